@@ -1,0 +1,110 @@
+/// Imports one botocore `service-2.json` into a `Service`: every operation's input and
+/// output expanded into a tree, recursion cut with `ref` (the recursive shape then defined
+/// once in `shapes`), botocore's traits mapped to model fields.
+public enum BotocoreImporter {
+    /// - Parameters:
+    ///   - serviceName: the boto3 client name (the botocore data folder name).
+    ///   - bytes: the `service-2.json` content (already gunzipped).
+    ///   - extras: the `service-2.sdk-extras.json` content, merged when present.
+    ///   - source: the path recorded in `sources` and in diagnostics.
+    public static func importService(
+        serviceName: String, bytes: [UInt8], extras: [UInt8]? = nil, source: String, log: inout DiagnosticLog
+    ) -> Service? {
+        let root: JSONValue
+        do {
+            root = try JSONParser.parse(bytes)
+        } catch {
+            log.error(source, line: error.line, "not a valid botocore model: \(error.message)")
+            return nil
+        }
+        var document = BotocoreDocument(root)
+        guard document.isModel else {
+            log.error(source, "not a botocore service model: no \"operations\" or \"shapes\" object")
+            return nil
+        }
+        if let extras {
+            do {
+                document.merge(extras: try JSONParser.parse(extras))
+            } catch {
+                log.warning(source, line: error.line, "service-2.sdk-extras.json is not valid JSON, ignored: \(error.message)")
+            }
+        }
+        var expander = ShapeExpander(shapes: document.shapes, source: source)
+        var service = Service(name: serviceName)
+        let meta = document.metadata
+        service.title = meta["serviceFullName"]?.stringValue
+        service.apiVersion = meta["apiVersion"]?.stringValue
+        service.protocolName = meta["protocol"]?.stringValue
+        service.endpointPrefix = meta["endpointPrefix"]?.stringValue
+
+        for (name, value) in document.operations {
+            guard case .object = value else {
+                log.error(source, "operation \(name): expected an object")
+                continue
+            }
+            var op = Operation(name: value["name"]?.stringValue ?? name)
+            op.method = BotocoreNames.pythonMethodName(op.name)
+            op.documentation = value["documentation"]?.stringValue.map(HTMLText.plainText)
+            if let http = value["http"] {
+                op.http = HTTPBinding(method: http["method"]?.stringValue,
+                                      requestUri: http["requestUri"]?.stringValue,
+                                      responseCode: http["responseCode"]?.intValue)
+            }
+            if let ref = value["input"] { op.input = expander.expandRoot(ref, context: "\(name) input") }
+            if let ref = value["output"] { op.output = expander.expandRoot(ref, context: "\(name) output") }
+            for errorRef in value["errors"]?.arrayValue ?? [] {
+                guard let shapeName = errorRef["shape"]?.stringValue else { continue }
+                let errorShape = document.shapes[shapeName]
+                let status = errorShape?["error"]?["httpStatusCode"]?.intValue
+                let code = errorShape?["error"]?["code"]?.stringValue
+                op.errors.append(OperationError(name: code ?? shapeName, httpStatus: status,
+                                                documentation: (errorRef["documentation"] ?? errorShape?["documentation"])?.stringValue.map(HTMLText.plainText)))
+            }
+            op.deprecated = value["deprecated"]?.boolValue ?? false
+            op.sources = [source]
+            service.operations[name] = op
+        }
+        service.shapes = expander.definitionsOfReferencedShapes()
+        log.append(contentsOf: expander.log)
+        return service
+    }
+}
+
+/// The raw botocore document, with `sdk-extras` merged into it.
+struct BotocoreDocument {
+    var metadata: JSONValue
+    var operations: [(key: String, value: JSONValue)]
+    var shapes: [String: JSONValue]
+    let isModel: Bool
+
+    init(_ root: JSONValue) {
+        metadata = root["metadata"] ?? .object([])
+        operations = root["operations"]?.objectValue ?? []
+        var table: [String: JSONValue] = [:]
+        for (k, v) in root["shapes"]?.objectValue ?? [] { table[k] = v }
+        shapes = table
+        isModel = root["operations"]?.objectValue != nil && root["shapes"]?.objectValue != nil
+    }
+
+    /// botocore's `sdk-extras` format: `{"merge": {"metadata": {...}, "shapes": {...}}}`,
+    /// deep-merged into the model.
+    mutating func merge(extras: JSONValue) {
+        guard let merge = extras["merge"] else { return }
+        if let meta = merge["metadata"] { metadata = Self.deepMerge(metadata, meta) }
+        for (name, patch) in merge["shapes"]?.objectValue ?? [] {
+            shapes[name] = shapes[name].map { Self.deepMerge($0, patch) } ?? patch
+        }
+    }
+
+    static func deepMerge(_ base: JSONValue, _ patch: JSONValue) -> JSONValue {
+        guard case var .object(pairs) = base, case let .object(patchPairs) = patch else { return patch }
+        for (k, v) in patchPairs {
+            if let i = pairs.firstIndex(where: { $0.key == k }) {
+                pairs[i].value = deepMerge(pairs[i].value, v)
+            } else {
+                pairs.append((k, v))
+            }
+        }
+        return .object(pairs)
+    }
+}

@@ -1,0 +1,223 @@
+/// A strict RFC 8259 parser from UTF-8 bytes to `JSONValue`.
+///
+/// Errors carry the byte offset and line so a diagnostic can point at the spot.
+/// Nesting depth is bounded so hostile input cannot overflow the stack.
+public struct JSONParseError: Error, Sendable, CustomStringConvertible {
+    public var message: String
+    public var offset: Int
+    public var line: Int
+    public var description: String { "\(message) at line \(line), byte \(offset)" }
+}
+
+public enum JSONParser {
+    public static let maximumDepth = 10_000
+
+    public static func parse(_ bytes: [UInt8]) throws(JSONParseError) -> JSONValue {
+        try bytes.withUnsafeBufferPointer { buffer throws(JSONParseError) in
+            var reader = Reader(buffer)
+            reader.skipWhitespace()
+            let value = try reader.parseValue(depth: 0)
+            reader.skipWhitespace()
+            if reader.position != buffer.count {
+                throw reader.error("unexpected data after the JSON value")
+            }
+            return value
+        }
+    }
+
+    public static func parse(_ text: String) throws(JSONParseError) -> JSONValue {
+        try parse(Array(text.utf8))
+    }
+
+    struct Reader {
+        let bytes: UnsafeBufferPointer<UInt8>
+        var position = 0
+
+        init(_ bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
+
+        func error(_ message: String) -> JSONParseError {
+            let end = min(position, bytes.count)
+            var line = 1
+            for i in 0..<end where bytes[i] == UInt8(ascii: "\n") { line += 1 }
+            return JSONParseError(message: message, offset: position, line: line)
+        }
+
+        mutating func skipWhitespace() {
+            while position < bytes.count {
+                switch bytes[position] {
+                case 0x20, 0x0A, 0x0D, 0x09: position += 1
+                default: return
+                }
+            }
+        }
+
+        mutating func parseValue(depth: Int) throws(JSONParseError) -> JSONValue {
+            guard position < bytes.count else { throw error("unexpected end of input") }
+            switch bytes[position] {
+            case UInt8(ascii: "{"): return try parseObject(depth: depth + 1)
+            case UInt8(ascii: "["): return try parseArray(depth: depth + 1)
+            case UInt8(ascii: "\""): return .string(try parseString())
+            case UInt8(ascii: "t"): try expectLiteral("true"); return .bool(true)
+            case UInt8(ascii: "f"): try expectLiteral("false"); return .bool(false)
+            case UInt8(ascii: "n"): try expectLiteral("null"); return .null
+            case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return .number(try parseNumber())
+            default: throw error("unexpected character '\(Character(Unicode.Scalar(bytes[position])))'")
+            }
+        }
+
+        mutating func expectLiteral(_ literal: StaticString) throws(JSONParseError) {
+            let count = literal.utf8CodeUnitCount
+            guard position + count <= bytes.count else { throw error("unexpected end of input") }
+            let lit = literal.utf8Start
+            for i in 0..<count where bytes[position + i] != lit[i] {
+                throw error("invalid literal")
+            }
+            position += count
+        }
+
+        mutating func parseObject(depth: Int) throws(JSONParseError) -> JSONValue {
+            guard depth <= JSONParser.maximumDepth else { throw error("nesting deeper than \(JSONParser.maximumDepth)") }
+            position += 1
+            var pairs: [(key: String, value: JSONValue)] = []
+            skipWhitespace()
+            if position < bytes.count, bytes[position] == UInt8(ascii: "}") { position += 1; return .object(pairs) }
+            while true {
+                skipWhitespace()
+                guard position < bytes.count, bytes[position] == UInt8(ascii: "\"") else { throw error("expected a string key") }
+                let key = try parseString()
+                skipWhitespace()
+                guard position < bytes.count, bytes[position] == UInt8(ascii: ":") else { throw error("expected ':'") }
+                position += 1
+                skipWhitespace()
+                let value = try parseValue(depth: depth)
+                pairs.append((key, value))
+                skipWhitespace()
+                guard position < bytes.count else { throw error("unexpected end of input in object") }
+                if bytes[position] == UInt8(ascii: ",") { position += 1; continue }
+                if bytes[position] == UInt8(ascii: "}") { position += 1; return .object(pairs) }
+                throw error("expected ',' or '}'")
+            }
+        }
+
+        mutating func parseArray(depth: Int) throws(JSONParseError) -> JSONValue {
+            guard depth <= JSONParser.maximumDepth else { throw error("nesting deeper than \(JSONParser.maximumDepth)") }
+            position += 1
+            var items: [JSONValue] = []
+            skipWhitespace()
+            if position < bytes.count, bytes[position] == UInt8(ascii: "]") { position += 1; return .array(items) }
+            while true {
+                skipWhitespace()
+                items.append(try parseValue(depth: depth))
+                skipWhitespace()
+                guard position < bytes.count else { throw error("unexpected end of input in array") }
+                if bytes[position] == UInt8(ascii: ",") { position += 1; continue }
+                if bytes[position] == UInt8(ascii: "]") { position += 1; return .array(items) }
+                throw error("expected ',' or ']'")
+            }
+        }
+
+        mutating func parseNumber() throws(JSONParseError) -> String {
+            let start = position
+            if bytes[position] == UInt8(ascii: "-") { position += 1 }
+            guard position < bytes.count, isDigit(bytes[position]) else { throw error("invalid number") }
+            if bytes[position] == UInt8(ascii: "0") {
+                position += 1
+            } else {
+                while position < bytes.count, isDigit(bytes[position]) { position += 1 }
+            }
+            if position < bytes.count, bytes[position] == UInt8(ascii: ".") {
+                position += 1
+                guard position < bytes.count, isDigit(bytes[position]) else { throw error("invalid number") }
+                while position < bytes.count, isDigit(bytes[position]) { position += 1 }
+            }
+            if position < bytes.count, bytes[position] == UInt8(ascii: "e") || bytes[position] == UInt8(ascii: "E") {
+                position += 1
+                if position < bytes.count, bytes[position] == UInt8(ascii: "+") || bytes[position] == UInt8(ascii: "-") { position += 1 }
+                guard position < bytes.count, isDigit(bytes[position]) else { throw error("invalid number") }
+                while position < bytes.count, isDigit(bytes[position]) { position += 1 }
+            }
+            return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<position]), as: UTF8.self)
+        }
+
+        @inline(__always) func isDigit(_ b: UInt8) -> Bool { b >= UInt8(ascii: "0") && b <= UInt8(ascii: "9") }
+
+        mutating func parseString() throws(JSONParseError) -> String {
+            position += 1
+            let start = position
+            // Fast path: no escapes, valid UTF-8 checked by String(validating:).
+            while position < bytes.count {
+                let b = bytes[position]
+                if b == UInt8(ascii: "\"") {
+                    let slice = UnsafeBufferPointer(rebasing: bytes[start..<position])
+                    position += 1
+                    guard let s = String(validating: slice, as: UTF8.self) else { throw error("invalid UTF-8 in string") }
+                    return s
+                }
+                if b == UInt8(ascii: "\\") { break }
+                if b < 0x20 { throw error("control character in string") }
+                position += 1
+            }
+            var scalars: [UInt8] = Array(UnsafeBufferPointer(rebasing: bytes[start..<position]))
+            while position < bytes.count {
+                let b = bytes[position]
+                if b == UInt8(ascii: "\"") {
+                    position += 1
+                    guard let s = String(validating: scalars, as: UTF8.self) else { throw error("invalid UTF-8 in string") }
+                    return s
+                }
+                if b < 0x20 { throw error("control character in string") }
+                if b != UInt8(ascii: "\\") { scalars.append(b); position += 1; continue }
+                position += 1
+                guard position < bytes.count else { break }
+                let e = bytes[position]
+                position += 1
+                switch e {
+                case UInt8(ascii: "\""): scalars.append(0x22)
+                case UInt8(ascii: "\\"): scalars.append(0x5C)
+                case UInt8(ascii: "/"): scalars.append(0x2F)
+                case UInt8(ascii: "b"): scalars.append(0x08)
+                case UInt8(ascii: "f"): scalars.append(0x0C)
+                case UInt8(ascii: "n"): scalars.append(0x0A)
+                case UInt8(ascii: "r"): scalars.append(0x0D)
+                case UInt8(ascii: "t"): scalars.append(0x09)
+                case UInt8(ascii: "u"):
+                    var code = try parseHex4()
+                    if (0xD800...0xDBFF).contains(code), position + 1 < bytes.count,
+                       bytes[position] == UInt8(ascii: "\\"), bytes[position + 1] == UInt8(ascii: "u") {
+                        let save = position
+                        position += 2
+                        let low = try parseHex4()
+                        if (0xDC00...0xDFFF).contains(low) {
+                            code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00)
+                        } else {
+                            position = save
+                        }
+                    }
+                    // A lone surrogate cannot be represented in a Swift String: U+FFFD stands in.
+                    let scalar = Unicode.Scalar(code) ?? "\u{FFFD}"
+                    scalars.append(contentsOf: Array(String(Character(scalar)).utf8))
+                default: throw error("invalid escape")
+                }
+            }
+            throw error("unterminated string")
+        }
+
+        mutating func parseHex4() throws(JSONParseError) -> UInt32 {
+            guard position + 4 <= bytes.count else { throw error("invalid \\u escape") }
+            var value: UInt32 = 0
+            for _ in 0..<4 {
+                let b = bytes[position]
+                let digit: UInt32
+                switch b {
+                case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = UInt32(b - UInt8(ascii: "0"))
+                case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = UInt32(b - UInt8(ascii: "a") + 10)
+                case UInt8(ascii: "A")...UInt8(ascii: "F"): digit = UInt32(b - UInt8(ascii: "A") + 10)
+                default: throw error("invalid \\u escape")
+                }
+                value = value << 4 | digit
+                position += 1
+            }
+            return value
+        }
+    }
+}

@@ -1,0 +1,99 @@
+/// Reads `docconform.model/1` JSON back into a `Model`. Strict about the format tag and
+/// the shape of the document; every problem is reported with the JSON path where it sits.
+public struct ModelReadError: Error, Sendable, CustomStringConvertible {
+    public var message: String
+    public var line: Int?
+    public var description: String { message }
+}
+
+public enum ModelReader {
+    public static func read(_ bytes: [UInt8]) throws(ModelReadError) -> Model {
+        let root: JSONValue
+        do {
+            root = try JSONParser.parse(bytes)
+        } catch {
+            throw ModelReadError(message: "not valid JSON: \(error.message)", line: error.line)
+        }
+        guard case .object = root else { throw ModelReadError(message: "a model file must be a JSON object") }
+        guard let format = root["format"]?.stringValue else {
+            throw ModelReadError(message: "missing \"format\": expected \"\(Model.formatIdentifier)\"")
+        }
+        guard format == Model.formatIdentifier else {
+            throw ModelReadError(message: "unsupported format \"\(format)\": expected \"\(Model.formatIdentifier)\"")
+        }
+        guard let services = root["services"]?.objectValue else {
+            throw ModelReadError(message: "missing or malformed \"services\" object")
+        }
+        var model = Model()
+        for (name, value) in services {
+            model.services[name] = try readService(name, value)
+        }
+        return model
+    }
+
+    private static func readService(_ name: String, _ value: JSONValue) throws(ModelReadError) -> Service {
+        guard case .object = value else { throw ModelReadError(message: "services.\(name): expected an object") }
+        var service = Service(name: name)
+        service.title = value["title"]?.stringValue
+        service.apiVersion = value["apiVersion"]?.stringValue
+        service.protocolName = value["protocol"]?.stringValue
+        service.endpointPrefix = value["endpointPrefix"]?.stringValue
+        for (opName, opValue) in value["operations"]?.objectValue ?? [] {
+            service.operations[opName] = try readOperation(opName, opValue, path: "services.\(name).operations.\(opName)")
+        }
+        for (shapeName, shapeValue) in value["shapes"]?.objectValue ?? [] {
+            service.shapes[shapeName] = try readShape(shapeValue, path: "services.\(name).shapes.\(shapeName)")
+        }
+        return service
+    }
+
+    private static func readOperation(_ name: String, _ value: JSONValue, path: String) throws(ModelReadError) -> Operation {
+        guard case .object = value else { throw ModelReadError(message: "\(path): expected an object") }
+        var op = Operation(name: name)
+        op.method = value["method"]?.stringValue
+        op.documentation = value["documentation"]?.stringValue
+        if let http = value["http"] {
+            op.http = HTTPBinding(method: http["method"]?.stringValue,
+                                  requestUri: http["requestUri"]?.stringValue,
+                                  responseCode: http["responseCode"]?.intValue)
+        }
+        if let input = value["input"] { op.input = try readShape(input, path: path + ".input") }
+        if let output = value["output"] { op.output = try readShape(output, path: path + ".output") }
+        for e in value["errors"]?.arrayValue ?? [] {
+            guard let n = e["name"]?.stringValue else { throw ModelReadError(message: "\(path).errors: an error without a name") }
+            op.errors.append(OperationError(name: n, httpStatus: e["httpStatus"]?.intValue, documentation: e["documentation"]?.stringValue))
+        }
+        op.deprecated = value["deprecated"]?.boolValue ?? false
+        op.partial = value["partial"]?.boolValue ?? false
+        op.sources = (value["sources"]?.arrayValue ?? []).compactMap(\.stringValue)
+        return op
+    }
+
+    static func readShape(_ value: JSONValue, path: String) throws(ModelReadError) -> Shape {
+        guard case .object = value else { throw ModelReadError(message: "\(path): expected a shape object") }
+        if let ref = value["ref"]?.stringValue { return Shape(ref: ref) }
+        guard let typeName = value["type"]?.stringValue else { throw ModelReadError(message: "\(path): shape without \"type\" or \"ref\"") }
+        guard let type = ShapeType(rawValue: typeName) else { throw ModelReadError(message: "\(path): unknown shape type \"\(typeName)\"") }
+        var shape = Shape(type: type)
+        shape.name = value["name"]?.stringValue
+        shape.documentation = value["documentation"]?.stringValue
+        for (memberName, memberValue) in value["members"]?.objectValue ?? [] {
+            shape.members[memberName] = try readShape(memberValue, path: path + "." + memberName)
+        }
+        shape.required = (value["required"]?.arrayValue ?? []).compactMap(\.stringValue)
+        if let m = value["member"] { shape.member = try readShape(m, path: path + "[]") }
+        if let k = value["key"] { shape.key = try readShape(k, path: path + "{key}") }
+        if let v = value["value"] { shape.value = try readShape(v, path: path + "{}") }
+        if let e = value["enum"]?.arrayValue { shape.enumValues = e.compactMap(\.stringValue) }
+        if case let .number(n)? = value["min"] { shape.min = Bound(literal: n) }
+        if case let .number(n)? = value["max"] { shape.max = Bound(literal: n) }
+        shape.pattern = value["pattern"]?.stringValue
+        shape.streaming = value["streaming"]?.boolValue ?? false
+        shape.eventstream = value["eventstream"]?.boolValue ?? false
+        shape.sensitive = value["sensitive"]?.boolValue ?? false
+        shape.deprecated = value["deprecated"]?.boolValue ?? false
+        shape.location = value["location"]?.stringValue
+        shape.locationName = value["locationName"]?.stringValue
+        return shape
+    }
+}

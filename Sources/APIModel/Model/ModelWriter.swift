@@ -1,0 +1,131 @@
+/// Writes `docconform.model/1` JSON. Canonical: services, operations and shape tables in
+/// name order, members in source order, a fixed key order inside each object, so the same
+/// model always gives the same bytes.
+public struct ModelWriter {
+    public var includeDocumentation = true
+    public var pretty = true
+
+    public init(includeDocumentation: Bool = true, pretty: Bool = true) {
+        self.includeDocumentation = includeDocumentation
+        self.pretty = pretty
+    }
+
+    public func bytes(of model: Model) -> [UInt8] {
+        var model = model
+        model.sortByName()
+        var w = JSONWriter(pretty: pretty, reserve: 1 << 20)
+        w.beginObject()
+        w.key("format"); w.string(Model.formatIdentifier)
+        w.key("services"); w.beginObject()
+        for (name, service) in model.services {
+            w.key(name)
+            write(service, to: &w)
+        }
+        w.endObject()
+        w.endObject()
+        w.newline()
+        return w.bytes
+    }
+
+    public func string(of model: Model) -> String { String(decoding: bytes(of: model), as: UTF8.self) }
+
+    private func write(_ service: Service, to w: inout JSONWriter) {
+        w.beginObject()
+        if let t = service.title { w.key("title"); w.string(t) }
+        if let v = service.apiVersion { w.key("apiVersion"); w.string(v) }
+        if let p = service.protocolName { w.key("protocol"); w.string(p) }
+        if let e = service.endpointPrefix { w.key("endpointPrefix"); w.string(e) }
+        w.key("operations"); w.beginObject()
+        for (name, op) in service.operations {
+            w.key(name)
+            write(op, to: &w)
+        }
+        w.endObject()
+        if !service.shapes.isEmpty {
+            w.key("shapes"); w.beginObject()
+            for (name, shape) in service.shapes {
+                w.key(name)
+                write(shape, to: &w)
+            }
+            w.endObject()
+        }
+        w.endObject()
+    }
+
+    private func write(_ op: Operation, to w: inout JSONWriter) {
+        w.beginObject()
+        if let m = op.method { w.key("method"); w.string(m) }
+        if let http = op.http, http.method != nil || http.requestUri != nil || http.responseCode != nil {
+            w.key("http"); w.beginObject()
+            if let m = http.method { w.key("method"); w.string(m) }
+            if let u = http.requestUri { w.key("requestUri"); w.string(u) }
+            if let c = http.responseCode { w.key("responseCode"); w.int(c) }
+            w.endObject()
+        }
+        if let input = op.input { w.key("input"); write(input, to: &w) }
+        if let output = op.output { w.key("output"); write(output, to: &w) }
+        if !op.errors.isEmpty {
+            w.key("errors"); w.beginArray()
+            for e in op.errors {
+                w.beginObject()
+                w.key("name"); w.string(e.name)
+                if let s = e.httpStatus { w.key("httpStatus"); w.int(s) }
+                if includeDocumentation, let d = e.documentation { w.key("documentation"); w.string(d) }
+                w.endObject()
+            }
+            w.endArray()
+        }
+        w.key("deprecated"); w.bool(op.deprecated)
+        if op.partial { w.key("partial"); w.bool(true) }
+        if !op.sources.isEmpty {
+            w.key("sources"); w.beginArray()
+            for s in op.sources { w.string(s) }
+            w.endArray()
+        }
+        if includeDocumentation, let d = op.documentation { w.key("documentation"); w.string(d) }
+        w.endObject()
+    }
+
+    private func write(_ shape: Shape, to w: inout JSONWriter) {
+        w.beginObject()
+        if let ref = shape.ref {
+            w.key("ref"); w.string(ref)
+            w.endObject()
+            return
+        }
+        if let t = shape.type { w.key("type"); w.string(t.rawValue) }
+        if let n = shape.name { w.key("name"); w.string(n) }
+        if shape.type?.hasMembers == true {
+            if !shape.required.isEmpty || shape.type == .structure {
+                w.key("required"); w.beginArray()
+                for r in shape.required { w.string(r) }
+                w.endArray()
+            }
+            w.key("members"); w.beginObject()
+            for (name, member) in shape.members {
+                w.key(name)
+                write(member, to: &w)
+            }
+            w.endObject()
+        }
+        if let m = shape.member { w.key("member"); write(m, to: &w) }
+        if let k = shape.key { w.key("key"); write(k, to: &w) }
+        if let v = shape.value { w.key("value"); write(v, to: &w) }
+        if let values = shape.enumValues {
+            w.key("enum"); w.beginArray()
+            for v in values { w.string(v) }
+            w.endArray()
+        }
+        if let min = shape.min { w.key("min"); w.rawNumber(min.literal) }
+        if let max = shape.max { w.key("max"); w.rawNumber(max.literal) }
+        if let p = shape.pattern { w.key("pattern"); w.string(p) }
+        if shape.streaming { w.key("streaming"); w.bool(true) }
+        if shape.eventstream { w.key("eventstream"); w.bool(true) }
+        if shape.sensitive { w.key("sensitive"); w.bool(true) }
+        if shape.deprecated { w.key("deprecated"); w.bool(true) }
+        if let l = shape.location { w.key("location"); w.string(l) }
+        if let l = shape.locationName { w.key("locationName"); w.string(l) }
+        if includeDocumentation, let d = shape.documentation { w.key("documentation"); w.string(d) }
+        w.endObject()
+    }
+}

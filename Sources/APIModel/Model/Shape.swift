@@ -1,0 +1,79 @@
+import OrderedCollections
+
+/// One node of an operation's input/output tree (`docconform.model/1` §Shape).
+///
+/// A value type: a tree is owned by its operation and can be projected, merged and compared
+/// without aliasing surprises. Recursion is cut by a `ref` node that names an entry of the
+/// service's `shapes` table.
+public struct Shape: Sendable, Hashable {
+    /// nil only for a `ref` node.
+    public var type: ShapeType?
+    /// For a `{"ref": NAME}` node: the name of the shape in the service's `shapes` table.
+    public var ref: String?
+
+    public var members: OrderedDictionary<String, Shape> = [:]
+    public var required: [String] = []
+    // Single children live in 0-or-1 element arrays: arrays give the indirection a
+    // recursive value type needs while keeping value semantics.
+    private var memberStorage: [Shape] = []
+    private var keyStorage: [Shape] = []
+    private var valueStorage: [Shape] = []
+
+    public var enumValues: [String]?
+    public var min: Bound?
+    public var max: Bound?
+    public var pattern: String?
+    public var name: String?
+    public var documentation: String?
+    public var streaming = false
+    public var eventstream = false
+    public var sensitive = false
+    public var deprecated = false
+
+    /// Wire-level facts some sources state (AWS reference pages, botocore).
+    public var location: String?
+    public var locationName: String?
+
+    public init(type: ShapeType) { self.type = type }
+
+    public init(ref: String) { self.type = nil; self.ref = ref }
+
+    public static func structure(_ members: [(String, Shape)], required: [String] = []) -> Shape {
+        var s = Shape(type: .structure)
+        for (k, v) in members { s.members[k] = v }
+        s.required = required
+        return s
+    }
+
+    public static func list(of member: Shape) -> Shape {
+        var s = Shape(type: .list)
+        s.member = member
+        return s
+    }
+
+    public static func map(key: Shape, value: Shape) -> Shape {
+        var s = Shape(type: .map)
+        s.key = key
+        s.value = value
+        return s
+    }
+
+    public var isRef: Bool { ref != nil }
+
+    public var member: Shape? {
+        get { memberStorage.first }
+        set { memberStorage = newValue.map { [$0] } ?? [] }
+    }
+
+    public var key: Shape? {
+        get { keyStorage.first }
+        set { keyStorage = newValue.map { [$0] } ?? [] }
+    }
+
+    public var value: Shape? {
+        get { valueStorage.first }
+        set { valueStorage = newValue.map { [$0] } ?? [] }
+    }
+
+    public func isRequired(_ member: String) -> Bool { required.contains(member) }
+}

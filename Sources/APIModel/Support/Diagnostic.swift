@@ -1,0 +1,56 @@
+/// A finding about an input: printed as `path:line: severity: message`.
+public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
+    public enum Severity: String, Sendable, Hashable, Comparable {
+        case info, warning, error
+
+        private var rank: Int { self == .info ? 0 : self == .warning ? 1 : 2 }
+        public static func < (a: Severity, b: Severity) -> Bool { a.rank < b.rank }
+    }
+
+    public var severity: Severity
+    public var file: String
+    /// 1-based; nil when the finding concerns the whole file.
+    public var line: Int?
+    public var message: String
+
+    public init(_ severity: Severity, file: String, line: Int? = nil, _ message: String) {
+        self.severity = severity
+        self.file = file
+        self.line = line
+        self.message = message
+    }
+
+    public var description: String {
+        "\(file):\(line ?? 1): \(severity.rawValue): \(message)"
+    }
+}
+
+/// Collects diagnostics; info findings of one kind are counted rather than listed, so a
+/// corpus of 20,000 pages does not print 20,000 "skipped" lines.
+public struct DiagnosticLog: Sendable {
+    public private(set) var diagnostics: [Diagnostic] = []
+    /// Info counts by category (`"non-operation boto3 pages skipped"`: 412).
+    public private(set) var infoCounts: [String: Int] = [:]
+
+    public init() {}
+
+    public mutating func add(_ diagnostic: Diagnostic) { diagnostics.append(diagnostic) }
+
+    public mutating func error(_ file: String, line: Int? = nil, _ message: String) {
+        diagnostics.append(Diagnostic(.error, file: file, line: line, message))
+    }
+
+    public mutating func warning(_ file: String, line: Int? = nil, _ message: String) {
+        diagnostics.append(Diagnostic(.warning, file: file, line: line, message))
+    }
+
+    public mutating func count(_ category: String, by n: Int = 1) { infoCounts[category, default: 0] += n }
+
+    public mutating func append(contentsOf other: DiagnosticLog) {
+        diagnostics.append(contentsOf: other.diagnostics)
+        for (k, v) in other.infoCounts { infoCounts[k, default: 0] += v }
+    }
+
+    public var errorCount: Int { diagnostics.lazy.filter { $0.severity == .error }.count }
+    public var warningCount: Int { diagnostics.lazy.filter { $0.severity == .warning }.count }
+}

@@ -1,0 +1,45 @@
+import CZlib
+
+public struct GzipError: Error, Sendable, CustomStringConvertible {
+    public var description: String
+}
+
+/// gzip/zlib decompression through the system zlib (botocore ships its models as `.json.gz`).
+public enum Gzip {
+    public static func isGzip(_ bytes: [UInt8]) -> Bool {
+        bytes.count >= 2 && bytes[0] == 0x1F && bytes[1] == 0x8B
+    }
+
+    public static func decompress(_ input: [UInt8]) throws(GzipError) -> [UInt8] {
+        var stream = z_stream()
+        // 16 + MAX_WBITS: expect a gzip header.
+        guard inflateInit2_(&stream, 16 + MAX_WBITS, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size)) == Z_OK else {
+            throw GzipError(description: "zlib initialisation failed")
+        }
+        defer { inflateEnd(&stream) }
+        var output = [UInt8](repeating: 0, count: Swift.max(input.count * 6, 4096))
+        var produced = 0
+        var status: Int32 = Z_OK
+        var input = input
+        input.withUnsafeMutableBufferPointer { inBuf in
+            stream.next_in = inBuf.baseAddress
+            stream.avail_in = uInt(inBuf.count)
+            while status == Z_OK {
+                if produced == output.count { output.append(contentsOf: repeatElement(0, count: output.count)) }
+                output.withUnsafeMutableBufferPointer { outBuf in
+                    stream.next_out = outBuf.baseAddress! + produced
+                    stream.avail_out = uInt(outBuf.count - produced)
+                    status = inflate(&stream, Z_NO_FLUSH)
+                    produced = outBuf.count - Int(stream.avail_out)
+                }
+                if status == Z_BUF_ERROR && stream.avail_in > 0 { status = Z_OK }
+            }
+        }
+        guard status == Z_STREAM_END else {
+            let reason = status == Z_BUF_ERROR ? "truncated gzip data" : "corrupt gzip data (zlib status \(status))"
+            throw GzipError(description: reason)
+        }
+        output.removeSubrange(produced...)
+        return output
+    }
+}

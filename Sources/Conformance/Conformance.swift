@@ -1,0 +1,1 @@
+// The Conformance library: see the README's architecture section.

@@ -1,0 +1,1 @@
+// The Differ library: see the README's architecture section.

@@ -1,0 +1,82 @@
+/// Tells a file's format from its name and its first bytes.
+public enum FormatDetector {
+    public enum Verdict: Sendable, Equatable {
+        case format(DocumentFormat)
+        /// A botocore companion file (paginators, waiters, ...): recognized, not an API model.
+        case companion(String)
+        case unknown(String)
+    }
+
+    /// botocore files that sit beside `service-2.json` and describe no API shapes.
+    static let companionPrefixes = [
+        "paginators-1", "waiters-2", "examples-1", "endpoint-rule-set-1", "endpoints", "partitions",
+        "_retry", "sdk-default-configuration", "service-2.sdk-extras", "smoke", "index",
+    ]
+
+    public static func detect(path: String, head: [UInt8]) -> Verdict {
+        let file = path.split(separator: "/").last.map(String.init) ?? path
+        let lower = file.lowercased()
+        let text = String(decoding: head.prefix(16_384), as: UTF8.self)
+
+        if lower.hasSuffix(".json") || lower.hasSuffix(".json.gz") {
+            if lower.hasPrefix("service-2.json") { return .format(.botocoreJSON) }
+            if let companion = companionPrefixes.first(where: { lower.hasPrefix($0) }) { return .companion(companion) }
+            if text.contains("\"docconform.model/") { return .format(.modelJSON) }
+            if text.contains("\"operations\"") && (text.contains("\"shapes\"") || text.contains("\"metadata\"")) { return .format(.botocoreJSON) }
+            if lower.hasSuffix(".json.gz") { return .unknown("a gzip file that is not named service-2.json.gz") }
+            return .unknown("JSON that is neither a docconform model nor a botocore service model")
+        }
+        if lower.hasSuffix(".rst") {
+            return .format(.boto3RST)
+        }
+        if lower.hasSuffix(".html") || lower.hasSuffix(".htm") {
+            if text.contains("main-col-body") || text.contains("awsdocs") || lower.hasPrefix("api_") { return .format(.awsReferenceHTML) }
+            return .format(.boto3HTML)
+        }
+        if lower.hasSuffix(".md") {
+            if lower == "readme.md" { return .unknown("a README") }
+            return .format(.awsReferenceMarkdown)
+        }
+        if lower.hasSuffix(".txt") || !lower.contains(".") {
+            if looksLikeChangelog(text) { return .format(.changelogText) }
+            if looksLikeBoto3Text(text) { return .format(.boto3HTMLText) }
+            if looksLikeReferenceText(text) { return .format(.awsReferenceText) }
+            return .unknown("text that matches no known documentation layout")
+        }
+        return .unknown("unrecognized file type")
+    }
+
+    /// `2017/04/21 - Amazon AppStream - 5 updated api methods` within the first lines.
+    static func looksLikeChangelog(_ text: String) -> Bool {
+        for line in text.split(separator: "\n", maxSplits: 8, omittingEmptySubsequences: true).prefix(6) {
+            let u = Array(line.utf8)
+            guard u.count > 13 else { continue }
+            let digits = [0, 1, 2, 3, 5, 6, 8, 9].allSatisfy { u[$0] >= 0x30 && u[$0] <= 0x39 }
+            if digits && u[4] == UInt8(ascii: "/") && u[7] == UInt8(ascii: "/") && line.contains(" api method") { return true }
+        }
+        return false
+    }
+
+    /// A Sphinx page rendered as text: a `method_name#` heading, `Request Syntax`.
+    static func looksLikeBoto3Text(_ text: String) -> Bool {
+        guard text.contains("Request Syntax") || text.contains("Response Syntax") else { return false }
+        return text.split(separator: "\n").prefix(60).contains { line in
+            let t = line.trimmingCharacters(in: " ")
+            return t.hasSuffix("#") && t.dropLast().allSatisfy { $0 == "_" || $0.isLowercase || $0.isNumber } && t.count > 1
+        }
+    }
+
+    /// An AWS API Reference page as text: `Request Syntax`/`Contents` with `Required:` or `Type:` facts.
+    static func looksLikeReferenceText(_ text: String) -> Bool {
+        (text.contains("Request Syntax") || text.contains("Contents")) && (text.contains("Type: ") || text.contains("Required: "))
+    }
+}
+
+extension Substring {
+    func trimmingCharacters(in set: Character) -> Substring {
+        var s = self
+        while s.first == set { s = s.dropFirst() }
+        while s.last == set { s = s.dropLast() }
+        return s
+    }
+}

@@ -1,0 +1,10 @@
+/// The parser of each format. A format without a parser here is detected, reported and skipped.
+public enum FormatRegistry {
+    public static func parser(for format: DocumentFormat) -> (any FormatParser)? {
+        switch format {
+        case .modelJSON: return ModelFileParser()
+        case .botocoreJSON: return BotocoreFormatParser()
+        default: return nil
+        }
+    }
+}

@@ -1,0 +1,1 @@
+// The Reports library: see the README's architecture section.

@@ -1,0 +1,44 @@
+import APIModel
+import ArgumentParser
+import DocIngest
+
+struct ParseCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "parse",
+        abstract: "Read documents (formats detected per file) and write the merged docconform.model/1 JSON."
+    )
+
+    @Argument(help: "Files or folders to read.")
+    var paths: [String]
+
+    @Option(name: .shortAndLong, help: "Write the model here instead of standard output.")
+    var output: String?
+
+    @Option(help: "Service key for sources that name no boto3 client (AWS reference pages).")
+    var service: String?
+
+    @Flag(help: "Treat contradictions between sources as errors.")
+    var strict = false
+
+    @Flag(help: "Leave documentation text out of the model.")
+    var noDocs = false
+
+    @Flag(help: "Compact JSON (no indentation).")
+    var compact = false
+
+    @Flag(help: "No progress or summary on standard error.")
+    var quiet = false
+
+    func run() throws {
+        let options = IngestOptions(serviceName: service, strict: strict)
+        let result = Ingest.load(paths: paths, options: options, progress: Progress.reporter(label: "files", quiet: quiet))
+        Console.report(result.log, quiet: quiet)
+        Console.summary(ingest: result, quiet: quiet)
+        guard result.anyInputUsable else { throw ExitCode(2) }
+        let bytes = ModelWriter(includeDocumentation: !noDocs, pretty: !compact).bytes(of: result.model)
+        try Output.write(bytes, to: output)
+        if result.log.errorCount > 0 || (strict && result.log.warningCount > 0 && result.log.diagnostics.contains { $0.severity == .error }) {
+            throw ExitCode(1)
+        }
+    }
+}
