@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 @main
 struct DocConform: ParsableCommand {
@@ -8,4 +9,18 @@ struct DocConform: ParsableCommand {
         version: "0.1.0",
         subcommands: [ParseCommand.self]
     )
+
+    /// Usage errors exit with 2 (the CLI contract), not ArgumentParser's 64.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            if exitCode(for: error) == .validationFailure {
+                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                Foundation.exit(2)
+            }
+            exit(withError: error)
+        }
+    }
 }

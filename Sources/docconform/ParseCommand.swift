@@ -23,8 +23,8 @@ struct ParseCommand: ParsableCommand {
     @Flag(help: "Leave documentation text out of the model.")
     var noDocs = false
 
-    @Flag(help: "Compact JSON (no indentation).")
-    var compact = false
+    @Flag(help: "Indent the JSON for reading (a whole botocore release is then ~2.5x larger).")
+    var pretty = false
 
     @Flag(help: "No progress or summary on standard error.")
     var quiet = false
@@ -35,7 +35,7 @@ struct ParseCommand: ParsableCommand {
         Console.report(result.log, quiet: quiet)
         Console.summary(ingest: result, quiet: quiet)
         guard result.anyInputUsable else { throw ExitCode(2) }
-        let chunks = ModelWriter(includeDocumentation: !noDocs, pretty: !compact).chunks(of: result.model)
+        let chunks = ModelWriter(includeDocumentation: !noDocs, pretty: pretty).chunks(of: result.model)
         try Output.write(chunks: chunks, to: output)
         if result.log.errorCount > 0 || (strict && result.log.warningCount > 0 && result.log.diagnostics.contains { $0.severity == .error }) {
             throw ExitCode(1)

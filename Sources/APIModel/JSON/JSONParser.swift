@@ -52,14 +52,13 @@ public enum JSONParser {
         }
 
         /// Containers being filled, innermost last. An explicit stack instead of recursion:
-        /// depth is bounded by `maximumDepth`, never by the thread's stack size.
-        private enum Container {
-            case array([JSONValue])
-            case object([(key: String, value: JSONValue)], key: String)
-        }
-
+        /// depth is bounded by `maximumDepth`, never by the thread's stack size. Arrays and
+        /// objects live in separate stacks and are appended to in place (no copy-on-write).
         mutating func parseValue(depth _: Int) throws(JSONParseError) -> JSONValue {
-            var stack: [Container] = []
+            var isObject: [Bool] = []
+            var arrays: [[JSONValue]] = []
+            var objects: [[(key: String, value: JSONValue)]] = []
+            var keys: [String] = []
             while true {
                 skipWhitespace()
                 guard position < bytes.count else { throw error("unexpected end of input") }
@@ -72,8 +71,10 @@ public enum JSONParser {
                         position += 1
                         value = .object([])
                     } else {
-                        guard stack.count < JSONParser.maximumDepth else { throw error("nesting deeper than \(JSONParser.maximumDepth)") }
-                        stack.append(.object([], key: try parseKey()))
+                        guard isObject.count < JSONParser.maximumDepth else { throw error("nesting deeper than \(JSONParser.maximumDepth)") }
+                        isObject.append(true)
+                        objects.append([])
+                        keys.append(try parseKey())
                         continue
                     }
                 case UInt8(ascii: "["):
@@ -83,8 +84,9 @@ public enum JSONParser {
                         position += 1
                         value = .array([])
                     } else {
-                        guard stack.count < JSONParser.maximumDepth else { throw error("nesting deeper than \(JSONParser.maximumDepth)") }
-                        stack.append(.array([]))
+                        guard isObject.count < JSONParser.maximumDepth else { throw error("nesting deeper than \(JSONParser.maximumDepth)") }
+                        isObject.append(false)
+                        arrays.append([])
                         continue
                     }
                 case UInt8(ascii: "\""): value = .string(try parseString())
@@ -94,29 +96,26 @@ public enum JSONParser {
                 case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): value = .number(try parseNumber())
                 default: throw error("unexpected character '\(Character(Unicode.Scalar(bytes[position])))'")
                 }
-                // Attach the finished value to its container; close containers that end here.
-                while true {
-                    guard let top = stack.popLast() else { return value }
+                // Attach the finished value to its container; close the containers that end here.
+                while let inObject = isObject.last {
                     skipWhitespace()
                     guard position < bytes.count else { throw error("unexpected end of input") }
                     let next = bytes[position]
                     position += 1
-                    switch top {
-                    case var .array(items):
-                        items.append(value)
-                        if next == UInt8(ascii: ",") { stack.append(.array(items)); break }
-                        guard next == UInt8(ascii: "]") else { position -= 1; throw error("expected ',' or ']'") }
-                        value = .array(items)
-                        continue
-                    case .object(var pairs, let key):
-                        pairs.append((key, value))
-                        if next == UInt8(ascii: ",") { stack.append(.object(pairs, key: try parseKey())); break }
+                    if inObject {
+                        objects[objects.count - 1].append((keys.removeLast(), value))
+                        if next == UInt8(ascii: ",") { keys.append(try parseKey()); break }
                         guard next == UInt8(ascii: "}") else { position -= 1; throw error("expected ',' or '}'") }
-                        value = .object(pairs)
-                        continue
+                        value = .object(objects.removeLast())
+                    } else {
+                        arrays[arrays.count - 1].append(value)
+                        if next == UInt8(ascii: ",") { break }
+                        guard next == UInt8(ascii: "]") else { position -= 1; throw error("expected ',' or ']'") }
+                        value = .array(arrays.removeLast())
                     }
-                    break
+                    isObject.removeLast()
                 }
+                if isObject.isEmpty { return value }
             }
         }
 
