@@ -12,7 +12,7 @@
 /// The scan is byte-level over UTF-8 (every delimiter is ASCII, so multi-byte characters
 /// only ever appear inside literals) and never traps: malformed input throws a
 /// `SkeletonError` with the line where it went wrong.
-public struct SkeletonParser {
+public struct SkeletonParser: Sendable {
     public let dialect: SkeletonDialect
     /// Deeper nesting than this is reported instead of risking the stack on garbage input.
     public var maximumDepth = 256
