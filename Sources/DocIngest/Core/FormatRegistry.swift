@@ -4,6 +4,7 @@ public enum FormatRegistry {
         switch format {
         case .modelJSON: return ModelFileParser()
         case .botocoreJSON: return BotocoreFormatParser()
+        case .boto3RST: return Boto3RSTParser()
         default: return nil
         }
     }

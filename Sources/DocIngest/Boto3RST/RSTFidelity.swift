@@ -1,0 +1,69 @@
+import APIModel
+
+/// Measures how exactly a model read from boto3 pages matches the botocore model the pages
+/// were generated from, in everything the pages can state: both sides projected onto the
+/// boto3 view, botocore's doc hooks applied to the botocore side, operations compared one
+/// by one (members order-insensitive, recursion compared through refs).
+public struct RSTFidelity {
+    public struct Mismatch: Sendable {
+        public var service: String
+        public var operation: String
+        public var detail: String
+    }
+
+    public struct Report: Sendable {
+        /// Operations of the pages' model.
+        public var operations = 0
+        /// Of those, the ones whose pages were complete (not partial).
+        public var complete = 0
+        /// Complete operations equal to the botocore model.
+        public var matched = 0
+        public var partial = 0
+        /// Page operations with no botocore counterpart, and the reverse.
+        public var notInReference: [String] = []
+        public var missingPages: [String] = []
+        /// Services of the botocore model with no pages at all (not generated).
+        public var servicesWithoutPages: [String] = []
+        public var mismatches: [Mismatch] = []
+
+        public var percentage: Double { complete == 0 ? 100 : Double(matched) * 100 / Double(complete) }
+    }
+
+    public static func compare(pages: Model, reference: Model) -> Report {
+        let view = FormatView.boto3
+        let left = pages.projected(onto: view)
+        let right = Boto3DocHooks.apply(to: reference).projected(onto: view)
+        var report = Report()
+        for (serviceName, service) in left.services {
+            guard let refService = right.services[serviceName] else {
+                report.notInReference += service.operations.keys.map { "\(serviceName).\($0)" }
+                report.operations += service.operations.count
+                continue
+            }
+            for (opName, op) in service.operations {
+                report.operations += 1
+                guard let refOp = refService.operations[opName] else {
+                    report.notInReference.append("\(serviceName).\(opName)")
+                    continue
+                }
+                if op.partial { report.partial += 1; continue }
+                report.complete += 1
+                var eq = ShapeEquivalence(left: service, right: refService)
+                if let d = eq.difference(op.input, refOp.input) {
+                    report.mismatches.append(Mismatch(service: serviceName, operation: opName, detail: "input " + d))
+                } else if let d = eq.difference(op.output, refOp.output) {
+                    report.mismatches.append(Mismatch(service: serviceName, operation: opName, detail: "output " + d))
+                } else {
+                    report.matched += 1
+                }
+            }
+        }
+        for (serviceName, service) in right.services {
+            guard left.services[serviceName] != nil else { report.servicesWithoutPages.append(serviceName); continue }
+            for opName in service.operations.keys where left.services[serviceName]?.operations[opName] == nil {
+                report.missingPages.append("\(serviceName).\(opName)")
+            }
+        }
+        return report
+    }
+}

@@ -1,0 +1,198 @@
+/// Where the parts of a boto3 client method page are, found in one pass over its lines.
+///
+/// boto3 writes every model-driven page in the same order: breadcrumb, title,
+/// `.. py:method::`, description with the "AWS API Documentation" link, `**Request
+/// Syntax**` code block, `:type:`/`:param:` tree, `:rtype:`/`:returns:` with `**Response
+/// Syntax**` and `**Response Structure**`, `**Exceptions**`, `**Examples**`. Any section
+/// may be replaced by boto3's "This section is too large to render." block.
+struct RSTPageLayout {
+    struct CodeBlock {
+        /// The block's lines (0-based, half-open), after the `::` line.
+        var lines: Range<Int>
+        var tooLarge: Bool
+    }
+
+    var breadcrumbService: String?
+    var breadcrumbMethod: String?
+    var methodLine: Int?
+    /// `ec2-2016-11-15` and `DescribeImageReferences` from the API documentation link.
+    var apiUID: String?
+    var apiOperation: String?
+    var apiLinkLine: Int?
+    var introLines: Range<Int> = 0..<0
+    var requestSyntaxLine: Int?
+    var requestSyntax: CodeBlock?
+    var requestParams: Range<Int> = 0..<0
+    var requestParamsTooLarge = false
+    var returnsNone = false
+    var eventStreamOutput = false
+    var responseSyntaxLine: Int?
+    var responseSyntax: CodeBlock?
+    var responseStructureLine: Int?
+    var responseStructure: Range<Int> = 0..<0
+    var responseStructureTooLarge = false
+    var exceptions: [(name: String, line: Int)] = []
+    /// Exception lines that do not end like one (a cut page).
+    var damagedExceptions: [Int] = []
+    var deprecated = false
+
+    init(_ page: RSTLines) {
+        let n = page.count
+        guard n > 0 else { return }
+        readBreadcrumb(page)
+        var i = 0
+        // Header: up to the request syntax.
+        while i < n {
+            if methodLine == nil, page.contentHasPrefix(i, ".. py:method:: ") { methodLine = i }
+            if page.contentHasPrefix(i, "**Request Syntax**") { requestSyntaxLine = i; break }
+            if apiOperation == nil, page.contentHasPrefix(i, "See also: `AWS API Documentation <") { readAPILink(page, i) }
+            if page.contentHasPrefix(i, "This operation is deprecated") { deprecated = true }
+            i += 1
+        }
+        if let m = methodLine { introLines = (m + 1)..<min(i, n) }
+        guard let requestLine = requestSyntaxLine else { return }
+        let topIndent = page.indent(requestLine) ?? 0
+        var block = Self.codeBlock(page, after: requestLine)
+        requestSyntax = block
+        if apiOperation == nil, let b = block, b.tooLarge { scanForAPILink(page, b.lines.upperBound..<min(n, b.lines.upperBound + 4)) }
+        // Parameters: up to `:rtype:` / `:returns:` at the method body's indentation.
+        i = block?.lines.upperBound ?? (requestLine + 1)
+        let paramsStart = i
+        while i < n {
+            if page.indent(i) == topIndent, page.contentHasPrefix(i, ":rtype:") || page.contentHasPrefix(i, ":returns:") { break }
+            if page.indent(i) == topIndent, page.contentHasPrefix(i, "**Exceptions**") || page.contentHasPrefix(i, "**Examples**") { break }
+            if page.indent(i) == topIndent, page.contentHasPrefix(i, "**Parameters**") {
+                if let b = Self.codeBlock(page, after: i), b.tooLarge { requestParamsTooLarge = true }
+            }
+            i += 1
+        }
+        requestParams = paramsStart..<i
+        // Return value.
+        while i < n, page.indent(i) == nil || !(page.contentHasPrefix(i, ":returns:") || page.contentHasPrefix(i, "**Exceptions**") || page.contentHasPrefix(i, "**Examples**")) {
+            i += 1
+        }
+        if i < n, page.contentHasPrefix(i, ":returns:") {
+            let r = page.range(i)
+            let text = page.bytes[page.contentStart(i)..<r.upperBound]
+            returnsNone = text.elementsEqual(":returns: None".utf8) || text.starts(with: ":returns: None ".utf8)
+            i += 1
+            if !returnsNone {
+                while i < n {
+                    if page.contentHasPrefix(i, "**Response Syntax**") { responseSyntaxLine = i; break }
+                    if page.contentHasPrefix(i, "The response of this operation contains an :class:`.EventStream`") { eventStreamOutput = true }
+                    if page.indent(i) == topIndent { break }
+                    i += 1
+                }
+                if let line = responseSyntaxLine {
+                    block = Self.codeBlock(page, after: line)
+                    responseSyntax = block
+                    i = block?.lines.upperBound ?? (line + 1)
+                    while i < n, !page.contentHasPrefix(i, "**Response Structure**") {
+                        if page.indent(i) == topIndent { break }
+                        i += 1
+                    }
+                    if i < n, page.contentHasPrefix(i, "**Response Structure**") {
+                        responseStructureLine = i
+                        let start = i + 1
+                        if let b = Self.codeBlock(page, after: i), b.tooLarge { responseStructureTooLarge = true }
+                        i += 1
+                        while i < n, page.indent(i) == nil || page.indent(i)! > topIndent { i += 1 }
+                        responseStructure = start..<i
+                    }
+                }
+            }
+        }
+        // Exceptions.
+        while i < n, !(page.indent(i) == topIndent && page.contentHasPrefix(i, "**Exceptions**")) {
+            if page.indent(i) == topIndent, page.contentHasPrefix(i, "**Examples**") { return }
+            i += 1
+        }
+        i += 1
+        while i < n {
+            guard let indent = page.indent(i) else { i += 1; continue }
+            if indent <= topIndent, !page.contentHasPrefix(i, "*") { break }
+            if page.contentHasPrefix(i, "*   :py:class:`") { readException(page, i) }
+            i += 1
+        }
+    }
+
+    /// The code block introduced by the `::` line after `heading`: the lines indented deeper
+    /// than `::`, up to the first line that is not.
+    static func codeBlock(_ page: RSTLines, after heading: Int) -> CodeBlock? {
+        var i = heading + 1
+        let n = page.count
+        while i < n, page.indent(i) == nil { i += 1 }
+        guard i < n, page.contentHasPrefix(i, "::") else { return nil }
+        let markerIndent = page.indent(i)!
+        i += 1
+        let start = i
+        var firstContent: Int?
+        while i < n {
+            if let indent = page.indent(i) {
+                if indent <= markerIndent { break }
+                if firstContent == nil { firstContent = i }
+            }
+            i += 1
+        }
+        var end = i
+        while end > start, page.indent(end - 1) == nil { end -= 1 }
+        let tooLarge = firstContent.map { page.contentHasPrefix($0, "# This section is too large to render.") } ?? false
+        return CodeBlock(lines: start..<end, tooLarge: tooLarge)
+    }
+
+    /// `:doc:`EC2 <../../ec2>` / Client / describe_image_references`
+    private mutating func readBreadcrumb(_ page: RSTLines) {
+        let r = page.range(0)
+        guard page.hasPrefix(at: r.lowerBound, end: r.upperBound, ":doc:`"),
+              let open = page.find("<../../", in: r) else { return }
+        var p = open + 7
+        let start = p
+        while p < r.upperBound, page.bytes[p] != UInt8(ascii: ">") { p += 1 }
+        guard p < r.upperBound else { return }
+        breadcrumbService = page.string(start..<p)
+        if let client = page.find(" / Client / ", in: p..<r.upperBound) {
+            breadcrumbMethod = page.string((client + 12)..<r.upperBound)
+        }
+    }
+
+    private mutating func scanForAPILink(_ page: RSTLines, _ lines: Range<Int>) {
+        for i in lines where page.contentHasPrefix(i, "`AWS API Documentation <") {
+            readAPILink(page, i)
+            return
+        }
+    }
+
+    /// `... <https://docs.aws.amazon.com/goto/WebAPI/ec2-2016-11-15/DescribeImageReferences>`_`
+    private mutating func readAPILink(_ page: RSTLines, _ i: Int) {
+        let r = page.range(i)
+        guard let at = page.find("/goto/WebAPI/", in: r) else { return }
+        var p = at + 13
+        let uidStart = p
+        while p < r.upperBound, page.bytes[p] != UInt8(ascii: "/"), page.bytes[p] != UInt8(ascii: ">") { p += 1 }
+        guard p < r.upperBound, page.bytes[p] == UInt8(ascii: "/") else { return }
+        let uidEnd = p
+        p += 1
+        let opStart = p
+        while p < r.upperBound, page.bytes[p] != UInt8(ascii: ">") { p += 1 }
+        guard p < r.upperBound, p > opStart else { return }
+        apiUID = page.string(uidStart..<uidEnd)
+        apiOperation = page.string(opStart..<p)
+        apiLinkLine = i
+    }
+
+    /// `*   :py:class:`EC2.Client.exceptions.ResourceNotFoundException``
+    private mutating func readException(_ page: RSTLines, _ i: Int) {
+        let r = page.range(i)
+        var end = r.upperBound
+        while end > r.lowerBound, page.bytes[end - 1] == 0x20 { end -= 1 }
+        guard end > r.lowerBound, page.bytes[end - 1] == UInt8(ascii: "`") else {
+            damagedExceptions.append(i)
+            return
+        }
+        while end > r.lowerBound, page.bytes[end - 1] == UInt8(ascii: "`") || page.bytes[end - 1] == 0x20 { end -= 1 }
+        var p = end
+        while p > r.lowerBound, page.bytes[p - 1] != UInt8(ascii: "."), page.bytes[p - 1] != UInt8(ascii: "`") { p -= 1 }
+        guard p < end else { return }
+        exceptions.append((page.string(p..<end), i))
+    }
+}

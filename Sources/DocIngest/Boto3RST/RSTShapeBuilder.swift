@@ -1,0 +1,284 @@
+import APIModel
+
+/// Builds one operation's input or output tree from the two views a boto3 page gives of
+/// it: the syntax skeleton (members, types, enums, lists/maps, streams, recursion) and the
+/// prose tree (required, tagged unions, map vs structure, types again). Where both are
+/// present they must agree; a disagreement is a warning and the node is left out rather
+/// than guessed, and the operation is marked partial.
+struct RSTShapeBuilder {
+    let file: String
+    /// Prefix of the names of recursive shapes: `DescribeThing.output`.
+    let refPrefix: String
+    /// True while building a request (required flags and auto-populated parameters apply).
+    let isInput: Bool
+    var log = DiagnosticLog()
+    var partial = false
+    /// Definitions of the shapes that `ref` nodes name.
+    var definitions: [(String, Shape)] = []
+    /// Top-level request parameters documented but left out of the syntax (auto-populated).
+    var autoPopulated = 0
+
+    private struct Ancestor {
+        var type: ShapeType
+        var path: String
+        var refName: String?
+    }
+    private var ancestors: [Ancestor] = []
+
+    init(file: String, refPrefix: String, isInput: Bool) {
+        self.file = file
+        self.refPrefix = refPrefix
+        self.isInput = isInput
+    }
+
+    // MARK: diagnostics
+
+    private mutating func warn(_ line: Int?, _ path: String, _ message: String) {
+        partial = true
+        let at = path.isEmpty ? (isInput ? "request" : "response") : (isInput ? "request " : "response ") + path
+        log.warning(file, line: line, "\(refPrefix.split(separator: ".").first ?? ""): \(at): \(message)")
+    }
+
+    /// Lines in prose nodes are 0-based indexes; diagnostics are 1-based.
+    private func line(_ prose: ProseNode?, _ skeleton: SkeletonNode?) -> Int? {
+        skeleton?.line ?? prose.map { $0.line + 1 }
+    }
+
+    // MARK: building
+
+    /// The root: the request's keyword arguments / the response dict, and the prose roots.
+    mutating func buildRoot(skeleton: SkeletonNode?, prose: ProseNode?) -> Shape? {
+        build(skeleton: skeleton, prose: prose, path: "", isRoot: true)
+    }
+
+    mutating func build(skeleton: SkeletonNode?, prose: ProseNode?, path: String, isRoot: Bool = false) -> Shape? {
+        var meaning: SkeletonMeaning?
+        if let skeleton {
+            if isRoot, case .call = skeleton.kind {
+                meaning = .object(SkeletonNode(kind: .object, line: skeleton.line, entries: skeleton.entries))
+            } else {
+                var problem: String?
+                meaning = SkeletonMeaning(skeleton, problem: &problem)
+                if meaning == nil {
+                    warn(skeleton.line, path, problem ?? "unreadable skeleton value")
+                    if prose == nil { return nil }
+                }
+            }
+        }
+        if case .recursive? = meaning { return recursion(prose: prose, line: skeleton?.line, path: path) }
+        if case .unexpanded? = meaning {
+            // boto3 writes `...` for scalar types it has no example for (float, bigdecimal):
+            // the prose names the type. An unexpanded dict or list would lose its contents.
+            let scalar = skeleton?.wordValue == "..."
+            if !scalar || prose == nil || prose?.type == .dict || prose?.type == .list {
+                warn(skeleton?.line, path, "boto3 did not expand this value (\(skeleton?.summary ?? "..."))")
+                return nil
+            }
+            meaning = nil
+        }
+        guard let type = resolveType(meaning, prose, path: path, line: line(prose, skeleton)) else { return nil }
+        switch type {
+        case .structure, .union, .map:
+            return aggregate(type, meaning: meaning, prose: prose, path: path, isRoot: isRoot, line: line(prose, skeleton))
+        case .list:
+            var itemSkeleton: SkeletonNode?
+            if case let .list(item)? = meaning { itemSkeleton = item }
+            let itemProse = prose?.children.first
+            if prose != nil, itemProse == nil || itemProse?.name != nil {
+                warn(line(prose, skeleton), path, "the parameter list shows no list item")
+                if itemSkeleton == nil { return nil }
+            }
+            ancestors.append(Ancestor(type: .list, path: path))
+            let item = build(skeleton: itemSkeleton, prose: itemProse?.name == nil ? itemProse : nil, path: path + "[]")
+            let me = ancestors.removeLast()
+            guard let item else { return nil }
+            var shape = Shape.list(of: item)
+            define(me, &shape)
+            return shape
+        default:
+            var shape = Shape(type: type)
+            switch meaning {
+            case let .enumeration(values)?: shape.enumValues = values
+            case .streamingInput?, .streamingOutput?: shape.streaming = true
+            default:
+                if prose?.type == .streamingInput || prose?.type == .streamingOutput { shape.streaming = true }
+            }
+            return shape
+        }
+    }
+
+    /// The node's type from the skeleton and the prose, or nil (with a warning) when they disagree.
+    private mutating func resolveType(_ meaning: SkeletonMeaning?, _ prose: ProseNode?, path: String, line: Int?) -> ShapeType? {
+        let fromSkeleton: ShapeType?
+        switch meaning {
+        case nil: fromSkeleton = nil
+        case .string?, .enumeration?: fromSkeleton = .string
+        case .integer?: fromSkeleton = .integer
+        case .float?: fromSkeleton = .float
+        case .boolean?: fromSkeleton = .boolean
+        case .timestamp?: fromSkeleton = .timestamp
+        case .blob?, .streamingInput?, .streamingOutput?: fromSkeleton = .blob
+        case .document?: fromSkeleton = prose?.type == .jsonValue ? .string : .document
+        case .object?, .eventStream?: fromSkeleton = .structure
+        case .list?: fromSkeleton = .list
+        case .recursive?, .unexpanded?: fromSkeleton = nil
+        }
+        guard let prose else {
+            if fromSkeleton == nil { warn(line, path, "no type for this value") }
+            return fromSkeleton
+        }
+        let fromProse: ShapeType?
+        switch prose.type {
+        case .string: fromProse = .string
+        case .integer: fromProse = .integer
+        case .float: fromProse = .float
+        case .boolean: fromProse = .boolean
+        case .datetime: fromProse = .timestamp
+        case .bytes, .streamingInput, .streamingOutput: fromProse = .blob
+        case .dict, .eventStream: fromProse = .structure
+        case .list: fromProse = .list
+        case .document: fromProse = .document
+        case .jsonValue: fromProse = .string
+        case let .unknown(text):
+            warn(line, path, "unknown parameter type '\(text)'")
+            return nil
+        }
+        if let fromSkeleton, fromSkeleton != fromProse {
+            warn(line, path, "the syntax shows \(fromSkeleton.rawValue) but the parameter list says \(fromProse!.rawValue)")
+            return nil
+        }
+        // Streams must be named the same way in both.
+        switch (meaning, prose.type) {
+        case (.streamingInput?, .streamingInput), (.streamingOutput?, .streamingOutput), (.eventStream?, .eventStream), (nil, _): break
+        case (.streamingInput?, _), (.streamingOutput?, _), (.eventStream?, _), (_, .streamingInput), (_, .streamingOutput), (_, .eventStream):
+            warn(line, path, "the syntax and the parameter list disagree on streaming")
+            return nil
+        default: break
+        }
+        if fromProse == .structure {
+            if prose.children.first.map({ $0.name == nil }) == true { return .map }
+            if prose.union { return .union }
+            if meaning == nil, prose.children.isEmpty, prose.type != .eventStream {
+                // Without the syntax an empty dict could be an empty structure or a recursion.
+                warn(line, path, "a dict without members and without syntax to tell what it is")
+                return nil
+            }
+        }
+        return fromProse
+    }
+
+    private mutating func aggregate(_ type: ShapeType, meaning: SkeletonMeaning?, prose: ProseNode?, path: String, isRoot: Bool, line: Int?) -> Shape? {
+        var object: SkeletonNode?
+        var isEventStream = prose?.type == .eventStream
+        switch meaning {
+        case let .object(node)?: object = node
+        case let .eventStream(node)?: object = node; isEventStream = true
+        default: break
+        }
+        var kind = type
+        if prose == nil, let object, object.entries.count == 1, isMapKey(object.entries[0].key) { kind = .map }
+        if kind == .map { return map(object: object, prose: prose, path: path, line: line) }
+        ancestors.append(Ancestor(type: kind, path: path))
+        var shape = Shape(type: kind)
+        var seen = Set<String>()
+        for entry in object?.entries ?? [] {
+            guard let name = entry.keyText else {
+                warn(entry.line, path, "a member key that is not a name: \(entry.key.summary)")
+                continue
+            }
+            seen.insert(name)
+            let memberPath = path.isEmpty ? name : path + "." + name
+            let memberProse = prose?.child(named: name)
+            if prose != nil, memberProse == nil {
+                warn(entry.line, memberPath, "in the syntax but not in the parameter list")
+            }
+            guard let member = build(skeleton: entry.value, prose: memberProse, path: memberPath) else { continue }
+            if shape.members[name] != nil { warn(entry.line, memberPath, "member given twice") }
+            shape.members[name] = member
+            if isInput, memberProse?.required == true { shape.required.append(name) }
+        }
+        for child in prose?.children ?? [] {
+            guard let name = child.name, !seen.contains(name) else { continue }
+            let memberPath = path.isEmpty ? name : path + "." + name
+            if object != nil {
+                if isRoot && isInput {
+                    // boto3 fills these in itself (AutoPopulatedParam): documented, left out of the syntax.
+                    autoPopulated += 1
+                } else {
+                    warn(child.line + 1, memberPath, "in the parameter list but not in the syntax")
+                }
+            }
+            guard let member = build(skeleton: nil, prose: child, path: memberPath) else { continue }
+            shape.members[name] = member
+            if isInput, child.required { shape.required.append(name) }
+        }
+        if isEventStream { shape.eventstream = true }
+        let me = ancestors.removeLast()
+        define(me, &shape)
+        return shape
+    }
+
+    private mutating func map(object: SkeletonNode?, prose: ProseNode?, path: String, line: Int?) -> Shape? {
+        var keyShape = Shape(type: .string)
+        var valueSkeleton: SkeletonNode?
+        if let object {
+            guard object.entries.count == 1, isMapKey(object.entries[0].key) else {
+                warn(line, path, "the parameter list shows a map but the syntax shows \(object.summary)")
+                return nil
+            }
+            let key = object.entries[0].key
+            if case .alternatives = key.kind { keyShape.enumValues = key.items.compactMap(\.stringValue) }
+            valueSkeleton = object.entries[0].value
+        }
+        let keyProse = prose?.children.first
+        if let keyProse, keyProse.type != .string {
+            warn(keyProse.line + 1, path, "a map key of type other than string")
+            return nil
+        }
+        let valueProse = keyProse?.children.first
+        if prose != nil, valueProse == nil || valueProse?.name != nil {
+            warn(line, path + "{}", "the parameter list shows no map value")
+            if valueSkeleton == nil { return nil }
+        }
+        ancestors.append(Ancestor(type: .map, path: path))
+        let value = build(skeleton: valueSkeleton, prose: valueProse?.name == nil ? valueProse : nil, path: path + "{}")
+        let me = ancestors.removeLast()
+        guard let value else { return nil }
+        var shape = Shape.map(key: keyShape, value: value)
+        define(me, &shape)
+        return shape
+    }
+
+    private func isMapKey(_ key: SkeletonNode) -> Bool {
+        if key.stringValue == "string" { return true }
+        if case .alternatives = key.kind { return key.items.allSatisfy { $0.stringValue != nil } }
+        return false
+    }
+
+    /// `{'... recursive ...'}`: a `ref` to the nearest enclosing node of the kind the prose gives.
+    private mutating func recursion(prose: ProseNode?, line: Int?, path: String) -> Shape? {
+        let wanted: (ShapeType) -> Bool
+        switch prose?.type {
+        case .list?: wanted = { $0 == .list }
+        case .dict?, nil: wanted = { $0 == .structure || $0 == .union || $0 == .map }
+        default:
+            warn(line, path, "a recursive value whose parameter type is not a dict or list")
+            return nil
+        }
+        guard let index = ancestors.lastIndex(where: { wanted($0.type) }) else {
+            warn(line, path, "a recursive value with no enclosing shape it could repeat")
+            return nil
+        }
+        if ancestors[index].refName == nil {
+            let p = ancestors[index].path
+            ancestors[index].refName = p.isEmpty ? refPrefix : refPrefix + "." + p
+        }
+        return Shape(ref: ancestors[index].refName!)
+    }
+
+    /// Records the definition of a node that a recursion refers to.
+    private mutating func define(_ ancestor: Ancestor, _ shape: inout Shape) {
+        guard let name = ancestor.refName else { return }
+        definitions.append((name, shape))
+    }
+}

@@ -1,0 +1,30 @@
+/// Small text helpers for boto3 pages.
+enum RSTText {
+    /// `describe_db_instances` → `DescribeDbInstances`: only used when a page has no API link,
+    /// since method names do not round-trip to API names (`DescribeDBInstances`).
+    static func operationName(fromMethod method: String) -> String {
+        method.split(separator: "_").map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined()
+    }
+
+    /// The description paragraphs in `lines`, whitespace collapsed, without the "See also"
+    /// link line and the `.. py:` / `.. danger::` directives.
+    static func paragraphs(_ page: RSTLines, lines: Range<Int>) -> String? {
+        var out: [UInt8] = []
+        var pendingBreak = false
+        for i in lines {
+            let start = page.contentStart(i)
+            let end = page.range(i).upperBound
+            if start >= end {
+                if !out.isEmpty { pendingBreak = true }
+                continue
+            }
+            if page.hasPrefix(at: start, end: end, "See also: `AWS API Documentation") { continue }
+            if page.hasPrefix(at: start, end: end, ".. ") { continue }
+            if !out.isEmpty { out.append(contentsOf: pendingBreak ? [0x0A, 0x0A] : [0x20]) }
+            pendingBreak = false
+            out.append(contentsOf: page.bytes[start..<end])
+        }
+        while out.last == 0x20 { out.removeLast() }
+        return out.isEmpty ? nil : String(decoding: out, as: UTF8.self)
+    }
+}

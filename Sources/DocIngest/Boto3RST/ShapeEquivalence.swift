@@ -1,0 +1,78 @@
+import APIModel
+
+/// Compares two operation trees by what they state, following `ref` nodes into their
+/// services' shape tables. Recursive shapes are compared coinductively: a pair of refs
+/// already under comparison is assumed equal, so two recursive definitions match when
+/// every finite unfolding does, whatever the ref names.
+public struct ShapeEquivalence {
+    let left: Service
+    let right: Service
+    private var assumed = Set<String>()
+
+    public init(left: Service, right: Service) {
+        self.left = left
+        self.right = right
+    }
+
+    /// nil when equal, else the first difference found: `Path.To.Member: what differs`.
+    public mutating func difference(_ a: Shape?, _ b: Shape?, path: String = "") -> String? {
+        // A structure with no members and no shape at all read the same on a page.
+        let a = a.flatMap { isEmptyStructure($0, in: left) ? nil : $0 }
+        let b = b.flatMap { isEmptyStructure($0, in: right) ? nil : $0 }
+        switch (a, b) {
+        case (nil, nil): return nil
+        case (nil, _?): return "\(label(path)): absent on the left"
+        case (_?, nil): return "\(label(path)): absent on the right"
+        case let (x?, y?): return compare(x, y, path: path)
+        }
+    }
+
+    private func isEmptyStructure(_ s: Shape, in service: Service) -> Bool {
+        !s.isRef && s.type == .structure && s.members.isEmpty && !s.eventstream
+    }
+
+    private func label(_ path: String) -> String { path.isEmpty ? "(root)" : path }
+
+    private mutating func compare(_ a: Shape, _ b: Shape, path: String) -> String? {
+        if a.isRef || b.isRef {
+            let key = "\(a.ref ?? "·")\u{1}\(b.ref ?? "·")"
+            if a.isRef && b.isRef {
+                if assumed.contains(key) { return nil }
+                assumed.insert(key)
+            }
+            guard let x = a.isRef ? left.resolve(a) : a else { return "\(label(path)): undefined ref \(a.ref!) on the left" }
+            guard let y = b.isRef ? right.resolve(b) : b else { return "\(label(path)): undefined ref \(b.ref!) on the right" }
+            if x.isRef || y.isRef { return "\(label(path)): a ref to a ref" }
+            return compare(x, y, path: path)
+        }
+        if a.type != b.type { return "\(label(path)): type \(a.type?.rawValue ?? "?") vs \(b.type?.rawValue ?? "?")" }
+        if a.enumValues != b.enumValues {
+            return "\(label(path)): enum \(a.enumValues?.joined(separator: "|") ?? "none") vs \(b.enumValues?.joined(separator: "|") ?? "none")"
+        }
+        if a.streaming != b.streaming { return "\(label(path)): streaming \(a.streaming) vs \(b.streaming)" }
+        if a.eventstream != b.eventstream { return "\(label(path)): eventstream \(a.eventstream) vs \(b.eventstream)" }
+        if Set(a.required) != Set(b.required) {
+            return "\(label(path)): required [\(a.required.sorted().joined(separator: ","))] vs [\(b.required.sorted().joined(separator: ","))]"
+        }
+        let ka = Set(a.members.keys), kb = Set(b.members.keys)
+        if ka != kb {
+            let onlyA = ka.subtracting(kb).sorted(), onlyB = kb.subtracting(ka).sorted()
+            return "\(label(path)): members only on the left [\(onlyA.joined(separator: ","))], only on the right [\(onlyB.joined(separator: ","))]"
+        }
+        for (name, m) in a.members {
+            if let d = compare(m, b.members[name]!, path: path.isEmpty ? name : path + "." + name) { return d }
+        }
+        if let d = pair(a.member, b.member, path: path + "[]") { return d }
+        if let d = pair(a.key, b.key, path: path + "{key}") { return d }
+        if let d = pair(a.value, b.value, path: path + "{}") { return d }
+        return nil
+    }
+
+    private mutating func pair(_ a: Shape?, _ b: Shape?, path: String) -> String? {
+        switch (a, b) {
+        case (nil, nil): return nil
+        case let (x?, y?): return compare(x, y, path: path)
+        default: return "\(path): present on one side only"
+        }
+    }
+}
