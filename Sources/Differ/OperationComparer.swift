@@ -1,0 +1,172 @@
+import APIModel
+
+/// Compares one operation of two service versions, walking input and output trees in
+/// parallel (spec/formats.md §2):
+/// - highest level only: below an added/removed member or a type change nothing is compared;
+/// - `ref` nodes resolve through each side's `service.shapes`;
+/// - recursion: a structure already on the path is entered once more; at its third
+///   appearance nothing below it is compared (counted per side; either side stops the walk);
+/// - paths: member names joined by `.`, `[]` after a list, `{}` after a map value, `{key}`
+///   for the map's key shape, "" for the root.
+struct OperationComparer {
+    let pair: OperationPair
+    let includeSummaries: Bool
+    private var changes: [Change] = []
+    private var direction: Direction = .input
+    /// Path components; joined only when a change is emitted.
+    private var components: [String] = []
+    private var oldSeen: [String: Int] = [:]
+    private var newSeen: [String: Int] = [:]
+
+    init(pair: OperationPair, includeSummaries: Bool) {
+        self.pair = pair
+        self.includeSummaries = includeSummaries
+    }
+
+    mutating func run() -> [Change] {
+        let service = pair.serviceKey
+        switch (pair.old.operations[pair.name], pair.new.operations[pair.name]) {
+        case (nil, _?):
+            changes.append(Change(kind: .operationAdded, service: service, operation: pair.name))
+        case (_?, nil):
+            changes.append(Change(kind: .operationRemoved, service: service, operation: pair.name))
+        case let (o?, n?):
+            if n.deprecated && !o.deprecated {
+                changes.append(Change(kind: .operationDeprecated, service: service, operation: pair.name))
+            }
+            direction = .input
+            compareRoot(o.input, n.input)
+            direction = .output
+            compareRoot(o.output, n.output)
+        default: break
+        }
+        return changes
+    }
+
+    private mutating func compareRoot(_ old: Shape?, _ new: Shape?) {
+        switch (old, new) {
+        case let (o?, n?):
+            compare(o, n, isMember: false)
+        case let (nil, n?):
+            // Input/output appeared: each top-level member is an added member.
+            guard let root = pair.new.resolve(n) else { return }
+            for (name, member) in root.members {
+                components.append(name)
+                emitAdded(member, required: root.isRequired(name))
+                components.removeLast()
+            }
+        case let (o?, nil):
+            guard let root = pair.old.resolve(o) else { return }
+            for name in root.members.keys {
+                components.append(name)
+                emit(.memberRemoved)
+                components.removeLast()
+            }
+        case (nil, nil): break
+        }
+    }
+
+    private mutating func compare(_ oldNode: Shape, _ newNode: Shape, isMember: Bool) {
+        // An unresolvable ref (a partial model) has nothing to compare.
+        guard let old = pair.old.resolve(oldNode), let new = pair.new.resolve(newNode),
+              let oldType = old.type, let newType = new.type else { return }
+        if oldType != newType {
+            emit(.typeChanged, from: .text(oldType.rawValue), to: .text(newType.rawValue))
+            return
+        }
+        if isMember && new.deprecated && !old.deprecated { emit(.memberDeprecated) }
+        if old.enumValues != nil || new.enumValues != nil { compareEnums(old.enumValues ?? [], new.enumValues ?? []) }
+        compareConstraints(old, new)
+
+        switch newType {
+        case .structure, .union:
+            let oldID = oldNode.ref ?? old.name
+            let newID = newNode.ref ?? new.name
+            if let id = oldID, oldSeen[id, default: 0] >= 2 { return }
+            if let id = newID, newSeen[id, default: 0] >= 2 { return }
+            if let id = oldID { oldSeen[id, default: 0] += 1 }
+            if let id = newID { newSeen[id, default: 0] += 1 }
+            compareMembers(old, new)
+            if let id = oldID { oldSeen[id]! -= 1 }
+            if let id = newID { newSeen[id]! -= 1 }
+        case .list:
+            guard let om = old.member, let nm = new.member else { return }
+            components.append("[]")
+            compare(om, nm, isMember: false)
+            components.removeLast()
+        case .map:
+            if let ok = old.key, let nk = new.key {
+                components.append("{key}")
+                compare(ok, nk, isMember: false)
+                components.removeLast()
+            }
+            if let ov = old.value, let nv = new.value {
+                components.append("{}")
+                compare(ov, nv, isMember: false)
+                components.removeLast()
+            }
+        default: break
+        }
+    }
+
+    private mutating func compareMembers(_ old: Shape, _ new: Shape) {
+        for (name, newMember) in new.members {
+            components.append(name)
+            if let oldMember = old.members[name] {
+                let wasRequired = old.isRequired(name), isRequired = new.isRequired(name)
+                if isRequired && !wasRequired { emit(.requiredAdded) }
+                if wasRequired && !isRequired { emit(.requiredRemoved) }
+                compare(oldMember, newMember, isMember: true)
+            } else {
+                emitAdded(newMember, required: new.isRequired(name))
+            }
+            components.removeLast()
+        }
+        for name in old.members.keys where new.members[name] == nil {
+            components.append(name)
+            emit(.memberRemoved)
+            components.removeLast()
+        }
+    }
+
+    private mutating func compareEnums(_ old: [String], _ new: [String]) {
+        let oldSet = Set(old), newSet = Set(new)
+        var reported = Set<String>()
+        for v in old where !newSet.contains(v) && reported.insert(v).inserted { emit(.enumValueRemoved, value: v) }
+        reported.removeAll()
+        for v in new where !oldSet.contains(v) && reported.insert(v).inserted { emit(.enumValueAdded, value: v) }
+    }
+
+    private mutating func compareConstraints(_ old: Shape, _ new: Shape) {
+        if old.min != new.min {
+            emit(.constraintChanged, constraint: .min, from: old.min.map(ChangeValue.number), to: new.min.map(ChangeValue.number))
+        }
+        if old.max != new.max {
+            emit(.constraintChanged, constraint: .max, from: old.max.map(ChangeValue.number), to: new.max.map(ChangeValue.number))
+        }
+        if old.pattern != new.pattern {
+            emit(.constraintChanged, constraint: .pattern, from: old.pattern.map(ChangeValue.text), to: new.pattern.map(ChangeValue.text))
+        }
+    }
+
+    private var path: String {
+        var s = ""
+        for c in components {
+            if !s.isEmpty && !PathSyntax.isContainerStep(c) { s += "." }
+            s += c
+        }
+        return s
+    }
+
+    private mutating func emitAdded(_ member: Shape, required: Bool) {
+        let summary = includeSummaries ? TypeSummary.of(member, in: pair.new) : nil
+        changes.append(Change(kind: .memberAdded, service: pair.serviceKey, operation: pair.name, direction: direction,
+                              path: path, required: required, summary: summary))
+    }
+
+    private mutating func emit(_ kind: ChangeKind, value: String? = nil, constraint: ConstraintName? = nil,
+                               from: ChangeValue? = nil, to: ChangeValue? = nil) {
+        changes.append(Change(kind: kind, service: pair.serviceKey, operation: pair.name, direction: direction,
+                              path: path, value: value, constraint: constraint, from: from, to: to))
+    }
+}
