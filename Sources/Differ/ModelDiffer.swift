@@ -14,42 +14,29 @@ public struct ModelDiffer: Sendable {
     }
 
     public func diff(_ old: Model, _ new: Model) -> [Change] {
-        var serviceChanges: [String: Change] = [:]
-        var work: [OperationPair] = []
-        let names = Set(old.services.keys).union(new.services.keys).sorted()
-        for name in names {
-            switch (old.services[name], new.services[name]) {
-            case (nil, _?): serviceChanges[name] = Change(kind: .serviceAdded, service: name)
-            case (_?, nil): serviceChanges[name] = Change(kind: .serviceRemoved, service: name)
-            case let (o?, n?):
-                let ops = Set(o.operations.keys).union(n.operations.keys).sorted()
-                work.append(contentsOf: ops.map { OperationPair(serviceKey: name, old: o, new: n, name: $0) })
-            default: break
-            }
+        var work: [ServicePair] = []
+        for name in Set(old.services.keys).union(new.services.keys).sorted() {
+            work.append(ServicePair(key: name, old: old.services[name], new: new.services[name]))
         }
         let includeSummaries = self.includeSummaries
-        let perOperation = work.parallelMap { pair -> [Change] in
-            var comparer = OperationComparer(pair: pair, includeSummaries: includeSummaries)
-            return comparer.run()
-        }
-        // Service-level changes go before their service's operations (none exist then anyway).
-        var result: [Change] = []
-        result.reserveCapacity(perOperation.reduce(0) { $0 + $1.count } + serviceChanges.count)
-        var index = 0
-        for name in names {
-            if let c = serviceChanges[name] { result.append(c); continue }
-            while index < work.count, work[index].serviceKey == name {
-                result.append(contentsOf: perOperation[index])
-                index += 1
+        // One task per service: a service's operations share subtrees, and the memo of
+        // subtrees already found equal is per service.
+        let perService = work.parallelMap { pair -> [Change] in
+            switch (pair.old, pair.new) {
+            case (nil, _?): return [Change(kind: .serviceAdded, service: pair.key)]
+            case (_?, nil): return [Change(kind: .serviceRemoved, service: pair.key)]
+            case let (o?, n?):
+                var comparer = ServiceComparer(serviceKey: pair.key, old: o, new: n, includeSummaries: includeSummaries)
+                return comparer.run()
+            default: return []
             }
         }
-        return result
+        return Array(perService.joined())
     }
 }
 
-struct OperationPair: Sendable {
-    let serviceKey: String
-    let old: Service
-    let new: Service
-    let name: String
+struct ServicePair: Sendable {
+    let key: String
+    let old: Service?
+    let new: Service?
 }

@@ -8,55 +8,74 @@ import APIModel
 ///   appearance nothing below it is compared (counted per side; either side stops the walk);
 /// - paths: member names joined by `.`, `[]` after a list, `{}` after a map value, `{key}`
 ///   for the map's key shape, "" for the root.
-struct OperationComparer {
-    let pair: OperationPair
+struct ServiceComparer {
+    let serviceKey: String
+    let old: Service
+    let new: Service
     let includeSummaries: Bool
+    private var operation = ""
     private var changes: [Change] = []
     private var direction: Direction = .input
     /// Path components; joined only when a change is emitted.
     private var components: [String] = []
     private var oldSeen: [String: Int] = [:]
     private var newSeen: [String: Int] = [:]
+    /// Walks stopped by the recursion rule so far.
+    private var cuts = 0
+    /// Named structure pairs whose members compared clean without a recursion cut: clean
+    /// wherever they appear (more ancestors can only cut the walk shorter).
+    private var clean: Set<NamePair> = []
+    private var summaries: [String: TypeSummary] = [:]
 
-    init(pair: OperationPair, includeSummaries: Bool) {
-        self.pair = pair
+    struct NamePair: Hashable {
+        let old: String
+        let new: String
+    }
+
+    init(serviceKey: String, old: Service, new: Service, includeSummaries: Bool) {
+        self.serviceKey = serviceKey
+        self.old = old
+        self.new = new
         self.includeSummaries = includeSummaries
     }
 
+    /// Every operation of the service, in name order.
     mutating func run() -> [Change] {
-        let service = pair.serviceKey
-        switch (pair.old.operations[pair.name], pair.new.operations[pair.name]) {
-        case (nil, _?):
-            changes.append(Change(kind: .operationAdded, service: service, operation: pair.name))
-        case (_?, nil):
-            changes.append(Change(kind: .operationRemoved, service: service, operation: pair.name))
-        case let (o?, n?):
-            if n.deprecated && !o.deprecated {
-                changes.append(Change(kind: .operationDeprecated, service: service, operation: pair.name))
+        for name in Set(old.operations.keys).union(new.operations.keys).sorted() {
+            operation = name
+            switch (old.operations[name], new.operations[name]) {
+            case (nil, _?):
+                changes.append(Change(kind: .operationAdded, service: serviceKey, operation: name))
+            case (_?, nil):
+                changes.append(Change(kind: .operationRemoved, service: serviceKey, operation: name))
+            case let (o?, n?):
+                if n.deprecated && !o.deprecated {
+                    changes.append(Change(kind: .operationDeprecated, service: serviceKey, operation: name))
+                }
+                direction = .input
+                compareRoot(o.input, n.input)
+                direction = .output
+                compareRoot(o.output, n.output)
+            default: break
             }
-            direction = .input
-            compareRoot(o.input, n.input)
-            direction = .output
-            compareRoot(o.output, n.output)
-        default: break
         }
         return changes
     }
 
-    private mutating func compareRoot(_ old: Shape?, _ new: Shape?) {
-        switch (old, new) {
+    private mutating func compareRoot(_ oldRoot: Shape?, _ newRoot: Shape?) {
+        switch (oldRoot, newRoot) {
         case let (o?, n?):
             compare(o, n, isMember: false)
         case let (nil, n?):
             // Input/output appeared: each top-level member is an added member.
-            guard let root = pair.new.resolve(n) else { return }
+            guard let root = new.resolve(n) else { return }
             for (name, member) in root.members {
                 components.append(name)
                 emitAdded(member, required: root.isRequired(name))
                 components.removeLast()
             }
         case let (o?, nil):
-            guard let root = pair.old.resolve(o) else { return }
+            guard let root = old.resolve(o) else { return }
             for name in root.members.keys {
                 components.append(name)
                 emit(.memberRemoved)
@@ -68,7 +87,7 @@ struct OperationComparer {
 
     private mutating func compare(_ oldNode: Shape, _ newNode: Shape, isMember: Bool) {
         // An unresolvable ref (a partial model) has nothing to compare.
-        guard let old = pair.old.resolve(oldNode), let new = pair.new.resolve(newNode),
+        guard let old = self.old.resolve(oldNode), let new = self.new.resolve(newNode),
               let oldType = old.type, let newType = new.type else { return }
         if oldType != newType {
             emit(.typeChanged, from: .text(oldType.rawValue), to: .text(newType.rawValue))
@@ -82,13 +101,17 @@ struct OperationComparer {
         case .structure, .union:
             let oldID = oldNode.ref ?? old.name
             let newID = newNode.ref ?? new.name
-            if let id = oldID, oldSeen[id, default: 0] >= 2 { return }
-            if let id = newID, newSeen[id, default: 0] >= 2 { return }
+            if let id = oldID, oldSeen[id, default: 0] >= 2 { cuts += 1; return }
+            if let id = newID, newSeen[id, default: 0] >= 2 { cuts += 1; return }
+            let memo = oldID.flatMap { o in newID.map { NamePair(old: o, new: $0) } }
+            if let memo, clean.contains(memo) { return }
+            let (changesBefore, cutsBefore) = (changes.count, cuts)
             if let id = oldID { oldSeen[id, default: 0] += 1 }
             if let id = newID { newSeen[id, default: 0] += 1 }
             compareMembers(old, new)
             if let id = oldID { oldSeen[id]! -= 1 }
             if let id = newID { newSeen[id]! -= 1 }
+            if let memo, changes.count == changesBefore, cuts == cutsBefore { clean.insert(memo) }
         case .list:
             guard let om = old.member, let nm = new.member else { return }
             components.append("[]")
@@ -159,14 +182,22 @@ struct OperationComparer {
     }
 
     private mutating func emitAdded(_ member: Shape, required: Bool) {
-        let summary = includeSummaries ? TypeSummary.of(member, in: pair.new) : nil
-        changes.append(Change(kind: .memberAdded, service: pair.serviceKey, operation: pair.name, direction: direction,
-                              path: path, required: required, summary: summary))
+        changes.append(Change(kind: .memberAdded, service: serviceKey, operation: operation, direction: direction,
+                              path: path, required: required, summary: includeSummaries ? summary(of: member) : nil))
+    }
+
+    /// Summaries do not depend on where the member sits: cached per shape name.
+    private mutating func summary(of member: Shape) -> TypeSummary {
+        guard let name = member.ref ?? member.name else { return TypeSummary.of(member, in: new) }
+        if let cached = summaries[name] { return cached }
+        let s = TypeSummary.of(member, in: new)
+        summaries[name] = s
+        return s
     }
 
     private mutating func emit(_ kind: ChangeKind, value: String? = nil, constraint: ConstraintName? = nil,
                                from: ChangeValue? = nil, to: ChangeValue? = nil) {
-        changes.append(Change(kind: kind, service: pair.serviceKey, operation: pair.name, direction: direction,
+        changes.append(Change(kind: kind, service: serviceKey, operation: operation, direction: direction,
                               path: path, value: value, constraint: constraint, from: from, to: to))
     }
 }
