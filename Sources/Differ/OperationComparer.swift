@@ -22,9 +22,14 @@ struct ServiceComparer {
     private var newSeen: [String: Int] = [:]
     /// Walks stopped by the recursion rule so far.
     private var cuts = 0
-    /// Named structure pairs whose members compared clean without a recursion cut: clean
-    /// wherever they appear (more ancestors can only cut the walk shorter).
-    private var clean: Set<NamePair> = []
+    /// Names that appear twice on the current path (their next appearance is cut).
+    private var doubled = 0
+    /// What comparing the members of a named structure pair found, recorded when that walk
+    /// met no recursion cut, i.e. it saw the whole (finite) subtree. Such a result holds
+    /// wherever the pair appears again: always when it is empty (more ancestors can only cut
+    /// a walk shorter), and when no name is doubled on the current path otherwise. Shared
+    /// shapes are compared once per service instead of once per use.
+    private var memo: [NamePair: [Change]] = [:]
     private var summaries: [String: TypeSummary] = [:]
 
     struct NamePair: Hashable {
@@ -94,7 +99,7 @@ struct ServiceComparer {
             return
         }
         if isMember && new.deprecated && !old.deprecated { emit(.memberDeprecated) }
-        if old.enumValues != nil || new.enumValues != nil { compareEnums(old.enumValues ?? [], new.enumValues ?? []) }
+        if old.enumValues != new.enumValues { compareEnums(old.enumValues ?? [], new.enumValues ?? []) }
         compareConstraints(old, new)
 
         switch newType {
@@ -103,15 +108,18 @@ struct ServiceComparer {
             let newID = newNode.ref ?? new.name
             if let id = oldID, oldSeen[id, default: 0] >= 2 { cuts += 1; return }
             if let id = newID, newSeen[id, default: 0] >= 2 { cuts += 1; return }
-            let memo = oldID.flatMap { o in newID.map { NamePair(old: o, new: $0) } }
-            if let memo, clean.contains(memo) { return }
+            let key = oldID.flatMap { o in newID.map { NamePair(old: o, new: $0) } }
+            if let key, let recorded = memo[key], recorded.isEmpty || doubled == 0 {
+                replay(recorded)
+                return
+            }
             let (changesBefore, cutsBefore) = (changes.count, cuts)
-            if let id = oldID { oldSeen[id, default: 0] += 1 }
-            if let id = newID { newSeen[id, default: 0] += 1 }
+            if let id = oldID { oldSeen[id] = counted(oldSeen[id, default: 0], by: 1) }
+            if let id = newID { newSeen[id] = counted(newSeen[id, default: 0], by: 1) }
             compareMembers(old, new)
-            if let id = oldID { oldSeen[id]! -= 1 }
-            if let id = newID { newSeen[id]! -= 1 }
-            if let memo, changes.count == changesBefore, cuts == cutsBefore { clean.insert(memo) }
+            if let id = oldID { oldSeen[id] = counted(oldSeen[id]!, by: -1) }
+            if let id = newID { newSeen[id] = counted(newSeen[id]!, by: -1) }
+            if let key, cuts == cutsBefore { record(key, from: changesBefore) }
         case .list:
             guard let om = old.member, let nm = new.member else { return }
             components.append("[]")
@@ -129,6 +137,39 @@ struct ServiceComparer {
                 components.removeLast()
             }
         default: break
+        }
+    }
+
+    /// A name's count on the path moved by `delta`, keeping `doubled` up to date.
+    private mutating func counted(_ count: Int, by delta: Int) -> Int {
+        let n = count + delta
+        if delta > 0 && n == 2 { doubled += 1 }
+        if delta < 0 && n == 1 { doubled -= 1 }
+        return n
+    }
+
+    /// Stores the changes emitted since `start` with paths relative to the current node
+    /// (each starting with `.` for a member).
+    private mutating func record(_ key: NamePair, from start: Int) {
+        let prefix = path
+        memo[key] = changes[start...].map { c in
+            var r = c
+            let suffix = String(c.path!.utf8.dropFirst(prefix.utf8.count))!
+            r.path = prefix.isEmpty ? "." + suffix : suffix
+            return r
+        }
+    }
+
+    /// Emits recorded changes at the current node, for this operation and direction.
+    private mutating func replay(_ recorded: [Change]) {
+        guard !recorded.isEmpty else { return }
+        let prefix = path
+        for r in recorded {
+            let relative = r.path!
+            let full = prefix.isEmpty ? String(relative.dropFirst()) : prefix + relative
+            changes.append(Change(kind: r.kind, service: serviceKey, operation: operation, direction: direction, path: full,
+                                  required: r.required, value: r.value, constraint: r.constraint, from: r.from, to: r.to,
+                                  summary: r.summary))
         }
     }
 
