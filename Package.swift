@@ -37,7 +37,12 @@ let package = Package(
             ]
         ),
         .target(name: "DocIngest", dependencies: ["APIModel", "CLibXML2"]),
-        .target(name: "Conformance", dependencies: ["APIModel"]),
+        .target(
+            name: "Conformance",
+            dependencies: ["APIModel"],
+            // uregex_* from the ICU inside the toolchain's Foundation (Java-dialect patterns with a work bound).
+            linkerSettings: [.linkedLibrary("_FoundationICU", .when(platforms: [.linux]))]
+        ),
         .target(name: "Differ", dependencies: ["APIModel"]),
         .target(name: "Reports", dependencies: ["APIModel", "Conformance", "Differ"]),
         .executableTarget(
