@@ -559,6 +559,8 @@ def main():
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--out", default="-")
     ap.add_argument("--any-version", action="store_true")
+    ap.add_argument("--service-list", help="comma-separated services instead of a random sample")
+    ap.add_argument("--max-ops", type=int, default=0, help="at most this many operations per service (0: all)")
     args = ap.parse_args()
     if botocore.__version__ != PINNED and not args.any_version:
         sys.exit("botocore %s installed; this corpus is pinned to %s (pip install --target DIR botocore==%s)"
@@ -568,14 +570,20 @@ def main():
     session = botocore.session.get_session()
     loader = session.get_component("data_loader")
     services = sorted(loader.list_available_services("service-2"))
-    chosen = sorted(random.Random(args.seed).sample(services, min(args.services, len(services))))
+    if args.service_list:
+        chosen = args.service_list.split(",")
+    else:
+        chosen = sorted(random.Random(args.seed).sample(services, min(args.services, len(services))))
     out = sys.stdout if args.out == "-" else open(args.out, "w")
     counts = {"valid": 0}
     n = 0
     for svc in chosen:
         model = loader.load_service_model(svc, "service-2")
         gen = Generator(svc, model, rnd)
-        for op_name, op in sorted(model["operations"].items()):
+        ops = sorted(model["operations"].items())
+        if args.max_ops:
+            ops = random.Random(args.seed).sample(ops, min(args.max_ops, len(ops)))
+        for op_name, op in ops:
             for direction, key in (("request", "input"), ("response", "output")):
                 if key not in op:
                     continue

@@ -53,7 +53,7 @@ struct ValidateCommand: ParsableCommand {
             for i in r.issues { byCode[i.code, default: 0] += 1 }
             switch format {
             case .json:
-                sink.write(ResultsJSON.result(r, first: first))
+                sink.append { ResultsJSON.append(r, first: first, to: &$0) }
                 first = false
             case .text:
                 sink.write(ResultsText.result(r))
@@ -134,6 +134,11 @@ final class OutputStream {
         buffer.reserveCapacity(1 << 20)
     }
 
+    func append(_ body: (inout [UInt8]) -> Void) {
+        body(&buffer)
+        if buffer.count >= 1 << 20 { flush() }
+    }
+
     func write(_ bytes: [UInt8]) {
         buffer.append(contentsOf: bytes)
         if buffer.count >= 1 << 20 { flush() }
@@ -141,7 +146,15 @@ final class OutputStream {
 
     private func flush() {
         guard !buffer.isEmpty else { return }
-        handle.write(Data(buffer))
+        let fd = handle.fileDescriptor
+        buffer.withUnsafeBytes { raw in
+            var offset = 0
+            while offset < raw.count {
+                let n = Foundation.write(fd, raw.baseAddress! + offset, raw.count - offset)
+                if n <= 0 { if errno == EINTR { continue }; break }
+                offset += n
+            }
+        }
         buffer.removeAll(keepingCapacity: true)
     }
 

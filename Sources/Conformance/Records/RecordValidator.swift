@@ -20,6 +20,77 @@ public final class RecordValidator {
         }
     }
 
+    private static let keyPayload = Array("payload".utf8)
+    private static let keyData = Array("data".utf8)
+    private static let keyID = Array("id".utf8)
+    private static let keyService = Array("service".utf8)
+    private static let keyOperation = Array("operation".utf8)
+    private static let keyDirection = Array("direction".utf8)
+
+    private var lastLookup: (service: String, operation: String, roots: ValidationPlan.Lookup)?
+
+    private enum EnvelopeKey { case payload, id, service, operation, direction, other }
+
+    private func envelopeKey(_ str: ScannedString, placebo: Bool) -> EnvelopeKey {
+        let raw = UnsafeBufferPointer(start: checker.lexer.p + str.start, count: str.end - str.start)
+        let bytes: [UInt8] = str.hasEscapes ? Array(PayloadChecker.decodeJSONString(raw).utf8) : []
+        func equals(_ key: [UInt8]) -> Bool {
+            str.hasEscapes ? bytes == key : (raw.count == key.count && raw.elementsEqual(key))
+        }
+        if placebo { return equals(Self.keyData) ? .payload : .other }
+        switch raw.count {
+        case 7 where equals(Self.keyPayload): return .payload
+        case 2 where equals(Self.keyID): return .id
+        case 7 where equals(Self.keyService): return .service
+        case 9 where equals(Self.keyOperation): return .operation
+        case 9 where equals(Self.keyDirection): return .direction
+        default: return str.hasEscapes ? envelopeKeyEscaped(bytes) : .other
+        }
+    }
+
+    private func envelopeKeyEscaped(_ b: [UInt8]) -> EnvelopeKey {
+        switch b {
+        case Self.keyPayload: return .payload
+        case Self.keyID: return .id
+        case Self.keyService: return .service
+        case Self.keyOperation: return .operation
+        case Self.keyDirection: return .direction
+        default: return .other
+        }
+    }
+
+    private func stringValue(_ str: ScannedString) -> String {
+        let raw = UnsafeBufferPointer(start: checker.lexer.p + str.start, count: str.end - str.start)
+        return str.hasEscapes ? PayloadChecker.decodeJSONString(raw) : String(decoding: raw, as: UTF8.self)
+    }
+
+    /// The root node for the record's operation and direction, or an envelope issue.
+    private func resolve(_ result: RecordResult, issues: inout [ValidationIssue]) -> Int32? {
+        guard let service = result.service, let operation = result.operation else {
+            issues.append(ValidationIssue(path: "", code: .record, message: "the record names no \(result.service == nil ? "service" : "operation")"))
+            return nil
+        }
+        guard let direction = result.direction else {
+            issues.append(ValidationIssue(path: "", code: .record, message: "the record has no valid direction (request or response)"))
+            return nil
+        }
+        let lookup: ValidationPlan.Lookup
+        if let last = lastLookup, last.service == service, last.operation == operation {
+            lookup = last.roots
+        } else {
+            lookup = plan.roots(service: service, operation: operation)
+            lastLookup = (service, operation, lookup)
+        }
+        switch lookup {
+        case let .found(r): return direction == .request ? r.input : r.output
+        case .unknownService:
+            issues.append(ValidationIssue(path: "", code: .operation, message: "service \(PayloadChecker.quoted(service)) is not in the model"))
+        case .unknownOperation:
+            issues.append(ValidationIssue(path: "", code: .operation, message: "operation \(PayloadChecker.quoted(operation)) is not in service \(service)"))
+        }
+        return nil
+    }
+
     public func validate(_ bytes: UnsafeBufferPointer<UInt8>, file: String, line: Int, placebo: PlaceboOrigin? = nil) -> RecordResult {
         var result = RecordResult(file: file, line: line, byteCount: bytes.count)
         checker.issues.removeAll(keepingCapacity: true)
@@ -30,31 +101,9 @@ public final class RecordValidator {
             result.operation = placebo.operation
             result.direction = .response
         }
-        var root: Int32? = nil
-        var resolved = false
         var envelopeIssues: [ValidationIssue] = []
-
-        func resolve() {
-            guard !resolved else { return }
-            resolved = true
-            guard let service = result.service, let operation = result.operation else {
-                envelopeIssues.append(ValidationIssue(path: "", code: .record, message: "the record names no \(result.service == nil ? "service" : "operation")"))
-                return
-            }
-            guard let direction = result.direction else {
-                envelopeIssues.append(ValidationIssue(path: "", code: .record, message: "the record has no valid direction (request or response)"))
-                return
-            }
-            switch plan.roots(service: service, operation: operation) {
-            case let .found(r): root = direction == .request ? r.input : r.output
-            case .unknownService:
-                envelopeIssues.append(ValidationIssue(path: "", code: .operation, message: "service \(PayloadChecker.quoted(service)) is not in the model"))
-            case .unknownOperation:
-                envelopeIssues.append(ValidationIssue(path: "", code: .operation, message: "operation \(PayloadChecker.quoted(operation)) is not in service \(service)"))
-            }
-        }
-
-        let payloadKey = placebo != nil ? "data" : "payload"
+        var resolved = false
+        var root: Int32? = nil
         var deferredPayload: Int? = nil
         var sawPayload = false
         do throws(MalformedJSON) {
@@ -69,41 +118,40 @@ public final class RecordValidator {
                     checker.lexer.skipWhitespace()
                     guard checker.lexer.byte == 0x22 else { throw checker.lexer.fail("expected a string key") }
                     let keyScan = try checker.lexer.scanString()
-                    let key = PayloadChecker.decodeJSONString(UnsafeBufferPointer(start: checker.lexer.p + keyScan.start, count: keyScan.end - keyScan.start))
+                    let key = envelopeKey(keyScan, placebo: placebo != nil)
                     try checker.lexer.expect(0x3A, "':'")
                     checker.lexer.skipWhitespace()
                     switch key {
-                    case payloadKey:
+                    case .payload:
                         sawPayload = true
                         if result.service != nil, result.operation != nil, result.direction != nil {
-                            resolve()
+                            resolved = true
+                            root = resolve(result, issues: &envelopeIssues)
                             if let root { try checkPayload(root) } else { try checker.skip() }
                         } else {
                             deferredPayload = checker.lexer.pos
                             try checker.skip()
                         }
-                    case "id", "service", "operation", "direction" where placebo == nil:
+                    case .id, .service, .operation, .direction:
                         if checker.lexer.byte == 0x22 {
-                            let v = try checker.lexer.scanString()
-                            let text = PayloadChecker.decodeJSONString(UnsafeBufferPointer(start: checker.lexer.p + v.start, count: v.end - v.start))
+                            let text = stringValue(try checker.lexer.scanString())
                             switch key {
-                            case "id": result.id = text
-                            case "service": result.service = text
-                            case "operation": result.operation = text
+                            case .id: result.id = text
+                            case .service: result.service = text
+                            case .operation: result.operation = text
                             default:
                                 result.direction = Direction(rawValue: text)
                                 if result.direction == nil {
                                     envelopeIssues.append(ValidationIssue(path: "", code: .record, message: "direction \(PayloadChecker.quoted(text)) is neither request nor response"))
                                 }
                             }
-                        } else if key == "id", checker.lexer.byte == 0x2D || (checker.lexer.byte >= 0x30 && checker.lexer.byte <= 0x39) {
-                            let n = try checker.lexer.scanNumber()
-                            result.id = checker.numberText(n)
+                        } else if key == .id, checker.lexer.byte == 0x2D || (checker.lexer.byte >= 0x30 && checker.lexer.byte <= 0x39) {
+                            result.id = checker.numberText(try checker.lexer.scanNumber())
                         } else {
                             envelopeIssues.append(ValidationIssue(path: "", code: .record, message: "record field \(key) must be a string"))
                             try checker.skip()
                         }
-                    default:
+                    case .other:
                         try checker.skip()
                     }
                     checker.lexer.skipWhitespace()
@@ -118,20 +166,25 @@ public final class RecordValidator {
             }
             checker.lexer.skipWhitespace()
             if !checker.lexer.atEnd { throw checker.lexer.fail("data after the end of the record") }
-            if let start = deferredPayload {
-                resolve()
+            if !resolved && (deferredPayload != nil || !sawPayload) {
+                root = resolve(result, issues: &envelopeIssues)
                 if let root {
-                    checker.lexer.pos = start
-                    try checkPayload(root)
+                    if let start = deferredPayload {
+                        checker.lexer.pos = start
+                        try checkPayload(root)
+                    } else {
+                        try checkPayload(root, empty: true)
+                    }
                 }
-            } else if !sawPayload {
-                resolve()
-                if let root { try checkPayload(root, empty: true) }
             }
         } catch {
             checker.issues.append(ValidationIssue(path: "", code: .malformed, message: "malformed JSON at byte \(error.offset): \(error.reason)"))
         }
-        result.issues = envelopeIssues + checker.issues
+        if envelopeIssues.isEmpty {
+            if !checker.issues.isEmpty { result.issues = checker.issues }
+        } else {
+            result.issues = envelopeIssues + checker.issues
+        }
         return result
     }
 

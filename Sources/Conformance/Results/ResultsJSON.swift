@@ -8,27 +8,71 @@ public enum ResultsJSON {
     }
 
     public static func result(_ r: RecordResult, first: Bool) -> [UInt8] {
-        var w = JSONWriter(pretty: false, reserve: 256)
-        w.beginObject()
-        if let id = r.id { w.key("id"); w.string(id) }
-        if let s = r.service { w.key("service"); w.string(s) }
-        if let o = r.operation { w.key("operation"); w.string(o) }
-        if let d = r.direction { w.key("direction"); w.string(d.rawValue) }
-        w.key("valid"); w.bool(r.valid)
-        w.key("errors")
-        w.beginArray()
-        for issue in r.issues {
-            w.beginObject()
-            w.key("path"); w.string(issue.path)
-            w.key("code"); w.string(issue.code.rawValue)
-            w.key("message"); w.string(issue.message)
-            w.endObject()
+        var out: [UInt8] = []
+        append(r, first: first, to: &out)
+        return out
+    }
+
+    /// Appends one result (compact, one line) without intermediate strings.
+    public static func append(_ r: RecordResult, first: Bool, to out: inout [UInt8]) {
+        if !first { out.append(0x2C); out.append(0x0A) }
+        out.append(0x7B)
+        if let id = r.id { field("id", id, &out) }
+        if let s = r.service { field("service", s, &out) }
+        if let o = r.operation { field("operation", o, &out) }
+        if let d = r.direction { field("direction", d.rawValue, &out) }
+        raw("\"valid\":", &out)
+        raw(r.valid ? "true" : "false", &out)
+        raw(",\"errors\":[", &out)
+        for (k, issue) in r.issues.enumerated() {
+            if k > 0 { out.append(0x2C) }
+            out.append(0x7B)
+            field("path", issue.path, &out)
+            field("code", issue.code.rawValue, &out)
+            raw("\"message\":", &out)
+            string(issue.message, &out)
+            out.append(0x7D)
         }
-        w.endArray()
-        w.key("file"); w.string(r.file)
-        w.key("line"); w.int(r.line)
-        w.endObject()
-        return (first ? [] : Array(",\n".utf8)) + w.bytes
+        raw("],", &out)
+        field("file", r.file, &out)
+        raw("\"line\":", &out)
+        raw(String(r.line), &out)
+        out.append(0x7D)
+    }
+
+    @inline(__always) private static func raw(_ s: String, _ out: inout [UInt8]) { out.append(contentsOf: s.utf8) }
+
+    private static func field(_ key: String, _ value: String, _ out: inout [UInt8]) {
+        out.append(0x22)
+        raw(key, &out)
+        raw("\":", &out)
+        string(value, &out)
+        out.append(0x2C)
+    }
+
+    /// A JSON string literal: quotes, backslashes and control characters escaped.
+    static func string(_ s: String, _ out: inout [UInt8]) {
+        out.append(0x22)
+        var plain = true
+        for b in s.utf8 where b < 0x20 || b == 0x22 || b == 0x5C { plain = false; break }
+        if plain {
+            out.append(contentsOf: s.utf8)
+        } else {
+            for b in s.utf8 {
+                switch b {
+                case 0x22: out.append(0x5C); out.append(0x22)
+                case 0x5C: out.append(0x5C); out.append(0x5C)
+                case 0x0A: out.append(0x5C); out.append(0x6E)
+                case 0x0D: out.append(0x5C); out.append(0x72)
+                case 0x09: out.append(0x5C); out.append(0x74)
+                case 0..<0x20:
+                    let hex = Array("0123456789abcdef".utf8)
+                    out.append(contentsOf: [0x5C, 0x75, 0x30, 0x30, hex[Int(b >> 4)], hex[Int(b & 15)]])
+                default: out.append(b)
+                }
+            }
+        }
+        out.append(0x22)
     }
 
     public static func footer(summary: PayloadFiles.Summary, unsupportedPatterns: [(pattern: String, shape: String, reason: String)],
