@@ -1,1 +1,0 @@
-// The Conformance library: see the README's architecture section.

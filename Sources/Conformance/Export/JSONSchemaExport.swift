@@ -1,0 +1,136 @@
+import APIModel
+
+/// The model as JSON Schema (draft 2020-12), one schema per operation and direction, for
+/// other validators. It states what JSON Schema can: types, required, no extra members,
+/// enums, string lengths (code points), item/entry counts, numeric ranges, patterns
+/// (verbatim: Java syntax, which some engines reject), the union's one-member rule via
+/// min/maxProperties, RFC 3339 and base64 shapes as patterns. It cannot state blob lengths
+/// in decoded bytes or "null counts as absent".
+public enum JSONSchemaExport {
+    public static let format = "docconform.jsonschema/1"
+    static let timestampPattern = #"^[0-9]{4}-[0-9]{2}-[0-9]{2}[Tt][0-9]{2}:[0-9]{2}:[0-9]{2}(\.[0-9]+)?([Zz]|[+-][0-9]{2}:[0-9]{2})$"#
+    static let base64Pattern = #"^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$"#
+
+    /// `{"format": ..., "schemas": {service: {operation: {"input": schema, "output": schema}}}}`.
+    public static func document(_ model: Model, pretty: Bool = false) -> [UInt8] {
+        var w = JSONWriter(pretty: pretty, reserve: 1 << 22)
+        w.beginObject()
+        w.key("format"); w.string(format)
+        w.key("schemas")
+        w.beginObject()
+        for (name, service) in model.services {
+            w.key(name)
+            w.beginObject()
+            for (opName, op) in service.operations {
+                w.key(opName)
+                w.beginObject()
+                w.key("input"); schema(op.input, service: service, into: &w)
+                w.key("output"); schema(op.output, service: service, into: &w)
+                w.endObject()
+            }
+            w.endObject()
+        }
+        w.endObject()
+        w.endObject()
+        w.newline()
+        return w.bytes
+    }
+
+    /// One root schema with the `$defs` its refs need.
+    public static func schema(_ root: Shape?, service: Service, into w: inout JSONWriter) {
+        let root = root ?? Shape.structure([])
+        var needed: [String] = []
+        var seen: Set<String> = []
+        collectRefs(root, service: service, into: &needed, seen: &seen)
+        w.beginObject()
+        w.key("$schema"); w.string("https://json-schema.org/draft/2020-12/schema")
+        if !needed.isEmpty {
+            w.key("$defs")
+            w.beginObject()
+            for name in needed {
+                w.key(name)
+                body(service.shapes[name] ?? Shape(type: .document), into: &w)
+            }
+            w.endObject()
+        }
+        members(root, into: &w)
+        w.endObject()
+    }
+
+    private static func collectRefs(_ s: Shape, service: Service, into list: inout [String], seen: inout Set<String>) {
+        if let ref = s.ref {
+            guard seen.insert(ref).inserted else { return }
+            list.append(ref)
+            if let target = service.shapes[ref] { collectRefs(target, service: service, into: &list, seen: &seen) }
+            return
+        }
+        for m in s.members.values { collectRefs(m, service: service, into: &list, seen: &seen) }
+        for c in [s.member, s.key, s.value].compactMap({ $0 }) { collectRefs(c, service: service, into: &list, seen: &seen) }
+    }
+
+    private static func body(_ s: Shape, into w: inout JSONWriter) {
+        w.beginObject()
+        members(s, into: &w)
+        w.endObject()
+    }
+
+    /// The keywords of one shape, inside an already open object.
+    private static func members(_ s: Shape, into w: inout JSONWriter) {
+        if let ref = s.ref {
+            w.key("$ref"); w.string("#/$defs/\(ref)")
+            return
+        }
+        func bound(_ key: String, _ b: Bound?) {
+            guard let b else { return }
+            w.key(key); w.rawNumber(b.literal)
+        }
+        switch s.type ?? .document {
+        case .structure, .union:
+            w.key("type"); w.string("object")
+            w.key("properties")
+            w.beginObject()
+            for (name, m) in s.members { w.key(name); body(m, into: &w) }
+            w.endObject()
+            let required = s.required.filter { s.members[$0] != nil }
+            if !required.isEmpty {
+                w.key("required"); w.beginArray(); for r in required { w.string(r) }; w.endArray()
+            }
+            w.key("additionalProperties"); w.bool(false)
+            if s.type == .union { w.key("minProperties"); w.int(1); w.key("maxProperties"); w.int(1) }
+        case .list:
+            w.key("type"); w.string("array")
+            if let m = s.member { w.key("items"); body(m, into: &w) }
+            bound("minItems", s.min); bound("maxItems", s.max)
+        case .map:
+            w.key("type"); w.string("object")
+            if let k = s.key, k.type == .string, k.enumValues != nil || k.pattern != nil || k.min != nil || k.max != nil {
+                w.key("propertyNames"); body(k, into: &w)
+            }
+            if let v = s.value { w.key("additionalProperties"); body(v, into: &w) }
+            bound("minProperties", s.min); bound("maxProperties", s.max)
+        case .string:
+            w.key("type"); w.string("string")
+            bound("minLength", s.min); bound("maxLength", s.max)
+            if let e = s.enumValues { w.key("enum"); w.beginArray(); for v in e { w.string(v) }; w.endArray() }
+            if let p = s.pattern { w.key("pattern"); w.string(p) }
+        case .integer, .long:
+            w.key("type"); w.string("integer")
+            let is32 = s.type == .integer
+            if let m = s.min { bound("minimum", m) } else { w.key("minimum"); w.rawNumber(is32 ? String(Int32.min) : String(Int64.min)) }
+            if let m = s.max { bound("maximum", m) } else { w.key("maximum"); w.rawNumber(is32 ? String(Int32.max) : String(Int64.max)) }
+        case .float, .double:
+            w.key("type"); w.string("number")
+            bound("minimum", s.min); bound("maximum", s.max)
+        case .boolean:
+            w.key("type"); w.string("boolean")
+        case .timestamp:
+            w.key("type"); w.beginArray(); w.string("string"); w.string("number"); w.endArray()
+            w.key("pattern"); w.string(timestampPattern)
+        case .blob:
+            w.key("type"); w.string("string")
+            w.key("pattern"); w.string(base64Pattern)
+        case .document:
+            break
+        }
+    }
+}

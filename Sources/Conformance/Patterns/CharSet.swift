@@ -1,0 +1,130 @@
+/// A set of code points as a Java regex character class denotes it (Java's own meanings:
+/// `\d`, `\w`, `\s` are ASCII-only; `\p{...}` are Unicode general categories or POSIX
+/// classes). ASCII membership is a 128-bit table; other code points walk the items.
+struct CharSet: Sendable {
+    enum Item: Sendable {
+        case range(UInt32, UInt32)
+        /// Unicode general categories, by two-letter code.
+        case categories(Set<String>, negated: Bool)
+        case set(CharSet, negated: Bool)
+    }
+
+    private(set) var items: [Item] = []
+    var negated = false
+    private var low: UInt64 = 0
+    private var high: UInt64 = 0
+
+    init(items: [Item], negated: Bool = false) {
+        self.items = items
+        self.negated = negated
+        for c in 0..<128 {
+            if slowContains(UInt32(c)) {
+                if c < 64 { low |= 1 << UInt64(c) } else { high |= 1 << UInt64(c - 64) }
+            }
+        }
+    }
+
+    @inline(__always)
+    func contains(_ c: UInt32) -> Bool {
+        if c < 64 { return low & (1 << UInt64(c)) != 0 }
+        if c < 128 { return high & (1 << UInt64(c - 64)) != 0 }
+        return slowContains(c)
+    }
+
+    private func slowContains(_ c: UInt32) -> Bool {
+        var hit = false
+        for item in items {
+            switch item {
+            case let .range(a, b): hit = c >= a && c <= b
+            case let .categories(cats, neg):
+                let cat = CharSet.category(of: c)
+                hit = cats.contains(cat) || cats.contains(String(cat.prefix(1)))
+                if neg { hit.toggle() }
+            case let .set(inner, neg):
+                hit = inner.contains(c) != neg
+            }
+            if hit { break }
+        }
+        return hit != negated
+    }
+
+    /// Every code point but Java's line terminators (`.` without DOTALL).
+    static let dot = CharSet(items: [.range(0x0A, 0x0A), .range(0x0D, 0x0D), .range(0x85, 0x85), .range(0x2028, 0x2029)], negated: true)
+    static let any = CharSet(items: [.range(0, 0x10FFFF)])
+    static let digit = CharSet(items: [.range(0x30, 0x39)])
+    static let word = CharSet(items: [.range(0x30, 0x39), .range(0x41, 0x5A), .range(0x61, 0x7A), .range(0x5F, 0x5F)])
+    static let space = CharSet(items: [.range(0x20, 0x20), .range(0x09, 0x0D)])
+
+    /// Java's POSIX classes (US-ASCII only) and Unicode categories named in `\p{...}`.
+    static func property(_ name: String) -> CharSet? {
+        var n = name
+        if n.hasPrefix("Is") { n.removeFirst(2) }
+        if n.hasPrefix("gc=") { n.removeFirst(3) }
+        if n.hasPrefix("general_category=") { n.removeFirst(17) }
+        let r: (Int, Int) -> Item = { .range(UInt32($0), UInt32($1)) }
+        switch n {
+        case "Lower": return CharSet(items: [r(0x61, 0x7A)])
+        case "Upper": return CharSet(items: [r(0x41, 0x5A)])
+        case "ASCII": return CharSet(items: [r(0, 0x7F)])
+        case "Alpha": return CharSet(items: [r(0x41, 0x5A), r(0x61, 0x7A)])
+        case "Digit": return digit
+        case "Alnum": return CharSet(items: [r(0x30, 0x39), r(0x41, 0x5A), r(0x61, 0x7A)])
+        case "Punct": return CharSet(items: [r(0x21, 0x2F), r(0x3A, 0x40), r(0x5B, 0x60), r(0x7B, 0x7E)])
+        case "Graph": return CharSet(items: [r(0x21, 0x7E)])
+        case "Print": return CharSet(items: [r(0x20, 0x7E)])
+        case "Blank": return CharSet(items: [r(0x20, 0x20), r(0x09, 0x09)])
+        case "Cntrl": return CharSet(items: [r(0, 0x1F), r(0x7F, 0x7F)])
+        case "XDigit": return CharSet(items: [r(0x30, 0x39), r(0x41, 0x46), r(0x61, 0x66)])
+        case "Space": return space
+        default: break
+        }
+        let known: Set<String> = ["L", "Lu", "Ll", "Lt", "Lm", "Lo", "M", "Mn", "Mc", "Me", "N", "Nd", "Nl", "No",
+                                  "P", "Pc", "Pd", "Ps", "Pe", "Pi", "Pf", "Po", "S", "Sm", "Sc", "Sk", "So",
+                                  "Z", "Zs", "Zl", "Zp", "C", "Cc", "Cf", "Cs", "Co", "Cn", "LC"]
+        let aliases = ["Letter": "L", "Mark": "M", "Number": "N", "Punctuation": "P", "Symbol": "S",
+                       "Separator": "Z", "Other": "C", "Lowercase_Letter": "Ll", "Uppercase_Letter": "Lu",
+                       "Decimal_Number": "Nd", "Control": "Cc"]
+        let code = aliases[n] ?? n
+        guard known.contains(code) else { return nil }
+        if code == "LC" { return CharSet(items: [.categories(["Lu", "Ll", "Lt"], negated: false)]) }
+        return CharSet(items: [.categories([code], negated: false)])
+    }
+
+    /// The two-letter general category of a code point (`Cs` for surrogates, `Cn` if unassigned).
+    static func category(of c: UInt32) -> String {
+        guard let scalar = Unicode.Scalar(c) else { return c >= 0xD800 && c <= 0xDFFF ? "Cs" : "Cn" }
+        switch scalar.properties.generalCategory {
+        case .uppercaseLetter: return "Lu"
+        case .lowercaseLetter: return "Ll"
+        case .titlecaseLetter: return "Lt"
+        case .modifierLetter: return "Lm"
+        case .otherLetter: return "Lo"
+        case .nonspacingMark: return "Mn"
+        case .spacingMark: return "Mc"
+        case .enclosingMark: return "Me"
+        case .decimalNumber: return "Nd"
+        case .letterNumber: return "Nl"
+        case .otherNumber: return "No"
+        case .connectorPunctuation: return "Pc"
+        case .dashPunctuation: return "Pd"
+        case .openPunctuation: return "Ps"
+        case .closePunctuation: return "Pe"
+        case .initialPunctuation: return "Pi"
+        case .finalPunctuation: return "Pf"
+        case .otherPunctuation: return "Po"
+        case .mathSymbol: return "Sm"
+        case .currencySymbol: return "Sc"
+        case .modifierSymbol: return "Sk"
+        case .otherSymbol: return "So"
+        case .spaceSeparator: return "Zs"
+        case .lineSeparator: return "Zl"
+        case .paragraphSeparator: return "Zp"
+        case .control: return "Cc"
+        case .format: return "Cf"
+        case .surrogate: return "Cs"
+        case .privateUse: return "Co"
+        case .unassigned: return "Cn"
+        @unknown default: return "Cn"
+        }
+    }
+}

@@ -1,0 +1,263 @@
+/// The shape most AWS patterns have: an optionally anchored sequence of character classes,
+/// each with a repeat count (`^[a-zA-Z0-9_.-]{1,100}$`, `arn:.*`, `[0-9]{12}`, `.*\S.*`).
+/// Those are decided without a regex engine. Anything else (alternation, look-around,
+/// back-references, possessive or atomic groups, nested groups) returns nil from `parse`
+/// and goes to the ICU engine.
+struct SimplePattern: Sendable {
+    struct Atom: Sendable {
+        var set: CharSet
+        var min: Int
+        var max: Int  // Int.max = unbounded
+    }
+
+    var atoms: [Atom]
+    var anchoredStart: Bool
+    var anchoredEnd: Bool
+    /// `$` and `\Z` also match before a final line terminator; `\z` does not.
+    var endAllowsFinalTerminator: Bool
+
+    static func parse(_ pattern: String) -> SimplePattern? {
+        var p = Parser(Array(pattern.unicodeScalars).map(\.value))
+        return p.parsePattern()
+    }
+
+    /// Leading and trailing atoms that may repeat zero times cannot change whether an
+    /// unanchored search succeeds: drop them.
+    func simplified() -> SimplePattern {
+        var s = self
+        if !s.anchoredStart { while let f = s.atoms.first, f.min == 0 { s.atoms.removeFirst() } }
+        if !s.anchoredEnd { while let l = s.atoms.last, l.min == 0 { s.atoms.removeLast() } }
+        // Only the minimum of an unanchored trailing (or leading) repeat matters for a search.
+        if !s.anchoredEnd, let l = s.atoms.last, l.max > l.min { s.atoms[s.atoms.count - 1].max = l.min }
+        if !s.anchoredStart, let f = s.atoms.first, f.max > f.min { s.atoms[0].max = f.min }
+        return s
+    }
+
+    private struct Parser {
+        let c: [UInt32]
+        var i = 0
+        var dotAll = false
+        init(_ c: [UInt32]) { self.c = c }
+
+        var atEnd: Bool { i >= c.count }
+        func peek(_ k: Int = 0) -> UInt32? { i + k < c.count ? c[i + k] : nil }
+
+        mutating func parsePattern() -> SimplePattern? {
+            if match("(?s)") { dotAll = true }
+            let start = match("^")
+            var atoms: [Atom] = []
+            var end = false
+            var finalTerm = true
+            while !atEnd {
+                if peek() == 0x24, i == c.count - 1 { i += 1; end = true; break }  // $
+                if peek() == 0x5C, i == c.count - 2, peek(1) == 0x7A { i += 2; end = true; finalTerm = false; break }  // \z
+                if peek() == 0x5C, i == c.count - 2, peek(1) == 0x5A { i += 2; end = true; break }  // \Z
+                guard var atom = parseAtomOrGroup() else { return nil }
+                guard let (lo, hi) = parseQuantifier() else { return nil }
+                if lo != 1 || hi != 1 {
+                    if atom.min == 1 && atom.max == 1 { atom.min = lo; atom.max = hi }
+                    else { return nil }
+                }
+                atoms.append(atom)
+            }
+            return SimplePattern(atoms: atoms, anchoredStart: start, anchoredEnd: end, endAllowsFinalTerminator: finalTerm)
+        }
+
+        mutating func match(_ s: String) -> Bool {
+            let u = Array(s.unicodeScalars).map(\.value)
+            guard i + u.count <= c.count, Array(c[i..<(i + u.count)]) == u else { return false }
+            i += u.count
+            return true
+        }
+
+        /// An atom, or a group holding exactly one atom with its own quantifier.
+        mutating func parseAtomOrGroup() -> Atom? {
+            if peek() == 0x28 {  // (
+                i += 1
+                _ = match("?:")
+                if peek() == 0x3F { return nil }  // other group kinds
+                guard var inner = parseAtom() else { return nil }
+                guard let (lo, hi) = parseQuantifier() else { return nil }
+                inner.min = lo
+                inner.max = hi
+                guard peek() == 0x29 else { return nil }
+                i += 1
+                return inner
+            }
+            return parseAtom()
+        }
+
+        mutating func parseAtom() -> Atom? {
+            guard let ch = peek() else { return nil }
+            switch ch {
+            case 0x5B:  // [
+                i += 1
+                guard let set = parseClass() else { return nil }
+                return Atom(set: set, min: 1, max: 1)
+            case 0x2E:  // .
+                i += 1
+                return Atom(set: dotAll ? .any : .dot, min: 1, max: 1)
+            case 0x5C:  // backslash
+                guard let item = parseEscape(inClass: false) else { return nil }
+                switch item {
+                case let .set(s): return Atom(set: s, min: 1, max: 1)
+                case let .char(u): return Atom(set: CharSet(items: [.range(u, u)]), min: 1, max: 1)
+                }
+            case 0x28, 0x29, 0x7B, 0x7D, 0x7C, 0x2A, 0x2B, 0x3F, 0x5E, 0x24, 0x5D:
+                return nil
+            default:
+                i += 1
+                return Atom(set: CharSet(items: [.range(ch, ch)]), min: 1, max: 1)
+            }
+        }
+
+        /// `*`, `+`, `?`, `{m}`, `{m,}`, `{m,n}`, optionally lazy; possessive gives up.
+        mutating func parseQuantifier() -> (Int, Int)? {
+            var lo = 1, hi = 1
+            switch peek() {
+            case 0x2A: lo = 0; hi = .max; i += 1
+            case 0x2B: lo = 1; hi = .max; i += 1
+            case 0x3F: lo = 0; hi = 1; i += 1
+            case 0x7B:
+                var j = i + 1
+                func number() -> Int? {
+                    var v = 0, any = false
+                    while j < c.count, c[j] >= 0x30, c[j] <= 0x39 {
+                        v = v &* 10 &+ Int(c[j] - 0x30); any = true; j += 1
+                        if v > 1_000_000 { return nil }
+                    }
+                    return any ? v : nil
+                }
+                guard let m = number() else { return nil }
+                lo = m; hi = m
+                if j < c.count, c[j] == 0x2C {
+                    j += 1
+                    hi = number() ?? .max
+                }
+                guard j < c.count, c[j] == 0x7D, lo <= hi else { return nil }
+                i = j + 1
+            default: return (1, 1)
+            }
+            if peek() == 0x2B { return nil }  // possessive: leave to ICU
+            if peek() == 0x3F { i += 1 }  // lazy: same answer for "is there a match"
+            return (lo, hi)
+        }
+
+        enum ClassItem { case set(CharSet), char(UInt32) }
+
+        mutating func parseEscape(inClass: Bool) -> ClassItem? {
+            i += 1  // backslash
+            guard let e = peek() else { return nil }
+            i += 1
+            switch e {
+            case 0x64: return .set(.digit)  // d
+            case 0x44: return .set(CharSet(items: [.set(.digit, negated: true)]))
+            case 0x77: return .set(.word)
+            case 0x57: return .set(CharSet(items: [.set(.word, negated: true)]))
+            case 0x73: return .set(.space)
+            case 0x53: return .set(CharSet(items: [.set(.space, negated: true)]))
+            case 0x70, 0x50:  // p, P
+                var name = ""
+                if peek() == 0x7B {
+                    i += 1
+                    while let x = peek(), x != 0x7D { name.unicodeScalars.append(Unicode.Scalar(x)!); i += 1 }
+                    guard peek() == 0x7D else { return nil }
+                    i += 1
+                } else if let x = peek() {
+                    name = String(Unicode.Scalar(x)!); i += 1
+                }
+                guard let s = CharSet.property(name) else { return nil }
+                return .set(e == 0x50 ? CharSet(items: [.set(s, negated: true)]) : s)
+            case 0x74: return .char(0x09)
+            case 0x6E: return .char(0x0A)
+            case 0x72: return .char(0x0D)
+            case 0x66: return .char(0x0C)
+            case 0x61: return .char(0x07)
+            case 0x65: return .char(0x1B)
+            case 0x30:
+                // \0n octal: rare in AWS patterns
+                return nil
+            case 0x78:  // \xhh
+                guard let v = hex(2) else { return nil }
+                return .char(v)
+            case 0x75:  // \uhhhh, a surrogate pair written as two escapes is one code point
+                guard let v = hex(4) else { return nil }
+                if v >= 0xD800, v <= 0xDBFF, peek() == 0x5C, peek(1) == 0x75 {
+                    let save = i
+                    i += 2
+                    if let lowS = hex(4), lowS >= 0xDC00, lowS <= 0xDFFF {
+                        return .char(0x10000 + ((v - 0xD800) << 10) + (lowS - 0xDC00))
+                    }
+                    i = save
+                }
+                return .char(v)
+            default:
+                // Escaped punctuation is itself; an escaped letter or digit is something we do not model.
+                if (e >= 0x41 && e <= 0x5A) || (e >= 0x61 && e <= 0x7A) || (e >= 0x30 && e <= 0x39) { return nil }
+                return .char(e)
+            }
+        }
+
+        mutating func hex(_ n: Int) -> UInt32? {
+            guard i + n <= c.count else { return nil }
+            var v: UInt32 = 0
+            for k in 0..<n {
+                let x = c[i + k]
+                let d: UInt32
+                switch x {
+                case 0x30...0x39: d = x - 0x30
+                case 0x41...0x46: d = x - 0x41 + 10
+                case 0x61...0x66: d = x - 0x61 + 10
+                default: return nil
+                }
+                v = v << 4 | d
+            }
+            i += n
+            return v
+        }
+
+        /// After `[`: the class up to its `]`. Nested classes and `&&` give up.
+        mutating func parseClass() -> CharSet? {
+            var negated = false
+            if peek() == 0x5E { negated = true; i += 1 }
+            var items: [CharSet.Item] = []
+            var first = true
+            while let ch = peek() {
+                if ch == 0x5D && !first { i += 1; return CharSet(items: items, negated: negated) }
+                first = false
+                if ch == 0x5B { return nil }
+                if ch == 0x26, peek(1) == 0x26 { return nil }
+                var lowChar: UInt32
+                if ch == 0x5C {
+                    guard let item = parseEscape(inClass: true) else { return nil }
+                    switch item {
+                    case let .set(s): items.append(.set(s, negated: false)); continue
+                    case let .char(u): lowChar = u
+                    }
+                } else {
+                    lowChar = ch
+                    i += 1
+                }
+                // A range `a-z` (a `-` before `]` is literal).
+                if peek() == 0x2D, let next = peek(1), next != 0x5D {
+                    i += 1
+                    var highChar: UInt32
+                    if next == 0x5C {
+                        guard let item = parseEscape(inClass: true), case let .char(u) = item else { return nil }
+                        highChar = u
+                    } else if next == 0x5B {
+                        return nil
+                    } else {
+                        highChar = next
+                        i += 1
+                    }
+                    guard lowChar <= highChar else { return nil }
+                    items.append(.range(lowChar, highChar))
+                } else {
+                    items.append(.range(lowChar, lowChar))
+                }
+            }
+            return nil  // unterminated
+        }
+    }
+}

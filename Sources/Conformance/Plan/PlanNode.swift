@@ -1,0 +1,68 @@
+/// The kinds a plan node checks; `document` accepts any JSON value.
+enum NodeKind: UInt8 {
+    case structure, union, list, map, string, integer, long, float, double, boolean, timestamp, blob, document
+}
+
+/// One compiled shape: a flat, index-linked record the scanner reads without retain/release.
+struct PlanNode {
+    var kind: NodeKind
+    var hasMin = false
+    var hasMax = false
+    /// Members (structure/union): `members[memberStart ..< memberStart + memberCount]`.
+    var memberStart: Int32 = 0
+    var memberCount: Int32 = 0
+    /// Member lookup: open-addressed slots `slots[slotStart ... slotStart + slotMask]` holding member offsets + 1.
+    var slotStart: Int32 = 0
+    var slotMask: Int32 = 0
+    var requiredCount: Int32 = 0
+    /// list: item node; map: value node.
+    var child: Int32 = -1
+    /// map: key node.
+    var keyChild: Int32 = -1
+    var enumSet: Int32 = -1
+    var pattern: Int32 = -1
+    /// Bounds: lengths and integer ranges exact in Int64, float ranges in Double.
+    var minInt: Int64 = 0
+    var maxInt: Int64 = 0
+    var minReal: Double = 0
+    var maxReal: Double = 0
+    /// Index into `ValidationPlan.shapeNames` for messages (-1 = anonymous).
+    var nameIndex: Int32 = -1
+
+    init(kind: NodeKind) { self.kind = kind }
+}
+
+struct PlanMember {
+    var nameStart: Int32
+    var nameLength: Int32
+    var node: Int32
+    var required: Bool
+}
+
+/// A set of allowed byte strings (an enum), looked up by hash.
+struct EnumSet {
+    var valueStart: Int32
+    var valueCount: Int32
+    var slotStart: Int32
+    var slotMask: Int32
+}
+
+/// A cheap hash of a short byte string: length and the first/last 8 bytes mixed. Member
+/// names and enum values differ early or late, so this separates them well.
+@inline(__always)
+func byteKeyHash(_ p: UnsafePointer<UInt8>, _ n: Int) -> UInt64 {
+    var h: UInt64 = UInt64(truncatingIfNeeded: n) &* 0x9E37_79B9_7F4A_7C15
+    if n >= 8 {
+        let a = UnsafeRawPointer(p).loadUnaligned(as: UInt64.self)
+        let b = UnsafeRawPointer(p + (n - 8)).loadUnaligned(as: UInt64.self)
+        h ^= a &* 0xC2B2_AE3D_27D4_EB4F
+        h = (h << 31 | h >> 33) ^ (b &* 0x1656_67B1_9E37_79F9)
+    } else {
+        var v: UInt64 = 0
+        for i in 0..<n { v = v << 8 | UInt64(p[i]) }
+        h ^= v &* 0xC2B2_AE3D_27D4_EB4F
+    }
+    h ^= h >> 29
+    h = h &* 0xBF58_476D_1CE4_E5B9
+    return h ^ (h >> 32)
+}

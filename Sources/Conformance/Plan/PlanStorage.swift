@@ -1,0 +1,76 @@
+/// Raw views of a plan's tables for the duration of one record's check: the scanner reads
+/// them without bounds-checked array access or reference counting.
+struct PlanStorage {
+    var nodes: UnsafeBufferPointer<PlanNode>
+    var members: UnsafeBufferPointer<PlanMember>
+    var namePool: UnsafeBufferPointer<UInt8>
+    var slots: UnsafeBufferPointer<Int32>
+    var enumSets: UnsafeBufferPointer<EnumSet>
+    var enumValueRanges: UnsafeBufferPointer<(start: Int32, length: Int32)>
+
+    static var empty: PlanStorage { PlanStorage(nodes: .init(start: nil, count: 0), members: .init(start: nil, count: 0),
+                                   namePool: .init(start: nil, count: 0), slots: .init(start: nil, count: 0),
+                                   enumSets: .init(start: nil, count: 0), enumValueRanges: .init(start: nil, count: 0)) }
+}
+
+extension ValidationPlan {
+    func withStorage<R, E: Error>(_ body: (PlanStorage) throws(E) -> R) throws(E) -> R {
+        try nodes.withUnsafeBufferPointer { (n) throws(E) in
+            try members.withUnsafeBufferPointer { (m) throws(E) in
+                try namePool.withUnsafeBufferPointer { (pool) throws(E) in
+                    try slots.withUnsafeBufferPointer { (sl) throws(E) in
+                        try enumSets.withUnsafeBufferPointer { (es) throws(E) in
+                            try enumValueRanges.withUnsafeBufferPointer { (er) throws(E) in
+                                try body(PlanStorage(nodes: n, members: m, namePool: pool, slots: sl, enumSets: es, enumValueRanges: er))
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// The member of a structure node whose name is these bytes, or -1.
+    @inline(__always)
+    static func findMember(_ s: PlanStorage, _ node: PlanNode, _ key: UnsafePointer<UInt8>, _ n: Int) -> Int {
+        let mask = Int(node.slotMask)
+        var slot = Int(byteKeyHash(key, n) & UInt64(mask))
+        let base = Int(node.slotStart)
+        while true {
+            let v = Int(s.slots[base + slot])
+            if v == 0 { return -1 }
+            let mi = Int(node.memberStart) + v - 1
+            let m = s.members[mi]
+            if Int(m.nameLength) == n, memcmpBytes(s.namePool.baseAddress! + Int(m.nameStart), key, n) { return mi }
+            slot = (slot + 1) & mask
+        }
+    }
+
+    @inline(__always)
+    static func enumContains(_ s: PlanStorage, _ set: EnumSet, _ value: UnsafePointer<UInt8>, _ n: Int) -> Bool {
+        let mask = Int(set.slotMask)
+        var slot = Int(byteKeyHash(value, n) & UInt64(mask))
+        let base = Int(set.slotStart)
+        while true {
+            let v = Int(s.slots[base + slot])
+            if v == 0 { return false }
+            let r = s.enumValueRanges[Int(set.valueStart) + v - 1]
+            if Int(r.length) == n, memcmpBytes(s.namePool.baseAddress! + Int(r.start), value, n) { return true }
+            slot = (slot + 1) & mask
+        }
+    }
+}
+
+@inline(__always)
+func memcmpBytes(_ a: UnsafePointer<UInt8>, _ b: UnsafePointer<UInt8>, _ n: Int) -> Bool {
+    var i = 0
+    while i + 8 <= n {
+        if UnsafeRawPointer(a + i).loadUnaligned(as: UInt64.self) != UnsafeRawPointer(b + i).loadUnaligned(as: UInt64.self) { return false }
+        i += 8
+    }
+    while i < n {
+        if a[i] != b[i] { return false }
+        i += 1
+    }
+    return true
+}

@@ -1,0 +1,158 @@
+import APIModel
+import Foundation
+
+/// Walks payload inputs (`.json` records, `.jsonl` streams, placebo recordings, folders of
+/// them) and hands every record's result to a sink, in input order. `.jsonl` files are read
+/// in fixed-size chunks, so memory stays flat however many records a file holds.
+public final class PayloadFiles {
+    public struct Summary: Sendable {
+        public var files = 0
+        public var records = 0
+        public var invalid = 0
+        public var bytes = 0
+        public var unreadable = 0
+        public var log = DiagnosticLog()
+    }
+
+    let validator: RecordValidator
+    public var chunkSize = 8 << 20
+    public private(set) var summary = Summary()
+    private var sink: (RecordResult) -> Void = { _ in }
+
+    public init(validator: RecordValidator) { self.validator = validator }
+
+    /// The payload files under the given paths (files as given; folders walked, sorted).
+    public static func list(_ paths: [String], log: inout DiagnosticLog) -> [String] {
+        var files: [String] = []
+        let fm = FileManager.default
+        for path in paths {
+            var isDir: ObjCBool = false
+            guard fm.fileExists(atPath: path, isDirectory: &isDir) else {
+                log.error(path, "no such file or folder")
+                continue
+            }
+            guard isDir.boolValue else { files.append(path); continue }
+            guard let walker = fm.enumerator(atPath: path) else { log.error(path, "cannot list folder"); continue }
+            var found: [String] = []
+            for case let rel as String in walker where rel.hasSuffix(".json") || rel.hasSuffix(".jsonl") {
+                found.append((path as NSString).appendingPathComponent(rel))
+            }
+            if found.isEmpty { log.warning(path, "no .json or .jsonl payload files in this folder") }
+            files.append(contentsOf: found.sorted())
+        }
+        return files
+    }
+
+    /// `<service>.<Operation>_<n>.json`, placebo's naming.
+    public static func placeboOrigin(fileName: String) -> RecordValidator.PlaceboOrigin? {
+        guard fileName.hasSuffix(".json") else { return nil }
+        let stem = fileName.dropLast(5)
+        guard let dot = stem.firstIndex(of: "."), let underscore = stem.lastIndex(of: "_"), dot < underscore else { return nil }
+        let service = stem[..<dot]
+        let operation = stem[stem.index(after: dot)..<underscore]
+        let number = stem[stem.index(after: underscore)...]
+        guard !service.isEmpty, !operation.isEmpty, !number.isEmpty, number.allSatisfy(\.isNumber),
+              operation.first!.isUppercase, operation.allSatisfy({ $0.isLetter || $0.isNumber }) else { return nil }
+        return .init(service: String(service), operation: String(operation))
+    }
+
+    public func run(paths: [String], sink: @escaping (RecordResult) -> Void) {
+        self.sink = sink
+        defer { self.sink = { _ in } }
+        for file in Self.list(paths, log: &summary.log) { run(file: file) }
+    }
+
+    private func emit(_ r: RecordResult) {
+        summary.records += 1
+        summary.bytes += r.byteCount
+        if !r.valid { summary.invalid += 1 }
+        sink(r)
+    }
+
+    private func run(file: String) {
+        summary.files += 1
+        if file.hasSuffix(".jsonl") {
+            streamLines(file: file)
+            return
+        }
+        let bytes: [UInt8]
+        do { bytes = try FileReading.bytes(atPath: file) } catch {
+            summary.unreadable += 1
+            summary.log.error(file, error.reason)
+            return
+        }
+        let name = (file as NSString).lastPathComponent
+        var placebo = Self.placeboOrigin(fileName: name)
+        // A file named like a placebo recording but holding a docconform record is a record.
+        if placebo != nil, !Self.looksLikePlacebo(bytes) { placebo = nil }
+        bytes.withUnsafeBufferPointer { emit(validator.validate($0, file: file, line: 1, placebo: placebo)) }
+    }
+
+    private static func looksLikePlacebo(_ bytes: [UInt8]) -> Bool {
+        let head = String(decoding: bytes.prefix(4096), as: UTF8.self)
+        return !head.contains("\"payload\"") || head.contains("\"status_code\"")
+    }
+
+    /// One record per line; blank lines are skipped; a line longer than the buffer grows it.
+    private func streamLines(file: String) {
+        let fd = open(file, O_RDONLY)
+        guard fd >= 0 else {
+            summary.unreadable += 1
+            summary.log.error(file, FileManager.default.fileExists(atPath: file) ? "cannot open file" : "no such file")
+            return
+        }
+        defer { close(fd) }
+        var capacity = chunkSize
+        var buffer = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
+        defer { buffer.deallocate() }
+        var filled = 0
+        var lineNumber = 1
+        var eof = false
+        while true {
+            if !eof && filled < capacity {
+                let n = read(fd, buffer + filled, capacity - filled)
+                if n < 0 {
+                    summary.log.error(file, line: lineNumber, "read failed: \(String(cString: strerror(errno)))")
+                    summary.unreadable += 1
+                    return
+                }
+                if n == 0 { eof = true } else { filled += n }
+            }
+            var start = 0
+            while start < filled {
+                let rest = UnsafeRawPointer(buffer + start)
+                guard let nl = memchr(rest, 0x0A, filled - start) else { break }
+                let end = UnsafeRawPointer(nl) - UnsafeRawPointer(buffer)
+                processLine(buffer + start, end - start, file: file, line: lineNumber)
+                lineNumber += 1
+                start = end + 1
+            }
+            if eof {
+                if start < filled { processLine(buffer + start, filled - start, file: file, line: lineNumber) }
+                return
+            }
+            if start == 0 && filled == capacity {
+                // One line fills the buffer: grow it.
+                let bigger = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity * 2)
+                bigger.update(from: buffer, count: filled)
+                buffer.deallocate()
+                buffer = bigger
+                capacity *= 2
+                continue
+            }
+            if start > 0 {
+                memmove(buffer, buffer + start, filled - start)
+                filled -= start
+            }
+        }
+    }
+
+    private func processLine(_ p: UnsafeMutablePointer<UInt8>, _ n: Int, file: String, line: Int) {
+        var len = n
+        if len > 0 && p[len - 1] == 0x0D { len -= 1 }
+        var blank = true
+        for i in 0..<len where !(p[i] == 0x20 || p[i] == 0x09) { blank = false; break }
+        if blank { return }
+        emit(validator.validate(UnsafeBufferPointer(start: p, count: len), file: file, line: line))
+    }
+}

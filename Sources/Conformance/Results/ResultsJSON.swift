@@ -1,0 +1,131 @@
+import APIModel
+
+/// `docconform.results/1` written record by record (one result per line), so a run over
+/// millions of records never holds them all.
+public enum ResultsJSON {
+    public static func header() -> [UInt8] {
+        Array("{\"format\": \"docconform.results/1\",\n\"results\": [\n".utf8)
+    }
+
+    public static func result(_ r: RecordResult, first: Bool) -> [UInt8] {
+        var out: [UInt8] = []
+        append(r, first: first, to: &out)
+        return out
+    }
+
+    /// Appends one result (compact, one line) without intermediate strings.
+    public static func append(_ r: RecordResult, first: Bool, to out: inout [UInt8]) {
+        if !first { out.append(0x2C); out.append(0x0A) }
+        out.append(0x7B)
+        if let id = r.id { field("id", id, &out) }
+        if let s = r.service { field("service", s, &out) }
+        if let o = r.operation { field("operation", o, &out) }
+        if let d = r.direction { field("direction", d.rawValue, &out) }
+        raw("\"valid\":", &out)
+        raw(r.valid ? "true" : "false", &out)
+        raw(",\"errors\":[", &out)
+        for (k, issue) in r.issues.enumerated() {
+            if k > 0 { out.append(0x2C) }
+            out.append(0x7B)
+            field("path", issue.path, &out)
+            field("code", issue.code.rawValue, &out)
+            raw("\"message\":", &out)
+            string(issue.message, &out)
+            out.append(0x7D)
+        }
+        raw("],", &out)
+        field("file", r.file, &out)
+        raw("\"line\":", &out)
+        raw(String(r.line), &out)
+        out.append(0x7D)
+    }
+
+    @inline(__always) private static func raw(_ s: String, _ out: inout [UInt8]) { out.append(contentsOf: s.utf8) }
+
+    private static func field(_ key: String, _ value: String, _ out: inout [UInt8]) {
+        out.append(0x22)
+        raw(key, &out)
+        raw("\":", &out)
+        string(value, &out)
+        out.append(0x2C)
+    }
+
+    /// A JSON string literal: quotes, backslashes and control characters escaped.
+    static func string(_ s: String, _ out: inout [UInt8]) {
+        out.append(0x22)
+        var plain = true
+        for b in s.utf8 where b < 0x20 || b == 0x22 || b == 0x5C { plain = false; break }
+        if plain {
+            out.append(contentsOf: s.utf8)
+        } else {
+            for b in s.utf8 {
+                switch b {
+                case 0x22: out.append(0x5C); out.append(0x22)
+                case 0x5C: out.append(0x5C); out.append(0x5C)
+                case 0x0A: out.append(0x5C); out.append(0x6E)
+                case 0x0D: out.append(0x5C); out.append(0x72)
+                case 0x09: out.append(0x5C); out.append(0x74)
+                case 0..<0x20:
+                    let hex = Array("0123456789abcdef".utf8)
+                    out.append(contentsOf: [0x5C, 0x75, 0x30, 0x30, hex[Int(b >> 4)], hex[Int(b & 15)]])
+                default: out.append(b)
+                }
+            }
+        }
+        out.append(0x22)
+    }
+
+    public static func footer(summary: PayloadFiles.Summary, unsupportedPatterns: [(pattern: String, shape: String, reason: String)],
+                              patternsGivenUp: [(pattern: String, values: Int)]) -> [UInt8] {
+        var w = JSONWriter(pretty: false)
+        w.beginObject()
+        w.key("records"); w.int(summary.records)
+        w.key("invalid"); w.int(summary.invalid)
+        w.key("files"); w.int(summary.files)
+        w.key("unsupportedPatterns")
+        w.beginArray()
+        for u in unsupportedPatterns {
+            w.beginObject(); w.key("pattern"); w.string(u.pattern); w.key("shape"); w.string(u.shape); w.key("reason"); w.string(u.reason); w.endObject()
+        }
+        w.endArray()
+        w.key("patternsNotChecked")
+        w.beginArray()
+        for g in patternsGivenUp {
+            w.beginObject(); w.key("pattern"); w.string(g.pattern); w.key("values"); w.int(g.values); w.endObject()
+        }
+        w.endArray()
+        w.endObject()
+        return Array("\n],\n\"summary\": ".utf8) + w.bytes + Array("}\n".utf8)
+    }
+}
+
+/// Human-readable results: each invalid record with its issues (values cut short in the
+/// messages), then counts by error code.
+public enum ResultsText {
+    public static func result(_ r: RecordResult) -> [UInt8] {
+        guard !r.valid else { return [] }
+        var out = "\(r.file):\(r.line): "
+        if let id = r.id { out += "[\(id)] " }
+        out += "\(r.service ?? "?").\(r.operation ?? "?") \(r.direction?.rawValue ?? "?"): \(r.issues.count) error\(r.issues.count == 1 ? "" : "s")\n"
+        for i in r.issues {
+            out += "  \(i.path.isEmpty ? "(root)" : i.path): \(i.code.rawValue): \(i.message)\n"
+        }
+        return Array(out.utf8)
+    }
+
+    public static func footer(summary: PayloadFiles.Summary, byCode: [IssueCode: Int],
+                              unsupportedPatterns: [(pattern: String, shape: String, reason: String)],
+                              patternsGivenUp: [(pattern: String, values: Int)]) -> [UInt8] {
+        var out = "\n\(summary.records) records in \(summary.files) files: \(summary.records - summary.invalid) valid, \(summary.invalid) invalid\n"
+        for code in IssueCode.allCases where byCode[code, default: 0] > 0 {
+            out += "  \(code.rawValue): \(byCode[code]!)\n"
+        }
+        for u in unsupportedPatterns {
+            out += "unsupported pattern (not checked) on \(u.shape): \(u.pattern) — \(u.reason)\n"
+        }
+        for g in patternsGivenUp {
+            out += "pattern not checked on \(g.values) value(s) (work bound reached): \(g.pattern)\n"
+        }
+        return Array(out.utf8)
+    }
+}

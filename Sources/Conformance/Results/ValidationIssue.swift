@@ -1,0 +1,57 @@
+/// The error codes of `docconform.results/1` (spec/formats.md §4), plus the codes for
+/// records that could not be checked at all (malformed JSON, a broken record envelope).
+public enum IssueCode: String, Sendable, Hashable, CaseIterable {
+    case required, unknown, type, `enum`, length, range, pattern, union, operation
+    /// The record is not valid JSON (syntax, invalid UTF-8, NaN/Infinity literals) or nests
+    /// deeper than the validator follows; the message carries the byte offset.
+    case malformed
+    /// An object names the same key twice.
+    case duplicate
+    /// The record envelope lacks `service`/`operation`/`direction` or has a bad direction.
+    case record
+}
+
+/// One violation in one payload record.
+public struct ValidationIssue: Sendable, Hashable {
+    public var path: String
+    public var code: IssueCode
+    public var message: String
+
+    public init(path: String, code: IssueCode, message: String) {
+        self.path = path
+        self.code = code
+        self.message = message
+    }
+}
+
+public enum Direction: String, Sendable, Hashable {
+    case request, response
+}
+
+/// The outcome for one payload record, in input order.
+public struct RecordResult: Sendable {
+    public var id: String?
+    public var service: String?
+    public var operation: String?
+    public var direction: Direction?
+    /// Where the record came from: the file and, for `.jsonl`, its 1-based line.
+    public var file: String
+    public var line: Int
+    public var issues: [ValidationIssue]
+    /// Payload bytes checked (for throughput figures).
+    public var byteCount: Int
+
+    public var valid: Bool { issues.isEmpty }
+
+    public init(id: String? = nil, service: String? = nil, operation: String? = nil, direction: Direction? = nil,
+                file: String, line: Int, issues: [ValidationIssue] = [], byteCount: Int = 0) {
+        self.id = id
+        self.service = service
+        self.operation = operation
+        self.direction = direction
+        self.file = file
+        self.line = line
+        self.issues = issues
+        self.byteCount = byteCount
+    }
+}

@@ -1,0 +1,299 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A JSON string just scanned: its raw bytes (between the quotes) and what it needs.
+struct ScannedString {
+    var start: Int
+    var end: Int
+    var hasEscapes: Bool
+    var codePoints: Int
+}
+
+/// A JSON number just scanned.
+struct ScannedNumber {
+    var start: Int
+    var end: Int
+    /// No fraction and no exponent.
+    var plainInteger: Bool
+    /// The exact value when it is a plain integer that fits in 64 bits.
+    var intValue: Int64
+    var overflow: Bool
+}
+
+@inline(__always) private func hasZeroByte(_ v: UInt64) -> UInt64 {
+    (v &- 0x0101_0101_0101_0101) & ~v & 0x8080_8080_8080_8080
+}
+
+/// Byte-level JSON lexing over one record: strings (UTF-8 validated, code points counted
+/// eight ASCII bytes at a time), numbers, literals, and an iterative skip of whole values
+/// that keeps any nesting depth off the call stack.
+struct JSONLexer {
+    let p: UnsafePointer<UInt8>
+    let end: Int
+    var pos = 0
+
+    init(_ buffer: UnsafeBufferPointer<UInt8>) {
+        // An empty buffer still needs a valid base pointer for the unchecked reads below.
+        p = buffer.baseAddress ?? UnsafePointer(bitPattern: 1)!
+        end = buffer.count
+    }
+
+    @inline(__always) var atEnd: Bool { pos >= end }
+    @inline(__always) var byte: UInt8 { pos < end ? p[pos] : 0 }
+
+    @inline(__always) mutating func skipWhitespace() {
+        while pos < end {
+            let b = p[pos]
+            if b == 0x20 || b == 0x0A || b == 0x0D || b == 0x09 { pos += 1 } else { return }
+        }
+    }
+
+    func fail(_ reason: String) -> MalformedJSON { MalformedJSON(offset: pos, reason: reason) }
+
+    mutating func expect(_ b: UInt8, _ what: String) throws(MalformedJSON) {
+        skipWhitespace()
+        guard pos < end else { throw fail("unexpected end of input, expected \(what)") }
+        guard p[pos] == b else { throw fail("expected \(what), found \(describeByte(p[pos]))") }
+        pos += 1
+    }
+
+    func describeByte(_ b: UInt8) -> String {
+        if b >= 0x21 && b < 0x7F { return "'\(Character(Unicode.Scalar(b)))'" }
+        return "byte 0x\(String(b, radix: 16))"
+    }
+
+    /// At the opening quote: scans the string, validating escapes and UTF-8.
+    @inline(__always)
+    mutating func scanString() throws(MalformedJSON) -> ScannedString {
+        pos += 1
+        let start = pos
+        var cps = 0
+        var escaped = false
+        while true {
+            while pos + 8 <= end {
+                let w = UnsafeRawPointer(p + pos).loadUnaligned(as: UInt64.self)
+                let special = (w & 0x8080_8080_8080_8080) | hasZeroByte(w ^ 0x2222_2222_2222_2222)
+                    | hasZeroByte(w ^ 0x5C5C_5C5C_5C5C_5C5C) | ((w &- 0x2020_2020_2020_2020) & ~w & 0x8080_8080_8080_8080)
+                if special != 0 { break }
+                pos += 8
+                cps += 8
+            }
+            guard pos < end else { throw MalformedJSON(offset: start - 1, reason: "unterminated string") }
+            let b = p[pos]
+            if b == 0x22 { break }
+            if b < 0x80 {
+                if b == 0x5C {
+                    escaped = true
+                    try scanEscape()
+                } else if b < 0x20 {
+                    throw fail("unescaped control character \(describeByte(b)) in string")
+                } else {
+                    pos += 1
+                }
+                cps += 1
+                continue
+            }
+            try scanMultibyte(b)
+            cps += 1
+        }
+        let s = ScannedString(start: start, end: pos, hasEscapes: escaped, codePoints: cps)
+        pos += 1
+        return s
+    }
+
+    private mutating func scanEscape() throws(MalformedJSON) {
+        guard pos + 1 < end else { throw fail("unterminated escape") }
+        switch p[pos + 1] {
+        case 0x22, 0x5C, 0x2F, 0x62, 0x66, 0x6E, 0x72, 0x74: pos += 2
+        case 0x75:
+            guard let u = hex4(at: pos + 2) else { throw fail("bad \\u escape") }
+            pos += 6
+            // A surrogate pair is one code point.
+            if u >= 0xD800 && u <= 0xDBFF, pos + 1 < end, p[pos] == 0x5C, p[pos + 1] == 0x75,
+               let lo = hex4(at: pos + 2), lo >= 0xDC00 && lo <= 0xDFFF {
+                pos += 6
+            }
+        default: throw fail("bad escape \\\(describeByte(p[pos + 1]))")
+        }
+    }
+
+    func hex4(at i: Int) -> UInt32? {
+        guard i + 4 <= end else { return nil }
+        var v: UInt32 = 0
+        for k in 0..<4 {
+            let c = p[i + k]
+            let d: UInt32
+            switch c {
+            case 0x30...0x39: d = UInt32(c - 0x30)
+            case 0x41...0x46: d = UInt32(c - 0x41 + 10)
+            case 0x61...0x66: d = UInt32(c - 0x61 + 10)
+            default: return nil
+            }
+            v = v << 4 | d
+        }
+        return v
+    }
+
+    /// One UTF-8 sequence starting with lead byte `b` (≥ 0x80), per RFC 3629.
+    private mutating func scanMultibyte(_ b: UInt8) throws(MalformedJSON) {
+        @inline(__always) func cont(_ i: Int) -> Bool { i < end && p[i] & 0xC0 == 0x80 }
+        switch b {
+        case 0xC2...0xDF:
+            guard cont(pos + 1) else { throw fail("invalid UTF-8") }
+            pos += 2
+        case 0xE0...0xEF:
+            guard cont(pos + 1), cont(pos + 2) else { throw fail("invalid UTF-8") }
+            let b1 = p[pos + 1]
+            if b == 0xE0 && b1 < 0xA0 { throw fail("invalid UTF-8 (overlong)") }
+            if b == 0xED && b1 >= 0xA0 { throw fail("invalid UTF-8 (surrogate)") }
+            pos += 3
+        case 0xF0...0xF4:
+            guard cont(pos + 1), cont(pos + 2), cont(pos + 3) else { throw fail("invalid UTF-8") }
+            let b1 = p[pos + 1]
+            if b == 0xF0 && b1 < 0x90 { throw fail("invalid UTF-8 (overlong)") }
+            if b == 0xF4 && b1 >= 0x90 { throw fail("invalid UTF-8 (above U+10FFFF)") }
+            pos += 4
+        default:
+            throw fail("invalid UTF-8")
+        }
+    }
+
+    /// At a number's first byte (`-` or digit).
+    @inline(__always)
+    mutating func scanNumber() throws(MalformedJSON) -> ScannedNumber {
+        let start = pos
+        var negative = false
+        if p[pos] == 0x2D { negative = true; pos += 1 }
+        guard pos < end, p[pos] >= 0x30 && p[pos] <= 0x39 else { throw fail("invalid number") }
+        var value: UInt64 = 0
+        var overflow = false
+        if p[pos] == 0x30 {
+            pos += 1
+        } else {
+            while pos < end, p[pos] >= 0x30 && p[pos] <= 0x39 {
+                let (m, o1) = value.multipliedReportingOverflow(by: 10)
+                let (a, o2) = m.addingReportingOverflow(UInt64(p[pos] - 0x30))
+                value = a
+                overflow = overflow || o1 || o2
+                pos += 1
+            }
+        }
+        var plain = true
+        if pos < end, p[pos] == 0x2E {
+            plain = false
+            pos += 1
+            let s = pos
+            while pos < end, p[pos] >= 0x30 && p[pos] <= 0x39 { pos += 1 }
+            guard pos > s else { throw fail("invalid number: no digits after '.'") }
+        }
+        if pos < end, p[pos] == 0x65 || p[pos] == 0x45 {
+            plain = false
+            pos += 1
+            if pos < end, p[pos] == 0x2B || p[pos] == 0x2D { pos += 1 }
+            let s = pos
+            while pos < end, p[pos] >= 0x30 && p[pos] <= 0x39 { pos += 1 }
+            guard pos > s else { throw fail("invalid number: no exponent digits") }
+        }
+        var int: Int64 = 0
+        if !overflow {
+            if negative {
+                if value <= UInt64(Int64.max) + 1 { int = value == UInt64(Int64.max) + 1 ? .min : -Int64(value) } else { overflow = true }
+            } else if value <= UInt64(Int64.max) {
+                int = Int64(value)
+            } else {
+                overflow = true
+            }
+        }
+        return ScannedNumber(start: start, end: pos, plainInteger: plain, intValue: int, overflow: overflow)
+    }
+
+    /// The number as a Double (fractions, exponents, huge integers).
+    func doubleValue(_ n: ScannedNumber) -> Double {
+        let len = n.end - n.start
+        return withUnsafeTemporaryAllocation(of: CChar.self, capacity: len + 1) { buf in
+            for i in 0..<len { buf[i] = CChar(bitPattern: p[n.start + i]) }
+            buf[len] = 0
+            return strtod(buf.baseAddress!, nil)
+        }
+    }
+
+    /// Matches a literal word (`true`, `null`, ...) at the current position.
+    @inline(__always)
+    mutating func literal(_ word: StaticString) -> Bool {
+        let n = word.utf8CodeUnitCount
+        guard pos + n <= end else { return false }
+        let w = word.utf8Start
+        for i in 0..<n where p[pos + i] != w[i] { return false }
+        pos += n
+        return true
+    }
+
+    /// The non-JSON literals some serializers write for floats (Python's `NaN`, `Infinity`).
+    mutating func nonFiniteLiteral() -> String? {
+        for word: StaticString in ["NaN", "Infinity", "-Infinity"] where literal(word) { return "\(word)" }
+        return nil
+    }
+
+    /// Skips one whole value, validating its syntax, without recursion. Calls `onNonFinite`
+    /// for NaN/Infinity literals (reported, then skipped like numbers).
+    mutating func skipValue(stack: inout [UInt8], onNonFinite: (String, Int) -> Void) throws(MalformedJSON) {
+        stack.removeAll(keepingCapacity: true)
+        while true {
+            // A value.
+            skipWhitespace()
+            guard pos < end else { throw fail("unexpected end of input, expected a value") }
+            let b = p[pos]
+            switch b {
+            case 0x7B:
+                pos += 1
+                skipWhitespace()
+                if byte == 0x7D { pos += 1; break }
+                stack.append(0x7D)
+                try skipKey()
+                continue
+            case 0x5B:
+                pos += 1
+                skipWhitespace()
+                if byte == 0x5D { pos += 1; break }
+                stack.append(0x5D)
+                continue
+            case 0x22: _ = try scanString()
+            case 0x2D, 0x30...0x39:
+                if b == 0x2D, pos + 1 < end, p[pos + 1] == 0x49, let word = nonFiniteLiteral() { onNonFinite(word, pos); break }
+                _ = try scanNumber()
+            case 0x74: guard literal("true") else { throw fail("invalid literal") }
+            case 0x66: guard literal("false") else { throw fail("invalid literal") }
+            case 0x6E: guard literal("null") else { throw fail("invalid literal") }
+            case 0x4E, 0x49:
+                let at = pos
+                guard let word = nonFiniteLiteral() else { throw fail("invalid literal") }
+                onNonFinite(word, at)
+            default: throw fail("unexpected \(describeByte(b)), expected a value")
+            }
+            // After a value: close containers or move to the next item.
+            while let top = stack.last {
+                skipWhitespace()
+                guard pos < end else { throw fail("unexpected end of input inside \(top == 0x7D ? "an object" : "an array")") }
+                let c = p[pos]
+                if c == top { pos += 1; stack.removeLast(); continue }
+                if c == 0x2C {
+                    pos += 1
+                    if top == 0x7D { try skipKey() }
+                    break
+                }
+                throw fail("expected ',' or '\(Character(Unicode.Scalar(top)))', found \(describeByte(c))")
+            }
+            if stack.isEmpty { return }
+        }
+    }
+
+    private mutating func skipKey() throws(MalformedJSON) {
+        skipWhitespace()
+        guard byte == 0x22 else { throw fail(atEnd ? "unexpected end of input, expected a key" : "expected a string key, found \(describeByte(byte))") }
+        _ = try scanString()
+        try expect(0x3A, "':'")
+    }
+}

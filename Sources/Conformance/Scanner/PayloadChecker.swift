@@ -1,0 +1,538 @@
+/// Validates one payload value against a compiled plan node while scanning its bytes once:
+/// no intermediate tree, member names matched as bytes, every violation recorded with its
+/// path. Malformed JSON throws (with the offset); everything else is an issue and the scan
+/// goes on.
+final class PayloadChecker {
+    /// Deeper payloads are reported and skipped (iteratively) rather than followed.
+    static let maximumDepth = 1_000
+
+    let plan: ValidationPlan
+    var s = PlanStorage.empty
+    var lexer = JSONLexer(UnsafeBufferPointer(start: nil, count: 0))
+    var issues: [ValidationIssue] = []
+    /// Placebo recordings: datetime/StreamingBody objects and a root `ResponseMetadata` are theirs.
+    var placebo = false
+
+    private var path: [PathComponent] = []
+    private var depth = 0
+    private var skipStack: [UInt8] = []
+    private var seenWords: [UInt64] = []
+    private var mapKeyHashes: [UInt64] = []
+    private var unescaped = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: 1024)
+    /// Values above this many bytes skip the pattern check (counted as "gave up").
+    static let patternValueLimit = 4 << 20
+
+    init(plan: ValidationPlan) {
+        self.plan = plan
+        path.reserveCapacity(64)
+        skipStack.reserveCapacity(64)
+    }
+
+    deinit { unescaped.deallocate() }
+
+    // MARK: - issues and paths
+
+    func report(_ code: IssueCode, _ message: String, extra: PathComponent? = nil) {
+        issues.append(ValidationIssue(path: renderPath(extra: extra), code: code, message: message))
+    }
+
+    func renderPath(extra: PathComponent? = nil) -> String {
+        var out = ""
+        func append(_ c: PathComponent) {
+            switch c.kind {
+            case .member:
+                if !out.isEmpty { out += "." }
+                out += plan.memberNames[c.a]
+            case .rawKey:
+                if !out.isEmpty { out += "." }
+                out += keyString(c)
+            case .index:
+                out += "[\(c.a)]"
+            case .mapKey:
+                out += "[" + Self.quoted(keyString(c)) + "]"
+            }
+        }
+        for c in path { append(c) }
+        if let extra { append(extra) }
+        return out
+    }
+
+    func keyString(_ c: PathComponent) -> String {
+        let raw = UnsafeBufferPointer(start: lexer.p + c.a, count: c.b)
+        return c.escaped ? Self.decodeJSONString(raw) : String(decoding: raw, as: UTF8.self)
+    }
+
+    /// A string as a JSON string literal (quotes, backslashes and control characters escaped).
+    static func quoted(_ s: String) -> String {
+        var out = "\""
+        for u in s.unicodeScalars {
+            switch u {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            default:
+                if u.value < 0x20 { out += "\\u" + String(repeating: "0", count: 4 - String(u.value, radix: 16).count) + String(u.value, radix: 16) }
+                else { out.unicodeScalars.append(u) }
+            }
+        }
+        return out + "\""
+    }
+
+    /// The value of a scanned string for messages, cut to `limit` characters.
+    func display(_ str: ScannedString, limit: Int = 60) -> String {
+        let raw = UnsafeBufferPointer(start: lexer.p + str.start, count: min(str.end - str.start, limit * 4 + 8))
+        var text = str.hasEscapes ? Self.decodeJSONString(raw) : String(decoding: raw, as: UTF8.self)
+        if text.count > limit || str.end - str.start > raw.count { text = String(text.prefix(limit)) + "…" }
+        return Self.quoted(text)
+    }
+
+    /// Decodes JSON string content (escapes resolved); lenient, for messages and keys.
+    static func decodeJSONString(_ raw: UnsafeBufferPointer<UInt8>) -> String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(raw.count)
+        var i = 0
+        func hex(_ at: Int) -> UInt32? {
+            guard at + 4 <= raw.count else { return nil }
+            return UInt32(String(decoding: raw[at..<(at + 4)], as: UTF8.self), radix: 16)
+        }
+        while i < raw.count {
+            let b = raw[i]
+            guard b == 0x5C, i + 1 < raw.count else { bytes.append(b); i += 1; continue }
+            let e = raw[i + 1]
+            i += 2
+            switch e {
+            case 0x62: bytes.append(0x08)
+            case 0x66: bytes.append(0x0C)
+            case 0x6E: bytes.append(0x0A)
+            case 0x72: bytes.append(0x0D)
+            case 0x74: bytes.append(0x09)
+            case 0x75:
+                guard var u = hex(i) else { continue }
+                i += 4
+                if u >= 0xD800 && u <= 0xDBFF, i + 1 < raw.count, raw[i] == 0x5C, raw[i + 1] == 0x75, let lo = hex(i + 2), lo >= 0xDC00 && lo <= 0xDFFF {
+                    u = 0x10000 + ((u - 0xD800) << 10) + (lo - 0xDC00)
+                    i += 6
+                }
+                let scalar = Unicode.Scalar(u) ?? "\u{FFFD}"
+                bytes.append(contentsOf: Array(String(scalar).utf8))
+            default: bytes.append(e)
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// The UTF-8 bytes of a scanned string with escapes resolved (the raw bytes when it has none).
+    func contentBytes(_ str: ScannedString) -> UnsafeBufferPointer<UInt8> {
+        let raw = UnsafeBufferPointer(start: lexer.p + str.start, count: str.end - str.start)
+        guard str.hasEscapes else { return raw }
+        let decoded = Self.decodeJSONString(raw)
+        let n = decoded.utf8.count
+        if unescaped.count < n {
+            unescaped.deallocate()
+            unescaped = .allocate(capacity: n * 2)
+        }
+        _ = unescaped.initialize(from: decoded.utf8)
+        return UnsafeBufferPointer(rebasing: unescaped[0..<n])
+    }
+
+    // MARK: - values
+
+    func skip() throws(MalformedJSON) {
+        try lexer.skipValue(stack: &skipStack) { word, _ in
+            self.report(.malformed, "\(word) is not valid JSON (byte \(self.lexer.pos))")
+        }
+    }
+
+    func jsonTypeName() -> String {
+        switch lexer.byte {
+        case 0x7B: return "object"
+        case 0x5B: return "array"
+        case 0x22: return "string"
+        case 0x74, 0x66: return "boolean"
+        case 0x6E: return "null"
+        default: return "number"
+        }
+    }
+
+    func typeMismatch(_ node: PlanNode) throws(MalformedJSON) {
+        let expected: String
+        switch node.kind {
+        case .structure, .union, .map: expected = "object (\(node.kind))"
+        case .list: expected = "array"
+        case .timestamp: expected = "timestamp (RFC 3339 string or epoch seconds)"
+        case .blob: expected = "blob (base64 string)"
+        default: expected = "\(node.kind)"
+        }
+        report(.type, "expected \(expected), got \(jsonTypeName())")
+        try skip()
+    }
+
+    /// Checks the value at the lexer's position (whitespace already skipped) against `index`.
+    func value(_ index: Int32) throws(MalformedJSON) {
+        let node = s.nodes[Int(index)]
+        guard lexer.pos < lexer.end else { throw lexer.fail("unexpected end of input, expected a value") }
+        let b = lexer.p[lexer.pos]
+        if b == 0x4E || b == 0x49 || (b == 0x2D && lexer.pos + 1 < lexer.end && lexer.p[lexer.pos + 1] == 0x49) {
+            let at = lexer.pos
+            guard let word = lexer.nonFiniteLiteral() else { throw lexer.fail("invalid literal") }
+            report(.malformed, "\(word) is not valid JSON (byte \(at))")
+            return
+        }
+        switch node.kind {
+        case .structure, .union:
+            guard b == 0x7B else { return try typeMismatch(node) }
+            try nested { () throws(MalformedJSON) in try structure(node) }
+        case .map:
+            guard b == 0x7B else { return try typeMismatch(node) }
+            try nested { () throws(MalformedJSON) in try map(node) }
+        case .list:
+            guard b == 0x5B else { return try typeMismatch(node) }
+            try nested { () throws(MalformedJSON) in try list(node) }
+        case .string:
+            guard b == 0x22 else { return try typeMismatch(node) }
+            let str = try lexer.scanString()
+            checkString(node, str)
+        case .integer, .long:
+            guard b == 0x2D || (b >= 0x30 && b <= 0x39) else { return try typeMismatch(node) }
+            let n = try lexer.scanNumber()
+            checkInteger(node, n)
+        case .float, .double:
+            guard b == 0x2D || (b >= 0x30 && b <= 0x39) else { return try typeMismatch(node) }
+            let n = try lexer.scanNumber()
+            if node.hasMin || node.hasMax { checkRealRange(node, lexer.doubleValue(n), n) }
+        case .boolean:
+            if lexer.literal("true") || lexer.literal("false") { return }
+            try typeMismatch(node)
+        case .timestamp:
+            if b == 0x22 {
+                let str = try lexer.scanString()
+                if !ScalarFormats.isRFC3339(contentBytes(str)) {
+                    report(.type, "expected an RFC 3339 timestamp, got \(display(str))")
+                }
+            } else if b == 0x2D || (b >= 0x30 && b <= 0x39) {
+                _ = try lexer.scanNumber()
+            } else if placebo && b == 0x7B && isPlaceboObject("datetime") {
+                try skip()
+            } else {
+                try typeMismatch(node)
+            }
+        case .blob:
+            if b == 0x22 {
+                let str = try lexer.scanString()
+                guard let decoded = ScalarFormats.base64DecodedLength(contentBytes(str)) else {
+                    report(.type, "expected strict base64, got \(display(str))")
+                    return
+                }
+                checkLength(node, decoded, unit: "bytes")
+            } else if placebo && b == 0x7B && isPlaceboObject("StreamingBody") {
+                try skip()
+            } else {
+                try typeMismatch(node)
+            }
+        case .document:
+            try skip()
+        }
+    }
+
+    /// Placebo writes datetimes and streaming bodies as `{"__class__": "datetime", ...}`.
+    private func isPlaceboObject(_ className: String) -> Bool {
+        let window = UnsafeBufferPointer(start: lexer.p + lexer.pos, count: min(64, lexer.end - lexer.pos))
+        let text = String(decoding: window, as: UTF8.self)
+        return text.contains("\"__class__\": \"\(className)\"") || text.contains("\"__class__\":\"\(className)\"")
+    }
+
+    @inline(__always)
+    private func nested(_ body: () throws(MalformedJSON) -> Void) throws(MalformedJSON) {
+        depth += 1
+        defer { depth -= 1 }
+        if depth > Self.maximumDepth {
+            report(.malformed, "nested deeper than \(Self.maximumDepth) levels; the rest of this value is not checked (byte \(lexer.pos))")
+            try skip()
+            return
+        }
+        try body()
+    }
+
+    // MARK: - scalars
+
+    func checkString(_ node: PlanNode, _ str: ScannedString) {
+        if node.hasMin || node.hasMax { checkLength(node, str.codePoints, unit: "characters") }
+        if node.enumSet >= 0 || node.pattern >= 0 {
+            let bytes = contentBytes(str)
+            if node.enumSet >= 0 {
+                let set = s.enumSets[Int(node.enumSet)]
+                if !ValidationPlan.enumContains(s, set, bytes.baseAddress ?? lexer.p, bytes.count) {
+                    let allowed = plan.enumDisplay[Int(node.enumSet)]
+                    let list = allowed.prefix(8).joined(separator: ", ") + (allowed.count > 8 ? ", ..." : "")
+                    report(.enum, "value \(display(str)) is not one of \(list)")
+                }
+            }
+            if node.pattern >= 0 {
+                if bytes.count > Self.patternValueLimit {
+                    plan.patterns.noteGaveUp(node.pattern)
+                    return
+                }
+                if plan.patterns.run(node.pattern, utf8: bytes) == .noMatch {
+                    report(.pattern, "value \(display(str)) does not match pattern \(plan.patterns.sources[Int(node.pattern)])")
+                }
+            }
+        }
+    }
+
+    func checkLength(_ node: PlanNode, _ n: Int, unit: String) {
+        if node.hasMin && Int64(n) < node.minInt {
+            report(.length, "length \(n) \(unit) is below the minimum \(node.minInt)")
+        } else if node.hasMax && Int64(n) > node.maxInt {
+            report(.length, "length \(n) \(unit) is above the maximum \(node.maxInt)")
+        }
+    }
+
+    func checkInteger(_ node: PlanNode, _ n: ScannedNumber) {
+        var value = n.intValue
+        var outOfInt64 = n.overflow
+        if !n.plainInteger {
+            let d = lexer.doubleValue(n)
+            guard d.isFinite, d == d.rounded() else {
+                report(.type, "expected an integral number, got \(numberText(n))")
+                return
+            }
+            if d >= 9.223372036854775807e18 || d < -9.223372036854775808e18 { outOfInt64 = true } else { value = Int64(d) }
+        }
+        if outOfInt64 {
+            report(.range, "value \(numberText(n)) does not fit in a 64-bit \(node.kind)")
+            return
+        }
+        // Without a bound from the model, the type's own width is the bound.
+        let is32 = node.kind == .integer
+        let lo = node.hasMin ? node.minInt : (is32 ? Int64(Int32.min) : .min)
+        let hi = node.hasMax ? node.maxInt : (is32 ? Int64(Int32.max) : .max)
+        if value < lo {
+            report(.range, "value \(numberText(n)) is below the minimum \(lo)")
+        } else if value > hi {
+            report(.range, "value \(numberText(n)) is above the maximum \(hi)")
+        }
+    }
+
+    func checkRealRange(_ node: PlanNode, _ d: Double, _ n: ScannedNumber) {
+        if node.hasMin && d < node.minReal {
+            report(.range, "value \(numberText(n)) is below the minimum \(node.minReal)")
+        } else if node.hasMax && d > node.maxReal {
+            report(.range, "value \(numberText(n)) is above the maximum \(node.maxReal)")
+        }
+    }
+
+    func numberText(_ n: ScannedNumber) -> String {
+        String(decoding: UnsafeBufferPointer(start: lexer.p + n.start, count: min(n.end - n.start, 40)), as: UTF8.self)
+    }
+
+    // MARK: - aggregates
+
+    /// At `{`: members by name, then required members and the union rule.
+    func structure(_ node: PlanNode) throws(MalformedJSON) {
+        lexer.pos += 1
+        let count = Int(node.memberCount)
+        let words = (count + 63) >> 6
+        let seenBase = seenWords.count
+        for _ in 0..<words { seenWords.append(0) }
+        defer { seenWords.removeLast(words) }
+        var setCount = 0
+        var predicted = Int(node.memberStart)
+        let memberEnd = Int(node.memberStart) + count
+        lexer.skipWhitespace()
+        if lexer.byte == 0x7D {
+            lexer.pos += 1
+        } else {
+            while true {
+                lexer.skipWhitespace()
+                guard lexer.byte == 0x22 else { throw lexer.fail(lexer.atEnd ? "unexpected end of input, expected a key" : "expected a string key, found \(lexer.describeByte(lexer.byte))") }
+                let key = try lexer.scanString()
+                try lexer.expect(0x3A, "':'")
+                lexer.skipWhitespace()
+                var keyPtr = lexer.p + key.start
+                var keyLen = key.end - key.start
+                if key.hasEscapes {
+                    let decoded = contentBytes(key)
+                    keyPtr = decoded.baseAddress ?? keyPtr
+                    keyLen = decoded.count
+                }
+                // Payloads usually list members in model order: try the next one first.
+                var mi = -1
+                if predicted < memberEnd {
+                    let m = s.members[predicted]
+                    if Int(m.nameLength) == keyLen, memcmpBytes(s.namePool.baseAddress! + Int(m.nameStart), keyPtr, keyLen) { mi = predicted }
+                }
+                if mi < 0, count > 0 { mi = ValidationPlan.findMember(s, node, keyPtr, keyLen) }
+                if mi < 0 {
+                    let component = PathComponent(kind: .rawKey, a: key.start, b: key.end - key.start, escaped: key.hasEscapes)
+                    if !(placebo && depth == 1 && keyLen == 16 && keyString(component) == "ResponseMetadata") {
+                        report(.unknown, "unknown member \(Self.quoted(keyString(component)))", extra: component)
+                    }
+                    try skip()
+                } else {
+                    predicted = mi + 1
+                    let local = mi - Int(node.memberStart)
+                    let bit: UInt64 = 1 << UInt64(local & 63)
+                    let w = seenBase + local >> 6
+                    let already = seenWords[w] & bit != 0
+                    if already {
+                        report(.duplicate, "member \(Self.quoted(plan.memberNames[mi])) appears more than once",
+                               extra: PathComponent(kind: .member, a: mi, b: 0, escaped: false))
+                    }
+                    if lexer.literal("null") {
+                        // null counts as absent
+                    } else {
+                        path.append(PathComponent(kind: .member, a: mi, b: 0, escaped: false))
+                        try value(s.members[mi].node)
+                        path.removeLast()
+                        if !already { setCount += 1 }
+                        seenWords[w] |= bit
+                    }
+                }
+                lexer.skipWhitespace()
+                guard lexer.pos < lexer.end else { throw lexer.fail("unexpected end of input inside an object") }
+                let c = lexer.p[lexer.pos]
+                lexer.pos += 1
+                if c == 0x2C { continue }
+                if c == 0x7D { break }
+                lexer.pos -= 1
+                throw lexer.fail("expected ',' or '}', found \(lexer.describeByte(c))")
+            }
+        }
+        if node.requiredCount > 0 {
+            for local in 0..<count where s.members[Int(node.memberStart) + local].required {
+                if seenWords[seenBase + local >> 6] & (1 << UInt64(local & 63)) == 0 {
+                    let mi = Int(node.memberStart) + local
+                    report(.required, "missing required member \(plan.memberNames[mi])",
+                           extra: PathComponent(kind: .member, a: mi, b: 0, escaped: false))
+                }
+            }
+        }
+        if node.kind == .union && setCount != 1 {
+            if setCount == 0 {
+                report(.union, "no member of the union is set (exactly one must be)")
+            } else {
+                var names: [String] = []
+                for local in 0..<count where seenWords[seenBase + local >> 6] & (1 << UInt64(local & 63)) != 0 {
+                    names.append(plan.memberNames[Int(node.memberStart) + local])
+                }
+                report(.union, "\(setCount) members of the union are set (\(names.joined(separator: ", "))); exactly one must be")
+            }
+        }
+    }
+
+    /// At `[`.
+    func list(_ node: PlanNode) throws(MalformedJSON) {
+        lexer.pos += 1
+        var count = 0
+        lexer.skipWhitespace()
+        if lexer.byte == 0x5D {
+            lexer.pos += 1
+        } else {
+            path.append(PathComponent(kind: .index, a: 0, b: 0, escaped: false))
+            let top = path.count - 1
+            while true {
+                lexer.skipWhitespace()
+                path[top].a = count
+                if lexer.literal("null") {
+                    report(.type, "list item is null")
+                } else {
+                    try value(node.child)
+                }
+                count += 1
+                lexer.skipWhitespace()
+                guard lexer.pos < lexer.end else { throw lexer.fail("unexpected end of input inside an array") }
+                let c = lexer.p[lexer.pos]
+                lexer.pos += 1
+                if c == 0x2C { continue }
+                if c == 0x5D { break }
+                lexer.pos -= 1
+                throw lexer.fail("expected ',' or ']', found \(lexer.describeByte(c))")
+            }
+            path.removeLast()
+        }
+        if node.hasMin || node.hasMax { checkLength(node, count, unit: "items") }
+    }
+
+    /// At `{` of a map: keys against the key shape, values against the value shape.
+    func map(_ node: PlanNode) throws(MalformedJSON) {
+        lexer.pos += 1
+        var count = 0
+        let keyNode = node.keyChild >= 0 ? s.nodes[Int(node.keyChild)] : PlanNode(kind: .string)
+        let checkKeys = keyNode.kind == .string && (keyNode.hasMin || keyNode.hasMax || keyNode.enumSet >= 0 || keyNode.pattern >= 0)
+        let hashBase = mapKeyHashes.count
+        defer { mapKeyHashes.removeSubrange(hashBase...) }
+        var bigSet: Set<UInt64>? = nil
+        lexer.skipWhitespace()
+        if lexer.byte == 0x7D {
+            lexer.pos += 1
+        } else {
+            while true {
+                lexer.skipWhitespace()
+                guard lexer.byte == 0x22 else { throw lexer.fail(lexer.atEnd ? "unexpected end of input, expected a key" : "expected a string key, found \(lexer.describeByte(lexer.byte))") }
+                let key = try lexer.scanString()
+                try lexer.expect(0x3A, "':'")
+                lexer.skipWhitespace()
+                path.append(PathComponent(kind: .mapKey, a: key.start, b: key.end - key.start, escaped: key.hasEscapes))
+                // Duplicate keys: 64-bit hashes of the raw key bytes (collisions are negligible).
+                let h = byteKeyHash(lexer.p + key.start, key.end - key.start)
+                var duplicate = false
+                if bigSet != nil {
+                    duplicate = !bigSet!.insert(h).inserted
+                } else {
+                    for j in hashBase..<mapKeyHashes.count where mapKeyHashes[j] == h { duplicate = true; break }
+                    mapKeyHashes.append(h)
+                    if mapKeyHashes.count - hashBase > 32 { bigSet = Set(mapKeyHashes[hashBase...]) }
+                }
+                if duplicate { report(.duplicate, "key appears more than once") }
+                if checkKeys { checkString(keyNode, key) }
+                if lexer.literal("null") {
+                    report(.type, "map value is null")
+                } else {
+                    try value(node.child)
+                }
+                path.removeLast()
+                count += 1
+                lexer.skipWhitespace()
+                guard lexer.pos < lexer.end else { throw lexer.fail("unexpected end of input inside an object") }
+                let c = lexer.p[lexer.pos]
+                lexer.pos += 1
+                if c == 0x2C { continue }
+                if c == 0x7D { break }
+                lexer.pos -= 1
+                throw lexer.fail("expected ',' or '}', found \(lexer.describeByte(c))")
+            }
+        }
+        if node.hasMin || node.hasMax { checkLength(node, count, unit: "entries") }
+    }
+
+    // MARK: - entry
+
+    /// Checks one payload value that starts at the lexer's position.
+    func check(root: Int32) throws(MalformedJSON) {
+        depth = 0
+        path.removeAll(keepingCapacity: true)
+        seenWords.removeAll(keepingCapacity: true)
+        mapKeyHashes.removeAll(keepingCapacity: true)
+        lexer.skipWhitespace()
+        if lexer.literal("null") { // no payload: an empty structure
+            try checkAbsent(root)
+            return
+        }
+        try value(root)
+    }
+
+    /// A payload that is absent or null: checked as an empty object.
+    func checkAbsent(_ root: Int32) throws(MalformedJSON) {
+        depth = 0
+        path.removeAll(keepingCapacity: true)
+        let empty: [UInt8] = Array("{}".utf8)
+        let saved = lexer
+        try empty.withUnsafeBufferPointer { (buf) throws(MalformedJSON) in
+            lexer = JSONLexer(buf)
+            try value(root)
+        }
+        lexer = saved
+    }
+}

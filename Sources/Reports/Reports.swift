@@ -1,1 +1,0 @@
-// The Reports library: see the README's architecture section.

@@ -1,0 +1,32 @@
+import APIModel
+import ArgumentParser
+import Conformance
+
+struct ExportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "export",
+        abstract: "Write the model in another schema language (JSON Schema: one schema per operation and direction)."
+    )
+
+    enum Format: String, ExpressibleByArgument, CaseIterable { case jsonschema }
+
+    @Option(name: .long, help: "A model JSON file, or documents to parse into the model (repeatable).")
+    var model: [String]
+
+    @Option(help: "Output format.")
+    var format: Format = .jsonschema
+
+    @Option(name: .shortAndLong, help: "Write here instead of standard output.")
+    var output: String?
+
+    @Flag(help: "Indented JSON.")
+    var pretty = false
+
+    @Flag(help: "No progress or summary on standard error.")
+    var quiet = false
+
+    func run() throws {
+        let model = try ModelSource.load(model, quiet: quiet)
+        try Output.write(JSONSchemaExport.document(model, pretty: pretty), to: output)
+    }
+}

@@ -1,0 +1,170 @@
+import APIModel
+import ArgumentParser
+import Conformance
+import DocIngest
+import Foundation
+import Reports
+
+struct ValidateCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "validate",
+        abstract: "Validate payload records (.json, .jsonl, placebo recordings, folders) against a model.",
+        discussion: """
+        Exit status: 0 every payload valid, 1 some payload invalid, 2 usage or input error \
+        (unreadable model, unreadable payload file, no payloads readable).
+        """
+    )
+
+    enum Format: String, ExpressibleByArgument, CaseIterable { case text, json, junit, sarif }
+    enum PatternMatch: String, ExpressibleByArgument, CaseIterable { case search, full }
+
+    @Option(name: .long, help: "A model JSON file, or documents to parse into the model (repeatable).")
+    var model: [String]
+
+    @Argument(help: "Payload files (.json, .jsonl, placebo recordings) or folders of them.")
+    var payloads: [String]
+
+    @Option(help: "Output format: text, json (docconform.results/1), junit, sarif.")
+    var format: Format = .text
+
+    @Option(name: .shortAndLong, help: "Write the results here instead of standard output.")
+    var output: String?
+
+    @Option(help: "search: a pattern must match somewhere in the value (Smithy semantics); full: the whole value.")
+    var patternMatch: PatternMatch = .search
+
+    @Flag(help: "Print record counts and validation throughput on standard error.")
+    var stats = false
+
+    @Flag(help: "No progress or summary on standard error.")
+    var quiet = false
+
+    func run() throws {
+        let model = try ModelSource.load(model, quiet: quiet)
+        let plan = ValidationPlan(model: model, wholeValuePatterns: patternMatch == .full)
+        let files = PayloadFiles(validator: RecordValidator(plan: plan))
+        let sink = try OutputStream(path: output)
+        var collected: [RecordResult] = []
+        var byCode: [IssueCode: Int] = [:]
+        var first = true
+        if format == .json { sink.write(ResultsJSON.header()) }
+        let start = DispatchTime.now()
+        files.run(paths: payloads) { r in
+            for i in r.issues { byCode[i.code, default: 0] += 1 }
+            switch format {
+            case .json:
+                sink.append { ResultsJSON.append(r, first: first, to: &$0) }
+                first = false
+            case .text:
+                sink.write(ResultsText.result(r))
+            case .junit, .sarif:
+                collected.append(r)
+            }
+        }
+        let seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
+        let summary = files.summary
+        let unsupported = plan.unsupportedPatterns
+        let gaveUp = plan.patternsGivenUp
+        switch format {
+        case .json: sink.write(ResultsJSON.footer(summary: summary, unsupportedPatterns: unsupported, patternsGivenUp: gaveUp))
+        case .text: sink.write(ResultsText.footer(summary: summary, byCode: byCode, unsupportedPatterns: unsupported, patternsGivenUp: gaveUp))
+        case .junit: sink.write(JUnitWriter.xml(suites: JUnitValidationResults.suites(collected), name: "docconform validate"))
+        case .sarif: sink.write(SARIFWriter.log(rules: SARIFValidationResults.rules, results: SARIFValidationResults.results(collected)))
+        }
+        try sink.finish()
+        Console.report(summary.log, quiet: quiet)
+        if !quiet && format != .text {
+            for u in unsupported { Console.printError("warning: unsupported pattern on \(u.shape), not checked: \(u.pattern) (\(u.reason))") }
+            for g in gaveUp { Console.printError("warning: pattern not checked on \(g.values) value(s), work bound reached: \(g.pattern)") }
+        }
+        if stats {
+            let mb = Double(summary.bytes) / 1e6
+            Console.printError(String(format: "validate: %d records, %.1f MB in %.3f s: %.1f MB/s, %.0f records/s; %d invalid",
+                                      summary.records, mb, seconds, mb / max(seconds, 1e-9), Double(summary.records) / max(seconds, 1e-9), summary.invalid))
+        }
+        if summary.unreadable > 0 || summary.log.errorCount > 0 { throw ExitCode(2) }
+        if summary.records == 0 {
+            Console.printError("docconform: error: no payload records found")
+            throw ExitCode(2)
+        }
+        if summary.invalid > 0 { throw ExitCode(1) }
+    }
+}
+
+/// `--model SRC...`: a docconform model file or any documents `parse` reads.
+enum ModelSource {
+    static func load(_ paths: [String], quiet: Bool) throws -> Model {
+        guard !paths.isEmpty else {
+            Console.printError("docconform: error: --model is required")
+            throw ExitCode(2)
+        }
+        let result = Ingest.load(paths: paths, progress: Progress.reporter(label: "model files", quiet: quiet))
+        if result.log.errorCount > 0 || !result.anyInputUsable { Console.report(result.log, quiet: quiet) }
+        guard result.anyInputUsable, !result.model.services.isEmpty else {
+            Console.printError("docconform: error: no usable model in \(paths.joined(separator: ", "))")
+            throw ExitCode(2)
+        }
+        return result.model
+    }
+}
+
+/// Standard output or a file written through a temporary name and renamed at the end, so a
+/// failed run never leaves a file that looks complete. Writes are buffered.
+final class OutputStream {
+    private let handle: FileHandle
+    private let finalPath: String?
+    private let tempPath: String?
+    private var buffer: [UInt8] = []
+
+    init(path: String?) throws {
+        guard let path, path != "-" else {
+            handle = .standardOutput
+            finalPath = nil
+            tempPath = nil
+            return
+        }
+        let temp = path + ".tmp-\(getpid())"
+        guard FileManager.default.createFile(atPath: temp, contents: nil), let h = FileHandle(forWritingAtPath: temp) else {
+            Console.printError("\(path): error: cannot write output")
+            throw ExitCode(2)
+        }
+        handle = h
+        finalPath = path
+        tempPath = temp
+        buffer.reserveCapacity(1 << 20)
+    }
+
+    func append(_ body: (inout [UInt8]) -> Void) {
+        body(&buffer)
+        if buffer.count >= 1 << 20 { flush() }
+    }
+
+    func write(_ bytes: [UInt8]) {
+        buffer.append(contentsOf: bytes)
+        if buffer.count >= 1 << 20 { flush() }
+    }
+
+    private func flush() {
+        guard !buffer.isEmpty else { return }
+        let fd = handle.fileDescriptor
+        buffer.withUnsafeBytes { raw in
+            var offset = 0
+            while offset < raw.count {
+                let n = Foundation.write(fd, raw.baseAddress! + offset, raw.count - offset)
+                if n <= 0 { if errno == EINTR { continue }; break }
+                offset += n
+            }
+        }
+        buffer.removeAll(keepingCapacity: true)
+    }
+
+    func finish() throws {
+        flush()
+        guard let finalPath, let tempPath else { return }
+        try? handle.close()
+        if rename(tempPath, finalPath) != 0 {
+            Console.printError("\(finalPath): error: cannot write output")
+            throw ExitCode(2)
+        }
+    }
+}

@@ -1,0 +1,72 @@
+import Conformance
+import Foundation
+import Testing
+
+@Test func badInputIsReportedAndTheRunContinues() {
+    let (results, summary) = Fixtures.run([Fixtures.payloads + "/bad-input.jsonl"])
+    #expect(summary.records == 12)
+    let byLine = Dictionary(uniqueKeysWithValues: results.map { ($0.line, $0) })
+    func codes(_ line: Int) -> [String] { byLine[line]?.issues.map(\.code.rawValue) ?? ["<no result>"] }
+    #expect(codes(1) == ["malformed"])  // truncated
+    #expect(byLine[1]?.issues.first?.message.contains("byte 122") == true)
+    #expect(codes(2) == ["malformed"])  // invalid UTF-8
+    #expect(codes(3) == ["malformed"])  // NaN
+    #expect(codes(4) == ["malformed"])  // -Infinity
+    #expect(codes(5) == ["duplicate"])
+    #expect(codes(6) == ["operation"])
+    #expect(codes(7) == ["operation"])
+    #expect(codes(8) == ["malformed"])
+    #expect(codes(9) == ["malformed"])
+    #expect(codes(10) == ["malformed"])  // data after the record
+    #expect(codes(11) == ["record"])
+    #expect(byLine[12]?.valid == true)  // the record after all the bad ones is still checked
+}
+
+@Test func hundredThousandDeepArrayDoesNotOverflowTheStack() {
+    let depth = 100_000
+    let deep = String(repeating: "[", count: depth) + String(repeating: "]", count: depth)
+    // As an unknown member, inside a document-free structure, and as the payload itself.
+    for payload in ["{\"Names\":\(deep)}", "{\"Nope\":\(deep)}", deep] {
+        let r = Fixtures.check(Fixtures.record(operation: "DescribeImageBuilders", payloadJSON: payload))
+        #expect(!r.valid)
+        #expect(!r.issues.contains { $0.code == .malformed })
+    }
+    // Deep nesting through a recursive shape is bounded and reported, not followed to the end.
+    var attr = "{\"S\":\"x\"}"
+    for _ in 0..<5_000 { attr = "{\"L\":[\(attr)]}" }
+    let r = Fixtures.check(Fixtures.record(service: "dynamodb", operation: "PutItem",
+                                           payloadJSON: "{\"TableName\":\"t\",\"Item\":{\"k\":\(attr)}}"))
+    #expect(r.issues.map(\.code) == [.malformed])
+    // A truncated deep array is malformed with its offset.
+    let t = Fixtures.check(Fixtures.record(operation: "DescribeImageBuilders", payloadJSON: "{\"Nope\":" + String(repeating: "[", count: depth)))
+    #expect(t.issues.last?.code == .malformed)
+}
+
+@Test func hugeStringIsScannedWithoutTrouble() {
+    let big = String(repeating: "a", count: 64 << 20)
+    let r = Fixtures.check(Fixtures.record(operation: "DescribeImageBuilders", payloadJSON: "{\"NextToken\":\"\(big)\"}"))
+    #expect(r.valid)
+    let tooLong = Fixtures.check(Fixtures.record(operation: "CreateStack", payloadJSON: "{\"Name\":\"s\",\"Description\":\"\(big)\"}"))
+    #expect(tooLong.issues.map(\.code) == [.length])
+}
+
+@Test func jsonlLinesLongerThanTheReadBufferAreKept() throws {
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("docconform-jsonl-\(getpid())")
+    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let long = String(decoding: Fixtures.record(operation: "DescribeImageBuilders",
+                                                payloadJSON: "{\"NextToken\":\"\(String(repeating: "b", count: 5000))\"}"), as: UTF8.self)
+    let short = String(decoding: Fixtures.record(operation: "DescribeImageBuilders", payloadJSON: "{\"MaxResults\":\"x\"}"), as: UTF8.self)
+    let file = dir.appendingPathComponent("stream.jsonl")
+    try ([short, long, "", short, long].joined(separator: "\r\n")).write(to: file, atomically: true, encoding: .utf8)
+    let files = PayloadFiles(validator: RecordValidator(plan: Fixtures.plan()))
+    files.chunkSize = 300
+    var lines: [Int] = []
+    var invalid: [Int] = []
+    files.run(paths: [file.path]) { r in
+        lines.append(r.line)
+        if !r.valid { invalid.append(r.line) }
+    }
+    #expect(lines == [1, 2, 4, 5])
+    #expect(invalid == [1, 4])
+}

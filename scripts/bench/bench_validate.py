@@ -1,0 +1,127 @@
+#!/usr/bin/env python3
+"""Helpers for bench_validate.sh: corpus generation and the comparison validators.
+
+  bench_validate.py gen-large OUT N             EC2 DescribeInstances responses of ~1 MB each
+  bench_validate.py jsonschema-rs SCHEMAS CORPUS   parse + validate with jsonschema-rs (from /tmp/jsr)
+  bench_validate.py botocore CORPUS             parse + botocore ParamValidator on request records
+Each validator prints one line: name, records, MB, seconds, MB/s, records/s, invalid.
+"""
+import json
+import os
+import random
+import sys
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, os.path.join(HERE, ".."))
+
+
+def gen_large(out_path, n):
+    import botocore.session
+    from gen_labelled_payloads import Generator
+    loader = botocore.session.get_session().get_component("data_loader")
+    model = loader.load_service_model("ec2", "service-2")
+    rnd = random.Random(7)
+    gen = Generator("ec2", model, rnd)
+    with open(out_path, "w") as out:
+        for i in range(n):
+            reservations = []
+            size = 0
+            while size < 1_000_000:
+                r = gen.gen("Reservation", depth=0)
+                # a realistic reservation holds instances
+                r["Instances"] = [gen.gen("Instance", depth=1) for _ in range(4)]
+                size += len(json.dumps(r))
+                reservations.append(r)
+            rec = {"id": "large%d" % i, "service": "ec2", "operation": "DescribeInstances", "direction": "response",
+                   "payload": {"Reservations": reservations, "NextToken": "token%d" % i}}
+            out.write(json.dumps(rec) + "\n")
+
+
+def report(name, records, nbytes, seconds, invalid, extra=""):
+    mb = nbytes / 1e6
+    print("%-14s %8d records %9.1f MB %8.3f s %9.1f MB/s %10.0f records/s  invalid=%d %s"
+          % (name, records, mb, seconds, mb / seconds, records / seconds, invalid, extra))
+
+
+def bench_jsonschema_rs(schemas_path, corpus):
+    sys.path.insert(0, "/tmp/jsr")
+    import jsonschema_rs
+    with open(schemas_path) as f:
+        schemas = json.load(f)["schemas"]
+    lines = open(corpus, "rb").read().splitlines()
+    # compile the validators the corpus needs, outside the timed loop
+    validators = {}
+    uncompilable = 0
+    for line in lines:
+        rec = json.loads(line)
+        key = (rec["service"], rec["operation"], rec["direction"])
+        if key in validators:
+            continue
+        try:
+            schema = schemas[key[0]][key[1]]["input" if key[2] == "request" else "output"]
+            validators[key] = jsonschema_rs.validator_for(schema)
+        except Exception:
+            validators[key] = None
+            uncompilable += 1
+    records = nbytes = invalid = skipped = 0
+    start = time.perf_counter()
+    for line in lines:
+        rec = json.loads(line)
+        v = validators[(rec["service"], rec["operation"], rec["direction"])]
+        records += 1
+        nbytes += len(line)
+        if v is None:
+            skipped += 1
+            continue
+        if not v.is_valid(rec["payload"]):
+            invalid += 1
+    seconds = time.perf_counter() - start
+    report("jsonschema-rs", records, nbytes, seconds, invalid,
+           "(%d schemas failed to compile; %d records skipped)" % (uncompilable, skipped) if uncompilable else "")
+
+
+def bench_botocore(corpus):
+    import botocore.session
+    from botocore.validate import ParamValidator
+    session = botocore.session.get_session()
+    lines = [l for l in open(corpus, "rb").read().splitlines() if b'"direction": "request"' in l]
+    models = {}
+    shapes = {}
+    for line in lines:
+        rec = json.loads(line)
+        key = (rec["service"], rec["operation"])
+        if key not in shapes:
+            if rec["service"] not in models:
+                models[rec["service"]] = session.get_service_model(rec["service"])
+            try:
+                shapes[key] = models[rec["service"]].operation_model(rec["operation"]).input_shape
+            except Exception:
+                shapes[key] = None
+    validator = ParamValidator()
+    records = nbytes = invalid = 0
+    start = time.perf_counter()
+    for line in lines:
+        rec = json.loads(line)
+        shape = shapes[(rec["service"], rec["operation"])]
+        records += 1
+        nbytes += len(line)
+        if shape is None:
+            invalid += 1
+            continue
+        if validator.validate(rec["payload"], shape).has_errors():
+            invalid += 1
+    seconds = time.perf_counter() - start
+    report("botocore", records, nbytes, seconds, invalid, "(request records only)")
+
+
+if __name__ == "__main__":
+    cmd = sys.argv[1] if len(sys.argv) > 1 else ""
+    if cmd == "gen-large":
+        gen_large(sys.argv[2], int(sys.argv[3]))
+    elif cmd == "jsonschema-rs":
+        bench_jsonschema_rs(sys.argv[2], sys.argv[3])
+    elif cmd == "botocore":
+        bench_botocore(sys.argv[2])
+    else:
+        sys.exit(__doc__)
