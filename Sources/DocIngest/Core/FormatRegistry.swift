@@ -4,6 +4,9 @@ public enum FormatRegistry {
         switch format {
         case .modelJSON: return ModelFileParser()
         case .botocoreJSON: return BotocoreFormatParser()
+        case .awsReferenceHTML: return ReferenceFormatParser(rendering: .html)
+        case .awsReferenceText: return ReferenceFormatParser(rendering: .text)
+        case .awsReferenceMarkdown: return ReferenceFormatParser(rendering: .markdown)
         default: return nil
         }
     }
