@@ -19,7 +19,10 @@ def resolve(shape, shapes):
     return shape, None
 
 
-def compare(a, b, path, out, sa, sb, seen, direction, located=False):
+def compare(a, b, path, out, sa, sb, seen, direction, located=False, stated="full"):
+    """stated: "full" for a member's own shape, "scalar" for list items and map keys/values
+    (pages state their scalar facts but no counts), "none" below a collection nested in a
+    collection (pages state nothing there, except the members of a named structure)."""
     a, ra = resolve(a, sa)
     b, rb = resolve(b, sb)
     key = (ra or rb)
@@ -28,17 +31,42 @@ def compare(a, b, path, out, sa, sb, seen, direction, located=False):
             return
         seen = seen + [key]
     ta, tb = a.get("type"), b.get("type")
+    if located and ta != tb:
+        # Pages give no type for URI/header/query members: a list is told only by its
+        # `Array Members` line; compare what the facts are about.
+        if tb == "list" and ta != "list":
+            b, tb = b.get("member", {}), b.get("member", {}).get("type")
+        if ta == "list" and tb != "list":
+            a, ta = a.get("member", {}), a.get("member", {}).get("type")
     if ta != tb and not located:
         out.append(f"{path}: type {ta} != {tb}")
         return
-    for fact in ("enum", "pattern", "min", "max"):
+    facts = ("enum", "pattern", "min", "max") if stated == "full" else ()
+    if stated in ("scalar", "leaf") and tb not in ("list", "map", "structure", "union"):
+        facts = ("pattern", "min", "max") if path.endswith("{key}") else ("enum", "pattern", "min", "max")
+    for fact in facts:
         va, vb = a.get(fact), b.get(fact)
-        if fact == "min" and ta == "map" and vb == 1 and va is None:
+        if fact == "min" and tb == "map" and vb == 1 and va is None:
             continue
         if va != vb:
             out.append(f"{path}: {fact} {str(va)[:80]!s} != {str(vb)[:80]!s}")
     if ta in ("structure", "union"):
-        ma, mb = a.get("members", {}), b.get("members", {})
+        ma, mb = a.get("members", {}), dict(b.get("members", {}))
+        # Query-protocol pages show wire names (`networkInterface`, `ImageId.N`): match them
+        # with the model's member by name or location name, ignoring case.
+        renamed = {}
+        for name in ma:
+            if name in mb:
+                continue
+            for other, ref in mb.items():
+                if other in ma or other in renamed.values():
+                    continue
+                wires = {other.lower(), str(ref.get("locationName", "")).lower(), str(ref.get("queryName", "")).lower()}
+                if name.lower() in wires:
+                    renamed[name] = other
+                    break
+        mb = {next((k for k, v in renamed.items() if v == n), n): m for n, m in mb.items()}
+        b = dict(b, required=[next((k for k, v in renamed.items() if v == n), n) for n in b.get("required", [])])
         for name in ma:
             if name not in mb:
                 out.append(f"{path}.{name}: only in reference")
@@ -50,13 +78,18 @@ def compare(a, b, path, out, sa, sb, seen, direction, located=False):
                 out.append(f"{path}: required {sorted(a.get('required', []))} != {sorted(b.get('required', []))}")
         for name in ma:
             if name in mb:
-                loc = mb[name].get("location") in ("uri", "header", "querystring", "headers")
-                compare(ma[name], mb[name], f"{path}.{name}", out, sa, sb, seen, direction, loc)
+                loc = mb[name].get("location") in ("uri", "header", "querystring", "headers", "statusCode")
+                compare(ma[name], mb[name], f"{path}.{name}", out, sa, sb, seen, direction, loc, "full")
+    elif ta == "list" and stated == "leaf":
+        compare(a.get("member", {}), b.get("member", {}), path + "[]", out, sa, sb, seen, direction, located, "none")
     elif ta == "list":
-        compare(a.get("member", {}), b.get("member", {}), path + "[]", out, sa, sb, seen, direction)
+        # A member's list states its items' scalar facts (through nested lists); lists under maps state nothing.
+        inner = "scalar" if stated in ("full", "scalar") else "none"
+        compare(a.get("member", {}), b.get("member", {}), path + "[]", out, sa, sb, seen, direction, located, inner)
     elif ta == "map":
-        compare(a.get("key", {}), b.get("key", {}), path + "{key}", out, sa, sb, seen, direction)
-        compare(a.get("value", {}), b.get("value", {}), path + "{}", out, sa, sb, seen, direction)
+        inner = "leaf" if stated == "full" else "none"
+        compare(a.get("key", {}), b.get("key", {}), path + "{key}", out, sa, sb, seen, direction, located, inner)
+        compare(a.get("value", {}), b.get("value", {}), path + "{}", out, sa, sb, seen, direction, located, inner)
 
 
 def main():

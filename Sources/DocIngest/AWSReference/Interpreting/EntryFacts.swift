@@ -23,6 +23,10 @@ struct EntryFacts: Sendable {
         facts.contains { if case .range = $0.fact { return true } else { return false } }
     }
 
+    func statesCount(isMap: Bool) -> Bool {
+        facts.contains { if case let .count(_, _, m) = $0.fact { return m == isMap } else { return false } }
+    }
+
     static func read(_ lines: [ReferenceLine], path: String, log: inout DiagnosticLog) -> EntryFacts {
         var result = EntryFacts()
         var queue = lines

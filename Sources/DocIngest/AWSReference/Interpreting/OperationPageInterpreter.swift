@@ -15,8 +15,14 @@ struct OperationPageInterpreter {
         let requestSyntax = page.sections.first { $0.kind == .requestSyntax }.flatMap { $0.blocks.first }.map(HTTPSyntax.init)
         let responseSyntax = page.sections.first { $0.kind == .responseSyntax }.flatMap { $0.blocks.first }.map(HTTPSyntax.init)
 
+        let requestSkeleton = requestSyntax.flatMap { SyntaxSkeleton(body: $0.body, path: page.path, log: &log) }
+        let responseSkeleton = responseSyntax.flatMap { SyntaxSkeleton(body: $0.body, path: page.path, log: &log) }
+
         // Input: URI/header/query parameters and body members.
-        let requestSections = page.sections.filter { $0.kind == .requestParameters || $0.kind == .requestBody }
+        var requestSections = page.sections.filter { $0.kind == .requestParameters || $0.kind == .requestBody }
+        if let keys = requestSkeleton?.topLevelKeys {
+            for i in requestSections.indices { EntryNaming.nameUnnamed(&requestSections[i].entries, keys: keys, path: page.path, log: &log) }
+        }
         if requestSyntax != nil || !requestSections.isEmpty {
             var input = Shape(type: .structure)
             var uriMembers: Set<String> = []
@@ -24,7 +30,7 @@ struct OperationPageInterpreter {
             let labels = requestSyntax?.pathLabels(members: uriNames) ?? [:]
             for section in requestSections {
                 for entry in section.entries {
-                    guard let (key, facts, shape) = member(entry, builder: &builder, log: &log) else { continue }
+                    guard let (key, facts, shape) = member(entry, syntax: requestSkeleton, builder: &builder, log: &log) else { continue }
                     var member = shape
                     if section.kind == .requestParameters, let syntax = requestSyntax, syntax.method != nil {
                         locate(&member, named: entry.name ?? key, syntax: syntax, labels: labels, entry: entry, section: section, log: &log)
@@ -33,6 +39,7 @@ struct OperationPageInterpreter {
                     add(member, as: key, required: facts.required, to: &input, entry: entry, log: &log)
                 }
             }
+            if let skeleton = requestSkeleton { crossCheck(input, skeleton, "request", log: &log) }
             op.input = input
             if let syntax = requestSyntax, let method = syntax.method {
                 op.http = HTTPBinding(method: method, requestUri: syntax.requestURI(uriMembers: uriMembers))
@@ -50,18 +57,24 @@ struct OperationPageInterpreter {
         // Output: response elements (headers where the page says so, else body).
         var output = Shape(type: .structure)
         let headerNames = Dictionary(responseSyntax?.headers.map { ($0.member, $0.wire) } ?? [], uniquingKeysWith: { a, _ in a })
-        for section in page.sections where section.kind == .responseElements {
+        for var section in page.sections where section.kind == .responseElements {
+            if let keys = responseSkeleton?.topLevelKeys { EntryNaming.nameUnnamed(&section.entries, keys: keys, path: page.path, log: &log) }
             for entry in section.entries {
-                guard let (key, facts, shape) = member(entry, builder: &builder, log: &log) else { continue }
-                if facts.documentation.first?.hasPrefix("Root level tag for the") == true { continue }
+                guard let (key, facts, shape) = member(entry, syntax: responseSkeleton, builder: &builder, log: &log) else { continue }
+                // rest-xml pages list the root element (no Type line) before its members.
+                if facts.type == nil, facts.documentation.first?.hasPrefix("Root level tag for the") == true { continue }
                 var member = shape
-                if entry.context?.contains("HTTP header") == true {
+                if entry.context?.contains("following HTTP response") == true {
+                    // `If the action is successful, the service sends back the following HTTP response.`
+                    member.location = "statusCode"
+                } else if entry.context?.contains("HTTP header") == true {
                     member.location = "header"
                     member.locationName = headerNames[entry.name ?? key] ?? member.locationName
                 }
                 add(member, as: key, required: false, to: &output, entry: entry, log: &log)
             }
         }
+        if let skeleton = responseSkeleton { crossCheck(output, skeleton, "response", log: &log) }
         if !output.members.isEmpty { op.output = output }
 
         for section in page.sections where section.kind == .errors {
@@ -80,17 +93,30 @@ struct OperationPageInterpreter {
     }
 
     /// The member key, its facts and its shape; nil for an entry that cannot be named.
-    private func member(_ entry: ReferenceEntry, builder: inout ReferenceShapeBuilder, log: inout DiagnosticLog)
+    private func member(_ entry: ReferenceEntry, syntax: SyntaxSkeleton?, builder: inout ReferenceShapeBuilder, log: inout DiagnosticLog)
         -> (String, EntryFacts, Shape)? {
         let facts = EntryFacts.read(entry.lines, path: page.path, log: &log)
         guard let wire = entry.name, !wire.isEmpty else {
             log.warning(page.path, line: entry.line, "entry without a name and no syntax to name it from; skipped")
             return nil
         }
-        var shape = builder.member(entry, facts: facts, onPage: page.pageID, path: page.path)
+        var shape = builder.member(entry, facts: facts, onPage: page.pageID, path: page.path, syntax: syntax?.value(of: wire))
         let key = WireName.memberKey(wire)
         if key != wire { shape.locationName = key }
         return (key, facts, shape)
+    }
+
+    /// Every body member of the syntax block has an entry, and every body entry is in the syntax.
+    private func crossCheck(_ structure: Shape, _ skeleton: SyntaxSkeleton, _ side: String, log: inout DiagnosticLog) {
+        let keys = skeleton.topLevelKeys
+        let keySet = Set(keys)
+        for entry in skeleton.root.entries {
+            guard let key = entry.keyText, structure.members[key] == nil else { continue }
+            log.warning(page.path, line: entry.line, "\(key) appears in the \(side) syntax but has no entry on the page")
+        }
+        for (name, member) in structure.members where member.location == nil && !keySet.contains(name) {
+            log.warning(page.path, line: skeleton.root.line, "\(name) is documented in the \(side) elements but missing from the \(side) syntax")
+        }
     }
 
     private func add(_ member: Shape, as key: String, required: Bool, to parent: inout Shape, entry: ReferenceEntry, log: inout DiagnosticLog) {

@@ -28,18 +28,28 @@ struct ReferenceShapeBuilder {
 
     /// The member described by `entry`. `pageID` is the page the entry sits on: a link-less
     /// type name is looked up beside it (`API_streaming_` pages name `API_streaming_` types).
-    mutating func member(_ entry: ReferenceEntry, facts: EntryFacts, onPage pageID: String?, path: String) -> Shape {
+    /// `syntax` is the entry's value in the page's syntax block, when there is one.
+    mutating func member(_ entry: ReferenceEntry, facts: EntryFacts, onPage pageID: String?, path: String,
+                         syntax: SkeletonNode? = nil) -> Shape {
         var shape: Shape
         if let (text, line) = facts.type {
             if let phrase = TypePhrase.parse(text) {
-                shape = build(phrase, entry: entry, onPage: pageID, path: path, line: line)
+                shape = build(phrase, entry: entry, onPage: pageID, path: path, line: line, syntax: syntax)
             } else {
                 report(.error, path, line, "unrecognized type \"\(text)\" for \(entry.name ?? "an entry"); read as string")
                 shape = Shape(type: .string)
             }
         } else {
-            // URI, header and query members carry no Type line; a value range says number.
-            shape = Shape(type: facts.statesRange ? .integer : .string)
+            // URI, header and query members carry no Type line: the facts tell a list
+            // (`Array Members`), a map (`Map Entries`) or a number (`Valid Range`) from a string.
+            let item = Shape(type: facts.statesRange ? .integer : .string)
+            if facts.statesCount(isMap: false) {
+                shape = .list(of: item)
+            } else if facts.statesCount(isMap: true) {
+                shape = .map(key: Shape(type: .string), value: item)
+            } else {
+                shape = item
+            }
         }
         apply(facts, to: &shape)
         let doc = facts.documentation.joined(separator: "\n")
@@ -47,7 +57,8 @@ struct ReferenceShapeBuilder {
         return shape
     }
 
-    private mutating func build(_ phrase: TypePhrase, entry: ReferenceEntry, onPage pageID: String?, path: String, line: Int) -> Shape {
+    private mutating func build(_ phrase: TypePhrase, entry: ReferenceEntry, onPage pageID: String?, path: String, line: Int,
+                                syntax: SkeletonNode?) -> Shape {
         switch phrase {
         case let .scalar(t):
             return Shape(type: t)
@@ -56,12 +67,12 @@ struct ReferenceShapeBuilder {
             s.name = entry.name
             return s
         case let .list(item):
-            return .list(of: build(item, entry: entry, onPage: pageID, path: path, line: line))
+            return .list(of: build(item, entry: entry, onPage: pageID, path: path, line: line, syntax: SyntaxSkeleton.descend(syntax)))
         case let .map(key, value):
-            return .map(key: build(key, entry: entry, onPage: pageID, path: path, line: line),
-                        value: build(value, entry: entry, onPage: pageID, path: path, line: line))
+            return .map(key: build(key, entry: entry, onPage: pageID, path: path, line: line, syntax: nil),
+                        value: build(value, entry: entry, onPage: pageID, path: path, line: line, syntax: SyntaxSkeleton.descend(syntax)))
         case let .structure(name):
-            return structure(named: name, link: entry.typeLinks[name], besides: pageID, path: path, line: line)
+            return structure(named: name, link: entry.typeLinks[name], besides: pageID, path: path, line: line, syntax: syntax)
         }
     }
 
@@ -77,19 +88,27 @@ struct ReferenceShapeBuilder {
         return candidates.first { typePages[$0] != nil }
     }
 
-    private mutating func structure(named name: String, link: String?, besides currentPage: String?, path: String, line: Int) -> Shape {
+    private mutating func structure(named name: String, link: String?, besides currentPage: String?, path: String, line: Int,
+                                    syntax: SkeletonNode?) -> Shape {
         guard let id = pageID(for: name, link: link, besides: currentPage) else {
             missingType = true
-            report(.warning, path, line, "data type page \(link ?? "API_\(name)") is not among the given files; \(name) is left without members")
+            let page = link ?? "API_\(name)"
             var s = Shape(type: .structure)
+            if let syntax, case .object = syntax.kind {
+                // The syntax block still shows the members (names and coarse types).
+                s = SyntaxSkeleton.shape(of: syntax)
+                report(.warning, path, line, "data type page \(page) is not among the given files; \(name)'s members are read from the syntax block (no constraints; `number` read as integer)")
+            } else {
+                report(.warning, path, line, "data type page \(page) is not among the given files; \(name) is left without members")
+            }
             s.name = name
             return s
         }
-        return expand(id, name: name)
+        return expand(id, name: name, syntax: syntax)
     }
 
     /// The structure of type page `id`.
-    mutating func expand(_ id: String, name: String) -> Shape {
+    mutating func expand(_ id: String, name: String, syntax: SkeletonNode? = nil) -> Shape {
         if let depth = stack[id] {
             lowestRef = min(lowestRef, depth)
             if referenced[name] == nil { referenced[name] = id }
@@ -104,8 +123,12 @@ struct ReferenceShapeBuilder {
         var shape = Shape(type: .structure)
         shape.name = typePage.page.title.isEmpty ? name : typePage.page.title
         for (entry, facts) in typePage.members {
-            guard let memberName = entry.name, !memberName.isEmpty else { continue }
-            shape.members[memberName] = member(entry, facts: facts, onPage: id, path: typePage.page.path)
+            guard let wire = entry.name, !wire.isEmpty else { continue }
+            let memberName = WireName.memberKey(wire)
+            let memberSyntax = syntax?.entries.first { $0.keyText == wire }?.value
+            var memberShape = member(entry, facts: facts, onPage: id, path: typePage.page.path, syntax: memberSyntax)
+            if memberName != wire { memberShape.locationName = memberName }
+            shape.members[memberName] = memberShape
             if facts.required { shape.required.append(memberName) }
         }
         let doc = typePage.page.description.map(\.text).joined(separator: "\n")
