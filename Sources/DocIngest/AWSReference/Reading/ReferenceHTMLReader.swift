@@ -31,6 +31,11 @@ enum ReferenceHTMLReader {
         var walker = Walker(page: page)
         if let main = findElement(root, id: "main-col-body") {
             walker.walk(children: main)
+            if walker.page.sections.isEmpty && walker.section == nil {
+                // A stray closing tag ended main-col-body early: its sections follow it.
+                log.warning(path, line: ReferenceHTMLReader.line(main), "div#main-col-body ends before any section (broken markup?); reading what follows it")
+                walker.walk(following: main)
+            }
         } else {
             log.warning(path, line: 1, "no div#main-col-body: reading the whole page")
             walker.walk(children: root)
@@ -146,6 +151,19 @@ private struct Walker {
         context = nil
     }
 
+    /// Everything after `node` in document order.
+    mutating func walk(following node: xmlNodePtr) {
+        var current: xmlNodePtr? = node
+        while let n = current {
+            var sibling = n.pointee.next
+            while let s = sibling {
+                if s.pointee.type == XML_ELEMENT_NODE { visit(s) }
+                sibling = s.pointee.next
+            }
+            current = n.pointee.parent.flatMap { $0.pointee.type == XML_ELEMENT_NODE ? $0 : nil }
+        }
+    }
+
     mutating func walk(children node: xmlNodePtr) {
         var child = node.pointee.children
         while let c = child {
@@ -155,19 +173,21 @@ private struct Walker {
         }
     }
 
-    private mutating func visit(_ node: xmlNodePtr) {
+    mutating func visit(_ node: xmlNodePtr) {
         typealias R = ReferenceHTMLReader
         if R.isTag(node, "script") || R.isTag(node, "style") || R.isTag(node, "noscript") { return }
         if R.isTag(node, "h1") {
-            page.title = text(node).text
+            page.title = headingText(node)
             page.titleLine = R.line(node)
             page.pageID = R.attribute(node, "id")
+            walkBlocks(inside: node)
             return
         }
         if R.isTag(node, "h2") {
             closeSection()
-            let heading = text(node).text
+            let heading = headingText(node)
             section = ReferenceSection(kind: .classify(id: R.attribute(node, "id"), heading: heading), heading: heading, line: R.line(node))
+            walkBlocks(inside: node)
             return
         }
         if R.isTag(node, "pre") {
@@ -199,6 +219,33 @@ private struct Walker {
             return
         }
         walk(children: node)
+    }
+
+    /// Block elements a heading swallowed: an unclosed `<h2>` in broken HTML holds the
+    /// section that follows it after libxml2's recovery.
+    static func isBlock(_ node: xmlNodePtr) -> Bool {
+        typealias R = ReferenceHTMLReader
+        return R.isTag(node, "p") || R.isTag(node, "div") || R.isTag(node, "dl") || R.isTag(node, "pre") || R.isTag(node, "ul")
+            || R.isTag(node, "ol") || R.isTag(node, "table") || R.isTag(node, "h2") || R.isTag(node, "h3")
+    }
+
+    /// A heading's own text, without the blocks it may have swallowed.
+    private func headingText(_ node: xmlNodePtr) -> String {
+        var collector = TextCollector()
+        var child = node.pointee.children
+        while let c = child {
+            if !(c.pointee.type == XML_ELEMENT_NODE && Self.isBlock(c)) { collector.add(c) }
+            child = c.pointee.next
+        }
+        return collector.text
+    }
+
+    private mutating func walkBlocks(inside node: xmlNodePtr) {
+        var child = node.pointee.children
+        while let c = child {
+            if c.pointee.type == XML_ELEMENT_NODE && Self.isBlock(c) { visit(c) }
+            child = c.pointee.next
+        }
     }
 
     private mutating func readEntries(_ dl: xmlNodePtr) {
