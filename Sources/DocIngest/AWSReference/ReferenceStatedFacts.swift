@@ -68,9 +68,9 @@ public enum ReferenceStatedFacts {
             var members = OrderedDictionary<String, Shape>()
             var rename: [String: String] = [:]
             for (name, member) in input.members {
-                let wire = ((useWire ? member.locationName : nil) ?? name).lowercased()
-                rename[name] = wire
                 let isLocated = member.location.map(locatedPlaces.contains) ?? false
+                let wire = ((useWire && !isLocated ? member.locationName : nil) ?? name).lowercased()
+                rename[name] = wire
                 members[wire] = normalize(member, stated: .full, located: isLocated, wire: useWire)
             }
             members.sort { $0.key < $1.key }
