@@ -52,5 +52,7 @@ let package = Package(
         .testTarget(name: "ConformanceTests", dependencies: ["Conformance", "APIModel"]),
         .testTarget(name: "DifferTests", dependencies: ["Differ", "APIModel"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports"]),
+        // Runs the built `docconform` binary end to end: exit codes, stderr diagnostics, output files.
+        .testTarget(name: "DocConformCLITests", dependencies: ["APIModel"]),
     ]
 )

@@ -35,8 +35,8 @@ struct ParseCommand: ParsableCommand {
         Console.report(result.log, quiet: quiet)
         Console.summary(ingest: result, quiet: quiet)
         guard result.anyInputUsable else { throw ExitCode(2) }
-        let bytes = ModelWriter(includeDocumentation: !noDocs, pretty: !compact).bytes(of: result.model)
-        try Output.write(bytes, to: output)
+        let chunks = ModelWriter(includeDocumentation: !noDocs, pretty: !compact).chunks(of: result.model)
+        try Output.write(chunks: chunks, to: output)
         if result.log.errorCount > 0 || (strict && result.log.warningCount > 0 && result.log.diagnostics.contains { $0.severity == .error }) {
             throw ExitCode(1)
         }

@@ -56,8 +56,8 @@ public enum BotocoreImporter {
                 guard let shapeName = errorRef["shape"]?.stringValue else { continue }
                 let errorShape = document.shapes[shapeName]
                 let status = errorShape?["error"]?["httpStatusCode"]?.intValue
-                let code = errorShape?["error"]?["code"]?.stringValue
-                op.errors.append(OperationError(name: code ?? shapeName, httpStatus: status,
+                // The shape name, as boto3 pages list it (`client.exceptions.X`); the wire code may differ.
+                op.errors.append(OperationError(name: shapeName, httpStatus: status,
                                                 documentation: (errorRef["documentation"] ?? errorShape?["documentation"])?.stringValue.map(HTMLText.plainText)))
             }
             op.deprecated = value["deprecated"]?.boolValue ?? false

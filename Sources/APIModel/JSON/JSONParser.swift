@@ -51,17 +51,72 @@ public enum JSONParser {
             }
         }
 
-        mutating func parseValue(depth: Int) throws(JSONParseError) -> JSONValue {
-            guard position < bytes.count else { throw error("unexpected end of input") }
-            switch bytes[position] {
-            case UInt8(ascii: "{"): return try parseObject(depth: depth + 1)
-            case UInt8(ascii: "["): return try parseArray(depth: depth + 1)
-            case UInt8(ascii: "\""): return .string(try parseString())
-            case UInt8(ascii: "t"): try expectLiteral("true"); return .bool(true)
-            case UInt8(ascii: "f"): try expectLiteral("false"); return .bool(false)
-            case UInt8(ascii: "n"): try expectLiteral("null"); return .null
-            case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return .number(try parseNumber())
-            default: throw error("unexpected character '\(Character(Unicode.Scalar(bytes[position])))'")
+        /// Containers being filled, innermost last. An explicit stack instead of recursion:
+        /// depth is bounded by `maximumDepth`, never by the thread's stack size.
+        private enum Container {
+            case array([JSONValue])
+            case object([(key: String, value: JSONValue)], key: String)
+        }
+
+        mutating func parseValue(depth _: Int) throws(JSONParseError) -> JSONValue {
+            var stack: [Container] = []
+            while true {
+                skipWhitespace()
+                guard position < bytes.count else { throw error("unexpected end of input") }
+                var value: JSONValue
+                switch bytes[position] {
+                case UInt8(ascii: "{"):
+                    position += 1
+                    skipWhitespace()
+                    if position < bytes.count, bytes[position] == UInt8(ascii: "}") {
+                        position += 1
+                        value = .object([])
+                    } else {
+                        guard stack.count < JSONParser.maximumDepth else { throw error("nesting deeper than \(JSONParser.maximumDepth)") }
+                        stack.append(.object([], key: try parseKey()))
+                        continue
+                    }
+                case UInt8(ascii: "["):
+                    position += 1
+                    skipWhitespace()
+                    if position < bytes.count, bytes[position] == UInt8(ascii: "]") {
+                        position += 1
+                        value = .array([])
+                    } else {
+                        guard stack.count < JSONParser.maximumDepth else { throw error("nesting deeper than \(JSONParser.maximumDepth)") }
+                        stack.append(.array([]))
+                        continue
+                    }
+                case UInt8(ascii: "\""): value = .string(try parseString())
+                case UInt8(ascii: "t"): try expectLiteral("true"); value = .bool(true)
+                case UInt8(ascii: "f"): try expectLiteral("false"); value = .bool(false)
+                case UInt8(ascii: "n"): try expectLiteral("null"); value = .null
+                case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): value = .number(try parseNumber())
+                default: throw error("unexpected character '\(Character(Unicode.Scalar(bytes[position])))'")
+                }
+                // Attach the finished value to its container; close containers that end here.
+                while true {
+                    guard let top = stack.popLast() else { return value }
+                    skipWhitespace()
+                    guard position < bytes.count else { throw error("unexpected end of input") }
+                    let next = bytes[position]
+                    position += 1
+                    switch top {
+                    case var .array(items):
+                        items.append(value)
+                        if next == UInt8(ascii: ",") { stack.append(.array(items)); break }
+                        guard next == UInt8(ascii: "]") else { position -= 1; throw error("expected ',' or ']'") }
+                        value = .array(items)
+                        continue
+                    case .object(var pairs, let key):
+                        pairs.append((key, value))
+                        if next == UInt8(ascii: ",") { stack.append(.object(pairs, key: try parseKey())); break }
+                        guard next == UInt8(ascii: "}") else { position -= 1; throw error("expected ',' or '}'") }
+                        value = .object(pairs)
+                        continue
+                    }
+                    break
+                }
             }
         }
 
@@ -75,45 +130,15 @@ public enum JSONParser {
             position += count
         }
 
-        mutating func parseObject(depth: Int) throws(JSONParseError) -> JSONValue {
-            guard depth <= JSONParser.maximumDepth else { throw error("nesting deeper than \(JSONParser.maximumDepth)") }
-            position += 1
-            var pairs: [(key: String, value: JSONValue)] = []
+        /// `"key" :` inside an object.
+        mutating func parseKey() throws(JSONParseError) -> String {
             skipWhitespace()
-            if position < bytes.count, bytes[position] == UInt8(ascii: "}") { position += 1; return .object(pairs) }
-            while true {
-                skipWhitespace()
-                guard position < bytes.count, bytes[position] == UInt8(ascii: "\"") else { throw error("expected a string key") }
-                let key = try parseString()
-                skipWhitespace()
-                guard position < bytes.count, bytes[position] == UInt8(ascii: ":") else { throw error("expected ':'") }
-                position += 1
-                skipWhitespace()
-                let value = try parseValue(depth: depth)
-                pairs.append((key, value))
-                skipWhitespace()
-                guard position < bytes.count else { throw error("unexpected end of input in object") }
-                if bytes[position] == UInt8(ascii: ",") { position += 1; continue }
-                if bytes[position] == UInt8(ascii: "}") { position += 1; return .object(pairs) }
-                throw error("expected ',' or '}'")
-            }
-        }
-
-        mutating func parseArray(depth: Int) throws(JSONParseError) -> JSONValue {
-            guard depth <= JSONParser.maximumDepth else { throw error("nesting deeper than \(JSONParser.maximumDepth)") }
-            position += 1
-            var items: [JSONValue] = []
+            guard position < bytes.count, bytes[position] == UInt8(ascii: "\"") else { throw error("expected a string key") }
+            let key = try parseString()
             skipWhitespace()
-            if position < bytes.count, bytes[position] == UInt8(ascii: "]") { position += 1; return .array(items) }
-            while true {
-                skipWhitespace()
-                items.append(try parseValue(depth: depth))
-                skipWhitespace()
-                guard position < bytes.count else { throw error("unexpected end of input in array") }
-                if bytes[position] == UInt8(ascii: ",") { position += 1; continue }
-                if bytes[position] == UInt8(ascii: "]") { position += 1; return .array(items) }
-                throw error("expected ',' or ']'")
-            }
+            guard position < bytes.count, bytes[position] == UInt8(ascii: ":") else { throw error("expected ':'") }
+            position += 1
+            return key
         }
 
         mutating func parseNumber() throws(JSONParseError) -> String {

@@ -6,9 +6,25 @@ public struct JSONWriter: Sendable {
     private var needsComma = [false]
     public let pretty: Bool
 
-    public init(pretty: Bool = true, reserve: Int = 1 << 16) {
+    /// - Parameter indent: the nesting level this writer's top value sits at, so fragments
+    ///   written separately (in parallel) can be spliced into an enclosing document.
+    public init(pretty: Bool = true, reserve: Int = 1 << 16, indent: Int = 0) {
         self.pretty = pretty
+        self.indent = indent
         bytes.reserveCapacity(reserve)
+    }
+
+    /// Hands over what has been written so far and starts an empty buffer (layout state is kept).
+    public mutating func takeBytes() -> [UInt8] {
+        defer { bytes = [] }
+        return bytes
+    }
+
+    /// Writes a value serialized by another writer (started at this nesting level) as-is.
+    public mutating func rawValue(_ raw: [UInt8]) { beginValue(); bytes.append(contentsOf: raw) }
+
+    private mutating func appendStatic(_ s: StaticString) {
+        bytes.append(contentsOf: UnsafeBufferPointer(start: s.utf8Start, count: s.utf8CodeUnitCount))
     }
 
     public var string: String { String(decoding: bytes, as: UTF8.self) }
@@ -28,8 +44,8 @@ public struct JSONWriter: Sendable {
     }
 
     public mutating func string(_ value: String) { beginValue(); appendString(value) }
-    public mutating func bool(_ value: Bool) { beginValue(); bytes.append(contentsOf: value ? Array("true".utf8) : Array("false".utf8)) }
-    public mutating func null() { beginValue(); bytes.append(contentsOf: Array("null".utf8)) }
+    public mutating func bool(_ value: Bool) { beginValue(); if value { appendStatic("true") } else { appendStatic("false") } }
+    public mutating func null() { beginValue(); appendStatic("null") }
     public mutating func int(_ value: Int) { beginValue(); bytes.append(contentsOf: Array(String(value).utf8)) }
     /// A number written exactly as given (the caller guarantees it is a valid JSON number).
     public mutating func rawNumber(_ literal: String) { beginValue(); bytes.append(contentsOf: Array(literal.utf8)) }
@@ -79,7 +95,7 @@ public struct JSONWriter: Sendable {
 
     private mutating func lineBreak() {
         bytes.append(UInt8(ascii: "\n"))
-        for _ in 0..<indent { bytes.append(UInt8(ascii: " ")); bytes.append(UInt8(ascii: " ")) }
+        bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: 2 * indent))
     }
 
     private static let hex: [UInt8] = Array("0123456789abcdef".utf8)
@@ -88,20 +104,26 @@ public struct JSONWriter: Sendable {
         bytes.append(UInt8(ascii: "\""))
         var s = s
         s.withUTF8 { utf8 in
-            for b in utf8 {
+            // Copy runs of bytes that need no escaping in one go; most text has none.
+            var runStart = 0
+            for i in 0..<utf8.count {
+                let b = utf8[i]
+                guard b < 0x20 || b == UInt8(ascii: "\"") || b == UInt8(ascii: "\\") else { continue }
+                if runStart < i { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<i])) }
+                runStart = i + 1
+                bytes.append(UInt8(ascii: "\\"))
                 switch b {
-                case UInt8(ascii: "\""): bytes.append(UInt8(ascii: "\\")); bytes.append(b)
-                case UInt8(ascii: "\\"): bytes.append(UInt8(ascii: "\\")); bytes.append(b)
-                case 0x0A: bytes.append(UInt8(ascii: "\\")); bytes.append(UInt8(ascii: "n"))
-                case 0x0D: bytes.append(UInt8(ascii: "\\")); bytes.append(UInt8(ascii: "r"))
-                case 0x09: bytes.append(UInt8(ascii: "\\")); bytes.append(UInt8(ascii: "t"))
-                case 0..<0x20:
-                    bytes.append(contentsOf: Array("\\u00".utf8))
+                case UInt8(ascii: "\""), UInt8(ascii: "\\"): bytes.append(b)
+                case 0x0A: bytes.append(UInt8(ascii: "n"))
+                case 0x0D: bytes.append(UInt8(ascii: "r"))
+                case 0x09: bytes.append(UInt8(ascii: "t"))
+                default:
+                    appendStatic("u00")
                     bytes.append(Self.hex[Int(b >> 4)])
                     bytes.append(Self.hex[Int(b & 0xF)])
-                default: bytes.append(b)
                 }
             }
+            if runStart < utf8.count { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<utf8.count])) }
         }
         bytes.append(UInt8(ascii: "\""))
     }

@@ -1,7 +1,7 @@
 /// Writes `docconform.model/1` JSON. Canonical: services, operations and shape tables in
 /// name order, members in source order, a fixed key order inside each object, so the same
 /// model always gives the same bytes.
-public struct ModelWriter {
+public struct ModelWriter: Sendable {
     public var includeDocumentation = true
     public var pretty = true
 
@@ -11,20 +11,44 @@ public struct ModelWriter {
     }
 
     public func bytes(of model: Model) -> [UInt8] {
+        let parts = chunks(of: model)
+        var all: [UInt8] = []
+        all.reserveCapacity(parts.reduce(0) { $0 + $1.count })
+        for p in parts { all.append(contentsOf: p) }
+        return all
+    }
+
+    /// The document as consecutive byte chunks (one per service), so a large model can be
+    /// written to a file without first being joined in memory. Services are serialized in
+    /// parallel, each at its own nesting level.
+    public func chunks(of model: Model) -> [[UInt8]] {
         var model = model
         model.sortByName()
-        var w = JSONWriter(pretty: pretty, reserve: 1 << 20)
-        w.beginObject()
-        w.key("format"); w.string(Model.formatIdentifier)
-        w.key("services"); w.beginObject()
-        for (name, service) in model.services {
-            w.key(name)
-            write(service, to: &w)
+        let pretty = self.pretty
+        let names = Array(model.services.keys)
+        let fragments = Array(model.services.values).parallelMap { service -> [UInt8] in
+            var w = JSONWriter(pretty: pretty, reserve: 1 << 16, indent: 2)
+            self.write(service, to: &w)
+            return w.bytes
         }
-        w.endObject()
-        w.endObject()
-        w.newline()
-        return w.bytes
+        var chunks: [[UInt8]] = []
+        chunks.reserveCapacity(fragments.count * 2 + 2)
+        var head = JSONWriter(pretty: pretty)
+        head.beginObject()
+        head.key("format"); head.string(Model.formatIdentifier)
+        head.key("services"); head.beginObject()
+        for (index, fragment) in fragments.enumerated() {
+            // Splice each fragment after its key; the writer tracks commas and indentation.
+            head.key(names[index])
+            head.rawValue([])
+            chunks.append(head.takeBytes())
+            chunks.append(fragment)
+        }
+        head.endObject()
+        head.endObject()
+        head.newline()
+        chunks.append(head.takeBytes())
+        return chunks
     }
 
     public func string(of model: Model) -> String { String(decoding: bytes(of: model), as: UTF8.self) }

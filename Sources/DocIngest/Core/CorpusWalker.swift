@@ -32,11 +32,11 @@ public struct CorpusWalker {
             while let rel = enumerator.nextObject() as? String {
                 let full = path.hasSuffix("/") ? path + rel : path + "/" + rel
                 var sub: ObjCBool = false
-                if fm.fileExists(atPath: full, isDirectory: &sub), !sub.boolValue {
-                    let name = (rel as NSString).lastPathComponent
-                    if name.hasPrefix(".") { continue }
-                    found.append(full)
-                }
+                // A dangling link is kept: reading it then reports the problem instead of hiding it.
+                if fm.fileExists(atPath: full, isDirectory: &sub), sub.boolValue { continue }
+                let name = (rel as NSString).lastPathComponent
+                if name.hasPrefix(".") { continue }
+                found.append(full)
             }
             found.sort()
             listing.files.append(contentsOf: newestBotocoreVersions(found, log: &listing.log))

@@ -13,14 +13,25 @@ public enum FormatDetector {
         "_retry", "sdk-default-configuration", "service-2.sdk-extras", "smoke", "index",
     ]
 
+    /// The verdict the file name alone gives, so companions are skipped without being read.
+    public static func detect(path: String) -> Verdict? {
+        let lower = fileName(path).lowercased()
+        guard lower.hasSuffix(".json") || lower.hasSuffix(".json.gz") else { return nil }
+        if lower.hasPrefix("service-2.json") { return .format(.botocoreJSON) }
+        if let companion = companionPrefixes.first(where: { lower.hasPrefix($0) }) { return .companion(companion) }
+        return nil
+    }
+
+    static func fileName(_ path: String) -> String {
+        path.split(separator: "/").last.map(String.init) ?? path
+    }
+
     public static func detect(path: String, head: [UInt8]) -> Verdict {
-        let file = path.split(separator: "/").last.map(String.init) ?? path
-        let lower = file.lowercased()
+        if let verdict = detect(path: path) { return verdict }
+        let lower = fileName(path).lowercased()
         let text = String(decoding: head.prefix(16_384), as: UTF8.self)
 
         if lower.hasSuffix(".json") || lower.hasSuffix(".json.gz") {
-            if lower.hasPrefix("service-2.json") { return .format(.botocoreJSON) }
-            if let companion = companionPrefixes.first(where: { lower.hasPrefix($0) }) { return .companion(companion) }
             if text.contains("\"docconform.model/") { return .format(.modelJSON) }
             if text.contains("\"operations\"") && (text.contains("\"shapes\"") || text.contains("\"metadata\"")) { return .format(.botocoreJSON) }
             if lower.hasSuffix(".json.gz") { return .unknown("a gzip file that is not named service-2.json.gz") }

@@ -23,6 +23,10 @@ public enum Ingest {
         var result = Result(model: Model(), log: DiagnosticLog())
         for (index, path) in listing.files.enumerated() {
             progress?(index, listing.files.count)
+            if case let .companion(kind)? = FormatDetector.detect(path: path) {
+                log.count("botocore companion files skipped (\(kind))")
+                continue
+            }
             let bytes: [UInt8]
             do {
                 bytes = try FileReading.bytes(atPath: path)

@@ -1,0 +1,111 @@
+@testable import APIModel
+import Foundation
+import Testing
+
+@Suite struct BotocoreImporterTests {
+    @Test func endsRecursionWithARefAndDefinesTheShape() throws {
+        let (imported, log) = try Fixtures.importService("dynamodb", version: "2012-08-10")
+        let service = try #require(imported)
+        #expect(log.diagnostics.isEmpty)
+        let item = try #require(service.operations["PutItem"]?.input?.members["Item"])
+        #expect(item.type == .map)
+        let attributeValue = try #require(item.value)
+        #expect(attributeValue.type == .structure)
+        #expect(attributeValue.name == "AttributeValue")
+        #expect(attributeValue.members["M"]?.value == Shape(ref: "AttributeValue"))
+        #expect(attributeValue.members["L"]?.member == Shape(ref: "AttributeValue"))
+        let definition = try #require(service.shapes["AttributeValue"])
+        #expect(definition.type == .structure)
+        #expect(definition.members["L"]?.member == Shape(ref: "AttributeValue"))
+    }
+
+    @Test func keepsMemberOrderRequiredEnumsAndConstraints() throws {
+        let (imported, _) = try Fixtures.importService("appstream", version: "2016-12-01")
+        let op = try #require(imported?.operations["CreateFleet"])
+        #expect(op.method == "create_fleet")
+        let input = try #require(op.input)
+        #expect(Array(input.members.keys.prefix(4)) == ["Name", "ImageName", "ImageArn", "InstanceType"])
+        #expect(input.required.contains("Name"))
+        #expect(input.members["Name"]?.pattern == "^[a-zA-Z0-9][a-zA-Z0-9_.-]{0,100}$")
+        #expect(input.members["FleetType"]?.enumValues == ["ALWAYS_ON", "ON_DEMAND", "ELASTIC"])
+        #expect(input.members["MaxUserDurationInSeconds"]?.type == .integer)
+        #expect(input.members["DisplayName"]?.max == .integer(100))
+        #expect(op.http?.method == "POST")
+        #expect(op.errors.map(\.name).prefix(3) == ["ResourceAlreadyExistsException", "ResourceNotAvailableException", "ResourceNotFoundException"])
+        let (imagebuilder, _) = try Fixtures.importService("imagebuilder", version: "2019-12-02")
+        let distribute = try #require(imagebuilder?.operations["DistributeImage"])
+        #expect(distribute.http == HTTPBinding(method: "PUT", requestUri: "/DistributeImage"))
+        #expect(distribute.errors.first { $0.name == "ResourceNotFoundException" }?.httpStatus == 404)
+    }
+
+    @Test func mapsUnionsDocumentsAndEventStreams() throws {
+        let (imported, _) = try Fixtures.importService("bedrock-runtime", version: "2023-09-30")
+        let service = try #require(imported)
+        let converse = try #require(service.operations["Converse"]?.input)
+        let content = try #require(converse.members["messages"]?.member?.members["content"]?.member)
+        #expect(content.type == .union)
+        let toolInput = try #require(content.members["toolUse"]?.members["input"])
+        #expect(toolInput.type == .document)
+        let stream = try #require(service.operations["InvokeModelWithResponseStream"]?.output?.members["body"])
+        #expect(stream.eventstream)
+        #expect(service.operations["InvokeModel"]?.input?.members["body"]?.type == .blob)
+        #expect(service.operations["InvokeModel"]?.input?.members["body"]?.sensitive == true)
+    }
+
+    @Test func documentationIsPlainText() throws {
+        let (imported, _) = try Fixtures.importService("appstream", version: "2016-12-01")
+        let doc = try #require(imported?.operations["CreateFleet"]?.documentation)
+        #expect(!doc.contains("<p>"))
+        #expect(doc.hasPrefix("Creates a fleet."))
+    }
+
+    @Test func methodNamesFollowBotocore() throws {
+        let text = try String(contentsOfFile: Fixtures.path("botocore-method-names.tsv"), encoding: .utf8)
+        var checked = 0
+        for line in text.split(separator: "\n") where !line.hasPrefix("#") {
+            let parts = line.split(separator: "\t").map(String.init)
+            #expect(BotocoreNames.pythonMethodName(parts[0]) == parts[1], "\(parts[0])")
+            checked += 1
+        }
+        #expect(checked > 500)
+        #expect(BotocoreNames.pythonMethodName("DescribeDBInstances") == "describe_db_instances")
+        #expect(BotocoreNames.pythonMethodName("ListTagsForResource") == "list_tags_for_resource")
+    }
+
+    @Test(arguments: [
+        ("truncated", "not a valid botocore model"),
+        ("notjson", "not a valid botocore model"),
+        ("unknown-type", "unknown type \"varchar\""),
+        ("dangling-ref", "undefined shape \"Owner\""),
+    ])
+    func badModelsGiveDiagnosticsNamingTheFile(folder: String, message: String) throws {
+        let path = Fixtures.path("bad-botocore/\(folder)/2020-01-01/service-2.json")
+        var log = DiagnosticLog()
+        let service = BotocoreImporter.importService(serviceName: folder, bytes: try FileReading.bytes(atPath: path), source: path, log: &log)
+        let errors = log.diagnostics.filter { $0.severity == .error }
+        #expect(errors.count == 1)
+        #expect(errors.first?.file == path)
+        #expect(errors.first?.message.contains(message) == true, "\(errors)")
+        if folder == "unknown-type" || folder == "dangling-ref" {
+            // The rest of the service still imports.
+            let op = try #require(service?.operations["GetThing"])
+            #expect(op.input?.members["Id"]?.max == .integer(64))
+            #expect(op.output?.members["Thing"]?.members["Children"]?.member == Shape(ref: "Thing"))
+        }
+    }
+
+    @Test func truncatedErrorCarriesALine() throws {
+        let path = Fixtures.path("bad-botocore/truncated/2020-01-01/service-2.json")
+        var log = DiagnosticLog()
+        _ = BotocoreImporter.importService(serviceName: "x", bytes: try FileReading.bytes(atPath: path), source: path, log: &log)
+        #expect((log.diagnostics.first?.line ?? 0) > 1)
+    }
+
+    @Test func gzipRoundTripAndCorruption() throws {
+        let gz = Fixtures.botocoreData.appendingPathComponent("lambda/2015-03-31/service-2.json.gz").path
+        let raw = try FileReading.bytes(atPath: gz)
+        let json = try Gzip.decompress(raw)
+        #expect(json.count > raw.count * 3)
+        #expect(throws: GzipError.self) { try Gzip.decompress(Array(raw.prefix(raw.count / 2))) }
+    }
+}

@@ -1,0 +1,47 @@
+@testable import APIModel
+import Testing
+
+@Suite struct JSONParserTests {
+    @Test func parsesEveryKindOfValueAndKeepsKeyOrder() throws {
+        let value = try JSONParser.parse(#"{"z": 1, "a": [true, false, null, -2.5e3, "x\u00e9\n"], "m": {}}"#)
+        let pairs = try #require(value.objectValue)
+        #expect(pairs.map(\.key) == ["z", "a", "m"])
+        #expect(value["z"] == .number("1"))
+        #expect(value["a"] == .array([.bool(true), .bool(false), .null, .number("-2.5e3"), .string("xé\n")]))
+        #expect(value["m"] == .object([]))
+    }
+
+    @Test func joinsSurrogatePairEscapes() throws {
+        #expect(try JSONParser.parse(#""\ud83d\ude00""#) == .string("😀"))
+    }
+
+    @Test(arguments: [
+        (#"{"a": 1"#, 1), ("{\n\"a\": tru}", 2), (#"[1, 2,]"#, 1), (#"{"a" 1}"#, 1), ("\"abc", 1), ("01", 1), ("{} x", 1),
+    ])
+    func reportsMalformedInputWithLine(text: String, line: Int) {
+        #expect {
+            _ = try JSONParser.parse(text)
+        } throws: { error in
+            (error as? JSONParseError)?.line == line
+        }
+    }
+
+    @Test func boundsNestingDepthInsteadOfOverflowingTheStack() {
+        let deep = String(repeating: "[", count: 200_000) + String(repeating: "]", count: 200_000)
+        #expect(throws: JSONParseError.self) { try JSONParser.parse(deep) }
+    }
+
+    @Test func rejectsInvalidUTF8() {
+        #expect(throws: JSONParseError.self) { try JSONParser.parse([0x22, 0xFF, 0xFE, 0x22]) }
+    }
+
+    @Test func writerEscapesAndRoundTrips() throws {
+        let original = JSONValue.object([("k\"ey", .string("tab\tquote\"back\\slash\u{01}")), ("n", .number("12.50")),
+                                         ("list", .array([.null, .bool(true), .object([])]))])
+        for pretty in [true, false] {
+            var w = JSONWriter(pretty: pretty)
+            w.value(original)
+            #expect(try JSONParser.parse(w.bytes) == original)
+        }
+    }
+}

@@ -1,0 +1,84 @@
+@testable import APIModel
+import Testing
+
+@Suite struct ModelMergerTests {
+    private func model(_ input: Shape, errors: [OperationError] = [], source: String) -> Model {
+        var op = Operation(name: "PutThing")
+        op.input = input
+        op.errors = errors
+        op.sources = [source]
+        var service = Service(name: "demo")
+        service.operations["PutThing"] = op
+        return Model(services: [service])
+    }
+
+    private func string(enum values: [String]? = nil, max: Int64? = nil, pattern: String? = nil) -> Shape {
+        var s = Shape(type: .string)
+        s.enumValues = values
+        s.max = max.map(Bound.integer)
+        s.pattern = pattern
+        return s
+    }
+
+    @Test func unitesFactsFromBoto3AndReferencePages() throws {
+        let boto3 = model(.structure([("Name", string()), ("Count", Shape(type: .integer)), ("Mode", string(enum: ["A", "B"]))], required: ["Name"]),
+                          errors: [OperationError(name: "NotFound")], source: "page.rst")
+        let reference = model(.structure([("Name", string(max: 64, pattern: "^[a-z]+$")), ("Count", Shape(type: .long)), ("Extra", string())], required: ["Name"]),
+                              errors: [OperationError(name: "NotFound", httpStatus: 404)], source: "API_PutThing.html")
+        var merger = ModelMerger()
+        let merged = merger.merge(.init(model: boto3, label: "boto3-rst", view: .boto3, precision: 1),
+                                  .init(model: reference, label: "aws-reference-html", view: .awsReference, precision: 2))
+        let op = try #require(merged.model.services["demo"]?.operations["PutThing"])
+        let input = try #require(op.input)
+        #expect(Array(input.members.keys) == ["Name", "Count", "Mode", "Extra"])
+        #expect(input.members["Name"]?.max == .integer(64))
+        #expect(input.members["Name"]?.pattern == "^[a-z]+$")
+        #expect(input.members["Count"]?.type == .long)
+        #expect(input.members["Mode"]?.enumValues == ["A", "B"])
+        #expect(op.errors == [OperationError(name: "NotFound", httpStatus: 404)])
+        #expect(op.sources == ["page.rst", "API_PutThing.html"])
+        #expect(merger.log.diagnostics.isEmpty)
+    }
+
+    @Test func reportsContradictionsNamingBothSourcesAndKeepsTheMorePreciseFact() throws {
+        let reference = model(.structure([("Mode", string(enum: ["A", "B"])), ("Size", string(max: 10))], required: ["Mode"]), source: "ref")
+        let botocore = model(.structure([("Mode", string(enum: ["A", "B", "C"])), ("Size", string(max: 20))], required: []), source: "sdk")
+        var merger = ModelMerger(strict: true)
+        let merged = merger.merge(.init(model: reference, label: "aws-reference-text", view: .awsReference, precision: 2),
+                                  .init(model: botocore, label: "botocore-json", view: .full, precision: 3))
+        let input = try #require(merged.model.services["demo"]?.operations["PutThing"]?.input)
+        #expect(input.members["Mode"]?.enumValues == ["A", "B", "C"])
+        #expect(input.members["Size"]?.max == .integer(20))
+        #expect(input.required == [])
+        let messages = merger.log.diagnostics.map(\.message)
+        #expect(merger.log.diagnostics.allSatisfy { $0.severity == .error })
+        #expect(messages.contains { $0.contains("enum") && $0.contains("aws-reference-text") && $0.contains("botocore-json") })
+        #expect(messages.contains { $0.contains("Mode") && $0.contains("required") })
+        #expect(messages.contains { $0.contains("max") })
+    }
+
+    @Test func silenceIsNotContradiction() throws {
+        // boto3 pages never state required in responses; that is not a disagreement.
+        var op = Operation(name: "GetThing")
+        op.output = .structure([("Id", string())], required: ["Id"])
+        var sdk = Service(name: "demo"); sdk.operations["GetThing"] = op
+        op.output = .structure([("Id", string())])
+        var page = Service(name: "demo"); page.operations["GetThing"] = op
+        var merger = ModelMerger()
+        let merged = merger.merge(.init(model: Model(services: [page]), label: "boto3-rst", view: .boto3, precision: 1),
+                                  .init(model: Model(services: [sdk]), label: "botocore-json", view: .full, precision: 3))
+        #expect(merger.log.diagnostics.isEmpty)
+        #expect(merged.model.services["demo"]?.operations["GetThing"]?.output?.required == ["Id"])
+    }
+
+    @Test func projectionOntoBoto3DropsWhatPagesCannotState() throws {
+        let (imported, _) = try Fixtures.importService("appstream", version: "2016-12-01")
+        let projected = Model(services: [try #require(imported)]).projected(onto: .boto3)
+        let op = try #require(projected.services["appstream"]?.operations["CreateFleet"])
+        #expect(op.input?.members["Name"]?.pattern == nil)
+        #expect(op.input?.members["Name"]?.name == nil)
+        #expect(op.input?.required.contains("Name") == true)
+        #expect(op.output?.members["Fleet"]?.required == [])
+        #expect(op.output?.members["Fleet"]?.members["State"]?.enumValues != nil)
+    }
+}
