@@ -13,6 +13,9 @@ public struct FormatView: Sendable, Hashable {
     public var mapKeyEnums: Bool
     public var shapeNames: Bool
     public var streamingFlags: Bool
+    /// The types of URI/header/query/status-code members: AWS reference pages give those
+    /// members no `Type:` line, so a merge takes their type from the other source.
+    public var locatedMemberTypes = true
 
     public init(name: String, constraints: Bool, exactNumberTypes: Bool, requiredInInput: Bool,
                 requiredInOutput: Bool, mapKeyEnums: Bool, shapeNames: Bool, streamingFlags: Bool) {
@@ -33,8 +36,12 @@ public struct FormatView: Sendable, Hashable {
     public static let boto3 = FormatView(name: "boto3", constraints: false, exactNumberTypes: false, requiredInInput: true,
                                          requiredInOutput: false, mapKeyEnums: true, shapeNames: false, streamingFlags: true)
     /// AWS API Reference pages.
-    public static let awsReference = FormatView(name: "aws-reference", constraints: true, exactNumberTypes: true, requiredInInput: true,
-                                                requiredInOutput: false, mapKeyEnums: false, shapeNames: true, streamingFlags: false)
+    public static let awsReference: FormatView = {
+        var view = FormatView(name: "aws-reference", constraints: true, exactNumberTypes: true, requiredInInput: true,
+                              requiredInOutput: false, mapKeyEnums: false, shapeNames: true, streamingFlags: false)
+        view.locatedMemberTypes = false
+        return view
+    }()
 
     public static let named: [String: FormatView] = [
         "full": .full, "botocore": .full, "model": .full,

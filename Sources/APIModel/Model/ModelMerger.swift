@@ -1,3 +1,5 @@
+import OrderedCollections
+
 /// Merges partial models of the same API from different sources.
 ///
 /// Facts are united: members, enum values only one side lists, constraints only one side
@@ -59,7 +61,9 @@ public struct ModelMerger {
                               mapKeyEnums: base.view.mapKeyEnums || other.view.mapKeyEnums,
                               shapeNames: base.view.shapeNames || other.view.shapeNames,
                               streamingFlags: base.view.streamingFlags || other.view.streamingFlags)
-        return Side(model: result, label: base.label, view: view, precision: max(base.precision, other.precision))
+        var merged = view
+        merged.locatedMemberTypes = base.view.locatedMemberTypes || other.view.locatedMemberTypes
+        return Side(model: result, label: base.label, view: merged, precision: max(base.precision, other.precision))
     }
 
     private mutating func mergeOperation(_ a: Operation, _ b: Operation, base: Side, other: Side, where location: String) -> Operation {
@@ -74,8 +78,9 @@ public struct ModelMerger {
             h.responseCode = h.responseCode ?? bh.responseCode
             op.http = h
         }
-        op.input = mergeRoot(a.input, b.input, direction: "input", requiredVisible: (base.view.requiredInInput, other.view.requiredInInput), base: base, other: other, where: location)
-        op.output = mergeRoot(a.output, b.output, direction: "output", requiredVisible: (base.view.requiredInOutput, other.view.requiredInOutput), base: base, other: other, where: location)
+        let sources = (a.sources.first, b.sources.first)
+        op.input = mergeRoot(a.input, b.input, direction: "input", requiredVisible: (base.view.requiredInInput, other.view.requiredInInput), base: base, other: other, where: location, sources: sources)
+        op.output = mergeRoot(a.output, b.output, direction: "output", requiredVisible: (base.view.requiredInOutput, other.view.requiredInOutput), base: base, other: other, where: location, sources: sources)
         for e in b.errors {
             if let i = op.errors.firstIndex(where: { $0.name == e.name }) {
                 op.errors[i].httpStatus = op.errors[i].httpStatus ?? e.httpStatus
@@ -92,13 +97,14 @@ public struct ModelMerger {
     }
 
     private mutating func mergeRoot(_ a: Shape?, _ b: Shape?, direction: String, requiredVisible: (Bool, Bool),
-                                    base: Side, other: Side, where location: String) -> Shape? {
+                                    base: Side, other: Side, where location: String, sources: (String?, String?)) -> Shape? {
         switch (a, b) {
         case (nil, nil): return nil
         case let (x?, nil): return x
         case let (nil, y?): return y
         case let (x?, y?):
-            var context = MergeContext(base: base, other: other, requiredVisible: requiredVisible, location: "\(location) \(direction)")
+            var context = MergeContext(base: base, other: other, requiredVisible: requiredVisible, location: "\(location) \(direction)",
+                                       baseSource: sources.0, otherSource: sources.1)
             let merged = mergeShape(x, y, path: "", context: &context)
             return merged
         }
@@ -109,19 +115,52 @@ public struct ModelMerger {
         let other: Side
         let requiredVisible: (Bool, Bool)
         let location: String
+        /// The documents the two operations came from, for messages.
+        var baseSource: String?
+        var otherSource: String?
         var otherWins: Bool { other.precision > base.precision }
+        /// The base names members by wire name (reference pages alone) and the other side by
+        /// the boto3 name: matched members take the other side's name.
+        var preferOtherNames: Bool { !base.view.name.contains("+") && base.view.name.hasPrefix("aws-reference") && !other.view.name.hasPrefix("aws-reference") }
+
+        func describe(_ side: Side, _ source: String?) -> String {
+            source.map { "\(side.label) (\($0))" } ?? side.label
+        }
     }
+
+    static let locatedPlaces: Set<String> = ["uri", "header", "headers", "querystring", "statusCode"]
 
     private mutating func conflict(_ context: MergeContext, _ path: String, _ what: String, _ a: String, _ b: String) {
         let at = path.isEmpty ? context.location : "\(context.location) \(path)"
         let kept = context.otherWins ? context.other.label : context.base.label
-        log.add(Diagnostic(contradictionSeverity, file: context.other.label,
-                           "\(at): \(what) differs: \(a) in \(context.base.label), \(b) in \(context.other.label); keeping \(kept)"))
+        log.add(Diagnostic(contradictionSeverity, file: context.otherSource ?? context.other.label,
+                           "\(at): \(what) differs: \(a) in \(context.describe(context.base, context.baseSource)), "
+                           + "\(b) in \(context.describe(context.other, context.otherSource)); keeping \(kept)"))
     }
 
-    private mutating func mergeShape(_ a: Shape, _ b: Shape, path: String, context: inout MergeContext) -> Shape {
+    private mutating func mergeShape(_ a: Shape, _ b: Shape, path: String, context: inout MergeContext, isMapKey: Bool = false) -> Shape {
         if a.isRef || b.isRef { return a.isRef ? (b.isRef ? a : b) : a }
         var s = a
+        let located = (a.location ?? b.location).map(Self.locatedPlaces.contains) ?? false
+        if located, let ta = a.type, let tb = b.type, ta != tb,
+           context.base.view.locatedMemberTypes != context.other.view.locatedMemberTypes {
+            // One side cannot state this member's type (a URI/header/query member of a
+            // reference page): take the type from the other; its facts may be about list items.
+            let aStates = context.base.view.locatedMemberTypes
+            var typed = aStates ? a : b
+            var untyped = aStates ? b : a
+            untyped.location = nil
+            if typed.type == .list, untyped.type != .list, let item = typed.member {
+                if untyped.min != nil || untyped.max != nil || untyped.pattern != nil || untyped.enumValues != nil {
+                    var facts = Shape(type: item.type ?? .string)
+                    facts.min = untyped.min; facts.max = untyped.max; facts.pattern = untyped.pattern; facts.enumValues = untyped.enumValues
+                    typed.member = aStates ? mergeShape(item, facts, path: path + "[]", context: &context) : mergeShape(facts, item, path: path + "[]", context: &context)
+                }
+                return mergeShape(typed, Shape(type: .list), path: path, context: &context)
+            }
+            untyped.type = typed.type
+            return aStates ? mergeShape(typed, untyped, path: path, context: &context) : mergeShape(untyped, typed, path: path, context: &context)
+        }
         if let ta = a.type, let tb = b.type, ta != tb {
             if ta.coarsenedForBoto3 == tb.coarsenedForBoto3 {
                 // long refines integer, double refines float: take whichever side states it exactly.
@@ -150,35 +189,59 @@ public struct ModelMerger {
         if let ea = a.enumValues, let eb = b.enumValues, Set(ea) != Set(eb) {
             conflict(context, path, "enum", ea.joined(separator: "|"), eb.joined(separator: "|"))
             s.enumValues = context.otherWins ? eb : ea
+        } else if (a.enumValues == nil) != (b.enumValues == nil), a.type == .string, b.type == .string,
+                  !isMapKey || (context.base.view.mapKeyEnums && context.other.view.mapKeyEnums) {
+            // One source lists values where the other, able to, lists none.
+            let values = (a.enumValues ?? b.enumValues ?? []).joined(separator: "|")
+            conflict(context, path, "enum", a.enumValues == nil ? "none" : values, b.enumValues == nil ? "none" : values)
+            s.enumValues = a.enumValues ?? b.enumValues
         } else {
             s.enumValues = a.enumValues ?? b.enumValues
         }
         if s.type?.hasMembers == true {
+            var bKey: [String: String] = [:]    // b's member name → its key in s
+            var aRenamed: [String: String] = [:] // a's key → the name it now has
             for (name, bm) in b.members {
                 let memberPath = path.isEmpty ? name : "\(path).\(name)"
                 if let am = s.members[name] {
                     s.members[name] = mergeShape(am, bm, path: memberPath, context: &context)
-                } else if let match = s.members.keys.first(where: { $0.caseInsensitiveCompare(name) }) {
-                    // Query-protocol wire names differ in case from boto3 names.
-                    s.members[match] = mergeShape(s.members[match]!, bm, path: memberPath, context: &context)
+                    bKey[name] = name
+                } else if let match = MemberMatching.match(name, bm, in: s.members, taken: Set(bKey.values)) {
+                    // Query-protocol wire names (`networkInterface`, `ImageId.N`, `imagesSet`).
+                    let kept = context.preferOtherNames ? name : match
+                    var merged = mergeShape(s.members[match]!, bm, path: path.isEmpty ? kept : "\(path).\(kept)", context: &context)
+                    if context.preferOtherNames {
+                        merged.locationName = merged.locationName ?? match
+                        s.members = OrderedDictionary(uniqueKeysWithValues: s.members.map { $0.key == match ? (name, merged) : ($0.key, $0.value) })
+                        aRenamed[match] = name
+                        bKey[name] = name
+                    } else {
+                        s.members[match] = merged
+                        bKey[name] = match
+                    }
                 } else {
                     s.members[name] = bm
+                    bKey[name] = name
                 }
             }
+            let aRequired = a.required.map { aRenamed[$0] ?? $0 }
+            let bRequired = b.required.map { bKey[$0] ?? $0 }
             let (aShows, bShows) = context.requiredVisible
             if aShows && bShows {
-                let ra = Set(a.required), rb = Set(b.required)
-                for name in ra.symmetricDifference(rb) where s.members[name] != nil {
+                let ra = Set(aRequired), rb = Set(bRequired)
+                for name in s.members.keys where ra.contains(name) != rb.contains(name) {
                     let memberPath = path.isEmpty ? name : "\(path).\(name)"
                     conflict(context, memberPath, "required", ra.contains(name) ? "required" : "optional", rb.contains(name) ? "required" : "optional")
                 }
-                s.required = context.otherWins ? b.required : a.required
+                s.required = context.otherWins ? bRequired : aRequired
             } else if bShows && !aShows {
-                s.required = b.required
+                s.required = bRequired
+            } else {
+                s.required = aRequired
             }
         }
         if let am = a.member, let bm = b.member { s.member = mergeShape(am, bm, path: path + "[]", context: &context) } else { s.member = a.member ?? b.member }
-        if let ak = a.key, let bk = b.key { s.key = mergeShape(ak, bk, path: path + "{key}", context: &context) } else { s.key = a.key ?? b.key }
+        if let ak = a.key, let bk = b.key { s.key = mergeShape(ak, bk, path: path + "{key}", context: &context, isMapKey: true) } else { s.key = a.key ?? b.key }
         if let av = a.value, let bv = b.value { s.value = mergeShape(av, bv, path: path + "{}", context: &context) } else { s.value = a.value ?? b.value }
         return s
     }
@@ -191,8 +254,4 @@ public struct ModelMerger {
     }
 }
 
-extension String {
-    func caseInsensitiveCompare(_ other: String) -> Bool {
-        self.count == other.count && self.lowercased() == other.lowercased()
-    }
-}
+

@@ -77,9 +77,15 @@ public enum FormatDetector {
         }
     }
 
-    /// An AWS API Reference page as text: `Request Syntax`/`Contents` with `Required:` or `Type:` facts.
+    /// An AWS API Reference page as text: a section heading line (`Request Syntax`,
+    /// `Request Parameters`, `Response Elements`, `Errors`, `Contents`; query-protocol pages
+    /// have no syntax) with fact lines (`Type:`, `Required:`, `HTTP Status Code:`).
     static func looksLikeReferenceText(_ text: String) -> Bool {
-        (text.contains("Request Syntax") || text.contains("Contents")) && (text.contains("Type: ") || text.contains("Required: "))
+        let headings = ["\nRequest Syntax\n", "\nRequest Parameters\n", "\nResponse Elements\n", "\nErrors\n", "\nContents\n",
+                        "\nSee Also\n", "\nRequest Body\n", "\nResponse Syntax\n"]
+        let found = headings.filter { text.contains($0) }.count
+        let facts = text.contains("Type: ") || text.contains("Required: ") || text.contains("HTTP Status Code: ")
+        return found >= 2 || (found == 1 && facts)
     }
 }
 

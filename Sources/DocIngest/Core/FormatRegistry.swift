@@ -5,6 +5,9 @@ public enum FormatRegistry {
         case .modelJSON: return ModelFileParser()
         case .botocoreJSON: return BotocoreFormatParser()
         case .boto3RST: return Boto3RSTParser()
+        case .awsReferenceHTML: return ReferenceFormatParser(rendering: .html)
+        case .awsReferenceText: return ReferenceFormatParser(rendering: .text)
+        case .awsReferenceMarkdown: return ReferenceFormatParser(rendering: .markdown)
         default: return nil
         }
     }

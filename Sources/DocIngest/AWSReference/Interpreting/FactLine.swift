@@ -1,0 +1,152 @@
+import APIModel
+
+/// Which shape of a member a fact line speaks about: the member itself (or, for a list, its
+/// items), or the key / value of a map (`Key Pattern:`, `Value Length Constraints:`).
+enum FactTarget: Sendable, Equatable {
+    case own, key, value
+}
+
+/// One fact line of a reference page, read. The same words appear in every rendering, so
+/// this is the only place they are parsed.
+enum Fact: Sendable, Equatable {
+    case type(String)
+    case length(min: Bound?, max: Bound?, FactTarget)
+    /// `Array Members:` (list) or `Map Entries:` (map) item counts.
+    case count(min: Bound?, max: Bound?, isMap: Bool)
+    case range(min: Bound?, max: Bound?, FactTarget)
+    case pattern(String, FactTarget)
+    case validValues([String], FactTarget)
+    case required(Bool)
+    case httpStatus(Int)
+}
+
+/// A fact line that starts with a known keyword but whose value cannot be read.
+struct FactLineError: Error, Sendable {
+    var message: String
+}
+
+enum FactLine {
+    /// Keywords in the order they are tried (longer, prefixed forms first).
+    static let keywords: [String] = [
+        "Type:", "Required:", "HTTP Status Code:",
+        "Key Length Constraints:", "Value Length Constraints:", "Length Constraints:",
+        "Array Members:", "Map Entries:",
+        "Key Valid Range:", "Value Valid Range:", "Valid Range:",
+        "Key Pattern:", "Value Pattern:", "Pattern:",
+        "Valid Keys:", "Key Valid Values:", "Value Valid Values:", "Valid Values:",
+    ]
+
+    /// Keywords whose value the text rendering may put on the next line.
+    static let valueMayFollow: Set<String> = ["Pattern:", "Key Pattern:", "Value Pattern:", "Valid Values:", "Valid Keys:",
+                                              "Key Valid Values:", "Value Valid Values:"]
+
+    /// The keyword the line starts with, if any.
+    static func keyword(of line: String) -> String? {
+        guard let first = line.utf8.first, first >= UInt8(ascii: "A"), first <= UInt8(ascii: "Z") else { return nil }
+        return keywords.first { line.hasPrefix($0) }
+    }
+
+    /// Reads a fact line (keyword and value). nil: not a fact line. Throws: a fact keyword
+    /// with a value that cannot be read (an unreadable number, an empty pattern).
+    static func parse(_ line: String) throws(FactLineError) -> Fact? {
+        guard let keyword = keyword(of: line) else { return nil }
+        let value = line.dropFirst(keyword.count).trimming(" ")
+        return try parse(keyword: keyword, value: String(value))
+    }
+
+    static func parse(keyword: String, value: String) throws(FactLineError) -> Fact {
+        let target: FactTarget = keyword.hasPrefix("Key ") || keyword == "Valid Keys:" ? .key : keyword.hasPrefix("Value ") ? .value : .own
+        switch keyword {
+        case "Type:":
+            guard !value.isEmpty else { throw FactLineError(message: "empty Type: line") }
+            return .type(value)
+        case "Required:":
+            switch value.lowercased().trimmingTrailingPeriod {
+            case "yes": return .required(true)
+            case "no": return .required(false)
+            default: throw FactLineError(message: "Required: expects Yes or No, found \"\(value)\"")
+            }
+        case "HTTP Status Code:":
+            guard let status = Int(value.trimmingTrailingPeriod), status >= 100, status <= 599 else {
+                throw FactLineError(message: "unreadable HTTP status code \"\(value)\"")
+            }
+            return .httpStatus(status)
+        case "Key Length Constraints:", "Value Length Constraints:", "Length Constraints:":
+            let (min, max) = try bounds(value, unit: "length")
+            return .length(min: min, max: max, target)
+        case "Array Members:", "Map Entries:":
+            let (min, max) = try bounds(value, unit: "number")
+            return .count(min: min, max: max, isMap: keyword == "Map Entries:")
+        case "Key Valid Range:", "Value Valid Range:", "Valid Range:":
+            let (min, max) = try bounds(value, unit: "value")
+            return .range(min: min, max: max, target)
+        case "Key Pattern:", "Value Pattern:", "Pattern:":
+            guard !value.isEmpty else { throw FactLineError(message: "\(keyword) without a pattern") }
+            return .pattern(value, target)
+        default: // the Valid Values / Valid Keys family
+            let values = value.split(separator: "|").map { String($0.trimming(" ")) }.filter { !$0.isEmpty }
+            guard !values.isEmpty else { throw FactLineError(message: "\(keyword) without values") }
+            return .validValues(values, target)
+        }
+    }
+
+    /// `Minimum length of 1. Maximum length of 36.`, `Fixed number of 1 item.`,
+    /// `Minimum value of -1.5. Maximum value of 9223372036854775807.`
+    static func bounds(_ text: String, unit: String) throws(FactLineError) -> (Bound?, Bound?) {
+        var min: Bound?, max: Bound?
+        var found = false
+        for (word, kind) in [("Minimum", 0), ("Maximum", 1), ("Fixed", 2)] {
+            let lead = "\(word) \(unit) of "
+            guard let r = text.range(of: lead) else { continue }
+            let rest = text[r.upperBound...]
+            let token = rest.prefix { $0 != " " && $0 != "," && $0 != ";" }
+            var literal = String(token)
+            while literal.hasSuffix(".") { literal.removeLast() }
+            guard let bound = Bound(literal: literal) else {
+                throw FactLineError(message: "unreadable number \"\(token)\" in \"\(lead.trimming(" "))\"")
+            }
+            found = true
+            switch kind {
+            case 0: min = bound
+            case 1: max = bound
+            default: min = bound; max = bound
+            }
+        }
+        guard found else { throw FactLineError(message: "no Minimum/Maximum/Fixed \(unit) in \"\(text)\"") }
+        return (min, max)
+    }
+
+    /// The text rendering can glue the next fact onto a pattern that ends its line
+    /// (`^[a-z]+$Required: Yes`). Splits there when the tail reads as a complete fact line.
+    static func splitGluedFact(_ value: String) -> (value: String, tail: String?) {
+        let bytes = Array(value.utf8)
+        guard bytes.count > 1 else { return (value, nil) }
+        for start in 1..<bytes.count where bytes[start] >= UInt8(ascii: "A") && bytes[start] <= UInt8(ascii: "Z") {
+            let tail = String(decoding: bytes[start...], as: UTF8.self)
+            guard let keyword = keyword(of: tail) else { continue }
+            let tailValue = tail.dropFirst(keyword.count).trimming(" ")
+            if tailValue.isEmpty && valueMayFollow.contains(keyword) {
+                return (String(decoding: bytes[..<start], as: UTF8.self), tail)
+            }
+            if (try? parse(keyword: keyword, value: String(tailValue))) != nil {
+                return (String(decoding: bytes[..<start], as: UTF8.self), tail)
+            }
+        }
+        return (value, nil)
+    }
+}
+
+extension StringProtocol {
+    func trimming(_ c: Character) -> SubSequence {
+        var s = self[...]
+        while s.first == c { s = s.dropFirst() }
+        while s.last == c { s = s.dropLast() }
+        return s
+    }
+
+    var trimmingTrailingPeriod: String {
+        var s = String(self)
+        while s.hasSuffix(".") { s.removeLast() }
+        return s
+    }
+}

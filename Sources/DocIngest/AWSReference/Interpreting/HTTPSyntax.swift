@@ -1,0 +1,81 @@
+/// The HTTP part of a request or response syntax block: `PUT /DistributeImage?x=X HTTP/1.1`
+/// or `HTTP/1.1 200`, then `Header-Name: Member` lines, then the body skeleton.
+struct HTTPSyntax: Sendable {
+    var method: String?
+    var path: String?
+    /// Query string pairs: wire name → member name (`Qualifier=Qualifier`).
+    var query: [(wire: String, member: String)] = []
+    /// Header lines: header name → member name (`X-Amz-Target: Target`).
+    var headers: [(wire: String, member: String)] = []
+    var status: Int?
+    /// The lines after the HTTP head: the JSON (or XML) skeleton of the body.
+    var body: [ReferenceLine] = []
+
+    init(_ lines: [ReferenceLine]) {
+        var i = 0
+        while i < lines.count, lines[i].text.trimmingSpaces.isEmpty { i += 1 }
+        guard i < lines.count else { return }
+        let first = lines[i].text.trimmingSpaces
+        let words = first.split(separator: " ")
+        if words.count >= 2, words[0].hasPrefix("HTTP/") {
+            status = Int(words[1])
+            i += 1
+        } else if words.count >= 3, words.last!.hasPrefix("HTTP/"), words[0].allSatisfy({ $0.isUppercase }) {
+            method = String(words[0])
+            let target = words[1..<(words.count - 1)].joined(separator: " ")
+            if let q = target.firstIndex(of: "?") {
+                path = String(target[..<q])
+                for pair in target[target.index(after: q)...].split(separator: "&") {
+                    let parts = pair.split(separator: "=", maxSplits: 1)
+                    if parts.count == 2 { query.append((String(parts[0]), String(parts[1]))) }
+                }
+            } else {
+                path = target
+            }
+            i += 1
+        } else {
+            body = Array(lines[i...])
+            return
+        }
+        // Header lines until a blank line or the start of the body.
+        while i < lines.count {
+            let t = lines[i].text.trimmingSpaces
+            if t.isEmpty { i += 1; break }
+            if t.hasPrefix("{") || t.hasPrefix("<") || t.hasPrefix("[") || t.hasPrefix("\"") { break }
+            guard let colon = t.firstIndex(of: ":") else { break }
+            let name = String(t[..<colon])
+            guard !name.isEmpty, !name.contains(" ") else { break }
+            headers.append((name, String(t[t.index(after: colon)...]).trimmingSpaces))
+            i += 1
+        }
+        body = Array(lines[i...])
+    }
+
+    /// Path segments that are member placeholders: `Name` (or `Name+`, greedy) → the label.
+    func pathLabels(members: Set<String>) -> [String: String] {
+        var labels: [String: String] = [:]
+        for segment in (path ?? "").split(separator: "/") {
+            var s = String(segment)
+            if s.hasPrefix("{") && s.hasSuffix("}") { s = String(s.dropFirst().dropLast()) }
+            let greedy = s.hasSuffix("+")
+            let name = greedy ? String(s.dropLast()) : s
+            if members.contains(name) { labels[name] = greedy ? name + "+" : name }
+        }
+        return labels
+    }
+
+    /// The request URI with placeholders braced as botocore writes them (`/functions/{FunctionName}`).
+    func requestURI(uriMembers: Set<String>) -> String? {
+        guard let path else { return nil }
+        var out = path.split(separator: "/", omittingEmptySubsequences: false).map { segment -> String in
+            var s = String(segment)
+            if s.hasPrefix("{") { return s }
+            let greedy = s.hasSuffix("+")
+            let name = greedy ? String(s.dropLast()) : s
+            if uriMembers.contains(name) { s = "{\(s)}" }
+            return s
+        }.joined(separator: "/")
+        if out.isEmpty { out = "/" }
+        return out
+    }
+}

@@ -1,0 +1,166 @@
+import APIModel
+
+/// One operation page → one `Operation`.
+struct OperationPageInterpreter {
+    let page: ReferencePage
+
+    func interpret(builder: inout ReferenceShapeBuilder, log: inout DiagnosticLog) -> Operation {
+        let name = page.title.isEmpty ? ReferenceServiceName.anchorStem(page) : page.title
+        var op = Operation(name: name)
+        op.sources = [page.path]
+        let doc = page.description.map(\.text).joined(separator: "\n")
+        if !doc.isEmpty { op.documentation = doc }
+        builder.missingType = false
+
+        let requestSyntax = page.sections.first { $0.kind == .requestSyntax }.flatMap { $0.blocks.first }.map(HTTPSyntax.init)
+        let responseSyntax = page.sections.first { $0.kind == .responseSyntax }.flatMap { $0.blocks.first }.map(HTTPSyntax.init)
+
+        let requestSkeleton = requestSyntax.flatMap { SyntaxSkeleton(body: $0.body, path: page.path, log: &log) }
+        let responseSkeleton = responseSyntax.flatMap { SyntaxSkeleton(body: $0.body, path: page.path, log: &log) }
+
+        // Input: URI/header/query parameters and body members.
+        var requestSections = page.sections.filter { $0.kind == .requestParameters || $0.kind == .requestBody }
+        if let keys = requestSkeleton?.topLevelKeys {
+            for i in requestSections.indices { EntryNaming.nameUnnamed(&requestSections[i].entries, keys: keys, path: page.path, log: &log) }
+        }
+        if requestSyntax != nil || !requestSections.isEmpty {
+            var input = Shape(type: .structure)
+            var uriMembers: Set<String> = []
+            let uriNames = Set(requestSections.filter { $0.kind == .requestParameters }.flatMap(\.entries).compactMap(\.name))
+            let labels = requestSyntax?.pathLabels(members: uriNames) ?? [:]
+            for section in requestSections {
+                for entry in section.entries {
+                    guard let (key, facts, shape) = member(entry, syntax: requestSkeleton, builder: &builder, log: &log) else { continue }
+                    var member = shape
+                    if section.kind == .requestParameters, let syntax = requestSyntax, syntax.method != nil {
+                        locate(&member, named: entry.name ?? key, syntax: syntax, labels: labels, entry: entry, section: section, log: &log)
+                        if member.location == "uri" { uriMembers.insert(entry.name ?? key) }
+                    }
+                    add(member, as: key, required: facts.required, to: &input, entry: entry, log: &log)
+                }
+            }
+            if let skeleton = requestSkeleton { crossCheck(input, skeleton, "request", log: &log) }
+            op.input = input
+            if let syntax = requestSyntax, let method = syntax.method {
+                op.http = HTTPBinding(method: method, requestUri: syntax.requestURI(uriMembers: uriMembers))
+            }
+        } else {
+            log.warning(page.path, line: page.titleLine, "operation page without request syntax or request parameters: input unknown")
+            op.partial = true
+        }
+        if let status = responseSyntax?.status {
+            var h = op.http ?? HTTPBinding()
+            h.responseCode = status
+            op.http = h
+        }
+
+        // Output: response elements (headers where the page says so, else body).
+        var output = Shape(type: .structure)
+        let headerNames = Dictionary(responseSyntax?.headers.map { ($0.member, $0.wire) } ?? [], uniquingKeysWith: { a, _ in a })
+        for var section in page.sections where section.kind == .responseElements {
+            if let keys = responseSkeleton?.topLevelKeys { EntryNaming.nameUnnamed(&section.entries, keys: keys, path: page.path, log: &log) }
+            for entry in section.entries {
+                guard let (key, facts, shape) = member(entry, syntax: responseSkeleton, builder: &builder, log: &log) else { continue }
+                // rest-xml pages list the root element (no Type line) before its members.
+                if facts.type == nil, facts.documentation.first?.hasPrefix("Root level tag for the") == true { continue }
+                var member = shape
+                if entry.context?.contains("following HTTP response") == true {
+                    // `If the action is successful, the service sends back the following HTTP response.`
+                    member.location = "statusCode"
+                } else if entry.context?.contains("HTTP header") == true {
+                    member.location = "header"
+                    member.locationName = headerNames[entry.name ?? key] ?? member.locationName
+                }
+                add(member, as: key, required: false, to: &output, entry: entry, log: &log)
+            }
+        }
+        if let skeleton = responseSkeleton { crossCheck(output, skeleton, "response", log: &log) }
+        if !output.members.isEmpty { op.output = output }
+
+        for section in page.sections where section.kind == .errors {
+            for entry in section.entries {
+                guard let errorName = entry.name, !errorName.isEmpty else {
+                    log.warning(page.path, line: entry.line, "error entry without a name; skipped")
+                    continue
+                }
+                let facts = EntryFacts.read(entry.lines, path: page.path, log: &log)
+                let errorDoc = facts.documentation.joined(separator: "\n")
+                op.errors.append(OperationError(name: errorName, httpStatus: facts.httpStatus, documentation: errorDoc.isEmpty ? nil : errorDoc))
+            }
+        }
+        if builder.missingType { op.partial = true }
+        return op
+    }
+
+    /// The member key, its facts and its shape; nil for an entry that cannot be named.
+    private func member(_ entry: ReferenceEntry, syntax: SyntaxSkeleton?, builder: inout ReferenceShapeBuilder, log: inout DiagnosticLog)
+        -> (String, EntryFacts, Shape)? {
+        let facts = EntryFacts.read(entry.lines, path: page.path, log: &log)
+        guard let wire = entry.name, !wire.isEmpty else {
+            log.warning(page.path, line: entry.line, "entry without a name and no syntax to name it from; skipped")
+            return nil
+        }
+        var shape = builder.member(entry, facts: facts, onPage: page.pageID, path: page.path, syntax: syntax?.value(of: wire))
+        let key = WireName.memberKey(wire)
+        if key != wire { shape.locationName = key }
+        return (key, facts, shape)
+    }
+
+    /// Every body member of the syntax block has an entry, and every body entry is in the syntax.
+    private func crossCheck(_ structure: Shape, _ skeleton: SyntaxSkeleton, _ side: String, log: inout DiagnosticLog) {
+        let keys = skeleton.topLevelKeys
+        let keySet = Set(keys)
+        for entry in skeleton.root.entries {
+            guard let key = entry.keyText, structure.members[key] == nil else { continue }
+            log.warning(page.path, line: entry.line, "\(key) appears in the \(side) syntax but has no entry on the page")
+        }
+        for (name, member) in structure.members where member.location == nil && !keySet.contains(name) {
+            log.warning(page.path, line: skeleton.root.line, "\(name) is documented in the \(side) elements but missing from the \(side) syntax")
+        }
+    }
+
+    private func add(_ member: Shape, as key: String, required: Bool, to parent: inout Shape, entry: ReferenceEntry, log: inout DiagnosticLog) {
+        if parent.members[key] != nil {
+            log.warning(page.path, line: entry.line, "member \(key) listed twice; the later entry replaces the earlier")
+        }
+        parent.members[key] = member
+        if required, !parent.required.contains(key) { parent.required.append(key) }
+    }
+
+    /// Where a URI request parameter travels, from the request syntax head.
+    private func locate(_ member: inout Shape, named name: String, syntax: HTTPSyntax, labels: [String: String],
+                        entry: ReferenceEntry, section: ReferenceSection, log: inout DiagnosticLog) {
+        if let label = labels[name] {
+            member.location = "uri"
+            member.locationName = label.hasSuffix("+") ? String(label.dropLast()) : label
+        } else if let q = syntax.query.first(where: { $0.member == name }) {
+            member.location = "querystring"
+            member.locationName = q.wire
+        } else if let h = syntax.headers.first(where: { $0.member == name }) {
+            member.location = "header"
+            member.locationName = h.wire
+        } else {
+            let said = ([entry.context ?? ""] + entry.lines.map(\.text)).joined(separator: " ")
+            if said.contains("in the URI") || said.contains("URI path") {
+                member.location = "uri"
+            } else if said.contains("in a header") || said.contains("HTTP header") {
+                member.location = "header"
+            } else if said.contains("in the query string") || said.contains("query string") {
+                member.location = "querystring"
+            } else {
+                log.warning(page.path, line: entry.line, "request parameter \(name) appears neither in the request line nor in a header of the request syntax; location unknown")
+            }
+        }
+    }
+}
+
+/// Query-protocol wire names (`ImageId.N`, `Tags.member.N`, `Attributes.entry.N`) → the name
+/// the member is keyed by; matching with boto3 names (`ImageIds`) is the merger's job.
+enum WireName {
+    static func memberKey(_ wire: String) -> String {
+        var s = Substring(wire)
+        for suffix in [".N", ".member", ".entry"] where s.hasSuffix(suffix) { s = s.dropLast(suffix.count) }
+        if s.hasSuffix(".member") { s = s.dropLast(7) }
+        return String(s)
+    }
+}

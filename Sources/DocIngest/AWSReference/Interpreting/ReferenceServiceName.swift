@@ -1,0 +1,53 @@
+/// Which service a page belongs to, from what the page itself shows: entry anchors
+/// (`imagebuilder-DistributeImage-request-clientToken`, `transcribe-Type-streaming_AudioStream-AudioEvent`)
+/// or the SDK links of See Also (`/goto/boto3/transcribe-2017-10-26/StartTranscriptionJob`).
+enum ReferenceServiceName {
+    struct Found: Sendable, Equatable {
+        var service: String
+        var apiVersion: String?
+    }
+
+    static func find(in page: ReferencePage) -> Found? {
+        let version = gotoLink(page)
+        if let fromAnchor = fromAnchors(page) { return Found(service: fromAnchor, apiVersion: version?.apiVersion) }
+        return version
+    }
+
+    /// `API_streaming_AudioStream` → `streaming_AudioStream`: the page's part of its anchors.
+    static func anchorStem(_ page: ReferencePage) -> String {
+        if let id = page.pageID, id.hasPrefix("API_") { return String(id.dropFirst(4)) }
+        return page.title
+    }
+
+    private static func fromAnchors(_ page: ReferencePage) -> String? {
+        let stem = anchorStem(page)
+        guard !stem.isEmpty else { return nil }
+        for anchor in page.anchors {
+            for marker in ["-\(stem)-request-", "-\(stem)-response-", "-Type-\(stem)-"] {
+                guard let r = anchor.range(of: marker) else { continue }
+                let prefix = String(anchor[..<r.lowerBound])
+                guard !prefix.isEmpty else { continue }
+                // A sub-reference (`streaming_`) is a service of its own (`transcribe-streaming`).
+                if let underscore = stem.firstIndex(of: "_") { return prefix + "-" + stem[..<underscore] }
+                return prefix
+            }
+        }
+        return nil
+    }
+
+    /// `https://docs.aws.amazon.com/goto/boto3/transcribe-2017-10-26/X` → transcribe, 2017-10-26.
+    private static func gotoLink(_ page: ReferencePage) -> Found? {
+        for link in page.externalLinks {
+            guard let r = link.range(of: "/goto/") else { continue }
+            let parts = link[r.upperBound...].split(separator: "/")
+            guard parts.count >= 2 else { continue }
+            let uid = parts[1]
+            guard uid.count > 11 else { continue }
+            let version = uid.suffix(10)
+            let dashes = version.enumerated().filter { $0.element == "-" }.map(\.offset)
+            guard dashes == [4, 7], uid.dropLast(10).hasSuffix("-") else { continue }
+            return Found(service: String(uid.dropLast(11)), apiVersion: String(version))
+        }
+        return nil
+    }
+}

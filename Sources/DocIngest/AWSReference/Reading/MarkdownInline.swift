@@ -1,0 +1,138 @@
+/// Undoes the markdown rendering of one line: `\.` escapes, code spans (content kept
+/// verbatim, backticks stripped), links `[ text ](target)` (text kept, target recorded),
+/// `**` emphasis and `<a name="..."></a>` anchors (recorded, dropped).
+struct MarkdownInline {
+    var text: [UInt8] = []
+    var links: [(text: String, target: String)] = []
+    var anchors: [String] = []
+
+    static func render(_ src: UnsafeBufferPointer<UInt8>) -> MarkdownInline {
+        var out = MarkdownInline()
+        out.text.reserveCapacity(src.count)
+        out.append(src, 0..<src.count)
+        // Trailing spaces are markdown's hard line break, not content.
+        while let last = out.text.last, last == 0x20 { out.text.removeLast() }
+        return out
+    }
+
+    var string: String { String(decoding: text, as: UTF8.self) }
+
+    private mutating func append(_ s: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) {
+        var i = range.lowerBound
+        let end = range.upperBound
+        while i < end {
+            let c = s[i]
+            switch c {
+            case UInt8(ascii: "\\"):
+                if i + 1 < end, isPunctuation(s[i + 1]) {
+                    text.append(s[i + 1])
+                    i += 2
+                    continue
+                }
+            case UInt8(ascii: "`"):
+                var ticks = 0
+                while i + ticks < end, s[i + ticks] == c { ticks += 1 }
+                if let close = closingTicks(s, from: i + ticks, end: end, count: ticks) {
+                    text.append(contentsOf: s[(i + ticks)..<close])
+                    i = close + ticks
+                    continue
+                }
+                text.append(contentsOf: s[i..<(i + ticks)])
+                i += ticks
+                continue
+            case UInt8(ascii: "*"):
+                if i + 1 < end, s[i + 1] == c {
+                    i += 2
+                    continue
+                }
+            case UInt8(ascii: "["):
+                if let (textEnd, targetStart, targetEnd) = link(s, at: i, end: end) {
+                    let before = text.count
+                    append(s, (i + 1)..<textEnd)
+                    // `[ Media ](API_Media.md)`: the spaces inside the brackets are layout.
+                    var a = before
+                    while a < text.count, text[a] == 0x20 { a += 1 }
+                    var b = text.count
+                    while b > a, text[b - 1] == 0x20 { b -= 1 }
+                    let linkText = String(decoding: text[a..<b], as: UTF8.self)
+                    text.removeSubrange(b..<text.count)
+                    text.removeSubrange(before..<a)
+                    links.append((linkText, String(decoding: UnsafeBufferPointer(rebasing: s[targetStart..<targetEnd]), as: UTF8.self)))
+                    i = targetEnd + 1
+                    continue
+                }
+            case UInt8(ascii: "<"):
+                if let (name, after) = anchor(s, at: i, end: end) {
+                    anchors.append(name)
+                    i = after
+                    continue
+                }
+            default:
+                break
+            }
+            text.append(c)
+            i += 1
+        }
+    }
+
+    private func isPunctuation(_ b: UInt8) -> Bool {
+        (b >= 0x21 && b <= 0x2F) || (b >= 0x3A && b <= 0x40) || (b >= 0x5B && b <= 0x60) || (b >= 0x7B && b <= 0x7E)
+    }
+
+    private func closingTicks(_ s: UnsafeBufferPointer<UInt8>, from: Int, end: Int, count: Int) -> Int? {
+        var j = from
+        while j < end {
+            if s[j] == UInt8(ascii: "`") {
+                var run = 0
+                while j + run < end, s[j + run] == UInt8(ascii: "`") { run += 1 }
+                if run == count { return j }
+                j += run
+            } else {
+                j += 1
+            }
+        }
+        return nil
+    }
+
+    /// `[text](target)` at `i`: (end of text, start of target, end of target).
+    private func link(_ s: UnsafeBufferPointer<UInt8>, at i: Int, end: Int) -> (Int, Int, Int)? {
+        var depth = 0
+        var j = i
+        while j < end {
+            switch s[j] {
+            case UInt8(ascii: "\\"): j += 1
+            case UInt8(ascii: "["): depth += 1
+            case UInt8(ascii: "]"):
+                depth -= 1
+                if depth == 0 {
+                    guard j + 1 < end, s[j + 1] == UInt8(ascii: "(") else { return nil }
+                    var k = j + 2
+                    while k < end, s[k] != UInt8(ascii: ")"), s[k] != 0x20 { k += 1 }
+                    guard k < end, s[k] == UInt8(ascii: ")") else { return nil }
+                    return (j, j + 2, k)
+                }
+            default: break
+            }
+            j += 1
+        }
+        return nil
+    }
+
+    /// `<a name="x"></a>` (or `id=`) at `i`: the name and the index after `</a>`.
+    private func anchor(_ s: UnsafeBufferPointer<UInt8>, at i: Int, end: Int) -> (String, Int)? {
+        guard i + 3 < end, s[i + 1] == UInt8(ascii: "a"), s[i + 2] == 0x20 else { return nil }
+        var j = i + 3
+        while j < end, s[j] != UInt8(ascii: "\"") { if s[j] == UInt8(ascii: ">") { return nil }; j += 1 }
+        let start = j + 1
+        var k = start
+        while k < end, s[k] != UInt8(ascii: "\"") { k += 1 }
+        guard k < end else { return nil }
+        let name = String(decoding: UnsafeBufferPointer(rebasing: s[start..<k]), as: UTF8.self)
+        var after = k
+        while after < end, s[after] != UInt8(ascii: ">") { after += 1 }
+        after += 1
+        let close: [UInt8] = Array("</a>".utf8)
+        if after + 4 <= end, Array(s[after..<(after + 4)]) == close { after += 4 }
+        return (name, min(after, end))
+    }
+}

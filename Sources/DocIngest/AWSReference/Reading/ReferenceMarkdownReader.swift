@@ -1,0 +1,122 @@
+/// Reads the markdown rendering of a reference page (`# Name<a name="API_Name"></a>`,
+/// `## Request Syntax<a name="API_Name_RequestSyntax"></a>`, fenced syntax blocks,
+/// ` ** [ Name ](#...) **   <a name="service-Op-request-Name"></a>` entries).
+enum ReferenceMarkdownReader {
+    static func read(path: String, bytes: [UInt8]) -> ReferencePage {
+        let lines = ByteLines(bytes)
+        var page = ReferencePage(path: path)
+        var section: ReferenceSection?
+        var entry: ReferenceEntry?
+        var context: String?
+        var inFence = false
+        var blankBefore = false
+
+        func closeEntry() {
+            if let e = entry { section?.entries.append(e) }
+            entry = nil
+        }
+        func closeSection() {
+            closeEntry()
+            if let s = section { page.sections.append(s) }
+            section = nil
+            context = nil
+        }
+        func render(_ r: Range<Int>) -> MarkdownInline {
+            bytes.withUnsafeBufferPointer { MarkdownInline.render(UnsafeBufferPointer(rebasing: $0[r])) }
+        }
+        func keepLinks(_ inline: MarkdownInline, into e: inout ReferenceEntry?) {
+            for link in inline.links {
+                if let id = ReferencePageID.fromLink(link.target) { e?.typeLinks[link.text] = id }
+                else if link.target.contains("/goto/") { page.externalLinks.append(link.target) }
+            }
+        }
+
+        for i in 0..<lines.count {
+            let lineNumber = i + 1
+            if lines.startsWith(i, "```") {
+                inFence.toggle()
+                if inFence, section?.kind.isSyntax == true { section!.blocks.append([]) }
+                continue
+            }
+            if inFence {
+                if section?.kind.isSyntax == true, !section!.blocks.isEmpty {
+                    var r = lines.ranges[i]
+                    while r.upperBound > r.lowerBound, bytes[r.upperBound - 1] == 0x20 { r = r.lowerBound..<(r.upperBound - 1) }
+                    section!.blocks[section!.blocks.count - 1].append(ReferenceLine(text: lines.string(r), line: lineNumber))
+                }
+                continue
+            }
+            let r = lines.trimmed(i)
+            if r.isEmpty {
+                blankBefore = true
+                continue
+            }
+            defer { blankBefore = false }
+            if lines.startsWith(i, "# ") {
+                let inline = render((r.lowerBound + 2)..<r.upperBound)
+                page.title = inline.string.trimmingSpaces
+                page.titleLine = lineNumber
+                page.pageID = inline.anchors.first
+                continue
+            }
+            if lines.startsWith(i, "## ") {
+                closeSection()
+                let inline = render((r.lowerBound + 3)..<r.upperBound)
+                let heading = inline.string.trimmingSpaces
+                section = ReferenceSection(kind: .classify(id: inline.anchors.first, heading: heading), heading: heading, line: lineNumber)
+                continue
+            }
+            let inline = render(r)
+            let text = inline.string.trimmingSpaces
+            if section == nil {
+                if page.title.isEmpty { continue }
+                page.description.append(ReferenceLine(text: text, line: lineNumber))
+                continue
+            }
+            if lines.startsWith(i, "** "), isEntryHead(text) {
+                closeEntry()
+                entry = ReferenceEntry(name: text, anchor: inline.anchors.first, line: lineNumber, context: context)
+                page.anchors.append(contentsOf: inline.anchors)
+                continue
+            }
+            keepLinks(inline, into: &entry)
+            let kind = section!.kind
+            if kind == .examples || kind == .seeAlso || kind == .other || kind.isSyntax {
+                section!.paragraphs.append(ReferenceLine(text: text, line: lineNumber))
+                continue
+            }
+            if entry != nil, !(blankBefore && SectionIntro.isIntro(text)) {
+                entry!.lines.append(ReferenceLine(text: text, line: lineNumber))
+                continue
+            }
+            closeEntry()
+            section!.paragraphs.append(ReferenceLine(text: text, line: lineNumber))
+            if SectionIntro.isIntro(text) { context = text }
+        }
+        closeSection()
+        if page.pageID == nil { page.pageID = ReferencePageID.fromFileName(path) }
+        return page
+    }
+
+    /// An entry head renders to a single name (`ContentRedaction`, `BadRequestException`).
+    private static func isEntryHead(_ text: String) -> Bool {
+        !text.isEmpty && !text.utf8.contains(0x20)
+    }
+}
+
+/// Page ids (`API_Media`, `API_streaming_AudioStream`) from links and file names.
+enum ReferencePageID {
+    /// `API_Media.md`, `API_Media.html`, `./API_Media.html#anchor` → `API_Media`; other links → nil.
+    static func fromLink(_ target: String) -> String? {
+        var t = Substring(target)
+        if let hash = t.firstIndex(of: "#") { t = t[..<hash] }
+        if let slash = t.lastIndex(of: "/") { t = t[t.index(after: slash)...] }
+        guard t.hasPrefix("API_") else { return nil }
+        for ext in [".md", ".html", ".htm", ".txt"] where t.hasSuffix(ext) { return String(t.dropLast(ext.count)) }
+        return nil
+    }
+
+    static func fromFileName(_ path: String) -> String? {
+        fromLink(path)
+    }
+}

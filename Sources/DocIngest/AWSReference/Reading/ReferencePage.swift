@@ -1,0 +1,105 @@
+/// What every rendering of an AWS API Reference page (HTML, text, markdown) is read into:
+/// the same sequence of sections and entries, so that one interpreter turns all three into
+/// the model. Readers only undo the rendering (tags, escapes, link syntax); they never
+/// interpret fact lines.
+struct ReferencePage: Sendable {
+    var path: String
+    /// `API_DistributeImage`, `API_streaming_AudioStream`: from the h1 anchor, else the file name.
+    var pageID: String?
+    /// The h1 text: the operation or data type name.
+    var title: String = ""
+    var titleLine: Int = 1
+    /// Paragraphs between the title and the first section.
+    var description: [ReferenceLine] = []
+    var sections: [ReferenceSection] = []
+    /// Every anchor / id seen on the page (`imagebuilder-DistributeImage-request-clientToken`).
+    var anchors: [String] = []
+    /// Link targets of the page (`https://docs.aws.amazon.com/goto/boto3/transcribe-2017-10-26/...`).
+    var externalLinks: [String] = []
+}
+
+/// One logical line of text with its 1-based line number in the source file.
+struct ReferenceLine: Sendable, Hashable {
+    var text: String
+    var line: Int
+}
+
+struct ReferenceSection: Sendable {
+    var kind: ReferenceSectionKind
+    var heading: String
+    var line: Int
+    /// Text outside entries, in order (`The request accepts the following data in JSON format.`).
+    var paragraphs: [ReferenceLine] = []
+    /// Syntax blocks (`pre` / fenced code / the text rendering's raw lines), one string per line.
+    var blocks: [[ReferenceLine]] = []
+    var entries: [ReferenceEntry] = []
+}
+
+/// One `dt`/`dd` pair: a parameter, element, member or error.
+struct ReferenceEntry: Sendable {
+    /// The `dt` text; nil when the rendering lost it (the text rendering's bare `-`).
+    var name: String?
+    var anchor: String?
+    var line: Int
+    /// The `dd` paragraphs: description first, fact lines after.
+    var lines: [ReferenceLine] = []
+    /// Link text → linked page id within the reference (`Media` → `API_Media`).
+    var typeLinks: [String: String] = [:]
+    /// The section paragraph that precedes the entry (`The response returns the following HTTP headers.`).
+    var context: String?
+}
+
+enum ReferenceSectionKind: String, Sendable {
+    case requestSyntax, requestParameters, requestBody, responseSyntax, responseElements
+    case errors, examples, seeAlso, contents, other
+
+    /// From a heading id (`API_DistributeImage_RequestBody`) when there is one, else from its text.
+    static func classify(id: String?, heading: String) -> ReferenceSectionKind {
+        if let id, let underscore = id.lastIndex(of: "_") {
+            switch id[id.index(after: underscore)...] {
+            case "RequestSyntax": return .requestSyntax
+            case "RequestParameters": return .requestParameters
+            case "RequestBody": return .requestBody
+            case "ResponseSyntax": return .responseSyntax
+            case "ResponseElements": return .responseElements
+            case "Errors": return .errors
+            case "Examples": return .examples
+            case "SeeAlso": return .seeAlso
+            case "Contents": return .contents
+            default: break
+            }
+        }
+        return headingKinds[heading] ?? .other
+    }
+
+    /// Headings as plain text (the text rendering has no ids).
+    static let headingKinds: [String: ReferenceSectionKind] = [
+        "Request Syntax": .requestSyntax,
+        "URI Request Parameters": .requestParameters,
+        "Request Parameters": .requestParameters,
+        "Request Body": .requestBody,
+        "Response Syntax": .responseSyntax,
+        "Response Elements": .responseElements,
+        "Errors": .errors,
+        "Examples": .examples,
+        "See Also": .seeAlso,
+        "Contents": .contents,
+    ]
+
+    var isSyntax: Bool { self == .requestSyntax || self == .responseSyntax }
+}
+
+/// Sentences that introduce a group of entries rather than describe one. Renderings without
+/// structure (text, markdown) need them to tell where an entry ends.
+enum SectionIntro {
+    static let openings = [
+        "The following data is returned", "The response returns the following", "The request accepts the following",
+        "The request uses the following", "The request does not", "If the action is successful",
+        "For information about the errors", "The following parameters are for this specific action",
+        "For more information about using this API", "The response does not", "The following elements are returned",
+    ]
+
+    static func isIntro(_ text: some StringProtocol) -> Bool {
+        openings.contains { text.hasPrefix($0) }
+    }
+}

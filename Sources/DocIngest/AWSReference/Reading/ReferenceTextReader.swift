@@ -1,0 +1,98 @@
+/// Reads the text rendering of a reference page (`../seeds/aws-reference-text_*.txt`):
+/// the title on the first line, headings as plain lines, each `dt`/`dd` pair as
+/// `- name`, `-`, then the `dd` lines.
+enum ReferenceTextReader {
+    static func read(path: String, bytes: [UInt8]) -> ReferencePage {
+        let lines = ByteLines(bytes)
+        var page = ReferencePage(path: path)
+        var i = 0
+        while i < lines.count, lines.isBlank(i) { i += 1 }
+        guard i < lines.count else { return page }
+        page.title = lines.text(i)
+        page.titleLine = i + 1
+        i += 1
+        var section: ReferenceSection?
+        var entry: ReferenceEntry?
+        var context: String?
+
+        func closeEntry() {
+            if let e = entry { section?.entries.append(e) }
+            entry = nil
+        }
+        func closeSection() {
+            closeEntry()
+            if let s = section { page.sections.append(s) }
+            section = nil
+            context = nil
+        }
+
+        while i < lines.count {
+            defer { i += 1 }
+            if lines.isBlank(i) { continue }
+            let text = lines.text(i)
+            let lineNumber = i + 1
+            if let kind = ReferenceSectionKind.headingKinds[text] {
+                closeSection()
+                section = ReferenceSection(kind: kind, heading: text, line: lineNumber)
+                if kind.isSyntax { section?.blocks = [[]] }
+                continue
+            }
+            guard section != nil else {
+                page.description.append(ReferenceLine(text: text, line: lineNumber))
+                continue
+            }
+            if section!.kind.isSyntax {
+                section!.blocks[0].append(ReferenceLine(text: text, line: lineNumber))
+                continue
+            }
+            if section!.kind == .examples || section!.kind == .seeAlso || section!.kind == .other {
+                section!.paragraphs.append(ReferenceLine(text: text, line: lineNumber))
+                continue
+            }
+            // `- name` opens an entry when the next non-blank line is the bare `-` of its dd.
+            if text.hasPrefix("- "), let next = nextNonBlank(lines, after: i), lines.text(next) == "-" {
+                closeEntry()
+                entry = ReferenceEntry(name: String(text.dropFirst(2)).trimmingSpaces, line: lineNumber, context: context)
+                i = next
+                continue
+            }
+            if text == "-" {
+                // A dd whose dt the rendering lost: the interpreter names it from the syntax.
+                closeEntry()
+                entry = ReferenceEntry(name: nil, line: lineNumber, context: context)
+                continue
+            }
+            if SectionIntro.isIntro(text) {
+                closeEntry()
+                section!.paragraphs.append(ReferenceLine(text: text, line: lineNumber))
+                context = text
+                continue
+            }
+            if entry != nil {
+                entry!.lines.append(ReferenceLine(text: text, line: lineNumber))
+            } else {
+                section!.paragraphs.append(ReferenceLine(text: text, line: lineNumber))
+            }
+        }
+        closeSection()
+        return page
+    }
+
+    private static func nextNonBlank(_ lines: ByteLines, after i: Int) -> Int? {
+        var j = i + 1
+        while j < lines.count {
+            if !lines.isBlank(j) { return j }
+            j += 1
+        }
+        return nil
+    }
+}
+
+extension String {
+    var trimmingSpaces: String {
+        var s = Substring(self)
+        while let f = s.first, f == " " || f == "\t" { s = s.dropFirst() }
+        while let l = s.last, l == " " || l == "\t" { s = s.dropLast() }
+        return String(s)
+    }
+}
