@@ -89,6 +89,9 @@ struct DiffCommand: ParsableCommand {
         let all = ModelDiffer(includeSummaries: !noSummaries).diff(oldModel, newModel)
         let diffCPU = processCPUSeconds() - cpuBefore
         let diffed = clock.now
+        for name in ModelDiffer.partiallyCompared(oldModel, newModel) {
+            Console.printError("\(name): warning: shown only in part by one side (a section its source did not render); members missing there are not reported as added or removed")
+        }
         let changes = ignoreList.filter(all)
         let bytes = format.renderer.render(changes, old: old, new: new)
         let rendered = clock.now

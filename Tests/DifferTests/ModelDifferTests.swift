@@ -126,3 +126,14 @@ import Testing
         #expect(projected.count == changes.count - find(.constraintChanged).count)
     }
 }
+
+@Suite struct PartialOperationTests {
+    @Test func absenceOnAPartialSideIsNotARemoval() throws {
+        let old = try Fixtures.model("demo-old.json"), new = try Fixtures.model("demo-new.json")
+        let truncated = ModelDiffer().diff(old, new).filter { $0.operation == "Truncated" }
+        // New is partial: B missing there is not reported; Extra, present, is.
+        #expect(truncated.map(\.kind) == [.memberAdded])
+        #expect(truncated.first?.path == "Extra")
+        #expect(ModelDiffer.partiallyCompared(old, new) == ["demo.Truncated"])
+    }
+}
