@@ -36,9 +36,9 @@ public struct ModelDiffer: Sendable {
 }
 
 extension ModelDiffer {
-    /// Operations present on both sides that one side shows only in part (a section its
-    /// source did not render): members missing there are not reported, which callers
-    /// should say. `service.operation` names, in order.
+    /// Operations present on both sides that one side marks partial (a section its source
+    /// did not render): members missing from an empty section there are not reported,
+    /// which callers should say. `service.operation` names, in order.
     public static func partiallyCompared(_ old: Model, _ new: Model) -> [String] {
         var names: [String] = []
         for (serviceName, n) in new.services.sorted(by: { $0.key < $1.key }) {

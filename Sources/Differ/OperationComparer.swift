@@ -56,20 +56,28 @@ struct ServiceComparer {
             case (_?, nil):
                 changes.append(Change(kind: .operationRemoved, service: serviceKey, operation: name))
             case let (o?, n?):
-                // A partial operation (a section its source did not render) proves nothing
-                // by absence: members missing on that side are not reported.
-                (oldPartial, newPartial) = (o.partial, n.partial)
                 if n.deprecated && !o.deprecated {
                     changes.append(Change(kind: .operationDeprecated, service: serviceKey, operation: name))
                 }
+                // A partial operation proves nothing by absence in a section its source did
+                // not render (boto3: "too large to render"), seen as an empty or missing
+                // root: members missing on that side are not reported there.
                 direction = .input
+                (oldPartial, newPartial) = (o.partial && isBlank(o.input), n.partial && isBlank(n.input))
                 compareRoot(o.input, n.input)
                 direction = .output
+                (oldPartial, newPartial) = (o.partial && isBlank(o.output), n.partial && isBlank(n.output))
                 compareRoot(o.output, n.output)
+                (oldPartial, newPartial) = (false, false)
             default: break
             }
         }
         return changes
+    }
+
+    private func isBlank(_ root: Shape?) -> Bool {
+        guard let root else { return true }
+        return root.isRef ? false : root.members.isEmpty
     }
 
     private mutating func compareRoot(_ oldRoot: Shape?, _ newRoot: Shape?) {
