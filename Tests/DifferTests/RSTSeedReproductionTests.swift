@@ -26,6 +26,16 @@ struct RSTSeedReproductionTests {
         #expect(r.stdout.contains("\"changes\": []"))
     }
 
+    /// A page that is not a method page, or one cut off mid-line: status 2, no output file.
+    @Test(arguments: ["bad/rst-not-a-page", "bad/rst-truncated"])
+    func snapshotWithAnUnreadablePage(folder: String) throws {
+        let out = cli.temporaryPath("rst.json")
+        let r = try cli.run(["diff", Fixtures.differ + "/boto3-rst-1.5.42", Fixtures.differ + "/" + folder, "--format", "json", "-o", out])
+        #expect(r.status == 2, "\(r.stderr)")
+        #expect(r.stderr.contains("not comparing a partial snapshot"))
+        #expect(!FileManager.default.fileExists(atPath: out))
+    }
+
     private func expectSeed(old: String, new: String, seed: String) throws {
         let r = try cli.run(["diff", Fixtures.differ + "/" + old, Fixtures.differ + "/" + new, "--format", "changelog", "--quiet"])
         #expect(r.status == 0, "\(r.stderr)")
