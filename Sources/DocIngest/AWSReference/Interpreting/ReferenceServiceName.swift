@@ -24,7 +24,7 @@ enum ReferenceServiceName {
         guard !stem.isEmpty else { return nil }
         for anchor in page.anchors {
             for marker in ["-\(stem)-request-", "-\(stem)-response-", "-Type-\(stem)-"] {
-                guard let r = anchor.range(of: marker) else { continue }
+                guard let r = anchor.utf8Range(of: marker) else { continue }
                 let prefix = String(anchor[..<r.lowerBound])
                 guard !prefix.isEmpty else { continue }
                 // A sub-reference (`streaming_`) is a service of its own (`transcribe-streaming`).
@@ -38,7 +38,7 @@ enum ReferenceServiceName {
     /// `https://docs.aws.amazon.com/goto/boto3/transcribe-2017-10-26/X` → transcribe, 2017-10-26.
     private static func gotoLink(_ page: ReferencePage) -> Found? {
         for link in page.externalLinks {
-            guard let r = link.range(of: "/goto/") else { continue }
+            guard let r = link.utf8Range(of: "/goto/") else { continue }
             let parts = link[r.upperBound...].split(separator: "/")
             guard parts.count >= 2 else { continue }
             let uid = parts[1]
