@@ -1,10 +1,12 @@
 #!/bin/sh
 # Parse speed of AWS API Reference pages, per rendering (HTML through libxml2, text, markdown).
 #
-# Renders pages of several services (ec2, dynamodb, lambda, iam from botocore 1.43.11) with
-# Tests/tools/render_reference_pages.py, then times `docconform parse` (release build) on
-# each rendering and prints MB/s by wall clock and by CPU time (user+sys: the figure that
-# holds on a busy machine). Targets: >= 85 MB/s text and markdown, >= 30 MB/s HTML.
+# Renders the pages of several services (ec2, dynamodb, lambda, iam from botocore 1.43.11)
+# with Tests/tools/render_reference_pages.py, then runs `docconform bench-reference` (release
+# build) on them and on the 92 real markdown pages: MB/s on one core (thread CPU time, so the
+# figure holds on a shared machine), for reading pages into sections/entries ("read") and
+# for reading plus interpreting them into the model ("read+model"; writing JSON excluded).
+# Targets: >= 85 MB/s text and markdown, >= 30 MB/s HTML.
 #
 # Usage: scripts/bench/bench_reference.sh [WORKDIR]   (default /tmp/docconform-bench-reference)
 set -eu
@@ -24,16 +26,14 @@ for style in html text markdown; do
             --style "$style" --out "$dir" 2>/dev/null
     done
 done
-printf '%-9s %6s %9s %8s %8s %10s %10s\n' rendering files MB wall_s cpu_s MB/s_wall MB/s_cpu
+echo "== generated pages (ec2, dynamodb, lambda, iam; per service, then all together)"
 for style in html text markdown; do
-    files=$(find "$WORK/$style" -type f | wc -l)
-    bytes=$(find "$WORK/$style" -type f -printf '%s\n' | awk '{s+=$1} END {print s}')
-    best=""
-    for run in 1 2 3; do
-        # One parse per service folder (each is one service's page set), timed together.
-        t=$( { /usr/bin/time -f '%e %U %S' sh -c "for d in $WORK/$style/*; do $BIN parse \$d --service \$(basename \$d) --no-docs --quiet -o /dev/null 2>/dev/null; done" ; } 2>&1 | tail -1)
-        cpu=$(echo "$t" | awk '{print $2 + $3}')
-        if [ -z "$best" ] || [ "$(echo "$cpu < $(echo "$best" | awk '{print $2 + $3}')" | bc)" = 1 ]; then best=$t; fi
+    for entry in $models; do
+        service=${entry%%:*}
+        printf '%-9s ' "$service"; "$BIN" bench-reference "$WORK/$style/$service" --service "$service" --runs 3 | tail -1
     done
-    echo "$style $files $bytes $best" | awk '{mb=$3/1e6; cpu=$5+$6; printf "%-9s %6d %9.1f %8.2f %8.2f %10.1f %10.1f\n", $1, $2, mb, $4, cpu, mb/$4, mb/cpu}'
 done
+echo "== real markdown pages (Transcribe, 2021)"
+"$BIN" bench-reference docs-corpus/fixtures/aws-reference/markdown/transcribe --runs 20
+echo "== the seed (text)"
+"$BIN" bench-reference docs-corpus/fixtures/aws-reference/text --service imagebuilder --runs 50 | tail -1

@@ -195,8 +195,8 @@ private struct Walker {
             var collector = TextCollector()
             collector.collect(node, verbatim: true)
             let first = R.line(node)
-            let block = collector.text.split(separator: "\n", omittingEmptySubsequences: false).enumerated().map {
-                ReferenceLine(text: String($0.element), line: first + $0.offset)
+            let block = collector.bytes.split(separator: 0x0A, omittingEmptySubsequences: false).enumerated().map {
+                ReferenceLine(text: String(decoding: $0.element, as: UTF8.self), line: first + $0.offset)
             }
             section!.blocks.append(block)
             return
