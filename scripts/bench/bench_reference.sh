@@ -26,7 +26,7 @@ for style in html text markdown; do
             --style "$style" --out "$dir" 2>/dev/null
     done
 done
-echo "== generated pages (ec2, dynamodb, lambda, iam; per service, then all together)"
+echo "== generated pages (ec2, dynamodb, lambda, iam), per service"
 for style in html text markdown; do
     for entry in $models; do
         service=${entry%%:*}
