@@ -1,1 +1,0 @@
-// The Differ library: see the README's architecture section.

@@ -1,0 +1,161 @@
+import APIModel
+import ArgumentParser
+import Differ
+import DocIngest
+import Foundation
+
+struct DiffCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "diff",
+        abstract: "Compare two models or doc snapshots and list the API changes (docconform.diff/1 with --format json).",
+        discussion: """
+        OLD and NEW are docconform model files, documentation folders or botocore data folders; \
+        both are read with the same pipeline. Exit status: 0 no failing changes, 1 changes at or above \
+        --fail-on remain after --ignore, 2 usage or input error (nothing is written then).
+        """
+    )
+
+    @Argument(help: "The old model, document folder or botocore data folder.")
+    var old: String
+
+    @Argument(help: "The new model, document folder or botocore data folder.")
+    var new: String
+
+    @Option(help: "Output format: text, json, markdown or changelog.")
+    var format = "text"
+
+    @Option(help: "Exit with status 1 when a change at or above this level remains: breaking, dangerous or any.")
+    var failOn: String?
+
+    @Option(help: "File of accepted changes (KIND SERVICE OPERATION PATH lines with * wildcards, or a docconform.diff/1 baseline).")
+    var ignore: String?
+
+    @Option(name: .shortAndLong, help: "Write the result here instead of standard output.")
+    var output: String?
+
+    @Option(help: "Compare only what this documentation view can state (full, boto3, boto3-rst, boto3-html, aws-reference, ...).")
+    var asSeenBy: String?
+
+    @Option(help: "Service key for sources that name no boto3 client (AWS reference pages).")
+    var service: String?
+
+    @Flag(help: "Leave the changelog-style type summary out of member-added changes in JSON.")
+    var noSummaries = false
+
+    @Flag(help: "No progress or summary on standard error.")
+    var quiet = false
+
+    @Flag(help: .hidden)
+    var timings = false
+
+    func run() throws {
+        guard let format = DiffFormat(rawValue: format) else {
+            throw inputError("unknown --format \"\(format)\": expected one of \(DiffFormat.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        let threshold = try failOn.map(parseThreshold)
+        var view: FormatView?
+        if let name = asSeenBy {
+            guard var named = FormatView.named[name] else {
+                throw inputError("unknown --as-seen-by view \"\(name)\": expected one of \(FormatView.named.keys.sorted().joined(separator: ", "))")
+            }
+            // Shape names identify recursive structures on the walk; they are never reported.
+            named.shapeNames = true
+            view = named
+        }
+        var ignoreList = IgnoreList()
+        if let ignore {
+            var log = DiagnosticLog()
+            do {
+                let bytes = try FileReading.bytes(atPath: ignore)
+                ignoreList = try IgnoreList(parsing: bytes, source: ignore, log: &log)
+            } catch let error as FileReadError {
+                throw inputError("\(error.path): error: cannot read ignore file: \(error.reason)")
+            } catch let error as DiffReadError {
+                throw inputError("\(ignore):\(error.line ?? 1): error: \(error.message)")
+            }
+            Console.report(log, quiet: quiet)
+        }
+
+        let clock = ContinuousClock()
+        let loadStart = clock.now
+        var oldModel = try load(old)
+        var newModel = try load(new)
+        if let view {
+            oldModel = oldModel.projected(onto: view)
+            newModel = newModel.projected(onto: view)
+        }
+        let loaded = clock.now
+        let cpuBefore = processCPUSeconds()
+        let all = ModelDiffer(includeSummaries: !noSummaries).diff(oldModel, newModel)
+        let diffCPU = processCPUSeconds() - cpuBefore
+        let diffed = clock.now
+        for name in ModelDiffer.partiallyCompared(oldModel, newModel) {
+            Console.printError("\(name): warning: shown only in part by one side (a section its source did not render); members missing there are not reported as added or removed")
+        }
+        let changes = ignoreList.filter(all)
+        let bytes = format.renderer.render(changes, old: old, new: new)
+        let rendered = clock.now
+        try Output.write(bytes, to: output)
+
+        if timings {
+            Console.printError(String(format: "timings: load+project %.3fs, diff %.3fs (%.3fs CPU, %d changes), ignore+render %.3fs",
+                                      seconds(loaded - loadStart), seconds(diffed - loaded), diffCPU, all.count, seconds(rendered - diffed)))
+        }
+        if !quiet {
+            let accepted = all.count - changes.count
+            let breaking = changes.filter { $0.severity == .breaking }.count
+            let dangerous = changes.filter { $0.severity == .dangerous }.count
+            Console.printError("docconform: \(changes.count) changes (\(breaking) breaking, \(dangerous) dangerous)"
+                + (accepted > 0 ? ", \(accepted) accepted by \(ignore ?? "the ignore file")" : ""))
+        }
+        if let threshold, changes.contains(where: { $0.severity >= threshold }) {
+            throw ExitCode(1)
+        }
+    }
+
+    /// Reads one side; a snapshot with a document that could not be read (see
+    /// `SnapshotCheck`) would show up as removals, so it stops the run with status 2.
+    private func load(_ path: String) throws -> Model {
+        let result = Ingest.load(paths: [path], options: IngestOptions(serviceName: service),
+                                 progress: Progress.reporter(label: "files", quiet: quiet))
+        Console.report(result.log, quiet: quiet)
+        let problems = SnapshotCheck.problems(in: result)
+        if !problems.isEmpty {
+            throw inputError("\(path): error: \(problems.joined(separator: ", ")); not comparing a partial snapshot")
+        }
+        if result.model.services.isEmpty {
+            throw inputError("\(path): error: no API model found (no service could be read)")
+        }
+        return result.model
+    }
+
+    private func parseThreshold(_ s: String) throws -> Severity {
+        switch s {
+        case "breaking": return .breaking
+        case "dangerous": return .dangerous
+        case "any", "info": return .info
+        default: throw inputError("unknown --fail-on \"\(s)\": expected breaking, dangerous or any")
+        }
+    }
+
+    /// Prints the message, removes a stale output file (so nothing looks like this run's
+    /// result) and exits with status 2.
+    private func inputError(_ message: String) -> ExitCode {
+        Console.printError(message.contains(": error: ") ? message : "docconform diff: error: \(message)")
+        if let output, output != "-", FileManager.default.fileExists(atPath: output) {
+            try? FileManager.default.removeItem(atPath: output)
+        }
+        return ExitCode(2)
+    }
+
+    /// CPU time of the whole process (all threads), to tell work from waiting on a busy machine.
+    private func processCPUSeconds() -> Double {
+        var t = timespec()
+        clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t)
+        return Double(t.tv_sec) + Double(t.tv_nsec) / 1e9
+    }
+
+    private func seconds(_ d: Duration) -> Double {
+        Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18
+    }
+}
