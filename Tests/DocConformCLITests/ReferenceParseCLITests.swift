@@ -48,3 +48,28 @@ import Testing
         #expect(missing.status == 2)
     }
 }
+
+/// The drift report: `docconform diff SDK PAGES --as-seen-by aws-reference`.
+@Suite struct ReferenceDriftCLITests {
+    @Test func seedDriftsFromBotocore1_43_11InExactlyTheKnownFacts() throws {
+        let cli = ReferenceParseCLITests()
+        let out = FileManager.default.temporaryDirectory.appendingPathComponent("reference-drift-\(getpid()).json").path
+        defer { try? FileManager.default.removeItem(atPath: out) }
+        guard let run = try cli.run(["diff", ReferenceParseCLITests.sdk, ReferenceParseCLITests.root + "/docs-corpus/fixtures/aws-reference/text",
+                                     "--as-seen-by", "aws-reference", "--service", "imagebuilder", "--format", "json", "-o", out, "--quiet"]) else { return }
+        #expect(run.status == 0 || run.status == 1)
+        let document = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: out))) as? [String: Any]
+        let changes = (document?["changes"] as? [[String: Any]] ?? []).filter { $0["operation"] as? String == "DistributeImage" }
+        let seen = Set(changes.map { "\($0["direction"]!) \($0["path"]!) \($0["constraint"] ?? $0["kind"]!)" })
+        // The facts the page states differently from the 1.43.11 model ...
+        let drift: Set<String> = ["input clientToken max", "output clientToken max", "input tags{key} pattern"]
+        // ... and the constraints of a type whose page is not in the seed set (its members come
+        // from the syntax block, which states no constraints).
+        let missingTypePage: Set<String> = ["input loggingConfiguration.logGroupName min", "input loggingConfiguration.logGroupName max",
+                                            "input loggingConfiguration.logGroupName pattern"]
+        #expect(seen == drift.union(missingTypePage))
+        #expect(changes.allSatisfy { $0["kind"] as? String == "constraint-changed" })
+        let pattern = changes.first { $0["path"] as? String == "tags{key}" }
+        #expect(pattern?["to"] as? String == "^(?!aws:)[a-zA-Z+-=._:/]+$")
+    }
+}

@@ -16,6 +16,9 @@ public struct FormatView: Sendable, Hashable {
     /// The types of URI/header/query/status-code members: AWS reference pages give those
     /// members no `Type:` line, so a merge takes their type from the other source.
     public var locatedMemberTypes = true
+    /// A map's minimum of 1 entry: AWS reference pages never print it (`Map Entries:` shows
+    /// only a maximum then), so projecting onto them drops it.
+    public var mapMinimumOfOne = true
 
     public init(name: String, constraints: Bool, exactNumberTypes: Bool, requiredInInput: Bool,
                 requiredInOutput: Bool, mapKeyEnums: Bool, shapeNames: Bool, streamingFlags: Bool) {
@@ -40,6 +43,7 @@ public struct FormatView: Sendable, Hashable {
         var view = FormatView(name: "aws-reference", constraints: true, exactNumberTypes: true, requiredInInput: true,
                               requiredInOutput: false, mapKeyEnums: false, shapeNames: true, streamingFlags: false)
         view.locatedMemberTypes = false
+        view.mapMinimumOfOne = false
         return view
     }()
 
@@ -52,12 +56,15 @@ public struct FormatView: Sendable, Hashable {
 
     /// What both views can state.
     public func intersection(_ other: FormatView) -> FormatView {
-        FormatView(name: "\(name)∩\(other.name)", constraints: constraints && other.constraints,
-                   exactNumberTypes: exactNumberTypes && other.exactNumberTypes,
-                   requiredInInput: requiredInInput && other.requiredInInput,
-                   requiredInOutput: requiredInOutput && other.requiredInOutput,
-                   mapKeyEnums: mapKeyEnums && other.mapKeyEnums, shapeNames: shapeNames && other.shapeNames,
-                   streamingFlags: streamingFlags && other.streamingFlags)
+        var view = FormatView(name: "\(name)∩\(other.name)", constraints: constraints && other.constraints,
+                              exactNumberTypes: exactNumberTypes && other.exactNumberTypes,
+                              requiredInInput: requiredInInput && other.requiredInInput,
+                              requiredInOutput: requiredInOutput && other.requiredInOutput,
+                              mapKeyEnums: mapKeyEnums && other.mapKeyEnums, shapeNames: shapeNames && other.shapeNames,
+                              streamingFlags: streamingFlags && other.streamingFlags)
+        view.locatedMemberTypes = locatedMemberTypes && other.locatedMemberTypes
+        view.mapMinimumOfOne = mapMinimumOfOne && other.mapMinimumOfOne
+        return view
     }
 }
 
@@ -93,6 +100,7 @@ extension Shape {
         if !view.streamingFlags { s.streaming = false; s.eventstream = false }
         if isMapKey && !view.mapKeyEnums { s.enumValues = nil }
         if !requiredVisible { s.required = [] }
+        if !view.mapMinimumOfOne, s.type == .map, s.min == .integer(1) { s.min = nil }
         for k in s.members.keys {
             s.members[k] = s.members[k]!.projected(onto: view, requiredVisible: requiredVisible)
         }
