@@ -130,6 +130,14 @@ struct OperationPageInterpreter {
     /// Where a URI request parameter travels, from the request syntax head.
     private func locate(_ member: inout Shape, named name: String, syntax: HTTPSyntax, labels: [String: String],
                         entry: ReferenceEntry, section: ReferenceSection, log: inout DiagnosticLog) {
+        // Some pages say it in the anchor: `svc-Op-request-uri-Name`, `-request-header-`, `-request-querystring-`.
+        if let anchor = entry.anchor, let place = ["uri", "header", "querystring"].first(where: { anchor.containsBytes("-request-\($0)-") }) {
+            member.location = place
+            if place == "uri" { member.locationName = labels[name].map { $0.hasSuffix("+") ? String($0.dropLast()) : $0 } ?? name }
+            if place == "querystring" { member.locationName = syntax.query.first { $0.member == name }?.wire ?? name }
+            if place == "header" { member.locationName = syntax.headers.first { $0.member == name }?.wire }
+            return
+        }
         if let label = labels[name] {
             member.location = "uri"
             member.locationName = label.hasSuffix("+") ? String(label.dropLast()) : label
