@@ -7,10 +7,12 @@ enum ReferenceServiceName {
         var apiVersion: String?
     }
 
+    /// The SDK links name the service id the SDKs use (`transcribe-2017-10-26`); anchor
+    /// prefixes are usually the same but some services use a house prefix there, so the
+    /// links win when a page has both.
     static func find(in page: ReferencePage) -> Found? {
-        let version = gotoLink(page)
-        if let fromAnchor = fromAnchors(page) { return Found(service: fromAnchor, apiVersion: version?.apiVersion) }
-        return version
+        if let fromLinks = gotoLink(page) { return fromLinks }
+        return fromAnchors(page).map { Found(service: $0, apiVersion: nil) }
     }
 
     /// `API_streaming_AudioStream` → `streaming_AudioStream`: the page's part of its anchors.
@@ -46,7 +48,7 @@ enum ReferenceServiceName {
             let version = uid.suffix(10)
             let dashes = version.enumerated().filter { $0.element == "-" }.map(\.offset)
             guard dashes == [4, 7], uid.dropLast(10).hasSuffix("-") else { continue }
-            return Found(service: String(uid.dropLast(11)), apiVersion: String(version))
+            return Found(service: String(uid.dropLast(11)).lowercased(), apiVersion: String(version))
         }
         return nil
     }
