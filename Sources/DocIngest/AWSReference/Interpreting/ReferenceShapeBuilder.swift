@@ -173,7 +173,8 @@ struct ReferenceShapeBuilder {
                 change(&key)
                 shape.key = key
             } else if var value = shape.value {
-                modify(&value, target == .key ? .own : .own, change)
+                // `Value ...` facts (and unprefixed ones) are about the value's scalar.
+                modify(&value, .own, change)
                 shape.value = value
             }
         default:
