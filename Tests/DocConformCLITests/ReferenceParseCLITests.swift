@@ -72,4 +72,23 @@ import Testing
         let pattern = changes.first { $0["path"] as? String == "tags{key}" }
         #expect(pattern?["to"] as? String == "^(?!aws:)[a-zA-Z+-=._:/]+$")
     }
+
+    /// Pages rendered from the same release: the drift report lists nothing but the
+    /// operations the page set leaves out.
+    @Test(arguments: [("lambda", "botocore-1.43.11/data/lambda/2015-03-31", "html"),
+                      ("dynamodb", "botocore-1.43.11/data/dynamodb", "markdown"),
+                      ("route53", "aws-reference/botocore-1.43.11/route53", "text")])
+    func pagesOfTheSameReleaseDoNotDrift(_ service: String, _ truth: String, _ style: String) throws {
+        let cli = ReferenceParseCLITests()
+        let fixtures = ReferenceParseCLITests.root + "/docs-corpus/fixtures/"
+        let out = FileManager.default.temporaryDirectory.appendingPathComponent("reference-nodrift-\(service)-\(getpid()).json").path
+        defer { try? FileManager.default.removeItem(atPath: out) }
+        guard try cli.run(["diff", fixtures + truth, fixtures + "aws-reference/generated/\(service)-\(style)", "--as-seen-by", "aws-reference",
+                           "--service", service, "--format", "json", "-o", out, "--quiet"]) != nil else { return }
+        let document = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: out))) as? [String: Any]
+        let changes = document?["changes"] as? [[String: Any]] ?? []
+        #expect(!changes.isEmpty)
+        let drift = changes.filter { $0["kind"] as? String != "operation-removed" }
+        #expect(drift.isEmpty, "\(drift.prefix(3))")
+    }
 }

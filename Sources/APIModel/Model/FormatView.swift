@@ -19,6 +19,10 @@ public struct FormatView: Sendable, Hashable {
     /// A map's minimum of 1 entry: AWS reference pages never print it (`Map Entries:` shows
     /// only a maximum then), so projecting onto them drops it.
     public var mapMinimumOfOne = true
+    /// Facts of collections nested in collections (the counts of a list inside a list, anything
+    /// below a list or map that is a map's value): AWS reference pages state a member's own
+    /// facts, its list items' scalar facts and its map's key/value scalar facts, nothing deeper.
+    public var nestedCollectionFacts = true
 
     public init(name: String, constraints: Bool, exactNumberTypes: Bool, requiredInInput: Bool,
                 requiredInOutput: Bool, mapKeyEnums: Bool, shapeNames: Bool, streamingFlags: Bool) {
@@ -44,6 +48,7 @@ public struct FormatView: Sendable, Hashable {
                               requiredInOutput: false, mapKeyEnums: false, shapeNames: true, streamingFlags: false)
         view.locatedMemberTypes = false
         view.mapMinimumOfOne = false
+        view.nestedCollectionFacts = false
         return view
     }()
 
@@ -64,6 +69,7 @@ public struct FormatView: Sendable, Hashable {
                               streamingFlags: streamingFlags && other.streamingFlags)
         view.locatedMemberTypes = locatedMemberTypes && other.locatedMemberTypes
         view.mapMinimumOfOne = mapMinimumOfOne && other.mapMinimumOfOne
+        view.nestedCollectionFacts = nestedCollectionFacts && other.nestedCollectionFacts
         return view
     }
 }
@@ -91,7 +97,18 @@ extension Model {
 }
 
 extension Shape {
+    /// How much a view that lacks `nestedCollectionFacts` states about a shape: all of a
+    /// member's own facts; scalar facts of its list items (through nested lists); scalar
+    /// facts of its map's key and value; nothing below those.
+    enum StatedDepth { case member, listItem, mapEntry, nothing }
+
+    static let locatedPlaces: Set<String> = ["uri", "header", "headers", "querystring", "statusCode"]
+
     public func projected(onto view: FormatView, requiredVisible: Bool, isMapKey: Bool = false) -> Shape {
+        projected(onto: view, requiredVisible: requiredVisible, isMapKey: isMapKey, depth: .member)
+    }
+
+    func projected(onto view: FormatView, requiredVisible: Bool, isMapKey: Bool, depth: StatedDepth) -> Shape {
         if isRef { return self }
         var s = self
         if !view.constraints { s.min = nil; s.max = nil; s.pattern = nil }
@@ -101,12 +118,28 @@ extension Shape {
         if isMapKey && !view.mapKeyEnums { s.enumValues = nil }
         if !requiredVisible { s.required = [] }
         if !view.mapMinimumOfOne, s.type == .map, s.min == .integer(1) { s.min = nil }
-        for k in s.members.keys {
-            s.members[k] = s.members[k]!.projected(onto: view, requiredVisible: requiredVisible)
+        let nested = !view.nestedCollectionFacts
+        if nested, depth != .member, s.type?.isAggregate == true || depth == .nothing {
+            if s.type != .structure && s.type != .union { s.min = nil; s.max = nil; s.pattern = nil; s.enumValues = nil }
         }
-        if let m = s.member { s.member = m.projected(onto: view, requiredVisible: requiredVisible) }
-        if let k = s.key { s.key = k.projected(onto: view, requiredVisible: requiredVisible, isMapKey: true) }
-        if let v = s.value { s.value = v.projected(onto: view, requiredVisible: requiredVisible) }
+        for k in s.members.keys {
+            var member = s.members[k]!.projected(onto: view, requiredVisible: requiredVisible, isMapKey: false, depth: .member)
+            if !view.locatedMemberTypes, !member.isRef, let place = member.location, Self.locatedPlaces.contains(place) {
+                // No `Type:` line for these: a list shows only through its count line.
+                if member.type == .list, member.min == nil, member.max == nil, var item = member.member {
+                    item.location = member.location
+                    item.locationName = member.locationName
+                    member = item
+                }
+                if let t = member.type, !t.isAggregate { member.type = .string }
+            }
+            s.members[k] = member
+        }
+        let itemDepth: StatedDepth = depth == .member || depth == .listItem ? .listItem : .nothing
+        let entryDepth: StatedDepth = depth == .member ? .mapEntry : .nothing
+        if let m = s.member { s.member = m.projected(onto: view, requiredVisible: requiredVisible, isMapKey: false, depth: nested ? itemDepth : .member) }
+        if let k = s.key { s.key = k.projected(onto: view, requiredVisible: requiredVisible, isMapKey: true, depth: nested ? entryDepth : .member) }
+        if let v = s.value { s.value = v.projected(onto: view, requiredVisible: requiredVisible, isMapKey: false, depth: nested ? entryDepth : .member) }
         return s
     }
 }
