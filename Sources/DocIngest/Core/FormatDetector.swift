@@ -41,7 +41,7 @@ public enum FormatDetector {
             return .format(.boto3RST)
         }
         if lower.hasSuffix(".html") || lower.hasSuffix(".htm") {
-            if text.contains("main-col-body") || text.contains("awsdocs") || lower.hasPrefix("api_") { return .format(.awsReferenceHTML) }
+            if lower.hasPrefix("api_") || text.containsBytes("main-col-body") || text.containsBytes("awsdocs") { return .format(.awsReferenceHTML) }
             return .format(.boto3HTML)
         }
         if lower.hasSuffix(".md") {
@@ -83,8 +83,8 @@ public enum FormatDetector {
     static func looksLikeReferenceText(_ text: String) -> Bool {
         let headings = ["\nRequest Syntax\n", "\nRequest Parameters\n", "\nResponse Elements\n", "\nErrors\n", "\nContents\n",
                         "\nSee Also\n", "\nRequest Body\n", "\nResponse Syntax\n"]
-        let found = headings.filter { text.contains($0) }.count
-        let facts = text.contains("Type: ") || text.contains("Required: ") || text.contains("HTTP Status Code: ")
+        let found = headings.filter { text.containsBytes($0) }.count
+        let facts = text.containsBytes("Type: ") || text.containsBytes("Required: ") || text.containsBytes("HTTP Status Code: ")
         return found >= 2 || (found == 1 && facts)
     }
 }
