@@ -53,7 +53,7 @@ run_dc() {  # corpus label
   # validate: N records, X MB in S s: R MB/s, Q records/s; I invalid
   echo "$line" | awk -v name="docconform" -v rss="$rss" '{
     gsub(",", ""); printf "%-14s %8d records %9.1f MB %8.3f s %9.1f MB/s %10.0f records/s  invalid=%d  (peak RSS %.0f MB, model included)\n",
-    name, $2, $4, $7, $9, $11, $13, rss/1024 }'
+    name, $2, $4, $7, $13, $15, $17, rss/1024 }'
 }
 
 for corpus in small large; do
