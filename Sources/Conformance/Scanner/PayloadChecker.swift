@@ -18,7 +18,7 @@ final class PayloadChecker {
     private var depth = 0
     private var skipStack: [UInt8] = []
     private var seenWords = ScratchStack<UInt64>()
-    private var mapKeyHashes: [UInt64] = []
+    private var mapKeys = ScratchStack<(hash: UInt64, start: Int, length: Int)>()
     private var unescaped = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: 1024)
     /// Values above this many bytes skip the pattern check (counted as "gave up").
     static let patternValueLimit = 4 << 20
@@ -33,6 +33,7 @@ final class PayloadChecker {
         unescaped.deallocate()
         path.release()
         seenWords.release()
+        mapKeys.release()
     }
 
     // MARK: - issues and paths
@@ -468,9 +469,9 @@ final class PayloadChecker {
         let keyNode = keyIndex >= 0 ? s.nodes.baseAddress.unsafelyUnwrapped + keyIndex : s.nodes.baseAddress.unsafelyUnwrapped
         let k = keyNode.pointee
         let checkKeys = keyIndex >= 0 && k.kind == .string && (k.hasMin || k.hasMax || k.enumSet >= 0 || k.pattern >= 0)
-        let hashBase = mapKeyHashes.count
-        defer { mapKeyHashes.removeSubrange(hashBase...) }
-        var bigSet: Set<UInt64>? = nil
+        let keyBase = mapKeys.count
+        defer { mapKeys.pop(mapKeys.count - keyBase) }
+        var bigIndex: [UInt64: [Int]]? = nil
         lexer.skipWhitespace()
         if lexer.byte == 0x7D {
             lexer.pos += 1
@@ -482,16 +483,27 @@ final class PayloadChecker {
                 try lexer.expect(0x3A, "':'")
                 lexer.skipWhitespace()
                 path.push(PathComponent(kind: .mapKey, a: key.start, b: key.end - key.start, escaped: key.hasEscapes))
-                // Duplicate keys: 64-bit hashes of the raw key bytes (collisions are negligible).
-                let h = byteKeyHash(lexer.p + key.start, key.end - key.start)
+                // Duplicate keys: raw key bytes compared on a hash hit (an index for big maps).
+                let keyLength = key.end - key.start
+                let h = byteKeyHash(lexer.p + key.start, keyLength)
                 var duplicate = false
-                if bigSet != nil {
-                    duplicate = !bigSet!.insert(h).inserted
-                } else {
-                    for j in hashBase..<mapKeyHashes.count where mapKeyHashes[j] == h { duplicate = true; break }
-                    mapKeyHashes.append(h)
-                    if mapKeyHashes.count - hashBase > 32 { bigSet = Set(mapKeyHashes[hashBase...]) }
+                func same(_ j: Int) -> Bool {
+                    let e = mapKeys[j]
+                    return e.hash == h && e.length == keyLength && memcmpBytes(lexer.p + e.start, lexer.p + key.start, keyLength)
                 }
+                if bigIndex != nil {
+                    duplicate = bigIndex![h]?.contains(where: same) ?? false
+                    bigIndex![h, default: []].append(mapKeys.count)
+                } else {
+                    for j in keyBase..<mapKeys.count where same(j) { duplicate = true; break }
+                    if mapKeys.count - keyBase >= 32 {
+                        var index: [UInt64: [Int]] = [:]
+                        for j in keyBase..<mapKeys.count { index[mapKeys[j].hash, default: []].append(j) }
+                        index[h, default: []].append(mapKeys.count)
+                        bigIndex = index
+                    }
+                }
+                mapKeys.push((h, key.start, keyLength))
                 if duplicate { report(.duplicate, "key appears more than once") }
                 if checkKeys { checkString(keyNode, key) }
                 if lexer.literal("null") {
@@ -521,7 +533,7 @@ final class PayloadChecker {
         depth = 0
         path.removeAll()
         seenWords.removeAll()
-        mapKeyHashes.removeAll(keepingCapacity: true)
+        mapKeys.removeAll()
         lexer.skipWhitespace()
         if lexer.literal("null") { // no payload: an empty structure
             try checkAbsent(root)
