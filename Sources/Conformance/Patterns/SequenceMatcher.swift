@@ -160,34 +160,39 @@ final class SequenceMatchers {
         // reach[i] != 0: a match of the atoms so far can end at position i (0...n).
         let reach = scratch.baseAddress!
         let next = reach + (n + 2)
-        for i in 0...n { reach[i] = (p.anchoredStart ? (i == 0 ? 1 : 0) : 1) & (forbiddenAt(p, value, i, n) ? 0 : 1) }
-        if p.atomCount == 0 {
-            if end != nil { return reach[n] != 0 }
-            for j in 0...n where reach[j] != 0 { return true }
-            return false
+        var lo = n + 1  // the first reachable position: everything before it is zero
+        for i in 0...n {
+            reach[i] = (p.anchoredStart ? (i == 0 ? 1 : 0) : 1) & (forbiddenAt(p, value, i, n) ? 0 : 1)
+            if reach[i] != 0 && lo > n { lo = i }
         }
+        if p.atomCount == 0 { return end != nil ? reach[n] != 0 : lo <= n }
         for k in 0..<p.atomCount {
+            guard lo <= n else { return false }
             let a = atoms[p.atomStart + k]
-            // next via a difference array over intervals [s+min, s+min(max, run(s))].
-            for i in 0...(n + 1) { next[i] = 0 }
+            // next via a difference array over intervals [s+min, s+min(max, run(s))], s >= lo.
+            for i in lo...(n + 1) { next[i] = 0 }
             var runFromHere = 0
             var any = false
             var i = n
-            while i >= 0 {
+            while i >= lo {
                 if i < n { runFromHere = contains(a, UInt32(value[i])) ? runFromHere + 1 : 0 }
                 if reach[i] != 0, runFromHere >= a.min {
                     let hi = i + Swift.min(a.max, runFromHere)
-                    next[i + a.min] += 1
-                    next[hi + 1] -= 1
+                    next[i + a.min] &+= 1
+                    next[hi + 1] &-= 1
                     any = true
                 }
                 i -= 1
             }
             guard any else { return false }
             var acc: Int32 = 0
-            for j in 0...n {
-                acc += next[j]
+            let oldLo = lo
+            lo = n + 1
+            for j in 0..<oldLo { reach[j] = 0 }
+            for j in oldLo...n {
+                acc &+= next[j]
                 reach[j] = acc > 0 ? 1 : 0
+                if acc > 0 && lo > n { lo = j }
             }
         }
         if end != nil { return reach[n] != 0 }

@@ -104,13 +104,19 @@ public enum ResultsJSON {
 public enum ResultsText {
     public static func result(_ r: RecordResult) -> [UInt8] {
         guard !r.valid else { return [] }
-        var out = "\(r.file):\(r.line): "
-        if let id = r.id { out += "[\(id)] " }
-        out += "\(r.service ?? "?").\(r.operation ?? "?") \(r.direction?.rawValue ?? "?"): \(r.issues.count) error\(r.issues.count == 1 ? "" : "s")\n"
+        var out: [UInt8] = []
+        out.reserveCapacity(128 + 96 * r.issues.count)
+        func add(_ s: String) { out.append(contentsOf: s.utf8) }
+        add(r.file); out.append(0x3A); add(String(r.line)); add(": ")
+        if let id = r.id { out.append(0x5B); add(id); add("] ") }
+        add(r.service ?? "?"); out.append(0x2E); add(r.operation ?? "?"); out.append(0x20)
+        add(r.direction?.rawValue ?? "?"); add(": "); add(String(r.issues.count))
+        add(r.issues.count == 1 ? " error\n" : " errors\n")
         for i in r.issues {
-            out += "  \(i.path.isEmpty ? "(root)" : i.path): \(i.code.rawValue): \(i.message)\n"
+            add("  "); add(i.path.isEmpty ? "(root)" : i.path); add(": "); add(i.code.rawValue); add(": "); add(i.message)
+            out.append(0x0A)
         }
-        return Array(out.utf8)
+        return out
     }
 
     public static func footer(summary: PayloadFiles.Summary, byCode: [IssueCode: Int],
