@@ -20,13 +20,6 @@ public final class RecordValidator {
         }
     }
 
-    private static let keyPayload = Array("payload".utf8)
-    private static let keyData = Array("data".utf8)
-    private static let keyID = Array("id".utf8)
-    private static let keyService = Array("service".utf8)
-    private static let keyOperation = Array("operation".utf8)
-    private static let keyDirection = Array("direction".utf8)
-
     /// Operation lookups by the raw bytes of service and operation names: repeated names
     /// cost a hash and a byte compare, and reuse one String each. Open addressing over a
     /// byte pool, so a hit touches no reference counts.
@@ -89,33 +82,37 @@ public final class RecordValidator {
 
     private enum EnvelopeKey { case payload, id, service, operation, direction, other }
 
+    @inline(__always)
+    private static func equals(_ raw: UnsafeBufferPointer<UInt8>, _ key: StaticString) -> Bool {
+        raw.count == key.utf8CodeUnitCount && (raw.count == 0 || memcmpBytes(key.utf8Start, raw.baseAddress!, raw.count))
+    }
+
     private func envelopeKey(_ str: ScannedString, placebo: Bool) -> EnvelopeKey {
-        let raw = UnsafeBufferPointer(start: checker.lexer.p + str.start, count: str.end - str.start)
-        let bytes: [UInt8] = str.hasEscapes ? Array(PayloadChecker.decodeJSONString(raw).utf8) : []
-        func equals(_ key: [UInt8]) -> Bool {
-            if str.hasEscapes { return bytes == key }
-            return raw.count == key.count && key.withUnsafeBufferPointer { memcmpBytes($0.baseAddress!, raw.baseAddress!, raw.count) }
+        var raw = UnsafeBufferPointer(start: checker.lexer.p + str.start, count: str.end - str.start)
+        var decoded: [UInt8] = []
+        if str.hasEscapes {
+            decoded = Array(PayloadChecker.decodeJSONString(raw).utf8)
         }
-        if placebo { return equals(Self.keyData) ? .payload : .other }
-        switch raw.count {
-        case 7 where equals(Self.keyPayload): return .payload
-        case 2 where equals(Self.keyID): return .id
-        case 7 where equals(Self.keyService): return .service
-        case 9 where equals(Self.keyOperation): return .operation
-        case 9 where equals(Self.keyDirection): return .direction
-        default: return str.hasEscapes ? envelopeKeyEscaped(bytes) : .other
+        return decoded.withUnsafeBufferPointer { d -> EnvelopeKey in
+            if str.hasEscapes { raw = d }
+            if placebo { return Self.equals(raw, "data") ? .payload : .other }
+            if Self.equals(raw, "payload") { return .payload }
+            if Self.equals(raw, "id") { return .id }
+            if Self.equals(raw, "service") { return .service }
+            if Self.equals(raw, "operation") { return .operation }
+            if Self.equals(raw, "direction") { return .direction }
+            return .other
         }
     }
 
-    private func envelopeKeyEscaped(_ b: [UInt8]) -> EnvelopeKey {
-        switch b {
-        case Self.keyPayload: return .payload
-        case Self.keyID: return .id
-        case Self.keyService: return .service
-        case Self.keyOperation: return .operation
-        case Self.keyDirection: return .direction
-        default: return .other
+    private func direction(_ str: ScannedString) -> Direction? {
+        let raw = UnsafeBufferPointer(start: checker.lexer.p + str.start, count: str.end - str.start)
+        if !str.hasEscapes {
+            if Self.equals(raw, "request") { return .request }
+            if Self.equals(raw, "response") { return .response }
+            return nil
         }
+        return Direction(rawValue: stringValue(str))
     }
 
     private func stringValue(_ str: ScannedString) -> String {
@@ -212,10 +209,9 @@ public final class RecordValidator {
                             case .service: serviceScan = scanned
                             case .operation: operationScan = scanned
                             default:
-                                let text = stringValue(scanned)
-                                result.direction = Direction(rawValue: text)
+                                result.direction = direction(scanned)
                                 if result.direction == nil {
-                                    envelopeIssues.append(ValidationIssue(path: "", code: .record, message: "direction \(PayloadChecker.quoted(text)) is neither request nor response"))
+                                    envelopeIssues.append(ValidationIssue(path: "", code: .record, message: "direction \(PayloadChecker.quoted(stringValue(scanned))) is neither request nor response"))
                                 }
                             }
                         } else if key == .id, checker.lexer.byte == 0x2D || (checker.lexer.byte >= 0x30 && checker.lexer.byte <= 0x39) {
