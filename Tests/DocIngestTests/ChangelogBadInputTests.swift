@@ -1,0 +1,49 @@
+import APIModel
+import Differ
+import DocIngest
+import Testing
+
+/// Damaged pages: diagnostics with line numbers, the rest of the page still read.
+@Suite struct ChangelogBadInputTests {
+    @Test func pageCutOffMidOperation() throws {
+        // The ec2 seed cut inside DescribeInstances' request syntax (line 445).
+        let (page, log) = ChangelogFixtures.page("bad/truncated_ec2_2018-02-12.txt")
+        #expect(log.errorCount == 0)
+        #expect(log.diagnostics.contains { $0.line == 445 && $0.message.contains("never closed") })
+        #expect(log.diagnostics.contains { $0.line == 429 && $0.message.contains("DescribeInstances") })
+        // The operation before the cut is whole; the cut one is kept, marked partial.
+        let ops = try #require(page.model.services["ec2"]).operations
+        #expect(ops["CreateNetworkInterface"]?.partial == false)
+        #expect(ops["DescribeInstances"]?.partial == true)
+        #expect(page.changes.map(\.path) == ["NetworkInterface.Status"])
+    }
+
+    @Test func changeDictsThatAreNotLiterals() {
+        // DescribeFleets' dict never closes (line 90); DescribeImages' has a bare word (line 156).
+        let (page, log) = ChangelogFixtures.page("bad/baddict_appstream_2017-04-21.txt")
+        let errors = log.diagnostics.filter { $0.severity == .error }
+        #expect(errors.map(\.line) == [90, 156])
+        #expect(errors.allSatisfy { $0.message.hasPrefix("change dict is not a valid literal") })
+        // Every operation is still documented; the other dicts still give their changes.
+        #expect(page.model.services["appstream"]?.operations.count == 5)
+        #expect(page.changes.count == 6)
+        #expect(!page.changes.contains { $0.operation == "DescribeFleets" || $0.operation == "DescribeImages" })
+    }
+
+    @Test func unknownLayout() {
+        let (page, log) = ChangelogFixtures.page("bad/unknownlayout_appstream_2017-04-21.txt")
+        #expect(log.errorCount == 1)
+        #expect(log.diagnostics.first?.line == 4)
+        #expect(log.diagnostics.first?.message.contains("unknown changelog layout") == true)
+        // The heading is still read.
+        #expect(page.date == "2017-04-21" && page.updatedOperationCount == 5 && page.serviceTitle == "Amazon AppStream")
+        #expect(page.changes.isEmpty)
+    }
+
+    @Test func notAChangelogPage() {
+        var log = DiagnosticLog()
+        let page = ChangelogReader().read(SourceDocument(path: "x.txt", bytes: Array("hello\nworld\n".utf8)), options: IngestOptions(), log: &log)
+        #expect(log.errorCount == 1 && log.diagnostics[0].line == 1)
+        #expect(page.operations.isEmpty)
+    }
+}
