@@ -27,11 +27,11 @@ struct ChangeDictResolver {
     func resolve(_ dict: SkeletonNode, direction: Direction, root: Shape?) -> Outcome {
         var out = Outcome()
         guard case .object = dict.kind, dict.items.isEmpty, !dict.entries.isEmpty else {
-            out.problems.append((dict.line, "a change dict must map member names to what changed, not \(dict.summary)"))
+            out.problems.append((dict.line, "a change dict must map member names to what changed, not \(Self.short(dict.summary))"))
             return out
         }
         guard let root, let structure = service.resolve(root), structure.type == .structure || structure.type == .union else {
-            out.problems.append((dict.line, "the page documents no \(direction == .input ? "request parameters" : "response structure") to place \(dict.summary) in"))
+            out.problems.append((dict.line, "the page documents no \(direction == .input ? "request parameters" : "response structure") to place \(Self.short(dict.summary)) in"))
             return out
         }
         walk(dict, in: structure, components: [], direction: direction, out: &out)
@@ -85,7 +85,7 @@ struct ChangeDictResolver {
             walk(value, in: target, components: comps, direction: direction, out: &out)
         case .string, .list, .object:
             if !compatible(value, member) {
-                out.disagreements.append((value.line, "\(path): the change dict says \(value.summary) but the documentation shows another type"))
+                out.disagreements.append((value.line, "\(path): the change dict says \(Self.short(value.summary)) but the documentation shows another type"))
             }
             out.changes.append(Change(kind: .memberAdded, service: serviceKey, operation: operation, direction: direction,
                                       path: path, required: required, summary: summary(value, member)))
@@ -181,6 +181,11 @@ struct ChangeDictResolver {
         case "double": return "float"
         default: return t
         }
+    }
+
+    /// A literal cut for a one-line message.
+    static func short(_ text: String) -> String {
+        text.count <= 80 ? text : String(text.prefix(77)) + "..."
     }
 
     static func path(_ components: [String]) -> String {

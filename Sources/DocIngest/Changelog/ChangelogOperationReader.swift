@@ -26,6 +26,8 @@ struct ChangelogOperationReader {
     let lines: ChangelogLines
     let path: String
     let includeDocumentation: Bool
+    /// `pageWords(lines)`, computed once per page (compact layout only).
+    var pageWords: [String: String] = [:]
 
     func read(_ section: OperationSection, log: inout DiagnosticLog) -> Result? {
         let bodyStart = section.title == nil ? section.start : section.start + 1
@@ -53,7 +55,7 @@ struct ChangelogOperationReader {
             log.warning(path, line: node.line, "the request syntax is not a client method call")
             partial = true
         }
-        guard let name = section.title?.name ?? method.map(RSTText.operationName(fromMethod:)) else {
+        guard let name = section.title?.name ?? method.map({ operationName(method: $0, section: section, log: &log) }) else {
             log.warning(path, line: requestHeading + 1, "skipped: no operation name (no heading and no readable request syntax)")
             return nil
         }
@@ -76,9 +78,13 @@ struct ChangelogOperationReader {
         var definitions: [(String, Shape)] = []
         if let call = request?.node, case .call = call.kind {
             var builder = RSTShapeBuilder(file: path, refPrefix: name + ".input", isInput: true)
-            let prose = ChangelogProse(lines, range: afterRequest..<paramsEnd, topLevel: true)
-            let root = parameters(call, prose: prose, log: &log)
-            if !(call.entries.isEmpty && root.children.isEmpty) {
+            var root: ProseNode?
+            if tooLarge(afterRequest..<paramsEnd) {
+                partial = true
+            } else {
+                root = parameters(call, prose: ChangelogProse(lines, range: afterRequest..<paramsEnd, topLevel: true), log: &log)
+            }
+            if !(call.entries.isEmpty && (root?.children.isEmpty ?? true)) {
                 op.input = builder.buildRoot(skeleton: call, prose: root)
             }
             log.append(contentsOf: builder.log)
@@ -92,7 +98,10 @@ struct ChangelogOperationReader {
             let response = readSkeleton(after: responseHeading, limit: section.end, log: &log, partial: &partial)
             let afterResponse = response.map { $0.lastLine + 1 } ?? responseHeading + 1
             var proseRoot: ProseNode?
-            if let structureHeading = lines.first("Response Structure", in: afterResponse..<section.end) {
+            if let structureHeading = lines.first("Response Structure", in: afterResponse..<section.end),
+               tooLarge((structureHeading + 1)..<min(section.end, structureHeading + 6)) {
+                partial = true
+            } else if let structureHeading = lines.first("Response Structure", in: afterResponse..<section.end) {
                 let prose = ChangelogProse(lines, range: (structureHeading + 1)..<section.end, topLevel: false)
                 var assembler = ProseAssembler(prose.markers[...])
                 if let first = prose.markers.first, first.name == nil, first.type == .dict {
@@ -124,19 +133,76 @@ struct ChangelogOperationReader {
         return Result(operation: op, definitions: definitions, dicts: dicts, status: section.title?.status)
     }
 
+    /// The compact layout has no operation headings: the API name is a word of the page
+    /// that botocore turns into the method name (`AssumeRoleWithSAML` → `assume_role_with_saml`),
+    /// found in the section first, then anywhere on the page. Otherwise it is composed from
+    /// the method name, taking the spelling of runs of it from longer API words on the page
+    /// (`DBClusterAutomatedBackup` gives `DeleteDBClusterAutomatedBackup`).
+    private func operationName(method: String, section: OperationSection, log: inout DiagnosticLog) -> String {
+        for i in section.start..<section.end {
+            for word in Self.words(lines.trimmed[i]) where BotocoreNames.pythonMethodName(word) == method { return word }
+        }
+        if let whole = pageWords[method] { return whole }
+        log.count("changelog operations named from their method name (the page never writes the API name)")
+        let segments = method.split(separator: "_").map(String.init)
+        // Fewest pieces covering the segments; a piece is a page word or one capitalized segment.
+        var best: [(cost: Int, name: String)?] = Array(repeating: nil, count: segments.count + 1)
+        best[0] = (0, "")
+        for end in 1...max(1, segments.count) where !segments.isEmpty {
+            for start in 0..<end {
+                guard let before = best[start] else { continue }
+                let piece: String
+                if end - start == 1 {
+                    piece = segments[start].prefix(1).uppercased() + segments[start].dropFirst()
+                } else if let word = pageWords[segments[start..<end].joined(separator: "_")] {
+                    piece = word
+                } else {
+                    continue
+                }
+                if best[end] == nil || before.cost + 1 < best[end]!.cost { best[end] = (before.cost + 1, before.name + piece) }
+            }
+        }
+        return best[segments.count]?.name ?? RSTText.operationName(fromMethod: method)
+    }
+
+    /// The PascalCase words of a line.
+    static func words(_ line: String) -> [String] {
+        line.split(whereSeparator: { !($0.isLetter || $0.isNumber) }).compactMap { w in
+            w.count > 1 && w.first?.isUppercase == true && w.allSatisfy(\.isASCII) ? String(w) : nil
+        }
+    }
+
+    /// botocore method-style name → page word, for words of two or more name parts.
+    static func pageWords(_ lines: ChangelogLines) -> [String: String] {
+        var table: [String: String] = [:]
+        for line in lines.trimmed {
+            for word in words(line) where table.count < 200_000 {
+                let snake = BotocoreNames.pythonMethodName(word)
+                if snake.contains("_"), table[snake] == nil { table[snake] = word }
+            }
+        }
+        return table
+    }
+
     /// The prose root of the request: one child per keyword argument, with its nested markers.
     private func parameters(_ call: SkeletonNode, prose: ChangelogProse, log: inout DiagnosticLog) -> ProseNode {
         var root = ProseNode(name: nil, type: .dict, line: 0, indent: 0)
         let tops = prose.topLevelIndexes
-        var used = Set<Int>()
+        // The compact layout names no parameter, only keeps their order; boto3's
+        // auto-populated parameters are documented there but absent from the syntax.
+        let unnamed = tops.filter { prose.markers[$0].name == nil && !prose.markers[$0].autoPopulated }
+        let skippedUnnamed = tops.filter { prose.markers[$0].name == nil && prose.markers[$0].autoPopulated }
+        if !skippedUnnamed.isEmpty {
+            log.count("auto-populated request parameters without a name (compact layout) left out", by: skippedUnnamed.count)
+        }
+        var used = Set(skippedUnnamed)
         for (k, entry) in call.entries.enumerated() {
             guard let keyword = entry.keyText else { continue }
-            // The expanded layout names each parameter; the compact one only keeps their order.
             let slot: Int?
             if let named = tops.first(where: { prose.markers[$0].name == keyword }) {
                 slot = named
-            } else if k < tops.count, prose.markers[tops[k]].name == nil {
-                slot = tops[k]
+            } else if k < unnamed.count {
+                slot = unnamed[k]
             } else {
                 slot = nil
             }
@@ -152,7 +218,17 @@ struct ChangelogOperationReader {
         }
         for slot in tops where !used.contains(slot) {
             let m = prose.markers[slot]
-            log.warning(path, line: m.line + 1, "a parameter\(m.name.map { " " + $0 } ?? "") documented but not in the request syntax")
+            guard let name = m.name else {
+                log.warning(path, line: m.line + 1, "a parameter documented but not in the request syntax")
+                continue
+            }
+            // A named parameter the syntax leaves out is kept, as the RST parser keeps it
+            // (boto3 fills it in itself); `RSTShapeBuilder` counts it.
+            let chunkEnd = tops.first(where: { $0 > slot }) ?? prose.markers.count
+            var node = ProseAssembler(prose.markers[(slot + 1)..<chunkEnd]).node(m)
+            node.name = name
+            if !m.autoPopulated { log.warning(path, line: m.line + 1, "a parameter \(name) documented but not in the request syntax") }
+            root.children.append(node)
         }
         return root
     }
@@ -177,6 +253,12 @@ struct ChangelogOperationReader {
             partial = true
             return nil
         }
+        if tooLarge(first) {
+            // boto3 leaves out syntax it finds too large: the section is unknown, not empty.
+            log.count("boto3 sections too large to render (operations kept partial)")
+            partial = true
+            return nil
+        }
         let start = lines.page.contentStart(first)
         let limitOffset = limit < lines.count ? lines.page.starts[limit] : lines.bytes.count
         let end = lines.literalEnd(from: start, limit: limitOffset) ?? limitOffset
@@ -188,6 +270,15 @@ struct ChangelogOperationReader {
             partial = true
             return nil
         }
+    }
+
+    /// `# This section is too large to render.`
+    private func tooLarge(_ line: Int) -> Bool {
+        lines.trimmed[line].hasPrefix("# This section is too large to render")
+    }
+
+    private func tooLarge(_ range: Range<Int>) -> Bool {
+        range.contains { tooLarge($0) }
     }
 
     /// `rtype` / `returns` followed by `None`, or a bare `None` line: the operation returns nothing.

@@ -15,6 +15,8 @@ struct ChangelogProse {
         var type: ProseType
         var required = false
         var union = false
+        /// boto3 fills this parameter in itself: documented, left out of the request syntax.
+        var autoPopulated = false
         /// 0-based line.
         var line: Int
     }
@@ -53,6 +55,10 @@ struct ChangelogProse {
             // `[REQUIRED]` directly under a parameter heading (after `param X` when there is one).
             if t == "[REQUIRED]", let top = lastTop, linesSinceTop == 1 {
                 markers[top].required = true
+                continue
+            }
+            if t.contains("parameter is automatically populated if it is not provided"), let top = lastTop {
+                markers[top].autoPopulated = true
                 continue
             }
             if t.contains("This is a Tagged Union structure"), !markers.isEmpty {

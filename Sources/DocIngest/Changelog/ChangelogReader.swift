@@ -36,7 +36,8 @@ public struct ChangelogReader: Sendable {
 
         var serviceModel = Service(name: service)
         serviceModel.title = heading.title
-        let reader = ChangelogOperationReader(lines: lines, path: path, includeDocumentation: includeDocumentation)
+        var reader = ChangelogOperationReader(lines: lines, path: path, includeDocumentation: includeDocumentation)
+        if page.layout == .compact { reader.pageWords = ChangelogOperationReader.pageWords(lines) }
         var read: [(ChangelogOperationReader.Result, OperationSection)] = []
         for section in sections {
             guard let result = reader.read(section, log: &log) else { continue }

@@ -219,7 +219,7 @@ def rst_to_text(rst, compact):
             continue  # the title between two star lines
         if s.startswith("See also: `AWS API Documentation"):
             emit("See also: AWS API Documentation", ind - 2 if not compact else 0); blank(); continue
-        if s in ("**Request Syntax**", "**Response Syntax**"):
+        if s in ("**Request Syntax**", "**Response Syntax**", "**Parameters**"):
             emit(s.strip("*")); blank()
             while i < len(lines) and lines[i].strip() in ("", "::"):
                 i += 1
@@ -227,6 +227,8 @@ def rst_to_text(rst, compact):
             base = None
             while i < len(lines):
                 l = lines[i]
+                if l.strip().startswith("**") and l.strip().endswith("**"):
+                    break  # the next heading (boto3 writes `**Parameters**` at code indentation)
                 if l.strip():
                     li = len(l) - len(l.lstrip(" "))
                     if base is None:
@@ -385,9 +387,12 @@ def main():
             else:
                 ch = updated[name]
                 req, resp = ch.get("input"), ch.get("output")
+                # boto3 leaves out syntax it finds too large: such a page shows the dict but
+                # not where its list levels are, so those changes cannot be placed.
+                hidden = "This section is too large to render" in by_op[name]
                 for w in (req, resp):
                     if w:
-                        truth += w.changes
+                        truth += [dict(c, placeable=not hidden) for c in w.changes]
                 if req and resp:
                     compact.append(literal(req.tree) + "Response")
                     compact.append(literal(resp.tree))
