@@ -27,11 +27,13 @@ def main():
     ap.add_argument("--docconform", required=True)
     ap.add_argument("--pages", required=True)
     ap.add_argument("-v", "--verbose", action="store_true")
+    ap.add_argument("--botocore-work", help="make_changelog_pages.py's --work folder: also compare each page's model with the new release")
     args = ap.parse_args()
     totals = {}
     ok = True
     for layout in ("compact", "expanded"):
         tp = fp = fn = errors = warnings = pages = hidden = 0
+        model_ops = model_bad = model_fail = 0
         for page in sorted(glob.glob(os.path.join(args.pages, layout, "*.txt"))):
             name = os.path.basename(page)[:-4].split("_", 1)[1]  # <service>_<date>
             truth = json.load(open(os.path.join(args.pages, "truth", name + ".json")))["changes"]
@@ -50,6 +52,25 @@ def main():
             fp += len(have - want)
             fn += len(want - have)
             pages += 1
+            if args.botocore_work:
+                # The page's operations against the NEW release as boto3 pages show it: every
+                # difference other than operations the page does not document is a model error.
+                meta = json.load(open(os.path.join(args.pages, "truth", name + ".json")))
+                service = name.rsplit("_", 1)[0]
+                data = os.path.join(args.botocore_work, "botocore-" + meta["new"], "botocore", "data", service)
+                d = subprocess.run([args.docconform, "diff", data, page, "--as-seen-by", "boto3", "--format", "json", "--quiet"],
+                                   capture_output=True, text=True)
+                diffs = [c for c in json.loads(d.stdout)["changes"] if c["kind"] != "operation-removed"] if d.stdout.strip() else None
+                documented = len({c.get("operation") for c in truth})
+                if diffs is None:
+                    model_fail += 1
+                    print("  model    %s: diff failed: %s" % (os.path.basename(page), d.stderr.strip()[:200]))
+                else:
+                    bad_ops = {c.get("operation") for c in diffs}
+                    model_ops += documented
+                    model_bad += len(bad_ops)
+                    for c in diffs[:5]:
+                        print("  model    %s: %s %s %s %s" % (os.path.basename(page), c["kind"], c.get("operation"), c.get("direction"), c.get("path")))
             if args.verbose or want != have or any(": error: " in l for l in diag):
                 for k in sorted(want - have, key=str):
                     print("  missed   %s: %s" % (os.path.basename(page), k))
@@ -62,6 +83,9 @@ def main():
         totals[layout] = (pages, tp, fp, fn, errors, warnings)
         print("%-8s pages %3d  changes %4d  precision %.4f  recall %.4f  errors %d  warnings %d  (+%d changes of operations boto3 renders no syntax for, not placeable)"
               % (layout, pages, tp + fn, precision, recall, errors, warnings, hidden))
+        if args.botocore_work:
+            print("%-8s operations %d compared with the new release (boto3 view): %d differ, %d pages not comparable"
+                  % (layout, model_ops, model_bad, model_fail))
         ok = ok and fp == 0 and fn == 0 and errors == 0
     return 0 if ok else 1
 
