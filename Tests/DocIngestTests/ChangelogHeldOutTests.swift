@@ -19,6 +19,15 @@ import Testing
         try check(name, layout: .expanded)
     }
 
+    /// The `Exceptions` list becomes the operation's errors, in both layouts.
+    @Test(arguments: [ChangelogLayout.compact, .expanded]) func exceptionsBecomeErrors(_ layout: ChangelogLayout) throws {
+        let (page, _) = ChangelogFixtures.page("heldout/\(layout.rawValue)/changelog-\(layout.rawValue)_ecs_2020-06-10.txt")
+        let ops = try #require(page.model.services["ecs"]).operations
+        #expect(ops.count == 3)
+        #expect(ops.values.allSatisfy { !$0.errors.isEmpty })
+        #expect(ops["CreateCapacityProvider"]?.errors.map(\.name).contains("ServerException") == true)
+    }
+
     private func check(_ name: String, layout: ChangelogLayout) throws {
         let (page, log) = ChangelogFixtures.page("heldout/\(layout.rawValue)/changelog-\(layout.rawValue)_\(name).txt")
         #expect(log.diagnostics.isEmpty, "\(log.diagnostics)")

@@ -129,6 +129,7 @@ struct ChangelogOperationReader {
             log.warning(path, line: section.end, "\(name): the page ends before the response syntax")
             partial = true
         }
+        op.errors = errors(in: afterRequest..<section.end)
         op.partial = partial
         return Result(operation: op, definitions: definitions, dicts: dicts, status: section.title?.status)
     }
@@ -270,6 +271,22 @@ struct ChangelogOperationReader {
             partial = true
             return nil
         }
+    }
+
+    /// The `Exceptions` list: `AppStream.Client.exceptions.ResourceNotFoundException` lines.
+    private func errors(in range: Range<Int>) -> [OperationError] {
+        guard let heading = lines.first("Exceptions", in: range) else { return [] }
+        var out: [OperationError] = []
+        for i in (heading + 1)..<range.upperBound {
+            var t = Substring(lines.trimmed[i])
+            if t.isEmpty { continue }
+            if t.hasPrefix("• ") { t = t.dropFirst(2) }
+            let parts = t.split(separator: ".", omittingEmptySubsequences: false)
+            guard parts.count >= 4, parts[parts.count - 3] == "Client", parts[parts.count - 2] == "exceptions",
+                  let name = parts.last, !name.isEmpty, name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" }) else { break }
+            out.append(OperationError(name: String(name)))
+        }
+        return out
     }
 
     /// `# This section is too large to render.`
