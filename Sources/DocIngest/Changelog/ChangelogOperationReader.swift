@@ -27,7 +27,7 @@ struct ChangelogOperationReader {
     let path: String
     let includeDocumentation: Bool
     /// `pageWords(lines)`, computed once per page (compact layout only).
-    var pageWords: [String: String] = [:]
+    var pageWords: [String: [String]] = [:]
 
     func read(_ section: OperationSection, log: inout DiagnosticLog) -> Result? {
         let bodyStart = section.title == nil ? section.start : section.start + 1
@@ -135,27 +135,29 @@ struct ChangelogOperationReader {
     }
 
     /// The compact layout has no operation headings: the API name is a word of the page
-    /// that botocore turns into the method name (`AssumeRoleWithSAML` → `assume_role_with_saml`),
-    /// found in the section first, then anywhere on the page. Otherwise it is composed from
-    /// the method name, taking the spelling of runs of it from longer API words on the page
-    /// (`DBClusterAutomatedBackup` gives `DeleteDBClusterAutomatedBackup`).
+    /// that botocore turns into the method name (`AssumeRoleWithSAML` → `assume_role_with_saml`).
+    /// Otherwise it is composed from the method name, taking the spelling of runs of it from
+    /// longer API words on the page (`DBClusterAutomatedBackup` gives `DeleteDBClusterAutomatedBackup`).
     private func operationName(method: String, section: OperationSection, log: inout DiagnosticLog) -> String {
-        for i in section.start..<section.end {
-            for word in Self.words(lines.trimmed[i]) where BotocoreNames.pythonMethodName(word) == method { return word }
-        }
-        if let whole = pageWords[method] { return whole }
-        log.count("changelog operations named from their method name (the page never writes the API name)")
         let segments = method.split(separator: "_").map(String.init)
-        // Fewest pieces covering the segments; a piece is a page word or one capitalized segment.
+        /// The page's spelling of the segments `run`, when a word of the page has exactly them.
+        func spelled(_ run: ArraySlice<String>) -> String? {
+            let snake = run.joined(separator: "_")
+            return pageWords[run.joined()]?.first { BotocoreNames.pythonMethodName($0) == snake }
+        }
+        if let whole = spelled(segments[...]) { return whole }
+        log.count("changelog operations named from their method name (the page never writes the API name)")
+        // Fewest pieces covering the segments; a piece is a page word of two or more
+        // segments, or one capitalized segment.
         var best: [(cost: Int, name: String)?] = Array(repeating: nil, count: segments.count + 1)
         best[0] = (0, "")
-        for end in 1...max(1, segments.count) where !segments.isEmpty {
+        for end in stride(from: 1, through: segments.count, by: 1) {
             for start in 0..<end {
                 guard let before = best[start] else { continue }
                 let piece: String
                 if end - start == 1 {
                     piece = segments[start].prefix(1).uppercased() + segments[start].dropFirst()
-                } else if let word = pageWords[segments[start..<end].joined(separator: "_")] {
+                } else if let word = spelled(segments[start..<end]) {
                     piece = word
                 } else {
                     continue
@@ -166,20 +168,15 @@ struct ChangelogOperationReader {
         return best[segments.count]?.name ?? RSTText.operationName(fromMethod: method)
     }
 
-    /// The PascalCase words of a line.
-    static func words(_ line: String) -> [String] {
-        line.split(whereSeparator: { !($0.isLetter || $0.isNumber) }).compactMap { w in
-            w.count > 1 && w.first?.isUppercase == true && w.allSatisfy(\.isASCII) ? String(w) : nil
-        }
-    }
-
-    /// botocore method-style name → page word, for words of two or more name parts.
-    static func pageWords(_ lines: ChangelogLines) -> [String: String] {
-        var table: [String: String] = [:]
+    /// The page's PascalCase words by their lower-cased letters (`dbclusterautomatedbackup`),
+    /// each spelling once, in page order.
+    static func pageWords(_ lines: ChangelogLines) -> [String: [String]] {
+        var table: [String: [String]] = [:]
         for line in lines.trimmed {
-            for word in words(line) where table.count < 200_000 {
-                let snake = BotocoreNames.pythonMethodName(word)
-                if snake.contains("_"), table[snake] == nil { table[snake] = word }
+            for w in line.split(whereSeparator: { !($0.isLetter || $0.isNumber) })
+            where w.count > 1 && w.first?.isUppercase == true && w.allSatisfy(\.isASCII) {
+                let key = w.lowercased()
+                if table[key]?.contains(where: { $0 == w }) != true { table[key, default: []].append(String(w)) }
             }
         }
         return table
