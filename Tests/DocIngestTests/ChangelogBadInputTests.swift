@@ -18,6 +18,19 @@ import Testing
         #expect(page.changes.map(\.path) == ["NetworkInterface.Status"])
     }
 
+    @Test func compactPageCutOffInAResponseSyntax() throws {
+        // The appstream seed cut in the middle of DescribeImages' one-line response syntax (line 166).
+        let (page, log) = ChangelogFixtures.page("bad/truncated_appstream_2017-04-21.txt")
+        #expect(log.errorCount == 0)
+        #expect(log.diagnostics.contains { $0.line == 166 && $0.message.contains("never closed") })
+        #expect(log.diagnostics.contains { $0.message.contains("DescribeImages") && $0.message.contains("not placed") })
+        let ops = try #require(page.model.services["appstream"]).operations
+        #expect(Array(ops.keys) == ["CreateFleet", "DescribeFleets", "DescribeImages"])
+        #expect(ops["CreateFleet"]?.partial == false && ops["DescribeFleets"]?.partial == false)
+        #expect(ops["DescribeImages"]?.partial == true && ops["DescribeImages"]?.input != nil)
+        #expect(page.changes.map(\.operation) == ["CreateFleet", "CreateFleet", "DescribeFleets"])
+    }
+
     @Test func changeDictsThatAreNotLiterals() {
         // DescribeFleets' dict never closes (line 90); DescribeImages' has a bare word (line 156).
         let (page, log) = ChangelogFixtures.page("bad/baddict_appstream_2017-04-21.txt")

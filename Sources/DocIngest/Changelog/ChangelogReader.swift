@@ -91,6 +91,9 @@ public struct ChangelogReader: Sendable {
             outcomes.append((d, resolver.resolve(dict.node, direction: d, root: d == .input ? op.input : op.output)))
         }
         let chosen = outcomes.first { $0.1.problems.isEmpty } ?? outcomes.min { $0.1.problems.count < $1.1.problems.count }!
+        if outcomes.count == 2, outcomes.allSatisfy({ $0.1.problems.isEmpty }) {
+            log.count("unlabelled change dicts that fit both request and response (placed in the request)")
+        }
         for (line, message) in chosen.1.problems {
             let where_ = chosen.0 == .input ? "request" : "response"
             if op.partial {
