@@ -169,17 +169,29 @@ struct ChangelogOperationReader {
     }
 
     /// The page's PascalCase words by their lower-cased letters (`dbclusterautomatedbackup`),
-    /// each spelling once, in page order.
+    /// each spelling once, in page order. ASCII words only, read byte by byte (pages are large).
     static func pageWords(_ lines: ChangelogLines) -> [String: [String]] {
         var table: [String: [String]] = [:]
-        for line in lines.trimmed {
-            for w in line.split(whereSeparator: { !($0.isLetter || $0.isNumber) })
-            where w.count > 1 && w.first?.isUppercase == true && w.allSatisfy(\.isASCII) {
-                let key = w.lowercased()
-                if table[key]?.contains(where: { $0 == w }) != true { table[key, default: []].append(String(w)) }
-            }
+        let bytes = lines.bytes
+        var i = 0
+        while i < bytes.count {
+            let c = bytes[i]
+            guard Self.isWordByte(c) else { i += 1; continue }
+            let start = i
+            while i < bytes.count, Self.isWordByte(bytes[i]) { i += 1 }
+            // Only PascalCase words of two or more characters, not glued to a non-ASCII letter.
+            guard i - start > 1, c >= 0x41, c <= 0x5A, i == bytes.count || bytes[i] < 0x80,
+                  start == 0 || bytes[start - 1] < 0x80 else { continue }
+            let word = bytes[start..<i]
+            let key = String(decoding: word.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self)
+            let spelled = String(decoding: word, as: UTF8.self)
+            if table[key]?.contains(spelled) != true { table[key, default: []].append(spelled) }
         }
         return table
+    }
+
+    private static func isWordByte(_ c: UInt8) -> Bool {
+        (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5A) || (c >= 0x61 && c <= 0x7A)
     }
 
     /// The prose root of the request: one child per keyword argument, with its nested markers.

@@ -57,11 +57,11 @@ struct ChangelogProse {
                 markers[top].required = true
                 continue
             }
-            if t.contains("parameter is automatically populated if it is not provided"), let top = lastTop {
+            if t.hasPrefix("Please note that this parameter is automatically populated"), let top = lastTop {
                 markers[top].autoPopulated = true
                 continue
             }
-            if t.contains("This is a Tagged Union structure"), !markers.isEmpty {
+            if t.hasPrefix("This is a Tagged Union structure"), !markers.isEmpty {
                 markers[markers.count - 1].union = true
                 continue
             }
