@@ -53,6 +53,19 @@ import Testing
         #expect(page.changes.isEmpty)
     }
 
+    @Test func headingsOverAnUnknownLayout() throws {
+        // The ec2 seed's headings and dicts, the documentation as a table.
+        let (page, log) = ChangelogFixtures.page("bad/unknownlayout_ec2_2018-02-12.txt")
+        let errors = log.diagnostics.filter { $0.severity == .error }
+        #expect(errors.count == 1 && errors[0].line == 7 && errors[0].message.contains("unknown changelog layout"))
+        // The operations and their labelled dicts are still read; the dicts cannot be placed.
+        #expect(page.operations.map(\.name) == ["CreateNetworkInterface", "DescribeInstances", "DescribeNetworkInterfaces", "RunInstances"])
+        #expect(page.operations.allSatisfy { $0.labelledDirections == [.output] })
+        #expect(log.diagnostics.filter { $0.message.contains("not placed") }.map(\.line) == [9, 16, 23, 30])
+        #expect(page.changes.isEmpty)
+        #expect(try #require(page.model.services["ec2"]).operations.values.allSatisfy(\.partial))
+    }
+
     @Test func notAChangelogPage() {
         var log = DiagnosticLog()
         let page = ChangelogReader().read(SourceDocument(path: "x.txt", bytes: Array("hello\nworld\n".utf8)), options: IngestOptions(), log: &log)

@@ -29,6 +29,11 @@ public struct ChangelogReader: Sendable {
         case let .found(layout, found):
             page.layout = layout
             sections = found
+            // Operation headings over documentation in neither layout: report it once; the
+            // operations are still listed (partial) and their dicts reported as unplaceable.
+            if !(heading.endLine + 1..<lines.count).contains(where: { lines.trimmed[$0] == "Request Syntax" }), let first = found.first {
+                log.error(path, line: first.start + 1, "unknown changelog layout: operation headings but no 'Request Syntax' sections")
+            }
         case let .unknown(line):
             log.error(path, line: line + 1, "unknown changelog layout: no operation headings ('Name (updated)') and no 'Request Syntax' sections")
             return page
