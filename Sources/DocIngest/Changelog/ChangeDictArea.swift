@@ -55,7 +55,7 @@ struct ChangeDictArea {
                 if doc.assignedTo != nil {
                     log.error(path, line: i + 1, "change dict is not a valid literal: an assignment is no change dict")
                 } else {
-                    var direction = pending
+                    let direction = pending
                     if labelled == nil {
                         pending = nil // the compact layout labels only the dict after `Response`
                     } else if labelled?.count == 2, direction == .input {
