@@ -8,6 +8,7 @@ public enum FormatRegistry {
         case .awsReferenceHTML: return ReferenceFormatParser(rendering: .html)
         case .awsReferenceText: return ReferenceFormatParser(rendering: .text)
         case .awsReferenceMarkdown: return ReferenceFormatParser(rendering: .markdown)
+        case .changelogText: return ChangelogFormatParser()
         default: return nil
         }
     }
