@@ -32,6 +32,8 @@ FURO = 'furo==2024.8.6'
 CONF = '''# A plain Sphinx configuration: the furo theme, nothing else.
 project = "boto3"
 html_theme = "furo"
+# furo's own permalink mark; furo sets it only where Sphinx lets a theme change defaults.
+html_permalinks_icon = "#"
 '''
 
 INDEX = '''boto3
@@ -70,19 +72,53 @@ def stage_sources(rst, src):
     return services
 
 
+CODE_STARTS = ('Request Syntax', 'Response Syntax')
+CODE_ENDS = ('Parameters:', 'Return type:', 'Returns:', 'Response Structure', 'Exceptions')
+
+
 def reindent(dump):
-    """elinks indents the body of a furo page by a fixed margin: remove the smallest indentation."""
-    lines = dump.split('\n')
+    """The seed's layout from elinks 0.13's: no page margin, the centered title moved to the
+    left, `•` followed by a plain space, and nested lists stepped by 2 columns instead of 5
+    (elinks puts a bullet at 2 + 5*depth and its text at 4 + 5*depth; code blocks are kept)."""
+    lines = [l.rstrip(' ') for l in dump.split('\n')]
     indents = [len(l) - len(l.lstrip(' ')) for l in lines if l.strip()]
     margin = min(indents) if indents else 0
-    out = [l[margin:] if l.strip() else '' for l in lines]
+    out = []
+    in_code = False
+    for line in lines:
+        line = line[margin:] if line.strip() else ''
+        content = line.lstrip(' ')
+        column = len(line) - len(content)
+        if content in CODE_STARTS:
+            in_code = True
+            out.append(content)
+            continue
+        if in_code and content in CODE_ENDS and column == 0:
+            in_code = False
+        if in_code:
+            out.append(line)
+            continue
+        content = content.replace('\u2022\u00a0', '\u2022 ')
+        if content.endswith('#') and column > 8:
+            column = 0  # the centered <h1>
+        elif column >= 2:
+            column -= 3 * ((column - 2) // 5)
+        out.append(' ' * column + content if content else '')
+    # The parameters field hugs the code block above it and its list below it.
+    for k in range(len(out) - 1, -1, -1):
+        if out[k] == 'Parameters:':
+            if k + 1 < len(out) and out[k + 1] == '':
+                del out[k + 1]
+            if k > 0 and out[k - 1] == '':
+                del out[k - 1]
     return '\n'.join(out).strip('\n')
 
 
 def page_text(html_path):
     """The method's article only (no navigation, no footer), as elinks renders it."""
     dump = subprocess.run(['elinks', '-dump', '-dump-width', '512', '-no-references', '-no-numbering',
-                           '-dump-charset', 'utf-8', html_path + '.article.html'],
+                           '-dump-charset', 'utf-8', '-eval', 'set document.browse.margin_width = 0',
+                           html_path + '.article.html'],
                           check=True, capture_output=True).stdout.decode('utf-8')
     return reindent(dump)
 
