@@ -169,16 +169,21 @@ def main():
     parser.add_argument('--rst', required=True, help='RST corpus from scripts/generate_boto3_docs.py')
     parser.add_argument('--out', required=True, help='output folder (html/ and text/ below it)')
     parser.add_argument('--text', action='store_true', help='also write elinks text renderings')
+    parser.add_argument('--text-only', action='store_true', help='only (re)write the text renderings of <out>/html')
     parser.add_argument('--jobs', type=int, default=2)
     args = parser.parse_args()
 
+    html = os.path.join(args.out, 'html')
+    if args.text_only:
+        n, problems = render_text(html, os.path.join(args.out, 'text'), args.jobs)
+        print(f'{n} text pages -> {os.path.join(args.out, "text")}', file=sys.stderr)
+        return 1 if problems else 0
     exe = sphinx_build()
     src = os.path.join(args.out, '_src')
     services = stage_sources(args.rst, src)
     if not services:
         print(f'no <service>/client/ folders under {args.rst}', file=sys.stderr)
         return 2
-    html = os.path.join(args.out, 'html')
     started = time.time()
     # Unresolved cross-references (:doc: to the service overview, :ref:`document`) are expected.
     result = subprocess.run([exe, '-q', '-b', 'html', '-j', str(args.jobs), src, html],
