@@ -265,7 +265,10 @@ struct RSTShapeBuilder {
             warn(line, path, "a recursive value whose parameter type is not a dict or list")
             return nil
         }
-        guard let index = ancestors.lastIndex(where: { wanted($0.type) }) else {
+        // `{'... recursive ...'}` repeats a structure: a map between it and the value (DynamoDB's
+        // `M: {'string': {'... recursive ...'}}`) is not what repeats; a map only when no structure is open.
+        let structure = prose?.type == .list ? nil : ancestors.lastIndex { $0.type == .structure || $0.type == .union }
+        guard let index = structure ?? ancestors.lastIndex(where: { wanted($0.type) }) else {
             warn(line, path, "a recursive value with no enclosing shape it could repeat")
             return nil
         }
