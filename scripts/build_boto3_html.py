@@ -85,6 +85,7 @@ def reindent(dump):
     margin = min(indents) if indents else 0
     out = []
     in_code = False
+    title_done = False
     for line in lines:
         line = line[margin:] if line.strip() else ''
         content = line.lstrip(' ')
@@ -99,8 +100,9 @@ def reindent(dump):
             out.append(line)
             continue
         content = content.replace('\u2022\u00a0', '\u2022 ')
-        if content.endswith('#') and column > 8:
+        if not title_done and content.endswith('#') and column > 8:
             column = 0  # the centered <h1>
+            title_done = True
         elif column >= 2:
             column -= 3 * ((column - 2) // 5)
         out.append(' ' * column + content if content else '')

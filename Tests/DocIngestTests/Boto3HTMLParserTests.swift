@@ -118,6 +118,8 @@ import Testing
         #expect(item?.name == nil && item?.type == .dict)
         #expect(RenderedProse.parseHead("Body (bytes or seekable file-like object) –")?.type == .streamingInput)
         #expect(RenderedProse.parseHead("Body (StreamingBody) –")?.type == .streamingOutput)
+        let bare = RenderedProse.parseHead("NextToken (string)")
+        #expect(bare?.name == "NextToken" && bare?.type == .string)
         #expect(RenderedProse.parseHead("stream.standard.small") == nil)
         #expect(RenderedProse.parseHead("The value (if any) of the thing") == nil)
     }

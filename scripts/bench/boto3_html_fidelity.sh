@@ -33,7 +33,7 @@ for s in "${LIST[@]}"; do
 done
 
 echo "== HTML (Sphinx + furo) =="
-"$BIN" rst-fidelity "${HTML[@]}" "${BOTOCORE_FLAGS[@]}" --quiet
+"$BIN" rst-fidelity "${HTML[@]}" "${BOTOCORE_FLAGS[@]}" --quiet || true
 "$BIN" parse "${REF[@]}" -o "$WORK/botocore.json" --quiet || true
 "$BIN" parse "${HTML[@]}" -o "$WORK/html-model.json" --quiet || true
 "$BIN" diff "$WORK/botocore.json" "$WORK/html-model.json" --as-seen-by boto3-html --format json -o "$WORK/html-diff.json" --quiet || true
@@ -61,7 +61,7 @@ for name, service in model['services'].items():
 json.dump(model, open(sys.argv[3], 'w'))
 print(f"operation names matched to botocore's ignoring case: {renamed}")
 EOF
-"$BIN" rst-fidelity "$WORK/text-model.json" "${BOTOCORE_FLAGS[@]}" --quiet
+"$BIN" rst-fidelity "$WORK/text-model.json" "${BOTOCORE_FLAGS[@]}" --quiet || true
 "$BIN" diff "$WORK/botocore.json" "$WORK/text-model.json" --as-seen-by boto3-html --format json -o "$WORK/text-diff.json" --quiet || true
 python3 - "$WORK/text-diff.json" <<'EOF'
 import collections, json, sys

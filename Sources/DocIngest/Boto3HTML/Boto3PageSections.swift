@@ -101,6 +101,8 @@ enum RenderedProse {
         guard let close = closeBeforeDash(s) else { return nil }
         let typeText = s[s.index(after: s.startIndex)..<close]
         var rest = s[s.index(after: close)...].drop { $0 == " " || $0 == "\u{a0}" }
+        // A `:param:` without text renders without the dash: `NextToken (string)`.
+        if rest.isEmpty { return (name, proseType(typeText), false) }
         guard rest.first == "–" || rest.hasPrefix("--") else { return nil }
         rest = rest.drop { $0 == "–" || $0 == "-" }.drop { $0 == " " || $0 == "\u{a0}" || $0 == "\n" }
         return (name, proseType(typeText), rest.hasPrefix("[REQUIRED]"))
@@ -119,6 +121,7 @@ enum RenderedProse {
             }
             i = s.index(after: i)
         }
+        if let last = s.lastIndex(where: { $0 != " " && $0 != "\u{a0}" }), s[last] == ")" { return last }
         return nil
     }
 

@@ -202,9 +202,10 @@ enum Boto3TextReader {
                 sawItem = true
                 continue
             }
-            close(deeperThanOrAt: line.indent)
-            guard !stack.isEmpty else { continue }
-            let top = stack.count - 1
+            // Paragraphs never close a bullet: code blocks in descriptions (the union note's
+            // `'SDK_UNKNOWN_MEMBER'` example) are rendered at the left margin. A paragraph belongs
+            // to the innermost bullet left of it.
+            guard let top = stack.lastIndex(where: { $0.column < line.indent }) ?? stack.indices.last else { continue }
             if stack[top].paragraphs == 0, c.hasPrefix("[REQUIRED]") { stack[top].bullet.requiredMark = true }
             if c.hasPrefix("This is a Tagged Union structure") { stack[top].bullet.union = true }
             stack[top].paragraphs += 1
