@@ -16,7 +16,11 @@ enum Boto3HTMLReader {
         _ = initialized
         let options = Int32(HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
             | HTML_PARSE_NONET.rawValue | HTML_PARSE_COMPACT.rawValue)
-        let doc: htmlDocPtr? = bytes.withUnsafeBufferPointer { buffer in
+        // Only furo's `<article>` holds the method; the navigation around it (every method of the
+        // service) is most of the page. Parsing the article alone, after as many newlines as
+        // precede it so that libxml2's line numbers stay those of the page, saves most of the DOM.
+        let input = articleOnly(bytes) ?? bytes
+        let doc: htmlDocPtr? = input.withUnsafeBufferPointer { buffer in
             buffer.baseAddress.flatMap { base in
                 base.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
                     htmlReadMemory($0, Int32(buffer.count), path, "UTF-8", options)
@@ -30,7 +34,9 @@ enum Boto3HTMLReader {
         }
         defer { xmlFreeDoc(doc) }
         var page = Boto3PageSections()
-        page.lastLine = 1 + bytes.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) } - (bytes.last == 0x0A ? 1 : 0)
+        var newlines = 0
+        bytes.withUnsafeBufferPointer { b in for byte in b where byte == 0x0A { newlines += 1 } }
+        page.lastLine = 1 + newlines - (bytes.last == 0x0A ? 1 : 0)
         if !endsLikeAPage(bytes) {
             log.warning(path, line: page.lastLine, "the page ends before '</html>' (truncated?)")
         }
@@ -52,6 +58,38 @@ enum Boto3HTMLReader {
         guard let dd = parts.first(where: { $0.named("dd") }) else { return page }
         readBody(dd, into: &page)
         return page
+    }
+
+    /// `<article ...>...</article>` preceded by the page's newlines up to it, or nil.
+    private static func articleOnly(_ bytes: [UInt8]) -> [UInt8]? {
+        guard let start = find(bytes, "<article", from: 0),
+              let close = find(bytes, "</article>", from: start) else { return nil }
+        var newlines = 0
+        for k in 0..<start where bytes[k] == 0x0A { newlines += 1 }
+        var out = [UInt8](repeating: 0x0A, count: newlines)
+        out.reserveCapacity(newlines + close + 10 - start)
+        out.append(contentsOf: bytes[start..<(close + 10)])
+        return out
+    }
+
+    private static func find(_ bytes: [UInt8], _ needle: StaticString, from: Int) -> Int? {
+        needle.withUTF8Buffer { want -> Int? in
+            let n = want.count
+            guard bytes.count - from >= n else { return nil }
+            return bytes.withUnsafeBufferPointer { b -> Int? in
+                var p = from
+                let last = b.count - n
+                while p <= last {
+                    if b[p] == want[0] {
+                        var k = 1
+                        while k < n, b[p + k] == want[k] { k += 1 }
+                        if k == n { return p }
+                    }
+                    p += 1
+                }
+                return nil
+            }
+        }
     }
 
     /// `</html>` (or at least `</body>`) near the end: the page was written whole.

@@ -27,10 +27,26 @@ struct HTMLNode {
         return String(cString: value)
     }
 
-    /// Whether the `class` attribute lists `name`.
-    func hasClass(_ name: String) -> Bool {
-        guard let classes = attribute("class") else { return false }
-        return classes.split(separator: " ").contains { $0 == name }
+    /// Whether the `class` attribute lists `name` (read in place: this runs on every element searched).
+    func hasClass(_ name: StaticString) -> Bool {
+        guard isElement, let attr = xmlHasProp(pointer, "class"), let text = attr.pointee.children,
+              let value = text.pointee.content else { return false }
+        return name.withUTF8Buffer { want -> Bool in
+            let n = want.count
+            var start = 0
+            while true {
+                while value[start] == 0x20 { start += 1 }
+                if value[start] == 0 { return false }
+                var end = start
+                while value[end] != 0, value[end] != 0x20 { end += 1 }
+                if end - start == n {
+                    var k = 0
+                    while k < n, value[start + k] == want[k] { k += 1 }
+                    if k == n { return true }
+                }
+                start = end
+            }
+        }
     }
 
     var children: [HTMLNode] {
@@ -61,11 +77,23 @@ struct HTMLNode {
     }
 
     /// The first element below the node (depth first, document order) that `match` accepts.
+    /// Walks the tree through its links, allocating nothing.
     func first(where match: (HTMLNode) -> Bool) -> HTMLNode? {
-        var stack: [HTMLNode] = [self]
-        while let node = stack.popLast() {
-            if node.isElement, match(node) { return node }
-            stack.append(contentsOf: node.elementChildren.reversed())
+        var current: xmlNodePtr? = pointer
+        while let node = current {
+            let n = HTMLNode(pointer: node)
+            if n.isElement, match(n) { return n }
+            if n.isElement || node == pointer, let child = node.pointee.children {
+                current = child
+                continue
+            }
+            // Next sibling, or the next sibling of the nearest ancestor below `self`.
+            var up: xmlNodePtr? = node
+            current = nil
+            while let u = up, u != pointer {
+                if let next = u.pointee.next { current = next; break }
+                up = u.pointee.parent
+            }
         }
         return nil
     }

@@ -22,6 +22,23 @@ public enum FormatDetector {
         return nil
     }
 
+    static func contains(_ bytes: [UInt8], _ needle: StaticString) -> Bool {
+        needle.withUTF8Buffer { want in
+            guard let first = want.first, bytes.count >= want.count else { return false }
+            var p = 0
+            let last = min(bytes.count, 16_384) - want.count
+            while p <= last {
+                if bytes[p] == first {
+                    var k = 1
+                    while k < want.count, bytes[p + k] == want[k] { k += 1 }
+                    if k == want.count { return true }
+                }
+                p += 1
+            }
+            return false
+        }
+    }
+
     static func fileName(_ path: String) -> String {
         path.split(separator: "/").last.map(String.init) ?? path
     }
@@ -41,7 +58,8 @@ public enum FormatDetector {
             return .format(.boto3RST)
         }
         if lower.hasSuffix(".html") || lower.hasSuffix(".htm") {
-            if text.contains("main-col-body") || text.contains("awsdocs") || lower.hasPrefix("api_") { return .format(.awsReferenceHTML) }
+            // Byte search: Foundation's String.contains is the slowest step of reading a boto3 HTML page.
+            if contains(head, "main-col-body") || contains(head, "awsdocs") || lower.hasPrefix("api_") { return .format(.awsReferenceHTML) }
             return .format(.boto3HTML)
         }
         if lower.hasSuffix(".md") {
