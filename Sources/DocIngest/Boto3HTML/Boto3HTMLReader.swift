@@ -37,7 +37,8 @@ enum Boto3HTMLReader {
         var newlines = 0
         bytes.withUnsafeBufferPointer { b in for byte in b where byte == 0x0A { newlines += 1 } }
         page.lastLine = 1 + newlines - (bytes.last == 0x0A ? 1 : 0)
-        if !endsLikeAPage(bytes) {
+        page.wholePage = endsLikeAPage(bytes)
+        if !page.wholePage {
             log.warning(path, line: page.lastLine, "the page ends before '</html>' (truncated?)")
         }
         let root = HTMLNode(pointer: rootPointer)

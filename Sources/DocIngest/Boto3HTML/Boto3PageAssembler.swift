@@ -11,6 +11,10 @@ struct Boto3PageAssembler {
 
     func assemble(_ page: Boto3PageSections, log: inout DiagnosticLog) -> Boto3RSTPageParser.Outcome {
         guard let methodLine = page.methodLine else {
+            if page.wholePage {
+                log.count("HTML pages without a boto3 method definition skipped (index, search, ...)")
+                return .unreadable
+            }
             log.warning(path, line: 1, "skipped: not a boto3 method page (no 'Client.<method>(' definition)")
             return .unreadable
         }

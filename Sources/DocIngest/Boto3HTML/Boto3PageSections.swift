@@ -63,6 +63,9 @@ struct Boto3PageSections {
     var responseStructureTooLarge = false
 
     var exceptions: [(name: String, line: Int)] = []
+    /// The page ends like a whole page (`</html>`): a page without a method definition is
+    /// then another page of the site (index, search), not a damaged method page.
+    var wholePage = false
     /// 1-based number of the page's last line (where "the page ends before ..." is reported).
     var lastLine = 1
 }
