@@ -269,9 +269,12 @@ struct RSTShapeBuilder {
         // name ends with an enclosing member's name repeats it (lexv2 `slots` → `subSlots`);
         // otherwise the nearest structure (DynamoDB `M: {'string': {'... recursive ...'}}` repeats
         // AttributeValue, not the map between); a map only when no structure is open.
-        let named = prose?.type == .list ? nil : Self.memberName(path).flatMap { name in
+        var named = prose?.type == .list ? nil : Self.memberName(path).flatMap { name in
             ancestors.lastIndex { wanted($0.type) && Self.memberName($0.path).map { name.hasSuffix($0) } == true }
         }
+        // Of a map of maps, the innermost (lexv2 `slotHints{}` → `subSlotHints`).
+        while let i = named, i + 1 < ancestors.count, ancestors[i].type == .map, ancestors[i + 1].type == .map,
+              ancestors[i + 1].path == ancestors[i].path + "{}" { named = i + 1 }
         let structure = prose?.type == .list ? nil : ancestors.lastIndex { $0.type == .structure || $0.type == .union }
         guard let index = named ?? structure ?? ancestors.lastIndex(where: { wanted($0.type) }) else {
             warn(line, path, "a recursive value with no enclosing shape it could repeat")
