@@ -124,3 +124,23 @@ import Testing
         #expect(RenderedProse.parseHead("The value (if any) of the thing") == nil)
     }
 }
+
+/// A hand-written text page: a tagged union whose note holds a code line at the left margin
+/// (as elinks renders it), a required parameter, a recursive list of the root, two exceptions.
+@Suite struct Boto3TextLayoutTests {
+    @Test func unionNoteCodeAtTheMarginAndRecursion() throws {
+        let result = Ingest.load(paths: [FixturePaths.path("boto3-html/synthetic/get_widget_union.txt")])
+        #expect(result.log.warningCount == 0, "\(result.log.diagnostics.map(\.description))")
+        let op = try #require(result.model.services["widgets"]?.operations["GetWidget"])
+        #expect(!op.partial)
+        let input = try #require(op.input)
+        #expect(input.required == ["WidgetId"])
+        let shape = try #require(input.members["Shape"])
+        #expect(shape.type == .union)
+        #expect(shape.members.keys.elementsEqual(["Circle", "Label"]))
+        #expect(shape.members["Circle"]?.type == .float)
+        let parts = try #require(op.output?.members["Parts"]?.member)
+        #expect(parts.isRef)
+        #expect(op.errors.map(\.name) == ["NoSuchWidget", "ThrottlingException"])
+    }
+}
