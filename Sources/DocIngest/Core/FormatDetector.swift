@@ -68,12 +68,20 @@ public enum FormatDetector {
         return false
     }
 
-    /// A Sphinx page rendered as text: a `method_name#` heading, `Request Syntax`.
+    /// A Sphinx page rendered as text: a `method_name#` heading, and `Request Syntax` or the
+    /// method's definition line (`AppStream.Client.get_waiter(waiter_name)#`: pages of
+    /// methods that are no API operation have no syntax).
     static func looksLikeBoto3Text(_ text: String) -> Bool {
-        guard text.contains("Request Syntax") || text.contains("Response Syntax") else { return false }
-        return text.split(separator: "\n").prefix(60).contains { line in
+        let head = text.split(separator: "\n").prefix(60)
+        let heading = head.contains { line in
             let t = line.trimmingCharacters(in: " ")
             return t.hasSuffix("#") && t.dropLast().allSatisfy { $0 == "_" || $0.isLowercase || $0.isNumber } && t.count > 1
+        }
+        guard heading else { return false }
+        if text.contains("Request Syntax") || text.contains("Response Syntax") { return true }
+        return head.contains { line in
+            let t = line.trimmingCharacters(in: " ")
+            return t.contains(".Client.") && (t.hasSuffix(")#") || t.hasSuffix(")¶"))
         }
     }
 
