@@ -79,7 +79,7 @@ struct Boto3RSTPageParser {
             }
             let proseRoot = prose.map { ProseNode(name: nil, type: .dict, line: requestLine, indent: 0, children: $0) }
             let takesNothing = (root?.entries.isEmpty ?? true) && (proseRoot?.children.isEmpty ?? true)
-            if !(takesNothing && root != nil) {
+            if !(takesNothing && root != nil) && (root != nil || proseRoot != nil) {
                 op.input = builder.buildRoot(skeleton: root, prose: proseRoot)
             }
             if builder.autoPopulated > 0 { log.count("boto3 auto-populated request parameters (documented, not in the syntax)", by: builder.autoPopulated) }

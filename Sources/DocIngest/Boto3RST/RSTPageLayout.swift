@@ -51,7 +51,8 @@ struct RSTPageLayout {
         }
         if let m = methodLine { introLines = (m + 1)..<min(i, n) }
         guard let requestLine = requestSyntaxLine else { return }
-        let topIndent = page.indent(requestLine) ?? 0
+        // The method body's indentation (a too-large block indents its heading deeper).
+        let topIndent = methodLine.map { (page.indent($0) ?? 0) + 2 } ?? (page.indent(requestLine) ?? 0)
         var block = Self.codeBlock(page, after: requestLine)
         requestSyntax = block
         if apiOperation == nil, let b = block, b.tooLarge { scanForAPILink(page, b.lines.upperBound..<min(n, b.lines.upperBound + 4)) }
@@ -61,7 +62,7 @@ struct RSTPageLayout {
         while i < n {
             if page.indent(i) == topIndent, page.contentHasPrefix(i, ":rtype:") || page.contentHasPrefix(i, ":returns:") { break }
             if page.indent(i) == topIndent, page.contentHasPrefix(i, "**Exceptions**") || page.contentHasPrefix(i, "**Examples**") { break }
-            if page.indent(i) == topIndent, page.contentHasPrefix(i, "**Parameters**") {
+            if page.contentHasPrefix(i, "**Parameters**") {
                 if let b = Self.codeBlock(page, after: i), b.tooLarge { requestParamsTooLarge = true }
             }
             i += 1

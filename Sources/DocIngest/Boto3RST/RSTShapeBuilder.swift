@@ -265,7 +265,11 @@ struct RSTShapeBuilder {
             warn(line, path, "a recursive value whose parameter type is not a dict or list")
             return nil
         }
-        guard let index = ancestors.lastIndex(where: { wanted($0.type) }) else {
+        // Recursive dicts are almost always structures (a map rarely holds itself): prefer the
+        // nearest enclosing structure, then the nearest map. The page does not name the shape,
+        // so where several structures enclose the marker this is a choice, not a certainty.
+        let preferred = prose?.type == .list ? nil : ancestors.lastIndex { $0.type == .structure || $0.type == .union }
+        guard let index = preferred ?? ancestors.lastIndex(where: { wanted($0.type) }) else {
             warn(line, path, "a recursive value with no enclosing shape it could repeat")
             return nil
         }
