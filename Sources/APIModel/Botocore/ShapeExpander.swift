@@ -136,6 +136,8 @@ struct ShapeExpander {
         if shape.isRef { return (shape, low) }
         if ref["deprecated"]?.boolValue == true { shape.deprecated = true }
         if ref["streaming"]?.boolValue == true { shape.streaming = true }
+        // botocore merges member-level traits into the shape (an `enum` on a member of `__string`).
+        if let values = ref["enum"]?.arrayValue { shape.enumValues = values.compactMap(\.stringValue) }
         if let location = ref["location"]?.stringValue { shape.location = location }
         if let locationName = ref["locationName"]?.stringValue { shape.locationName = locationName }
         return (shape, low)

@@ -97,7 +97,11 @@ struct RSTPageLayout {
                         let start = i + 1
                         if let b = Self.codeBlock(page, after: i), b.tooLarge { responseStructureTooLarge = true }
                         i += 1
-                        while i < n, page.indent(i) == nil || page.indent(i)! > topIndent { i += 1 }
+                        // Up to the next section; prose may hold lines indented less than the tree.
+                        while i < n, !(page.indent(i) == topIndent
+                                       && (page.contentHasPrefix(i, "**Exceptions**") || page.contentHasPrefix(i, "**Examples**"))) {
+                            i += 1
+                        }
                         responseStructure = start..<i
                     }
                 }
@@ -130,7 +134,8 @@ struct RSTPageLayout {
         var firstContent: Int?
         while i < n {
             if let indent = page.indent(i) {
-                if indent <= markerIndent { break }
+                // A heading (`**Parameters**` of a too-large block) ends the code: no literal starts with `**`.
+                if indent <= markerIndent || page.contentHasPrefix(i, "**") { break }
                 if firstContent == nil { firstContent = i }
             }
             i += 1
