@@ -65,6 +65,7 @@ struct Boto3RSTPageParser {
         // Request.
         if let requestLine = layout.requestSyntaxLine {
             var builder = RSTShapeBuilder(file: path, refPrefix: operationName + ".input", isInput: true)
+            builder.proseUnavailable = layout.requestParamsTooLarge
             let skeleton = readSkeleton(layout.requestSyntax, page: page, heading: requestLine, log: &log, partial: &op.partial)
             let prose = layout.requestParamsTooLarge ? nil : RSTProseTree.parse(page, lines: layout.requestParams)
             if layout.requestParamsTooLarge { op.partial = true }
@@ -96,6 +97,7 @@ struct Boto3RSTPageParser {
             // Nothing returned.
         } else if let responseLine = layout.responseSyntaxLine {
             var builder = RSTShapeBuilder(file: path, refPrefix: operationName + ".output", isInput: false)
+            builder.proseUnavailable = layout.responseStructureTooLarge
             let skeleton = readSkeleton(layout.responseSyntax, page: page, heading: responseLine, log: &log, partial: &op.partial)
             var proseRoot: ProseNode?
             if layout.responseStructureTooLarge {

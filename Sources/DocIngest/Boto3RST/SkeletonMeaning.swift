@@ -54,7 +54,7 @@ enum SkeletonMeaning {
             }
             self = .object(node)
         case .list:
-            if node.items.count == 1, node.items[0].wordValue == "..." { self = .unexpanded; return }
+            // `[...]` is a list of values boto3 has no example for (floats): the prose names them.
             guard node.items.count == 1, node.entries.isEmpty else {
                 problem = "a list skeleton shows exactly one item, not \(node.items.count): \(node.summary)"
                 return nil
