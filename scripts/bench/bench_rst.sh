@@ -26,3 +26,6 @@ for run in 1 2 3; do
   awk -v b="$bytes" -v w="$wall" -v r="$rss" -v n="$run" \
     'BEGIN{printf "docconform parse run %d: %.2f s wall, %.1f MB/s, peak memory %.0f MB\n", n, w, b/1e6/w, r/1024}'
 done
+
+# The parser alone (pages already in memory, documentation text included).
+"$BIN" rst-bench "$PAGES" --runs 3
