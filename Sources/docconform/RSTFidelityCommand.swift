@@ -12,7 +12,7 @@ struct RSTFidelityCommand: ParsableCommand {
     @Argument(help: "boto3 RST pages (files or folders of <service>/client/<method>.rst).")
     var pages: [String]
 
-    @Option(help: "The botocore data folder (or service-2.json files) of the same release.")
+    @Option(parsing: .upToNextOption, help: "The botocore data folder (or service-2.json files) of the same release.")
     var botocore: [String]
 
     @Option(help: "How many mismatching operations to list.")
@@ -36,7 +36,7 @@ struct RSTFidelityCommand: ParsableCommand {
         let warnings = parsed.log.warningCount + parsed.log.errorCount
         print(String(format: "pages: %d files, %d operations (%d partial), parsed in %.2f s, %d diagnostics",
                      parsed.filesRead, report.operations, report.partial, parseSeconds, warnings))
-        print("botocore services without pages: \(report.servicesWithoutPages.count); operations without a page: \(report.missingPages.count); page operations not in botocore: \(report.notInReference.count)")
+        print("botocore services without pages: \(report.servicesWithoutPages.count); operations without a page: \(report.missingPages.count) (+\(report.undocumentedByBoto3.count) with request event streams, which boto3 does not document); page operations not in botocore: \(report.notInReference.count)")
         print(String(format: "fidelity: %d / %d complete operations match (%.2f%%)", report.matched, report.complete, report.percentage))
         if !report.mismatches.isEmpty || !report.notInReference.isEmpty || !report.missingPages.isEmpty { throw ExitCode(1) }
     }
