@@ -12,7 +12,7 @@ struct RSTFidelityCommand: ParsableCommand {
     @Argument(help: "boto3 RST pages (files or folders of <service>/client/<method>.rst).")
     var pages: [String]
 
-    @Option(help: "The botocore data folder (or service-2.json files) of the same release.")
+    @Option(parsing: .upToNextOption, help: "The botocore data folder (or service-2.json files) of the same release.")
     var botocore: [String]
 
     @Option(help: "How many mismatching operations to list.")
@@ -36,8 +36,38 @@ struct RSTFidelityCommand: ParsableCommand {
         let warnings = parsed.log.warningCount + parsed.log.errorCount
         print(String(format: "pages: %d files, %d operations (%d partial), parsed in %.2f s, %d diagnostics",
                      parsed.filesRead, report.operations, report.partial, parseSeconds, warnings))
-        print("botocore services without pages: \(report.servicesWithoutPages.count); operations without a page: \(report.missingPages.count); page operations not in botocore: \(report.notInReference.count)")
+        print("botocore services without pages: \(report.servicesWithoutPages.count); operations without a page: \(report.missingPages.count) (+\(report.undocumentedByBoto3.count) with request event streams, which boto3 does not document); page operations not in botocore: \(report.notInReference.count)")
         print(String(format: "fidelity: %d / %d complete operations match (%.2f%%)", report.matched, report.complete, report.percentage))
         if !report.mismatches.isEmpty || !report.notInReference.isEmpty || !report.missingPages.isEmpty { throw ExitCode(1) }
+    }
+}
+
+/// Parser throughput without disk and model writing: reads every page into memory first, then
+/// times the boto3 RST parser alone (parallel across pages).
+struct RSTBenchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "rst-bench",
+        abstract: "Time the boto3 RST parser alone on pages held in memory."
+    )
+
+    @Argument(help: "Folders or files of boto3 RST pages.")
+    var pages: [String]
+
+    @Option(help: "Timed runs.")
+    var runs = 3
+
+    func run() throws {
+        let files = CorpusWalker.list(pages).files.filter { $0.hasSuffix(".rst") }
+        let documents = files.parallelMap { path in SourceDocument(path: path, bytes: (try? FileReading.bytes(atPath: path)) ?? []) }
+        let bytes = documents.reduce(0) { $0 + $1.bytes.count }
+        print(String(format: "pages in memory: %d files, %.1f MB", documents.count, Double(bytes) / 1e6))
+        for run in 1...max(1, runs) {
+            var log = DiagnosticLog()
+            let started = Date()
+            let model = Boto3RSTParser(includeDocumentation: true).parse(documents, options: IngestOptions(), log: &log)
+            let seconds = Date().timeIntervalSince(started)
+            print(String(format: "run %d: %d operations in %.2f s, %.1f MB/s, %d diagnostics", run, model.operationCount, seconds,
+                         Double(bytes) / 1e6 / seconds, log.diagnostics.count))
+        }
     }
 }

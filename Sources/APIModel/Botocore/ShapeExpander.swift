@@ -29,6 +29,13 @@ struct ShapeExpander {
         }
         guard var shape = expand(name, context: context).shape else { return nil }
         if let doc = ref["documentation"]?.stringValue { shape.documentation = HTMLText.plainText(doc) }
+        // botocore streams a blob payload whether or not its shape says `streaming`
+        // (`OperationModel.get_streaming_input/output`): the SDK hands it over as a stream.
+        if let payload = shapes[name]?["payload"]?.stringValue, var member = shape.members[payload],
+           !member.isRef, member.type == .blob, !member.streaming {
+            member.streaming = true
+            shape.members[payload] = member
+        }
         return shape
     }
 
@@ -129,6 +136,8 @@ struct ShapeExpander {
         if shape.isRef { return (shape, low) }
         if ref["deprecated"]?.boolValue == true { shape.deprecated = true }
         if ref["streaming"]?.boolValue == true { shape.streaming = true }
+        // botocore merges member-level traits into the shape (an `enum` on a member of `__string`).
+        if let values = ref["enum"]?.arrayValue { shape.enumValues = values.compactMap(\.stringValue) }
         if let location = ref["location"]?.stringValue { shape.location = location }
         if let locationName = ref["locationName"]?.stringValue { shape.locationName = locationName }
         return (shape, low)

@@ -41,7 +41,7 @@ public struct FormatView: Sendable, Hashable {
                                         requiredInOutput: true, mapKeyEnums: true, shapeNames: true, streamingFlags: true)
     /// boto3's generated method pages (RST, HTML and text renderings).
     public static let boto3 = FormatView(name: "boto3", constraints: false, exactNumberTypes: false, requiredInInput: true,
-                                         requiredInOutput: false, mapKeyEnums: true, shapeNames: false, streamingFlags: true)
+                                         requiredInOutput: false, mapKeyEnums: false, shapeNames: false, streamingFlags: true)
     /// AWS API Reference pages.
     public static let awsReference: FormatView = {
         var view = FormatView(name: "aws-reference", constraints: true, exactNumberTypes: true, requiredInInput: true,

@@ -40,6 +40,12 @@ public enum Boto3DocHooks {
                     apply(service: key, operation: opName, to: &input)
                     op.input = input
                 }
+                if key == "s3", var output = op.output,
+                   output.members["Expires"] != nil, output.members["ExpiresString"] == nil {
+                    // botocore documents the raw Expires header as an extra string member.
+                    output.members["ExpiresString"] = Shape(type: .string)
+                    op.output = output
+                }
                 if key == "cloudformation", opName == "GetTemplate", var output = op.output, output.members["TemplateBody"] != nil {
                     // botocore documents the template body as a dict with no members.
                     output.members["TemplateBody"] = Shape(type: .structure)

@@ -65,6 +65,7 @@ struct Boto3RSTPageParser {
         // Request.
         if let requestLine = layout.requestSyntaxLine {
             var builder = RSTShapeBuilder(file: path, refPrefix: operationName + ".input", isInput: true)
+            builder.proseUnavailable = layout.requestParamsTooLarge
             let skeleton = readSkeleton(layout.requestSyntax, page: page, heading: requestLine, log: &log, partial: &op.partial)
             let prose = layout.requestParamsTooLarge ? nil : RSTProseTree.parse(page, lines: layout.requestParams)
             if layout.requestParamsTooLarge { op.partial = true }
@@ -79,7 +80,7 @@ struct Boto3RSTPageParser {
             }
             let proseRoot = prose.map { ProseNode(name: nil, type: .dict, line: requestLine, indent: 0, children: $0) }
             let takesNothing = (root?.entries.isEmpty ?? true) && (proseRoot?.children.isEmpty ?? true)
-            if !(takesNothing && root != nil) {
+            if !(takesNothing && root != nil) && (root != nil || proseRoot != nil) {
                 op.input = builder.buildRoot(skeleton: root, prose: proseRoot)
             }
             if builder.autoPopulated > 0 { log.count("boto3 auto-populated request parameters (documented, not in the syntax)", by: builder.autoPopulated) }
@@ -96,6 +97,7 @@ struct Boto3RSTPageParser {
             // Nothing returned.
         } else if let responseLine = layout.responseSyntaxLine {
             var builder = RSTShapeBuilder(file: path, refPrefix: operationName + ".output", isInput: false)
+            builder.proseUnavailable = layout.responseStructureTooLarge
             let skeleton = readSkeleton(layout.responseSyntax, page: page, heading: responseLine, log: &log, partial: &op.partial)
             var proseRoot: ProseNode?
             if layout.responseStructureTooLarge {

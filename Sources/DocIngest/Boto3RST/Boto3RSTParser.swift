@@ -27,15 +27,15 @@ public struct Boto3RSTParser: FormatParser {
                 break
             case let .operation(serviceName, apiVersion, op, definitions):
                 let key = options.serviceName ?? serviceName
-                var service = model.services[key] ?? Service(name: key)
-                service.apiVersion = service.apiVersion ?? apiVersion
-                if let existing = service.operations[op.name] {
+                // Mutated in place: copying a service per page would copy all its operations.
+                if model.services[key] == nil { model.services[key] = Service(name: key) }
+                if model.services[key]!.apiVersion == nil { model.services[key]!.apiVersion = apiVersion }
+                if let existing = model.services[key]!.operations[op.name] {
                     log.warning(op.sources.first ?? key, "operation \(op.name) also documented in \(existing.sources.first ?? "another page"); keeping the first")
                 } else {
-                    service.operations[op.name] = op
-                    for (name, shape) in definitions { service.shapes[name] = shape }
+                    model.services[key]!.operations[op.name] = op
+                    for (name, shape) in definitions { model.services[key]!.shapes[name] = shape }
                 }
-                model.services[key] = service
             }
         }
         return model

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A page's bytes with the offsets of its lines: the RST parser works line by line on
 /// bytes, never on `String`s, because pages are large and mostly prose it skips.
 struct RSTLines {
@@ -10,11 +12,14 @@ struct RSTLines {
         var starts = [0]
         starts.reserveCapacity(bytes.count / 40)
         bytes.withUnsafeBufferPointer { buffer in
-            var i = 0
+            guard let base = buffer.baseAddress else { return }
             let n = buffer.count
-            while i < n {
-                if buffer[i] == 0x0A { starts.append(i + 1) }
-                i += 1
+            var i = 0
+            // memchr scans a word at a time; pages are mostly long prose lines.
+            while i < n, let hit = memchr(base + i, 0x0A, n - i) {
+                let at = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                starts.append(at + 1)
+                i = at + 1
             }
         }
         if starts.last == bytes.count, bytes.count > 0 { starts.removeLast() }

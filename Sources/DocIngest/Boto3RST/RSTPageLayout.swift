@@ -51,7 +51,8 @@ struct RSTPageLayout {
         }
         if let m = methodLine { introLines = (m + 1)..<min(i, n) }
         guard let requestLine = requestSyntaxLine else { return }
-        let topIndent = page.indent(requestLine) ?? 0
+        // The method body's indentation (a too-large block indents its heading deeper).
+        let topIndent = methodLine.map { (page.indent($0) ?? 0) + 2 } ?? (page.indent(requestLine) ?? 0)
         var block = Self.codeBlock(page, after: requestLine)
         requestSyntax = block
         if apiOperation == nil, let b = block, b.tooLarge { scanForAPILink(page, b.lines.upperBound..<min(n, b.lines.upperBound + 4)) }
@@ -61,7 +62,7 @@ struct RSTPageLayout {
         while i < n {
             if page.indent(i) == topIndent, page.contentHasPrefix(i, ":rtype:") || page.contentHasPrefix(i, ":returns:") { break }
             if page.indent(i) == topIndent, page.contentHasPrefix(i, "**Exceptions**") || page.contentHasPrefix(i, "**Examples**") { break }
-            if page.indent(i) == topIndent, page.contentHasPrefix(i, "**Parameters**") {
+            if page.contentHasPrefix(i, "**Parameters**") {
                 if let b = Self.codeBlock(page, after: i), b.tooLarge { requestParamsTooLarge = true }
             }
             i += 1
@@ -96,7 +97,11 @@ struct RSTPageLayout {
                         let start = i + 1
                         if let b = Self.codeBlock(page, after: i), b.tooLarge { responseStructureTooLarge = true }
                         i += 1
-                        while i < n, page.indent(i) == nil || page.indent(i)! > topIndent { i += 1 }
+                        // Up to the next section; prose may hold lines indented less than the tree.
+                        while i < n, !(page.indent(i) == topIndent
+                                       && (page.contentHasPrefix(i, "**Exceptions**") || page.contentHasPrefix(i, "**Examples**"))) {
+                            i += 1
+                        }
                         responseStructure = start..<i
                     }
                 }
@@ -129,7 +134,8 @@ struct RSTPageLayout {
         var firstContent: Int?
         while i < n {
             if let indent = page.indent(i) {
-                if indent <= markerIndent { break }
+                // A heading (`**Parameters**` of a too-large block) ends the code: no literal starts with `**`.
+                if indent <= markerIndent || page.contentHasPrefix(i, "**") { break }
                 if firstContent == nil { firstContent = i }
             }
             i += 1

@@ -18,7 +18,7 @@ enum ProseType: Sendable, Hashable {
         while text.first == UInt8(ascii: "*") { text = text.dropFirst() }
         while text.last == UInt8(ascii: "*") { text = text.dropLast() }
         switch String(decoding: text, as: UTF8.self) {
-        case "string": self = .string
+        case "string", "str or dict": self = .string
         case "integer", "biginteger": self = .integer
         case "float", "bigdecimal": self = .float
         case "boolean": self = .boolean

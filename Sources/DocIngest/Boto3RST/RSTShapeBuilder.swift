@@ -17,6 +17,8 @@ struct RSTShapeBuilder {
     var definitions: [(String, Shape)] = []
     /// Top-level request parameters documented but left out of the syntax (auto-populated).
     var autoPopulated = 0
+    /// The prose section was replaced by boto3's "too large to render" note.
+    var proseUnavailable = false
 
     private struct Ancestor {
         var type: ShapeType
@@ -70,6 +72,12 @@ struct RSTShapeBuilder {
             // boto3 writes `...` for scalar types it has no example for (float, bigdecimal):
             // the prose names the type. An unexpanded dict or list would lose its contents.
             let scalar = skeleton?.wordValue == "..."
+            if scalar, prose == nil, proseUnavailable {
+                // The prose that would name the type was too large to render: the operation
+                // is already partial, and the value is left out.
+                partial = true
+                return nil
+            }
             if !scalar || prose == nil || prose?.type == .dict || prose?.type == .list {
                 warn(skeleton?.line, path, "boto3 did not expand this value (\(skeleton?.summary ?? "..."))")
                 return nil
@@ -181,6 +189,11 @@ struct RSTShapeBuilder {
         ancestors.append(Ancestor(type: kind, path: path))
         var shape = Shape(type: kind)
         var seen = Set<String>()
+        // Large structures (hundreds of members) are looked up by name, not scanned per member.
+        var proseIndex: [String: Int] = [:]
+        if let children = prose?.children, children.count > 8 {
+            for (i, c) in children.enumerated() { if let n = c.name, proseIndex[n] == nil { proseIndex[n] = i } }
+        }
         for entry in object?.entries ?? [] {
             guard let name = entry.keyText else {
                 warn(entry.line, path, "a member key that is not a name: \(entry.key.summary)")
@@ -188,7 +201,7 @@ struct RSTShapeBuilder {
             }
             seen.insert(name)
             let memberPath = path.isEmpty ? name : path + "." + name
-            let memberProse = prose?.child(named: name)
+            let memberProse = proseIndex.isEmpty ? prose?.child(named: name) : proseIndex[name].map { prose!.children[$0] }
             if prose != nil, memberProse == nil {
                 warn(entry.line, memberPath, "in the syntax but not in the parameter list")
             }

@@ -54,7 +54,7 @@ enum SkeletonMeaning {
             }
             self = .object(node)
         case .list:
-            if node.items.count == 1, node.items[0].wordValue == "..." { self = .unexpanded; return }
+            // `[...]` is a list of values boto3 has no example for (floats): the prose names them.
             guard node.items.count == 1, node.entries.isEmpty else {
                 problem = "a list skeleton shows exactly one item, not \(node.items.count): \(node.summary)"
                 return nil
@@ -64,6 +64,11 @@ enum SkeletonMeaning {
             let alternatives = node.items
             if alternatives.allSatisfy({ $0.stringValue != nil }) {
                 self = .enumeration(alternatives.map { $0.stringValue! })
+            } else if alternatives.first?.stringValue == "string",
+                      alternatives.dropFirst().allSatisfy({ if case .object = $0.kind { return true } else { return false } }) {
+                // s3's `CopySource='string' or {'Bucket': ...}`: boto3 also takes the parts as a
+                // dict and joins them into the string the API receives.
+                self = .string
             } else if node.summary == "True|False" {
                 self = .boolean
             } else if node.summary == "b'bytes'|file" {

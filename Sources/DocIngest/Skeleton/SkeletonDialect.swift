@@ -8,19 +8,23 @@ public struct SkeletonDialect: Sendable, Hashable {
     public var allowsMethodCalls: Bool
     /// `Name=value` keyword arguments inside calls.
     public var allowsKeywordArguments: Bool
+    /// `a or b` separates alternatives like `a|b` (boto3's s3 `CopySource='string' or {...}`).
+    public var orSeparatesAlternatives: Bool
 
-    public init(words: Set<String>, callNames: Set<String>, allowsMethodCalls: Bool, allowsKeywordArguments: Bool) {
+    public init(words: Set<String>, callNames: Set<String>, allowsMethodCalls: Bool, allowsKeywordArguments: Bool,
+                orSeparatesAlternatives: Bool = false) {
         self.words = words
         self.callNames = callNames
         self.allowsMethodCalls = allowsMethodCalls
         self.allowsKeywordArguments = allowsKeywordArguments
+        self.orSeparatesAlternatives = orSeparatesAlternatives
     }
 
     /// boto3's Python-literal skeletons (request and response syntax of method pages).
     public static let boto3 = SkeletonDialect(
         words: ["True", "False", "None", "file", "..."],
         callNames: ["datetime", "StreamingBody", "EventStream"],
-        allowsMethodCalls: true, allowsKeywordArguments: true)
+        allowsMethodCalls: true, allowsKeywordArguments: true, orSeparatesAlternatives: true)
 
     /// The JSON-like request/response syntax of AWS API Reference pages.
     public static let awsReferenceJSON = SkeletonDialect(

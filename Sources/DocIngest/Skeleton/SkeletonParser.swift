@@ -86,15 +86,26 @@ private struct Scanner {
     mutating func value() throws(SkeletonError) -> SkeletonNode {
         let first = try atom()
         skipSpace()
-        guard position < end, bytes[position] == UInt8(ascii: "|") else { return first }
+        guard alternativeSeparator() else { return first }
         var node = SkeletonNode(kind: .alternatives, line: first.line, items: [first])
-        while position < end, bytes[position] == UInt8(ascii: "|") {
-            position += 1
+        repeat {
             skipSpace()
             node.items.append(try atom())
             skipSpace()
-        }
+        } while alternativeSeparator()
         return node
+    }
+
+    /// Consumes `|` (or the word `or` where the dialect allows it) when it comes next.
+    mutating func alternativeSeparator() -> Bool {
+        guard position < end else { return false }
+        if bytes[position] == UInt8(ascii: "|") { position += 1; return true }
+        if dialect.orSeparatesAlternatives, bytes[position] == UInt8(ascii: "o"), peek(1) == UInt8(ascii: "r"),
+           peek(2) == 0x20 || peek(2) == 0x0A {
+            position += 2
+            return true
+        }
+        return false
     }
 
     mutating func atom() throws(SkeletonError) -> SkeletonNode {
