@@ -80,9 +80,12 @@ def convert_service(raw):
         else:
             node["type"] = TYPES.get(t, t)
         node["name"] = name
+        # botocore resolves a member by updating the shape with the member's own traits.
+        traits = dict(s)
+        traits.update({k: v for k, v in (member_ref or {}).items() if k in ("enum", "min", "max", "pattern")})
         for k in ("enum", "min", "max", "pattern"):
-            if k in s:
-                node[k] = s[k]
+            if k in traits:
+                node[k] = traits[k]
         for k in ("streaming", "sensitive", "deprecated"):
             if s.get(k) or (member_ref and member_ref.get(k)):
                 node[k] = True

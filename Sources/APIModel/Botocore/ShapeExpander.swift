@@ -2,14 +2,17 @@ import OrderedCollections
 
 /// Expands botocore's flat, named shape table into per-operation trees.
 ///
-/// A shape already on the current path becomes `{"ref": NAME}` and its definition goes to
-/// the service's `shapes` table. Expansions that do not depend on the path (no ref back to
-/// a shape above them) are memoized: large services share most of their subtrees.
+/// A shape already on the current path becomes `{"ref": NAME}` (recursion is cut at its
+/// first repeat, where boto3's docs cut it too) and its definition goes to the service's
+/// `shapes` table. A shape that lies on no cycle expands the same wherever it is used, so
+/// its tree is memoized: large services share most of their subtrees.
 struct ShapeExpander {
     let shapes: [String: JSONValue]
     let source: String
     var log = DiagnosticLog()
     private var memo: [String: Shape] = [:]
+    /// Shapes on a cycle of the shape graph: their trees depend on the path above them.
+    private let cyclic: Set<String>
     private var stack: [String] = []
     private var stackIndex: [String: Int] = [:]
     private var referenced: [String] = []
@@ -19,6 +22,7 @@ struct ShapeExpander {
     init(shapes: [String: JSONValue], source: String) {
         self.shapes = shapes
         self.source = source
+        self.cyclic = ShapeGraph(shapes).cyclicShapes()
     }
 
     /// Expands an operation's `input`/`output` reference.
@@ -27,13 +31,12 @@ struct ShapeExpander {
             report("\(context): reference without a \"shape\" name")
             return nil
         }
-        guard var shape = expand(name, context: context).shape else { return nil }
+        guard var shape = expand(name, context: context) else { return nil }
         if let doc = ref["documentation"]?.stringValue { shape.documentation = HTMLText.plainText(doc) }
-        // botocore streams a blob payload whether or not its shape says `streaming`
-        // (`OperationModel.get_streaming_input/output`): the SDK hands it over as a stream.
-        if let payload = shapes[name]?["payload"]?.stringValue, var member = shape.members[payload],
-           !member.isRef, member.type == .blob, !member.streaming {
-            member.streaming = true
+        // Record which member is the HTTP body; the `streaming` trait stays as the file states it
+        // (boto3's view of a blob body as a stream is derived in `FormatView.boto3`).
+        if let payload = shapes[name]?["payload"]?.stringValue, var member = shape.members[payload], !member.isRef {
+            member.payload = true
             shape.members[payload] = member
         }
         return shape
@@ -46,27 +49,26 @@ struct ShapeExpander {
         while i < referenced.count {
             let name = referenced[i]
             i += 1
-            if let shape = expand(name, context: "shape \(name)").shape { table[name] = shape }
+            if let shape = expand(name, context: "shape \(name)") { table[name] = shape }
         }
         table.sort { $0.key < $1.key }
         return table
     }
 
-    /// Returns the tree for `name` and the lowest stack depth a ref inside it points to
-    /// (`Int.max` when none): a result independent of the path above it can be memoized.
-    private mutating func expand(_ name: String, context: String) -> (shape: Shape?, lowestRef: Int) {
-        if let depth = stackIndex[name] {
+    /// The tree for `name` under the current path; nil (with a diagnostic) when it cannot be built.
+    private mutating func expand(_ name: String, context: String) -> Shape? {
+        if stackIndex[name] != nil {
             if referencedSet.insert(name).inserted { referenced.append(name) }
-            return (Shape(ref: name), depth)
+            return Shape(ref: name)
         }
-        if let cached = memo[name] { return (cached, Int.max) }
+        if let cached = memo[name] { return cached }
         guard let raw = shapes[name] else {
             report("\(context): reference to undefined shape \"\(name)\"")
-            return (nil, Int.max)
+            return nil
         }
         guard let typeName = raw["type"]?.stringValue else {
             report("shape \"\(name)\" has no type")
-            return (nil, Int.max)
+            return nil
         }
         let depth = stack.count
         stack.append(name)
@@ -75,7 +77,6 @@ struct ShapeExpander {
             stack.removeLast()
             stackIndex[name] = nil
         }
-        var lowest = Int.max
         var shape: Shape
         switch typeName {
         case "structure":
@@ -83,9 +84,7 @@ struct ShapeExpander {
             shape = Shape(type: kind)
             if kind != .document {
                 for (memberName, memberRef) in raw["members"]?.objectValue ?? [] {
-                    let (member, low) = expandMember(memberRef, context: "\(name).\(memberName)")
-                    lowest = min(lowest, low)
-                    if let member { shape.members[memberName] = member }
+                    if let member = expandMember(memberRef, context: "\(name).\(memberName)") { shape.members[memberName] = member }
                 }
                 shape.required = (raw["required"]?.arrayValue ?? []).compactMap(\.stringValue)
                 if raw["eventstream"]?.boolValue == true { shape.eventstream = true }
@@ -93,9 +92,7 @@ struct ShapeExpander {
         case "list":
             shape = Shape(type: .list)
             if let memberRef = raw["member"] {
-                let (member, low) = expandMember(memberRef, context: "\(name)[]")
-                lowest = min(lowest, low)
-                shape.member = member
+                shape.member = expandMember(memberRef, context: "\(name)[]")
             } else {
                 report("list shape \"\(name)\" has no member")
             }
@@ -103,8 +100,7 @@ struct ShapeExpander {
             shape = Shape(type: .map)
             for (field, ref) in [("key", raw["key"]), ("value", raw["value"])] {
                 guard let ref else { report("map shape \"\(name)\" has no \(field)"); continue }
-                let (child, low) = expandMember(ref, context: "\(name){\(field)}")
-                lowest = min(lowest, low)
+                let child = expandMember(ref, context: "\(name){\(field)}")
                 if field == "key" { shape.key = child } else { shape.value = child }
             }
         case "string", "integer", "long", "float", "double", "boolean", "timestamp", "blob":
@@ -117,30 +113,28 @@ struct ShapeExpander {
             shape = Shape(type: .long)
         default:
             report("shape \"\(name)\" has unknown type \"\(typeName)\"")
-            return (nil, Int.max)
+            return nil
         }
         shape.name = name
         applyTraits(raw, to: &shape)
-        if lowest >= depth { memo[name] = shape }
-        return (shape, lowest)
+        if !cyclic.contains(name) { memo[name] = shape }
+        return shape
     }
 
-    private mutating func expandMember(_ ref: JSONValue, context: String) -> (Shape?, Int) {
+    private mutating func expandMember(_ ref: JSONValue, context: String) -> Shape? {
         guard let target = ref["shape"]?.stringValue else {
             report("\(context): member without a \"shape\" reference")
-            return (nil, Int.max)
+            return nil
         }
-        let (expanded, low) = expand(target, context: context)
-        guard var shape = expanded else { return (nil, low) }
+        guard var shape = expand(target, context: context) else { return nil }
         if let doc = ref["documentation"]?.stringValue { shape.documentation = HTMLText.plainText(doc) }
-        if shape.isRef { return (shape, low) }
-        if ref["deprecated"]?.boolValue == true { shape.deprecated = true }
-        if ref["streaming"]?.boolValue == true { shape.streaming = true }
-        // botocore merges member-level traits into the shape (an `enum` on a member of `__string`).
-        if let values = ref["enum"]?.arrayValue { shape.enumValues = values.compactMap(\.stringValue) }
+        if shape.isRef { return shape }
+        // botocore resolves a member by updating its shape with the member's own traits
+        // (`enum` on a member of `__string`, `streaming`, `deprecated`, ...).
+        applyTraits(ref, to: &shape)
         if let location = ref["location"]?.stringValue { shape.location = location }
         if let locationName = ref["locationName"]?.stringValue { shape.locationName = locationName }
-        return (shape, low)
+        return shape
     }
 
     private func applyTraits(_ raw: JSONValue, to shape: inout Shape) {

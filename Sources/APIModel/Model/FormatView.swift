@@ -23,6 +23,17 @@ public struct FormatView: Sendable, Hashable {
     /// below a list or map that is a map's value): AWS reference pages state a member's own
     /// facts, its list items' scalar facts and its map's key/value scalar facts, nothing deeper.
     public var nestedCollectionFacts = true
+    /// Which shape a recursion repeats: boto3 pages print `{'... recursive ...'}` without naming
+    /// it, so projecting onto them keeps where recursion is cut, not what it points to.
+    public var recursionTargets = true
+    /// boto3 hands a blob body (the operation's `payload` member) over as a stream whether or
+    /// not its shape is marked `streaming` (botocore's `get_streaming_input/output`).
+    public var blobPayloadStreams = false
+    /// Which member is the HTTP body: only the SDK model says so explicitly.
+    public var payloadMembers = true
+
+    /// The name every `ref` gets in a view without `recursionTargets`.
+    public static let unnamedRecursion = "(recursive)"
 
     public init(name: String, constraints: Bool, exactNumberTypes: Bool, requiredInInput: Bool,
                 requiredInOutput: Bool, mapKeyEnums: Bool, shapeNames: Bool, streamingFlags: Bool) {
@@ -40,8 +51,14 @@ public struct FormatView: Sendable, Hashable {
     public static let full = FormatView(name: "full", constraints: true, exactNumberTypes: true, requiredInInput: true,
                                         requiredInOutput: true, mapKeyEnums: true, shapeNames: true, streamingFlags: true)
     /// boto3's generated method pages (RST, HTML and text renderings).
-    public static let boto3 = FormatView(name: "boto3", constraints: false, exactNumberTypes: false, requiredInInput: true,
-                                         requiredInOutput: false, mapKeyEnums: false, shapeNames: false, streamingFlags: true)
+    public static let boto3: FormatView = {
+        var view = FormatView(name: "boto3", constraints: false, exactNumberTypes: false, requiredInInput: true,
+                              requiredInOutput: false, mapKeyEnums: false, shapeNames: false, streamingFlags: true)
+        view.recursionTargets = false
+        view.blobPayloadStreams = true
+        view.payloadMembers = false
+        return view
+    }()
     /// AWS API Reference pages.
     public static let awsReference: FormatView = {
         var view = FormatView(name: "aws-reference", constraints: true, exactNumberTypes: true, requiredInInput: true,
@@ -49,6 +66,7 @@ public struct FormatView: Sendable, Hashable {
         view.locatedMemberTypes = false
         view.mapMinimumOfOne = false
         view.nestedCollectionFacts = false
+        view.payloadMembers = false
         return view
     }()
 
@@ -70,6 +88,9 @@ public struct FormatView: Sendable, Hashable {
         view.locatedMemberTypes = locatedMemberTypes && other.locatedMemberTypes
         view.mapMinimumOfOne = mapMinimumOfOne && other.mapMinimumOfOne
         view.nestedCollectionFacts = nestedCollectionFacts && other.nestedCollectionFacts
+        view.recursionTargets = recursionTargets && other.recursionTargets
+        view.blobPayloadStreams = blobPayloadStreams || other.blobPayloadStreams
+        view.payloadMembers = payloadMembers && other.payloadMembers
         return view
     }
 }
@@ -86,9 +107,14 @@ extension Model {
                 op.output = op.output.map { $0.projected(onto: view, requiredVisible: view.requiredInOutput) }
                 service.operations[ok] = op
             }
-            for name in service.shapes.keys {
-                // A shared recursive shape is used from both directions: keep required only if both show it.
-                service.shapes[name] = service.shapes[name]!.projected(onto: view, requiredVisible: view.requiredInInput && view.requiredInOutput)
+            if view.recursionTargets {
+                for name in service.shapes.keys {
+                    // A shared recursive shape is used from both directions: keep required only if both show it.
+                    service.shapes[name] = service.shapes[name]!.projected(onto: view, requiredVisible: view.requiredInInput && view.requiredInOutput)
+                }
+            } else {
+                // Every ref now reads `(recursive)`: what they pointed to is not part of this view.
+                service.shapes = [:]
             }
             copy.services[sk] = service
         }
@@ -109,12 +135,14 @@ extension Shape {
     }
 
     func projected(onto view: FormatView, requiredVisible: Bool, isMapKey: Bool, depth: StatedDepth) -> Shape {
-        if isRef { return self }
+        if isRef { return view.recursionTargets ? self : Shape(ref: FormatView.unnamedRecursion) }
         var s = self
         if !view.constraints { s.min = nil; s.max = nil; s.pattern = nil }
         if !view.exactNumberTypes, let t = s.type { s.type = t.coarsenedForBoto3 }
         if !view.shapeNames { s.name = nil }
         if !view.streamingFlags { s.streaming = false; s.eventstream = false }
+        if view.blobPayloadStreams, s.payload, s.type == .blob { s.streaming = true }
+        if !view.payloadMembers { s.payload = false }
         if isMapKey && !view.mapKeyEnums { s.enumValues = nil }
         if !requiredVisible { s.required = [] }
         if !view.mapMinimumOfOne, s.type == .map, s.min == .integer(1) { s.min = nil }

@@ -94,6 +94,7 @@ public enum ModelReader {
         shape.deprecated = value["deprecated"]?.boolValue ?? false
         shape.location = value["location"]?.stringValue
         shape.locationName = value["locationName"]?.stringValue
+        shape.payload = value["payload"]?.boolValue ?? false
         return shape
     }
 }

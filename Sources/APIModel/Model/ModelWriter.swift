@@ -149,6 +149,7 @@ public struct ModelWriter: Sendable {
         if shape.deprecated { w.key("deprecated"); w.bool(true) }
         if let l = shape.location { w.key("location"); w.string(l) }
         if let l = shape.locationName { w.key("locationName"); w.string(l) }
+        if shape.payload { w.key("payload"); w.bool(true) }
         if includeDocumentation, let d = shape.documentation { w.key("documentation"); w.string(d) }
         w.endObject()
     }

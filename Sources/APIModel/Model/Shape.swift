@@ -33,6 +33,8 @@ public struct Shape: Sendable, Hashable {
     /// Wire-level facts some sources state (AWS reference pages, botocore).
     public var location: String?
     public var locationName: String?
+    /// This member is the operation's whole HTTP body (botocore's structure-level `payload`).
+    public var payload = false
 
     public init(type: ShapeType) { self.type = type }
 

@@ -38,6 +38,10 @@ public struct ShapeEquivalence {
     /// `at`: where `a` and `b` lie (the definition they are in, and the path within it).
     private mutating func compare(_ a: Shape, _ b: Shape, path: String, at: (String, String)) -> String? {
         var at = at
+        // In a view that does not say what a recursion repeats, only where it is cut counts.
+        if a.ref == FormatView.unnamedRecursion || b.ref == FormatView.unnamedRecursion {
+            return a.ref == b.ref ? nil : "\(label(path)): recursion cut on one side only"
+        }
         if a.isRef || b.isRef {
             if let r = a.ref { at.0 = "ref:" + r }
             if let r = b.ref { at.1 = "ref:" + r }

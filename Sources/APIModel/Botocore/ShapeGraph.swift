@@ -1,0 +1,65 @@
+/// The graph of botocore shape references (structure members, list members, map keys and
+/// values), for finding which shapes lie on a cycle.
+struct ShapeGraph {
+    private let edges: [String: [String]]
+
+    init(_ shapes: [String: JSONValue]) {
+        var edges: [String: [String]] = [:]
+        for (name, raw) in shapes {
+            var targets: [String] = []
+            for (_, ref) in raw["members"]?.objectValue ?? [] {
+                if let t = ref["shape"]?.stringValue { targets.append(t) }
+            }
+            for field in ["member", "key", "value"] {
+                if let t = raw[field]?["shape"]?.stringValue { targets.append(t) }
+            }
+            if !targets.isEmpty { edges[name] = targets }
+        }
+        self.edges = edges
+    }
+
+    /// Shapes in a strongly connected component with more than one shape, or with a
+    /// reference to themselves (Tarjan's algorithm, iterative so deep graphs cannot
+    /// overflow the stack).
+    func cyclicShapes() -> Set<String> {
+        var index: [String: Int] = [:]
+        var low: [String: Int] = [:]
+        var onStack: Set<String> = []
+        var stack: [String] = []
+        var cyclic: Set<String> = []
+        var counter = 0
+
+        for start in edges.keys.sorted() where index[start] == nil {
+            // Frames: (node, position of the next edge to follow).
+            var frames: [(String, Int)] = [(start, 0)]
+            index[start] = counter; low[start] = counter; counter += 1
+            stack.append(start); onStack.insert(start)
+            while let (node, next) = frames.last {
+                let targets = edges[node] ?? []
+                if next < targets.count {
+                    frames[frames.count - 1].1 += 1
+                    let target = targets[next]
+                    if index[target] == nil {
+                        index[target] = counter; low[target] = counter; counter += 1
+                        stack.append(target); onStack.insert(target)
+                        frames.append((target, 0))
+                    } else if onStack.contains(target) {
+                        low[node] = min(low[node]!, index[target]!)
+                    }
+                    continue
+                }
+                frames.removeLast()
+                if let parent = frames.last?.0 { low[parent] = min(low[parent]!, low[node]!) }
+                guard low[node] == index[node] else { continue }
+                var component: [String] = []
+                while let top = stack.popLast() {
+                    onStack.remove(top)
+                    component.append(top)
+                    if top == node { break }
+                }
+                if component.count > 1 || targets.contains(node) { cyclic.formUnion(component) }
+            }
+        }
+        return cyclic
+    }
+}
