@@ -40,7 +40,10 @@ enum HTMLAssets {
     .badge.dir { background:#eef0f4; color:#4a5568; font-weight:500; }
     table { width:100%; border-collapse: collapse; background: var(--card); border:1px solid var(--line); border-radius:10px; overflow:hidden; margin: 8px 0 16px; }
     table.failures, table.changes { table-layout: fixed; }
+    table.payload-sets th:nth-child(1) { width: 190px; }
     table.failures th:nth-child(1) { width: 26%; } table.failures th:nth-child(2) { width: 24%; } table.failures th:nth-child(3) { width: 20%; }
+    table.breaking-overview { border-color: #f0b7bd; }
+    table.breaking-overview th:nth-child(1) { width: 24%; }
     table.changes th:nth-child(1) { width: 110px; } table.changes th:nth-child(2) { width: 34%; }
     td code, td .where { overflow-wrap: anywhere; }
     td { overflow-wrap: anywhere; }

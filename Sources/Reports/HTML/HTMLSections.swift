@@ -64,9 +64,10 @@ extension HTMLReportWriter {
         guard !report.changeSets.isEmpty else {
             return out + "<p class=\"none\">No two readable snapshots to compare.</p></section>"
         }
+        out += breakingOverview(report)
         for set in report.changeSets.reversed() {
             let old = CorpusLayout.name(of: set.old), new = CorpusLayout.name(of: set.new)
-            out += "<h3 data-old=\"\(HTML.escape(old))\" data-new=\"\(HTML.escape(new))\">\(HTML.escape(old)) → \(HTML.escape(new))</h3><div class=\"chips\">"
+            out += "<h3 id=\"\(HTML.id("changes", old, new))\" data-old=\"\(HTML.escape(old))\" data-new=\"\(HTML.escape(new))\">\(HTML.escape(old)) → \(HTML.escape(new))</h3><div class=\"chips\">"
             out += HTML.badge("\(set.count(.breaking)) breaking", "breaking") + HTML.badge("\(set.count(.dangerous)) dangerous", "dangerous")
             out += HTML.badge("\(set.count(.info)) info", "info") + "</div>"
             if set.changes.isEmpty { out += "<div class=\"empty\">No API changes.</div>"; continue }
@@ -74,12 +75,41 @@ extension HTMLReportWriter {
             let dangerous = set.changes.filter { $0.severity == .dangerous }
             let info = set.changes.filter { $0.severity == .info }
             if !breaking.isEmpty { out += changeTable(breaking) }
-            if !dangerous.isEmpty { out += changeTable(dangerous) }
+            if !dangerous.isEmpty {
+                // A long list of new response enum values would bury everything below it.
+                out += "<details class=\"more\"\(dangerous.count <= 40 ? " open" : "")><summary>\(HTML.number(dangerous.count)) dangerous change(s): \(kindSummary(dangerous))</summary>\(changeTable(dangerous))</details>"
+            }
             if !info.isEmpty {
-                out += "<details class=\"more\"><summary>\(HTML.number(info.count)) other change(s): additions that break nobody</summary>\(changeTable(info))</details>"
+                out += "<details class=\"more\"><summary>\(HTML.number(info.count)) other change(s): \(kindSummary(info))</summary>\(changeTable(info))</details>"
             }
         }
         return out + "</section>"
+    }
+
+    /// Every breaking change of every comparison, before the per-comparison lists.
+    func breakingOverview(_ report: CorpusReport) -> String {
+        let rows = report.changeSets.reversed().flatMap { set in set.changes.filter { $0.severity == .breaking }.map { (set, $0) } }
+        guard !rows.isEmpty else {
+            return "<div class=\"empty\">No breaking changes between any two snapshots.</div>"
+        }
+        var out = "<p class=\"sub\">\(rows.count) breaking change(s) across \(report.changeSets.count) comparison(s); each is listed again under its comparison below.</p>"
+        out += "<table class=\"breaking-overview\"><thead><tr><th>between</th><th>operation</th><th>change</th></tr></thead><tbody>"
+        for (set, c) in rows {
+            let old = CorpusLayout.name(of: set.old), new = CorpusLayout.name(of: set.new)
+            let op = c.operation.map { "\(c.service).\($0)" } ?? c.service
+            out += "<tr class=\"breaking-row\"><td><a href=\"#\(HTML.id("changes", old, new))\">\(HTML.escape(old)) → \(HTML.escape(new))</a></td>"
+            out += "<td><code>\(HTML.escape(op))</code> \(c.direction.map { HTML.badge($0 == .input ? "request" : "response", "dir") } ?? "")</td>"
+            out += "<td>\(HTML.badge("breaking", "breaking")) \(HTML.escape(c.detail))</td></tr>"
+        }
+        return out + "</tbody></table>"
+    }
+
+    /// "1,300 enum-value-added, 12 member-added"
+    func kindSummary(_ changes: [Change]) -> String {
+        var counts: [ChangeKind: Int] = [:]
+        for c in changes { counts[c.kind, default: 0] += 1 }
+        return counts.sorted { ($0.value, $1.key.rawValue) > ($1.value, $0.key.rawValue) }
+            .map { "\(HTML.number($0.value)) \($0.key.rawValue)" }.joined(separator: ", ")
     }
 
     func changeTable(_ changes: [Change]) -> String {
@@ -103,6 +133,9 @@ extension HTMLReportWriter {
             return out + "<p class=\"none\">No API model could be read.</p></section>"
         }
         out += "<p class=\"sub\">The API as the newest snapshot (<b>\(HTML.escape(newest.name))</b>) documents it: every operation with its request and response members, types, required members, enums and constraints.</p>"
+        out += "<div class=\"chips service-index\">" + newest.model.services.map { key, service in
+            "<a class=\"badge dir\" href=\"#\(HTML.id("svc", key))\">\(HTML.escape(key)) · \(service.operations.count)</a>"
+        }.joined() + "</div>"
         out += "<div class=\"toolbar\"><input id=\"op-filter\" type=\"search\" placeholder=\"Filter operations or members, e.g. DescribeImages or SubnetIds\" aria-label=\"Filter operations\">"
         out += "<button id=\"expand-all\" type=\"button\">Expand all</button><button id=\"collapse-all\" type=\"button\">Collapse all</button><span class=\"count\" id=\"op-count\"></span></div>"
         for (key, service) in newest.model.services {
