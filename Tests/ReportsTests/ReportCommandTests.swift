@@ -167,3 +167,23 @@ func expectValidOutputs(_ folder: String) throws {
     let sarif = try Run.program(python, [Fixtures.schemas + "/check_sarif.py", Fixtures.schemas + "/sarif-schema-2.1.0.json", folder + "/results.sarif"])
     #expect(sarif.status == 0, "\(sarif.stdout)\(sarif.stderr)")
 }
+
+@Suite("Progress on standard error")
+struct ReportProgressTests {
+    @Test("a terminal gets progress lines (files, rate, ETA); a pipe and --quiet do not")
+    func progress() throws {
+        let python = try #require(Run.which("python3"))
+        let output = try Fixtures.temporaryDirectory()
+        let script = Fixtures.path("docs-corpus/fixtures/reports/run_in_pty.py")
+        let tty = try Run.program(python, [script, Run.docconform, "report", "--corpus", Fixtures.miniCorpus, "-o", output])
+        #expect(tty.status == 1)
+        #expect(tty.stdout.contains("files in 2026-05"))
+        #expect(tty.stdout.contains("payload files"))
+        #expect(tty.stdout.contains("ETA"))
+        let quiet = try Run.program(python, [script, Run.docconform, "report", "--corpus", Fixtures.miniCorpus, "-o", output, "--quiet"])
+        #expect(!quiet.stdout.contains("ETA") && !quiet.stdout.contains("docconform report:"))
+        let piped = try Run.docconform(["report", "--corpus", Fixtures.miniCorpus, "-o", output])
+        #expect(!piped.stderr.contains("ETA") && !piped.stderr.contains("\r"))
+        #expect(piped.stderr.contains("docconform report: 2 snapshot(s)"))
+    }
+}
