@@ -117,3 +117,4 @@ struct ReportBuilderTests {
         #expect(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
     }
 }
+

@@ -1,3 +1,4 @@
+import Foundation
 import APIModel
 import Conformance
 import Differ
@@ -17,7 +18,7 @@ extension HTMLReportWriter {
             out += "<table class=\"payload-sets\"><thead><tr><th>set</th><th>what it is</th><th class=\"num\">records</th><th class=\"num\">pass</th><th class=\"num\">fail</th></tr></thead><tbody>"
             for s in v.sets {
                 out += "<tr data-set=\"\(HTML.escape(s.name))\"><td><b>\(HTML.escape(s.name))</b><span class=\"where\">\(HTML.escape(s.path))</span></td>"
-                out += "<td>\(HTML.escape(s.about ?? ""))</td><td class=\"num\">\(s.records)</td><td class=\"num\">\(s.records - s.invalid)</td>"
+                out += "<td>\(HTML.withInlineCode(s.about ?? ""))</td><td class=\"num\">\(s.records)</td><td class=\"num\">\(s.records - s.invalid)</td>"
                 out += "<td class=\"num\">\(s.invalid > 0 ? HTML.badge(String(s.invalid), "invalid") : "0")</td></tr>"
             }
             out += "</tbody></table>"
@@ -51,7 +52,7 @@ extension HTMLReportWriter {
     func failureRow(_ r: RecordResult, _ issue: ValidationIssue) -> String {
         let op = "\(r.service ?? "?").\(r.operation ?? "?")"
         var out = "<tr class=\"failure\" data-file=\"\(HTML.escape(r.file))\" data-line=\"\(r.line)\" data-code=\"\(issue.code.rawValue)\" data-path=\"\(HTML.escape(issue.path))\">"
-        out += "<td>\(HTML.escape(r.id ?? "—"))<span class=\"where\">\(HTML.escape(r.file)):\(r.line)</span></td>"
+        out += "<td>\(HTML.escape(r.id ?? (r.file as NSString).lastPathComponent))<span class=\"where\">\(HTML.escape(r.file)):\(r.line)</span></td>"
         out += "<td><code>\(HTML.escape(op))</code> \(r.direction.map { HTML.badge($0.rawValue, "dir") } ?? "")</td>"
         out += "<td><code>\(HTML.escape(issue.path.isEmpty ? "(root)" : issue.path))</code></td>"
         return out + "<td>\(HTML.badge(issue.code.rawValue, "error")) \(HTML.escape(issue.message))</td></tr>"

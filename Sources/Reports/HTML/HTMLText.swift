@@ -23,6 +23,20 @@ enum HTML {
         }.joined(separator: "--")
     }
 
+    /// Escaped text whose `backticked` spans become <code> (README paragraphs).
+    static func withInlineCode(_ s: String) -> String {
+        let parts = s.split(separator: "`", omittingEmptySubsequences: false)
+        guard parts.count >= 3 else { return escape(s) }
+        var out = ""
+        for (i, part) in parts.enumerated() {
+            // An unpaired last backtick leaves the rest as text.
+            let unclosed = parts.count % 2 == 0 && i == parts.count - 1
+            let isCode = i % 2 == 1 && !unclosed
+            out += isCode ? "<code>\(escape(String(part)))</code>" : (unclosed ? "`" : "") + escape(String(part))
+        }
+        return out
+    }
+
     static func badge(_ text: String, _ cls: String) -> String {
         "<span class=\"badge \(cls)\">\(escape(text))</span>"
     }
