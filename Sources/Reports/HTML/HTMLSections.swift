@@ -50,7 +50,8 @@ extension HTMLReportWriter {
     }
 
     func failureRow(_ r: RecordResult, _ issue: ValidationIssue) -> String {
-        let op = "\(r.service ?? "?").\(r.operation ?? "?")"
+        // A record that could not be read names no operation.
+        let op = r.service == nil && r.operation == nil ? "—" : "\(r.service ?? "?").\(r.operation ?? "?")"
         var out = "<tr class=\"failure\" data-file=\"\(HTML.escape(r.file))\" data-line=\"\(r.line)\" data-code=\"\(issue.code.rawValue)\" data-path=\"\(HTML.escape(issue.path))\">"
         out += "<td>\(HTML.escape(r.id ?? (r.file as NSString).lastPathComponent))<span class=\"where\">\(HTML.escape(r.file)):\(r.line)</span></td>"
         out += "<td><code>\(HTML.escape(op))</code> \(r.direction.map { HTML.badge($0.rawValue, "dir") } ?? "")</td>"
