@@ -36,7 +36,8 @@ let package = Package(
                 .product(name: "OrderedCollections", package: "swift-collections"),
             ]
         ),
-        .target(name: "DocIngest", dependencies: ["APIModel", "CLibXML2"]),
+        // Changelog pages state changes, which are the differ's `Change` records.
+        .target(name: "DocIngest", dependencies: ["APIModel", "CLibXML2", "Differ"]),
         .target(
             name: "Conformance",
             dependencies: ["APIModel"],
@@ -56,7 +57,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "APIModelTests", dependencies: ["APIModel"]),
-        .testTarget(name: "DocIngestTests", dependencies: ["DocIngest", "APIModel", "CLibXML2"]),
+        .testTarget(name: "DocIngestTests", dependencies: ["DocIngest", "APIModel", "CLibXML2", "Differ"]),
         .testTarget(name: "ConformanceTests", dependencies: ["Conformance", "APIModel"]),
         .testTarget(name: "DifferTests", dependencies: ["Differ", "APIModel"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "APIModel", "Conformance", "Differ"]),

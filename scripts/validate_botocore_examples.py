@@ -15,6 +15,7 @@ import argparse
 import collections
 import json
 import os
+import re
 import subprocess
 import sys
 
@@ -22,6 +23,23 @@ import sys
 def newest_version_dir(service_dir):
     versions = sorted(d for d in os.listdir(service_dir) if os.path.isdir(os.path.join(service_dir, d)))
     return os.path.join(service_dir, versions[-1]) if versions else None
+
+
+def classify(error):
+    """A reason class for an error, so the summary says what kind of doc problem it is."""
+    m = error["message"]
+    got = re.search(r'got "(.*)"$', m)
+    value = got.group(1) if got else ""
+    if error["code"] == "type" and "timestamp" in m:
+        if re.fullmatch(r"-?[0-9]+(\.[0-9]+)?(E[0-9]+)?", value):
+            return "timestamp written as a string of epoch seconds"
+        return "timestamp in a non-RFC 3339 format (%s)" % (
+            "HTTP date" if "GMT" in value or "PDT" in value else "basic ISO 8601 / bad offset / no zone")
+    if error["code"] == "type" and "base64" in m:
+        return "blob given as raw text or a placeholder, not base64"
+    if error["code"] == "type" and m.endswith("got string"):
+        return "number or boolean written as a string"
+    return "%s: value outside the documented contract" % error["code"]
 
 
 def main():
@@ -86,12 +104,22 @@ def main():
             reason = (e["code"], r["service"], r["operation"], r["direction"], e["path"])
             by_reason[reason] += 1
             samples.setdefault(reason, e["message"])
+    classes = collections.Counter()
+    class_examples = collections.defaultdict(set)
+    for r in results:
+        for e in r["errors"]:
+            c = classify(e)
+            classes[c] += 1
+            class_examples[c].add(r["id"].rsplit(":", 1)[0])
     lines = []
     lines.append("# AWS's own examples (botocore examples-1.json) against the documented contract\n")
     lines.append("- examples files: %d; examples: %d; records (inputs + outputs): %d" % (n_files, n_examples, n_records))
     lines.append("- examples breaking the contract: %d (%.1f%%); invalid records: %d"
                  % (len(bad_examples), 100.0 * len(bad_examples) / max(n_examples, 1), invalid_records))
     lines.append("- errors by code: " + ", ".join("%s %d" % kv for kv in by_code.most_common()))
+    lines.append("\n| reason | errors | examples |\n|---|---|---|")
+    for c, n in classes.most_common():
+        lines.append("| %s | %d | %d |" % (c, n, len(class_examples[c])))
     lines.append("\n| code | service.operation | direction | path | count | example message |\n|---|---|---|---|---|---|")
     for (code, svc, op, d, path), count in by_reason.most_common():
         msg = samples[(code, svc, op, d, path)].replace("|", "\\|")
@@ -100,7 +128,7 @@ def main():
     if args.markdown:
         with open(args.markdown, "w") as f:
             f.write(text)
-    print("\n".join(lines[:5]))
+    print("\n".join(lines[:6 + len(classes) + 2]))
     print("(full table: %s)" % (args.markdown or "use --markdown FILE"))
 
 

@@ -35,6 +35,23 @@ public struct ModelDiffer: Sendable {
     }
 }
 
+extension ModelDiffer {
+    /// Operations present on both sides that one side marks partial (a section its source
+    /// did not render): members missing from an empty section there are not reported,
+    /// which callers should say. `service.operation` names, in order.
+    public static func partiallyCompared(_ old: Model, _ new: Model) -> [String] {
+        var names: [String] = []
+        for (serviceName, n) in new.services.sorted(by: { $0.key < $1.key }) {
+            guard let o = old.services[serviceName] else { continue }
+            for (opName, op) in n.operations.sorted(by: { $0.key < $1.key }) {
+                guard let oldOp = o.operations[opName], op.partial || oldOp.partial else { continue }
+                names.append("\(serviceName).\(opName)")
+            }
+        }
+        return names
+    }
+}
+
 struct ServicePair: Sendable {
     let key: String
     let old: Service?

@@ -89,6 +89,9 @@ struct DiffCommand: ParsableCommand {
         let all = ModelDiffer(includeSummaries: !noSummaries).diff(oldModel, newModel)
         let diffCPU = processCPUSeconds() - cpuBefore
         let diffed = clock.now
+        for name in ModelDiffer.partiallyCompared(oldModel, newModel) {
+            Console.printError("\(name): warning: shown only in part by one side (a section its source did not render); members missing there are not reported as added or removed")
+        }
         let changes = ignoreList.filter(all)
         let bytes = format.renderer.render(changes, old: old, new: new)
         let rendered = clock.now
@@ -110,14 +113,15 @@ struct DiffCommand: ParsableCommand {
         }
     }
 
-    /// Reads one side; any error-level diagnostic makes the comparison meaningless (a page
-    /// that failed to parse would show up as removals), so it stops the run with status 2.
+    /// Reads one side; a snapshot with a document that could not be read (see
+    /// `SnapshotCheck`) would show up as removals, so it stops the run with status 2.
     private func load(_ path: String) throws -> Model {
         let result = Ingest.load(paths: [path], options: IngestOptions(serviceName: service),
                                  progress: Progress.reporter(label: "files", quiet: quiet))
         Console.report(result.log, quiet: quiet)
-        if result.log.errorCount > 0 {
-            throw inputError("\(path): error: \(result.log.errorCount) error(s) while reading; not comparing a partial snapshot")
+        let problems = SnapshotCheck.problems(in: result)
+        if !problems.isEmpty {
+            throw inputError("\(path): error: \(problems.joined(separator: ", ")); not comparing a partial snapshot")
         }
         if result.model.services.isEmpty {
             throw inputError("\(path): error: no API model found (no service could be read)")

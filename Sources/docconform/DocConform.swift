@@ -7,7 +7,8 @@ struct DocConform: ParsableCommand {
         commandName: "docconform",
         abstract: "Read AWS API documentation into one API model; validate payloads against it; diff API versions.",
         version: "0.1.0",
-        subcommands: [ParseCommand.self, DiffCommand.self, ValidateCommand.self, ExportCommand.self, ReportCommand.self, RSTFidelityCommand.self]
+        subcommands: [ParseCommand.self, DiffCommand.self, ChangesCommand.self, ValidateCommand.self, ExportCommand.self,
+                      ReportCommand.self, RSTFidelityCommand.self, BenchReferenceCommand.self]
     )
 
     /// Usage errors exit with 2 (the CLI contract), not ArgumentParser's 64.

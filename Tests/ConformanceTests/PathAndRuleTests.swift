@@ -61,3 +61,18 @@ import Testing
     #expect(body("\"AA EC\"") == [.type])
     #expect(body("12") == [.type])
 }
+
+@Test func duplicateMapKeysAreFoundExactly() {
+    func tags(_ keys: [String]) -> [String] {
+        let body = keys.map { "\"\($0)\":\"v\"" }.joined(separator: ",")
+        return Fixtures.check(Fixtures.record(operation: "CreateStack", payloadJSON: "{\"Name\":\"s\",\"Tags\":{\(body)}}"))
+            .issues.map { "\($0.code.rawValue) \($0.path)" }
+    }
+    // Keys that share prefix, suffix and length are different keys.
+    #expect(tags(["TOTAL_SCOPE_2_MBM_CARBON_EMISSIONS", "TOTAL_SCOPE_2_LBM_CARBON_EMISSIONS"]) == [])
+    #expect(tags(["k1", "k2", "k1"]) == ["duplicate Tags[\"k1\"]"])
+    // Past 32 entries the check switches to an index.
+    let many = (0..<45).map { "key-\($0)" }
+    #expect(tags(many) == [])
+    #expect(tags(many + ["key-7"]) == ["duplicate Tags[\"key-7\"]"])
+}

@@ -126,3 +126,15 @@ import Testing
         #expect(projected.count == changes.count - find(.constraintChanged).count)
     }
 }
+
+@Suite struct PartialOperationTests {
+    @Test func absenceOnAPartialSideIsNotARemoval() throws {
+        let old = try Fixtures.model("demo-old.json"), new = try Fixtures.model("demo-new.json")
+        let truncated = ModelDiffer().diff(old, new).filter { $0.operation == "Truncated" }
+        // New is partial with an empty (unrendered) response: A and B missing there are not
+        // reported; its rendered request still shows the added Extra.
+        #expect(truncated.map(\.kind) == [.memberAdded])
+        #expect(truncated.first?.path == "Extra")
+        #expect(ModelDiffer.partiallyCompared(old, new) == ["demo.Truncated"])
+    }
+}

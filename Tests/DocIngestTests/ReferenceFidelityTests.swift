@@ -20,7 +20,7 @@ import Testing
         Case(service: "ec2", truth: "botocore-1.43.11/data/ec2"),                        // ec2 query
     ]
 
-    @Test(arguments: cases, ["html", "text"])
+    @Test(arguments: cases, ["html", "text", "markdown"])
     func everyOperationEqualsTheModel(_ c: Case, style: String) throws {
         let pages = ReferenceFixtures.load("aws-reference/generated/\(c.service)-\(style)", service: c.service)
         #expect(pages.log.diagnostics.isEmpty, "\(pages.log.diagnostics.prefix(3))")

@@ -1,5 +1,5 @@
 #!/bin/sh
-# Regenerates the generated reference-page fixtures (HTML as served, text as in the seed)
+# Regenerates the generated reference-page fixtures (HTML as served, text as in the seed, markdown)
 # from botocore 1.43.11 models, for ReferenceFidelityTests. Run from the repository root
 # with botocore 1.43.11 installed (pip install botocore==1.43.11).
 set -eu
@@ -12,7 +12,7 @@ mkdir -p "$TRUTH/route53/2013-04-01" "$TRUTH/iam/2010-05-08"
 cp "$BC/route53/2013-04-01/service-2.json.gz" "$TRUTH/route53/2013-04-01/"
 cp "$BC/iam/2010-05-08/service-2.json.gz" "$TRUTH/iam/2010-05-08/"
 render() { # service model operations
-    for style in html text; do
+    for style in html text markdown; do
         python3 Tests/tools/render_reference_pages.py --model "$2" --service "$1" --style $style \
             --operations "$3" --out "$OUT/$1-$style"
     done

@@ -92,6 +92,8 @@ class Renderer:
     def link(self, name):
         if self.style == "html":
             return f'<a href="API_{name}.html">{name}</a>'
+        if self.style == "markdown":
+            return f"[ {name} ](API_{name}.md)"
         return name
 
     def want(self, name):
@@ -309,7 +311,46 @@ class Renderer:
 
     # --- output formats ------------------------------------------------------------------------
     def page(self, name, doc, sections):
+        if self.style == "markdown":
+            return self.markdown_page(name, doc, sections)
         return self.html_page(name, doc, sections) if self.style == "html" else self.text_page(name, doc, sections)
+
+    @staticmethod
+    def md_escape(text):
+        return re.sub(r"([\\`*_{}\[\]()#+\-.!<>|])", r"\\\1", text)
+
+    def md_fact(self, line):
+        if isinstance(line, tuple):
+            _, keyword, value = line
+            return f"{keyword} `{value}`   "
+        if line.startswith("Type: "):
+            # The phrase already holds markdown links; escape only the words around them.
+            parts = re.split(r"(\[ [A-Za-z0-9_]+ \]\(API_[A-Za-z0-9_]+\.md\))", line)
+            return "".join(p if p.startswith("[ ") else self.md_escape(p) for p in parts) + "  "
+        return self.md_escape(line) + "  "
+
+    def markdown_page(self, name, doc, sections):
+        out = [f'# {name}<a name="API_{name}"></a>', "", self.md_escape(doc), ""]
+        for suffix, title, content in sections:
+            out += [f'## {title}<a name="API_{name}_{suffix}"></a>', ""]
+            for kind, value in content:
+                if kind == "p":
+                    out += [self.md_escape(value), ""]
+                elif kind == "pre":
+                    out += ["```"] + value.split("\n") + ["```", ""]
+                elif kind == "goto":
+                    uid = f"{self.prefix}-{self.meta.get('apiVersion', '')}"
+                    out += ["For more information about using this API in one of the language\\-specific AWS SDKs, see the following:",
+                            f"+  [ AWS SDK for Python](https://docs.aws.amazon.com/goto/boto3/{uid}/{value}) ", ""]
+                elif kind == "dl":
+                    for wire, anchor, lines in value:
+                        head = f" ** [ {self.md_escape(wire)} ](#API_{name}_RequestSyntax) **   " if anchor else f" ** {self.md_escape(wire)} **   "
+                        if anchor:
+                            head += f'<a name="{anchor}"></a>'
+                        out.append(head)
+                        out += [self.md_fact(l) for l in lines]
+                        out.append("")
+        return "\n".join(out) + "\n"
 
     def html_page(self, name, doc, sections):
         esc = html.escape
@@ -395,7 +436,7 @@ def main():
     ap.add_argument("--model", required=True)
     ap.add_argument("--service", required=True, help="anchor prefix (the service id of the pages)")
     ap.add_argument("--out", required=True)
-    ap.add_argument("--style", choices=["html", "text"], default="html")
+    ap.add_argument("--style", choices=["html", "text", "markdown"], default="html")
     ap.add_argument("--operations", default="")
     ap.add_argument("--limit", type=int, default=0)
     args = ap.parse_args()
@@ -410,7 +451,7 @@ def main():
         names = names[: args.limit]
     r = Renderer(model, args.service, args.style)
     os.makedirs(args.out, exist_ok=True)
-    ext = "html" if args.style == "html" else "txt"
+    ext = {"html": "html", "text": "txt", "markdown": "md"}[args.style]
     for name in names:
         r.current = name
         with open(os.path.join(args.out, f"API_{name}.{ext}"), "w") as f:

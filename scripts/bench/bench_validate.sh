@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
-# Validation throughput, one core, same records, side by side:
+# Validation throughput, one core, same records, side by side (CPU time of the validating
+# thread/process, so other load on a shared machine does not count):
 #   docconform validate (release build)  vs  jsonschema-rs (fed `docconform export --format jsonschema`)
 #   vs botocore's ParamValidator (request records only)
+# docconform runs twice: writing docconform.results/1 for every record (json) and writing only
+# the invalid records (text); the Python validators only compute a verdict.
 # on a small-record corpus (scripts/gen_labelled_payloads.py) and on ~1 MB EC2
 # DescribeInstances responses. Prints MB/s and records/s per tool, plus docconform's peak RSS
 # at two corpus sizes (memory must stay flat in the number of records).
@@ -43,23 +46,24 @@ if [ ! -s "$WORK/small10.jsonl" ]; then
   for i in $(seq 10); do cat "$WORK/small.jsonl"; done > "$WORK/small10.jsonl"
 fi
 
-run_dc() {  # corpus label
-  local out
+run_dc() {  # corpus [format]
+  local out fmt="${2:-json}"
   out=$( { /usr/bin/time -f "maxrss_kb=%M" "${PIN[@]}" "$DC" validate --model "$WORK/model.json" "$1" \
-           --format json -o /dev/null --quiet --stats; } 2>&1 >/dev/null || true)
+           --format "$fmt" -o /dev/null --quiet --stats; } 2>&1 >/dev/null || true)
   local line rss
   line=$(echo "$out" | grep '^validate:')
   rss=$(echo "$out" | grep -o 'maxrss_kb=[0-9]*' | cut -d= -f2)
   # validate: N records, X MB in S s: R MB/s, Q records/s; I invalid
-  echo "$line" | awk -v name="docconform" -v rss="$rss" '{
+  echo "$line" | awk -v name="docconform/$fmt" -v rss="$rss" '{
     gsub(",", ""); printf "%-14s %8d records %9.1f MB %8.3f s %9.1f MB/s %10.0f records/s  invalid=%d  (peak RSS %.0f MB, model included)\n",
-    name, $2, $4, $7, $9, $11, $13, rss/1024 }'
+    name, $2, $4, $7, $13, $15, $17, rss/1024 }'
 }
 
 for corpus in small large; do
   echo
   echo "== corpus: $corpus ($(wc -l < "$WORK/$corpus.jsonl") records, $(du -m "$WORK/$corpus.jsonl" | cut -f1) MB)"
-  run_dc "$WORK/$corpus.jsonl"
+  run_dc "$WORK/$corpus.jsonl" json
+  run_dc "$WORK/$corpus.jsonl" text
   "${PIN[@]}" python3 "$ROOT/scripts/bench/bench_validate.py" jsonschema-rs "$WORK/schemas.json" "$WORK/$corpus.jsonl"
   if [ "$corpus" = small ]; then
     "${PIN[@]}" python3 "$ROOT/scripts/bench/bench_validate.py" botocore "$WORK/$corpus.jsonl"
@@ -67,5 +71,5 @@ for corpus in small large; do
 done
 echo
 echo "== memory: 10x the small corpus"
-run_dc "$WORK/small10.jsonl"
+run_dc "$WORK/small10.jsonl" json
 echo "(anchors measured on this machine by the issue: jsonschema-rs 14 MB/s / 73k records/s; botocore 11 MB/s)"

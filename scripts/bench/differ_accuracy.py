@@ -7,8 +7,13 @@ and merges sdk-extras), then compares them with `docconform diff --format json` 
 prints precision and recall per change kind.
 
     differ_accuracy.py OLD_DATA_DIR NEW_DATA_DIR [--docconform BIN] [--diff-json FILE]
+    differ_accuracy.py OLD_DATA_DIR NEW_DATA_DIR --view boto3 --services a,b \
+        --tool-old OLD_RST_DIR --tool-new NEW_RST_DIR
 
 OLD/NEW_DATA_DIR are botocore `data` folders (e.g. from `pip download botocore==X`).
+With `--view boto3` the expected changes are those boto3's pages can express (no
+min/max/pattern, long/integer and double/float alike, no required flags in responses),
+and docconform runs on the RST page folders given by --tool-old/--tool-new.
 Nothing here shares code with the Swift differ: it is the ground truth it is judged by.
 """
 import argparse
@@ -37,7 +42,16 @@ def load_release(data_dir):
     return models
 
 
+VIEW = "full"
+COARSE = {"long": "integer", "double": "float"}
+
+
 def shape_type(shape):
+    t = _shape_type(shape)
+    return COARSE.get(t, t) if VIEW == "boto3" else t
+
+
+def _shape_type(shape):
     t = shape.get("type")
     if t == "structure":
         if shape.get("document"):
@@ -59,6 +73,13 @@ class Walker:
         self.out = out
 
     def emit(self, kind, op, direction, path, **extra):
+        if VIEW == "boto3":
+            if kind == "constraint-changed":
+                return
+            if direction == "output" and kind in ("required-added", "required-removed"):
+                return
+            if direction == "output" and kind == "member-added":
+                extra["required"] = False
         self.out.append(dict(kind=kind, service=self.service, operation=op, direction=direction, path=path, **extra))
 
     def operation(self, name, old_op, new_op):
@@ -131,8 +152,11 @@ class Walker:
             self.node(op, direction, path + "{}", o["value"]["shape"], n["value"]["shape"], old_seen, new_seen, None)
 
 
-def expected_changes(old_dir, new_dir):
+def expected_changes(old_dir, new_dir, services=None):
     old, new = load_release(old_dir), load_release(new_dir)
+    if services:
+        old = {k: v for k, v in old.items() if k in services}
+        new = {k: v for k, v in new.items() if k in services}
     out = []
     for s in sorted(set(old) | set(new)):
         if s not in old:
@@ -148,6 +172,27 @@ def expected_changes(old_dir, new_dir):
                 out.append(dict(kind="operation-removed", service=s, operation=op))
             else:
                 walker.operation(op, oo[op], no[op])
+    return out
+
+
+def elided_sections(page_dirs, services):
+    """(service, operation, direction) whose boto3 page says the section is too large to
+    render: boto3 states nothing there, so those changes are not expected from the pages."""
+    from botocore import xform_name
+    out = set()
+    for d in page_dirs:
+        for service in services:
+            folder = os.path.join(d, service, "client")
+            if not os.path.isdir(folder):
+                continue
+            for name in os.listdir(folder):
+                text = open(os.path.join(folder, name), encoding="utf-8").read()
+                if "too large to render" not in text:
+                    continue
+                for direction, heading in (("input", "**Request Syntax**"), ("output", "**Response Syntax**")):
+                    at = text.find(heading)
+                    if at >= 0 and "too large to render" in text[at:at + 400]:
+                        out.add((service, name[:-4], direction))
     return out
 
 
@@ -168,13 +213,29 @@ def main():
     ap.add_argument("old"); ap.add_argument("new")
     ap.add_argument("--docconform", default=".build/release/docconform")
     ap.add_argument("--diff-json", help="use this docconform.diff/1 file instead of running docconform")
+    ap.add_argument("--view", choices=["full", "boto3"], default="full")
+    ap.add_argument("--services", help="comma-separated services to compare (default: all)")
+    ap.add_argument("--tool-old", help="what docconform reads as OLD (default: OLD_DATA_DIR)")
+    ap.add_argument("--tool-new", help="what docconform reads as NEW (default: NEW_DATA_DIR)")
     args = ap.parse_args()
+    global VIEW
+    VIEW = args.view
 
-    truth = expected_changes(args.old, args.new)
+    truth = expected_changes(args.old, args.new, set(args.services.split(",")) if args.services else None)
+    if args.view == "boto3" and args.tool_old and args.tool_new:
+        from botocore import xform_name
+        services = {c["service"] for c in truth}
+        elided = elided_sections([args.tool_old, args.tool_new], services)
+        if elided:
+            before = len(truth)
+            truth = [c for c in truth if (c["service"], xform_name(c.get("operation") or ""), c.get("direction")) not in elided]
+            print("note: %d expected changes dropped in %d request/response sections boto3 does not render: %s"
+                  % (before - len(truth), len(elided), ", ".join(sorted("%s.%s %s" % e for e in elided))))
     if args.diff_json:
         got = json.load(open(args.diff_json))["changes"]
     else:
-        run = subprocess.run([args.docconform, "diff", args.old, args.new, "--format", "json", "--quiet", "--no-summaries"],
+        run = subprocess.run([args.docconform, "diff", args.tool_old or args.old, args.tool_new or args.new,
+                              "--format", "json", "--quiet", "--no-summaries"],
                              capture_output=True)
         if run.returncode not in (0, 1):
             sys.exit("docconform diff failed (%d): %s" % (run.returncode, run.stderr.decode()[-2000:]))

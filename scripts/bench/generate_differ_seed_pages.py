@@ -8,6 +8,10 @@ installed botocore, then runs the project's page generator (scripts/generate_bot
 boto3's own ServiceDocumenter) on it and keeps the pages of the operations the seeds name.
 
     generate_differ_seed_pages.py --generator PATH/generate_boto3_docs.py --out DIR
+    generate_differ_seed_pages.py --generator ... --out DIR --botocore-version 1.13.0 --services polly,connect
+
+The second form writes every client page of the named services (for accuracy runs on
+held-out release pairs) to DIR/boto3-rst-<version>/<service>/client/.
 """
 import argparse
 import importlib.util
@@ -31,7 +35,7 @@ def release_data(version, work):
     return data
 
 
-def generation_data(version, service, work):
+def generation_data(version, services, work):
     """The release's model of `service` plus the installed botocore's companion files."""
     import botocore
     import botocore.session
@@ -39,7 +43,8 @@ def generation_data(version, service, work):
     old = release_data(version, work)
     folder = os.path.join(work, "gen-data-" + version)
     shutil.rmtree(folder, ignore_errors=True)
-    shutil.copytree(os.path.join(old, service), os.path.join(folder, service))
+    for service in services:
+        shutil.copytree(os.path.join(old, service), os.path.join(folder, service))
     for name in os.listdir(installed):
         path = os.path.join(installed, name)
         if os.path.isfile(path) and not os.path.exists(os.path.join(folder, name)):
@@ -47,7 +52,7 @@ def generation_data(version, service, work):
     # Models of that era have no metadata.serviceId, which today's botocore requires to build
     # a client; take it from the installed model (metadata only, no shape is touched).
     import json
-    for version_dir in os.listdir(os.path.join(folder, service)):
+    for service, version_dir in [(s, v) for s in services for v in os.listdir(os.path.join(folder, s))]:
         model_path = os.path.join(folder, service, version_dir, "service-2.json")
         if not os.path.exists(model_path):
             continue
@@ -57,7 +62,7 @@ def generation_data(version, service, work):
             model["metadata"]["serviceId"] = current.metadata["serviceId"]
             json.dump(model, open(model_path, "w"))
     # Endpoint rule sets did not exist then; take the current one (it only routes requests).
-    for version_dir in os.listdir(os.path.join(folder, service)):
+    for service, version_dir in [(s, v) for s in services for v in os.listdir(os.path.join(folder, s))]:
         current = os.path.join(installed, service, version_dir)
         for name in os.listdir(current) if os.path.isdir(current) else []:
             if name.startswith("endpoint-rule-set"):
@@ -70,13 +75,23 @@ def main():
     ap.add_argument("--generator", required=True)
     ap.add_argument("--out", required=True)
     ap.add_argument("--work", default="/tmp/docconform-differ-seed-pages")
+    ap.add_argument("--botocore-version")
+    ap.add_argument("--services")
     args = ap.parse_args()
     spec = importlib.util.spec_from_file_location("generate_boto3_docs", args.generator)
     gen = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(gen)
+    if args.botocore_version:
+        services = args.services.split(",")
+        data = generation_data(args.botocore_version, services, args.work)
+        gen._init_worker(data, os.path.join(args.out, "boto3-rst-" + args.botocore_version))
+        for service in services:
+            name, count, error, _ = gen._document(service)
+            print("%s %s: %d pages%s" % (service, args.botocore_version, count, " error: %s" % error if error else ""))
+        return
     for versions, (service, methods) in SEEDS.items():
         for version in versions:
-            data = generation_data(version, service, args.work)
+            data = generation_data(version, [service], args.work)
             pages = os.path.join(args.work, "pages-" + version)
             shutil.rmtree(pages, ignore_errors=True)
             gen._init_worker(data, pages)

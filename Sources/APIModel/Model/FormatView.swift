@@ -16,6 +16,13 @@ public struct FormatView: Sendable, Hashable {
     /// The types of URI/header/query/status-code members: AWS reference pages give those
     /// members no `Type:` line, so a merge takes their type from the other source.
     public var locatedMemberTypes = true
+    /// A map's minimum of 1 entry: AWS reference pages never print it (`Map Entries:` shows
+    /// only a maximum then), so projecting onto them drops it.
+    public var mapMinimumOfOne = true
+    /// Facts of collections nested in collections (the counts of a list inside a list, anything
+    /// below a list or map that is a map's value): AWS reference pages state a member's own
+    /// facts, its list items' scalar facts and its map's key/value scalar facts, nothing deeper.
+    public var nestedCollectionFacts = true
 
     public init(name: String, constraints: Bool, exactNumberTypes: Bool, requiredInInput: Bool,
                 requiredInOutput: Bool, mapKeyEnums: Bool, shapeNames: Bool, streamingFlags: Bool) {
@@ -40,6 +47,8 @@ public struct FormatView: Sendable, Hashable {
         var view = FormatView(name: "aws-reference", constraints: true, exactNumberTypes: true, requiredInInput: true,
                               requiredInOutput: false, mapKeyEnums: false, shapeNames: true, streamingFlags: false)
         view.locatedMemberTypes = false
+        view.mapMinimumOfOne = false
+        view.nestedCollectionFacts = false
         return view
     }()
 
@@ -52,12 +61,16 @@ public struct FormatView: Sendable, Hashable {
 
     /// What both views can state.
     public func intersection(_ other: FormatView) -> FormatView {
-        FormatView(name: "\(name)∩\(other.name)", constraints: constraints && other.constraints,
-                   exactNumberTypes: exactNumberTypes && other.exactNumberTypes,
-                   requiredInInput: requiredInInput && other.requiredInInput,
-                   requiredInOutput: requiredInOutput && other.requiredInOutput,
-                   mapKeyEnums: mapKeyEnums && other.mapKeyEnums, shapeNames: shapeNames && other.shapeNames,
-                   streamingFlags: streamingFlags && other.streamingFlags)
+        var view = FormatView(name: "\(name)∩\(other.name)", constraints: constraints && other.constraints,
+                              exactNumberTypes: exactNumberTypes && other.exactNumberTypes,
+                              requiredInInput: requiredInInput && other.requiredInInput,
+                              requiredInOutput: requiredInOutput && other.requiredInOutput,
+                              mapKeyEnums: mapKeyEnums && other.mapKeyEnums, shapeNames: shapeNames && other.shapeNames,
+                              streamingFlags: streamingFlags && other.streamingFlags)
+        view.locatedMemberTypes = locatedMemberTypes && other.locatedMemberTypes
+        view.mapMinimumOfOne = mapMinimumOfOne && other.mapMinimumOfOne
+        view.nestedCollectionFacts = nestedCollectionFacts && other.nestedCollectionFacts
+        return view
     }
 }
 
@@ -84,7 +97,18 @@ extension Model {
 }
 
 extension Shape {
+    /// How much a view that lacks `nestedCollectionFacts` states about a shape: all of a
+    /// member's own facts; scalar facts of its list items (through nested lists); scalar
+    /// facts of its map's key and value; nothing below those.
+    enum StatedDepth { case member, listItem, mapEntry, nothing }
+
+    static let locatedPlaces: Set<String> = ["uri", "header", "headers", "querystring", "statusCode"]
+
     public func projected(onto view: FormatView, requiredVisible: Bool, isMapKey: Bool = false) -> Shape {
+        projected(onto: view, requiredVisible: requiredVisible, isMapKey: isMapKey, depth: .member)
+    }
+
+    func projected(onto view: FormatView, requiredVisible: Bool, isMapKey: Bool, depth: StatedDepth) -> Shape {
         if isRef { return self }
         var s = self
         if !view.constraints { s.min = nil; s.max = nil; s.pattern = nil }
@@ -93,12 +117,29 @@ extension Shape {
         if !view.streamingFlags { s.streaming = false; s.eventstream = false }
         if isMapKey && !view.mapKeyEnums { s.enumValues = nil }
         if !requiredVisible { s.required = [] }
-        for k in s.members.keys {
-            s.members[k] = s.members[k]!.projected(onto: view, requiredVisible: requiredVisible)
+        if !view.mapMinimumOfOne, s.type == .map, s.min == .integer(1) { s.min = nil }
+        let nested = !view.nestedCollectionFacts
+        if nested, depth != .member, s.type?.isAggregate == true || depth == .nothing {
+            if s.type != .structure && s.type != .union { s.min = nil; s.max = nil; s.pattern = nil; s.enumValues = nil }
         }
-        if let m = s.member { s.member = m.projected(onto: view, requiredVisible: requiredVisible) }
-        if let k = s.key { s.key = k.projected(onto: view, requiredVisible: requiredVisible, isMapKey: true) }
-        if let v = s.value { s.value = v.projected(onto: view, requiredVisible: requiredVisible) }
+        for k in s.members.keys {
+            var member = s.members[k]!.projected(onto: view, requiredVisible: requiredVisible, isMapKey: false, depth: .member)
+            if !view.locatedMemberTypes, !member.isRef, let place = member.location, Self.locatedPlaces.contains(place) {
+                // No `Type:` line for these: a list shows only through its count line.
+                if member.type == .list, member.min == nil, member.max == nil, var item = member.member {
+                    item.location = member.location
+                    item.locationName = member.locationName
+                    member = item
+                }
+                if let t = member.type, !t.isAggregate { member.type = .string }
+            }
+            s.members[k] = member
+        }
+        let itemDepth: StatedDepth = depth == .member || depth == .listItem ? .listItem : .nothing
+        let entryDepth: StatedDepth = depth == .member ? .mapEntry : .nothing
+        if let m = s.member { s.member = m.projected(onto: view, requiredVisible: requiredVisible, isMapKey: false, depth: nested ? itemDepth : .member) }
+        if let k = s.key { s.key = k.projected(onto: view, requiredVisible: requiredVisible, isMapKey: true, depth: nested ? entryDepth : .member) }
+        if let v = s.value { s.value = v.projected(onto: view, requiredVisible: requiredVisible, isMapKey: false, depth: nested ? entryDepth : .member) }
         return s
     }
 }

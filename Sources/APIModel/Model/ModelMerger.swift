@@ -63,6 +63,7 @@ public struct ModelMerger {
                               streamingFlags: base.view.streamingFlags || other.view.streamingFlags)
         var merged = view
         merged.locatedMemberTypes = base.view.locatedMemberTypes || other.view.locatedMemberTypes
+        merged.mapMinimumOfOne = base.view.mapMinimumOfOne || other.view.mapMinimumOfOne
         return Side(model: result, label: base.label, view: merged, precision: max(base.precision, other.precision))
     }
 

@@ -1,12 +1,7 @@
 /// Every distinct pattern of the model, compiled once: simple character-class sequences
-/// get the engine-free `SequenceMatcher`, the rest ICU. A pattern neither can compile is
-/// recorded once as unsupported and not checked.
+/// go to the engine-free `SequenceMatchers`, the rest to ICU. A pattern neither can compile
+/// is recorded once (per shape) as unsupported and not checked.
 final class PatternTable {
-    enum Engine {
-        case sequence(SequenceMatcher)
-        case icu(ICURegex)
-    }
-
     enum Outcome { case match, noMatch, gaveUp }
 
     struct Unsupported: Sendable, Hashable {
@@ -15,7 +10,10 @@ final class PatternTable {
         var reason: String
     }
 
-    private(set) var engines: [Engine] = []
+    /// Per pattern: >= 0 a sequence-matcher index, < 0 the ICU regex at -(value + 1).
+    private var engineOf = ScratchStack<Int32>()
+    private let sequences = SequenceMatchers()
+    private var icu: [ICURegex] = []
     private(set) var sources: [String] = []
     private var indexByPattern: [String: Int32] = [:]
     private var failed: [String: String] = [:]
@@ -26,7 +24,6 @@ final class PatternTable {
     let timeLimit: Int32
 
     private var codePoints = UnsafeMutableBufferPointer<UInt32>.allocate(capacity: 256)
-    private var scratch = UnsafeMutableBufferPointer<Int32>.allocate(capacity: 600)
 
     init(wholeValue: Bool, timeLimit: Int32 = 40) {
         self.wholeValue = wholeValue
@@ -35,7 +32,7 @@ final class PatternTable {
 
     deinit {
         codePoints.deallocate()
-        scratch.deallocate()
+        engineOf.release()
     }
 
     /// The pattern's index, or nil when no engine can run it (reported once per pattern and shape).
@@ -46,14 +43,16 @@ final class PatternTable {
             if !unsupported.contains(entry) { unsupported.append(entry) }
             return nil
         }
-        let engine: Engine
-        if var simple = SimplePattern.parse(pattern) {
+        let engine: Int32
+        if var branches = SimplePattern.parseAlternatives(pattern) {
             if wholeValue {
-                simple.anchoredStart = true
-                simple.anchoredEnd = true
-                simple.endAllowsFinalTerminator = false
+                for k in branches.indices {
+                    branches[k].anchoredStart = true
+                    branches[k].anchoredEnd = true
+                    branches[k].endAllowsFinalTerminator = false
+                }
             }
-            engine = .sequence(SequenceMatcher(simple))
+            engine = sequences.add(branches)
         } else {
             let (regex, reason) = ICURegex.compile(pattern, timeLimit: timeLimit)
             guard let regex else {
@@ -61,17 +60,33 @@ final class PatternTable {
                 unsupported.append(Unsupported(pattern: pattern, shape: shape, reason: reason ?? "cannot compile"))
                 return nil
             }
-            engine = .icu(regex)
+            icu.append(regex)
+            engine = -Int32(icu.count)
         }
-        let i = Int32(engines.count)
-        engines.append(engine)
+        let i = Int32(engineOf.count)
+        engineOf.push(engine)
         sources.append(pattern)
         indexByPattern[pattern] = i
         return i
     }
 
-    /// Runs pattern `index` on a UTF-8 value (already known to be valid UTF-8).
-    func run(_ index: Int32, utf8 value: UnsafeBufferPointer<UInt8>) -> Outcome {
+    /// Runs pattern `index` on a UTF-8 value (already known to be valid UTF-8); `ascii` when
+    /// every byte is below 0x80 (then bytes are code points).
+    func run(_ index: Int32, utf8 value: UnsafeBufferPointer<UInt8>, ascii: Bool) -> Outcome {
+        let engine = engineOf[Int(index)]
+        if engine >= 0 && ascii { return sequences.matches(engine, value) ? .match : .noMatch }
+        let cps = decode(value)
+        if engine >= 0 { return sequences.matches(engine, cps) ? .match : .noMatch }
+        switch icu[Int(-engine - 1)].run(cps, whole: wholeValue) {
+        case .match: return .match
+        case .noMatch: return .noMatch
+        case .gaveUp:
+            gaveUp[index, default: 0] += 1
+            return .gaveUp
+        }
+    }
+
+    private func decode(_ value: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt32> {
         if codePoints.count < value.count {
             codePoints.deallocate()
             codePoints = .allocate(capacity: value.count * 2)
@@ -87,27 +102,9 @@ final class PatternTable {
             else { codePoints[n] = (b & 0x07) << 18 | UInt32(value[i + 1] & 0x3F) << 12 | UInt32(value[i + 2] & 0x3F) << 6 | UInt32(value[i + 3] & 0x3F); i += 4 }
             n += 1
         }
-        let cps = UnsafeBufferPointer(rebasing: codePoints[0..<n])
-        switch engines[Int(index)] {
-        case let .sequence(m):
-            if scratch.count < 2 * (n + 2) {
-                scratch.deallocate()
-                scratch = .allocate(capacity: 4 * (n + 2))
-            }
-            return m.matches(cps, scratch: scratch.baseAddress!) ? .match : .noMatch
-        case let .icu(re):
-            switch re.run(cps, whole: wholeValue) {
-            case .match: return .match
-            case .noMatch: return .noMatch
-            case .gaveUp:
-                gaveUp[index, default: 0] += 1
-                return .gaveUp
-            }
-        }
+        return UnsafeBufferPointer(rebasing: codePoints[0..<n])
     }
-}
 
-extension PatternTable {
     /// A value too large to match within the work bound: counted like a time-out.
     func noteGaveUp(_ index: Int32) { gaveUp[index, default: 0] += 1 }
 }

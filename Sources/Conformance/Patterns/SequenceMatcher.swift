@@ -1,73 +1,198 @@
 /// Decides "does the pattern match somewhere in the value" for a `SimplePattern`, in time
 /// linear in (value length × atoms) and without backtracking: it tracks the set of
 /// positions where a match of the first k atoms can end, one atom at a time.
-struct SequenceMatcher: Sendable {
-    let pattern: SimplePattern
+///
+/// Patterns are stored flat (ASCII membership as two 64-bit masks per atom) in manually
+/// managed buffers, so a match touches no reference counts. ASCII values are matched on
+/// their bytes directly; others on decoded code points.
+struct FlatAtom {
+    var low: UInt64
+    var high: UInt64
+    var min: Int
+    var max: Int
+    /// Index into `SequenceMatchers.sets` for code points ≥ 128.
+    var set: Int32
+}
 
-    init(_ pattern: SimplePattern) { self.pattern = pattern.simplified() }
+struct FlatPattern {
+    var forbiddenStart: Int
+    var forbiddenCount: Int
+    var atomStart: Int
+    var atomCount: Int
+    var anchoredStart: Bool
+    var anchoredEnd: Bool
+    var endAllowsFinalTerminator: Bool
+}
+
+final class SequenceMatchers {
+    private var patterns = ScratchStack<FlatPattern>()
+    /// Per matcher: its alternatives `patterns[first ..< first + count]`.
+    private var alternatives = ScratchStack<(first: Int, count: Int)>()
+    private var atoms = ScratchStack<FlatAtom>()
+    private var forbidden = ScratchStack<UInt32>()
+    private var sets: [CharSet] = []
+    private var scratch = UnsafeMutableBufferPointer<Int32>.allocate(capacity: 1024)
+
+    deinit {
+        alternatives.release()
+        forbidden.release()
+        patterns.release()
+        atoms.release()
+        scratch.deallocate()
+    }
+
+    /// Adds a pattern (its top-level alternatives); returns its index.
+    func add(_ branches: [SimplePattern]) -> Int32 {
+        let first = patterns.count
+        for b in branches { addBranch(b) }
+        alternatives.push((first, branches.count))
+        return Int32(alternatives.count - 1)
+    }
+
+    private func addBranch(_ pattern: SimplePattern) {
+        let p = pattern.simplified()
+        let forbiddenStart = forbidden.count
+        for c in p.forbiddenPrefix { forbidden.push(c) }
+        let start = atoms.count
+        for a in p.atoms {
+            var low: UInt64 = 0, high: UInt64 = 0
+            for c in 0..<128 where a.set.contains(UInt32(c)) {
+                if c < 64 { low |= 1 << UInt64(c) } else { high |= 1 << UInt64(c - 64) }
+            }
+            sets.append(a.set)
+            atoms.push(FlatAtom(low: low, high: high, min: a.min, max: a.max, set: Int32(sets.count - 1)))
+        }
+        patterns.push(FlatPattern(forbiddenStart: forbiddenStart, forbiddenCount: p.forbiddenPrefix.count,
+                                  atomStart: start, atomCount: p.atoms.count, anchoredStart: p.anchoredStart,
+                                  anchoredEnd: p.anchoredEnd, endAllowsFinalTerminator: p.endAllowsFinalTerminator))
+    }
+
+    @inline(__always)
+    private func contains(_ a: FlatAtom, _ c: UInt32) -> Bool {
+        if c < 64 { return a.low & (1 << UInt64(c)) != 0 }
+        if c < 128 { return a.high & (1 << UInt64(c - 64)) != 0 }
+        return sets[Int(a.set)].contains(c)
+    }
 
     @inline(__always)
     static func isLineTerminator(_ c: UInt32) -> Bool {
         c == 0x0A || c == 0x0D || c == 0x85 || c == 0x2028 || c == 0x2029
     }
 
-    /// `scratch` must hold at least 2 × (value.count + 2) integers.
-    func matches(_ value: UnsafeBufferPointer<UInt32>, scratch: UnsafeMutablePointer<Int32>) -> Bool {
-        let n = value.count
-        if !pattern.anchoredEnd { return matches(value, endingAt: nil, scratch: scratch) }
-        if matches(value, endingAt: n, scratch: scratch) { return true }
-        guard pattern.endAllowsFinalTerminator, n > 0, SequenceMatcher.isLineTerminator(value[n - 1]) else { return false }
-        if n >= 2, value[n - 2] == 0x0D, value[n - 1] == 0x0A, matches(value, endingAt: n - 2, scratch: scratch) { return true }
-        return matches(value, endingAt: n - 1, scratch: scratch)
+    func matches<T: FixedWidthInteger & UnsignedInteger>(_ index: Int32, _ value: UnsafeBufferPointer<T>) -> Bool {
+        let alt = alternatives[Int(index)]
+        for k in alt.first..<(alt.first + alt.count) where matchesBranch(patterns[k], value) { return true }
+        return false
     }
 
-    private func matches(_ value: UnsafeBufferPointer<UInt32>, endingAt end: Int?, scratch: UnsafeMutablePointer<Int32>) -> Bool {
-        let atoms = pattern.atoms
+    /// Whether the forbidden look-ahead literal occurs at position i.
+    @inline(__always)
+    private func forbiddenAt<T: FixedWidthInteger & UnsignedInteger>(_ p: FlatPattern, _ value: UnsafeBufferPointer<T>, _ i: Int, _ n: Int) -> Bool {
+        guard p.forbiddenCount > 0, i + p.forbiddenCount <= n else { return false }
+        for k in 0..<p.forbiddenCount where UInt32(value[i + k]) != forbidden[p.forbiddenStart + k] { return false }
+        return true
+    }
+
+    private func matchesBranch<T: FixedWidthInteger & UnsignedInteger>(_ p: FlatPattern, _ value: UnsafeBufferPointer<T>) -> Bool {
+        let n = value.count
+        if scratch.count < 2 * (n + 2) {
+            scratch.deallocate()
+            scratch = .allocate(capacity: 4 * (n + 2))
+        }
+        if !p.anchoredEnd { return matches(p, value, endingAt: nil) }
+        if matches(p, value, endingAt: n) { return true }
+        guard p.endAllowsFinalTerminator, n > 0, Self.isLineTerminator(UInt32(value[n - 1])) else { return false }
+        if n >= 2, value[n - 2] == 0x0D, value[n - 1] == 0x0A, matches(p, value, endingAt: n - 2) { return true }
+        return matches(p, value, endingAt: n - 1)
+    }
+
+    /// nil when some atom before the last has a variable count (then the general DP decides).
+    private func walk<T: FixedWidthInteger & UnsignedInteger>(_ p: FlatPattern, _ value: UnsafeBufferPointer<T>, from: Int, n: Int, anchoredEnd: Bool) -> Bool? {
+        for k in 0..<(p.atomCount - 1) where atoms[p.atomStart + k].min != atoms[p.atomStart + k].max { return nil }
+        if forbiddenAt(p, value, from, n) { return false }
+        var i = from
+        for k in 0..<(p.atomCount - 1) {
+            let a = atoms[p.atomStart + k]
+            guard i + a.min <= n else { return false }
+            for j in i..<(i + a.min) where !contains(a, UInt32(value[j])) { return false }
+            i += a.min
+        }
+        let last = atoms[p.atomStart + p.atomCount - 1]
+        var run = 0
+        while i + run < n, run < last.max, contains(last, UInt32(value[i + run])) { run += 1 }
+        if run < last.min { return false }
+        // Greedy run of the last atom: with an end anchor it must reach the end.
+        return anchoredEnd ? i + run == n : true
+    }
+
+    private func matches<T: FixedWidthInteger & UnsignedInteger>(_ p: FlatPattern, _ value: UnsafeBufferPointer<T>, endingAt end: Int?) -> Bool {
         let n = end ?? value.count
-        if atoms.isEmpty { return !pattern.anchoredStart || !pattern.anchoredEnd || n == 0 }
+        if p.atomCount == 0 && p.forbiddenCount == 0 { return !p.anchoredStart || !p.anchoredEnd || n == 0 }
         // Single atom: the common AWS case, answered by one scan.
-        if atoms.count == 1 {
-            let a = atoms[0]
-            if pattern.anchoredStart && end != nil {
+        if p.atomCount == 1 && p.forbiddenCount == 0 {
+            let a = atoms[p.atomStart]
+            if p.anchoredStart && end != nil {
                 guard n >= a.min && n <= a.max else { return false }
-                for i in 0..<n where !a.set.contains(value[i]) { return false }
+                for i in 0..<n where !contains(a, UInt32(value[i])) { return false }
                 return true
             }
-            if !pattern.anchoredStart && end == nil {
+            if !p.anchoredStart && end == nil {
                 if a.min == 0 { return true }
                 var run = 0
                 for i in 0..<n {
-                    if a.set.contains(value[i]) { run += 1; if run >= a.min { return true } } else { run = 0 }
+                    if contains(a, UInt32(value[i])) { run += 1; if run >= a.min { return true } } else { run = 0 }
                 }
                 return false
             }
         }
+        // Anchored at the start with fixed counts up to the last atom: one deterministic walk.
+        if p.anchoredStart, p.atomCount > 0, let walked = walk(p, value, from: 0, n: n, anchoredEnd: end != nil) { return walked }
+        // Unanchored, short value: walk from each start (typical values match at the first).
+        if !p.anchoredStart, p.atomCount > 0, n <= 256, let first = walk(p, value, from: 0, n: n, anchoredEnd: end != nil) {
+            if first { return true }
+            var i = 1
+            while i <= n {
+                if walk(p, value, from: i, n: n, anchoredEnd: end != nil) == true { return true }
+                i += 1
+            }
+            return false
+        }
         // reach[i] != 0: a match of the atoms so far can end at position i (0...n).
-        let reach = scratch
-        let next = scratch + (n + 2)
-        for i in 0...n { reach[i] = pattern.anchoredStart ? (i == 0 ? 1 : 0) : 1 }
-        for a in atoms {
-            // next via a difference array over intervals [s+min, s+min(max, run(s))].
-            for i in 0...(n + 1) { next[i] = 0 }
-            // run length of chars in the set starting at each position, computed backwards into `run`.
+        let reach = scratch.baseAddress!
+        let next = reach + (n + 2)
+        var lo = n + 1  // the first reachable position: everything before it is zero
+        for i in 0...n {
+            reach[i] = (p.anchoredStart ? (i == 0 ? 1 : 0) : 1) & (forbiddenAt(p, value, i, n) ? 0 : 1)
+            if reach[i] != 0 && lo > n { lo = i }
+        }
+        if p.atomCount == 0 { return end != nil ? reach[n] != 0 : lo <= n }
+        for k in 0..<p.atomCount {
+            guard lo <= n else { return false }
+            let a = atoms[p.atomStart + k]
+            // next via a difference array over intervals [s+min, s+min(max, run(s))], s >= lo.
+            for i in lo...(n + 1) { next[i] = 0 }
             var runFromHere = 0
             var any = false
             var i = n
-            while i >= 0 {
-                if i < n { runFromHere = a.set.contains(value[i]) ? runFromHere + 1 : 0 }
+            while i >= lo {
+                if i < n { runFromHere = contains(a, UInt32(value[i])) ? runFromHere + 1 : 0 }
                 if reach[i] != 0, runFromHere >= a.min {
                     let hi = i + Swift.min(a.max, runFromHere)
-                    next[i + a.min] += 1
-                    next[hi + 1] -= 1
+                    next[i + a.min] &+= 1
+                    next[hi + 1] &-= 1
                     any = true
                 }
                 i -= 1
             }
             guard any else { return false }
             var acc: Int32 = 0
-            for j in 0...n {
-                acc += next[j]
+            let oldLo = lo
+            lo = n + 1
+            for j in 0..<oldLo { reach[j] = 0 }
+            for j in oldLo...n {
+                acc &+= next[j]
                 reach[j] = acc > 0 ? 1 : 0
+                if acc > 0 && lo > n { lo = j }
             }
         }
         if end != nil { return reach[n] != 0 }

@@ -11,25 +11,63 @@ struct SimplePattern: Sendable {
     }
 
     var atoms: [Atom]
+    /// A leading negative look-ahead of a literal (`(?!aws:)`): no match may start where it occurs.
+    var forbiddenPrefix: [UInt32] = []
     var anchoredStart: Bool
     var anchoredEnd: Bool
     /// `$` and `\Z` also match before a final line terminator; `\z` does not.
     var endAllowsFinalTerminator: Bool
 
     static func parse(_ pattern: String) -> SimplePattern? {
-        var p = Parser(Array(pattern.unicodeScalars).map(\.value))
-        return p.parsePattern()
+        guard let alternatives = parseAlternatives(pattern), alternatives.count == 1 else { return nil }
+        return alternatives[0]
+    }
+
+    /// A top-level alternation `A|B|...` whose branches are each simple (a value matches
+    /// when any branch does), or nil.
+    static func parseAlternatives(_ pattern: String) -> [SimplePattern]? {
+        var scalars = Array(pattern.unicodeScalars).map(\.value)
+        var dotAll = false
+        if scalars.starts(with: Array("(?s)".unicodeScalars).map(\.value)) {
+            dotAll = true
+            scalars.removeFirst(4)
+        }
+        var branches: [[UInt32]] = [[]]
+        var i = 0, depth = 0, inClass = false
+        while i < scalars.count {
+            let c = scalars[i]
+            if c == 0x5C, i + 1 < scalars.count {  // escape: keep both
+                branches[branches.count - 1].append(contentsOf: [c, scalars[i + 1]])
+                i += 2
+                continue
+            }
+            if inClass { if c == 0x5D { inClass = false } }
+            else if c == 0x5B { inClass = true; if i + 1 < scalars.count, scalars[i + 1] == 0x5D { branches[branches.count - 1].append(contentsOf: [c, 0x5D]); i += 2; continue } }
+            else if c == 0x28 { depth += 1 }
+            else if c == 0x29 { depth -= 1 }
+            else if c == 0x7C && depth == 0 { branches.append([]); i += 1; continue }
+            branches[branches.count - 1].append(c)
+            i += 1
+        }
+        var out: [SimplePattern] = []
+        for b in branches {
+            var p = Parser(b)
+            p.dotAll = dotAll
+            guard let parsed = p.parsePattern() else { return nil }
+            out.append(parsed)
+        }
+        return out
     }
 
     /// Leading and trailing atoms that may repeat zero times cannot change whether an
     /// unanchored search succeeds: drop them.
     func simplified() -> SimplePattern {
         var s = self
-        if !s.anchoredStart { while let f = s.atoms.first, f.min == 0 { s.atoms.removeFirst() } }
+        if !s.anchoredStart && s.forbiddenPrefix.isEmpty { while let f = s.atoms.first, f.min == 0 { s.atoms.removeFirst() } }
         if !s.anchoredEnd { while let l = s.atoms.last, l.min == 0 { s.atoms.removeLast() } }
         // Only the minimum of an unanchored trailing (or leading) repeat matters for a search.
         if !s.anchoredEnd, let l = s.atoms.last, l.max > l.min { s.atoms[s.atoms.count - 1].max = l.min }
-        if !s.anchoredStart, let f = s.atoms.first, f.max > f.min { s.atoms[0].max = f.min }
+        if !s.anchoredStart, s.forbiddenPrefix.isEmpty, let f = s.atoms.first, f.max > f.min { s.atoms[0].max = f.min }
         return s
     }
 
@@ -45,6 +83,22 @@ struct SimplePattern: Sendable {
         mutating func parsePattern() -> SimplePattern? {
             if match("(?s)") { dotAll = true }
             let start = match("^")
+            var forbidden: [UInt32] = []
+            if match("(?!") {
+                while let ch = peek(), ch != 0x29 {
+                    if ch == 0x5C {
+                        guard let item = parseEscape(inClass: false), case let .char(u) = item else { return nil }
+                        forbidden.append(u)
+                    } else if [0x28, 0x5B, 0x2E, 0x2A, 0x2B, 0x3F, 0x7B, 0x7C, 0x5E, 0x24].contains(ch) {
+                        return nil
+                    } else {
+                        forbidden.append(ch)
+                        i += 1
+                    }
+                }
+                guard peek() == 0x29, !forbidden.isEmpty else { return nil }
+                i += 1
+            }
             var atoms: [Atom] = []
             var end = false
             var finalTerm = true
@@ -60,7 +114,7 @@ struct SimplePattern: Sendable {
                 }
                 atoms.append(atom)
             }
-            return SimplePattern(atoms: atoms, anchoredStart: start, anchoredEnd: end, endAllowsFinalTerminator: finalTerm)
+            return SimplePattern(atoms: atoms, forbiddenPrefix: forbidden, anchoredStart: start, anchoredEnd: end, endAllowsFinalTerminator: finalTerm)
         }
 
         mutating func match(_ s: String) -> Bool {

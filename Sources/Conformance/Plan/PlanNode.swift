@@ -47,8 +47,8 @@ struct EnumSet {
     var slotMask: Int32
 }
 
-/// A cheap hash of a short byte string: length and the first/last 8 bytes mixed. Member
-/// names and enum values differ early or late, so this separates them well.
+/// A cheap hash of a short byte string: length, the first/last 8 bytes and the 8-byte words
+/// between them mixed. Not collision-free: every user compares bytes on a hit.
 @inline(__always)
 func byteKeyHash(_ p: UnsafePointer<UInt8>, _ n: Int) -> UInt64 {
     var h: UInt64 = UInt64(truncatingIfNeeded: n) &* 0x9E37_79B9_7F4A_7C15
@@ -57,6 +57,15 @@ func byteKeyHash(_ p: UnsafePointer<UInt8>, _ n: Int) -> UInt64 {
         let b = UnsafeRawPointer(p + (n - 8)).loadUnaligned(as: UInt64.self)
         h ^= a &* 0xC2B2_AE3D_27D4_EB4F
         h = (h << 31 | h >> 33) ^ (b &* 0x1656_67B1_9E37_79F9)
+        if n > 16 {
+            // Long names often share prefix and suffix (`TOTAL_SCOPE_2_..._EMISSIONS`): mix the middle too.
+            var i = 8
+            while i + 8 <= n - 8 {
+                let m = UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self)
+                h = (h << 27 | h >> 37) ^ (m &* 0x9E37_79B9_7F4A_7C15)
+                i += 8
+            }
+        }
     } else {
         var v: UInt64 = 0
         for i in 0..<n { v = v << 8 | UInt64(p[i]) }

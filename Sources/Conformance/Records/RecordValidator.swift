@@ -20,43 +20,99 @@ public final class RecordValidator {
         }
     }
 
-    private static let keyPayload = Array("payload".utf8)
-    private static let keyData = Array("data".utf8)
-    private static let keyID = Array("id".utf8)
-    private static let keyService = Array("service".utf8)
-    private static let keyOperation = Array("operation".utf8)
-    private static let keyDirection = Array("direction".utf8)
+    /// Operation lookups by the raw bytes of service and operation names: repeated names
+    /// cost a hash and a byte compare, and reuse one String each. Open addressing over a
+    /// byte pool, so a hit touches no reference counts.
+    private struct NameEntry {
+        var hash: UInt64
+        var serviceStart: Int
+        var serviceLength: Int
+        var operationStart: Int
+        var operationLength: Int
+    }
+    private var nameEntries: [NameEntry] = []
+    private var nameStrings: [(service: String, operation: String, lookup: ValidationPlan.Lookup)] = []
+    private var namePool = ScratchStack<UInt8>(capacity: 4096)
+    private var nameSlots = [Int32](repeating: 0, count: 1024)
 
-    private var lastLookup: (service: String, operation: String, roots: ValidationPlan.Lookup)?
+    deinit { namePool.release() }
 
-    private enum EnvelopeKey { case payload, id, service, operation, direction, other }
-
-    private func envelopeKey(_ str: ScannedString, placebo: Bool) -> EnvelopeKey {
-        let raw = UnsafeBufferPointer(start: checker.lexer.p + str.start, count: str.end - str.start)
-        let bytes: [UInt8] = str.hasEscapes ? Array(PayloadChecker.decodeJSONString(raw).utf8) : []
-        func equals(_ key: [UInt8]) -> Bool {
-            str.hasEscapes ? bytes == key : (raw.count == key.count && raw.elementsEqual(key))
+    private func names(service: ScannedString, operation: ScannedString) -> (service: String, operation: String, lookup: ValidationPlan.Lookup) {
+        let p = checker.lexer.p
+        let sp = p + service.start, sn = service.end - service.start
+        let op = p + operation.start, on = operation.end - operation.start
+        let h = byteKeyHash(sp, sn) &* 0x9E37_79B9_7F4A_7C15 ^ byteKeyHash(op, on)
+        let cacheable = !service.hasEscapes && !operation.hasEscapes
+        let mask = nameSlots.count - 1
+        var slot = Int(h & UInt64(mask))
+        if cacheable {
+            while true {
+                let v = Int(nameSlots[slot])
+                if v == 0 { break }
+                let e = nameEntries[v - 1]
+                if e.hash == h, e.serviceLength == sn, e.operationLength == on,
+                   memcmpBytes(namePool.base + e.serviceStart, sp, sn), memcmpBytes(namePool.base + e.operationStart, op, on) {
+                    return nameStrings[v - 1]
+                }
+                slot = (slot + 1) & mask
+            }
         }
-        if placebo { return equals(Self.keyData) ? .payload : .other }
-        switch raw.count {
-        case 7 where equals(Self.keyPayload): return .payload
-        case 2 where equals(Self.keyID): return .id
-        case 7 where equals(Self.keyService): return .service
-        case 9 where equals(Self.keyOperation): return .operation
-        case 9 where equals(Self.keyDirection): return .direction
-        default: return str.hasEscapes ? envelopeKeyEscaped(bytes) : .other
+        let serviceName = stringValue(service), operationName = stringValue(operation)
+        let value = (serviceName, operationName, plan.roots(service: serviceName, operation: operationName))
+        guard cacheable else { return value }
+        let entry = NameEntry(hash: h, serviceStart: namePool.count, serviceLength: sn, operationStart: namePool.count + sn, operationLength: on)
+        for i in 0..<sn { namePool.push(sp[i]) }
+        for i in 0..<on { namePool.push(op[i]) }
+        nameEntries.append(entry)
+        nameStrings.append(value)
+        nameSlots[slot] = Int32(nameEntries.count)
+        if nameEntries.count * 2 > nameSlots.count { rehashNames() }
+        return value
+    }
+
+    private func rehashNames() {
+        nameSlots = [Int32](repeating: 0, count: nameSlots.count * 2)
+        let mask = nameSlots.count - 1
+        for (i, e) in nameEntries.enumerated() {
+            var slot = Int(e.hash & UInt64(mask))
+            while nameSlots[slot] != 0 { slot = (slot + 1) & mask }
+            nameSlots[slot] = Int32(i + 1)
         }
     }
 
-    private func envelopeKeyEscaped(_ b: [UInt8]) -> EnvelopeKey {
-        switch b {
-        case Self.keyPayload: return .payload
-        case Self.keyID: return .id
-        case Self.keyService: return .service
-        case Self.keyOperation: return .operation
-        case Self.keyDirection: return .direction
-        default: return .other
+    private enum EnvelopeKey { case payload, id, service, operation, direction, other }
+
+    @inline(__always)
+    private static func equals(_ raw: UnsafeBufferPointer<UInt8>, _ key: StaticString) -> Bool {
+        raw.count == key.utf8CodeUnitCount && (raw.count == 0 || memcmpBytes(key.utf8Start, raw.baseAddress!, raw.count))
+    }
+
+    private func envelopeKey(_ str: ScannedString, placebo: Bool) -> EnvelopeKey {
+        var raw = UnsafeBufferPointer(start: checker.lexer.p + str.start, count: str.end - str.start)
+        var decoded: [UInt8] = []
+        if str.hasEscapes {
+            decoded = Array(PayloadChecker.decodeJSONString(raw).utf8)
         }
+        return decoded.withUnsafeBufferPointer { d -> EnvelopeKey in
+            if str.hasEscapes { raw = d }
+            if placebo { return Self.equals(raw, "data") ? .payload : .other }
+            if Self.equals(raw, "payload") { return .payload }
+            if Self.equals(raw, "id") { return .id }
+            if Self.equals(raw, "service") { return .service }
+            if Self.equals(raw, "operation") { return .operation }
+            if Self.equals(raw, "direction") { return .direction }
+            return .other
+        }
+    }
+
+    private func direction(_ str: ScannedString) -> Direction? {
+        let raw = UnsafeBufferPointer(start: checker.lexer.p + str.start, count: str.end - str.start)
+        if !str.hasEscapes {
+            if Self.equals(raw, "request") { return .request }
+            if Self.equals(raw, "response") { return .response }
+            return nil
+        }
+        return Direction(rawValue: stringValue(str))
     }
 
     private func stringValue(_ str: ScannedString) -> String {
@@ -65,7 +121,7 @@ public final class RecordValidator {
     }
 
     /// The root node for the record's operation and direction, or an envelope issue.
-    private func resolve(_ result: RecordResult, issues: inout [ValidationIssue]) -> Int32? {
+    private func resolve(_ result: RecordResult, lookup: ValidationPlan.Lookup?, issues: inout [ValidationIssue]) -> Int32? {
         guard let service = result.service, let operation = result.operation else {
             issues.append(ValidationIssue(path: "", code: .record, message: "the record names no \(result.service == nil ? "service" : "operation")"))
             return nil
@@ -74,14 +130,7 @@ public final class RecordValidator {
             issues.append(ValidationIssue(path: "", code: .record, message: "the record has no valid direction (request or response)"))
             return nil
         }
-        let lookup: ValidationPlan.Lookup
-        if let last = lastLookup, last.service == service, last.operation == operation {
-            lookup = last.roots
-        } else {
-            lookup = plan.roots(service: service, operation: operation)
-            lastLookup = (service, operation, lookup)
-        }
-        switch lookup {
+        switch lookup ?? plan.roots(service: service, operation: operation) {
         case let .found(r): return direction == .request ? r.input : r.output
         case .unknownService:
             issues.append(ValidationIssue(path: "", code: .operation, message: "service \(PayloadChecker.quoted(service)) is not in the model"))
@@ -106,6 +155,25 @@ public final class RecordValidator {
         var root: Int32? = nil
         var deferredPayload: Int? = nil
         var sawPayload = false
+        var serviceScan: ScannedString? = nil
+        var operationScan: ScannedString? = nil
+        var lookup: ValidationPlan.Lookup? = nil
+        // Names from the envelope, interned; the lookup comes with them.
+        func settleNames() {
+            guard placebo == nil else { return }
+            guard let s = serviceScan, let o = operationScan else {
+                // Only one of them: named as given (the record is incomplete anyway).
+                if let s = serviceScan { result.service = stringValue(s); serviceScan = nil }
+                if let o = operationScan { result.operation = stringValue(o); operationScan = nil }
+                return
+            }
+            let e = names(service: s, operation: o)
+            result.service = e.service
+            result.operation = e.operation
+            lookup = e.lookup
+            serviceScan = nil
+            operationScan = nil
+        }
         do throws(MalformedJSON) {
             checker.lexer.skipWhitespace()
             guard checker.lexer.byte == 0x7B else {
@@ -124,9 +192,10 @@ public final class RecordValidator {
                     switch key {
                     case .payload:
                         sawPayload = true
+                        if serviceScan != nil && operationScan != nil { settleNames() }
                         if result.service != nil, result.operation != nil, result.direction != nil {
                             resolved = true
-                            root = resolve(result, issues: &envelopeIssues)
+                            root = resolve(result, lookup: lookup, issues: &envelopeIssues)
                             if let root { try checkPayload(root) } else { try checker.skip() }
                         } else {
                             deferredPayload = checker.lexer.pos
@@ -134,15 +203,15 @@ public final class RecordValidator {
                         }
                     case .id, .service, .operation, .direction:
                         if checker.lexer.byte == 0x22 {
-                            let text = stringValue(try checker.lexer.scanString())
+                            let scanned = try checker.lexer.scanString()
                             switch key {
-                            case .id: result.id = text
-                            case .service: result.service = text
-                            case .operation: result.operation = text
+                            case .id: result.id = stringValue(scanned)
+                            case .service: serviceScan = scanned
+                            case .operation: operationScan = scanned
                             default:
-                                result.direction = Direction(rawValue: text)
+                                result.direction = direction(scanned)
                                 if result.direction == nil {
-                                    envelopeIssues.append(ValidationIssue(path: "", code: .record, message: "direction \(PayloadChecker.quoted(text)) is neither request nor response"))
+                                    envelopeIssues.append(ValidationIssue(path: "", code: .record, message: "direction \(PayloadChecker.quoted(stringValue(scanned))) is neither request nor response"))
                                 }
                             }
                         } else if key == .id, checker.lexer.byte == 0x2D || (checker.lexer.byte >= 0x30 && checker.lexer.byte <= 0x39) {
@@ -167,7 +236,8 @@ public final class RecordValidator {
             checker.lexer.skipWhitespace()
             if !checker.lexer.atEnd { throw checker.lexer.fail("data after the end of the record") }
             if !resolved && (deferredPayload != nil || !sawPayload) {
-                root = resolve(result, issues: &envelopeIssues)
+                settleNames()
+                root = resolve(result, lookup: lookup, issues: &envelopeIssues)
                 if let root {
                     if let start = deferredPayload {
                         checker.lexer.pos = start
@@ -178,6 +248,7 @@ public final class RecordValidator {
                 }
             }
         } catch {
+            settleNames()
             checker.issues.append(ValidationIssue(path: "", code: .malformed, message: "malformed JSON at byte \(error.offset): \(error.reason)"))
         }
         if envelopeIssues.isEmpty {

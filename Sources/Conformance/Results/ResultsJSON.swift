@@ -22,7 +22,7 @@ public enum ResultsJSON {
         if let o = r.operation { field("operation", o, &out) }
         if let d = r.direction { field("direction", d.rawValue, &out) }
         raw("\"valid\":", &out)
-        raw(r.valid ? "true" : "false", &out)
+        if r.valid { raw("true", &out) } else { raw("false", &out) }
         raw(",\"errors\":[", &out)
         for (k, issue) in r.issues.enumerated() {
             if k > 0 { out.append(0x2C) }
@@ -36,13 +36,26 @@ public enum ResultsJSON {
         raw("],", &out)
         field("file", r.file, &out)
         raw("\"line\":", &out)
-        raw(String(r.line), &out)
+        integer(r.line, &out)
         out.append(0x7D)
     }
 
-    @inline(__always) private static func raw(_ s: String, _ out: inout [UInt8]) { out.append(contentsOf: s.utf8) }
+    @inline(__always) private static func raw(_ s: StaticString, _ out: inout [UInt8]) {
+        out.append(contentsOf: UnsafeBufferPointer(start: s.utf8Start, count: s.utf8CodeUnitCount))
+    }
 
-    private static func field(_ key: String, _ value: String, _ out: inout [UInt8]) {
+    private static func integer(_ v: Int, _ out: inout [UInt8]) {
+        if v < 0 { out.append(0x2D); integer(-v, &out); return }
+        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
+            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        var n = v, count = 0
+        withUnsafeMutableBytes(of: &digits) { buf in
+            repeat { buf[19 - count] = UInt8(48 + n % 10); n /= 10; count += 1 } while n > 0
+            out.append(contentsOf: buf[(20 - count)...])
+        }
+    }
+
+    private static func field(_ key: StaticString, _ value: String, _ out: inout [UInt8]) {
         out.append(0x22)
         raw(key, &out)
         raw("\":", &out)
@@ -53,12 +66,12 @@ public enum ResultsJSON {
     /// A JSON string literal: quotes, backslashes and control characters escaped.
     static func string(_ s: String, _ out: inout [UInt8]) {
         out.append(0x22)
-        var plain = true
-        for b in s.utf8 where b < 0x20 || b == 0x22 || b == 0x5C { plain = false; break }
-        if plain {
-            out.append(contentsOf: s.utf8)
-        } else {
-            for b in s.utf8 {
+        var s = s
+        s.withUTF8 { utf8 in
+            var plain = true
+            for b in utf8 where b < 0x20 || b == 0x22 || b == 0x5C { plain = false; break }
+            if plain { out.append(contentsOf: utf8); return }
+            for b in utf8 {
                 switch b {
                 case 0x22: out.append(0x5C); out.append(0x22)
                 case 0x5C: out.append(0x5C); out.append(0x5C)
@@ -104,13 +117,19 @@ public enum ResultsJSON {
 public enum ResultsText {
     public static func result(_ r: RecordResult) -> [UInt8] {
         guard !r.valid else { return [] }
-        var out = "\(r.file):\(r.line): "
-        if let id = r.id { out += "[\(id)] " }
-        out += "\(r.service ?? "?").\(r.operation ?? "?") \(r.direction?.rawValue ?? "?"): \(r.issues.count) error\(r.issues.count == 1 ? "" : "s")\n"
+        var out: [UInt8] = []
+        out.reserveCapacity(128 + 96 * r.issues.count)
+        func add(_ s: String) { out.append(contentsOf: s.utf8) }
+        add(r.file); out.append(0x3A); add(String(r.line)); add(": ")
+        if let id = r.id { out.append(0x5B); add(id); add("] ") }
+        add(r.service ?? "?"); out.append(0x2E); add(r.operation ?? "?"); out.append(0x20)
+        add(r.direction?.rawValue ?? "?"); add(": "); add(String(r.issues.count))
+        add(r.issues.count == 1 ? " error\n" : " errors\n")
         for i in r.issues {
-            out += "  \(i.path.isEmpty ? "(root)" : i.path): \(i.code.rawValue): \(i.message)\n"
+            add("  "); add(i.path.isEmpty ? "(root)" : i.path); add(": "); add(i.code.rawValue); add(": "); add(i.message)
+            out.append(0x0A)
         }
-        return Array(out.utf8)
+        return out
     }
 
     public static func footer(summary: PayloadFiles.Summary, byCode: [IssueCode: Int],

@@ -68,40 +68,46 @@ struct JSONLexer {
     /// At the opening quote: scans the string, validating escapes and UTF-8.
     @inline(__always)
     mutating func scanString() throws(MalformedJSON) -> ScannedString {
-        pos += 1
-        let start = pos
+        // The hot loop works on locals; `pos` is written back at the exits.
+        let p = self.p
+        let end = self.end
+        var i = pos + 1
+        let start = i
         var cps = 0
         var escaped = false
         while true {
-            while pos + 8 <= end {
-                let w = UnsafeRawPointer(p + pos).loadUnaligned(as: UInt64.self)
+            while i + 8 <= end {
+                let w = UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self)
                 let special = (w & 0x8080_8080_8080_8080) | hasZeroByte(w ^ 0x2222_2222_2222_2222)
                     | hasZeroByte(w ^ 0x5C5C_5C5C_5C5C_5C5C) | ((w &- 0x2020_2020_2020_2020) & ~w & 0x8080_8080_8080_8080)
-                if special != 0 { break }
-                pos += 8
+                if special != 0 {
+                    // Skip the plain ASCII bytes before the first special one.
+                    let skip = (special.trailingZeroBitCount >> 3)
+                    i += skip
+                    cps += skip
+                    break
+                }
+                i += 8
                 cps += 8
             }
-            guard pos < end else { throw MalformedJSON(offset: start - 1, reason: "unterminated string") }
-            let b = p[pos]
+            guard i < end else { pos = i; throw MalformedJSON(offset: start - 1, reason: "unterminated string") }
+            let b = p[i]
             if b == 0x22 { break }
-            if b < 0x80 {
-                if b == 0x5C {
-                    escaped = true
-                    try scanEscape()
-                } else if b < 0x20 {
-                    throw fail("unescaped control character \(describeByte(b)) in string")
-                } else {
-                    pos += 1
-                }
-                cps += 1
-                continue
+            if b >= 0x20 && b < 0x80 && b != 0x5C { i += 1; cps += 1; continue }
+            pos = i
+            if b == 0x5C {
+                escaped = true
+                try scanEscape()
+            } else if b < 0x20 {
+                throw fail("unescaped control character \(describeByte(b)) in string")
+            } else {
+                try scanMultibyte(b)
             }
-            try scanMultibyte(b)
+            i = pos
             cps += 1
         }
-        let s = ScannedString(start: start, end: pos, hasEscapes: escaped, codePoints: cps)
-        pos += 1
-        return s
+        pos = i + 1
+        return ScannedString(start: start, end: i, hasEscapes: escaped, codePoints: cps)
     }
 
     private mutating func scanEscape() throws(MalformedJSON) {

@@ -7,28 +7,34 @@ final class PayloadChecker {
     static let maximumDepth = 1_000
 
     let plan: ValidationPlan
+    unowned(unsafe) let patterns: PatternTable
     var s = PlanStorage.empty
     var lexer = JSONLexer(UnsafeBufferPointer(start: nil, count: 0))
     var issues: [ValidationIssue] = []
     /// Placebo recordings: datetime/StreamingBody objects and a root `ResponseMetadata` are theirs.
     var placebo = false
 
-    private var path: [PathComponent] = []
+    private var path = ScratchStack<PathComponent>()
     private var depth = 0
     private var skipStack: [UInt8] = []
-    private var seenWords: [UInt64] = []
-    private var mapKeyHashes: [UInt64] = []
+    private var seenWords = ScratchStack<UInt64>()
+    private var mapKeys = ScratchStack<(hash: UInt64, start: Int, length: Int)>()
     private var unescaped = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: 1024)
     /// Values above this many bytes skip the pattern check (counted as "gave up").
     static let patternValueLimit = 4 << 20
 
     init(plan: ValidationPlan) {
         self.plan = plan
-        path.reserveCapacity(64)
+        self.patterns = plan.patterns
         skipStack.reserveCapacity(64)
     }
 
-    deinit { unescaped.deallocate() }
+    deinit {
+        unescaped.deallocate()
+        path.release()
+        seenWords.release()
+        mapKeys.release()
+    }
 
     // MARK: - issues and paths
 
@@ -52,7 +58,7 @@ final class PayloadChecker {
                 out += "[" + Self.quoted(keyString(c)) + "]"
             }
         }
-        for c in path { append(c) }
+        for i in 0..<path.count { append(path[i]) }
         if let extra { append(extra) }
         return out
     }
@@ -156,14 +162,14 @@ final class PayloadChecker {
         }
     }
 
-    func typeMismatch(_ node: PlanNode) throws(MalformedJSON) {
+    func typeMismatch(_ node: UnsafePointer<PlanNode>) throws(MalformedJSON) {
         let expected: String
-        switch node.kind {
-        case .structure, .union, .map: expected = "object (\(node.kind))"
+        switch node.pointee.kind {
+        case .structure, .union, .map: expected = "object (\(node.pointee.kind))"
         case .list: expected = "array"
         case .timestamp: expected = "timestamp (RFC 3339 string or epoch seconds)"
         case .blob: expected = "blob (base64 string)"
-        default: expected = "\(node.kind)"
+        default: expected = "\(node.pointee.kind)"
         }
         report(.type, "expected \(expected), got \(jsonTypeName())")
         try skip()
@@ -171,7 +177,7 @@ final class PayloadChecker {
 
     /// Checks the value at the lexer's position (whitespace already skipped) against `index`.
     func value(_ index: Int32) throws(MalformedJSON) {
-        let node = s.nodes[Int(index)]
+        let node = s.nodes.baseAddress.unsafelyUnwrapped + Int(index)
         guard lexer.pos < lexer.end else { throw lexer.fail("unexpected end of input, expected a value") }
         let b = lexer.p[lexer.pos]
         if b == 0x4E || b == 0x49 || (b == 0x2D && lexer.pos + 1 < lexer.end && lexer.p[lexer.pos + 1] == 0x49) {
@@ -180,7 +186,7 @@ final class PayloadChecker {
             report(.malformed, "\(word) is not valid JSON (byte \(at))")
             return
         }
-        switch node.kind {
+        switch node.pointee.kind {
         case .structure, .union:
             guard b == 0x7B else { return try typeMismatch(node) }
             try nested { () throws(MalformedJSON) in try structure(node) }
@@ -201,7 +207,7 @@ final class PayloadChecker {
         case .float, .double:
             guard b == 0x2D || (b >= 0x30 && b <= 0x39) else { return try typeMismatch(node) }
             let n = try lexer.scanNumber()
-            if node.hasMin || node.hasMax { checkRealRange(node, lexer.doubleValue(n), n) }
+            if node.pointee.hasMin || node.pointee.hasMax { checkRealRange(node, lexer.doubleValue(n), n) }
         case .boolean:
             if lexer.literal("true") || lexer.literal("false") { return }
             try typeMismatch(node)
@@ -257,39 +263,39 @@ final class PayloadChecker {
 
     // MARK: - scalars
 
-    func checkString(_ node: PlanNode, _ str: ScannedString) {
-        if node.hasMin || node.hasMax { checkLength(node, str.codePoints, unit: "characters") }
-        if node.enumSet >= 0 || node.pattern >= 0 {
+    func checkString(_ node: UnsafePointer<PlanNode>, _ str: ScannedString) {
+        if node.pointee.hasMin || node.pointee.hasMax { checkLength(node, str.codePoints, unit: "characters") }
+        if node.pointee.enumSet >= 0 || node.pointee.pattern >= 0 {
             let bytes = contentBytes(str)
-            if node.enumSet >= 0 {
-                let set = s.enumSets[Int(node.enumSet)]
+            if node.pointee.enumSet >= 0 {
+                let set = s.enumSets[Int(node.pointee.enumSet)]
                 if !ValidationPlan.enumContains(s, set, bytes.baseAddress ?? lexer.p, bytes.count) {
-                    let allowed = plan.enumDisplay[Int(node.enumSet)]
+                    let allowed = plan.enumDisplay[Int(node.pointee.enumSet)]
                     let list = allowed.prefix(8).joined(separator: ", ") + (allowed.count > 8 ? ", ..." : "")
                     report(.enum, "value \(display(str)) is not one of \(list)")
                 }
             }
-            if node.pattern >= 0 {
+            if node.pointee.pattern >= 0 {
                 if bytes.count > Self.patternValueLimit {
-                    plan.patterns.noteGaveUp(node.pattern)
+                    patterns.noteGaveUp(node.pointee.pattern)
                     return
                 }
-                if plan.patterns.run(node.pattern, utf8: bytes) == .noMatch {
-                    report(.pattern, "value \(display(str)) does not match pattern \(plan.patterns.sources[Int(node.pattern)])")
+                if patterns.run(node.pointee.pattern, utf8: bytes, ascii: bytes.count == str.codePoints) == .noMatch {
+                    report(.pattern, "value \(display(str)) does not match pattern \(patterns.sources[Int(node.pointee.pattern)])")
                 }
             }
         }
     }
 
-    func checkLength(_ node: PlanNode, _ n: Int, unit: String) {
-        if node.hasMin && Int64(n) < node.minInt {
-            report(.length, "length \(n) \(unit) is below the minimum \(node.minInt)")
-        } else if node.hasMax && Int64(n) > node.maxInt {
-            report(.length, "length \(n) \(unit) is above the maximum \(node.maxInt)")
+    func checkLength(_ node: UnsafePointer<PlanNode>, _ n: Int, unit: String) {
+        if node.pointee.hasMin && Int64(n) < node.pointee.minInt {
+            report(.length, "length \(n) \(unit) is below the minimum \(node.pointee.minInt)")
+        } else if node.pointee.hasMax && Int64(n) > node.pointee.maxInt {
+            report(.length, "length \(n) \(unit) is above the maximum \(node.pointee.maxInt)")
         }
     }
 
-    func checkInteger(_ node: PlanNode, _ n: ScannedNumber) {
+    func checkInteger(_ node: UnsafePointer<PlanNode>, _ n: ScannedNumber) {
         var value = n.intValue
         var outOfInt64 = n.overflow
         if !n.plainInteger {
@@ -301,13 +307,13 @@ final class PayloadChecker {
             if d >= 9.223372036854775807e18 || d < -9.223372036854775808e18 { outOfInt64 = true } else { value = Int64(d) }
         }
         if outOfInt64 {
-            report(.range, "value \(numberText(n)) does not fit in a 64-bit \(node.kind)")
+            report(.range, "value \(numberText(n)) does not fit in a 64-bit \(node.pointee.kind)")
             return
         }
         // Without a bound from the model, the type's own width is the bound.
-        let is32 = node.kind == .integer
-        let lo = node.hasMin ? node.minInt : (is32 ? Int64(Int32.min) : .min)
-        let hi = node.hasMax ? node.maxInt : (is32 ? Int64(Int32.max) : .max)
+        let is32 = node.pointee.kind == .integer
+        let lo = node.pointee.hasMin ? node.pointee.minInt : (is32 ? Int64(Int32.min) : .min)
+        let hi = node.pointee.hasMax ? node.pointee.maxInt : (is32 ? Int64(Int32.max) : .max)
         if value < lo {
             report(.range, "value \(numberText(n)) is below the minimum \(lo)")
         } else if value > hi {
@@ -315,11 +321,11 @@ final class PayloadChecker {
         }
     }
 
-    func checkRealRange(_ node: PlanNode, _ d: Double, _ n: ScannedNumber) {
-        if node.hasMin && d < node.minReal {
-            report(.range, "value \(numberText(n)) is below the minimum \(node.minReal)")
-        } else if node.hasMax && d > node.maxReal {
-            report(.range, "value \(numberText(n)) is above the maximum \(node.maxReal)")
+    func checkRealRange(_ node: UnsafePointer<PlanNode>, _ d: Double, _ n: ScannedNumber) {
+        if node.pointee.hasMin && d < node.pointee.minReal {
+            report(.range, "value \(numberText(n)) is below the minimum \(node.pointee.minReal)")
+        } else if node.pointee.hasMax && d > node.pointee.maxReal {
+            report(.range, "value \(numberText(n)) is above the maximum \(node.pointee.maxReal)")
         }
     }
 
@@ -330,16 +336,16 @@ final class PayloadChecker {
     // MARK: - aggregates
 
     /// At `{`: members by name, then required members and the union rule.
-    func structure(_ node: PlanNode) throws(MalformedJSON) {
+    func structure(_ node: UnsafePointer<PlanNode>) throws(MalformedJSON) {
         lexer.pos += 1
-        let count = Int(node.memberCount)
+        let count = Int(node.pointee.memberCount)
         let words = (count + 63) >> 6
         let seenBase = seenWords.count
-        for _ in 0..<words { seenWords.append(0) }
-        defer { seenWords.removeLast(words) }
+        for _ in 0..<words { seenWords.push(0) }
+        defer { seenWords.pop(words) }
         var setCount = 0
-        var predicted = Int(node.memberStart)
-        let memberEnd = Int(node.memberStart) + count
+        var predicted = Int(node.pointee.memberStart)
+        let memberEnd = Int(node.pointee.memberStart) + count
         lexer.skipWhitespace()
         if lexer.byte == 0x7D {
             lexer.pos += 1
@@ -363,7 +369,7 @@ final class PayloadChecker {
                     let m = s.members[predicted]
                     if Int(m.nameLength) == keyLen, memcmpBytes(s.namePool.baseAddress! + Int(m.nameStart), keyPtr, keyLen) { mi = predicted }
                 }
-                if mi < 0, count > 0 { mi = ValidationPlan.findMember(s, node, keyPtr, keyLen) }
+                if mi < 0, count > 0 { mi = ValidationPlan.findMember(s, node.pointee, keyPtr, keyLen) }
                 if mi < 0 {
                     let component = PathComponent(kind: .rawKey, a: key.start, b: key.end - key.start, escaped: key.hasEscapes)
                     if !(placebo && depth == 1 && keyLen == 16 && keyString(component) == "ResponseMetadata") {
@@ -372,7 +378,7 @@ final class PayloadChecker {
                     try skip()
                 } else {
                     predicted = mi + 1
-                    let local = mi - Int(node.memberStart)
+                    let local = mi - Int(node.pointee.memberStart)
                     let bit: UInt64 = 1 << UInt64(local & 63)
                     let w = seenBase + local >> 6
                     let already = seenWords[w] & bit != 0
@@ -383,9 +389,9 @@ final class PayloadChecker {
                     if lexer.literal("null") {
                         // null counts as absent
                     } else {
-                        path.append(PathComponent(kind: .member, a: mi, b: 0, escaped: false))
+                        path.push(PathComponent(kind: .member, a: mi, b: 0, escaped: false))
                         try value(s.members[mi].node)
-                        path.removeLast()
+                        path.pop()
                         if !already { setCount += 1 }
                         seenWords[w] |= bit
                     }
@@ -400,22 +406,22 @@ final class PayloadChecker {
                 throw lexer.fail("expected ',' or '}', found \(lexer.describeByte(c))")
             }
         }
-        if node.requiredCount > 0 {
-            for local in 0..<count where s.members[Int(node.memberStart) + local].required {
+        if node.pointee.requiredCount > 0 {
+            for local in 0..<count where s.members[Int(node.pointee.memberStart) + local].required {
                 if seenWords[seenBase + local >> 6] & (1 << UInt64(local & 63)) == 0 {
-                    let mi = Int(node.memberStart) + local
+                    let mi = Int(node.pointee.memberStart) + local
                     report(.required, "missing required member \(plan.memberNames[mi])",
                            extra: PathComponent(kind: .member, a: mi, b: 0, escaped: false))
                 }
             }
         }
-        if node.kind == .union && setCount != 1 {
+        if node.pointee.kind == .union && setCount != 1 {
             if setCount == 0 {
                 report(.union, "no member of the union is set (exactly one must be)")
             } else {
                 var names: [String] = []
                 for local in 0..<count where seenWords[seenBase + local >> 6] & (1 << UInt64(local & 63)) != 0 {
-                    names.append(plan.memberNames[Int(node.memberStart) + local])
+                    names.append(plan.memberNames[Int(node.pointee.memberStart) + local])
                 }
                 report(.union, "\(setCount) members of the union are set (\(names.joined(separator: ", "))); exactly one must be")
             }
@@ -423,14 +429,14 @@ final class PayloadChecker {
     }
 
     /// At `[`.
-    func list(_ node: PlanNode) throws(MalformedJSON) {
+    func list(_ node: UnsafePointer<PlanNode>) throws(MalformedJSON) {
         lexer.pos += 1
         var count = 0
         lexer.skipWhitespace()
         if lexer.byte == 0x5D {
             lexer.pos += 1
         } else {
-            path.append(PathComponent(kind: .index, a: 0, b: 0, escaped: false))
+            path.push(PathComponent(kind: .index, a: 0, b: 0, escaped: false))
             let top = path.count - 1
             while true {
                 lexer.skipWhitespace()
@@ -438,7 +444,7 @@ final class PayloadChecker {
                 if lexer.literal("null") {
                     report(.type, "list item is null")
                 } else {
-                    try value(node.child)
+                    try value(node.pointee.child)
                 }
                 count += 1
                 lexer.skipWhitespace()
@@ -450,20 +456,22 @@ final class PayloadChecker {
                 lexer.pos -= 1
                 throw lexer.fail("expected ',' or ']', found \(lexer.describeByte(c))")
             }
-            path.removeLast()
+            path.pop()
         }
-        if node.hasMin || node.hasMax { checkLength(node, count, unit: "items") }
+        if node.pointee.hasMin || node.pointee.hasMax { checkLength(node, count, unit: "items") }
     }
 
     /// At `{` of a map: keys against the key shape, values against the value shape.
-    func map(_ node: PlanNode) throws(MalformedJSON) {
+    func map(_ node: UnsafePointer<PlanNode>) throws(MalformedJSON) {
         lexer.pos += 1
         var count = 0
-        let keyNode = node.keyChild >= 0 ? s.nodes[Int(node.keyChild)] : PlanNode(kind: .string)
-        let checkKeys = keyNode.kind == .string && (keyNode.hasMin || keyNode.hasMax || keyNode.enumSet >= 0 || keyNode.pattern >= 0)
-        let hashBase = mapKeyHashes.count
-        defer { mapKeyHashes.removeSubrange(hashBase...) }
-        var bigSet: Set<UInt64>? = nil
+        let keyIndex = node.pointee.keyChild >= 0 ? Int(node.pointee.keyChild) : -1
+        let keyNode = keyIndex >= 0 ? s.nodes.baseAddress.unsafelyUnwrapped + keyIndex : s.nodes.baseAddress.unsafelyUnwrapped
+        let k = keyNode.pointee
+        let checkKeys = keyIndex >= 0 && k.kind == .string && (k.hasMin || k.hasMax || k.enumSet >= 0 || k.pattern >= 0)
+        let keyBase = mapKeys.count
+        defer { mapKeys.pop(mapKeys.count - keyBase) }
+        var bigIndex: [UInt64: [Int]]? = nil
         lexer.skipWhitespace()
         if lexer.byte == 0x7D {
             lexer.pos += 1
@@ -474,25 +482,36 @@ final class PayloadChecker {
                 let key = try lexer.scanString()
                 try lexer.expect(0x3A, "':'")
                 lexer.skipWhitespace()
-                path.append(PathComponent(kind: .mapKey, a: key.start, b: key.end - key.start, escaped: key.hasEscapes))
-                // Duplicate keys: 64-bit hashes of the raw key bytes (collisions are negligible).
-                let h = byteKeyHash(lexer.p + key.start, key.end - key.start)
+                path.push(PathComponent(kind: .mapKey, a: key.start, b: key.end - key.start, escaped: key.hasEscapes))
+                // Duplicate keys: raw key bytes compared on a hash hit (an index for big maps).
+                let keyLength = key.end - key.start
+                let h = byteKeyHash(lexer.p + key.start, keyLength)
                 var duplicate = false
-                if bigSet != nil {
-                    duplicate = !bigSet!.insert(h).inserted
-                } else {
-                    for j in hashBase..<mapKeyHashes.count where mapKeyHashes[j] == h { duplicate = true; break }
-                    mapKeyHashes.append(h)
-                    if mapKeyHashes.count - hashBase > 32 { bigSet = Set(mapKeyHashes[hashBase...]) }
+                func same(_ j: Int) -> Bool {
+                    let e = mapKeys[j]
+                    return e.hash == h && e.length == keyLength && memcmpBytes(lexer.p + e.start, lexer.p + key.start, keyLength)
                 }
+                if bigIndex != nil {
+                    duplicate = bigIndex![h]?.contains(where: same) ?? false
+                    bigIndex![h, default: []].append(mapKeys.count)
+                } else {
+                    for j in keyBase..<mapKeys.count where same(j) { duplicate = true; break }
+                    if mapKeys.count - keyBase >= 32 {
+                        var index: [UInt64: [Int]] = [:]
+                        for j in keyBase..<mapKeys.count { index[mapKeys[j].hash, default: []].append(j) }
+                        index[h, default: []].append(mapKeys.count)
+                        bigIndex = index
+                    }
+                }
+                mapKeys.push((h, key.start, keyLength))
                 if duplicate { report(.duplicate, "key appears more than once") }
                 if checkKeys { checkString(keyNode, key) }
                 if lexer.literal("null") {
                     report(.type, "map value is null")
                 } else {
-                    try value(node.child)
+                    try value(node.pointee.child)
                 }
-                path.removeLast()
+                path.pop()
                 count += 1
                 lexer.skipWhitespace()
                 guard lexer.pos < lexer.end else { throw lexer.fail("unexpected end of input inside an object") }
@@ -504,7 +523,7 @@ final class PayloadChecker {
                 throw lexer.fail("expected ',' or '}', found \(lexer.describeByte(c))")
             }
         }
-        if node.hasMin || node.hasMax { checkLength(node, count, unit: "entries") }
+        if node.pointee.hasMin || node.pointee.hasMax { checkLength(node, count, unit: "entries") }
     }
 
     // MARK: - entry
@@ -512,9 +531,9 @@ final class PayloadChecker {
     /// Checks one payload value that starts at the lexer's position.
     func check(root: Int32) throws(MalformedJSON) {
         depth = 0
-        path.removeAll(keepingCapacity: true)
-        seenWords.removeAll(keepingCapacity: true)
-        mapKeyHashes.removeAll(keepingCapacity: true)
+        path.removeAll()
+        seenWords.removeAll()
+        mapKeys.removeAll()
         lexer.skipWhitespace()
         if lexer.literal("null") { // no payload: an empty structure
             try checkAbsent(root)
@@ -526,7 +545,7 @@ final class PayloadChecker {
     /// A payload that is absent or null: checked as an empty object.
     func checkAbsent(_ root: Int32) throws(MalformedJSON) {
         depth = 0
-        path.removeAll(keepingCapacity: true)
+        path.removeAll()
         let empty: [UInt8] = Array("{}".utf8)
         let saved = lexer
         try empty.withUnsafeBufferPointer { (buf) throws(MalformedJSON) in

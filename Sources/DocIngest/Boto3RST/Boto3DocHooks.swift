@@ -45,6 +45,17 @@ public enum Boto3DocHooks {
                     output.members["TemplateBody"] = Shape(type: .structure)
                     op.output = output
                 }
+                if key == "s3", var output = op.output, output.members["Expires"] != nil, output.members["ExpiresString"] == nil {
+                    // botocore's document_expires_shape adds a synthetic `ExpiresString` after `Expires`.
+                    var members = output.members
+                    members.removeAll()
+                    for (name, shape) in output.members {
+                        members[name] = shape
+                        if name == "Expires" { members["ExpiresString"] = Shape(type: .string) }
+                    }
+                    output.members = members
+                    op.output = output
+                }
                 service.operations[opName] = op
             }
             copy.services[key] = service

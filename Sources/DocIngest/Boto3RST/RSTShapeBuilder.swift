@@ -265,7 +265,18 @@ struct RSTShapeBuilder {
             warn(line, path, "a recursive value whose parameter type is not a dict or list")
             return nil
         }
-        guard let index = ancestors.lastIndex(where: { wanted($0.type) }) else {
+        // The page names no shape, so which enclosing dict repeats is inferred: a member whose
+        // name ends with an enclosing member's name repeats it (lexv2 `slots` → `subSlots`);
+        // otherwise the nearest structure (DynamoDB `M: {'string': {'... recursive ...'}}` repeats
+        // AttributeValue, not the map between); a map only when no structure is open.
+        var named = prose?.type == .list ? nil : Self.memberName(path).flatMap { name in
+            ancestors.lastIndex { wanted($0.type) && Self.memberName($0.path).map { name.hasSuffix($0) } == true }
+        }
+        // Of a map of maps, the innermost (lexv2 `slotHints{}` → `subSlotHints`).
+        while let i = named, i + 1 < ancestors.count, ancestors[i].type == .map, ancestors[i + 1].type == .map,
+              ancestors[i + 1].path == ancestors[i].path + "{}" { named = i + 1 }
+        let structure = prose?.type == .list ? nil : ancestors.lastIndex { $0.type == .structure || $0.type == .union }
+        guard let index = named ?? structure ?? ancestors.lastIndex(where: { wanted($0.type) }) else {
             warn(line, path, "a recursive value with no enclosing shape it could repeat")
             return nil
         }
@@ -274,6 +285,12 @@ struct RSTShapeBuilder {
             ancestors[index].refName = p.isEmpty ? refPrefix : refPrefix + "." + p
         }
         return Shape(ref: ancestors[index].refName!)
+    }
+
+    /// The lower-cased member name a path ends with; nil for list items, map values and the root.
+    private static func memberName(_ path: String) -> String? {
+        guard let last = path.split(separator: ".").last, !last.hasSuffix("]"), !last.hasSuffix("}") else { return nil }
+        return last.lowercased()
     }
 
     /// Records the definition of a node that a recursion refers to.

@@ -41,7 +41,7 @@ public enum FormatDetector {
             return .format(.boto3RST)
         }
         if lower.hasSuffix(".html") || lower.hasSuffix(".htm") {
-            if text.contains("main-col-body") || text.contains("awsdocs") || lower.hasPrefix("api_") { return .format(.awsReferenceHTML) }
+            if lower.hasPrefix("api_") || text.containsBytes("main-col-body") || text.containsBytes("awsdocs") { return .format(.awsReferenceHTML) }
             return .format(.boto3HTML)
         }
         if lower.hasSuffix(".md") {
@@ -68,12 +68,20 @@ public enum FormatDetector {
         return false
     }
 
-    /// A Sphinx page rendered as text: a `method_name#` heading, `Request Syntax`.
+    /// A Sphinx page rendered as text: a `method_name#` heading, and `Request Syntax` or the
+    /// method's definition line (`AppStream.Client.get_waiter(waiter_name)#`: pages of
+    /// methods that are no API operation have no syntax).
     static func looksLikeBoto3Text(_ text: String) -> Bool {
-        guard text.contains("Request Syntax") || text.contains("Response Syntax") else { return false }
-        return text.split(separator: "\n").prefix(60).contains { line in
+        let head = text.split(separator: "\n").prefix(60)
+        let heading = head.contains { line in
             let t = line.trimmingCharacters(in: " ")
             return t.hasSuffix("#") && t.dropLast().allSatisfy { $0 == "_" || $0.isLowercase || $0.isNumber } && t.count > 1
+        }
+        guard heading else { return false }
+        if text.contains("Request Syntax") || text.contains("Response Syntax") { return true }
+        return head.contains { line in
+            let t = line.trimmingCharacters(in: " ")
+            return t.contains(".Client.") && (t.hasSuffix(")#") || t.hasSuffix(")¶"))
         }
     }
 
@@ -83,8 +91,8 @@ public enum FormatDetector {
     static func looksLikeReferenceText(_ text: String) -> Bool {
         let headings = ["\nRequest Syntax\n", "\nRequest Parameters\n", "\nResponse Elements\n", "\nErrors\n", "\nContents\n",
                         "\nSee Also\n", "\nRequest Body\n", "\nResponse Syntax\n"]
-        let found = headings.filter { text.contains($0) }.count
-        let facts = text.contains("Type: ") || text.contains("Required: ") || text.contains("HTTP Status Code: ")
+        let found = headings.filter { text.containsBytes($0) }.count
+        let facts = text.containsBytes("Type: ") || text.containsBytes("Required: ") || text.containsBytes("HTTP Status Code: ")
         return found >= 2 || (found == 1 && facts)
     }
 }

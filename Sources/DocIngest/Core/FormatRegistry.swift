@@ -5,9 +5,12 @@ public enum FormatRegistry {
         case .modelJSON: return ModelFileParser()
         case .botocoreJSON: return BotocoreFormatParser()
         case .boto3RST: return Boto3RSTParser()
+        case .boto3HTML: return Boto3HTMLParser(rendering: .html)
+        case .boto3HTMLText: return Boto3HTMLParser(rendering: .text)
         case .awsReferenceHTML: return ReferenceFormatParser(rendering: .html)
         case .awsReferenceText: return ReferenceFormatParser(rendering: .text)
         case .awsReferenceMarkdown: return ReferenceFormatParser(rendering: .markdown)
+        case .changelogText: return ChangelogFormatParser()
         default: return nil
         }
     }

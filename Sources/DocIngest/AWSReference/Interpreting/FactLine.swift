@@ -40,10 +40,28 @@ enum FactLine {
     static let valueMayFollow: Set<String> = ["Pattern:", "Key Pattern:", "Value Pattern:", "Valid Values:", "Valid Keys:",
                                               "Key Valid Values:", "Value Valid Values:"]
 
+    private static let keywordBytes: [(String, [UInt8])] = keywords.map { ($0, Array($0.utf8)) }
+    /// Keywords by first byte, so a description line costs one table lookup.
+    private static let keywordsByFirstByte: [[(String, [UInt8])]] = {
+        var table = Array(repeating: [(String, [UInt8])](), count: 256)
+        for k in keywordBytes { table[Int(k.1[0])].append(k) }
+        return table
+    }()
+
     /// The keyword the line starts with, if any.
     static func keyword(of line: String) -> String? {
-        guard let first = line.utf8.first, first >= UInt8(ascii: "A"), first <= UInt8(ascii: "Z") else { return nil }
-        return keywords.first { line.hasPrefix($0) }
+        var line = line
+        return line.withUTF8 { keyword(of: $0) }
+    }
+
+    static func keyword(of bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        guard let first = bytes.first else { return nil }
+        for (keyword, k) in keywordsByFirstByte[Int(first)] where bytes.count >= k.count {
+            var i = 1
+            while i < k.count, bytes[i] == k[i] { i += 1 }
+            if i == k.count { return keyword }
+        }
+        return nil
     }
 
     /// Reads a fact line (keyword and value). nil: not a fact line. Throws: a fact keyword
@@ -84,7 +102,13 @@ enum FactLine {
             guard !value.isEmpty else { throw FactLineError(message: "\(keyword) without a pattern") }
             return .pattern(value, target)
         default: // the Valid Values / Valid Keys family
-            let values = value.split(separator: "|").map { String($0.trimming(" ")) }.filter { !$0.isEmpty }
+            // Byte-level split: some enums (EC2 instance types) list a thousand values on every page.
+            let values = value.utf8.split(separator: UInt8(ascii: "|")).compactMap { part -> String? in
+                var lo = part.startIndex, hi = part.endIndex
+                while lo < hi, part[lo] == 0x20 { lo = part.index(after: lo) }
+                while hi > lo, part[part.index(before: hi)] == 0x20 { hi = part.index(before: hi) }
+                return lo < hi ? String(Substring(part[lo..<hi])) : nil
+            }
             guard !values.isEmpty else { throw FactLineError(message: "\(keyword) without values") }
             return .validValues(values, target)
         }
@@ -97,7 +121,7 @@ enum FactLine {
         var found = false
         for (word, kind) in [("Minimum", 0), ("Maximum", 1), ("Fixed", 2)] {
             let lead = "\(word) \(unit) of "
-            guard let r = text.range(of: lead) else { continue }
+            guard let r = text.utf8Range(of: lead) else { continue }
             let rest = text[r.upperBound...]
             let token = rest.prefix { $0 != " " && $0 != "," && $0 != ";" }
             var literal = String(token)
@@ -136,14 +160,23 @@ enum FactLine {
     }
 }
 
-extension StringProtocol {
-    func trimming(_ c: Character) -> SubSequence {
-        var s = self[...]
-        while s.first == c { s = s.dropFirst() }
-        while s.last == c { s = s.dropLast() }
-        return s
+extension Substring {
+    /// Drops an ASCII character from both ends, scanning bytes (Character views are slow).
+    func trimming(_ c: Character) -> Substring {
+        let byte = c.asciiValue ?? 0x20
+        let u = utf8
+        var lo = u.startIndex, hi = u.endIndex
+        while lo < hi, u[lo] == byte { lo = u.index(after: lo) }
+        while hi > lo, u[u.index(before: hi)] == byte { hi = u.index(before: hi) }
+        return self[lo..<hi]
     }
+}
 
+extension String {
+    func trimming(_ c: Character) -> Substring { self[...].trimming(c) }
+}
+
+extension StringProtocol {
     var trimmingTrailingPeriod: String {
         var s = String(self)
         while s.hasSuffix(".") { s.removeLast() }

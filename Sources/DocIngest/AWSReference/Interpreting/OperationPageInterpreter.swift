@@ -64,10 +64,10 @@ struct OperationPageInterpreter {
                 // rest-xml pages list the root element (no Type line) before its members.
                 if facts.type == nil, facts.documentation.first?.hasPrefix("Root level tag for the") == true { continue }
                 var member = shape
-                if entry.context?.contains("following HTTP response") == true {
+                if entry.context?.containsBytes("following HTTP response") == true {
                     // `If the action is successful, the service sends back the following HTTP response.`
                     member.location = "statusCode"
-                } else if entry.context?.contains("HTTP header") == true {
+                } else if entry.context?.containsBytes("HTTP header") == true {
                     member.location = "header"
                     member.locationName = headerNames[entry.name ?? key] ?? member.locationName
                 }
@@ -130,6 +130,14 @@ struct OperationPageInterpreter {
     /// Where a URI request parameter travels, from the request syntax head.
     private func locate(_ member: inout Shape, named name: String, syntax: HTTPSyntax, labels: [String: String],
                         entry: ReferenceEntry, section: ReferenceSection, log: inout DiagnosticLog) {
+        // Some pages say it in the anchor: `svc-Op-request-uri-Name`, `-request-header-`, `-request-querystring-`.
+        if let anchor = entry.anchor, let place = ["uri", "header", "querystring"].first(where: { anchor.containsBytes("-request-\($0)-") }) {
+            member.location = place
+            if place == "uri" { member.locationName = labels[name].map { $0.hasSuffix("+") ? String($0.dropLast()) : $0 } ?? name }
+            if place == "querystring" { member.locationName = syntax.query.first { $0.member == name }?.wire ?? name }
+            if place == "header" { member.locationName = syntax.headers.first { $0.member == name }?.wire }
+            return
+        }
         if let label = labels[name] {
             member.location = "uri"
             member.locationName = label.hasSuffix("+") ? String(label.dropLast()) : label
@@ -141,11 +149,11 @@ struct OperationPageInterpreter {
             member.locationName = h.wire
         } else {
             let said = ([entry.context ?? ""] + entry.lines.map(\.text)).joined(separator: " ")
-            if said.contains("in the URI") || said.contains("URI path") {
+            if said.containsBytes("in the URI") || said.containsBytes("URI path") {
                 member.location = "uri"
-            } else if said.contains("in a header") || said.contains("HTTP header") {
+            } else if said.containsBytes("in a header") || said.containsBytes("HTTP header") {
                 member.location = "header"
-            } else if said.contains("in the query string") || said.contains("query string") {
+            } else if said.containsBytes("in the query string") || said.containsBytes("query string") {
                 member.location = "querystring"
             } else {
                 log.warning(page.path, line: entry.line, "request parameter \(name) appears neither in the request line nor in a header of the request syntax; location unknown")
@@ -158,6 +166,7 @@ struct OperationPageInterpreter {
 /// the member is keyed by; matching with boto3 names (`ImageIds`) is the merger's job.
 enum WireName {
     static func memberKey(_ wire: String) -> String {
+        guard wire.utf8.contains(UInt8(ascii: ".")) else { return wire }
         var s = Substring(wire)
         for suffix in [".N", ".member", ".entry"] where s.hasSuffix(suffix) { s = s.dropLast(suffix.count) }
         if s.hasSuffix(".member") { s = s.dropLast(7) }

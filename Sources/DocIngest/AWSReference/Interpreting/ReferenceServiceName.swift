@@ -7,10 +7,12 @@ enum ReferenceServiceName {
         var apiVersion: String?
     }
 
+    /// The SDK links name the service id the SDKs use (`transcribe-2017-10-26`); anchor
+    /// prefixes are usually the same but some services use a house prefix there, so the
+    /// links win when a page has both.
     static func find(in page: ReferencePage) -> Found? {
-        let version = gotoLink(page)
-        if let fromAnchor = fromAnchors(page) { return Found(service: fromAnchor, apiVersion: version?.apiVersion) }
-        return version
+        if let fromLinks = gotoLink(page) { return fromLinks }
+        return fromAnchors(page).map { Found(service: $0, apiVersion: nil) }
     }
 
     /// `API_streaming_AudioStream` → `streaming_AudioStream`: the page's part of its anchors.
@@ -24,7 +26,7 @@ enum ReferenceServiceName {
         guard !stem.isEmpty else { return nil }
         for anchor in page.anchors {
             for marker in ["-\(stem)-request-", "-\(stem)-response-", "-Type-\(stem)-"] {
-                guard let r = anchor.range(of: marker) else { continue }
+                guard let r = anchor.utf8Range(of: marker) else { continue }
                 let prefix = String(anchor[..<r.lowerBound])
                 guard !prefix.isEmpty else { continue }
                 // A sub-reference (`streaming_`) is a service of its own (`transcribe-streaming`).
@@ -38,7 +40,7 @@ enum ReferenceServiceName {
     /// `https://docs.aws.amazon.com/goto/boto3/transcribe-2017-10-26/X` → transcribe, 2017-10-26.
     private static func gotoLink(_ page: ReferencePage) -> Found? {
         for link in page.externalLinks {
-            guard let r = link.range(of: "/goto/") else { continue }
+            guard let r = link.utf8Range(of: "/goto/") else { continue }
             let parts = link[r.upperBound...].split(separator: "/")
             guard parts.count >= 2 else { continue }
             let uid = parts[1]
@@ -46,7 +48,7 @@ enum ReferenceServiceName {
             let version = uid.suffix(10)
             let dashes = version.enumerated().filter { $0.element == "-" }.map(\.offset)
             guard dashes == [4, 7], uid.dropLast(10).hasSuffix("-") else { continue }
-            return Found(service: String(uid.dropLast(11)), apiVersion: String(version))
+            return Found(service: String(uid.dropLast(11)).lowercased(), apiVersion: String(version))
         }
         return nil
     }

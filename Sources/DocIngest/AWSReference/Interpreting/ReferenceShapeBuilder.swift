@@ -134,7 +134,7 @@ struct ReferenceShapeBuilder {
         let doc = typePage.page.description.map(\.text).joined(separator: "\n")
         if !doc.isEmpty { shape.documentation = doc }
         // Newer pages say so: "This data type is a UNION, so only one of the following members ..."
-        if doc.contains("is a UNION") { shape.type = .union }
+        if doc.containsBytes("is a UNION") { shape.type = .union }
         stack[id] = nil
         if lowestRef >= depth { memo[id] = shape }
         lowestRef = min(savedLowest, lowestRef)
@@ -173,7 +173,8 @@ struct ReferenceShapeBuilder {
                 change(&key)
                 shape.key = key
             } else if var value = shape.value {
-                modify(&value, target == .key ? .own : .own, change)
+                // `Value ...` facts (and unprefixed ones) are about the value's scalar.
+                modify(&value, .own, change)
                 shape.value = value
             }
         default:

@@ -37,7 +37,7 @@ indirect enum TypePhrase: Sendable, Equatable {
             return parse(text.dropFirst(lead.count), plural: true).map { .list($0) }
         }
         let mapSuffix = isPlural ? " maps" : " map"
-        if lower.hasSuffix(mapSuffix), let to = text.range(of: " to ") {
+        if lower.hasSuffix(mapSuffix), let to = text.utf8Range(of: " to ") {
             let keyText = text[..<to.lowerBound]
             let valueText = text[to.upperBound..<text.index(text.endIndex, offsetBy: -mapSuffix.count)]
             guard let key = parse(keyText, plural: false), let value = parse(valueText, plural: false) else { return nil }

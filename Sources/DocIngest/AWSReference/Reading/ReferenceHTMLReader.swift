@@ -109,7 +109,7 @@ private struct TextCollector {
                 collect(c, verbatim: code)
                 if let id = ReferencePageID.fromLink(href) {
                     links.append((String(decoding: bytes[start...], as: UTF8.self).trimmingSpaces, id))
-                } else if href.contains("/goto/") {
+                } else if href.containsBytes("/goto/") {
                     links.append(("", href))
                 }
             } else {
@@ -195,8 +195,8 @@ private struct Walker {
             var collector = TextCollector()
             collector.collect(node, verbatim: true)
             let first = R.line(node)
-            let block = collector.text.split(separator: "\n", omittingEmptySubsequences: false).enumerated().map {
-                ReferenceLine(text: String($0.element), line: first + $0.offset)
+            let block = collector.bytes.split(separator: 0x0A, omittingEmptySubsequences: false).enumerated().map {
+                ReferenceLine(text: String(decoding: $0.element, as: UTF8.self), line: first + $0.offset)
             }
             section!.blocks.append(block)
             return
@@ -207,7 +207,7 @@ private struct Walker {
         }
         if R.isTag(node, "p") || R.isTag(node, "h3") || R.isTag(node, "h4") || R.isTag(node, "li") {
             let collected = text(node)
-            for (_, target) in collected.links where target.contains("/goto/") { page.externalLinks.append(target) }
+            for (_, target) in collected.links where target.containsBytes("/goto/") { page.externalLinks.append(target) }
             let line = ReferenceLine(text: collected.text, line: R.line(node))
             guard !line.text.isEmpty else { return }
             if section == nil {
@@ -276,7 +276,7 @@ private struct Walker {
         func flushLoose(_ entry: inout ReferenceEntry) {
             let t = loose.text
             if !t.isEmpty { entry.lines.append(ReferenceLine(text: t, line: looseLine)) }
-            for (name, id) in loose.links where !id.contains("/goto/") { entry.typeLinks[name] = id }
+            for (name, id) in loose.links where !id.containsBytes("/goto/") { entry.typeLinks[name] = id }
             loose = TextCollector()
         }
         var child = node.pointee.children
@@ -285,7 +285,7 @@ private struct Walker {
             if c.pointee.type == XML_ELEMENT_NODE, R.isTag(c, "p") || R.isTag(c, "li") || R.isTag(c, "pre") {
                 flushLoose(&entry)
                 let collected = text(c)
-                for (name, id) in collected.links where !id.contains("/goto/") { entry.typeLinks[name] = id }
+                for (name, id) in collected.links where !id.containsBytes("/goto/") { entry.typeLinks[name] = id }
                 let t = collected.text
                 if !t.isEmpty { entry.lines.append(ReferenceLine(text: t, line: R.line(c))) }
             } else if c.pointee.type == XML_ELEMENT_NODE, R.isTag(c, "ul") || R.isTag(c, "ol") || R.isTag(c, "div") {

@@ -27,7 +27,7 @@ enum ReferenceMarkdownReader {
         func keepLinks(_ inline: MarkdownInline, into e: inout ReferenceEntry?) {
             for link in inline.links {
                 if let id = ReferencePageID.fromLink(link.target) { e?.typeLinks[link.text] = id }
-                else if link.target.contains("/goto/") { page.externalLinks.append(link.target) }
+                else if link.target.containsBytes("/goto/") { page.externalLinks.append(link.target) }
             }
         }
 
@@ -108,12 +108,18 @@ enum ReferenceMarkdownReader {
 enum ReferencePageID {
     /// `API_Media.md`, `API_Media.html`, `./API_Media.html#anchor` → `API_Media`; other links → nil.
     static func fromLink(_ target: String) -> String? {
-        var t = Substring(target)
-        if let hash = t.firstIndex(of: "#") { t = t[..<hash] }
-        if let slash = t.lastIndex(of: "/") { t = t[t.index(after: slash)...] }
-        guard t.hasPrefix("API_") else { return nil }
-        for ext in [".md", ".html", ".htm", ".txt"] where t.hasSuffix(ext) { return String(t.dropLast(ext.count)) }
-        return nil
+        // Byte-level: every link of every page goes through here.
+        let u = Array(target.utf8)
+        var end = u.firstIndex(of: UInt8(ascii: "#")) ?? u.count
+        var start = 0
+        for i in 0..<end where u[i] == UInt8(ascii: "/") { start = i + 1 }
+        guard end - start > 4, u[start] == UInt8(ascii: "A"), u[start + 1] == UInt8(ascii: "P"),
+              u[start + 2] == UInt8(ascii: "I"), u[start + 3] == UInt8(ascii: "_") else { return nil }
+        guard let dot = u[start..<end].lastIndex(of: UInt8(ascii: ".")) else { return nil }
+        let ext = String(decoding: u[(dot + 1)..<end], as: UTF8.self)
+        guard ext == "md" || ext == "html" || ext == "htm" || ext == "txt" else { return nil }
+        end = dot
+        return String(decoding: u[start..<end], as: UTF8.self)
     }
 
     static func fromFileName(_ path: String) -> String? {

@@ -69,7 +69,15 @@ enum ReferenceSectionKind: String, Sendable {
             default: break
             }
         }
-        return headingKinds[heading] ?? .other
+        return headingKind(heading) ?? .other
+    }
+
+    /// A heading line of the text rendering; cheap for the (long) lines that are not.
+    static func headingKind(_ text: String) -> ReferenceSectionKind? {
+        guard text.utf8.count <= 22, let first = text.utf8.first,
+              first == UInt8(ascii: "R") || first == UInt8(ascii: "U") || first == UInt8(ascii: "E") || first == UInt8(ascii: "S")
+                || first == UInt8(ascii: "C") else { return nil }
+        return headingKinds[text]
     }
 
     /// Headings as plain text (the text rendering has no ids).
@@ -99,7 +107,15 @@ enum SectionIntro {
         "For more information about using this API", "The response does not", "The following elements are returned",
     ]
 
-    static func isIntro(_ text: some StringProtocol) -> Bool {
-        openings.contains { text.hasPrefix($0) }
+    private static let openingBytes = openings.map { Array($0.utf8) }
+
+    static func isIntro(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            guard let first = bytes.first, first == UInt8(ascii: "T") || first == UInt8(ascii: "I") || first == UInt8(ascii: "F") else { return false }
+            return openingBytes.contains { o in
+                bytes.count >= o.count && zip(o, bytes).allSatisfy { $0 == $1 }
+            }
+        }
     }
 }

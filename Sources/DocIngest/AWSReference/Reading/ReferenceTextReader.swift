@@ -31,7 +31,7 @@ enum ReferenceTextReader {
             if lines.isBlank(i) { continue }
             let text = lines.text(i)
             let lineNumber = i + 1
-            if let kind = ReferenceSectionKind.headingKinds[text] {
+            if let kind = ReferenceSectionKind.headingKind(text) {
                 closeSection()
                 section = ReferenceSection(kind: kind, heading: text, line: lineNumber)
                 if kind.isSyntax { section?.blocks = [[]] }
@@ -89,10 +89,14 @@ enum ReferenceTextReader {
 }
 
 extension String {
+    /// Without leading and trailing spaces and tabs (byte-level: this runs on every line).
     var trimmingSpaces: String {
-        var s = Substring(self)
-        while let f = s.first, f == " " || f == "\t" { s = s.dropFirst() }
-        while let l = s.last, l == " " || l == "\t" { s = s.dropLast() }
-        return String(s)
+        let u = utf8
+        guard let f = u.first, let l = u.last,
+              f == 0x20 || f == 0x09 || l == 0x20 || l == 0x09 else { return self }
+        var lo = u.startIndex, hi = u.endIndex
+        while lo < hi, u[lo] == 0x20 || u[lo] == 0x09 { lo = u.index(after: lo) }
+        while hi > lo, u[u.index(before: hi)] == 0x20 || u[u.index(before: hi)] == 0x09 { hi = u.index(before: hi) }
+        return String(self[lo..<hi])
     }
 }

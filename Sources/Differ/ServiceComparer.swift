@@ -31,6 +31,8 @@ struct ServiceComparer {
     /// shapes are compared once per service instead of once per use.
     private var memo: [NamePair: [Change]] = [:]
     private var summaries: [String: TypeSummary] = [:]
+    private var oldPartial = false
+    private var newPartial = false
 
     struct NamePair: Hashable {
         let old: String
@@ -57,14 +59,25 @@ struct ServiceComparer {
                 if n.deprecated && !o.deprecated {
                     changes.append(Change(kind: .operationDeprecated, service: serviceKey, operation: name))
                 }
+                // A partial operation proves nothing by absence in a section its source did
+                // not render (boto3: "too large to render"), seen as an empty or missing
+                // root: members missing on that side are not reported there.
                 direction = .input
+                (oldPartial, newPartial) = (o.partial && isBlank(o.input), n.partial && isBlank(n.input))
                 compareRoot(o.input, n.input)
                 direction = .output
+                (oldPartial, newPartial) = (o.partial && isBlank(o.output), n.partial && isBlank(n.output))
                 compareRoot(o.output, n.output)
+                (oldPartial, newPartial) = (false, false)
             default: break
             }
         }
         return changes
+    }
+
+    private func isBlank(_ root: Shape?) -> Bool {
+        guard let root else { return true }
+        return root.isRef ? false : root.members.isEmpty
     }
 
     private mutating func compareRoot(_ oldRoot: Shape?, _ newRoot: Shape?) {
@@ -76,14 +89,14 @@ struct ServiceComparer {
             guard let root = new.resolve(n) else { return }
             for (name, member) in root.members {
                 components.append(name)
-                emitAdded(member, required: root.isRequired(name))
+                if !oldPartial { emitAdded(member, required: root.isRequired(name)) }
                 components.removeLast()
             }
         case let (o?, nil):
             guard let root = old.resolve(o) else { return }
             for name in root.members.keys {
                 components.append(name)
-                emit(.memberRemoved)
+                if !newPartial { emit(.memberRemoved) }
                 components.removeLast()
             }
         case (nil, nil): break
@@ -109,7 +122,8 @@ struct ServiceComparer {
             if let id = oldID, oldSeen[id, default: 0] >= 2 { cuts += 1; return }
             if let id = newID, newSeen[id, default: 0] >= 2 { cuts += 1; return }
             let key = oldID.flatMap { o in newID.map { NamePair(old: o, new: $0) } }
-            if let key, let recorded = memo[key], recorded.isEmpty || doubled == 0 {
+            let memoUsable = !oldPartial && !newPartial
+            if memoUsable, let key, let recorded = memo[key], recorded.isEmpty || doubled == 0 {
                 replay(recorded)
                 return
             }
@@ -119,7 +133,7 @@ struct ServiceComparer {
             compareMembers(old, new)
             if let id = oldID { oldSeen[id] = counted(oldSeen[id]!, by: -1) }
             if let id = newID { newSeen[id] = counted(newSeen[id]!, by: -1) }
-            if let key, cuts == cutsBefore { record(key, from: changesBefore) }
+            if memoUsable, let key, cuts == cutsBefore { record(key, from: changesBefore) }
         case .list, .map:
             // A ref may also name a list or map (a page that cuts recursion at a map of
             // itself): the same once-more rule as for structures keeps the walk finite.
@@ -135,7 +149,6 @@ struct ServiceComparer {
         }
     }
 
-    /// A name's count on the path moved by `delta`, keeping `doubled` up to date.
     /// The items of a list, or the keys and values of a map.
     private mutating func compareItems(_ old: Shape, _ new: Shape) {
         if let om = old.member, let nm = new.member {
@@ -155,6 +168,7 @@ struct ServiceComparer {
         }
     }
 
+    /// A name's count on the path moved by `delta`, keeping `doubled` up to date.
     private mutating func counted(_ count: Int, by delta: Int) -> Int {
         let n = count + delta
         if delta > 0 && n == 2 { doubled += 1 }
@@ -196,11 +210,11 @@ struct ServiceComparer {
                 if wasRequired && !isRequired { emit(.requiredRemoved) }
                 compare(oldMember, newMember, isMember: true)
             } else {
-                emitAdded(newMember, required: new.isRequired(name))
+                if !oldPartial { emitAdded(newMember, required: new.isRequired(name)) }
             }
             components.removeLast()
         }
-        for name in old.members.keys where new.members[name] == nil {
+        for name in old.members.keys where !newPartial && new.members[name] == nil {
             components.append(name)
             emit(.memberRemoved)
             components.removeLast()

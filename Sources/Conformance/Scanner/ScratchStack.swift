@@ -1,0 +1,37 @@
+/// A growable stack of trivial values in manually managed memory: push/pop without the
+/// uniqueness checks and bounds checks of Array, for the scanner's per-value bookkeeping.
+struct ScratchStack<Element: BitwiseCopyable> {
+    private(set) var base: UnsafeMutablePointer<Element>
+    private(set) var count = 0
+    private var capacity: Int
+
+    init(capacity: Int = 64) {
+        self.capacity = capacity
+        base = .allocate(capacity: capacity)
+    }
+
+    func release() { base.deallocate() }
+
+    @inline(__always) mutating func push(_ e: Element) {
+        if count == capacity { grow() }
+        base[count] = e
+        count += 1
+    }
+
+    @inline(__always) mutating func pop(_ n: Int = 1) { count -= n }
+
+    @inline(__always) mutating func removeAll() { count = 0 }
+
+    @inline(__always) subscript(i: Int) -> Element {
+        get { base[i] }
+        nonmutating set { base[i] = newValue }
+    }
+
+    private mutating func grow() {
+        let bigger = UnsafeMutablePointer<Element>.allocate(capacity: capacity * 2)
+        bigger.moveInitialize(from: base, count: count)
+        base.deallocate()
+        base = bigger
+        capacity *= 2
+    }
+}

@@ -1,0 +1,273 @@
+import APIModel
+import CLibXML2
+
+/// Reads a boto3 method page as Sphinx + furo serve it, through libxml2: the `dl.py.method`
+/// definition (its `dt` id names class and method), then in its `dd` the description, the
+/// highlighted `pre` blocks (whose text nodes together are the literal syntax: Pygments only
+/// wraps tokens in `<span>`s), the `dl.field-list` (`Parameters`, `Returns`) with nested
+/// `ul` trees, and the `Exceptions` list.
+enum Boto3HTMLReader {
+    private static let initialized: Bool = {
+        xmlInitParser()
+        return true
+    }()
+
+    static func read(path: String, bytes: [UInt8], log: inout DiagnosticLog) -> Boto3PageSections? {
+        _ = initialized
+        let options = Int32(HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
+            | HTML_PARSE_NONET.rawValue | HTML_PARSE_COMPACT.rawValue)
+        // Only furo's `<article>` holds the method; the navigation around it (every method of the
+        // service) is most of the page. Parsing the article alone, after as many newlines as
+        // precede it so that libxml2's line numbers stay those of the page, saves most of the DOM.
+        let input = articleOnly(bytes) ?? bytes
+        let doc: htmlDocPtr? = input.withUnsafeBufferPointer { buffer in
+            buffer.baseAddress.flatMap { base in
+                base.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
+                    htmlReadMemory($0, Int32(buffer.count), path, "UTF-8", options)
+                }
+            }
+        }
+        guard let doc, let rootPointer = xmlDocGetRootElement(doc) else {
+            if let doc { xmlFreeDoc(doc) }
+            log.warning(path, line: 1, "skipped: not readable as HTML")
+            return nil
+        }
+        defer { xmlFreeDoc(doc) }
+        var page = Boto3PageSections()
+        var newlines = 0
+        bytes.withUnsafeBufferPointer { b in for byte in b where byte == 0x0A { newlines += 1 } }
+        page.lastLine = 1 + newlines - (bytes.last == 0x0A ? 1 : 0)
+        page.wholePage = endsLikeAPage(bytes)
+        if !page.wholePage {
+            log.warning(path, line: page.lastLine, "the page ends before '</html>' (truncated?)")
+        }
+        let root = HTMLNode(pointer: rootPointer)
+        let article = root.first { $0.named("article") } ?? root
+        guard let definition = article.first(where: { $0.named("dl") && $0.hasClass("py") && $0.hasClass("method") }) else {
+            return page
+        }
+        let parts = definition.elementChildren
+        guard let dt = parts.first(where: { $0.named("dt") }) else { return page }
+        if let id = dt.attribute("id"), let client = id.range(of: ".Client.") {
+            page.className = String(id[..<client.lowerBound])
+            page.method = String(id[client.upperBound...])
+        } else if let signature = Boto3TextReader.methodSignature(Substring(dt.text.trimmed)) {
+            (page.className, page.method) = signature
+        }
+        page.methodLine = dt.line
+        page.takesKeywordArguments = dt.text.contains("(**kwargs)")
+        guard let dd = parts.first(where: { $0.named("dd") }) else { return page }
+        readBody(dd, into: &page)
+        return page
+    }
+
+    /// `<article ...>...</article>` preceded by the page's newlines up to it, or nil.
+    private static func articleOnly(_ bytes: [UInt8]) -> [UInt8]? {
+        guard let start = find(bytes, "<article", from: 0),
+              let close = find(bytes, "</article>", from: start) else { return nil }
+        var newlines = 0
+        for k in 0..<start where bytes[k] == 0x0A { newlines += 1 }
+        var out = [UInt8](repeating: 0x0A, count: newlines)
+        out.reserveCapacity(newlines + close + 10 - start)
+        out.append(contentsOf: bytes[start..<(close + 10)])
+        return out
+    }
+
+    private static func find(_ bytes: [UInt8], _ needle: StaticString, from: Int) -> Int? {
+        needle.withUTF8Buffer { want -> Int? in
+            let n = want.count
+            guard bytes.count - from >= n else { return nil }
+            return bytes.withUnsafeBufferPointer { b -> Int? in
+                var p = from
+                let last = b.count - n
+                while p <= last {
+                    if b[p] == want[0] {
+                        var k = 1
+                        while k < n, b[p + k] == want[k] { k += 1 }
+                        if k == n { return p }
+                    }
+                    p += 1
+                }
+                return nil
+            }
+        }
+    }
+
+    /// `</html>` (or at least `</body>`) near the end: the page was written whole.
+    private static func endsLikeAPage(_ bytes: [UInt8]) -> Bool {
+        let tail = String(decoding: bytes.suffix(64), as: UTF8.self)
+        return tail.contains("</html>")
+    }
+
+    private enum Pending { case none, requestSyntax, responseSyntax, responseStructure, exceptions }
+
+    /// The method body's blocks in document order.
+    private static func readBody(_ dd: HTMLNode, into page: inout Boto3PageSections) {
+        var pending = Pending.none
+        var paragraphs: [String] = []
+        for block in blocks(dd) {
+            if block.named("p") {
+                let t = block.text.trimmed
+                switch t {
+                case "Request Syntax": page.requestSyntaxLine = block.line; pending = .requestSyntax
+                case "Response Syntax": page.responseSyntaxLine = block.line; pending = .responseSyntax
+                case "Response Structure": page.responseStructureLine = block.line; pending = .responseStructure
+                case "Exceptions": pending = .exceptions
+                case "Examples": return
+                default:
+                    if t.hasPrefix("See also:") {
+                        if let a = block.first(where: { $0.named("a") }), let href = a.attribute("href") { readAPILink(href, into: &page) }
+                    } else if page.requestSyntaxLine == nil, !t.isEmpty {
+                        if t.hasPrefix("This operation is deprecated") { page.deprecated = true }
+                        paragraphs.append(t)
+                    } else if pending == .responseStructure, t.hasPrefix("# This section is too large to render.") {
+                        page.responseStructureTooLarge = true
+                    }
+                }
+            } else if block.named("pre") {
+                let syntax = Boto3PageSections.Syntax(bytes: block.textBytes, firstLine: block.line)
+                switch pending {
+                case .requestSyntax: page.requestSyntax = syntax
+                case .responseSyntax: page.responseSyntax = syntax
+                case .responseStructure: if syntax.tooLarge { page.responseStructureTooLarge = true }
+                default: break
+                }
+                pending = .none
+            } else if block.named("ul") {
+                switch pending {
+                case .responseStructure:
+                    page.responseStructure = bullets(block)
+                    pending = .none
+                case .exceptions:
+                    for li in block.elementChildren where li.named("li") {
+                        let t = li.text.trimmed
+                        if let marker = t.range(of: ".exceptions.") {
+                            let name = t[marker.upperBound...]
+                            if !name.isEmpty, name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" }) {
+                                page.exceptions.append((String(name), li.line))
+                            }
+                        }
+                    }
+                    pending = .none
+                default: break
+                }
+            } else if block.named("dl") {
+                readFields(block, into: &page, pending: &pending)
+            } else if block.named("div") {
+                // An admonition (`.. danger::` of deprecated operations, notes).
+                let t = block.text
+                if page.requestSyntaxLine == nil, t.contains("This operation is deprecated") { page.deprecated = true }
+            }
+        }
+        if !paragraphs.isEmpty { page.documentation = paragraphs.joined(separator: "\n\n") }
+    }
+
+    /// `Parameters`, `Return type`, `Returns` fields.
+    private static func readFields(_ list: HTMLNode, into page: inout Boto3PageSections, pending: inout Pending) {
+        var field = ""
+        for child in list.elementChildren {
+            if child.named("dt") {
+                field = child.text.trimmed
+                if field == "Returns:" { page.returnsLine = child.line }
+            } else if child.named("dd") {
+                switch field {
+                case "Parameters:":
+                    page.parameters = parameterBullets(child)
+                    if let pre = child.first(where: { $0.named("pre") }),
+                       Boto3PageSections.Syntax(bytes: pre.textBytes, firstLine: pre.line).tooLarge {
+                        page.parametersTooLarge = true
+                    }
+                case "Returns:":
+                    let parts = child.elementChildren
+                    if parts.count == 1, parts[0].named("p"), parts[0].text.trimmed == "None" {
+                        page.returnsNone = true
+                    } else {
+                        readBody(child, into: &page)
+                        pending = .none
+                    }
+                default: break
+                }
+            }
+        }
+    }
+
+    /// The blocks of a container in document order: paragraphs, `pre` (found inside Pygments'
+    /// `div.highlight` wrappers), lists, field lists and admonitions; other wrappers are entered.
+    private static func blocks(_ node: HTMLNode) -> [HTMLNode] {
+        var out: [HTMLNode] = []
+        func visit(_ n: HTMLNode) {
+            for child in n.elementChildren {
+                if child.named("p") || child.named("pre") || child.named("ul") || child.named("dl") {
+                    out.append(child)
+                } else if child.named("div"), child.hasClass("admonition") {
+                    out.append(child)
+                } else {
+                    visit(child)
+                }
+            }
+        }
+        visit(node)
+        return out
+    }
+
+    /// A parameters field: a `ul` of `:param:` items, or (one parameter) the item itself.
+    private static func parameterBullets(_ dd: HTMLNode) -> [Boto3PageSections.Bullet] {
+        let children = dd.elementChildren
+        if let first = children.first, first.named("ul") { return bullets(first) }
+        guard !children.isEmpty else { return [] }
+        return [bullet(dd, line: children[0].line)]
+    }
+
+    private static func bullets(_ ul: HTMLNode) -> [Boto3PageSections.Bullet] {
+        ul.elementChildren.filter { $0.named("li") }.map { bullet($0, line: $0.line) }
+    }
+
+    /// One item: its first paragraph is the head; `[REQUIRED]` may follow as the next paragraph;
+    /// nested lists (not inside nested items) are its children.
+    private static func bullet(_ item: HTMLNode, line: Int) -> Boto3PageSections.Bullet {
+        let parts = blocks(item)
+        let paragraphs = parts.filter { $0.named("p") }
+        var b = Boto3PageSections.Bullet(head: paragraphs.first?.text.trimmed ?? item.text.trimmed, line: line)
+        if paragraphs.count > 1, paragraphs[1].text.trimmed.hasPrefix("[REQUIRED]") { b.requiredMark = true }
+        for part in parts {
+            if part.named("ul") {
+                b.children += bullets(part)
+            } else if part.named("div"), part.text.contains("This is a Tagged Union structure") {
+                b.union = true
+            }
+        }
+        return b
+    }
+
+    /// `https://docs.aws.amazon.com/goto/WebAPI/appstream-2016-12-01/DescribeImageBuilders`
+    private static func readAPILink(_ href: String, into page: inout Boto3PageSections) {
+        guard let at = href.range(of: "/goto/WebAPI/") else { return }
+        let rest = href[at.upperBound...].split(separator: "/", omittingEmptySubsequences: false)
+        guard rest.count == 2, !rest[0].isEmpty, !rest[1].isEmpty else { return }
+        page.apiUID = String(rest[0])
+        page.apiOperation = String(rest[1].split(separator: "#").first ?? rest[1])
+    }
+}
+
+extension String {
+    /// Without surrounding spaces, no-break spaces and newlines (scanned as UTF-8 bytes).
+    var trimmed: String {
+        let u = Array(utf8)
+        var start = 0
+        var end = u.count
+        func space(_ i: Int) -> Int {
+            // Width of the space at i (1, or 2 for U+00A0), 0 if none.
+            if u[i] == 0x20 || u[i] == 0x0A || u[i] == 0x09 || u[i] == 0x0D { return 1 }
+            if u[i] == 0xC2, i + 1 < u.count, u[i + 1] == 0xA0 { return 2 }
+            return 0
+        }
+        while start < end { let w = space(start); if w == 0 { break }; start += w }
+        while end > start {
+            if u[end - 1] == 0x20 || u[end - 1] == 0x0A || u[end - 1] == 0x09 || u[end - 1] == 0x0D { end -= 1; continue }
+            if end - 2 >= start, u[end - 2] == 0xC2, u[end - 1] == 0xA0 { end -= 2; continue }
+            break
+        }
+        if start == 0 && end == u.count { return self }
+        return String(decoding: u[start..<end], as: UTF8.self)
+    }
+}

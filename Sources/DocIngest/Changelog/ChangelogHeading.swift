@@ -1,0 +1,58 @@
+import Foundation
+
+/// `2017/04/21 - Amazon AppStream - 5 updated api methods`, optionally preceded by the
+/// service title, followed by the `Changes <prose>` paragraph.
+struct ChangelogHeading {
+    var date: String
+    var title: String
+    var newCount: Int?
+    var updatedCount: Int?
+    var summary: String?
+    /// 1-based line of the dated heading.
+    var line: Int
+    /// 0-based index of the last heading line (the summary's when there is one).
+    var endLine: Int
+
+    static func find(_ lines: ChangelogLines) -> ChangelogHeading? {
+        var seen = 0
+        for i in 0..<lines.count where !lines.isBlank(i) {
+            seen += 1
+            if seen > 6 { return nil }
+            guard var heading = parse(lines.trimmed[i], line: i + 1) else { continue }
+            heading.endLine = i
+            if let next = lines.nextContent(from: i + 1, before: lines.count), lines.trimmed[next].hasPrefix("Changes "),
+               ChangeDictArea.label(lines.trimmed[next]) == nil {
+                heading.summary = String(lines.trimmed[next].dropFirst(8)).withoutOuterSpaces
+                heading.endLine = next
+            }
+            return heading
+        }
+        return nil
+    }
+
+    static func parse(_ t: String, line: Int) -> ChangelogHeading? {
+        let u = Array(t.utf8)
+        guard u.count > 13, u[4] == UInt8(ascii: "/"), u[7] == UInt8(ascii: "/"),
+              [0, 1, 2, 3, 5, 6, 8, 9].allSatisfy({ u[$0] >= 0x30 && u[$0] <= 0x39 }),
+              t.hasSuffix(" api method") || t.hasSuffix(" api methods") else { return nil }
+        let date = String(t.prefix(10)).replacingSlashes()
+        let rest = t.dropFirst(10)
+        guard rest.hasPrefix(" - "), let lastDash = rest.range(of: " - ", options: .backwards) else { return nil }
+        let title = String(rest[rest.index(rest.startIndex, offsetBy: 3)..<lastDash.lowerBound])
+        var heading = ChangelogHeading(date: date, title: title, line: line, endLine: line - 1)
+        let words = rest[lastDash.upperBound...].split(separator: " ")
+        for (k, w) in words.enumerated() where k + 1 < words.count {
+            guard let n = Int(w) else { continue }
+            switch words[k + 1] {
+            case "new": heading.newCount = n
+            case "updated": heading.updatedCount = n
+            default: break
+            }
+        }
+        return heading
+    }
+}
+
+private extension String {
+    func replacingSlashes() -> String { String(map { $0 == "/" ? "-" : $0 }) }
+}

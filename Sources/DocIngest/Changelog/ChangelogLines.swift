@@ -1,0 +1,94 @@
+/// A changelog page's lines. Pages rendered from HTML carry no-break spaces (U+00A0) where
+/// the site put `&nbsp;` (`CreateFleet (updated)`, `Changes  Network ...`); they are read
+/// as plain spaces, byte for byte, so line numbers and syntax ranges stay those of the file.
+struct ChangelogLines {
+    let page: RSTLines
+    /// Each line without its indentation and trailing spaces.
+    let trimmed: [String]
+
+    init(_ raw: [UInt8]) {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(raw.count)
+        var i = 0
+        while i < raw.count {
+            if raw[i] == 0xC2, i + 1 < raw.count, raw[i + 1] == 0xA0 {
+                bytes.append(0x20)
+                i += 2
+                continue
+            }
+            bytes.append(raw[i])
+            i += 1
+        }
+        page = RSTLines(bytes)
+        var lines: [String] = []
+        lines.reserveCapacity(page.count)
+        for l in 0..<page.count {
+            var end = page.range(l).upperBound
+            let start = page.contentStart(l)
+            while end > start, bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09 { end -= 1 }
+            lines.append(String(decoding: bytes[start..<end], as: UTF8.self))
+        }
+        trimmed = lines
+    }
+
+    var count: Int { trimmed.count }
+    var bytes: [UInt8] { page.bytes }
+
+    func isBlank(_ i: Int) -> Bool { trimmed[i].isEmpty }
+
+    /// The next non-blank line at or after `i`, before `end`.
+    func nextContent(from i: Int, before end: Int) -> Int? {
+        var k = i
+        while k < end {
+            if !trimmed[k].isEmpty { return k }
+            k += 1
+        }
+        return nil
+    }
+
+    /// The first line in `range` whose trimmed text is `text`.
+    func first(_ text: String, in range: Range<Int>) -> Int? {
+        range.first { trimmed[$0] == text }
+    }
+
+    /// End offset (exclusive) of the bracketed literal that starts at `offset` (a `{`, `[`
+    /// or the first byte of `name(`), found by counting brackets outside quotes; nil when
+    /// the brackets never balance before `limit`. Only the extent is found here: the
+    /// literal itself is read by the shared `SkeletonParser`, which reports what is wrong.
+    func literalEnd(from offset: Int, limit: Int) -> Int? {
+        var depth = 0
+        var p = offset
+        var quote: UInt8 = 0
+        var opened = false
+        while p < limit {
+            let c = bytes[p]
+            if quote != 0 {
+                if c == UInt8(ascii: "\\") { p += 2; continue }
+                if c == quote || c == 0x0A { quote = 0 }
+            } else {
+                switch c {
+                case UInt8(ascii: "'"), UInt8(ascii: "\""): quote = c
+                case UInt8(ascii: "{"), UInt8(ascii: "["), UInt8(ascii: "("):
+                    depth += 1
+                    opened = true
+                case UInt8(ascii: "}"), UInt8(ascii: "]"), UInt8(ascii: ")"):
+                    depth -= 1
+                    if opened && depth <= 0 { return p + 1 }
+                default: break
+                }
+            }
+            p += 1
+        }
+        return nil
+    }
+
+    /// 0-based line index holding byte `offset`.
+    func lineIndex(of offset: Int) -> Int {
+        var lo = 0, hi = page.starts.count - 1
+        while lo < hi {
+            let mid = (lo + hi + 1) / 2
+            if page.starts[mid] <= offset { lo = mid } else { hi = mid - 1 }
+        }
+        return lo
+    }
+}

@@ -1,0 +1,75 @@
+import APIModel
+import Differ
+import DocIngest
+import Testing
+
+/// Damaged pages: diagnostics with line numbers, the rest of the page still read.
+@Suite struct ChangelogBadInputTests {
+    @Test func pageCutOffMidOperation() throws {
+        // The ec2 seed cut inside DescribeInstances' request syntax (line 445).
+        let (page, log) = ChangelogFixtures.page("bad/truncated_ec2_2018-02-12.txt")
+        #expect(log.errorCount == 0)
+        #expect(log.diagnostics.contains { $0.line == 445 && $0.message.contains("never closed") })
+        #expect(log.diagnostics.contains { $0.line == 429 && $0.message.contains("DescribeInstances") })
+        // The operation before the cut is whole; the cut one is kept, marked partial.
+        let ops = try #require(page.model.services["ec2"]).operations
+        #expect(ops["CreateNetworkInterface"]?.partial == false)
+        #expect(ops["DescribeInstances"]?.partial == true)
+        #expect(page.changes.map(\.path) == ["NetworkInterface.Status"])
+    }
+
+    @Test func compactPageCutOffInAResponseSyntax() throws {
+        // The appstream seed cut in the middle of DescribeImages' one-line response syntax (line 166).
+        let (page, log) = ChangelogFixtures.page("bad/truncated_appstream_2017-04-21.txt")
+        #expect(log.errorCount == 0)
+        #expect(log.diagnostics.contains { $0.line == 166 && $0.message.contains("never closed") })
+        #expect(log.diagnostics.contains { $0.message.contains("DescribeImages") && $0.message.contains("not placed") })
+        let ops = try #require(page.model.services["appstream"]).operations
+        #expect(Array(ops.keys) == ["CreateFleet", "DescribeFleets", "DescribeImages"])
+        #expect(ops["CreateFleet"]?.partial == false && ops["DescribeFleets"]?.partial == false)
+        #expect(ops["DescribeImages"]?.partial == true && ops["DescribeImages"]?.input != nil)
+        #expect(page.changes.map(\.operation) == ["CreateFleet", "CreateFleet", "DescribeFleets"])
+    }
+
+    @Test func changeDictsThatAreNotLiterals() {
+        // DescribeFleets' dict never closes (line 90); DescribeImages' has a bare word (line 156).
+        let (page, log) = ChangelogFixtures.page("bad/baddict_appstream_2017-04-21.txt")
+        let errors = log.diagnostics.filter { $0.severity == .error }
+        #expect(errors.map(\.line) == [90, 156])
+        #expect(errors.allSatisfy { $0.message.hasPrefix("change dict is not a valid literal") })
+        // Every operation is still documented; the other dicts still give their changes.
+        #expect(page.model.services["appstream"]?.operations.count == 5)
+        #expect(page.changes.count == 6)
+        #expect(!page.changes.contains { $0.operation == "DescribeFleets" || $0.operation == "DescribeImages" })
+    }
+
+    @Test func unknownLayout() {
+        let (page, log) = ChangelogFixtures.page("bad/unknownlayout_appstream_2017-04-21.txt")
+        #expect(log.errorCount == 1)
+        #expect(log.diagnostics.first?.line == 4)
+        #expect(log.diagnostics.first?.message.contains("unknown changelog layout") == true)
+        // The heading is still read.
+        #expect(page.date == "2017-04-21" && page.updatedOperationCount == 5 && page.serviceTitle == "Amazon AppStream")
+        #expect(page.changes.isEmpty)
+    }
+
+    @Test func headingsOverAnUnknownLayout() throws {
+        // The ec2 seed's headings and dicts, the documentation as a table.
+        let (page, log) = ChangelogFixtures.page("bad/unknownlayout_ec2_2018-02-12.txt")
+        let errors = log.diagnostics.filter { $0.severity == .error }
+        #expect(errors.count == 1 && errors[0].line == 7 && errors[0].message.contains("unknown changelog layout"))
+        // The operations and their labelled dicts are still read; the dicts cannot be placed.
+        #expect(page.operations.map(\.name) == ["CreateNetworkInterface", "DescribeInstances", "DescribeNetworkInterfaces", "RunInstances"])
+        #expect(page.operations.allSatisfy { $0.labelledDirections == [.output] })
+        #expect(log.diagnostics.filter { $0.message.contains("not placed") }.map(\.line) == [9, 16, 23, 30])
+        #expect(page.changes.isEmpty)
+        #expect(try #require(page.model.services["ec2"]).operations.values.allSatisfy(\.partial))
+    }
+
+    @Test func notAChangelogPage() {
+        var log = DiagnosticLog()
+        let page = ChangelogReader().read(SourceDocument(path: "x.txt", bytes: Array("hello\nworld\n".utf8)), options: IngestOptions(), log: &log)
+        #expect(log.errorCount == 1 && log.diagnostics[0].line == 1)
+        #expect(page.operations.isEmpty)
+    }
+}
