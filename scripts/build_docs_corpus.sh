@@ -10,6 +10,9 @@
 # orders them by version). Each holds the documents of that release in every format the
 # project has a generator or a real sample for:
 #   boto3-rst/<service>/client/<method>.rst   boto3's own generator (scripts/generate_boto3_docs.py)
+#   boto3-html/appstream/client/<method>.html  boto3's HTML pages (Sphinx + furo, scripts/build_boto3_html.py)
+#   boto3-html-text/appstream/client/<method>.txt  their text renderings (elinks), both for the few
+#                                             methods in HTML_METHODS only (a furo page is ~50 KB)
 #   aws-reference-markdown/transcribe/*.md    real AWS API Reference pages (../shared/samples), newest snapshot only
 # EC2 is cut to the operations in scripts/corpus/ec2-slice.txt; the other services are whole.
 set -euo pipefail
@@ -20,9 +23,11 @@ SERVICES=appstream,dynamodb,ec2,imagebuilder,lambda
 OUT=docs-corpus/snapshots
 WORK=${TMPDIR:-/tmp}/docconform-corpus-build
 SAMPLES=../shared/samples/aws-reference-markdown/transcribe
+HTML_SERVICE=appstream
+HTML_METHODS=(create_fleet create_image_builder describe_fleets describe_image_builders describe_stacks)
 
 if [ "${1:-}" != "--payloads" ]; then
-    rm -rf "$OUT"
+    rm -rf "$OUT"/botocore-*   # the snapshots; README.md stays
     for version in "${RELEASES[@]}"; do
         pages="$WORK/rst-$version"
         if [ ! -d "$pages/lambda/client" ]; then
@@ -40,6 +45,21 @@ if [ "${1:-}" != "--payloads" ]; then
             else
                 cp "$pages/$service/client/"*.rst "$dest/$service/client/"
             fi
+        done
+        # boto3 HTML and text pages of a few methods, built from this release's RST pages.
+        subset="$WORK/html-rst-$version"
+        rm -rf "$subset" "$WORK/html-$version"
+        mkdir -p "$subset/$HTML_SERVICE/client"
+        for method in "${HTML_METHODS[@]}"; do
+            cp "$dest/$HTML_SERVICE/client/$method.rst" "$subset/$HTML_SERVICE/client/"
+        done
+        python3 scripts/build_boto3_html.py --rst "$subset" --out "$WORK/html-$version" --text
+        for kind in html text; do
+            target="$OUT/botocore-$version/boto3-$([ $kind = html ] && echo html || echo html-text)/$HTML_SERVICE/client"
+            mkdir -p "$target"
+            for method in "${HTML_METHODS[@]}"; do
+                cp "$WORK/html-$version/$kind/$HTML_SERVICE/client/$method".* "$target/"
+            done
         done
     done
     newest="$OUT/botocore-${RELEASES[-1]}"
