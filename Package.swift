@@ -48,7 +48,7 @@ let package = Package(
             linkerSettings: [.linkedLibrary("_FoundationICU", .when(platforms: [.linux]))]
         ),
         .target(name: "Differ", dependencies: ["APIModel"]),
-        .target(name: "Reports", dependencies: ["APIModel", "Conformance", "Differ"]),
+        .target(name: "Reports", dependencies: ["APIModel", "DocIngest", "Conformance", "Differ"]),
         .executableTarget(
             name: "docconform",
             dependencies: [
@@ -60,7 +60,7 @@ let package = Package(
         .testTarget(name: "DocIngestTests", dependencies: ["DocIngest", "APIModel", "CLibXML2", "Differ"]),
         .testTarget(name: "ConformanceTests", dependencies: ["Conformance", "APIModel"]),
         .testTarget(name: "DifferTests", dependencies: ["Differ", "APIModel"]),
-        .testTarget(name: "ReportsTests", dependencies: ["Reports"]),
+        .testTarget(name: "ReportsTests", dependencies: ["Reports", "APIModel", "Conformance", "Differ"]),
         // Runs the built `docconform` binary end to end: exit codes, stderr diagnostics, output files.
         .testTarget(name: "DocConformCLITests", dependencies: ["APIModel"]),
     ]

@@ -134,23 +134,37 @@ struct ServiceComparer {
             if let id = oldID { oldSeen[id] = counted(oldSeen[id]!, by: -1) }
             if let id = newID { newSeen[id] = counted(newSeen[id]!, by: -1) }
             if memoUsable, let key, cuts == cutsBefore { record(key, from: changesBefore) }
-        case .list:
-            guard let om = old.member, let nm = new.member else { return }
+        case .list, .map:
+            // A ref may also name a list or map (a page that cuts recursion at a map of
+            // itself): the same once-more rule as for structures keeps the walk finite.
+            let (oldRef, newRef) = (oldNode.ref, newNode.ref)
+            if let id = oldRef, oldSeen[id, default: 0] >= 2 { cuts += 1; return }
+            if let id = newRef, newSeen[id, default: 0] >= 2 { cuts += 1; return }
+            if let id = oldRef { oldSeen[id] = counted(oldSeen[id, default: 0], by: 1) }
+            if let id = newRef { newSeen[id] = counted(newSeen[id, default: 0], by: 1) }
+            compareItems(old, new)
+            if let id = oldRef { oldSeen[id] = counted(oldSeen[id]!, by: -1) }
+            if let id = newRef { newSeen[id] = counted(newSeen[id]!, by: -1) }
+        default: break
+        }
+    }
+
+    /// The items of a list, or the keys and values of a map.
+    private mutating func compareItems(_ old: Shape, _ new: Shape) {
+        if let om = old.member, let nm = new.member {
             components.append("[]")
             compare(om, nm, isMember: false)
             components.removeLast()
-        case .map:
-            if let ok = old.key, let nk = new.key {
-                components.append("{key}")
-                compare(ok, nk, isMember: false)
-                components.removeLast()
-            }
-            if let ov = old.value, let nv = new.value {
-                components.append("{}")
-                compare(ov, nv, isMember: false)
-                components.removeLast()
-            }
-        default: break
+        }
+        if let ok = old.key, let nk = new.key {
+            components.append("{key}")
+            compare(ok, nk, isMember: false)
+            components.removeLast()
+        }
+        if let ov = old.value, let nv = new.value {
+            components.append("{}")
+            compare(ov, nv, isMember: false)
+            components.removeLast()
         }
     }
 

@@ -38,10 +38,17 @@ public indirect enum TypeSummary: Sendable, Hashable {
             }
             defer { if let id { seen[id]! -= 1 } }
             return .structure(shape.members.map { Field(name: $0.key, type: summarize($0.value, service: service, seen: &seen)) })
-        case .list:
-            guard let m = shape.member else { return .list(.scalar("string")) }
-            return .list(summarize(m, service: service, seen: &seen))
-        case .map:
+        case .list, .map:
+            // A ref may name a list or map too (a page that cuts recursion at a map of itself).
+            if let id = node.ref {
+                if seen[id, default: 0] >= 2 { return .scalar(recursiveMarker) }
+                seen[id, default: 0] += 1
+            }
+            defer { if let id = node.ref { seen[id]! -= 1 } }
+            if type == .list {
+                guard let m = shape.member else { return .list(.scalar("string")) }
+                return .list(summarize(m, service: service, seen: &seen))
+            }
             let k = shape.key.map { summarize($0, service: service, seen: &seen) } ?? .scalar("string")
             let v = shape.value.map { summarize($0, service: service, seen: &seen) } ?? .scalar("string")
             return .map(key: k, value: v)

@@ -17,38 +17,48 @@ public struct JUnitTestCase: Sendable {
     public var file: String?
     public var line: Int?
     public var failures: [JUnitFailure]
-    public init(name: String, className: String, file: String? = nil, line: Int? = nil, failures: [JUnitFailure] = []) {
+    /// Notes that do not fail the case (warnings, the changes a case lists).
+    public var systemOut: String?
+    public init(name: String, className: String, file: String? = nil, line: Int? = nil, failures: [JUnitFailure] = [], systemOut: String? = nil) {
         self.name = name
         self.className = className
         self.file = file
         self.line = line
         self.failures = failures
+        self.systemOut = systemOut
     }
 }
 
 public struct JUnitSuite: Sendable {
     public var name: String
     public var cases: [JUnitTestCase]
-    public init(name: String, cases: [JUnitTestCase]) {
+    /// The file the suite is about (a snapshot folder, a document).
+    public var file: String?
+    public init(name: String, cases: [JUnitTestCase], file: String? = nil) {
         self.name = name
         self.cases = cases
+        self.file = file
     }
 }
 
 public enum JUnitWriter {
-    public static func xml(suites: [JUnitSuite], name: String = "docconform") -> [UInt8] {
+    /// `caseLocations: false` leaves out the `file`/`line` attributes of test cases, which
+    /// GitLab reads but the Jenkins/xunit schema (junit-10.xsd) does not allow; callers then
+    /// put the location in the case name.
+    public static func xml(suites: [JUnitSuite], name: String = "docconform", caseLocations: Bool = true) -> [UInt8] {
         let tests = suites.reduce(0) { $0 + $1.cases.count }
         let failures = suites.reduce(0) { $0 + $1.cases.filter { !$0.failures.isEmpty }.count }
         var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
         out += "<testsuites name=\"\(escape(name))\" tests=\"\(tests)\" failures=\"\(failures)\" errors=\"0\">\n"
         for suite in suites {
             let f = suite.cases.filter { !$0.failures.isEmpty }.count
-            out += "  <testsuite name=\"\(escape(suite.name))\" tests=\"\(suite.cases.count)\" failures=\"\(f)\" errors=\"0\" skipped=\"0\">\n"
+            let file = suite.file.map { " file=\"\(escape($0))\"" } ?? ""
+            out += "  <testsuite name=\"\(escape(suite.name))\" tests=\"\(suite.cases.count)\" failures=\"\(f)\" errors=\"0\" skipped=\"0\"\(file)>\n"
             for c in suite.cases {
                 var attrs = "name=\"\(escape(c.name))\" classname=\"\(escape(c.className))\""
-                if let file = c.file { attrs += " file=\"\(escape(file))\"" }
-                if let line = c.line { attrs += " line=\"\(line)\"" }
-                if c.failures.isEmpty {
+                if caseLocations, let file = c.file { attrs += " file=\"\(escape(file))\"" }
+                if caseLocations, let line = c.line { attrs += " line=\"\(line)\"" }
+                if c.failures.isEmpty && c.systemOut == nil {
                     out += "    <testcase \(attrs)/>\n"
                     continue
                 }
@@ -56,6 +66,7 @@ public enum JUnitWriter {
                 for failure in c.failures {
                     out += "      <failure type=\"\(escape(failure.type))\" message=\"\(escape(failure.message))\">\(escape(failure.details))</failure>\n"
                 }
+                if let text = c.systemOut { out += "      <system-out>\(escape(text))</system-out>\n" }
                 out += "    </testcase>\n"
             }
             out += "  </testsuite>\n"

@@ -71,7 +71,7 @@ public enum SARIFWriter {
             if let file = r.file {
                 w.key("physicalLocation")
                 w.beginObject()
-                w.key("artifactLocation"); w.beginObject(); w.key("uri"); w.string(file); w.endObject()
+                w.key("artifactLocation"); w.beginObject(); w.key("uri"); w.string(uriReference(file)); w.endObject()
                 if let line = r.line {
                     w.key("region"); w.beginObject(); w.key("startLine"); w.int(max(1, line)); w.endObject()
                 }
@@ -94,4 +94,23 @@ public enum SARIFWriter {
         w.newline()
         return w.bytes
     }
+
+    /// A file path as a relative or absolute URI reference: characters a URI cannot hold
+    /// (spaces, `%`, `#`, `?`, non-ASCII) are percent-encoded.
+    static func uriReference(_ path: String) -> String {
+        var out = ""
+        for byte in path.utf8 {
+            let c = Character(Unicode.Scalar(byte))
+            if byte < 0x80, c.isLetter || c.isNumber || "/-._~:@!$&'()*+,;=".contains(c) {
+                out.append(c)
+            } else {
+                out += "%" + String(byte, radix: 16, uppercase: true).leftPadded(to: 2)
+            }
+        }
+        return out
+    }
+}
+
+private extension String {
+    func leftPadded(to n: Int) -> String { count >= n ? self : String(repeating: "0", count: n - count) + self }
 }

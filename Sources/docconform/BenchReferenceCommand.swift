@@ -5,7 +5,8 @@ import Foundation
 struct BenchReferenceCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench-reference",
-        abstract: "Measure AWS API Reference page parsing speed (one core, per rendering) and print MB/s."
+        abstract: "Measure AWS API Reference page parsing speed (one core, per rendering) and print MB/s.",
+        shouldDisplay: false
     )
 
     @Argument(help: "Files or folders of reference pages.")

@@ -6,7 +6,8 @@ import Foundation
 struct RSTFidelityCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "rst-fidelity",
-        abstract: "Compare boto3 RST pages with the botocore model they were generated from, in what the pages can state."
+        abstract: "Compare boto3 RST pages with the botocore model they were generated from, in what the pages can state.",
+        shouldDisplay: false
     )
 
     @Argument(help: "boto3 RST pages (files or folders of <service>/client/<method>.rst).")
@@ -47,7 +48,8 @@ struct RSTFidelityCommand: ParsableCommand {
 struct RSTBenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "rst-bench",
-        abstract: "Time the boto3 RST parser alone on pages held in memory."
+        abstract: "Time the boto3 RST parser alone on pages held in memory.",
+        shouldDisplay: false
     )
 
     @Argument(help: "Folders or files of boto3 RST pages.")
