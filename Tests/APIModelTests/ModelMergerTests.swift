@@ -71,6 +71,26 @@ import Testing
         #expect(merged.model.services["demo"]?.operations["GetThing"]?.output?.required == ["Id"])
     }
 
+    @Test func boto3ViewKeepsWhereRecursionIsCutNotWhatItRepeats() throws {
+        let (imported, _) = try Fixtures.importService("dynamodb", version: "2012-08-10")
+        let projected = Model(services: [try #require(imported)]).projected(onto: .boto3)
+        let service = try #require(projected.services["dynamodb"])
+        let value = try #require(service.operations["PutItem"]?.input?.members["Item"]?.value)
+        #expect(value.members["M"]?.value == Shape(ref: FormatView.unnamedRecursion))
+        #expect(value.members["L"]?.member == Shape(ref: FormatView.unnamedRecursion))
+        #expect(service.shapes.isEmpty)
+    }
+
+    @Test func boto3ViewStreamsABlobBody() throws {
+        let (imported, _) = try Fixtures.importService("bedrock-runtime", version: "2023-09-30")
+        let service = try #require(imported)
+        let body = try #require(service.operations["InvokeModel"]?.input?.members["body"])
+        #expect(body.payload && !body.streaming)
+        let projected = Model(services: [service]).projected(onto: .boto3)
+        let seen = try #require(projected.services["bedrock-runtime"]?.operations["InvokeModel"]?.input?.members["body"])
+        #expect(seen.streaming && !seen.payload)
+    }
+
     @Test func projectionOntoBoto3DropsWhatPagesCannotState() throws {
         let (imported, _) = try Fixtures.importService("appstream", version: "2016-12-01")
         let projected = Model(services: [try #require(imported)]).projected(onto: .boto3)

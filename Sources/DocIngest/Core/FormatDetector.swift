@@ -16,6 +16,8 @@ public enum FormatDetector {
     /// The verdict the file name alone gives, so companions are skipped without being read.
     public static func detect(path: String) -> Verdict? {
         let lower = fileName(path).lowercased()
+        // boto3 RST pages are told by their extension alone (the bulk of a page corpus).
+        if lower.hasSuffix(".rst") { return .format(.boto3RST) }
         guard lower.hasSuffix(".json") || lower.hasSuffix(".json.gz") else { return nil }
         if lower.hasPrefix("service-2.json") { return .format(.botocoreJSON) }
         if let companion = companionPrefixes.first(where: { lower.hasPrefix($0) }) { return .companion(companion) }
@@ -36,9 +38,6 @@ public enum FormatDetector {
             if text.contains("\"operations\"") && (text.contains("\"shapes\"") || text.contains("\"metadata\"")) { return .format(.botocoreJSON) }
             if lower.hasSuffix(".json.gz") { return .unknown("a gzip file that is not named service-2.json.gz") }
             return .unknown("JSON that is neither a docconform model nor a botocore service model")
-        }
-        if lower.hasSuffix(".rst") {
-            return .format(.boto3RST)
         }
         if lower.hasSuffix(".html") || lower.hasSuffix(".htm") {
             if lower.hasPrefix("api_") || text.containsBytes("main-col-body") || text.containsBytes("awsdocs") { return .format(.awsReferenceHTML) }

@@ -21,33 +21,30 @@ public enum Ingest {
         var log = listing.log
         var byFormat: [DocumentFormat: [SourceDocument]] = [:]
         var result = Result(model: Model(), log: DiagnosticLog())
-        for (index, path) in listing.files.enumerated() {
-            progress?(index, listing.files.count)
-            if case let .companion(kind)? = FormatDetector.detect(path: path) {
-                log.count("botocore companion files skipped (\(kind))")
-                continue
-            }
-            let bytes: [UInt8]
-            do {
-                bytes = try FileReading.bytes(atPath: path)
-            } catch {
-                log.error(path, error.reason)
-                result.filesUnreadable += 1
-                result.filesRead += 1
-                continue
-            }
-            result.filesRead += 1
-            let head = Gzip.isGzip(bytes) ? Array((try? Gzip.decompress(bytes))?.prefix(16_384) ?? []) : Array(bytes.prefix(16_384))
-            switch FormatDetector.detect(path: path, head: head) {
-            case let .format(format):
-                byFormat[format, default: []].append(SourceDocument(path: path, bytes: bytes))
-                result.filesByFormat[format, default: 0] += 1
-            case let .companion(kind):
-                log.count("botocore companion files skipped (\(kind))")
-            case let .unknown(reason):
-                log.warning(path, "skipped: \(reason)")
+        // Files are read and classified in parallel, in batches so progress can be shown.
+        let batchSize = 1024
+        for start in stride(from: 0, to: listing.files.count, by: batchSize) {
+            progress?(start, listing.files.count)
+            let batch = Array(listing.files[start..<min(start + batchSize, listing.files.count)])
+            for (path, outcome) in zip(batch, batch.parallelMap(classify)) {
+                switch outcome {
+                case let .document(format, bytes):
+                    result.filesRead += 1
+                    byFormat[format, default: []].append(SourceDocument(path: path, bytes: bytes))
+                    result.filesByFormat[format, default: 0] += 1
+                case let .companion(kind):
+                    log.count("botocore companion files skipped (\(kind))")
+                case let .unknown(reason):
+                    result.filesRead += 1
+                    log.warning(path, "skipped: \(reason)")
+                case let .unreadable(reason):
+                    result.filesRead += 1
+                    result.filesUnreadable += 1
+                    log.error(path, reason)
+                }
             }
         }
+        progress?(max(listing.files.count - 1, 0), listing.files.count)
         // Most precise first, so merge conflicts keep its facts.
         let formats = byFormat.keys.sorted { ($0.precision, $0.rawValue) > ($1.precision, $1.rawValue) }
         var merger = ModelMerger(strict: options.strict)
@@ -67,5 +64,30 @@ public enum Ingest {
         result.model.sortByName()
         result.log = log
         return result
+    }
+
+    enum FileOutcome: Sendable {
+        case document(DocumentFormat, [UInt8])
+        case companion(String)
+        case unknown(String)
+        case unreadable(String)
+    }
+
+    /// Reads one file (unless its name alone says it is a companion) and detects its format.
+    @Sendable static func classify(_ path: String) -> FileOutcome {
+        if case let .companion(kind)? = FormatDetector.detect(path: path) { return .companion(kind) }
+        let bytes: [UInt8]
+        do {
+            bytes = try FileReading.bytes(atPath: path)
+        } catch {
+            return .unreadable(error.reason)
+        }
+        if case let .format(format)? = FormatDetector.detect(path: path) { return .document(format, bytes) }
+        let head = Gzip.isGzip(bytes) ? Array((try? Gzip.decompress(bytes))?.prefix(16_384) ?? []) : Array(bytes.prefix(16_384))
+        switch FormatDetector.detect(path: path, head: head) {
+        case let .format(format): return .document(format, bytes)
+        case let .companion(kind): return .companion(kind)
+        case let .unknown(reason): return .unknown(reason)
+        }
     }
 }
