@@ -24,24 +24,40 @@ public struct CorpusWalker {
                 listing.files.append(path)
                 continue
             }
-            guard let enumerator = fm.enumerator(atPath: path) else {
-                listing.log.error(path, "cannot read folder")
-                continue
-            }
             var found: [String] = []
-            while let rel = enumerator.nextObject() as? String {
-                let full = path.hasSuffix("/") ? path + rel : path + "/" + rel
-                var sub: ObjCBool = false
-                // A dangling link is kept: reading it then reports the problem instead of hiding it.
-                if fm.fileExists(atPath: full, isDirectory: &sub), sub.boolValue { continue }
-                let name = (rel as NSString).lastPathComponent
-                if name.hasPrefix(".") { continue }
-                found.append(full)
-            }
+            walk(path.hasSuffix("/") && path.count > 1 ? String(path.dropLast()) : path, into: &found, log: &listing.log)
             found.sort()
             listing.files.append(contentsOf: newestBotocoreVersions(found, log: &listing.log))
         }
         return listing
+    }
+
+    /// Every file below `folder` (hidden entries skipped), read with `readdir`: a page corpus
+    /// has tens of thousands of files and FileManager's enumerator costs a stat per entry.
+    static func walk(_ folder: String, into files: inout [String], log: inout DiagnosticLog) {
+        guard let dir = opendir(folder) else {
+            log.error(folder, "cannot read folder: \(String(cString: strerror(errno)))")
+            return
+        }
+        defer { closedir(dir) }
+        var folders: [String] = []
+        while let entry = readdir(dir) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(cString: raw.bindMemory(to: CChar.self).baseAddress!)
+            }
+            if name.hasPrefix(".") { continue }
+            let full = folder + "/" + name
+            switch Int32(entry.pointee.d_type) {
+            case Int32(DT_DIR): folders.append(full)
+            case Int32(DT_REG): files.append(full)
+            default:
+                // Links and file systems without d_type: ask stat. A dangling link is kept, so
+                // reading it reports the problem instead of hiding it.
+                var info = stat()
+                if stat(full, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR { folders.append(full) } else { files.append(full) }
+            }
+        }
+        for sub in folders { walk(sub, into: &files, log: &log) }
     }
 
     /// Drops `service-2.json` files of older API versions when a newer one of the same
