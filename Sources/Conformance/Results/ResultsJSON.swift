@@ -9,42 +9,85 @@ public enum ResultsJSON {
 
     public static func result(_ r: RecordResult, first: Bool) -> [UInt8] {
         var out: [UInt8] = []
-        append(r, first: first, to: &out)
+        var writer = Writer()
+        writer.append(r, first: first, to: &out)
         return out
     }
 
-    /// Appends one result (compact, one line) without intermediate strings.
-    public static func append(_ r: RecordResult, first: Bool, to out: inout [UInt8]) {
-        if !first { out.append(0x2C); out.append(0x0A) }
-        out.append(0x7B)
-        if let id = r.id { field("id", id, &out) }
-        if let s = r.service { field("service", s, &out) }
-        if let o = r.operation { field("operation", o, &out) }
-        if let d = r.direction { field("direction", d.rawValue, &out) }
-        raw("\"valid\":", &out)
-        if r.valid { raw("true", &out) } else { raw("false", &out) }
-        raw(",\"errors\":[", &out)
-        for (k, issue) in r.issues.enumerated() {
-            if k > 0 { out.append(0x2C) }
+    /// Appends results (compact, one line each) without intermediate strings. The file,
+    /// service and operation repeat from record to record: their escaped bytes are kept and
+    /// reused while the same string comes back.
+    public struct Writer {
+        private var file = CachedLiteral()
+        private var service = CachedLiteral()
+        private var operation = CachedLiteral()
+
+        private var wroteAny = false
+
+        public init() {}
+
+        /// Appends the next result of the array (a separator before all but the first).
+        public mutating func append(_ r: RecordResult, to out: inout [UInt8]) {
+            append(r, first: !wroteAny, to: &out)
+            wroteAny = true
+        }
+
+        public mutating func append(_ r: RecordResult, first: Bool, to out: inout [UInt8]) {
+            if !first { out.append(0x2C); out.append(0x0A) }
             out.append(0x7B)
-            field("path", issue.path, &out)
-            field("code", issue.code.rawValue, &out)
-            raw("\"message\":", &out)
-            string(issue.message, &out)
+            if let id = r.id { field("id", id, &out) }
+            if let s = r.service { raw("\"service\":", &out); service.append(s, &out); out.append(0x2C) }
+            if let o = r.operation { raw("\"operation\":", &out); operation.append(o, &out); out.append(0x2C) }
+            if let d = r.direction { raw(d == .request ? "\"direction\":\"request\"," : "\"direction\":\"response\",", &out) }
+            if r.valid {
+                raw("\"valid\":true,\"errors\":[],", &out)
+            } else {
+                raw("\"valid\":false,\"errors\":[", &out)
+                for (k, issue) in r.issues.enumerated() {
+                    if k > 0 { out.append(0x2C) }
+                    out.append(0x7B)
+                    field("path", issue.path, &out)
+                    field("code", issue.code.rawValue, &out)
+                    raw("\"message\":", &out)
+                    string(issue.message, &out)
+                    out.append(0x7D)
+                }
+                raw("],", &out)
+            }
+            raw("\"file\":", &out)
+            file.append(r.file, &out)
+            raw(",\"line\":", &out)
+            integer(r.line, &out)
             out.append(0x7D)
         }
-        raw("],", &out)
-        field("file", r.file, &out)
-        raw("\"line\":", &out)
-        integer(r.line, &out)
-        out.append(0x7D)
     }
 
-    @inline(__always) private static func raw(_ s: StaticString, _ out: inout [UInt8]) {
+    /// One string's JSON literal, remembered for as long as the same string is written again.
+    struct CachedLiteral {
+        private var source: String?
+        private var literal: [UInt8] = []
+
+        mutating func append(_ s: String, _ out: inout [UInt8]) {
+            if s != source {
+                literal.removeAll(keepingCapacity: true)
+                ResultsJSON.string(s, &literal)
+                source = s
+            }
+            out.append(contentsOf: literal)
+        }
+    }
+
+    /// Appends one result (compact, one line).
+    public static func append(_ r: RecordResult, first: Bool, to out: inout [UInt8]) {
+        var writer = Writer()
+        writer.append(r, first: first, to: &out)
+    }
+
+    @inline(__always) static func raw(_ s: StaticString, _ out: inout [UInt8]) {
         out.append(contentsOf: UnsafeBufferPointer(start: s.utf8Start, count: s.utf8CodeUnitCount))
     }
 
-    private static func integer(_ v: Int, _ out: inout [UInt8]) {
+    static func integer(_ v: Int, _ out: inout [UInt8]) {
         if v < 0 { out.append(0x2D); integer(-v, &out); return }
         var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
             (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
@@ -55,7 +98,7 @@ public enum ResultsJSON {
         }
     }
 
-    private static func field(_ key: StaticString, _ value: String, _ out: inout [UInt8]) {
+    static func field(_ key: StaticString, _ value: String, _ out: inout [UInt8]) {
         out.append(0x22)
         raw(key, &out)
         raw("\":", &out)
@@ -116,20 +159,31 @@ public enum ResultsJSON {
 /// messages), then counts by error code.
 public enum ResultsText {
     public static func result(_ r: RecordResult) -> [UInt8] {
-        guard !r.valid else { return [] }
         var out: [UInt8] = []
-        out.reserveCapacity(128 + 96 * r.issues.count)
-        func add(_ s: String) { out.append(contentsOf: s.utf8) }
-        add(r.file); out.append(0x3A); add(String(r.line)); add(": ")
-        if let id = r.id { out.append(0x5B); add(id); add("] ") }
+        append(r, to: &out)
+        return out
+    }
+
+    /// Appends an invalid record's block; a valid record writes nothing.
+    public static func append(_ r: RecordResult, to out: inout [UInt8]) {
+        guard !r.valid else { return }
+        @inline(__always) func add(_ s: String) {
+            var s = s
+            s.withUTF8 { out.append(contentsOf: $0) }
+        }
+        @inline(__always) func raw(_ s: StaticString) { ResultsJSON.raw(s, &out) }
+        add(r.file); out.append(0x3A); ResultsJSON.integer(r.line, &out); raw(": ")
+        if let id = r.id { out.append(0x5B); add(id); raw("] ") }
         add(r.service ?? "?"); out.append(0x2E); add(r.operation ?? "?"); out.append(0x20)
-        add(r.direction?.rawValue ?? "?"); add(": "); add(String(r.issues.count))
-        add(r.issues.count == 1 ? " error\n" : " errors\n")
+        raw(r.direction == .request ? "request" : r.direction == .response ? "response" : "?")
+        raw(": "); ResultsJSON.integer(r.issues.count, &out)
+        raw(r.issues.count == 1 ? " error\n" : " errors\n")
         for i in r.issues {
-            add("  "); add(i.path.isEmpty ? "(root)" : i.path); add(": "); add(i.code.rawValue); add(": "); add(i.message)
+            raw("  ")
+            if i.path.isEmpty { raw("(root)") } else { add(i.path) }
+            raw(": "); add(i.code.rawValue); raw(": "); add(i.message)
             out.append(0x0A)
         }
-        return out
     }
 
     public static func footer(summary: PayloadFiles.Summary, byCode: [IssueCode: Int],

@@ -18,6 +18,10 @@ struct ScratchStack<Element: BitwiseCopyable> {
         count += 1
     }
 
+    mutating func append<S: Sequence>(contentsOf elements: S) where S.Element == Element {
+        for e in elements { push(e) }
+    }
+
     @inline(__always) mutating func pop(_ n: Int = 1) { count -= n }
 
     @inline(__always) mutating func removeAll() { count = 0 }
