@@ -88,13 +88,15 @@ public enum ResultsJSON {
     }
 
     static func integer(_ v: Int, _ out: inout [UInt8]) {
-        if v < 0 { out.append(0x2D); integer(-v, &out); return }
-        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
-            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
-        var n = v, count = 0
-        withUnsafeMutableBytes(of: &digits) { buf in
-            repeat { buf[19 - count] = UInt8(48 + n % 10); n /= 10; count += 1 } while n > 0
-            out.append(contentsOf: buf[(20 - count)...])
+        if v < 0 { out.append(0x2D) }
+        var n = v.magnitude
+        var divisor: UInt = 1
+        while n / divisor >= 10 { divisor *= 10 }
+        while true {
+            out.append(UInt8(48 + n / divisor))
+            n %= divisor
+            if divisor == 1 { return }
+            divisor /= 10
         }
     }
 

@@ -108,6 +108,8 @@ final class PayloadChecker {
 
     /// A string as a JSON string literal (quotes, backslashes and control characters escaped).
     static func quoted(_ s: String) -> String {
+        // Most values need no escape: one scan of the bytes, one concatenation.
+        if !s.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) { return "\"" + s + "\"" }
         var out = "\""
         for u in s.unicodeScalars {
             switch u {
