@@ -49,7 +49,7 @@ struct ValidateCommand: ParsableCommand {
         if format == .json { sink.write(ResultsJSON.header()) }
         let start = DispatchTime.now()
         let cpuStart = Self.threadCPUSeconds()
-        var jsonWriter = ResultsJSON.Writer()
+        let jsonWriter = ResultsJSON.Writer()
         files.run(paths: payloads) { r in
             for i in r.issues { byCode[i.code, default: 0] += 1 }
             switch format {

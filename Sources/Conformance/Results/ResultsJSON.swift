@@ -9,48 +9,63 @@ public enum ResultsJSON {
 
     public static func result(_ r: RecordResult, first: Bool) -> [UInt8] {
         var out: [UInt8] = []
-        var writer = Writer()
-        writer.append(r, first: first, to: &out)
+        Writer().append(r, first: first, to: &out)
         return out
     }
 
-    /// Appends results (compact, one line each) without intermediate strings. The file,
-    /// service and operation repeat from record to record: their escaped bytes are kept and
-    /// reused while the same string comes back.
-    public struct Writer {
+    /// Appends results (compact, one line each) without intermediate strings. A result is
+    /// assembled in the writer's own scratch bytes (pushes without Array's uniqueness and
+    /// capacity checks) and handed over in one copy. The file, service and operation repeat
+    /// from record to record: their escaped bytes are kept while the same string comes back.
+    public final class Writer {
+        private let scratchCell = UncheckedCell(ScratchStack<UInt8>(capacity: 1 << 16))
+        private var scratch: ScratchStack<UInt8> {
+            @inline(__always) unsafeAddress { UnsafePointer(scratchCell.pointer) }
+            @inline(__always) unsafeMutableAddress { scratchCell.pointer }
+        }
         private var file = CachedLiteral()
         private var service = CachedLiteral()
         private var operation = CachedLiteral()
-
         private var wroteAny = false
 
         public init() {}
 
+        deinit {
+            scratch.release()
+            scratchCell.free()
+        }
+
         /// Appends the next result of the array (a separator before all but the first).
-        public mutating func append(_ r: RecordResult, to out: inout [UInt8]) {
+        public func append(_ r: RecordResult, to out: inout [UInt8]) {
             append(r, first: !wroteAny, to: &out)
             wroteAny = true
         }
 
-        public mutating func append(_ r: RecordResult, first: Bool, to out: inout [UInt8]) {
-            if !first { out.append(0x2C); out.append(0x0A) }
-            out.append(0x7B)
+        public func append(_ r: RecordResult, first: Bool, to out: inout [UInt8]) {
+            scratch.removeAll()
+            write(r, first: first, &scratch)
+            out.append(contentsOf: UnsafeBufferPointer(start: scratch.base, count: scratch.count))
+        }
+
+        private func write(_ r: RecordResult, first: Bool, _ out: inout ScratchStack<UInt8>) {
+            if !first { out.push(0x2C); out.push(0x0A) }
+            out.push(0x7B)
             if let id = r.id { field("id", id, &out) }
-            if let s = r.service { raw("\"service\":", &out); service.append(s, &out); out.append(0x2C) }
-            if let o = r.operation { raw("\"operation\":", &out); operation.append(o, &out); out.append(0x2C) }
+            if let s = r.service { raw("\"service\":", &out); service.append(s, &out); out.push(0x2C) }
+            if let o = r.operation { raw("\"operation\":", &out); operation.append(o, &out); out.push(0x2C) }
             if let d = r.direction { raw(d == .request ? "\"direction\":\"request\"," : "\"direction\":\"response\",", &out) }
             if r.valid {
                 raw("\"valid\":true,\"errors\":[],", &out)
             } else {
                 raw("\"valid\":false,\"errors\":[", &out)
                 for (k, issue) in r.issues.enumerated() {
-                    if k > 0 { out.append(0x2C) }
-                    out.append(0x7B)
+                    if k > 0 { out.push(0x2C) }
+                    out.push(0x7B)
                     field("path", issue.path, &out)
                     field("code", issue.code.rawValue, &out)
                     raw("\"message\":", &out)
                     string(issue.message, &out)
-                    out.append(0x7D)
+                    out.push(0x7D)
                 }
                 raw("],", &out)
             }
@@ -58,7 +73,7 @@ public enum ResultsJSON {
             file.append(r.file, &out)
             raw(",\"line\":", &out)
             integer(r.line, &out)
-            out.append(0x7D)
+            out.push(0x7D)
         }
     }
 
@@ -67,27 +82,26 @@ public enum ResultsJSON {
         private var source: String?
         private var literal: [UInt8] = []
 
-        mutating func append(_ s: String, _ out: inout [UInt8]) {
+        mutating func append<S: ByteSink>(_ s: String, _ out: inout S) {
             if s != source {
                 literal.removeAll(keepingCapacity: true)
                 ResultsJSON.string(s, &literal)
                 source = s
             }
-            out.append(contentsOf: literal)
+            literal.withUnsafeBufferPointer { out.append(bytes: $0) }
         }
     }
 
     /// Appends one result (compact, one line).
     public static func append(_ r: RecordResult, first: Bool, to out: inout [UInt8]) {
-        var writer = Writer()
-        writer.append(r, first: first, to: &out)
+        Writer().append(r, first: first, to: &out)
     }
 
-    @inline(__always) static func raw(_ s: StaticString, _ out: inout [UInt8]) {
-        out.append(contentsOf: UnsafeBufferPointer(start: s.utf8Start, count: s.utf8CodeUnitCount))
+    @inline(__always) static func raw<S: ByteSink>(_ s: StaticString, _ out: inout S) {
+        out.append(bytes: UnsafeBufferPointer(start: s.utf8Start, count: s.utf8CodeUnitCount))
     }
 
-    static func integer(_ v: Int, _ out: inout [UInt8]) {
+    static func integer<S: ByteSink>(_ v: Int, _ out: inout S) {
         if v < 0 { out.append(0x2D) }
         var n = v.magnitude
         var divisor: UInt = 1
@@ -100,7 +114,7 @@ public enum ResultsJSON {
         }
     }
 
-    static func field(_ key: StaticString, _ value: String, _ out: inout [UInt8]) {
+    static func field<S: ByteSink>(_ key: StaticString, _ value: String, _ out: inout S) {
         out.append(0x22)
         raw(key, &out)
         raw("\":", &out)
@@ -109,13 +123,13 @@ public enum ResultsJSON {
     }
 
     /// A JSON string literal: quotes, backslashes and control characters escaped.
-    static func string(_ s: String, _ out: inout [UInt8]) {
+    static func string<S: ByteSink>(_ s: String, _ out: inout S) {
         out.append(0x22)
         var s = s
         s.withUTF8 { utf8 in
             var plain = true
             for b in utf8 where b < 0x20 || b == 0x22 || b == 0x5C { plain = false; break }
-            if plain { out.append(contentsOf: utf8); return }
+            if plain { out.append(bytes: utf8); return }
             for b in utf8 {
                 switch b {
                 case 0x22: out.append(0x5C); out.append(0x22)
@@ -125,7 +139,7 @@ public enum ResultsJSON {
                 case 0x09: out.append(0x5C); out.append(0x74)
                 case 0..<0x20:
                     let hex = Array("0123456789abcdef".utf8)
-                    out.append(contentsOf: [0x5C, 0x75, 0x30, 0x30, hex[Int(b >> 4)], hex[Int(b & 15)]])
+                    for x in [0x5C, 0x75, 0x30, 0x30, hex[Int(b >> 4)], hex[Int(b & 15)]] { out.append(x) }
                 default: out.append(b)
                 }
             }

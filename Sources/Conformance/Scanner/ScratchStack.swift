@@ -2,7 +2,7 @@
 /// uniqueness checks and bounds checks of Array, for the scanner's per-value bookkeeping.
 struct ScratchStack<Element: BitwiseCopyable> {
     private(set) var base: UnsafeMutablePointer<Element>
-    private(set) var count = 0
+    internal(set) var count = 0
     private var capacity: Int
 
     init(capacity: Int = 64) {
@@ -29,6 +29,11 @@ struct ScratchStack<Element: BitwiseCopyable> {
     @inline(__always) subscript(i: Int) -> Element {
         get { base[i] }
         nonmutating set { base[i] = newValue }
+    }
+
+    /// Room for `n` more elements.
+    mutating func reserve(_ n: Int) {
+        while count + n > capacity { grow() }
     }
 
     private mutating func grow() {
