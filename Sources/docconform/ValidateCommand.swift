@@ -50,13 +50,15 @@ struct ValidateCommand: ParsableCommand {
         let start = DispatchTime.now()
         let cpuStart = Self.threadCPUSeconds()
         let jsonWriter = ResultsJSON.Writer()
+        let textWriter = ResultsText.Writer()
+        let format = self.format  // read once: the option wrapper's getter is slow per record
         files.run(paths: payloads) { r in
             for i in r.issues { byCode[i.code, default: 0] += 1 }
             switch format {
             case .json:
                 sink.append { jsonWriter.append(r, to: &$0) }
             case .text:
-                if !r.valid { sink.append { ResultsText.append(r, to: &$0) } }
+                if !r.valid { sink.append { textWriter.append(r, to: &$0) } }
             case .junit, .sarif:
                 collected.append(r)
             }

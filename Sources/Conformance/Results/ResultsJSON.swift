@@ -182,10 +182,34 @@ public enum ResultsText {
 
     /// Appends an invalid record's block; a valid record writes nothing.
     public static func append(_ r: RecordResult, to out: inout [UInt8]) {
+        write(r, &out)
+    }
+
+    /// Writes invalid records' blocks through scratch bytes (see `ResultsJSON.Writer`).
+    public final class Writer {
+        private let scratchCell = UncheckedCell(ScratchStack<UInt8>(capacity: 1 << 16))
+
+        public init() {}
+
+        deinit {
+            scratchCell.pointer.pointee.release()
+            scratchCell.free()
+        }
+
+        public func append(_ r: RecordResult, to out: inout [UInt8]) {
+            guard !r.valid else { return }
+            scratchCell.pointer.pointee.removeAll()
+            ResultsText.write(r, &scratchCell.pointer.pointee)
+            let scratch = scratchCell.pointer.pointee
+            out.append(contentsOf: UnsafeBufferPointer(start: scratch.base, count: scratch.count))
+        }
+    }
+
+    static func write<S: ByteSink>(_ r: RecordResult, _ out: inout S) {
         guard !r.valid else { return }
         @inline(__always) func add(_ s: String) {
             var s = s
-            s.withUTF8 { out.append(contentsOf: $0) }
+            s.withUTF8 { out.append(bytes: $0) }
         }
         @inline(__always) func raw(_ s: StaticString) { ResultsJSON.raw(s, &out) }
         add(r.file); out.append(0x3A); ResultsJSON.integer(r.line, &out); raw(": ")
