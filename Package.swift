@@ -41,9 +41,6 @@ let package = Package(
         .target(
             name: "Conformance",
             dependencies: ["APIModel"],
-            // The scanner keeps its state in a class; dynamic exclusivity checks on every byte
-            // step cost ~10% of validation throughput.
-            swiftSettings: [.unsafeFlags(["-enforce-exclusivity=unchecked"])],
             // uregex_* from the ICU inside the toolchain's Foundation (Java-dialect patterns with a work bound).
             linkerSettings: [.linkedLibrary("_FoundationICU", .when(platforms: [.linux]))]
         ),

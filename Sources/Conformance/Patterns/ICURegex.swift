@@ -34,6 +34,11 @@ final class ICURegex {
 
     /// Searches (or, with `whole`, fully matches) the code points of a value.
     func run(_ value: UnsafeBufferPointer<UInt32>, whole: Bool) -> Outcome {
+        // A local array (its buffer reused across calls): appends to a class property would
+        // each pay a dynamic exclusivity check.
+        var text = self.text
+        self.text = []
+        defer { self.text = text }
         text.removeAll(keepingCapacity: true)
         for c in value {
             if c < 0x10000 { text.append(UInt16(c)) } else {

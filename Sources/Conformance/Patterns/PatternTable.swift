@@ -10,8 +10,13 @@ final class PatternTable {
         var reason: String
     }
 
-    /// Per pattern: >= 0 a sequence-matcher index, < 0 the ICU regex at -(value + 1).
-    private var engineOf = ScratchStack<Int32>()
+    /// Per pattern: >= 0 a sequence-matcher index, < 0 the ICU regex at -(value + 1)
+    /// (read on every pattern check: kept in a cell, see UncheckedCell).
+    private let engineCell = UncheckedCell(ScratchStack<Int32>())
+    private var engineOf: ScratchStack<Int32> {
+        @inline(__always) unsafeAddress { UnsafePointer(engineCell.pointer) }
+        @inline(__always) unsafeMutableAddress { engineCell.pointer }
+    }
     private let sequences = SequenceMatchers()
     private var icu: [ICURegex] = []
     private(set) var sources: [String] = []
@@ -33,6 +38,7 @@ final class PatternTable {
     deinit {
         codePoints.deallocate()
         engineOf.release()
+        engineCell.free()
     }
 
     /// The pattern's index, or nil when no engine can run it (reported once per pattern and shape).

@@ -25,13 +25,35 @@ struct FlatPattern {
 }
 
 final class SequenceMatchers {
-    private var patterns = ScratchStack<FlatPattern>()
-    /// Per matcher: its alternatives `patterns[first ..< first + count]`.
-    private var alternatives = ScratchStack<(first: Int, count: Int)>()
-    private var atoms = ScratchStack<FlatAtom>()
-    private var forbidden = ScratchStack<UInt32>()
+    // Tables read in the matching loops: kept in cells (see UncheckedCell).
+    private let patternsCell = UncheckedCell(ScratchStack<FlatPattern>())
+    private let alternativesCell = UncheckedCell(ScratchStack<(first: Int, count: Int)>())
+    private let atomsCell = UncheckedCell(ScratchStack<FlatAtom>())
+    private let forbiddenCell = UncheckedCell(ScratchStack<UInt32>())
+    private let scratchCell = UncheckedCell(UnsafeMutableBufferPointer<Int32>.allocate(capacity: 1024))
     private var sets: [CharSet] = []
-    private var scratch = UnsafeMutableBufferPointer<Int32>.allocate(capacity: 1024)
+
+    private var patterns: ScratchStack<FlatPattern> {
+        @inline(__always) unsafeAddress { UnsafePointer(patternsCell.pointer) }
+        @inline(__always) unsafeMutableAddress { patternsCell.pointer }
+    }
+    /// Per matcher: its alternatives `patterns[first ..< first + count]`.
+    private var alternatives: ScratchStack<(first: Int, count: Int)> {
+        @inline(__always) unsafeAddress { UnsafePointer(alternativesCell.pointer) }
+        @inline(__always) unsafeMutableAddress { alternativesCell.pointer }
+    }
+    private var atoms: ScratchStack<FlatAtom> {
+        @inline(__always) unsafeAddress { UnsafePointer(atomsCell.pointer) }
+        @inline(__always) unsafeMutableAddress { atomsCell.pointer }
+    }
+    private var forbidden: ScratchStack<UInt32> {
+        @inline(__always) unsafeAddress { UnsafePointer(forbiddenCell.pointer) }
+        @inline(__always) unsafeMutableAddress { forbiddenCell.pointer }
+    }
+    private var scratch: UnsafeMutableBufferPointer<Int32> {
+        @inline(__always) unsafeAddress { UnsafePointer(scratchCell.pointer) }
+        @inline(__always) unsafeMutableAddress { scratchCell.pointer }
+    }
 
     deinit {
         alternatives.release()
@@ -39,6 +61,11 @@ final class SequenceMatchers {
         patterns.release()
         atoms.release()
         scratch.deallocate()
+        patternsCell.free()
+        alternativesCell.free()
+        atomsCell.free()
+        forbiddenCell.free()
+        scratchCell.free()
     }
 
     /// Adds a pattern (its top-level alternatives); returns its index.

@@ -26,8 +26,6 @@ struct PlanNode {
     var maxInt: Int64 = 0
     var minReal: Double = 0
     var maxReal: Double = 0
-    /// Index into `ValidationPlan.shapeNames` for messages (-1 = anonymous).
-    var nameIndex: Int32 = -1
 
     init(kind: NodeKind) { self.kind = kind }
 }

@@ -1,5 +1,5 @@
-/// Raw views of a plan's tables for the duration of one record's check: the scanner reads
-/// them without bounds-checked array access or reference counting.
+/// Raw views of a plan's tables, valid until the plan compiles more operations: the scanner
+/// reads them without bounds-checked array access or reference counting.
 struct PlanStorage {
     var nodes: UnsafeBufferPointer<PlanNode>
     var members: UnsafeBufferPointer<PlanMember>
@@ -14,22 +14,6 @@ struct PlanStorage {
 }
 
 extension ValidationPlan {
-    func withStorage<R, E: Error>(_ body: (PlanStorage) throws(E) -> R) throws(E) -> R {
-        try nodes.withUnsafeBufferPointer { (n) throws(E) in
-            try members.withUnsafeBufferPointer { (m) throws(E) in
-                try namePool.withUnsafeBufferPointer { (pool) throws(E) in
-                    try slots.withUnsafeBufferPointer { (sl) throws(E) in
-                        try enumSets.withUnsafeBufferPointer { (es) throws(E) in
-                            try enumValueRanges.withUnsafeBufferPointer { (er) throws(E) in
-                                try body(PlanStorage(nodes: n, members: m, namePool: pool, slots: sl, enumSets: es, enumValueRanges: er))
-                            }
-                        }
-                    }
-                }
-            }
-        }
-    }
-
     /// The member of a structure node whose name is these bytes, or -1.
     @inline(__always)
     static func findMember(_ s: PlanStorage, _ node: PlanNode, _ key: UnsafePointer<UInt8>, _ n: Int) -> Int {

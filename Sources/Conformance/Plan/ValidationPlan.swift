@@ -1,4 +1,9 @@
 import APIModel
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// The model compiled for validation: every operation's input/output tree as flat plan
 /// nodes, compiled on first use and cached; a `ref` shape is compiled once per service and
@@ -7,15 +12,21 @@ public final class ValidationPlan {
     let model: Model
     let patterns: PatternTable
 
-    var nodes: [PlanNode] = []
-    var members: [PlanMember] = []
+    // The tables, in manually managed memory: the scanner reads them through `storage`,
+    // whose pointers stay valid until the next compile (which refreshes them).
+    var nodes = ScratchStack<PlanNode>(capacity: 4096)
+    var members = ScratchStack<PlanMember>(capacity: 4096)
     var memberNames: [String] = []
-    var namePool: [UInt8] = []
-    var slots: [Int32] = []
-    var enumSets: [EnumSet] = []
-    var enumValueRanges: [(start: Int32, length: Int32)] = []
+    var namePool = ScratchStack<UInt8>(capacity: 65536)
+    var slots = ScratchStack<Int32>(capacity: 16384)
+    var enumSets = ScratchStack<EnumSet>(capacity: 256)
+    var enumValueRanges = ScratchStack<(start: Int32, length: Int32)>(capacity: 4096)
+    private let storageCell = UncheckedCell(PlanStorage.empty)
+
+    /// Raw views of the tables (read without exclusivity checks or reference counting);
+    /// the pointee is replaced after every compile.
+    var storagePointer: UnsafePointer<PlanStorage> { UnsafePointer(storageCell.pointer) }
     var enumDisplay: [[String]] = []
-    var shapeNames: [String] = []
 
     public struct Roots: Sendable {
         public var input: Int32
@@ -24,7 +35,6 @@ public final class ValidationPlan {
 
     private var operations: [String: [String: Roots]] = [:]
     private var refNodes: [String: [String: Int32]] = [:]
-    private var shapeNameIndex: [String: Int32] = [:]
     /// The node of an absent input/output: an empty structure (any member is unknown).
     private(set) var emptyStructure: Int32 = 0
 
@@ -32,6 +42,27 @@ public final class ValidationPlan {
         self.model = model
         self.patterns = PatternTable(wholeValue: wholeValuePatterns)
         emptyStructure = append(PlanNode(kind: .structure))
+        refreshStorage()
+    }
+
+    deinit {
+        nodes.release()
+        members.release()
+        namePool.release()
+        slots.release()
+        enumSets.release()
+        enumValueRanges.release()
+        storageCell.free()
+    }
+
+    private func refreshStorage() {
+        storageCell.pointer.pointee = PlanStorage(
+            nodes: UnsafeBufferPointer(start: nodes.base, count: nodes.count),
+            members: UnsafeBufferPointer(start: members.base, count: members.count),
+            namePool: UnsafeBufferPointer(start: namePool.base, count: namePool.count),
+            slots: UnsafeBufferPointer(start: slots.base, count: slots.count),
+            enumSets: UnsafeBufferPointer(start: enumSets.base, count: enumSets.count),
+            enumValueRanges: UnsafeBufferPointer(start: enumValueRanges.base, count: enumValueRanges.count))
     }
 
     /// Patterns no engine could compile, once each with the shape that uses it.
@@ -51,11 +82,25 @@ public final class ValidationPlan {
         if let r = operations[service]?[operation] { return .found(r) }
         guard let svc = model.services[service] else { return .unknownService }
         guard let op = svc.operations[operation] else { return .unknownOperation }
+        let started = Self.threadCPUSeconds()
+        defer {
+            refreshStorage()
+            compileSeconds += Self.threadCPUSeconds() - started
+        }
         let input = op.input.map { compile($0, service: svc) } ?? emptyStructure
         let output = op.output.map { compile($0, service: svc) } ?? emptyStructure
         let r = Roots(input: input, output: output)
         operations[service, default: [:]][operation] = r
         return .found(r)
+    }
+
+    /// CPU time spent compiling operations so far (for throughput figures).
+    public private(set) var compileSeconds: Double = 0
+
+    static func threadCPUSeconds() -> Double {
+        var ts = timespec()
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts)
+        return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
     }
 
     /// Compiles every operation of every service (for export and for warming up benchmarks).
@@ -66,7 +111,7 @@ public final class ValidationPlan {
     // MARK: - compilation
 
     private func append(_ node: PlanNode) -> Int32 {
-        nodes.append(node)
+        nodes.push(node)
         return Int32(nodes.count - 1)
     }
 
@@ -85,7 +130,6 @@ public final class ValidationPlan {
         }
         let kind = NodeKind(shape.type ?? .document)
         var node = PlanNode(kind: kind)
-        if let name = shape.name { node.nameIndex = nameIndex(name) }
         switch kind {
         case .structure, .union:
             var entries: [(String, Int32, Bool)] = []
@@ -97,13 +141,13 @@ public final class ValidationPlan {
             node.requiredCount = Int32(entries.filter(\.2).count)
             for (name, child, required) in entries {
                 let bytes = Array(name.utf8)
-                members.append(PlanMember(nameStart: Int32(namePool.count), nameLength: Int32(bytes.count), node: child, required: required))
+                members.push(PlanMember(nameStart: Int32(namePool.count), nameLength: Int32(bytes.count), node: child, required: required))
                 memberNames.append(name)
                 namePool.append(contentsOf: bytes)
             }
             (node.slotStart, node.slotMask) = buildSlots(count: entries.count) { i in
                 let m = members[Int(node.memberStart) + i]
-                return namePool.withUnsafeBufferPointer { byteKeyHash($0.baseAddress! + Int(m.nameStart), Int(m.nameLength)) }
+                return byteKeyHash(namePool.base + Int(m.nameStart), Int(m.nameLength))
             }
         case .list:
             node.child = shape.member.map { compile($0, service: service) } ?? append(PlanNode(kind: .document))
@@ -147,14 +191,6 @@ public final class ValidationPlan {
         }
     }
 
-    private func nameIndex(_ name: String) -> Int32 {
-        if let i = shapeNameIndex[name] { return i }
-        shapeNames.append(name)
-        let i = Int32(shapeNames.count - 1)
-        shapeNameIndex[name] = i
-        return i
-    }
-
     private var enumSetIndex: [[String]: Int32] = [:]
 
     private func enumSet(_ values: [String]) -> Int32 {
@@ -162,14 +198,14 @@ public final class ValidationPlan {
         let start = Int32(enumValueRanges.count)
         for v in values {
             let bytes = Array(v.utf8)
-            enumValueRanges.append((Int32(namePool.count), Int32(bytes.count)))
+            enumValueRanges.push((Int32(namePool.count), Int32(bytes.count)))
             namePool.append(contentsOf: bytes)
         }
         let (slotStart, mask) = buildSlots(count: values.count) { i in
             let r = enumValueRanges[Int(start) + i]
-            return namePool.withUnsafeBufferPointer { byteKeyHash($0.baseAddress! + Int(r.start), Int(r.length)) }
+            return byteKeyHash(namePool.base + Int(r.start), Int(r.length))
         }
-        enumSets.append(EnumSet(valueStart: start, valueCount: Int32(values.count), slotStart: slotStart, slotMask: mask))
+        enumSets.push(EnumSet(valueStart: start, valueCount: Int32(values.count), slotStart: slotStart, slotMask: mask))
         enumDisplay.append(values)
         let i = Int32(enumSets.count - 1)
         enumSetIndex[values] = i

@@ -16,10 +16,26 @@ public final class PayloadFiles {
 
     let validator: RecordValidator
     public var chunkSize = 8 << 20
-    public private(set) var summary = Summary()
-    private var sink: (RecordResult) -> Void = { _ in }
+    // Touched for every record: kept in cells (see UncheckedCell).
+    private let tallyCell = UncheckedCell(Summary())
+    private let sinkCell = UncheckedCell<(RecordResult) -> Void>({ _ in })
+
+    public var summary: Summary { tallyCell.pointer.pointee }
+    private var tally: Summary {
+        @inline(__always) unsafeAddress { UnsafePointer(tallyCell.pointer) }
+        @inline(__always) unsafeMutableAddress { tallyCell.pointer }
+    }
+    private var sink: (RecordResult) -> Void {
+        get { sinkCell.pointer.pointee }
+        set { sinkCell.pointer.pointee = newValue }
+    }
 
     public init(validator: RecordValidator) { self.validator = validator }
+
+    deinit {
+        tallyCell.free()
+        sinkCell.free()
+    }
 
     /// The payload files under the given paths (files as given; folders walked, sorted).
     public static func list(_ paths: [String], log: inout DiagnosticLog) -> [String] {
@@ -59,24 +75,24 @@ public final class PayloadFiles {
     public func run(paths: [String], sink: @escaping (RecordResult) -> Void) {
         self.sink = sink
         defer { self.sink = { _ in } }
-        for file in Self.list(paths, log: &summary.log) { run(file: file) }
+        for file in Self.list(paths, log: &tally.log) { run(file: file) }
     }
 
     private func emit(_ r: RecordResult) {
-        summary.records += 1
-        summary.bytes += r.byteCount
-        if !r.valid { summary.invalid += 1 }
-        sink(r)
+        tally.records += 1
+        tally.bytes += r.byteCount
+        if !r.valid { tally.invalid += 1 }
+        sinkCell.pointer.pointee(r)
     }
 
     private func run(file: String) {
-        summary.files += 1
+        tally.files += 1
         if file.hasSuffix(".jsonl") {
             streamLines(file: file)
             return
         }
-        guard let bytes = Self.readWhole(file, log: &summary.log) else {
-            summary.unreadable += 1
+        guard let bytes = Self.readWhole(file, log: &tally.log) else {
+            tally.unreadable += 1
             return
         }
         let name = (file as NSString).lastPathComponent
@@ -122,8 +138,8 @@ public final class PayloadFiles {
     private func streamLines(file: String) {
         let fd = open(file, O_RDONLY)
         guard fd >= 0 else {
-            summary.unreadable += 1
-            summary.log.error(file, FileManager.default.fileExists(atPath: file) ? "cannot open file" : "no such file")
+            tally.unreadable += 1
+            tally.log.error(file, FileManager.default.fileExists(atPath: file) ? "cannot open file" : "no such file")
             return
         }
         defer { close(fd) }
@@ -137,8 +153,8 @@ public final class PayloadFiles {
             if !eof && filled < capacity {
                 let n = read(fd, buffer + filled, capacity - filled)
                 if n < 0 {
-                    summary.log.error(file, line: lineNumber, "read failed: \(String(cString: strerror(errno)))")
-                    summary.unreadable += 1
+                    tally.log.error(file, line: lineNumber, "read failed: \(String(cString: strerror(errno)))")
+                    tally.unreadable += 1
                     return
                 }
                 if n == 0 { eof = true } else { filled += n }

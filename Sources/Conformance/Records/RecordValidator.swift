@@ -20,64 +20,23 @@ public final class RecordValidator {
         }
     }
 
-    /// Operation lookups by the raw bytes of service and operation names: repeated names
-    /// cost a hash and a byte compare, and reuse one String each. Open addressing over a
-    /// byte pool, so a hit touches no reference counts.
-    private struct NameEntry {
-        var hash: UInt64
-        var serviceStart: Int
-        var serviceLength: Int
-        var operationStart: Int
-        var operationLength: Int
-    }
-    private var nameEntries: [NameEntry] = []
-    private var nameStrings: [(service: String, operation: String, lookup: ValidationPlan.Lookup)] = []
-    private var namePool = ScratchStack<UInt8>(capacity: 4096)
-    private var nameSlots = [Int32](repeating: 0, count: 1024)
+    /// Interned names and lookups by the envelope's raw bytes (kept in a cell: see UncheckedCell).
+    private let nameCache = UncheckedCell(OperationNameCache())
 
-    deinit { namePool.release() }
+    deinit { nameCache.pointer.pointee.release(); nameCache.free() }
 
-    private func names(service: ScannedString, operation: ScannedString) -> (service: String, operation: String, lookup: ValidationPlan.Lookup) {
+    private func names(service: ScannedString, operation: ScannedString) -> OperationNameCache.Entry {
         let p = checker.lexer.p
-        let sp = p + service.start, sn = service.end - service.start
-        let op = p + operation.start, on = operation.end - operation.start
-        let h = byteKeyHash(sp, sn) &* 0x9E37_79B9_7F4A_7C15 ^ byteKeyHash(op, on)
-        let cacheable = !service.hasEscapes && !operation.hasEscapes
-        let mask = nameSlots.count - 1
-        var slot = Int(h & UInt64(mask))
-        if cacheable {
-            while true {
-                let v = Int(nameSlots[slot])
-                if v == 0 { break }
-                let e = nameEntries[v - 1]
-                if e.hash == h, e.serviceLength == sn, e.operationLength == on,
-                   memcmpBytes(namePool.base + e.serviceStart, sp, sn), memcmpBytes(namePool.base + e.operationStart, op, on) {
-                    return nameStrings[v - 1]
-                }
-                slot = (slot + 1) & mask
-            }
+        let sp = UnsafeBufferPointer(start: p + service.start, count: service.end - service.start)
+        let op = UnsafeBufferPointer(start: p + operation.start, count: operation.end - operation.start)
+        if !service.hasEscapes && !operation.hasEscapes, let hit = nameCache.pointer.pointee.find(service: sp, operation: op) {
+            return hit
         }
         let serviceName = stringValue(service), operationName = stringValue(operation)
-        let value = (serviceName, operationName, plan.roots(service: serviceName, operation: operationName))
-        guard cacheable else { return value }
-        let entry = NameEntry(hash: h, serviceStart: namePool.count, serviceLength: sn, operationStart: namePool.count + sn, operationLength: on)
-        for i in 0..<sn { namePool.push(sp[i]) }
-        for i in 0..<on { namePool.push(op[i]) }
-        nameEntries.append(entry)
-        nameStrings.append(value)
-        nameSlots[slot] = Int32(nameEntries.count)
-        if nameEntries.count * 2 > nameSlots.count { rehashNames() }
-        return value
-    }
-
-    private func rehashNames() {
-        nameSlots = [Int32](repeating: 0, count: nameSlots.count * 2)
-        let mask = nameSlots.count - 1
-        for (i, e) in nameEntries.enumerated() {
-            var slot = Int(e.hash & UInt64(mask))
-            while nameSlots[slot] != 0 { slot = (slot + 1) & mask }
-            nameSlots[slot] = Int32(i + 1)
-        }
+        let entry = OperationNameCache.Entry(service: serviceName, operation: operationName,
+                                             lookup: plan.roots(service: serviceName, operation: operationName))
+        if !service.hasEscapes && !operation.hasEscapes { nameCache.pointer.pointee.insert(service: sp, operation: op, entry) }
+        return entry
     }
 
     private enum EnvelopeKey { case payload, id, service, operation, direction, other }
@@ -260,10 +219,6 @@ public final class RecordValidator {
     }
 
     private func checkPayload(_ root: Int32, empty: Bool = false) throws(MalformedJSON) {
-        try plan.withStorage { (storage: PlanStorage) throws(MalformedJSON) in
-            checker.s = storage
-            defer { checker.s = .empty }
-            if empty { try checker.checkAbsent(root) } else { try checker.check(root: root) }
-        }
+        if empty { try checker.checkAbsent(root) } else { try checker.check(root: root) }
     }
 }

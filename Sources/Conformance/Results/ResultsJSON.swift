@@ -9,53 +9,112 @@ public enum ResultsJSON {
 
     public static func result(_ r: RecordResult, first: Bool) -> [UInt8] {
         var out: [UInt8] = []
-        append(r, first: first, to: &out)
+        Writer().append(r, first: first, to: &out)
         return out
     }
 
-    /// Appends one result (compact, one line) without intermediate strings.
+    /// Appends results (compact, one line each) without intermediate strings. A result is
+    /// assembled in the writer's own scratch bytes (pushes without Array's uniqueness and
+    /// capacity checks) and handed over in one copy. The file, service and operation repeat
+    /// from record to record: their escaped bytes are kept while the same string comes back.
+    public final class Writer {
+        private let scratchCell = UncheckedCell(ScratchStack<UInt8>(capacity: 1 << 16))
+        private var scratch: ScratchStack<UInt8> {
+            @inline(__always) unsafeAddress { UnsafePointer(scratchCell.pointer) }
+            @inline(__always) unsafeMutableAddress { scratchCell.pointer }
+        }
+        private var file = CachedLiteral()
+        private var service = CachedLiteral()
+        private var operation = CachedLiteral()
+        private var wroteAny = false
+
+        public init() {}
+
+        deinit {
+            scratch.release()
+            scratchCell.free()
+        }
+
+        /// Appends the next result of the array (a separator before all but the first).
+        public func append(_ r: RecordResult, to out: inout [UInt8]) {
+            append(r, first: !wroteAny, to: &out)
+            wroteAny = true
+        }
+
+        public func append(_ r: RecordResult, first: Bool, to out: inout [UInt8]) {
+            scratch.removeAll()
+            write(r, first: first, &scratch)
+            out.append(contentsOf: UnsafeBufferPointer(start: scratch.base, count: scratch.count))
+        }
+
+        private func write(_ r: RecordResult, first: Bool, _ out: inout ScratchStack<UInt8>) {
+            if !first { out.push(0x2C); out.push(0x0A) }
+            out.push(0x7B)
+            if let id = r.id { field("id", id, &out) }
+            if let s = r.service { raw("\"service\":", &out); service.append(s, &out); out.push(0x2C) }
+            if let o = r.operation { raw("\"operation\":", &out); operation.append(o, &out); out.push(0x2C) }
+            if let d = r.direction { raw(d == .request ? "\"direction\":\"request\"," : "\"direction\":\"response\",", &out) }
+            if r.valid {
+                raw("\"valid\":true,\"errors\":[],", &out)
+            } else {
+                raw("\"valid\":false,\"errors\":[", &out)
+                for (k, issue) in r.issues.enumerated() {
+                    if k > 0 { out.push(0x2C) }
+                    out.push(0x7B)
+                    field("path", issue.path, &out)
+                    field("code", issue.code.rawValue, &out)
+                    raw("\"message\":", &out)
+                    string(issue.message, &out)
+                    out.push(0x7D)
+                }
+                raw("],", &out)
+            }
+            raw("\"file\":", &out)
+            file.append(r.file, &out)
+            raw(",\"line\":", &out)
+            integer(r.line, &out)
+            out.push(0x7D)
+        }
+    }
+
+    /// One string's JSON literal, remembered for as long as the same string is written again.
+    struct CachedLiteral {
+        private var source: String?
+        private var literal: [UInt8] = []
+
+        mutating func append<S: ByteSink>(_ s: String, _ out: inout S) {
+            if s != source {
+                literal.removeAll(keepingCapacity: true)
+                ResultsJSON.string(s, &literal)
+                source = s
+            }
+            literal.withUnsafeBufferPointer { out.append(bytes: $0) }
+        }
+    }
+
+    /// Appends one result (compact, one line).
     public static func append(_ r: RecordResult, first: Bool, to out: inout [UInt8]) {
-        if !first { out.append(0x2C); out.append(0x0A) }
-        out.append(0x7B)
-        if let id = r.id { field("id", id, &out) }
-        if let s = r.service { field("service", s, &out) }
-        if let o = r.operation { field("operation", o, &out) }
-        if let d = r.direction { field("direction", d.rawValue, &out) }
-        raw("\"valid\":", &out)
-        if r.valid { raw("true", &out) } else { raw("false", &out) }
-        raw(",\"errors\":[", &out)
-        for (k, issue) in r.issues.enumerated() {
-            if k > 0 { out.append(0x2C) }
-            out.append(0x7B)
-            field("path", issue.path, &out)
-            field("code", issue.code.rawValue, &out)
-            raw("\"message\":", &out)
-            string(issue.message, &out)
-            out.append(0x7D)
-        }
-        raw("],", &out)
-        field("file", r.file, &out)
-        raw("\"line\":", &out)
-        integer(r.line, &out)
-        out.append(0x7D)
+        Writer().append(r, first: first, to: &out)
     }
 
-    @inline(__always) private static func raw(_ s: StaticString, _ out: inout [UInt8]) {
-        out.append(contentsOf: UnsafeBufferPointer(start: s.utf8Start, count: s.utf8CodeUnitCount))
+    @inline(__always) static func raw<S: ByteSink>(_ s: StaticString, _ out: inout S) {
+        out.append(bytes: UnsafeBufferPointer(start: s.utf8Start, count: s.utf8CodeUnitCount))
     }
 
-    private static func integer(_ v: Int, _ out: inout [UInt8]) {
-        if v < 0 { out.append(0x2D); integer(-v, &out); return }
-        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
-            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
-        var n = v, count = 0
-        withUnsafeMutableBytes(of: &digits) { buf in
-            repeat { buf[19 - count] = UInt8(48 + n % 10); n /= 10; count += 1 } while n > 0
-            out.append(contentsOf: buf[(20 - count)...])
+    static func integer<S: ByteSink>(_ v: Int, _ out: inout S) {
+        if v < 0 { out.append(0x2D) }
+        var n = v.magnitude
+        var divisor: UInt = 1
+        while n / divisor >= 10 { divisor *= 10 }
+        while true {
+            out.append(UInt8(48 + n / divisor))
+            n %= divisor
+            if divisor == 1 { return }
+            divisor /= 10
         }
     }
 
-    private static func field(_ key: StaticString, _ value: String, _ out: inout [UInt8]) {
+    static func field<S: ByteSink>(_ key: StaticString, _ value: String, _ out: inout S) {
         out.append(0x22)
         raw(key, &out)
         raw("\":", &out)
@@ -64,13 +123,13 @@ public enum ResultsJSON {
     }
 
     /// A JSON string literal: quotes, backslashes and control characters escaped.
-    static func string(_ s: String, _ out: inout [UInt8]) {
+    static func string<S: ByteSink>(_ s: String, _ out: inout S) {
         out.append(0x22)
         var s = s
         s.withUTF8 { utf8 in
             var plain = true
             for b in utf8 where b < 0x20 || b == 0x22 || b == 0x5C { plain = false; break }
-            if plain { out.append(contentsOf: utf8); return }
+            if plain { out.append(bytes: utf8); return }
             for b in utf8 {
                 switch b {
                 case 0x22: out.append(0x5C); out.append(0x22)
@@ -80,7 +139,7 @@ public enum ResultsJSON {
                 case 0x09: out.append(0x5C); out.append(0x74)
                 case 0..<0x20:
                     let hex = Array("0123456789abcdef".utf8)
-                    out.append(contentsOf: [0x5C, 0x75, 0x30, 0x30, hex[Int(b >> 4)], hex[Int(b & 15)]])
+                    for x in [0x5C, 0x75, 0x30, 0x30, hex[Int(b >> 4)], hex[Int(b & 15)]] { out.append(x) }
                 default: out.append(b)
                 }
             }
@@ -116,20 +175,55 @@ public enum ResultsJSON {
 /// messages), then counts by error code.
 public enum ResultsText {
     public static func result(_ r: RecordResult) -> [UInt8] {
-        guard !r.valid else { return [] }
         var out: [UInt8] = []
-        out.reserveCapacity(128 + 96 * r.issues.count)
-        func add(_ s: String) { out.append(contentsOf: s.utf8) }
-        add(r.file); out.append(0x3A); add(String(r.line)); add(": ")
-        if let id = r.id { out.append(0x5B); add(id); add("] ") }
+        append(r, to: &out)
+        return out
+    }
+
+    /// Appends an invalid record's block; a valid record writes nothing.
+    public static func append(_ r: RecordResult, to out: inout [UInt8]) {
+        write(r, &out)
+    }
+
+    /// Writes invalid records' blocks through scratch bytes (see `ResultsJSON.Writer`).
+    public final class Writer {
+        private let scratchCell = UncheckedCell(ScratchStack<UInt8>(capacity: 1 << 16))
+
+        public init() {}
+
+        deinit {
+            scratchCell.pointer.pointee.release()
+            scratchCell.free()
+        }
+
+        public func append(_ r: RecordResult, to out: inout [UInt8]) {
+            guard !r.valid else { return }
+            scratchCell.pointer.pointee.removeAll()
+            ResultsText.write(r, &scratchCell.pointer.pointee)
+            let scratch = scratchCell.pointer.pointee
+            out.append(contentsOf: UnsafeBufferPointer(start: scratch.base, count: scratch.count))
+        }
+    }
+
+    static func write<S: ByteSink>(_ r: RecordResult, _ out: inout S) {
+        guard !r.valid else { return }
+        @inline(__always) func add(_ s: String) {
+            var s = s
+            s.withUTF8 { out.append(bytes: $0) }
+        }
+        @inline(__always) func raw(_ s: StaticString) { ResultsJSON.raw(s, &out) }
+        add(r.file); out.append(0x3A); ResultsJSON.integer(r.line, &out); raw(": ")
+        if let id = r.id { out.append(0x5B); add(id); raw("] ") }
         add(r.service ?? "?"); out.append(0x2E); add(r.operation ?? "?"); out.append(0x20)
-        add(r.direction?.rawValue ?? "?"); add(": "); add(String(r.issues.count))
-        add(r.issues.count == 1 ? " error\n" : " errors\n")
+        raw(r.direction == .request ? "request" : r.direction == .response ? "response" : "?")
+        raw(": "); ResultsJSON.integer(r.issues.count, &out)
+        raw(r.issues.count == 1 ? " error\n" : " errors\n")
         for i in r.issues {
-            add("  "); add(i.path.isEmpty ? "(root)" : i.path); add(": "); add(i.code.rawValue); add(": "); add(i.message)
+            raw("  ")
+            if i.path.isEmpty { raw("(root)") } else { add(i.path) }
+            raw(": "); add(i.code.rawValue); raw(": "); add(i.message)
             out.append(0x0A)
         }
-        return out
     }
 
     public static func footer(summary: PayloadFiles.Summary, byCode: [IssueCode: Int],

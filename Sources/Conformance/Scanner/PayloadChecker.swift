@@ -8,17 +8,48 @@ final class PayloadChecker {
 
     let plan: ValidationPlan
     unowned(unsafe) let patterns: PatternTable
-    var s = PlanStorage.empty
-    var lexer = JSONLexer(UnsafeBufferPointer(start: nil, count: 0))
     var issues: [ValidationIssue] = []
-    /// Placebo recordings: datetime/StreamingBody objects and a root `ResponseMetadata` are theirs.
-    var placebo = false
 
-    private var path = ScratchStack<PathComponent>()
-    private var depth = 0
+    // Per-record state read on every byte step: kept in cells (see UncheckedCell).
+    private let lexerCell = UncheckedCell(JSONLexer(UnsafeBufferPointer(start: nil, count: 0)))
+    private let placeboCell = UncheckedCell(false)
+    private let pathCell = UncheckedCell(ScratchStack<PathComponent>())
+    private let depthCell = UncheckedCell(0)
+    private let seenWordsCell = UncheckedCell(ScratchStack<UInt64>())
+    private let mapKeysCell = UncheckedCell(ScratchStack<(hash: UInt64, start: Int, length: Int)>())
+
+    /// The plan's tables (always current: the plan refreshes them after compiling).
+    var s: PlanStorage {
+        @inline(__always) unsafeAddress { UnsafePointer(planStorage) }
+    }
+    private let planStorage: UnsafePointer<PlanStorage>
+    var lexer: JSONLexer {
+        @inline(__always) unsafeAddress { UnsafePointer(lexerCell.pointer) }
+        @inline(__always) unsafeMutableAddress { lexerCell.pointer }
+    }
+    /// Placebo recordings: datetime/StreamingBody objects and a root `ResponseMetadata` are theirs.
+    var placebo: Bool {
+        @inline(__always) unsafeAddress { UnsafePointer(placeboCell.pointer) }
+        @inline(__always) unsafeMutableAddress { placeboCell.pointer }
+    }
+    private var path: ScratchStack<PathComponent> {
+        @inline(__always) unsafeAddress { UnsafePointer(pathCell.pointer) }
+        @inline(__always) unsafeMutableAddress { pathCell.pointer }
+    }
+    private var depth: Int {
+        @inline(__always) unsafeAddress { UnsafePointer(depthCell.pointer) }
+        @inline(__always) unsafeMutableAddress { depthCell.pointer }
+    }
+    private var seenWords: ScratchStack<UInt64> {
+        @inline(__always) unsafeAddress { UnsafePointer(seenWordsCell.pointer) }
+        @inline(__always) unsafeMutableAddress { seenWordsCell.pointer }
+    }
+    private var mapKeys: ScratchStack<(hash: UInt64, start: Int, length: Int)> {
+        @inline(__always) unsafeAddress { UnsafePointer(mapKeysCell.pointer) }
+        @inline(__always) unsafeMutableAddress { mapKeysCell.pointer }
+    }
+
     private var skipStack: [UInt8] = []
-    private var seenWords = ScratchStack<UInt64>()
-    private var mapKeys = ScratchStack<(hash: UInt64, start: Int, length: Int)>()
     private var unescaped = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: 1024)
     /// Values above this many bytes skip the pattern check (counted as "gave up").
     static let patternValueLimit = 4 << 20
@@ -26,6 +57,7 @@ final class PayloadChecker {
     init(plan: ValidationPlan) {
         self.plan = plan
         self.patterns = plan.patterns
+        self.planStorage = plan.storagePointer
         skipStack.reserveCapacity(64)
     }
 
@@ -34,6 +66,12 @@ final class PayloadChecker {
         path.release()
         seenWords.release()
         mapKeys.release()
+        lexerCell.free()
+        placeboCell.free()
+        pathCell.free()
+        depthCell.free()
+        seenWordsCell.free()
+        mapKeysCell.free()
     }
 
     // MARK: - issues and paths
@@ -70,6 +108,8 @@ final class PayloadChecker {
 
     /// A string as a JSON string literal (quotes, backslashes and control characters escaped).
     static func quoted(_ s: String) -> String {
+        // Most values need no escape: one scan of the bytes, one concatenation.
+        if !s.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) { return "\"" + s + "\"" }
         var out = "\""
         for u in s.unicodeScalars {
             switch u {

@@ -2,7 +2,7 @@
 /// uniqueness checks and bounds checks of Array, for the scanner's per-value bookkeeping.
 struct ScratchStack<Element: BitwiseCopyable> {
     private(set) var base: UnsafeMutablePointer<Element>
-    private(set) var count = 0
+    internal(set) var count = 0
     private var capacity: Int
 
     init(capacity: Int = 64) {
@@ -18,6 +18,10 @@ struct ScratchStack<Element: BitwiseCopyable> {
         count += 1
     }
 
+    mutating func append<S: Sequence>(contentsOf elements: S) where S.Element == Element {
+        for e in elements { push(e) }
+    }
+
     @inline(__always) mutating func pop(_ n: Int = 1) { count -= n }
 
     @inline(__always) mutating func removeAll() { count = 0 }
@@ -25,6 +29,11 @@ struct ScratchStack<Element: BitwiseCopyable> {
     @inline(__always) subscript(i: Int) -> Element {
         get { base[i] }
         nonmutating set { base[i] = newValue }
+    }
+
+    /// Room for `n` more elements.
+    mutating func reserve(_ n: Int) {
+        while count + n > capacity { grow() }
     }
 
     private mutating func grow() {

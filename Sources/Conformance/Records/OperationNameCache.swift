@@ -1,0 +1,74 @@
+/// Operation lookups by the raw bytes of a record's service and operation names: a repeated
+/// pair costs a hash and a byte compare and reuses one String each (no String is made,
+/// hashed or compared). Open addressing over a byte pool, so a hit touches no reference counts.
+struct OperationNameCache {
+    struct Entry {
+        var service: String
+        var operation: String
+        var lookup: ValidationPlan.Lookup
+    }
+
+    private struct Key {
+        var hash: UInt64
+        var serviceStart: Int
+        var serviceLength: Int
+        var operationStart: Int
+        var operationLength: Int
+    }
+    private var keys: [Key] = []
+    private var entries: [Entry] = []
+    private var pool = ScratchStack<UInt8>(capacity: 4096)
+    /// Offsets + 1 into `keys`; a power of two, at most half full.
+    private var slots = [Int32](repeating: 0, count: 1024)
+
+    func release() { pool.release() }
+
+    private static func hash(_ service: UnsafeBufferPointer<UInt8>, _ operation: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        let empty = UnsafePointer<UInt8>(bitPattern: 1)!
+        return byteKeyHash(service.baseAddress ?? empty, service.count) &* 0x9E37_79B9_7F4A_7C15
+            ^ byteKeyHash(operation.baseAddress ?? empty, operation.count)
+    }
+
+    func find(service: UnsafeBufferPointer<UInt8>, operation: UnsafeBufferPointer<UInt8>) -> Entry? {
+        let h = Self.hash(service, operation)
+        let mask = slots.count - 1
+        var slot = Int(h & UInt64(mask))
+        return slots.withUnsafeBufferPointer { slotTable in
+            keys.withUnsafeBufferPointer { keyTable in
+                while true {
+                    let v = Int(slotTable[slot])
+                    if v == 0 { return nil }
+                    let k = keyTable[v - 1]
+                    if k.hash == h, k.serviceLength == service.count, k.operationLength == operation.count,
+                       service.isEmpty || memcmpBytes(pool.base + k.serviceStart, service.baseAddress!, service.count),
+                       operation.isEmpty || memcmpBytes(pool.base + k.operationStart, operation.baseAddress!, operation.count) {
+                        return entries[v - 1]
+                    }
+                    slot = (slot + 1) & mask
+                }
+            }
+        }
+    }
+
+    mutating func insert(service: UnsafeBufferPointer<UInt8>, operation: UnsafeBufferPointer<UInt8>, _ entry: Entry) {
+        let key = Key(hash: Self.hash(service, operation), serviceStart: pool.count, serviceLength: service.count,
+                      operationStart: pool.count + service.count, operationLength: operation.count)
+        pool.append(contentsOf: service)
+        pool.append(contentsOf: operation)
+        keys.append(key)
+        entries.append(entry)
+        if keys.count * 2 > slots.count {
+            slots = [Int32](repeating: 0, count: slots.count * 2)
+            for i in keys.indices { place(i) }
+        } else {
+            place(keys.count - 1)
+        }
+    }
+
+    private mutating func place(_ i: Int) {
+        let mask = slots.count - 1
+        var slot = Int(keys[i].hash & UInt64(mask))
+        while slots[slot] != 0 { slot = (slot + 1) & mask }
+        slots[slot] = Int32(i + 1)
+    }
+}
