@@ -24,28 +24,7 @@ public struct Boto3HTMLParser: FormatParser {
             let outcome = Self.parsePage(document, rendering: rendering, includeDocumentation: include, log: &local)
             return (outcome, local)
         }
-        var model = Model()
-        for (outcome, local) in results {
-            log.append(contentsOf: local)
-            switch outcome {
-            case .notAnOperation:
-                log.count(Boto3RSTParser.skippedCategory)
-            case .unreadable:
-                break
-            case let .operation(serviceName, apiVersion, op, definitions):
-                let key = options.serviceName ?? serviceName
-                var service = model.services[key] ?? Service(name: key)
-                service.apiVersion = service.apiVersion ?? apiVersion
-                if let existing = service.operations[op.name] {
-                    log.warning(op.sources.first ?? key, "operation \(op.name) also documented in \(existing.sources.first ?? "another page"); keeping the first")
-                } else {
-                    service.operations[op.name] = op
-                    for (name, shape) in definitions { service.shapes[name] = shape }
-                }
-                model.services[key] = service
-            }
-        }
-        return model
+        return Boto3RSTParser.model(from: results, options: options, log: &log)
     }
 
     static func parsePage(_ document: SourceDocument, rendering: Rendering, includeDocumentation: Bool,

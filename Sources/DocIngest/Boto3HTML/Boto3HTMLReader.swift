@@ -7,26 +7,13 @@ import CLibXML2
 /// wraps tokens in `<span>`s), the `dl.field-list` (`Parameters`, `Returns`) with nested
 /// `ul` trees, and the `Exceptions` list.
 enum Boto3HTMLReader {
-    private static let initialized: Bool = {
-        xmlInitParser()
-        return true
-    }()
 
     static func read(path: String, bytes: [UInt8], log: inout DiagnosticLog) -> Boto3PageSections? {
-        _ = initialized
-        let options = Int32(HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
-            | HTML_PARSE_NONET.rawValue | HTML_PARSE_COMPACT.rawValue)
         // Only furo's `<article>` holds the method; the navigation around it (every method of the
         // service) is most of the page. Parsing the article alone, after as many newlines as
         // precede it so that libxml2's line numbers stay those of the page, saves most of the DOM.
         let input = articleOnly(bytes) ?? bytes
-        let doc: htmlDocPtr? = input.withUnsafeBufferPointer { buffer in
-            buffer.baseAddress.flatMap { base in
-                base.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
-                    htmlReadMemory($0, Int32(buffer.count), path, "UTF-8", options)
-                }
-            }
-        }
+        let doc = HTMLDocumentReading.parse(input, path: path)
         guard let doc, let rootPointer = xmlDocGetRootElement(doc) else {
             if let doc { xmlFreeDoc(doc) }
             log.warning(path, line: 1, "skipped: not readable as HTML")

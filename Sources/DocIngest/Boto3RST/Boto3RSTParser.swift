@@ -17,6 +17,13 @@ public struct Boto3RSTParser: FormatParser {
             let outcome = Boto3RSTPageParser(path: document.path, includeDocumentation: include).parse(document.bytes, log: &local)
             return (outcome, local)
         }
+        return Self.model(from: results, options: options, log: &log)
+    }
+
+    /// The model of parsed boto3 pages (RST, HTML or text): non-operation pages counted,
+    /// a second page of the same operation reported, page diagnostics kept in page order.
+    static func model(from results: [(Boto3RSTPageParser.Outcome, DiagnosticLog)], options: IngestOptions,
+                      log: inout DiagnosticLog) -> Model {
         var model = Model()
         for (outcome, local) in results {
             log.append(contentsOf: local)

@@ -5,23 +5,10 @@ import CLibXML2
 /// markup: the DOM under `div#main-col-body` (the whole body when it is missing) is walked
 /// in document order — `h1` title, `h2` sections, `pre` syntax, `dl` entries, `p` text.
 enum ReferenceHTMLReader {
-    private static let initialized: Bool = {
-        xmlInitParser()
-        return true
-    }()
 
     static func read(path: String, bytes: [UInt8], log: inout DiagnosticLog) -> ReferencePage {
-        _ = initialized
         var page = ReferencePage(path: path)
-        let options = Int32(HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
-            | HTML_PARSE_NONET.rawValue | HTML_PARSE_COMPACT.rawValue | HTML_PARSE_NOBLANKS.rawValue)
-        let doc: htmlDocPtr? = bytes.withUnsafeBufferPointer { buffer in
-            buffer.baseAddress.flatMap { base in
-                base.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
-                    htmlReadMemory($0, Int32(buffer.count), path, "UTF-8", options)
-                }
-            }
-        }
+        let doc = HTMLDocumentReading.parse(bytes, path: path, extraOptions: HTML_PARSE_NOBLANKS.rawValue)
         guard let doc, let root = xmlDocGetRootElement(doc) else {
             if let doc { xmlFreeDoc(doc) }
             log.error(path, line: 1, "not readable as HTML")
