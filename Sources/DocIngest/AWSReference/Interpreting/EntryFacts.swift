@@ -27,7 +27,7 @@ struct EntryFacts: Sendable {
         facts.contains { if case let .count(_, _, m) = $0.fact { return m == isMap } else { return false } }
     }
 
-    static func read(_ lines: [ReferenceLine], path: String, log: inout DiagnosticLog) -> EntryFacts {
+    static func read(_ lines: [ReferenceLine], path: String, memo: FactLineMemo = FactLineMemo(), log: inout DiagnosticLog) -> EntryFacts {
         var result = EntryFacts()
         var queue = lines
         var i = 0
@@ -38,7 +38,8 @@ struct EntryFacts: Sendable {
                 result.documentation.append(current.text)
                 continue
             }
-            var value = String(current.text.dropFirst(keyword.count).trimming(" "))
+            let text = current.text.utf8
+            var value = String(Substring(text[text.index(text.startIndex, offsetBy: keyword.utf8.count)...]).trimming(" "))
             var valueLine = current.line
             // The text rendering puts a pattern (or value list) on the line after its keyword.
             if value.isEmpty, FactLine.valueMayFollow.contains(keyword), i < queue.count {
@@ -52,7 +53,7 @@ struct EntryFacts: Sendable {
                 if let tail { queue.insert(ReferenceLine(text: tail, line: valueLine), at: i) }
             }
             do throws(FactLineError) {
-                result.facts.append((try FactLine.parse(keyword: keyword, value: value), current.line))
+                result.facts.append((try memo.parse(keyword: keyword, value: value), current.line))
             } catch {
                 log.error(path, line: current.line, "\(error.message); fact ignored")
             }
