@@ -42,12 +42,13 @@ struct EntryFacts: Sendable {
             var value = String(Substring(text[text.index(text.startIndex, offsetBy: keyword.utf8.count)...]).trimming(" "))
             var valueLine = current.line
             // The text rendering puts a pattern (or value list) on the line after its keyword.
-            if value.isEmpty, FactLine.valueMayFollow.contains(keyword), i < queue.count {
+            let valueMayFollow = FactLine.valueMayFollow.contains(keyword)
+            if value.isEmpty, valueMayFollow, i < queue.count {
                 value = queue[i].text
                 valueLine = queue[i].line
                 i += 1
             }
-            if FactLine.valueMayFollow.contains(keyword) {
+            if valueMayFollow {
                 let (kept, tail) = FactLine.splitGluedFact(value)
                 value = kept
                 if let tail { queue.insert(ReferenceLine(text: tail, line: valueLine), at: i) }
