@@ -38,18 +38,27 @@ struct EntryFacts: Sendable {
                 result.documentation.append(current.text)
                 continue
             }
+            let valueMayFollow = FactLine.valueMayFollow.contains(keyword)
+            if !valueMayFollow {
+                // The value is on the line itself: the whole line is the memo's key, no value string made.
+                do throws(FactLineError) {
+                    result.facts.append((try memo.parse(line: current.text, keyword: keyword), current.line))
+                } catch {
+                    log.error(path, line: current.line, "\(error.message); fact ignored")
+                }
+                continue
+            }
             let text = current.text.utf8
             var value = String(Substring(text[text.index(text.startIndex, offsetBy: keyword.utf8.count)...]).trimming(" "))
             var valueLine = current.line
             // The text rendering puts a pattern (or value list) on the line after its keyword.
-            let valueMayFollow = FactLine.valueMayFollow.contains(keyword)
             if value.isEmpty, valueMayFollow, i < queue.count {
                 value = queue[i].text
                 valueLine = queue[i].line
                 i += 1
             }
             if valueMayFollow {
-                let (kept, tail) = FactLine.splitGluedFact(value)
+                let (kept, tail) = memo.splitGluedFact(value)
                 value = kept
                 if let tail { queue.insert(ReferenceLine(text: tail, line: valueLine), at: i) }
             }
