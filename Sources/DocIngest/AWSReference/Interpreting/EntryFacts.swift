@@ -27,7 +27,7 @@ struct EntryFacts: Sendable {
         facts.contains { if case let .count(_, _, m) = $0.fact { return m == isMap } else { return false } }
     }
 
-    static func read(_ lines: [ReferenceLine], path: String, log: inout DiagnosticLog) -> EntryFacts {
+    static func read(_ lines: [ReferenceLine], path: String, memo: FactLineMemo = FactLineMemo(), log: inout DiagnosticLog) -> EntryFacts {
         var result = EntryFacts()
         var queue = lines
         var i = 0
@@ -38,21 +38,32 @@ struct EntryFacts: Sendable {
                 result.documentation.append(current.text)
                 continue
             }
-            var value = String(current.text.dropFirst(keyword.count).trimming(" "))
+            let valueMayFollow = FactLine.valueMayFollow.contains(keyword)
+            if !valueMayFollow {
+                // The value is on the line itself: the whole line is the memo's key, no value string made.
+                do throws(FactLineError) {
+                    result.facts.append((try memo.parse(line: current.text, keyword: keyword), current.line))
+                } catch {
+                    log.error(path, line: current.line, "\(error.message); fact ignored")
+                }
+                continue
+            }
+            let text = current.text.utf8
+            var value = String(Substring(text[text.index(text.startIndex, offsetBy: keyword.utf8.count)...]).trimming(" "))
             var valueLine = current.line
             // The text rendering puts a pattern (or value list) on the line after its keyword.
-            if value.isEmpty, FactLine.valueMayFollow.contains(keyword), i < queue.count {
+            if value.isEmpty, valueMayFollow, i < queue.count {
                 value = queue[i].text
                 valueLine = queue[i].line
                 i += 1
             }
-            if FactLine.valueMayFollow.contains(keyword) {
-                let (kept, tail) = FactLine.splitGluedFact(value)
+            if valueMayFollow {
+                let (kept, tail) = memo.splitGluedFact(value)
                 value = kept
                 if let tail { queue.insert(ReferenceLine(text: tail, line: valueLine), at: i) }
             }
             do throws(FactLineError) {
-                result.facts.append((try FactLine.parse(keyword: keyword, value: value), current.line))
+                result.facts.append((try memo.parse(keyword: keyword, value: value), current.line))
             } catch {
                 log.error(path, line: current.line, "\(error.message); fact ignored")
             }

@@ -146,8 +146,9 @@ enum FactLine {
         let bytes = Array(value.utf8)
         guard bytes.count > 1 else { return (value, nil) }
         for start in 1..<bytes.count where bytes[start] >= UInt8(ascii: "A") && bytes[start] <= UInt8(ascii: "Z") {
+            // Most capitals start no keyword (`ACTIVE | INACTIVE`): test the bytes before making a string.
+            guard let keyword = bytes.withUnsafeBufferPointer({ keyword(of: UnsafeBufferPointer(rebasing: $0[start...])) }) else { continue }
             let tail = String(decoding: bytes[start...], as: UTF8.self)
-            guard let keyword = keyword(of: tail) else { continue }
             let tailValue = tail.dropFirst(keyword.count).trimming(" ")
             if tailValue.isEmpty && valueMayFollow.contains(keyword) {
                 return (String(decoding: bytes[..<start], as: UTF8.self), tail)

@@ -3,6 +3,8 @@ import APIModel
 /// One operation page → one `Operation`.
 struct OperationPageInterpreter {
     let page: ReferencePage
+    /// Fact lines read so far, shared by all pages of the run.
+    var memo = FactLineMemo()
 
     func interpret(builder: inout ReferenceShapeBuilder, log: inout DiagnosticLog) -> Operation {
         let name = page.title.isEmpty ? ReferenceServiceName.anchorStem(page) : page.title
@@ -83,7 +85,7 @@ struct OperationPageInterpreter {
                     log.warning(page.path, line: entry.line, "error entry without a name; skipped")
                     continue
                 }
-                let facts = EntryFacts.read(entry.lines, path: page.path, log: &log)
+                let facts = EntryFacts.read(entry.lines, path: page.path, memo: memo, log: &log)
                 let errorDoc = facts.documentation.joined(separator: "\n")
                 op.errors.append(OperationError(name: errorName, httpStatus: facts.httpStatus, documentation: errorDoc.isEmpty ? nil : errorDoc))
             }
@@ -95,7 +97,7 @@ struct OperationPageInterpreter {
     /// The member key, its facts and its shape; nil for an entry that cannot be named.
     private func member(_ entry: ReferenceEntry, syntax: SyntaxSkeleton?, builder: inout ReferenceShapeBuilder, log: inout DiagnosticLog)
         -> (String, EntryFacts, Shape)? {
-        let facts = EntryFacts.read(entry.lines, path: page.path, log: &log)
+        let facts = EntryFacts.read(entry.lines, path: page.path, memo: memo, log: &log)
         guard let wire = entry.name, !wire.isEmpty else {
             log.warning(page.path, line: entry.line, "entry without a name and no syntax to name it from; skipped")
             return nil

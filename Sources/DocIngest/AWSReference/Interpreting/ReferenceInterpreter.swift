@@ -8,6 +8,8 @@ import OrderedCollections
 struct ReferenceInterpreter {
     var options: IngestOptions
     var log = DiagnosticLog()
+    /// Each distinct fact line is read once per run.
+    private let factMemo = FactLineMemo()
 
     init(options: IngestOptions) { self.options = options }
 
@@ -48,7 +50,7 @@ struct ReferenceInterpreter {
             case .dataType:
                 let id = page.pageID ?? "API_\(page.title)"
                 let members = page.sections.filter { $0.kind == .contents }.flatMap(\.entries).map { entry in
-                    (entry, EntryFacts.read(entry.lines, path: page.path, log: &log))
+                    (entry, EntryFacts.read(entry.lines, path: page.path, memo: factMemo, log: &log))
                 }
                 typePagesByService[service, default: [:]][id] = TypePage(page: page, members: members)
             case .operation:
@@ -71,7 +73,7 @@ struct ReferenceInterpreter {
                 let pool = service.isEmpty ? typePagesByService.values.reduce(into: [:]) { $0.merge($1) { a, _ in a } } : typePagesByService[service] ?? [:]
                 return ReferenceShapeBuilder(typePages: pool.merging(typePagesByService[""] ?? [:]) { a, _ in a })
             }()
-            let op = OperationPageInterpreter(page: pages[index]).interpret(builder: &builder, log: &log)
+            let op = OperationPageInterpreter(page: pages[index], memo: factMemo).interpret(builder: &builder, log: &log)
             builders[key] = builder
             if model.services[key] == nil {
                 var s = Service(name: key)

@@ -19,6 +19,8 @@ struct ReferenceShapeBuilder {
     var missingType = false
     private var reported: Set<String> = []
     private var memo: [String: Shape] = [:]
+    /// `Type:` values already read (a few dozen distinct phrases serve thousands of entries).
+    private var phrases: [String: TypePhrase?] = [:]
     private var stack: [String: Int] = [:]
     private var lowestRef = Int.max
     /// Names of types that a `ref` stands for, with their page ids, in first-use order.
@@ -33,7 +35,10 @@ struct ReferenceShapeBuilder {
                          syntax: SkeletonNode? = nil) -> Shape {
         var shape: Shape
         if let (text, line) = facts.type {
-            if let phrase = TypePhrase.parse(text) {
+            let known = phrases[text]
+            let phrase = known ?? TypePhrase.parse(text)
+            if known == nil { phrases[text] = .some(phrase) }
+            if let phrase {
                 shape = build(phrase, entry: entry, onPage: pageID, path: path, line: line, syntax: syntax)
             } else {
                 report(.error, path, line, "unrecognized type \"\(text)\" for \(entry.name ?? "an entry"); read as string")

@@ -8,7 +8,8 @@ enum ReferenceHTMLReader {
 
     static func read(path: String, bytes: [UInt8], log: inout DiagnosticLog) -> ReferencePage {
         var page = ReferencePage(path: path)
-        let doc = HTMLDocumentReading.parse(bytes, path: path, extraOptions: HTML_PARSE_NOBLANKS.rawValue)
+        let input = MainColumn.from(bytes) ?? bytes
+        let doc = HTMLDocumentReading.parse(input, path: path, extraOptions: HTML_PARSE_NOBLANKS.rawValue)
         guard let doc, let root = xmlDocGetRootElement(doc) else {
             if let doc { xmlFreeDoc(doc) }
             log.error(path, line: 1, "not readable as HTML")
