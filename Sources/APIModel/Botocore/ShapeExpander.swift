@@ -13,8 +13,8 @@ struct ShapeExpander {
     private var memo: [String: Shape] = [:]
     /// Shapes on a cycle of the shape graph: their trees depend on the path above them.
     private let cyclic: Set<String>
-    private var stack: [String] = []
-    private var stackIndex: [String: Int] = [:]
+    /// Shapes on the path from the operation's root to the shape being expanded.
+    private var onPath: Set<String> = []
     private var referenced: [String] = []
     private var referencedSet: Set<String> = []
     private var reported: Set<String> = []
@@ -57,7 +57,7 @@ struct ShapeExpander {
 
     /// The tree for `name` under the current path; nil (with a diagnostic) when it cannot be built.
     private mutating func expand(_ name: String, context: String) -> Shape? {
-        if stackIndex[name] != nil {
+        if onPath.contains(name) {
             if referencedSet.insert(name).inserted { referenced.append(name) }
             return Shape(ref: name)
         }
@@ -70,13 +70,8 @@ struct ShapeExpander {
             report("shape \"\(name)\" has no type")
             return nil
         }
-        let depth = stack.count
-        stack.append(name)
-        stackIndex[name] = depth
-        defer {
-            stack.removeLast()
-            stackIndex[name] = nil
-        }
+        onPath.insert(name)
+        defer { onPath.remove(name) }
         var shape: Shape
         switch typeName {
         case "structure":

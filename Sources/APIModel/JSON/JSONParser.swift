@@ -16,7 +16,7 @@ public enum JSONParser {
         try bytes.withUnsafeBufferPointer { buffer throws(JSONParseError) in
             var reader = Reader(buffer)
             reader.skipWhitespace()
-            let value = try reader.parseValue(depth: 0)
+            let value = try reader.parseValue()
             reader.skipWhitespace()
             if reader.position != buffer.count {
                 throw reader.error("unexpected data after the JSON value")
@@ -54,7 +54,7 @@ public enum JSONParser {
         /// Containers being filled, innermost last. An explicit stack instead of recursion:
         /// depth is bounded by `maximumDepth`, never by the thread's stack size. Arrays and
         /// objects live in separate stacks and are appended to in place (no copy-on-write).
-        mutating func parseValue(depth _: Int) throws(JSONParseError) -> JSONValue {
+        mutating func parseValue() throws(JSONParseError) -> JSONValue {
             var isObject: [Bool] = []
             var arrays: [[JSONValue]] = []
             var objects: [[(key: String, value: JSONValue)]] = []

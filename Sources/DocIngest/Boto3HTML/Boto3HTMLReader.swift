@@ -50,34 +50,9 @@ enum Boto3HTMLReader {
 
     /// `<article ...>...</article>` preceded by the page's newlines up to it, or nil.
     private static func articleOnly(_ bytes: [UInt8]) -> [UInt8]? {
-        guard let start = find(bytes, "<article", from: 0),
-              let close = find(bytes, "</article>", from: start) else { return nil }
-        var newlines = 0
-        for k in 0..<start where bytes[k] == 0x0A { newlines += 1 }
-        var out = [UInt8](repeating: 0x0A, count: newlines)
-        out.reserveCapacity(newlines + close + 10 - start)
-        out.append(contentsOf: bytes[start..<(close + 10)])
-        return out
-    }
-
-    private static func find(_ bytes: [UInt8], _ needle: StaticString, from: Int) -> Int? {
-        needle.withUTF8Buffer { want -> Int? in
-            let n = want.count
-            guard bytes.count - from >= n else { return nil }
-            return bytes.withUnsafeBufferPointer { b -> Int? in
-                var p = from
-                let last = b.count - n
-                while p <= last {
-                    if b[p] == want[0] {
-                        var k = 1
-                        while k < n, b[p + k] == want[k] { k += 1 }
-                        if k == n { return p }
-                    }
-                    p += 1
-                }
-                return nil
-            }
-        }
+        guard let start = HTMLDocumentReading.find(bytes, "<article"),
+              let close = HTMLDocumentReading.find(bytes, "</article>", from: start) else { return nil }
+        return HTMLDocumentReading.excerpt(bytes, start..<(close + 10))
     }
 
     /// `</html>` (or at least `</body>`) near the end: the page was written whole.

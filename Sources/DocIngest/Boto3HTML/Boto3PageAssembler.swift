@@ -27,7 +27,7 @@ struct Boto3PageAssembler {
             }
             return .notAnOperation
         }
-        let pathParts = pathServiceAndMethod()
+        let pathParts = Boto3PageLocation.serviceAndMethod(path)
         let uidService = page.apiUID.flatMap { uid -> String? in
             uid.utf8.count > 11 ? String(uid.dropLast(11)) : nil
         }
@@ -60,7 +60,7 @@ struct Boto3PageAssembler {
             if let skeleton, case .call = skeleton.kind {} else if let skeleton {
                 log.warning(path, line: skeleton.line, "the request syntax is not a client method call")
                 op.partial = true
-                return .operation(service: service, apiVersion: apiVersion(page), operation: op, definitions: [])
+                return .operation(service: service, apiVersion: Boto3PageLocation.apiVersion(uid: page.apiUID), operation: op, definitions: [])
             }
             let proseRoot = prose.map { ProseNode(name: nil, type: .dict, line: requestLine - 1, indent: 0, children: $0) }
             let takesNothing = (skeleton?.entries.isEmpty ?? true) && (proseRoot?.children.isEmpty ?? true)
@@ -107,7 +107,7 @@ struct Boto3PageAssembler {
             log.warning(path, line: page.lastLine, "the page ends before its return value ('Returns:')")
             op.partial = true
         }
-        return .operation(service: service, apiVersion: apiVersion(page), operation: op, definitions: definitions)
+        return .operation(service: service, apiVersion: Boto3PageLocation.apiVersion(uid: page.apiUID), operation: op, definitions: definitions)
     }
 
     private func readSkeleton(_ block: Boto3PageSections.Syntax?, heading: Int,
@@ -128,21 +128,5 @@ struct Boto3PageAssembler {
             partial = true
             return nil
         }
-    }
-
-    /// `ec2-2016-11-15` → `2016-11-15`.
-    private func apiVersion(_ page: Boto3PageSections) -> String? {
-        guard let uid = page.apiUID, uid.utf8.count > 11 else { return nil }
-        let version = String(uid.suffix(10))
-        return CorpusWalker.isAPIVersion(Substring(version)) ? version : nil
-    }
-
-    /// `.../<service>/client/<method>.html` (or `.txt`).
-    private func pathServiceAndMethod() -> (service: String?, method: String?) {
-        let parts = path.split(separator: "/")
-        guard parts.count >= 3, parts[parts.count - 2] == "client" else { return (nil, nil) }
-        var method = String(parts[parts.count - 1])
-        if let dot = method.lastIndex(of: ".") { method = String(method[..<dot]) }
-        return (String(parts[parts.count - 3]), method)
     }
 }

@@ -38,7 +38,7 @@ struct Boto3RSTPageParser {
             }
             return endsMidLine ? .unreadable : .notAnOperation
         }
-        let pathParts = pathServiceAndMethod()
+        let pathParts = Boto3PageLocation.serviceAndMethod(path)
         guard let service = layout.breadcrumbService ?? pathParts.service else {
             log.warning(path, line: 1, "skipped: no service name in the breadcrumb or the path (<service>/client/<method>.rst)")
             return .unreadable
@@ -74,7 +74,7 @@ struct Boto3RSTPageParser {
                 guard case .call = skeleton.kind else {
                     log.warning(path, line: skeleton.line, "the request syntax is not a client method call")
                     op.partial = true
-                    return .operation(service: service, apiVersion: apiVersion(layout), operation: op, definitions: [])
+                    return .operation(service: service, apiVersion: Boto3PageLocation.apiVersion(uid: layout.apiUID), operation: op, definitions: [])
                 }
                 root = skeleton
             }
@@ -124,7 +124,7 @@ struct Boto3RSTPageParser {
             log.warning(path, line: page.count, "the page ends before its return value (':returns:')")
             op.partial = true
         }
-        return .operation(service: service, apiVersion: apiVersion(layout), operation: op, definitions: definitions)
+        return .operation(service: service, apiVersion: Boto3PageLocation.apiVersion(uid: layout.apiUID), operation: op, definitions: definitions)
     }
 
     /// Parses a code block; a too-large or unreadable block marks the operation partial.
@@ -147,21 +147,5 @@ struct Boto3RSTPageParser {
             partial = true
             return nil
         }
-    }
-
-    /// `ec2-2016-11-15` → `2016-11-15`.
-    private func apiVersion(_ layout: RSTPageLayout) -> String? {
-        guard let uid = layout.apiUID, uid.utf8.count > 11 else { return nil }
-        let version = String(uid.suffix(10))
-        return CorpusWalker.isAPIVersion(Substring(version)) ? version : nil
-    }
-
-    /// `.../<service>/client/<method>.rst`
-    private func pathServiceAndMethod() -> (service: String?, method: String?) {
-        let parts = path.split(separator: "/")
-        guard parts.count >= 3, parts[parts.count - 2] == "client" else { return (nil, nil) }
-        var method = String(parts[parts.count - 1])
-        if method.hasSuffix(".rst") { method.removeLast(4) }
-        return (String(parts[parts.count - 3]), method)
     }
 }

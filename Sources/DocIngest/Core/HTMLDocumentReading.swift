@@ -24,4 +24,36 @@ enum HTMLDocumentReading {
             }
         }
     }
+
+    /// `bytes[range]` preceded by as many newlines as the page has before it, so libxml2's
+    /// line numbers stay those of the page when only part of it is parsed.
+    static func excerpt(_ bytes: [UInt8], _ range: Range<Int>) -> [UInt8] {
+        var newlines = 0
+        for k in 0..<range.lowerBound where bytes[k] == 0x0A { newlines += 1 }
+        var out = [UInt8](repeating: 0x0A, count: newlines)
+        out.reserveCapacity(newlines + range.count)
+        out.append(contentsOf: bytes[range])
+        return out
+    }
+
+    /// The offset of the first `needle` at or after `from`.
+    static func find(_ bytes: [UInt8], _ needle: StaticString, from: Int = 0) -> Int? {
+        needle.withUTF8Buffer { want -> Int? in
+            let n = want.count
+            guard n > 0, bytes.count - from >= n else { return nil }
+            return bytes.withUnsafeBufferPointer { b -> Int? in
+                var p = from
+                let last = b.count - n
+                while p <= last {
+                    if b[p] == want[0] {
+                        var k = 1
+                        while k < n, b[p + k] == want[k] { k += 1 }
+                        if k == n { return p }
+                    }
+                    p += 1
+                }
+                return nil
+            }
+        }
+    }
 }
