@@ -33,6 +33,10 @@ struct ServiceComparer {
     private var summaries: [String: TypeSummary] = [:]
     private var oldPartial = false
     private var newPartial = false
+    /// A partial operation that still shows this root's members (boto3 rendered the syntax
+    /// but not the parameter list): which are required is unknown on that side.
+    private var oldRequiredUnknown = false
+    private var newRequiredUnknown = false
 
     struct NamePair: Hashable {
         let old: String
@@ -64,11 +68,13 @@ struct ServiceComparer {
                 // root: members missing on that side are not reported there.
                 direction = .input
                 (oldPartial, newPartial) = (o.partial && isBlank(o.input), n.partial && isBlank(n.input))
+                (oldRequiredUnknown, newRequiredUnknown) = (o.partial, n.partial)
                 compareRoot(o.input, n.input)
                 direction = .output
                 (oldPartial, newPartial) = (o.partial && isBlank(o.output), n.partial && isBlank(n.output))
                 compareRoot(o.output, n.output)
                 (oldPartial, newPartial) = (false, false)
+                (oldRequiredUnknown, newRequiredUnknown) = (false, false)
             default: break
             }
         }
@@ -122,7 +128,7 @@ struct ServiceComparer {
             if let id = oldID, oldSeen[id, default: 0] >= 2 { cuts += 1; return }
             if let id = newID, newSeen[id, default: 0] >= 2 { cuts += 1; return }
             let key = oldID.flatMap { o in newID.map { NamePair(old: o, new: $0) } }
-            let memoUsable = !oldPartial && !newPartial
+            let memoUsable = !oldPartial && !newPartial && !oldRequiredUnknown && !newRequiredUnknown
             if memoUsable, let key, let recorded = memo[key], recorded.isEmpty || doubled == 0 {
                 replay(recorded)
                 return
@@ -206,8 +212,8 @@ struct ServiceComparer {
             components.append(name)
             if let oldMember = old.members[name] {
                 let wasRequired = old.isRequired(name), isRequired = new.isRequired(name)
-                if isRequired && !wasRequired { emit(.requiredAdded) }
-                if wasRequired && !isRequired { emit(.requiredRemoved) }
+                if isRequired && !wasRequired && !oldRequiredUnknown { emit(.requiredAdded) }
+                if wasRequired && !isRequired && !newRequiredUnknown { emit(.requiredRemoved) }
                 compare(oldMember, newMember, isMember: true)
             } else {
                 if !oldPartial { emitAdded(newMember, required: new.isRequired(name)) }

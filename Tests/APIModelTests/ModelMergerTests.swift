@@ -2,13 +2,13 @@
 import Testing
 
 @Suite struct ModelMergerTests {
-    private func model(_ input: Shape, errors: [OperationError] = [], source: String) -> Model {
-        var op = Operation(name: "PutThing")
+    private func model(_ input: Shape, errors: [OperationError] = [], source: String, operation: String = "PutThing") -> Model {
+        var op = Operation(name: operation)
         op.input = input
         op.errors = errors
         op.sources = [source]
         var service = Service(name: "demo")
-        service.operations["PutThing"] = op
+        service.operations[operation] = op
         return Model(services: [service])
     }
 
@@ -55,6 +55,25 @@ import Testing
         #expect(messages.contains { $0.contains("enum") && $0.contains("aws-reference-text") && $0.contains("botocore-json") })
         #expect(messages.contains { $0.contains("Mode") && $0.contains("required") })
         #expect(messages.contains { $0.contains("max") })
+    }
+
+    @Test func matchesOperationNamesThatDifferOnlyInCaseAndKeepsTheMorePreciseSpelling() throws {
+        // A compact changelog page derives `ExportEbsVolumeRecommendations` from the method name.
+        let changelog = model(.structure([("accountIds", Shape(type: .list))], required: []), source: "page.txt",
+                              operation: "ExportEbsVolumeRecommendations")
+        let botocore = model(.structure([("accountIds", Shape(type: .list)), ("fileFormat", string())], required: []), source: "sdk",
+                             operation: "ExportEBSVolumeRecommendations")
+        for (first, second) in [(changelog, botocore), (botocore, changelog)] {
+            let precision: (Model) -> Int = { $0 == botocore ? 3 : 0 }
+            var merger = ModelMerger()
+            let merged = merger.merge(.init(model: first, label: "a", view: .full, precision: precision(first)),
+                                      .init(model: second, label: "b", view: .full, precision: precision(second)))
+            let operations = try #require(merged.model.services["demo"]?.operations)
+            #expect(Array(operations.keys) == ["ExportEBSVolumeRecommendations"])
+            #expect(operations["ExportEBSVolumeRecommendations"]?.name == "ExportEBSVolumeRecommendations")
+            #expect(operations["ExportEBSVolumeRecommendations"]?.input?.members.keys.elementsEqual(["accountIds", "fileFormat"]) == true)
+            #expect(merger.log.diagnostics.isEmpty)
+        }
     }
 
     @Test func silenceIsNotContradiction() throws {

@@ -143,4 +143,44 @@ import Testing
         #expect(truncated.first?.path == "Extra")
         #expect(ModelDiffer.partiallyCompared(old, new) == ["demo.Truncated"])
     }
+
+    @Test func requiredIsUnknownOnAPartialSideThatStillShowsItsMembers() throws {
+        // boto3 rendered the request syntax but not the parameter list ("too large to
+        // render"): members are known, which of them are required is not.
+        var old = Model(services: [])
+        var service = Service(name: "demo")
+        var op = Operation(name: "Big")
+        op.input = .structure([("Name", Shape(type: .string)), ("Scope", Shape(type: .string))], required: ["Name", "Scope"])
+        service.operations["Big"] = op
+        old.services["demo"] = service
+        var new = old
+        new.services["demo"]!.operations["Big"]!.input!.required = []
+        new.services["demo"]!.operations["Big"]!.partial = true
+        #expect(ModelDiffer().diff(old, new).isEmpty)
+        #expect(ModelDiffer().diff(new, old).isEmpty)
+        // Without the partial mark the same drop is a breaking change.
+        new.services["demo"]!.operations["Big"]!.partial = false
+        #expect(ModelDiffer().diff(old, new).map(\.kind) == [.requiredRemoved, .requiredRemoved])
+    }
+}
+
+@Suite struct Boto3ViewTests {
+    @Test func theBoto3ViewAppliesBotocoresDocumentationHooks() throws {
+        // botocore hides s3's ContentMD5 from PutBucketAcl's page and never requires the
+        // SSE-C key digest boto3 computes itself: the boto3 view of the SDK model says the same.
+        var service = Service(name: "s3")
+        var put = Operation(name: "PutBucketAcl")
+        put.input = .structure([("Bucket", Shape(type: .string)), ("ContentMD5", Shape(type: .string))], required: ["Bucket"])
+        var head = Operation(name: "HeadObject")
+        head.input = .structure([("Key", Shape(type: .string)), ("SSECustomerKeyMD5", Shape(type: .string))], required: ["Key", "SSECustomerKeyMD5"])
+        head.output = .structure([("Expires", Shape(type: .timestamp)), ("ETag", Shape(type: .string))], required: [])
+        service.operations["PutBucketAcl"] = put
+        service.operations["HeadObject"] = head
+        let seen = Model(services: [service]).projected(onto: .boto3).services["s3"]!
+        #expect(Array(seen.operations["PutBucketAcl"]!.input!.members.keys) == ["Bucket"])
+        #expect(seen.operations["HeadObject"]!.input!.required == ["Key"])
+        #expect(Array(seen.operations["HeadObject"]!.output!.members.keys) == ["Expires", "ExpiresString", "ETag"])
+        // Projecting twice changes nothing: page models already show the hooks' result.
+        #expect(Model(services: [seen]).projected(onto: .boto3).services["s3"]! == seen)
+    }
 }

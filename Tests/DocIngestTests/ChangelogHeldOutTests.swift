@@ -9,7 +9,8 @@ import Testing
 /// page states (computed by that tool, independently of the differ).
 @Suite struct ChangelogHeldOutTests {
     static let names = ["ecs_2020-06-10", "sts_2021-04-14", "redshift-data_2022-06-14", "billingconductor_2023-09-05",
-                        "cognito-idp_2024-05-09", "ec2_2025-05-07", "guardduty_2026-05-14", "rtbfabric_2026-05-14"]
+                        "cognito-idp_2024-05-09", "ec2_2025-05-07", "guardduty_2026-05-14", "rtbfabric_2026-05-14",
+                        "compute-optimizer_2023-09-05", "sagemaker_2021-11-15"]
 
     @Test(arguments: names) func compactLayout(_ name: String) throws {
         try check(name, layout: .compact)
@@ -26,6 +27,17 @@ import Testing
         #expect(ops.count == 3)
         #expect(ops.values.allSatisfy { !$0.errors.isEmpty })
         #expect(ops["CreateCapacityProvider"]?.errors.map(\.name).contains("ServerException") == true)
+    }
+
+    /// A compact page never writes the API name: runs of the method name take their spelling
+    /// from the page's API words that contain them (`GetEBSVolumeRecommendations`).
+    @Test func compactPagesSpellOperationNamesFromThePagesAPIWords() throws {
+        let (page, log) = ChangelogFixtures.page("heldout/compact/changelog-compact_compute-optimizer_2023-09-05.txt")
+        let names = Set(try #require(page.model.services["compute-optimizer"]).operations.keys)
+        #expect(names.contains("ExportEBSVolumeRecommendations"))
+        #expect(names.contains("GetEC2InstanceRecommendations"))
+        #expect(!names.contains { $0.hasPrefix("ExportEbs") })
+        #expect(log.infoCounts["changelog operations named from their method name (the page never writes the API name)"] != nil)
     }
 
     private func check(_ name: String, layout: ChangelogLayout) throws {

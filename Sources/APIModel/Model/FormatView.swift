@@ -31,6 +31,9 @@ public struct FormatView: Sendable, Hashable {
     public var blobPayloadStreams = false
     /// Which member is the HTTP body: only the SDK model says so explicitly.
     public var payloadMembers = true
+    /// boto3's pages show the API after botocore's documentation hooks (`Boto3DocHooks`):
+    /// aliases, hidden and auto-populated parameters, synthetic members.
+    public var boto3DocHooks = false
 
     /// The name every `ref` gets in a view without `recursionTargets`.
     public static let unnamedRecursion = "(recursive)"
@@ -57,6 +60,7 @@ public struct FormatView: Sendable, Hashable {
         view.recursionTargets = false
         view.blobPayloadStreams = true
         view.payloadMembers = false
+        view.boto3DocHooks = true
         return view
     }()
     /// AWS API Reference pages.
@@ -91,6 +95,7 @@ public struct FormatView: Sendable, Hashable {
         view.recursionTargets = recursionTargets && other.recursionTargets
         view.blobPayloadStreams = blobPayloadStreams || other.blobPayloadStreams
         view.payloadMembers = payloadMembers && other.payloadMembers
+        view.boto3DocHooks = boto3DocHooks || other.boto3DocHooks
         return view
     }
 }
@@ -98,7 +103,7 @@ public struct FormatView: Sendable, Hashable {
 extension Model {
     /// This model as `view` would show it.
     public func projected(onto view: FormatView) -> Model {
-        var copy = self
+        var copy = view.boto3DocHooks ? Boto3DocHooks.apply(to: self) : self
         for sk in copy.services.keys {
             var service = copy.services[sk]!
             for ok in service.operations.keys {

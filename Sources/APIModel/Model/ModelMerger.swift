@@ -44,12 +44,30 @@ public struct ModelMerger {
             service.protocolName = service.protocolName ?? otherService.protocolName
             service.endpointPrefix = service.endpointPrefix ?? otherService.endpointPrefix
             for (name, shape) in otherService.shapes where service.shapes[name] == nil { service.shapes[name] = shape }
+            // Names may differ in case only: a compact changelog page never writes the API
+            // name, so it is derived from the method name (`ExportEbsVolumeRecommendations`
+            // for `ExportEBSVolumeRecommendations`); botocore names never differ only in case.
+            var byFoldedName = Dictionary(service.operations.keys.map { ($0.lowercased(), $0) }, uniquingKeysWith: { first, _ in first })
             for (opName, otherOp) in otherService.operations {
-                guard let op = service.operations[opName] else {
+                guard let baseName = service.operations[opName] != nil ? opName : byFoldedName[opName.lowercased()],
+                      let op = service.operations[baseName] else {
                     service.operations[opName] = otherOp
+                    byFoldedName[opName.lowercased()] = opName
                     continue
                 }
-                service.operations[opName] = mergeOperation(op, otherOp, base: base, other: other, where: "\(serviceName).\(opName)")
+                var merged = mergeOperation(op, otherOp, base: base, other: other, where: "\(serviceName).\(baseName)")
+                if baseName != opName {
+                    log.count("operations matched by name ignoring case (the more precise source's spelling kept)")
+                    if otherWins {
+                        merged.name = opName
+                        let index = service.operations.index(forKey: baseName)!
+                        service.operations.removeValue(forKey: baseName)
+                        service.operations.updateValue(merged, forKey: opName, insertingAt: index)
+                        byFoldedName[opName.lowercased()] = opName
+                        continue
+                    }
+                }
+                service.operations[baseName] = merged
             }
             result.services[serviceName] = service
         }

@@ -34,7 +34,7 @@ public struct RSTFidelity {
     public static func compare(pages: Model, reference: Model) -> Report {
         let view = FormatView.boto3
         let left = pages.projected(onto: view)
-        let right = Boto3DocHooks.apply(to: reference).projected(onto: view)
+        let right = reference.projected(onto: view)
         var report = Report()
         for (serviceName, service) in left.services {
             guard let refService = right.services[serviceName] else {

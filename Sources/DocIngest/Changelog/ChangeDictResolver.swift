@@ -132,6 +132,9 @@ struct ChangeDictResolver {
                 if let e = s.enumValues, !e.isEmpty { return t == e.joined(separator: " | ") }
                 return t == type.rawValue || Self.coarsened(t) == type.rawValue
             }
+        case .object where literal.items.isEmpty && literal.entries.isEmpty:
+            // `{}`: a structure without members.
+            return (type == .structure || type == .union) && s.members.isEmpty
         case .object where literal.items.isEmpty && !literal.entries.isEmpty:
             if type == .map {
                 guard literal.entries.count == 1 else { return false }

@@ -26,8 +26,8 @@ struct ChangelogOperationReader {
     let lines: ChangelogLines
     let path: String
     let includeDocumentation: Bool
-    /// `pageWords(lines)`, computed once per page (compact layout only).
-    var pageWords: [String: [String]] = [:]
+    /// The page's API words, read once per page (compact layout only).
+    var pageWords = PageVocabulary()
 
     func read(_ section: OperationSection, log: inout DiagnosticLog) -> Result? {
         let bodyStart = section.title == nil ? section.start : section.start + 1
@@ -137,17 +137,15 @@ struct ChangelogOperationReader {
     /// The compact layout has no operation headings: the API name is a word of the page
     /// that botocore turns into the method name (`AssumeRoleWithSAML` → `assume_role_with_saml`).
     /// Otherwise it is composed from the method name, taking the spelling of runs of it from
-    /// longer API words on the page (`DBClusterAutomatedBackup` gives `DeleteDBClusterAutomatedBackup`).
+    /// the page's API words that contain them (`DBClusterAutomatedBackup` gives
+    /// `DeleteDBClusterAutomatedBackup`; `GetEBSVolumeRecommendations` gives
+    /// `ExportEBSVolumeRecommendations`). A lone segment is only capitalized: a page's prose
+    /// writes acronyms (`Amazon EBS`) that API names often do not (`EnableEbsEncryptionByDefault`).
     private func operationName(method: String, section: OperationSection, log: inout DiagnosticLog) -> String {
         let segments = method.split(separator: "_").map(String.init)
-        /// The page's spelling of the segments `run`, when a word of the page has exactly them.
-        func spelled(_ run: ArraySlice<String>) -> String? {
-            let snake = run.joined(separator: "_")
-            return pageWords[run.joined()]?.first { BotocoreNames.pythonMethodName($0) == snake }
-        }
-        if let whole = spelled(segments[...]) { return whole }
+        if let whole = pageWords.spelling(of: segments[...]) { return whole }
         log.count("changelog operations named from their method name (the page never writes the API name)")
-        // Fewest pieces covering the segments; a piece is a page word of two or more
+        // Fewest pieces covering the segments; a piece is a spelled run of two or more
         // segments, or one capitalized segment.
         var best: [(cost: Int, name: String)?] = Array(repeating: nil, count: segments.count + 1)
         best[0] = (0, "")
@@ -157,7 +155,7 @@ struct ChangelogOperationReader {
                 let piece: String
                 if end - start == 1 {
                     piece = segments[start].prefix(1).uppercased() + segments[start].dropFirst()
-                } else if let word = spelled(segments[start..<end]) {
+                } else if let word = pageWords.spelling(of: segments[start..<end]) {
                     piece = word
                 } else {
                     continue
@@ -166,32 +164,6 @@ struct ChangelogOperationReader {
             }
         }
         return best[segments.count]?.name ?? RSTText.operationName(fromMethod: method)
-    }
-
-    /// The page's PascalCase words by their lower-cased letters (`dbclusterautomatedbackup`),
-    /// each spelling once, in page order. ASCII words only, read byte by byte (pages are large).
-    static func pageWords(_ lines: ChangelogLines) -> [String: [String]] {
-        var table: [String: [String]] = [:]
-        let bytes = lines.bytes
-        var i = 0
-        while i < bytes.count {
-            let c = bytes[i]
-            guard Self.isWordByte(c) else { i += 1; continue }
-            let start = i
-            while i < bytes.count, Self.isWordByte(bytes[i]) { i += 1 }
-            // Only PascalCase words of two or more characters, not glued to a non-ASCII letter.
-            guard i - start > 1, c >= 0x41, c <= 0x5A, i == bytes.count || bytes[i] < 0x80,
-                  start == 0 || bytes[start - 1] < 0x80 else { continue }
-            let word = bytes[start..<i]
-            let key = String(decoding: word.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self)
-            let spelled = String(decoding: word, as: UTF8.self)
-            if table[key]?.contains(spelled) != true { table[key, default: []].append(spelled) }
-        }
-        return table
-    }
-
-    private static func isWordByte(_ c: UInt8) -> Bool {
-        (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5A) || (c >= 0x61 && c <= 0x7A)
     }
 
     /// The prose root of the request: one child per keyword argument, with its nested markers.

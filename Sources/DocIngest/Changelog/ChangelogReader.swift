@@ -42,7 +42,7 @@ public struct ChangelogReader: Sendable {
         var serviceModel = Service(name: service)
         serviceModel.title = heading.title
         var reader = ChangelogOperationReader(lines: lines, path: path, includeDocumentation: includeDocumentation)
-        if page.layout == .compact { reader.pageWords = ChangelogOperationReader.pageWords(lines) }
+        if page.layout == .compact { reader.pageWords = PageVocabulary(lines) }
         var read: [(ChangelogOperationReader.Result, OperationSection)] = []
         for section in sections {
             guard let result = reader.read(section, log: &log) else { continue }

@@ -355,7 +355,7 @@ def main():
             continue
         # boto3's pages of the new release.
         seedgen.release_data = lambda version, work: release_data(version, work)
-        data = seedgen.generation_data(args.new, service, args.work)
+        data = seedgen.generation_data(args.new, [service], args.work)
         pages_dir = os.path.join(args.work, "pages-%s-%s" % (args.new, service))
         shutil.rmtree(pages_dir, ignore_errors=True)
         gen._init_worker(data, pages_dir)

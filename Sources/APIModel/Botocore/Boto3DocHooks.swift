@@ -1,5 +1,3 @@
-import APIModel
-
 /// What botocore's documentation hooks change between a service model and the boto3 pages
 /// generated from it (botocore `handlers.py`): parameter aliases, hidden parameters, and
 /// parameters boto3 fills in itself (shown without `[REQUIRED]` and left out of the request
@@ -39,12 +37,6 @@ public enum Boto3DocHooks {
                 if var input = op.input {
                     apply(service: key, operation: opName, to: &input)
                     op.input = input
-                }
-                if key == "s3", var output = op.output,
-                   output.members["Expires"] != nil, output.members["ExpiresString"] == nil {
-                    // botocore documents the raw Expires header as an extra string member.
-                    output.members["ExpiresString"] = Shape(type: .string)
-                    op.output = output
                 }
                 if key == "cloudformation", opName == "GetTemplate", var output = op.output, output.members["TemplateBody"] != nil {
                     // botocore documents the template body as a dict with no members.
