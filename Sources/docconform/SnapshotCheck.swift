@@ -17,17 +17,12 @@ enum SnapshotCheck {
         }
         var unusable = Set<String>(), truncated = Set<String>()
         for d in result.log.diagnostics where d.severity == .warning {
-            if endsEarly(d.message) { truncated.insert(d.file) }
+            if d.endsEarly { truncated.insert(d.file) }
             if !used.contains(d.file) && isParseableDocument(d.file) { unusable.insert(d.file) }
         }
         if !unusable.isEmpty { problems.append("\(unusable.count) document(s) could not be read") }
         if !truncated.isEmpty { problems.append("\(truncated.count) document(s) end early (truncated?)") }
         return problems
-    }
-
-    /// Wording the page parsers use for a document cut short.
-    private static func endsEarly(_ message: String) -> Bool {
-        message.contains("truncated") || message.contains("ends before") || message.contains("ends in the middle")
     }
 
     /// A file of a format docconform has a parser for (not a stray README or companion file).

@@ -12,12 +12,16 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
     /// 1-based; nil when the finding concerns the whole file.
     public var line: Int?
     public var message: String
+    /// The document stops before its end (a truncated download, a cut page): what was read
+    /// is right, but a comparison would take what is missing for removed.
+    public var endsEarly = false
 
-    public init(_ severity: Severity, file: String, line: Int? = nil, _ message: String) {
+    public init(_ severity: Severity, file: String, line: Int? = nil, _ message: String, endsEarly: Bool = false) {
         self.severity = severity
         self.file = file
         self.line = line
         self.message = message
+        self.endsEarly = endsEarly
     }
 
     public var description: String {
@@ -42,6 +46,11 @@ public struct DiagnosticLog: Sendable {
 
     public mutating func warning(_ file: String, line: Int? = nil, _ message: String) {
         diagnostics.append(Diagnostic(.warning, file: file, line: line, message))
+    }
+
+    /// A warning that the document ends before something it should contain.
+    public mutating func endsEarly(_ file: String, line: Int? = nil, _ message: String) {
+        diagnostics.append(Diagnostic(.warning, file: file, line: line, message, endsEarly: true))
     }
 
     public mutating func count(_ category: String, by n: Int = 1) { infoCounts[category, default: 0] += n }

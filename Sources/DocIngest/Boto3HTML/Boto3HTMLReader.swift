@@ -26,7 +26,7 @@ enum Boto3HTMLReader {
         page.lastLine = 1 + newlines - (bytes.last == 0x0A ? 1 : 0)
         page.wholePage = endsLikeAPage(bytes)
         if !page.wholePage {
-            log.warning(path, line: page.lastLine, "the page ends before '</html>' (truncated?)")
+            log.endsEarly(path, line: page.lastLine, "the page ends before '</html>' (truncated?)")
         }
         let root = HTMLNode(pointer: rootPointer)
         let article = root.first { $0.named("article") } ?? root

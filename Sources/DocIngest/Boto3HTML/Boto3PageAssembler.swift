@@ -22,7 +22,7 @@ struct Boto3PageAssembler {
             // A model-driven method takes `**kwargs`; a page that promises them but shows no
             // request syntax was cut short.
             if page.takesKeywordArguments {
-                log.warning(path, line: page.lastLine, "skipped: the page ends before its request syntax")
+                log.endsEarly(path, line: page.lastLine, "skipped: the page ends before its request syntax")
                 return .unreadable
             }
             return .notAnOperation
@@ -72,7 +72,7 @@ struct Boto3PageAssembler {
             if builder.partial { op.partial = true }
             definitions += builder.definitions
         } else {
-            log.warning(path, line: page.lastLine, "the page ends before its request syntax")
+            log.endsEarly(path, line: page.lastLine, "the page ends before its request syntax")
             op.partial = true
         }
 
@@ -94,7 +94,7 @@ struct Boto3PageAssembler {
                     proseRoot = nil
                 }
             } else {
-                log.warning(path, line: page.lastLine, "the page ends before its response structure")
+                log.endsEarly(path, line: page.lastLine, "the page ends before its response structure")
                 op.partial = true
             }
             if skeleton != nil || proseRoot != nil {
@@ -104,7 +104,7 @@ struct Boto3PageAssembler {
             if builder.partial { op.partial = true }
             definitions += builder.definitions
         } else if page.requestSyntaxLine != nil {
-            log.warning(path, line: page.lastLine, "the page ends before its return value ('Returns:')")
+            log.endsEarly(path, line: page.lastLine, "the page ends before its return value ('Returns:')")
             op.partial = true
         }
         return .operation(service: service, apiVersion: Boto3PageLocation.apiVersion(uid: page.apiUID), operation: op, definitions: definitions)

@@ -23,7 +23,7 @@ struct Boto3RSTPageParser {
         let endsMidLine = page.count > 0 && bytes.last != 0x0A && page.indent(page.count - 1) != nil
             && !page.bytes[page.contentStart(page.count - 1)..<page.range(page.count - 1).upperBound].elementsEqual(":returns: None".utf8)
         if endsMidLine {
-            log.warning(path, line: page.count, "the page ends in the middle of a line (truncated?)")
+            log.endsEarly(path, line: page.count, "the page ends in the middle of a line (truncated?)")
         }
         guard let methodLine = layout.methodLine else {
             log.warning(path, line: 1, "skipped: not a boto3 method page (no '.. py:method::' line)")
@@ -33,7 +33,7 @@ struct Boto3RSTPageParser {
             // A model-driven method takes `**kwargs`; a page that promises them but shows no
             // request syntax was cut short.
             if page.find("(**kwargs)", in: page.range(methodLine)) != nil {
-                log.warning(path, line: page.count, "skipped: the page ends before its request syntax")
+                log.endsEarly(path, line: page.count, "skipped: the page ends before its request syntax")
                 return .unreadable
             }
             return endsMidLine ? .unreadable : .notAnOperation
@@ -88,7 +88,7 @@ struct Boto3RSTPageParser {
             if builder.partial { op.partial = true }
             definitions += builder.definitions
         } else {
-            log.warning(path, line: page.count, "the page ends before its request syntax")
+            log.endsEarly(path, line: page.count, "the page ends before its request syntax")
             op.partial = true
         }
 
@@ -111,7 +111,7 @@ struct Boto3RSTPageParser {
                     proseRoot = nil
                 }
             } else {
-                log.warning(path, line: page.count, "the page ends before its response structure")
+                log.endsEarly(path, line: page.count, "the page ends before its response structure")
                 op.partial = true
             }
             if skeleton != nil || proseRoot != nil {
@@ -121,7 +121,7 @@ struct Boto3RSTPageParser {
             if builder.partial { op.partial = true }
             definitions += builder.definitions
         } else if layout.requestSyntaxLine != nil {
-            log.warning(path, line: page.count, "the page ends before its return value (':returns:')")
+            log.endsEarly(path, line: page.count, "the page ends before its return value (':returns:')")
             op.partial = true
         }
         return .operation(service: service, apiVersion: Boto3PageLocation.apiVersion(uid: layout.apiUID), operation: op, definitions: definitions)

@@ -36,7 +36,7 @@ struct ChangelogOperationReader {
 
         guard let requestHeading = lines.first("Request Syntax", in: range) else {
             if let title = section.title {
-                log.warning(path, line: section.end, "\(title.name): the page ends before its request syntax")
+                log.endsEarly(path, line: section.end, "\(title.name): the page ends before its request syntax")
                 var op = Operation(name: title.name)
                 op.partial = true
                 op.sources = [path]
@@ -115,7 +115,7 @@ struct ChangelogOperationReader {
                     partial = true
                 }
             } else {
-                log.warning(path, line: section.end, "\(name): the page ends before the response structure")
+                log.endsEarly(path, line: section.end, "\(name): the page ends before the response structure")
                 partial = true
             }
             if response != nil || proseRoot != nil {
@@ -126,7 +126,7 @@ struct ChangelogOperationReader {
                 definitions += builder.definitions
             }
         } else if !returnsNothing(afterRequest..<section.end) {
-            log.warning(path, line: section.end, "\(name): the page ends before the response syntax")
+            log.endsEarly(path, line: section.end, "\(name): the page ends before the response syntax")
             partial = true
         }
         op.errors = errors(in: afterRequest..<section.end)
