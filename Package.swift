@@ -37,7 +37,7 @@ let package = Package(
             ]
         ),
         // Changelog pages state changes, which are the differ's `Change` records.
-        .target(name: "DocIngest", dependencies: ["APIModel", "CLibXML2", "Differ"]),
+        .target(name: "DocIngest", dependencies: ["APIModel", "CLibXML2"]),
         .target(
             name: "Conformance",
             dependencies: ["APIModel"],

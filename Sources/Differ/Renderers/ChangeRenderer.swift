@@ -1,3 +1,4 @@
+import APIModel
 /// Turns a list of changes into bytes. Renderers know nothing about how the changes were
 /// found (a model diff, a changelog page), only the changes and the two labels.
 public protocol ChangeRenderer {

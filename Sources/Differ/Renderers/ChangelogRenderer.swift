@@ -1,3 +1,4 @@
+import APIModel
 /// The change-dict style of the AWS API changelog pages: per updated operation a Python
 /// dict of what was added, request and response apart, list and map levels elided:
 ///

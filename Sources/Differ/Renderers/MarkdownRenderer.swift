@@ -1,3 +1,4 @@
+import APIModel
 /// Markdown for a pull-request comment: a severity table, then one section per service
 /// with a bullet per change.
 public struct MarkdownRenderer: ChangeRenderer {

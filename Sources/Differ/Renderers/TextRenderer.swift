@@ -1,3 +1,4 @@
+import APIModel
 /// A terminal summary: counts, then changes grouped by service and operation.
 public struct TextRenderer: ChangeRenderer {
     public init() {}

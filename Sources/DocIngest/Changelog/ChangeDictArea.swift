@@ -1,5 +1,4 @@
 import APIModel
-import Differ
 
 /// The change dicts at the top of an operation section and the labels around them:
 /// `Changes (request|response|both)`, `Request`, `Response` (alone on a line, or glued

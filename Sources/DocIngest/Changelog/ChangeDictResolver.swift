@@ -1,5 +1,4 @@
 import APIModel
-import Differ
 
 /// Turns one change dict of a page into `docconform.diff/1` changes, with paths resolved
 /// against the operation's documented tree.

@@ -1,5 +1,4 @@
 import APIModel
-import Differ
 
 /// The changes a set of changelog pages state, oldest day first: a folder of pages becomes
 /// a machine-readable change history.

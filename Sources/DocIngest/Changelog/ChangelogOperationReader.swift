@@ -1,5 +1,4 @@
 import APIModel
-import Differ
 
 /// One operation's lines on a page: from its heading (expanded layout) or its first change
 /// dict (compact layout) to the next operation.

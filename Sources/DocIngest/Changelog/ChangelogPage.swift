@@ -1,5 +1,4 @@
 import APIModel
-import Differ
 
 /// The two renderings of the API changelog pages seen so far.
 public enum ChangelogLayout: String, Sendable {

@@ -1,5 +1,4 @@
 import APIModel
-import Differ
 
 /// Reads one changelog page: heading, layout, operation sections, then resolves each
 /// change dict against the documented trees.

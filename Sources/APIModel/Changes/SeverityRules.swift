@@ -1,5 +1,3 @@
-import APIModel
-
 /// Direction-aware breaking-change rules. A change to what a client sends (input) breaks
 /// callers when it rejects requests that used to be valid; a change to what it receives
 /// (output) breaks callers when it yields responses their code cannot have expected.

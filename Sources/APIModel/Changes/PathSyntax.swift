@@ -5,7 +5,7 @@ public enum PathSyntax {
     public static let mapValue = "{}"
     public static let mapKey = "{key}"
 
-    static func isContainerStep(_ s: String) -> Bool { s == listItem || s == mapValue || s == mapKey }
+    public static func isContainerStep(_ s: String) -> Bool { s == listItem || s == mapValue || s == mapKey }
 
     /// The member names along `path`, container steps left out (as changelog pages show
     /// them): `Reservations[].Instances[].State` → `[Reservations, Instances, State]`.

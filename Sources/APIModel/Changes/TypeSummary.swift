@@ -1,5 +1,3 @@
-import APIModel
-
 /// A member's type as changelog pages show it: `'boolean'`, `'API | SAML'` for an enum,
 /// a nested dict for a structure, `[...]` for a list, `{'string': ...}` for a map.
 public indirect enum TypeSummary: Sendable, Hashable {
@@ -65,7 +63,7 @@ public indirect enum TypeSummary: Sendable, Hashable {
         return out
     }
 
-    func write(to out: inout String) {
+    public func write(to out: inout String) {
         switch self {
         case let .scalar(s): PythonLiteral.appendString(s, to: &out)
         case let .structure(fields):
@@ -92,7 +90,7 @@ public indirect enum TypeSummary: Sendable, Hashable {
 
     /// JSON form for `docconform.diff/1`: a string, an object of fields, a one-item array,
     /// or for a map an object with the key summary as its only key.
-    func write(to w: inout JSONWriter) {
+    public func write(to w: inout JSONWriter) {
         switch self {
         case let .scalar(s): w.string(s)
         case let .structure(fields):
@@ -116,7 +114,7 @@ public indirect enum TypeSummary: Sendable, Hashable {
     }
 
     /// Reads the JSON form back (a map reads back as a one-field structure; both print alike).
-    init?(json: JSONValue) {
+    public init?(json: JSONValue) {
         switch json {
         case let .string(s): self = .scalar(s)
         case let .array(items):
@@ -135,8 +133,8 @@ public indirect enum TypeSummary: Sendable, Hashable {
 }
 
 /// Python literal text, as `repr` writes it for the strings changelog pages contain.
-enum PythonLiteral {
-    static func appendString(_ s: String, to out: inout String) {
+public enum PythonLiteral {
+    public static func appendString(_ s: String, to out: inout String) {
         let quote: Character = s.contains("'") && !s.contains("\"") ? "\"" : "'"
         out.append(quote)
         for ch in s.unicodeScalars {
