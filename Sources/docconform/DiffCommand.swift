@@ -53,14 +53,13 @@ struct DiffCommand: ParsableCommand {
             throw inputError("unknown --format \"\(format)\": expected one of \(DiffFormat.allCases.map(\.rawValue).joined(separator: ", "))")
         }
         let threshold = try failOn.map(parseThreshold)
-        var view: FormatView?
+        var views: [FormatView]?
         if let name = asSeenBy {
-            guard var named = FormatView.named[name] else {
-                throw inputError("unknown --as-seen-by view \"\(name)\": expected one of \(FormatView.named.keys.sorted().joined(separator: ", "))")
+            guard let named = FormatView.parse(name) else {
+                throw inputError("unknown --as-seen-by view \"\(name)\": expected one of \(FormatView.named.keys.sorted().joined(separator: ", ")), or several joined by '+'")
             }
             // Shape names identify recursive structures on the walk; they are never reported.
-            named.shapeNames = true
-            view = named
+            views = named.map { var view = $0; view.shapeNames = true; return view }
         }
         var ignoreList = IgnoreList()
         if let ignore {
@@ -80,9 +79,9 @@ struct DiffCommand: ParsableCommand {
         let loadStart = clock.now
         var oldModel = try load(old)
         var newModel = try load(new)
-        if let view {
-            oldModel = oldModel.projected(onto: view)
-            newModel = newModel.projected(onto: view)
+        if let views {
+            oldModel = oldModel.projected(onto: views)
+            newModel = newModel.projected(onto: views)
         }
         let loaded = clock.now
         let cpuBefore = processCPUSeconds()

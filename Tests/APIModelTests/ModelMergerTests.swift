@@ -76,6 +76,39 @@ import Testing
         }
     }
 
+    @Test func ec2WireNamesMatchBoto3NamesByPluralOrDescription() throws {
+        // EC2 reference pages name members as the wire does: `tagSet` for `Tags`,
+        // `SecurityGroupId.N` (read as `SecurityGroupId`) for `Groups`.
+        func list(_ doc: String) -> Shape {
+            var s = Shape.list(of: Shape(type: .string))
+            s.documentation = doc
+            return s
+        }
+        func described(_ doc: String, max: Int64? = nil) -> Shape {
+            var s = string(max: max)
+            s.documentation = doc
+            return s
+        }
+        let description = described("A description for the security group.", max: 255)
+        let groupsDoc = "The IDs of the security groups. You cannot specify security groups from a different VPC."
+        let reference = model(.structure([("SecurityGroupId", list(groupsDoc)), ("tagSet", list("Any tags.")),
+                                          ("GroupDescription", description)], required: ["SecurityGroupId"]), source: "API_X.md")
+        let boto3 = model(.structure([("Groups", list("The IDs of the security groups. You cannot specify security groups from a different VPC.")),
+                                      ("Tags", list("The tags.")), ("Description", described("A description for the security group."))],
+                                     required: ["Groups"]), source: "x.rst")
+        var merger = ModelMerger()
+        let merged = merger.merge(.init(model: reference, label: "aws-reference-markdown", view: .awsReference, precision: 2),
+                                  .init(model: boto3, label: "boto3-rst", view: .boto3, precision: 1))
+        let input = try #require(merged.model.services["demo"]?.operations["PutThing"]?.input)
+        #expect(Array(input.members.keys) == ["Groups", "Tags", "Description"])
+        #expect(input.members["Description"]?.max == .integer(255))
+        #expect(input.required == ["Groups"])
+        #expect(merger.log.diagnostics.isEmpty, "\(merger.log.diagnostics)")
+        #expect(MemberMatching.listSingulars("ipampolicyset").contains("ipampolicy"))
+        #expect(MemberMatching.listSingulars("analyses").contains("analysis"))
+        #expect(MemberMatching.listSingulars("addresses").contains("address"))
+    }
+
     @Test func silenceIsNotContradiction() throws {
         // boto3 pages never state required in responses; that is not a disagreement.
         var op = Operation(name: "GetThing")
@@ -108,6 +141,37 @@ import Testing
         let projected = Model(services: [service]).projected(onto: .boto3)
         let seen = try #require(projected.services["bedrock-runtime"]?.operations["InvokeModel"]?.input?.members["body"])
         #expect(seen.streaming && !seen.payload)
+    }
+
+    @Test func projectionOntoSeveralViewsKeepsWhatAnyOfThemStates() throws {
+        var id = Shape(type: .long)
+        id.location = "uri"
+        var tags = Shape(type: .map)
+        tags.key = Shape(type: .string)
+        tags.value = Shape(type: .string)
+        tags.min = .integer(1)
+        tags.max = .integer(50)
+        var name = Shape(type: .string)
+        name.max = .integer(64)
+        name.pattern = "^a"
+        var body = Shape(type: .blob)
+        body.payload = true
+        var op = Operation(name: "PutThing")
+        op.input = .structure([("Id", id), ("Tags", tags), ("Name", name), ("Body", body)], required: ["Id"])
+        var service = Service(name: "demo")
+        service.operations["PutThing"] = op
+        let views = try #require(FormatView.parse("boto3+aws-reference"))
+        #expect(views.map(\.name) == ["boto3", "aws-reference"])
+        let seen = try #require(Model(services: [service]).projected(onto: views).services["demo"]?.operations["PutThing"]?.input)
+        // A located member's exact number type: boto3 coarsens it, reference pages give none.
+        #expect(seen.members["Id"]?.type == .integer)
+        // A map's minimum of 1: neither states it; its maximum comes from the reference view.
+        #expect(seen.members["Tags"]?.min == nil && seen.members["Tags"]?.max == .integer(50))
+        #expect(seen.members["Name"]?.max == .integer(64) && seen.members["Name"]?.pattern == "^a")
+        // A blob body reads as a stream in the boto3 view.
+        #expect(seen.members["Body"]?.streaming == true)
+        #expect(seen.required == ["Id"])
+        #expect(FormatView.parse("boto3+nonsense") == nil && FormatView.parse("boto3+") == nil)
     }
 
     @Test func projectionOntoBoto3DropsWhatPagesCannotState() throws {

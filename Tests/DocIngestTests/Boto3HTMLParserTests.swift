@@ -52,6 +52,18 @@ import Testing
         #expect(report.complete == 1 && report.matched == 1, "\(report.mismatches.map(\.detail))")
     }
 
+    @Test(arguments: ["html/describe_image_builders.html", "text/seed_appstream_describe_image_builders.txt"])
+    func membersKeepTheirDescriptions(_ page: String) throws {
+        let (model, _) = Self.parse(page)
+        let op = try #require(model.services["appstream"]?.operations["DescribeImageBuilders"])
+        #expect(op.input?.members["Names"]?.documentation == "The names of the image builders to describe.")
+        #expect(op.output?.members["ImageBuilders"]?.documentation == "Information about the image builders.")
+        #expect(op.output?.members["ImageBuilders"]?.member?.members["Arn"]?.documentation == "The ARN for the image builder.")
+        // A description that wraps over several lines of the text rendering is one paragraph.
+        let next = try #require(op.input?.members["NextToken"]?.documentation)
+        #expect(next.hasPrefix("The pagination token to use to retrieve the next page of results for this operation.") && !next.contains("\n"))
+    }
+
     /// Pygments wraps every token in a `<span>`; the text nodes together must be the literal block.
     @Test func highlightedSyntaxIsTheLiteralText() throws {
         var log = DiagnosticLog()

@@ -65,6 +65,16 @@ import Testing
     }
 
     /// The page model merges with boto3 RST pages of the same release without a contradiction.
+    @Test func membersKeepTheirDescriptions() throws {
+        let (page, _) = ChangelogFixtures.page("seeds/changelog-text_appstream_2017-04-21.txt")
+        let op = try #require(page.model.services["appstream"]?.operations["CreateFleet"])
+        #expect(op.input?.members["Name"]?.documentation == "A unique identifier for the fleet.")
+        #expect(op.output?.members["Fleet"]?.documentation == "The details for the created fleet.")
+        // The exception list after the response structure is not part of the last member's text.
+        let last = try #require(op.output?.members["Fleet"]?.members.values.last?.documentation)
+        #expect(!last.contains("exceptions"))
+    }
+
     @Test func mergesWithRSTPagesOfTheSameRelease() throws {
         let seed = Self.seeds[0]
         let result = Ingest.load(paths: [FixturePaths.path("changelog/" + seed.file), FixturePaths.path("differ/boto3-rst-\(seed.after)")])

@@ -32,6 +32,9 @@ import Testing
         #expect(op.input?.required == ["ImageIds"])
         #expect(op.input?.members["ResourceTypes"]?.member?.members["ResourceType"]?.enumValues?.first == "ec2:Instance")
         #expect(op.documentation?.hasPrefix("Describes your Amazon Web Services resources") == true)
+        // Members keep their descriptions: the text under `:param:` and under each bullet.
+        #expect(op.input?.members["ImageIds"]?.documentation == "The IDs of the images to check for resource references.")
+        #expect(op.output?.members["NextToken"]?.documentation?.hasPrefix("The token to include in another request to get the next page of items.") == true)
         let report = RSTFidelity.compare(pages: result.model, reference: restricted(botocore(["ec2"]), to: result.model))
         #expect(report.complete == 1)
         #expect(report.matched == 1)

@@ -81,6 +81,32 @@ public struct FormatView: Sendable, Hashable {
         "aws-reference-markdown": .awsReference,
     ]
 
+    /// Views by name: one of `named`, or several joined by `+` (`boto3+aws-reference`: what a
+    /// merge of those sources states; see `Model.projected(onto: [FormatView])`).
+    public static func parse(_ spec: String) -> [FormatView]? {
+        let views = spec.split(separator: "+").compactMap { named[String($0)] }
+        guard !views.isEmpty, views.count == spec.split(separator: "+", omittingEmptySubsequences: false).count else { return nil }
+        return views
+    }
+
+    /// What either view can state (a merge of their sources).
+    public func union(_ other: FormatView) -> FormatView {
+        var view = FormatView(name: "\(name)+\(other.name)", constraints: constraints || other.constraints,
+                              exactNumberTypes: exactNumberTypes || other.exactNumberTypes,
+                              requiredInInput: requiredInInput || other.requiredInInput,
+                              requiredInOutput: requiredInOutput || other.requiredInOutput,
+                              mapKeyEnums: mapKeyEnums || other.mapKeyEnums, shapeNames: shapeNames || other.shapeNames,
+                              streamingFlags: streamingFlags || other.streamingFlags)
+        view.locatedMemberTypes = locatedMemberTypes || other.locatedMemberTypes
+        view.mapMinimumOfOne = mapMinimumOfOne || other.mapMinimumOfOne
+        view.nestedCollectionFacts = nestedCollectionFacts || other.nestedCollectionFacts
+        view.recursionTargets = recursionTargets || other.recursionTargets
+        view.blobPayloadStreams = blobPayloadStreams || other.blobPayloadStreams
+        view.payloadMembers = payloadMembers || other.payloadMembers
+        view.boto3DocHooks = boto3DocHooks || other.boto3DocHooks
+        return view
+    }
+
     /// What both views can state.
     public func intersection(_ other: FormatView) -> FormatView {
         var view = FormatView(name: "\(name)∩\(other.name)", constraints: constraints && other.constraints,
@@ -101,6 +127,21 @@ public struct FormatView: Sendable, Hashable {
 }
 
 extension Model {
+    /// This model as a merge of documents of these formats would show it: its projection
+    /// onto each view, merged. A fact is kept when one of the views states it (a constraint
+    /// from the reference view, a located member's number type from neither), which no
+    /// single set of view flags can express.
+    public func projected(onto views: [FormatView]) -> Model {
+        guard views.count > 1 else { return views.first.map { projected(onto: $0) } ?? self }
+        var merger = ModelMerger()
+        var merged: ModelMerger.Side?
+        for (rank, view) in views.enumerated() {
+            let side = ModelMerger.Side(model: projected(onto: view), label: view.name, view: view, precision: rank)
+            merged = merged.map { merger.merge($0, side) } ?? side
+        }
+        return merged!.model
+    }
+
     /// This model as `view` would show it.
     public func projected(onto view: FormatView) -> Model {
         var copy = view.boto3DocHooks ? Boto3DocHooks.apply(to: self) : self

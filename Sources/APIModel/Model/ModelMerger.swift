@@ -71,18 +71,7 @@ public struct ModelMerger {
             }
             result.services[serviceName] = service
         }
-        let view = FormatView(name: base.view.name + "+" + other.view.name,
-                              constraints: base.view.constraints || other.view.constraints,
-                              exactNumberTypes: base.view.exactNumberTypes || other.view.exactNumberTypes,
-                              requiredInInput: base.view.requiredInInput || other.view.requiredInInput,
-                              requiredInOutput: base.view.requiredInOutput || other.view.requiredInOutput,
-                              mapKeyEnums: base.view.mapKeyEnums || other.view.mapKeyEnums,
-                              shapeNames: base.view.shapeNames || other.view.shapeNames,
-                              streamingFlags: base.view.streamingFlags || other.view.streamingFlags)
-        var merged = view
-        merged.locatedMemberTypes = base.view.locatedMemberTypes || other.view.locatedMemberTypes
-        merged.mapMinimumOfOne = base.view.mapMinimumOfOne || other.view.mapMinimumOfOne
-        return Side(model: result, label: base.label, view: merged, precision: max(base.precision, other.precision))
+        return Side(model: result, label: base.label, view: base.view.union(other.view), precision: max(base.precision, other.precision))
     }
 
     private mutating func mergeOperation(_ a: Operation, _ b: Operation, base: Side, other: Side, where location: String) -> Operation {

@@ -191,14 +191,25 @@ enum Boto3HTMLReader {
         let paragraphs = parts.filter { $0.named("p") }
         var b = Boto3PageSections.Bullet(head: paragraphs.first?.text.trimmed ?? item.text.trimmed, line: line)
         if paragraphs.count > 1, paragraphs[1].text.trimmed.hasPrefix("[REQUIRED]") { b.requiredMark = true }
+        var afterHead = false
         for part in parts {
-            if part.named("ul") {
+            if part.named("p") {
+                // The description: paragraphs after the head, before any nested list.
+                if afterHead, b.children.isEmpty, let text = Self.descriptionText(part.text.trimmed) { b.paragraphs.append(text) }
+                afterHead = true
+            } else if part.named("ul") {
                 b.children += bullets(part)
             } else if part.named("div"), part.text.contains("This is a Tagged Union structure") {
                 b.union = true
             }
         }
         return b
+    }
+
+    /// A description paragraph without a leading `[REQUIRED]`; nil when nothing is left.
+    static func descriptionText(_ text: String) -> String? {
+        let rest = text.hasPrefix("[REQUIRED]") ? String(text.dropFirst("[REQUIRED]".count)).trimmed : text
+        return rest.isEmpty ? nil : rest
     }
 
     /// `https://docs.aws.amazon.com/goto/WebAPI/appstream-2016-12-01/DescribeImageBuilders`

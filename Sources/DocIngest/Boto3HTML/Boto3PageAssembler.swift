@@ -56,7 +56,7 @@ struct Boto3PageAssembler {
             var builder = RSTShapeBuilder(file: path, refPrefix: operationName + ".input", isInput: true)
             let skeleton = readSkeleton(page.requestSyntax, heading: requestLine, log: &log, partial: &op.partial)
             if page.parametersTooLarge { op.partial = true }
-            let prose = page.parametersTooLarge ? nil : RenderedProse.nodes(page.parameters ?? [])
+            let prose = page.parametersTooLarge ? nil : RenderedProse.nodes(page.parameters ?? [], documentation: includeDocumentation)
             if let skeleton, case .call = skeleton.kind {} else if let skeleton {
                 log.warning(path, line: skeleton.line, "the request syntax is not a client method call")
                 op.partial = true
@@ -86,7 +86,7 @@ struct Boto3PageAssembler {
             if page.responseStructureTooLarge {
                 op.partial = true
             } else if let structureLine = page.responseStructureLine {
-                let roots = RenderedProse.nodes(page.responseStructure ?? [])
+                let roots = RenderedProse.nodes(page.responseStructure ?? [], documentation: includeDocumentation)
                 proseRoot = roots.first
                 if roots.count != 1 || proseRoot?.name != nil || proseRoot?.type != .dict {
                     log.warning(path, line: structureLine, "the response structure does not start with one '(dict) –' root")

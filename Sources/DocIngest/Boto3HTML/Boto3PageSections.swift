@@ -32,6 +32,8 @@ struct Boto3PageSections {
         var union = false
         /// `[REQUIRED]` in the paragraph right after the head (a `:param:` rendering).
         var requiredMark = false
+        /// The description's paragraphs after the head, before any nested bullet.
+        var paragraphs: [String] = []
         var children: [Bullet] = []
     }
 
@@ -74,21 +76,27 @@ struct Boto3PageSections {
 /// `:type X: list` + `:param X:` as `X (list) – text` and `- **X** *(list) --*` as
 /// `X (list) –`; `**[REQUIRED]**` follows the dash.
 enum RenderedProse {
-    static func nodes(_ bullets: [Boto3PageSections.Bullet]) -> [ProseNode] {
-        bullets.compactMap(node)
+    static func nodes(_ bullets: [Boto3PageSections.Bullet], documentation: Bool = false) -> [ProseNode] {
+        bullets.compactMap { node($0, documentation: documentation) }
     }
 
-    static func node(_ bullet: Boto3PageSections.Bullet) -> ProseNode? {
+    static func node(_ bullet: Boto3PageSections.Bullet, documentation: Bool = false) -> ProseNode? {
         guard let head = parseHead(bullet.head) else { return nil }
         var node = ProseNode(name: head.name, type: head.type, line: max(0, bullet.line - 1), indent: 0)
         node.required = head.required || bullet.requiredMark
         node.union = bullet.union
-        node.children = nodes(bullet.children)
+        node.children = nodes(bullet.children, documentation: documentation)
+        if documentation {
+            // The head's text after the dash (a `:param:` rendering), then the paragraphs.
+            let text = ([head.description] + bullet.paragraphs).filter { !$0.isEmpty }.joined(separator: "\n\n")
+            node.documentation = text.isEmpty ? nil : text
+        }
         return node
     }
 
-    /// `Name (type) – rest`, `(type) –`; nil for any other text.
-    static func parseHead(_ text: String) -> (name: String?, type: ProseType, required: Bool)? {
+    /// `Name (type) – rest`, `(type) –`; nil for any other text. `description` is the rest
+    /// without a leading `[REQUIRED]`.
+    static func parseHead(_ text: String) -> (name: String?, type: ProseType, required: Bool, description: String)? {
         var s = Substring(text)
         while let f = s.first, f == " " || f == "\u{a0}" || f == "\n" { s = s.dropFirst() }
         var name: String?
@@ -105,10 +113,12 @@ enum RenderedProse {
         let typeText = s[s.index(after: s.startIndex)..<close]
         var rest = s[s.index(after: close)...].drop { $0 == " " || $0 == "\u{a0}" }
         // A `:param:` without text renders without the dash: `NextToken (string)`.
-        if rest.isEmpty { return (name, proseType(typeText), false) }
+        if rest.isEmpty { return (name, proseType(typeText), false, "") }
         guard rest.first == "–" || rest.hasPrefix("--") else { return nil }
         rest = rest.drop { $0 == "–" || $0 == "-" }.drop { $0 == " " || $0 == "\u{a0}" || $0 == "\n" }
-        return (name, proseType(typeText), rest.hasPrefix("[REQUIRED]"))
+        let required = rest.hasPrefix("[REQUIRED]")
+        let description = (required ? rest.dropFirst("[REQUIRED]".count) : rest).drop { $0 == " " || $0 == "\u{a0}" || $0 == "\n" }
+        return (name, proseType(typeText), required, String(description))
     }
 
     private static func isNameCharacter(_ c: Character) -> Bool {

@@ -185,10 +185,12 @@ enum Boto3TextReader {
             }
         }
         var sawItem = false
+        var afterBlank = false
         for k in range {
             let line = lines[k]
             let c = line.content
-            guard !c.isEmpty else { continue }
+            guard !c.isEmpty else { afterBlank = true; continue }
+            defer { afterBlank = false }
             if c.hasPrefix("•") {
                 close(deeperThanOrAt: line.indent)
                 let head = c.dropFirst().drop { $0 == " " || $0 == "\u{a0}" }
@@ -207,7 +209,16 @@ enum Boto3TextReader {
             // to the innermost bullet left of it.
             guard let top = stack.lastIndex(where: { $0.column < line.indent }) ?? stack.indices.last else { continue }
             if stack[top].paragraphs == 0, c.hasPrefix("[REQUIRED]") { stack[top].bullet.requiredMark = true }
-            if c.hasPrefix("This is a Tagged Union structure") { stack[top].bullet.union = true }
+            if c.hasPrefix("This is a Tagged Union structure") {
+                stack[top].bullet.union = true
+            } else if stack[top].bullet.children.isEmpty, let text = Boto3HTMLReader.descriptionText(String(c)) {
+                // The description; the rendering wraps a paragraph over several lines.
+                if afterBlank || stack[top].bullet.paragraphs.isEmpty {
+                    stack[top].bullet.paragraphs.append(text)
+                } else {
+                    stack[top].bullet.paragraphs[stack[top].bullet.paragraphs.count - 1] += " " + text
+                }
+            }
             stack[top].paragraphs += 1
         }
         close(deeperThanOrAt: Int.min)

@@ -67,7 +67,7 @@ struct Boto3RSTPageParser {
             var builder = RSTShapeBuilder(file: path, refPrefix: operationName + ".input", isInput: true)
             builder.proseUnavailable = layout.requestParamsTooLarge
             let skeleton = readSkeleton(layout.requestSyntax, page: page, heading: requestLine, log: &log, partial: &op.partial)
-            let prose = layout.requestParamsTooLarge ? nil : RSTProseTree.parse(page, lines: layout.requestParams)
+            let prose = layout.requestParamsTooLarge ? nil : RSTProseTree.parse(page, lines: layout.requestParams, documentation: includeDocumentation)
             if layout.requestParamsTooLarge { op.partial = true }
             var root: SkeletonNode?
             if let skeleton {
@@ -103,7 +103,7 @@ struct Boto3RSTPageParser {
             if layout.responseStructureTooLarge {
                 op.partial = true
             } else if layout.responseStructureLine != nil {
-                let roots = RSTProseTree.parse(page, lines: layout.responseStructure)
+                let roots = RSTProseTree.parse(page, lines: layout.responseStructure, documentation: includeDocumentation)
                 proseRoot = roots.first
                 if roots.count != 1 || proseRoot?.name != nil || proseRoot?.type != .dict {
                     log.warning(path, line: (layout.responseStructureLine ?? responseLine) + 1, "the response structure does not start with one '- *(dict) --*' root")

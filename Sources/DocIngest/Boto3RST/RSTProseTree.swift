@@ -47,6 +47,8 @@ struct ProseNode: Sendable {
     var line: Int
     var indent: Int
     var children: [ProseNode] = []
+    /// The parameter's description, when the reader keeps documentation.
+    var documentation: String?
 
     func child(named key: String) -> ProseNode? { children.first { $0.name == key } }
 }
@@ -55,16 +57,23 @@ struct ProseNode: Sendable {
 enum RSTProseTree {
     /// The top-level nodes in `lines`: `:type:` parameters for a request, the `- *(dict) --*`
     /// root for a response.
-    static func parse(_ page: RSTLines, lines: Range<Int>) -> [ProseNode] {
+    static func parse(_ page: RSTLines, lines: Range<Int>, documentation: Bool = false) -> [ProseNode] {
         var roots: [ProseNode] = []
-        // Open nodes from the outermost to the innermost.
+        // Open nodes from the outermost to the innermost, with the lines of their description:
+        // the text indented under the node before its first nested bullet.
         var stack: [ProseNode] = []
+        var described: [Range<Int>?] = []
 
         func closeDeeper(than indent: Int) {
-            while let last = stack.last, last.indent >= indent {
+            while var last = stack.last, last.indent >= indent {
                 stack.removeLast()
+                if let text = described.removeLast() { last.documentation = RSTText.paragraphs(page, lines: text) }
                 if stack.isEmpty { roots.append(last) } else { stack[stack.count - 1].children.append(last) }
             }
+        }
+        func open(_ node: ProseNode) {
+            stack.append(node)
+            described.append(nil)
         }
 
         for i in lines {
@@ -75,11 +84,11 @@ enum RSTProseTree {
             let first = page.bytes[start]
             if first == UInt8(ascii: "-"), let bullet = bullet(page, line: i, start: start, end: end, indent: indent) {
                 closeDeeper(than: indent)
-                stack.append(bullet)
+                open(bullet)
             } else if first == UInt8(ascii: ":") {
                 if page.hasPrefix(at: start, end: end, ":type "), let node = typeLine(page, line: i, start: start, end: end, indent: indent) {
                     closeDeeper(than: indent)
-                    stack.append(node)
+                    open(node)
                 } else if page.hasPrefix(at: start, end: end, ":param "), !stack.isEmpty,
                           page.find("**[REQUIRED]**", in: start..<end) != nil {
                     stack[stack.count - 1].required = true
@@ -87,6 +96,9 @@ enum RSTProseTree {
             } else if first == UInt8(ascii: "."), !stack.isEmpty,
                       page.hasPrefix(at: start, end: end, ".. note::    This is a Tagged Union structure.") {
                 stack[stack.count - 1].union = true
+            } else if documentation, let top = stack.last, top.children.isEmpty, indent > top.indent {
+                let text = described[described.count - 1]
+                described[described.count - 1] = (text?.lowerBound ?? i)..<(i + 1)
             }
         }
         closeDeeper(than: 0)

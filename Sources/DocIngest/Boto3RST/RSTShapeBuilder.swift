@@ -54,6 +54,12 @@ struct RSTShapeBuilder {
     }
 
     mutating func build(skeleton: SkeletonNode?, prose: ProseNode?, path: String, isRoot: Bool = false) -> Shape? {
+        guard var shape = buildShape(skeleton: skeleton, prose: prose, path: path, isRoot: isRoot) else { return nil }
+        if !shape.isRef, let documentation = prose?.documentation { shape.documentation = documentation }
+        return shape
+    }
+
+    private mutating func buildShape(skeleton: SkeletonNode?, prose: ProseNode?, path: String, isRoot: Bool) -> Shape? {
         var meaning: SkeletonMeaning?
         if let skeleton {
             if isRoot, case .call = skeleton.kind {

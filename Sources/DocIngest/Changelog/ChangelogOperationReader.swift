@@ -81,7 +81,7 @@ struct ChangelogOperationReader {
             if tooLarge(afterRequest..<paramsEnd) {
                 partial = true
             } else {
-                root = parameters(call, prose: ChangelogProse(lines, range: afterRequest..<paramsEnd, topLevel: true), log: &log)
+                root = parameters(call, prose: ChangelogProse(lines, range: afterRequest..<paramsEnd, topLevel: true, documentation: includeDocumentation), log: &log)
             }
             if !(call.entries.isEmpty && (root?.children.isEmpty ?? true)) {
                 op.input = builder.buildRoot(skeleton: call, prose: root)
@@ -101,7 +101,7 @@ struct ChangelogOperationReader {
                tooLarge((structureHeading + 1)..<min(section.end, structureHeading + 6)) {
                 partial = true
             } else if let structureHeading = lines.first("Response Structure", in: afterResponse..<section.end) {
-                let prose = ChangelogProse(lines, range: (structureHeading + 1)..<section.end, topLevel: false)
+                let prose = ChangelogProse(lines, range: (structureHeading + 1)..<section.end, topLevel: false, documentation: includeDocumentation)
                 var assembler = ProseAssembler(prose.markers[...])
                 if let first = prose.markers.first, first.name == nil, first.type == .dict {
                     var root = assembler.node(first)

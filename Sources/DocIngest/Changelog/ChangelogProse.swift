@@ -19,6 +19,8 @@ struct ChangelogProse {
         var autoPopulated = false
         /// 0-based line.
         var line: Int
+        /// The description's lines, when the reader keeps documentation.
+        var documentation: [String] = []
     }
 
     let lines: ChangelogLines
@@ -26,8 +28,9 @@ struct ChangelogProse {
 
     /// Reads the markers of `range`. `topLevel` allows parameter headings (`type X` + type
     /// line in the expanded layout, a bare type line in the compact one).
-    init(_ lines: ChangelogLines, range: Range<Int>, topLevel: Bool) {
+    init(_ lines: ChangelogLines, range: Range<Int>, topLevel: Bool, documentation: Bool = false) {
         self.lines = lines
+        var describing = documentation
         var i = range.lowerBound
         var lastTop: Int?
         var linesSinceTop = 0
@@ -65,7 +68,13 @@ struct ChangelogProse {
                 markers[markers.count - 1].union = true
                 continue
             }
-            if let bullet = Self.bullet(t, line: i) { markers.append(bullet) }
+            if let bullet = Self.bullet(t, line: i) {
+                markers.append(bullet)
+            } else if t == "Exceptions" {
+                describing = false
+            } else if describing, !markers.isEmpty {
+                markers[markers.count - 1].documentation.append(t)
+            }
         }
     }
 
@@ -170,6 +179,7 @@ struct ProseAssembler {
         var n = ProseNode(name: m.name, type: m.type, line: m.line, indent: 0)
         n.required = m.required
         n.union = m.union
+        if !m.documentation.isEmpty { n.documentation = m.documentation.joined(separator: "\n\n") }
         return n
     }
 
