@@ -33,7 +33,7 @@ struct DiffCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: "Write the result here instead of standard output.")
     var output: String?
 
-    @Option(help: "Compare only what this documentation view can state (full, boto3, boto3-rst, boto3-html, aws-reference, ...).")
+    @Option(help: "Compare only what this documentation view can state (full, boto3, boto3-rst, boto3-html, aws-reference, ...; several joined by + for what a merge of them states).")
     var asSeenBy: String?
 
     @Option(help: "Service key for sources that name no boto3 client (AWS reference pages).")
