@@ -61,9 +61,24 @@ import Testing
     }
 
     @Test func asSeenByTheSameModelGivesNothing() throws {
-        let r = try run(["diff", ec2New, ec2New, "--as-seen-by", "boto3-rst", "--format", "json", "--quiet"])
-        #expect(r.status == 0)
-        #expect(r.stdout.contains("\"changes\": []"))
+        for view in ["boto3-rst", "boto3+aws-reference"] {
+            let r = try run(["diff", ec2New, ec2New, "--as-seen-by", view, "--format", "json", "--quiet"])
+            #expect(r.status == 0)
+            #expect(r.stdout.contains("\"changes\": []"))
+        }
+    }
+
+    @Test func aMergedViewSeesWhatEitherViewStates() throws {
+        // boto3 pages state no constraints and the reference pages no streaming flags; their
+        // merged view states both, so it reports at least as much as either alone.
+        func count(_ view: String) throws -> Int {
+            let r = try run(["diff", ec2Old, ec2New, "--as-seen-by", view, "--format", "json", "--quiet"])
+            #expect(r.status == 0)
+            return r.stdout.components(separatedBy: "\"kind\":").count - 1
+        }
+        let (boto3, reference, merged) = (try count("boto3"), try count("aws-reference"), try count("boto3+aws-reference"))
+        #expect(merged > 0 && merged >= boto3 && merged >= reference)
+        #expect(merged <= (try count("full")))
     }
 
     @Test func wrongModelFormatVersion() throws {
@@ -99,6 +114,7 @@ import Testing
         #expect(try run(["diff", ec2Old, ec2New, "--format", "yaml"]).status == 2)
         #expect(try run(["diff", ec2Old, ec2New, "--fail-on", "sometimes"]).status == 2)
         #expect(try run(["diff", ec2Old, ec2New, "--as-seen-by", "nobody"]).status == 2)
+        #expect(try run(["diff", ec2Old, ec2New, "--as-seen-by", "boto3+nobody"]).status == 2)
         #expect(try run(["diff", ec2Old, ec2New, "--ignore", "/nonexistent/ignore.txt"]).status == 2)
     }
 }
