@@ -82,6 +82,7 @@ struct DiffCommand: ParsableCommand {
         if let views {
             oldModel = oldModel.projected(onto: views)
             newModel = newModel.projected(onto: views)
+            if views.contains(where: \.wireNames) { newModel = NameAlignment.align(newModel, to: oldModel) }
         }
         let loaded = clock.now
         let cpuBefore = processCPUSeconds()

@@ -109,6 +109,22 @@ import Testing
         #expect(MemberMatching.listSingulars("addresses").contains("address"))
     }
 
+    @Test func alignmentRenamesWireNamesToTheOtherModelsNames() throws {
+        var tag = Shape.structure([("key", string()), ("value", string())])
+        tag.documentation = "Describes a tag."
+        let reference = model(.structure([("tagSet", Shape.list(of: tag)), ("instanceId", string())], required: ["instanceId"]),
+                              source: "API_X.md")
+        let sdk = model(.structure([("Tags", Shape.list(of: .structure([("Key", string()), ("Value", string())]))),
+                                    ("InstanceId", string())], required: ["InstanceId"]), source: "sdk")
+        let aligned = NameAlignment.align(reference, to: sdk)
+        let input = try #require(aligned.services["demo"]?.operations["PutThing"]?.input)
+        #expect(Array(input.members.keys) == ["Tags", "InstanceId"])
+        #expect(input.required == ["InstanceId"])
+        #expect(Array(input.members["Tags"]?.member?.members.keys ?? []) == ["Key", "Value"])
+        // Aligning a model to itself changes nothing.
+        #expect(NameAlignment.align(sdk, to: sdk) == sdk)
+    }
+
     @Test func silenceIsNotContradiction() throws {
         // boto3 pages never state required in responses; that is not a disagreement.
         var op = Operation(name: "GetThing")

@@ -34,6 +34,9 @@ public struct FormatView: Sendable, Hashable {
     /// boto3's pages show the API after botocore's documentation hooks (`Boto3DocHooks`):
     /// aliases, hidden and auto-populated parameters, synthetic members.
     public var boto3DocHooks = false
+    /// Members may be named as on the wire (`tagSet` for `Tags` on EC2 reference pages):
+    /// comparing with another source first aligns names (`NameAlignment`).
+    public var wireNames = false
 
     /// The name every `ref` gets in a view without `recursionTargets`.
     public static let unnamedRecursion = "(recursive)"
@@ -71,6 +74,7 @@ public struct FormatView: Sendable, Hashable {
         view.mapMinimumOfOne = false
         view.nestedCollectionFacts = false
         view.payloadMembers = false
+        view.wireNames = true
         return view
     }()
 
@@ -104,6 +108,7 @@ public struct FormatView: Sendable, Hashable {
         view.blobPayloadStreams = blobPayloadStreams || other.blobPayloadStreams
         view.payloadMembers = payloadMembers || other.payloadMembers
         view.boto3DocHooks = boto3DocHooks || other.boto3DocHooks
+        view.wireNames = wireNames || other.wireNames
         return view
     }
 
@@ -122,6 +127,7 @@ public struct FormatView: Sendable, Hashable {
         view.blobPayloadStreams = blobPayloadStreams || other.blobPayloadStreams
         view.payloadMembers = payloadMembers && other.payloadMembers
         view.boto3DocHooks = boto3DocHooks || other.boto3DocHooks
+        view.wireNames = wireNames || other.wireNames
         return view
     }
 }
