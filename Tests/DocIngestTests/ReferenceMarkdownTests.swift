@@ -1,4 +1,5 @@
 import APIModel
+import Differ
 import Testing
 @testable import DocIngest
 
@@ -79,5 +80,20 @@ import Testing
         #expect(stream.members["ConflictException"]?.type == .structure)
         #expect(stream.members["TranscriptEvent"]?.members["Transcript"]?.members["Results"]?.type == .list)
         #expect(op.errors.first { $0.name == "ConflictException" }?.httpStatus == 409)
+    }
+
+    /// Real pages of one day against the SDK release they describe (botocore 1.21.30; the
+    /// pages predate 1.21.40's `KMSEncryptionContext` and postdate 1.21.27's call-analytics
+    /// changes): every Transcribe operation equals the model in everything the pages state.
+    @Test func realPagesEqualTheReleaseTheyDescribe() throws {
+        let pages = result.model
+        var release = Ingest.load(paths: [FixturePaths.path("aws-reference/botocore-1.21.30")]).model
+        #expect(release.services["transcribe"]?.operations.count == 39)
+        // boto3 has no transcribe-streaming client: its pages have nothing to compare with.
+        var documented = pages
+        documented.services["transcribe-streaming"] = nil
+        release = release.projected(onto: .awsReference)
+        let changes = ModelDiffer().diff(release, NameAlignment.align(documented.projected(onto: .awsReference), to: release))
+        #expect(changes.isEmpty, "\(changes.prefix(5).map { "\($0.kind.rawValue) \($0.operation ?? "") \($0.path ?? "")" })")
     }
 }

@@ -37,6 +37,9 @@ public struct FormatView: Sendable, Hashable {
     /// Members may be named as on the wire (`tagSet` for `Tags` on EC2 reference pages):
     /// comparing with another source first aligns names (`NameAlignment`).
     public var wireNames = false
+    /// Tagged unions: reference pages have said "This data type is a UNION" only since about
+    /// 2022; older pages show a union as a plain structure, so projecting onto them reads one so.
+    public var unionTypes = true
 
     /// The name every `ref` gets in a view without `recursionTargets`.
     public static let unnamedRecursion = "(recursive)"
@@ -75,6 +78,7 @@ public struct FormatView: Sendable, Hashable {
         view.nestedCollectionFacts = false
         view.payloadMembers = false
         view.wireNames = true
+        view.unionTypes = false
         return view
     }()
 
@@ -109,6 +113,7 @@ public struct FormatView: Sendable, Hashable {
         view.payloadMembers = payloadMembers || other.payloadMembers
         view.boto3DocHooks = boto3DocHooks || other.boto3DocHooks
         view.wireNames = wireNames || other.wireNames
+        view.unionTypes = unionTypes || other.unionTypes
         return view
     }
 
@@ -128,6 +133,7 @@ public struct FormatView: Sendable, Hashable {
         view.payloadMembers = payloadMembers && other.payloadMembers
         view.boto3DocHooks = boto3DocHooks || other.boto3DocHooks
         view.wireNames = wireNames || other.wireNames
+        view.unionTypes = unionTypes && other.unionTypes
         return view
     }
 }
@@ -195,6 +201,7 @@ extension Shape {
         if !view.streamingFlags { s.streaming = false; s.eventstream = false }
         if view.blobPayloadStreams, s.payload, s.type == .blob { s.streaming = true }
         if !view.payloadMembers { s.payload = false }
+        if !view.unionTypes, s.type == .union { s.type = .structure }
         if isMapKey && !view.mapKeyEnums { s.enumValues = nil }
         if !requiredVisible { s.required = [] }
         if !view.mapMinimumOfOne, s.type == .map, s.min == .integer(1) { s.min = nil }
