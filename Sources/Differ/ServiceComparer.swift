@@ -56,9 +56,10 @@ struct ServiceComparer {
             operation = name
             switch (old.operations[name], new.operations[name]) {
             case (nil, _?):
-                changes.append(Change(kind: .operationAdded, service: serviceKey, operation: name))
+                // A source that shows only some operations says nothing of the others.
+                if !old.partial { changes.append(Change(kind: .operationAdded, service: serviceKey, operation: name)) }
             case (_?, nil):
-                changes.append(Change(kind: .operationRemoved, service: serviceKey, operation: name))
+                if !new.partial { changes.append(Change(kind: .operationRemoved, service: serviceKey, operation: name)) }
             case let (o?, n?):
                 if n.deprecated && !o.deprecated {
                     changes.append(Change(kind: .operationDeprecated, service: serviceKey, operation: name))

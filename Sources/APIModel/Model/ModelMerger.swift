@@ -43,6 +43,8 @@ public struct ModelMerger {
             service.apiVersion = service.apiVersion ?? otherService.apiVersion
             service.protocolName = service.protocolName ?? otherService.protocolName
             service.endpointPrefix = service.endpointPrefix ?? otherService.endpointPrefix
+            // Either side showing every operation makes the merge show every operation.
+            service.partial = service.partial && otherService.partial
             for (name, shape) in otherService.shapes where service.shapes[name] == nil { service.shapes[name] = shape }
             // Names may differ in case only: a compact changelog page never writes the API
             // name, so it is derived from the method name (`ExportEbsVolumeRecommendations`

@@ -38,6 +38,7 @@ public enum ModelReader {
         service.apiVersion = value["apiVersion"]?.stringValue
         service.protocolName = value["protocol"]?.stringValue
         service.endpointPrefix = value["endpointPrefix"]?.stringValue
+        service.partial = value["partial"]?.boolValue ?? false
         for (opName, opValue) in value["operations"]?.objectValue ?? [] {
             service.operations[opName] = try readOperation(opName, opValue, path: "services.\(name).operations.\(opName)")
         }

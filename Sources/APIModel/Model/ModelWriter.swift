@@ -59,6 +59,7 @@ public struct ModelWriter: Sendable {
         if let v = service.apiVersion { w.key("apiVersion"); w.string(v) }
         if let p = service.protocolName { w.key("protocol"); w.string(p) }
         if let e = service.endpointPrefix { w.key("endpointPrefix"); w.string(e) }
+        if service.partial { w.key("partial"); w.bool(true) }
         w.key("operations"); w.beginObject()
         for (name, op) in service.operations {
             w.key(name)

@@ -7,6 +7,9 @@ public struct Service: Sendable, Hashable {
     public var apiVersion: String?
     public var protocolName: String?
     public var endpointPrefix: String?
+    /// The source shows only some of the service's operations (a changelog page shows the
+    /// day's): one it does not show is unknown, not removed.
+    public var partial = false
     public var operations: OrderedDictionary<String, Operation> = [:]
     /// Shapes named by `{"ref": NAME}` nodes.
     public var shapes: OrderedDictionary<String, Shape> = [:]

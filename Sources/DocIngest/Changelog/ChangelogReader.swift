@@ -39,6 +39,7 @@ public struct ChangelogReader: Sendable {
         }
 
         var serviceModel = Service(name: service)
+        serviceModel.partial = true
         serviceModel.title = heading.title
         var reader = ChangelogOperationReader(lines: lines, path: path, includeDocumentation: includeDocumentation)
         if page.layout == .compact { reader.pageWords = PageVocabulary(lines) }
