@@ -20,6 +20,27 @@ enum Fact: Sendable, Equatable {
     case httpStatus(Int)
 }
 
+extension Fact {
+    /// Which shape of a member the fact speaks about; nil for facts about the member as a whole.
+    var target: FactTarget? {
+        switch self {
+        case let .length(_, _, t), let .range(_, _, t), let .pattern(_, t), let .validValues(_, t): return t
+        case .type, .count, .required, .httpStatus: return nil
+        }
+    }
+
+    /// The same fact about another shape (a map's value facts are its value's own).
+    func retargeted(_ target: FactTarget) -> Fact {
+        switch self {
+        case let .length(min, max, _): return .length(min: min, max: max, target)
+        case let .range(min, max, _): return .range(min: min, max: max, target)
+        case let .pattern(p, _): return .pattern(p, target)
+        case let .validValues(v, _): return .validValues(v, target)
+        case .type, .count, .required, .httpStatus: return self
+        }
+    }
+}
+
 /// A fact line that starts with a known keyword but whose value cannot be read.
 struct FactLineError: Error, Sendable {
     var message: String
@@ -40,11 +61,20 @@ enum FactLine {
     static let valueMayFollow: Set<String> = ["Pattern:", "Key Pattern:", "Value Pattern:", "Valid Values:", "Valid Keys:",
                                               "Key Valid Values:", "Value Valid Values:"]
 
-    private static let keywordBytes: [(String, [UInt8])] = keywords.map { ($0, Array($0.utf8)) }
+    /// A keyword with its bytes and whether its value may follow on the next line.
+    private struct KeywordEntry {
+        var keyword: String
+        var bytes: [UInt8]
+        var valueMayFollow: Bool
+    }
+
     /// Keywords by first byte, so a description line costs one table lookup.
-    private static let keywordsByFirstByte: [[(String, [UInt8])]] = {
-        var table = Array(repeating: [(String, [UInt8])](), count: 256)
-        for k in keywordBytes { table[Int(k.1[0])].append(k) }
+    private static let keywordsByFirstByte: [[KeywordEntry]] = {
+        var table = Array(repeating: [KeywordEntry](), count: 256)
+        for k in keywords {
+            let bytes = Array(k.utf8)
+            table[Int(bytes[0])].append(KeywordEntry(keyword: k, bytes: bytes, valueMayFollow: valueMayFollow.contains(k)))
+        }
         return table
     }()
 
@@ -55,11 +85,21 @@ enum FactLine {
     }
 
     static func keyword(of bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        keywordAndFollow(of: bytes)?.keyword
+    }
+
+    /// The keyword the line starts with and whether `valueMayFollow` holds for it (no set lookup per line).
+    static func keywordAndFollow(of line: String) -> (keyword: String, valueMayFollow: Bool)? {
+        var line = line
+        return line.withUTF8 { keywordAndFollow(of: $0) }
+    }
+
+    static func keywordAndFollow(of bytes: UnsafeBufferPointer<UInt8>) -> (keyword: String, valueMayFollow: Bool)? {
         guard let first = bytes.first else { return nil }
-        for (keyword, k) in keywordsByFirstByte[Int(first)] where bytes.count >= k.count {
+        for k in keywordsByFirstByte[Int(first)] where bytes.count >= k.bytes.count {
             var i = 1
-            while i < k.count, bytes[i] == k[i] { i += 1 }
-            if i == k.count { return keyword }
+            while i < k.bytes.count, bytes[i] == k.bytes[i] { i += 1 }
+            if i == k.bytes.count { return (k.keyword, k.valueMayFollow) }
         }
         return nil
     }

@@ -32,13 +32,13 @@ struct OperationPageInterpreter {
             let labels = requestSyntax?.pathLabels(members: uriNames) ?? [:]
             for section in requestSections {
                 for entry in section.entries {
-                    guard let (key, facts, shape) = member(entry, syntax: requestSkeleton, builder: &builder, log: &log) else { continue }
-                    var member = shape
+                    var member = Shape(type: .structure)
+                    guard let (key, facts) = self.member(entry, syntax: requestSkeleton, into: &member, builder: &builder, log: &log) else { continue }
                     if section.kind == .requestParameters, let syntax = requestSyntax, syntax.method != nil {
                         locate(&member, named: entry.name ?? key, syntax: syntax, labels: labels, entry: entry, section: section, log: &log)
                         if member.location == "uri" { uriMembers.insert(entry.name ?? key) }
                     }
-                    add(member, as: key, required: facts.required, to: &input, entry: entry, log: &log)
+                    add(consume member, as: key, required: facts.required, to: &input, entry: entry, log: &log)
                 }
             }
             if let skeleton = requestSkeleton { crossCheck(input, skeleton, "request", log: &log) }
@@ -62,10 +62,10 @@ struct OperationPageInterpreter {
         for var section in page.sections where section.kind == .responseElements {
             if let keys = responseSkeleton?.topLevelKeys { EntryNaming.nameUnnamed(&section.entries, keys: keys, path: page.path, log: &log) }
             for entry in section.entries {
-                guard let (key, facts, shape) = member(entry, syntax: responseSkeleton, builder: &builder, log: &log) else { continue }
+                var member = Shape(type: .structure)
+                guard let (key, facts) = self.member(entry, syntax: responseSkeleton, into: &member, builder: &builder, log: &log) else { continue }
                 // rest-xml pages list the root element (no Type line) before its members.
-                if facts.type == nil, facts.documentation.first?.hasPrefix("Root level tag for the") == true { continue }
-                var member = shape
+                if facts.type == nil, facts.documentation.hasPrefix("Root level tag for the") { continue }
                 if entry.context?.containsBytes("following HTTP response") == true {
                     // `If the action is successful, the service sends back the following HTTP response.`
                     member.location = "statusCode"
@@ -86,7 +86,7 @@ struct OperationPageInterpreter {
                     continue
                 }
                 let facts = EntryFacts.read(entry.lines, path: page.path, memo: memo, log: &log)
-                let errorDoc = facts.documentation.joined(separator: "\n")
+                let errorDoc = facts.documentation
                 op.errors.append(OperationError(name: errorName, httpStatus: facts.httpStatus, documentation: errorDoc.isEmpty ? nil : errorDoc))
             }
         }
@@ -94,38 +94,42 @@ struct OperationPageInterpreter {
         return op
     }
 
-    /// The member key, its facts and its shape; nil for an entry that cannot be named.
-    private func member(_ entry: ReferenceEntry, syntax: SyntaxSkeleton?, builder: inout ReferenceShapeBuilder, log: inout DiagnosticLog)
-        -> (String, EntryFacts, Shape)? {
+    /// The member key and its facts, its shape into `shape` (handed over, not copied out of a
+    /// tuple); nil for an entry that cannot be named.
+    private func member(_ entry: ReferenceEntry, syntax: SyntaxSkeleton?, into shape: inout Shape, builder: inout ReferenceShapeBuilder,
+                        log: inout DiagnosticLog) -> (String, EntryFacts)? {
         let facts = EntryFacts.read(entry.lines, path: page.path, memo: memo, log: &log)
         guard let wire = entry.name, !wire.isEmpty else {
             log.warning(page.path, line: entry.line, "entry without a name and no syntax to name it from; skipped")
             return nil
         }
-        var shape = builder.member(entry, facts: facts, onPage: page.pageID, path: page.path, syntax: syntax?.value(of: wire))
+        shape = builder.member(named: wire, typeLinks: entry.typeLinks, facts: facts, onPage: page.pageID, path: page.path, syntax: syntax?.value(of: wire))
         let key = WireName.memberKey(wire)
         if key != wire { shape.locationName = key }
-        return (key, facts, shape)
+        return (key, facts)
     }
 
     /// Every body member of the syntax block has an entry, and every body entry is in the syntax.
     private func crossCheck(_ structure: Shape, _ skeleton: SyntaxSkeleton, _ side: String, log: inout DiagnosticLog) {
-        let keys = skeleton.topLevelKeys
-        let keySet = Set(keys)
+        let keySet = Set(skeleton.topLevelKeys)
         for entry in skeleton.root.entries {
-            guard let key = entry.keyText, structure.members[key] == nil else { continue }
+            guard let key = entry.keyText, structure.members.index(forKey: key) == nil else { continue }
             log.warning(page.path, line: entry.line, "\(key) appears in the \(side) syntax but has no entry on the page")
         }
-        for (name, member) in structure.members where member.location == nil && !keySet.contains(name) {
-            log.warning(page.path, line: skeleton.root.line, "\(name) is documented in the \(side) elements but missing from the \(side) syntax")
+        // Through the values' buffer: iterating (name, member) pairs would copy every member shape.
+        let names = structure.members.keys
+        let unlocated = structure.members.values.withUnsafeBufferPointer { values in
+            values.indices.filter { values[$0].location == nil }
+        }
+        for i in unlocated where !keySet.contains(names[i]) {
+            log.warning(page.path, line: skeleton.root.line, "\(names[i]) is documented in the \(side) elements but missing from the \(side) syntax")
         }
     }
 
-    private func add(_ member: Shape, as key: String, required: Bool, to parent: inout Shape, entry: ReferenceEntry, log: inout DiagnosticLog) {
-        if parent.members[key] != nil {
+    private func add(_ member: consuming Shape, as key: String, required: Bool, to parent: inout Shape, entry: ReferenceEntry, log: inout DiagnosticLog) {
+        if parent.members.updateValue(consume member, forKey: key) != nil {
             log.warning(page.path, line: entry.line, "member \(key) listed twice; the later entry replaces the earlier")
         }
-        parent.members[key] = member
         if required, !parent.required.contains(key) { parent.required.append(key) }
     }
 
@@ -168,10 +172,23 @@ struct OperationPageInterpreter {
 /// the member is keyed by; matching with boto3 names (`ImageIds`) is the merger's job.
 enum WireName {
     static func memberKey(_ wire: String) -> String {
-        guard wire.utf8.contains(UInt8(ascii: ".")) else { return wire }
-        var s = Substring(wire)
-        for suffix in [".N", ".member", ".entry"] where s.hasSuffix(suffix) { s = s.dropLast(suffix.count) }
-        if s.hasSuffix(".member") { s = s.dropLast(7) }
-        return String(s)
+        // On bytes: this runs for every member of every page.
+        var bytesOf = wire
+        let key: String? = bytesOf.withUTF8 { bytes in
+            guard bytes.contains(UInt8(ascii: ".")) else { return nil }
+            var end = bytes.count
+            func drop(_ suffix: StaticString) {
+                let n = suffix.utf8CodeUnitCount
+                guard end >= n else { return }
+                let matches = suffix.withUTF8Buffer { p in (0..<n).allSatisfy { bytes[end - n + $0] == p[$0] } }
+                if matches { end -= n }
+            }
+            drop(".N")
+            drop(".member")
+            drop(".entry")
+            drop(".member")
+            return String(decoding: UnsafeBufferPointer(rebasing: bytes[..<end]), as: UTF8.self)
+        }
+        return key ?? wire
     }
 }

@@ -16,12 +16,15 @@ struct ReferenceInterpreter {
     enum PageKind { case operation, dataType, index }
 
     static func kind(of page: ReferencePage) -> PageKind {
-        let kinds = Set(page.sections.map(\.kind))
-        if !kinds.isDisjoint(with: [.requestSyntax, .requestParameters, .requestBody, .responseElements, .responseSyntax, .errors]) {
-            return .operation
+        var contents = false
+        for section in page.sections {
+            switch section.kind {
+            case .requestSyntax, .requestParameters, .requestBody, .responseElements, .responseSyntax, .errors: return .operation
+            case .contents: contents = true
+            default: break
+            }
         }
-        if kinds.contains(.contents) { return .dataType }
-        return .index
+        return contents ? .dataType : .index
     }
 
     mutating func interpret(_ pages: [ReferencePage]) -> Model {
@@ -49,10 +52,16 @@ struct ReferenceInterpreter {
             switch kind {
             case .dataType:
                 let id = page.pageID ?? "API_\(page.title)"
-                let members = page.sections.filter { $0.kind == .contents }.flatMap(\.entries).map { entry in
-                    (entry, EntryFacts.read(entry.lines, path: page.path, memo: factMemo, log: &log))
+                var members: [TypeMember] = []
+                for section in page.sections where section.kind == .contents {
+                    for entry in section.entries {
+                        let facts = EntryFacts.read(entry.lines, path: page.path, memo: factMemo, log: &log)
+                        // Entries without a name cannot be members.
+                        guard let wire = entry.name, !wire.isEmpty else { continue }
+                        members.append(TypeMember(wire: wire, typeLinks: entry.typeLinks, facts: facts))
+                    }
                 }
-                typePagesByService[service, default: [:]][id] = TypePage(page: page, members: members)
+                typePagesByService[service, default: [:]][id] = TypePage(id: id, page: page, members: members)
             case .operation:
                 operations.append((index, service))
             case .index:
