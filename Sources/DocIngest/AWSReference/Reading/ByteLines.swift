@@ -1,3 +1,5 @@
+import Foundation
+
 /// Splits UTF-8 bytes into lines (without `\n` or a trailing `\r`) cheaply: the text and
 /// markdown readers decode only the lines they keep.
 struct ByteLines {
@@ -9,11 +11,12 @@ struct ByteLines {
         self.bytes = bytes
         ranges.reserveCapacity(bytes.count / 40)
         bytes.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return }
             var start = 0
             let n = buffer.count
             while start < n {
-                var end = start
-                while end < n, buffer[end] != 0x0A { end += 1 }
+                // memchr: a byte loop here was a tenth of reading a page.
+                let end = memchr(base + start, 0x0A, n - start).map { UnsafeRawPointer($0) - UnsafeRawPointer(base) } ?? n
                 var stop = end
                 if stop > start, buffer[stop - 1] == 0x0D { stop -= 1 }
                 ranges.append(start..<stop)
@@ -39,6 +42,12 @@ struct ByteLines {
     }
 
     func text(_ i: Int) -> String { string(trimmed(i)) }
+
+    /// The line is a lone `-` (surrounding spaces and tabs aside).
+    func isDash(_ i: Int) -> Bool {
+        let r = trimmed(i)
+        return r.count == 1 && bytes[r.lowerBound] == UInt8(ascii: "-")
+    }
 
     func startsWith(_ i: Int, _ prefix: StaticString) -> Bool {
         let r = trimmed(i)

@@ -1,26 +1,61 @@
 /// Undoes the markdown rendering of one line: `\.` escapes, code spans (content kept
 /// verbatim, backticks stripped), links `[ text ](target)` (text kept, target recorded),
 /// `**` emphasis and `<a name="..."></a>` anchors (recorded, dropped).
+///
+/// One value renders every line of a page in turn (`render` starts afresh and keeps its
+/// buffers' capacity): a page has thousands of lines, and allocating the buffers per line
+/// cost more than rendering them.
 struct MarkdownInline {
-    var text: [UInt8] = []
-    var links: [(text: String, target: String)] = []
-    var anchors: [String] = []
+    private(set) var text: [UInt8] = []
+    private(set) var links: [(text: String, target: String)] = []
+    private(set) var anchors: [String] = []
 
     static func render(_ src: UnsafeBufferPointer<UInt8>) -> MarkdownInline {
         var out = MarkdownInline()
-        out.text.reserveCapacity(src.count)
-        out.append(src, 0..<src.count)
-        // Trailing spaces are markdown's hard line break, not content.
-        while let last = out.text.last, last == 0x20 { out.text.removeLast() }
+        out.render(src)
         return out
+    }
+
+    mutating func render(_ src: UnsafeBufferPointer<UInt8>) {
+        text.removeAll(keepingCapacity: true)
+        if !links.isEmpty { links.removeAll(keepingCapacity: true) }
+        if !anchors.isEmpty { anchors.removeAll(keepingCapacity: true) }
+        text.reserveCapacity(src.count)
+        append(src, 0..<src.count)
+        // Trailing spaces are markdown's hard line break, not content.
+        while let last = text.last, last == 0x20 { text.removeLast() }
     }
 
     var string: String { String(decoding: text, as: UTF8.self) }
 
+    /// The rendered text without surrounding spaces and tabs (what `string.trimmingSpaces` gives), made once.
+    var trimmedString: String {
+        text.withUnsafeBufferPointer { t in
+            var lo = 0, hi = t.count
+            while lo < hi, t[lo] == 0x20 || t[lo] == 0x09 { lo += 1 }
+            while hi > lo, t[hi - 1] == 0x20 || t[hi - 1] == 0x09 { hi -= 1 }
+            return String(decoding: UnsafeBufferPointer(rebasing: t[lo..<hi]), as: UTF8.self)
+        }
+    }
+
+    /// Bytes that may start markup; runs of other bytes are copied whole.
+    private static let special: [Bool] = (0..<256).map { b in
+        b == Int(UInt8(ascii: "\\")) || b == Int(UInt8(ascii: "`")) || b == Int(UInt8(ascii: "*")) || b == Int(UInt8(ascii: "["))
+            || b == Int(UInt8(ascii: "<"))
+    }
+
     private mutating func append(_ s: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) {
         var i = range.lowerBound
         let end = range.upperBound
+        let special = Self.special
         while i < end {
+            var run = i
+            while run < end, !special[Int(s[run])] { run += 1 }
+            if run > i {
+                text.append(contentsOf: UnsafeBufferPointer(rebasing: s[i..<run]))
+                i = run
+                if i == end { break }
+            }
             let c = s[i]
             switch c {
             case UInt8(ascii: "\\"):
@@ -131,8 +166,8 @@ struct MarkdownInline {
         var after = k
         while after < end, s[after] != UInt8(ascii: ">") { after += 1 }
         after += 1
-        let close: [UInt8] = Array("</a>".utf8)
-        if after + 4 <= end, Array(s[after..<(after + 4)]) == close { after += 4 }
+        if after + 4 <= end, s[after] == UInt8(ascii: "<"), s[after + 1] == UInt8(ascii: "/"), s[after + 2] == UInt8(ascii: "a"),
+           s[after + 3] == UInt8(ascii: ">") { after += 4 }
         return (name, min(after, end))
     }
 }

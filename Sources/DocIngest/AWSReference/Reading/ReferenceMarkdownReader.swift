@@ -21,8 +21,9 @@ enum ReferenceMarkdownReader {
             section = nil
             context = nil
         }
-        func render(_ r: Range<Int>) -> MarkdownInline {
-            bytes.withUnsafeBufferPointer { MarkdownInline.render(UnsafeBufferPointer(rebasing: $0[r])) }
+        var inline = MarkdownInline()
+        func render(_ r: Range<Int>) {
+            bytes.withUnsafeBufferPointer { inline.render(UnsafeBufferPointer(rebasing: $0[r])) }
         }
         func keepLinks(_ inline: MarkdownInline, into e: inout ReferenceEntry?) {
             for link in inline.links {
@@ -53,21 +54,21 @@ enum ReferenceMarkdownReader {
             }
             defer { blankBefore = false }
             if lines.startsWith(i, "# ") {
-                let inline = render((r.lowerBound + 2)..<r.upperBound)
-                page.title = inline.string.trimmingSpaces
+                render((r.lowerBound + 2)..<r.upperBound)
+                page.title = inline.trimmedString
                 page.titleLine = lineNumber
                 page.pageID = inline.anchors.first
                 continue
             }
             if lines.startsWith(i, "## ") {
                 closeSection()
-                let inline = render((r.lowerBound + 3)..<r.upperBound)
-                let heading = inline.string.trimmingSpaces
+                render((r.lowerBound + 3)..<r.upperBound)
+                let heading = inline.trimmedString
                 section = ReferenceSection(kind: .classify(id: inline.anchors.first, heading: heading), heading: heading, line: lineNumber)
                 continue
             }
-            let inline = render(r)
-            let text = inline.string.trimmingSpaces
+            render(r)
+            let text = inline.trimmedString
             if section == nil {
                 if page.title.isEmpty { continue }
                 page.description.append(ReferenceLine(text: text, line: lineNumber))
@@ -76,6 +77,7 @@ enum ReferenceMarkdownReader {
             if lines.startsWith(i, "** "), isEntryHead(text) {
                 closeEntry()
                 entry = ReferenceEntry(name: text, anchor: inline.anchors.first, line: lineNumber, context: context)
+                entry!.lines.reserveCapacity(4)
                 page.anchors.append(contentsOf: inline.anchors)
                 continue
             }

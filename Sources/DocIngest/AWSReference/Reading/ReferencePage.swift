@@ -55,8 +55,8 @@ enum ReferenceSectionKind: String, Sendable {
 
     /// From a heading id (`API_DistributeImage_RequestBody`) when there is one, else from its text.
     static func classify(id: String?, heading: String) -> ReferenceSectionKind {
-        if let id, let underscore = id.lastIndex(of: "_") {
-            switch id[id.index(after: underscore)...] {
+        if let id, let underscore = id.utf8.lastIndex(of: UInt8(ascii: "_")) {
+            switch id[id.utf8.index(after: underscore)...] {
             case "RequestSyntax": return .requestSyntax
             case "RequestParameters": return .requestParameters
             case "RequestBody": return .requestBody

@@ -50,16 +50,19 @@ enum ReferenceTextReader {
                 continue
             }
             // `- name` opens an entry when the next non-blank line is the bare `-` of its dd.
-            if text.hasPrefix("- "), let next = nextNonBlank(lines, after: i), lines.text(next) == "-" {
+            // Byte tests first: most lines are neither `- name` nor `-`.
+            if lines.startsWith(i, "- "), let next = nextNonBlank(lines, after: i), lines.isDash(next) {
                 closeEntry()
                 entry = ReferenceEntry(name: String(text.dropFirst(2)).trimmingSpaces, line: lineNumber, context: context)
+                entry!.lines.reserveCapacity(4)
                 i = next
                 continue
             }
-            if text == "-" {
+            if lines.isDash(i) {
                 // A dd whose dt the rendering lost: the interpreter names it from the syntax.
                 closeEntry()
                 entry = ReferenceEntry(name: nil, line: lineNumber, context: context)
+                entry!.lines.reserveCapacity(4)
                 continue
             }
             if SectionIntro.isIntro(text) {
