@@ -1,40 +1,63 @@
 import APIModel
 
-/// An entry's `dd` lines split into its description and its fact lines, read.
-struct EntryFacts: Sendable {
-    var facts: [(fact: Fact, line: Int)] = []
+/// An entry's `dd` lines split into its description and its fact lines, read. A class:
+/// read once per entry, then passed to every expansion of it (a struct of six references
+/// was copied field by field each time).
+final class EntryFacts: Sendable {
+    let facts: [(fact: Fact, line: Int)]
     /// The description lines joined with newlines (a one-line description shares the line's storage).
-    private(set) var documentation = ""
+    let documentation: String
     /// The first `Type:` fact and its phrase (nil: not a type phrase), the first
     /// `HTTP Status Code:` fact, and whether a `Required: Yes` fact is among them: read
     /// once, asked for on every expansion.
-    private(set) var type: (text: String, line: Int)?
-    private(set) var typePhrase: TypePhrase?
-    private(set) var required = false
-    private(set) var httpStatus: Int?
-    private(set) var statesRange = false
+    let type: (text: String, line: Int)?
+    let typePhrase: TypePhrase?
+    let required: Bool
+    let httpStatus: Int?
+    let statesRange: Bool
+
+    private init(_ c: Collected) {
+        facts = c.facts
+        documentation = c.documentation
+        type = c.type
+        typePhrase = c.typePhrase
+        required = c.required
+        httpStatus = c.httpStatus
+        statesRange = c.statesRange
+    }
 
     func statesCount(isMap: Bool) -> Bool {
         facts.contains { if case let .count(_, _, m) = $0.fact { return m == isMap } else { return false } }
     }
 
-    private mutating func add(_ fact: Fact, line: Int, phrase: TypePhrase? = nil) {
-        switch fact {
-        case let .type(t):
-            if type == nil {
-                type = (t, line)
-                typePhrase = phrase
+    /// The facts as they are read.
+    private struct Collected {
+        var facts: [(fact: Fact, line: Int)] = []
+        var documentation = ""
+        var type: (text: String, line: Int)?
+        var typePhrase: TypePhrase?
+        var required = false
+        var httpStatus: Int?
+        var statesRange = false
+
+        mutating func add(_ fact: Fact, line: Int, phrase: TypePhrase? = nil) {
+            switch fact {
+            case let .type(t):
+                if type == nil {
+                    type = (t, line)
+                    typePhrase = phrase
+                }
+            case let .required(r): if r { required = true }
+            case let .httpStatus(s): if httpStatus == nil { httpStatus = s }
+            case .range: statesRange = true
+            default: break
             }
-        case let .required(r): if r { required = true }
-        case let .httpStatus(s): if httpStatus == nil { httpStatus = s }
-        case .range: statesRange = true
-        default: break
+            facts.append((fact, line))
         }
-        facts.append((fact, line))
     }
 
-    static func read(_ lines: [ReferenceLine], path: String, memo: FactLineMemo = FactLineMemo(), log: inout DiagnosticLog) -> EntryFacts {
-        var result = EntryFacts()
+    static func read(_ lines: [ReferenceLine], path: String, memo: inout FactLineMemo, log: inout DiagnosticLog) -> EntryFacts {
+        var result = Collected()
         result.facts.reserveCapacity(lines.count)
         var queue = lines
         var described = false
@@ -79,6 +102,6 @@ struct EntryFacts: Sendable {
                 log.error(path, line: current.line, "\(error.message); fact ignored")
             }
         }
-        return result
+        return EntryFacts(result)
     }
 }

@@ -154,13 +154,21 @@ enum FactLine {
         }
     }
 
+    /// `Minimum <unit> of `, `Maximum <unit> of `, `Fixed <unit> of ` for the units fact lines use.
+    private static let leadsByUnit: [String: [String]] = Dictionary(uniqueKeysWithValues: ["length", "number", "value"].map { unit in
+        (unit, ["Minimum", "Maximum", "Fixed"].map { "\($0) \(unit) of " })
+    })
+
+    private static func leads(_ unit: String) -> [String] {
+        leadsByUnit[unit] ?? ["Minimum", "Maximum", "Fixed"].map { "\($0) \(unit) of " }
+    }
+
     /// `Minimum length of 1. Maximum length of 36.`, `Fixed number of 1 item.`,
     /// `Minimum value of -1.5. Maximum value of 9223372036854775807.`
     static func bounds(_ text: String, unit: String) throws(FactLineError) -> (Bound?, Bound?) {
         var min: Bound?, max: Bound?
         var found = false
-        for (word, kind) in [("Minimum", 0), ("Maximum", 1), ("Fixed", 2)] {
-            let lead = "\(word) \(unit) of "
+        for (kind, lead) in leads(unit).enumerated() {
             guard let r = text.utf8Range(of: lead) else { continue }
             let rest = text[r.upperBound...]
             let token = rest.prefix { $0 != " " && $0 != "," && $0 != ";" }

@@ -2,7 +2,8 @@
 /// (`Required: No`, `Minimum length of 1.`, and EC2's thousand-value instance type lists on
 /// dozens of entries), so each distinct line is read once and its `Fact` shared; the shared
 /// value lists also share their storage in the model. A `Type:` line's phrase is read with it.
-final class FactLineMemo {
+/// A struct passed `inout`: as a class, every table access paid a dynamic exclusivity check.
+struct FactLineMemo {
     /// A line read: its fact (or why it cannot be read) and, for a `Type:` line, its phrase.
     struct Reading {
         var fact: Result<Fact, FactLineError>
@@ -20,7 +21,7 @@ final class FactLineMemo {
 
     init() {}
 
-    func splitGluedFact(_ value: String) -> (value: String, tail: String?) {
+    mutating func splitGluedFact(_ value: String) -> (value: String, tail: String?) {
         if let known = splits[value] { return known }
         let split = FactLine.splitGluedFact(value)
         splits[value] = split
@@ -28,7 +29,7 @@ final class FactLineMemo {
     }
 
     /// A fact line whose value is the rest of the line after `keyword`.
-    func read(line: String, keyword: String) -> Reading {
+    mutating func read(line: String, keyword: String) -> Reading {
         if let known = lines[line] { return known }
         let u = line.utf8
         let value = String(Substring(u[u.index(u.startIndex, offsetBy: keyword.utf8.count)...]).trimming(" "))
@@ -45,11 +46,11 @@ final class FactLineMemo {
     }
 
     /// A fact line whose value is the rest of the line after `keyword`.
-    func parse(line: String, keyword: String) throws(FactLineError) -> Fact {
+    mutating func parse(line: String, keyword: String) throws(FactLineError) -> Fact {
         try read(line: line, keyword: keyword).fact.get()
     }
 
-    func parse(keyword: String, value: String) throws(FactLineError) -> Fact {
+    mutating func parse(keyword: String, value: String) throws(FactLineError) -> Fact {
         if let known = values[keyword]?[value] { return try known.get() }
         let result: Result<Fact, FactLineError>
         do throws(FactLineError) {

@@ -9,7 +9,7 @@ struct ReferenceInterpreter {
     var options: IngestOptions
     var log = DiagnosticLog()
     /// Each distinct fact line is read once per run.
-    private let factMemo = FactLineMemo()
+    private var factMemo = FactLineMemo()
 
     init(options: IngestOptions) { self.options = options }
 
@@ -55,7 +55,7 @@ struct ReferenceInterpreter {
                 var members: [TypeMember] = []
                 for section in page.sections where section.kind == .contents {
                     for entry in section.entries {
-                        let facts = EntryFacts.read(entry.lines, path: page.path, memo: factMemo, log: &log)
+                        let facts = EntryFacts.read(entry.lines, path: page.path, memo: &factMemo, log: &log)
                         // Entries without a name cannot be members.
                         guard let wire = entry.name, !wire.isEmpty else { continue }
                         members.append(TypeMember(wire: wire, typeLinks: entry.typeLinks, facts: facts))
@@ -82,7 +82,7 @@ struct ReferenceInterpreter {
                 let pool = service.isEmpty ? typePagesByService.values.reduce(into: [:]) { $0.merge($1) { a, _ in a } } : typePagesByService[service] ?? [:]
                 return ReferenceShapeBuilder(typePages: pool.merging(typePagesByService[""] ?? [:]) { a, _ in a })
             }()
-            let op = OperationPageInterpreter(page: pages[index], memo: factMemo).interpret(builder: &builder, log: &log)
+            let op = OperationPageInterpreter(page: pages[index]).interpret(builder: &builder, memo: &factMemo, log: &log)
             builders[key] = builder
             if model.services[key] == nil {
                 var s = Service(name: key)

@@ -81,7 +81,7 @@ struct ReferenceShapeBuilder {
     /// type name is looked up beside it (`API_streaming_` pages name `API_streaming_` types).
     /// `syntax` is the entry's value in the page's syntax block, when there is one.
     mutating func member(named name: String?, typeLinks: [String: String], facts: EntryFacts, onPage pageID: String?, path: String,
-                         syntax: SkeletonNode? = nil) -> Shape {
+                         syntax: SkeletonNode? = nil, locationName: String? = nil) -> Shape {
         var shape: Shape
         if let (text, line) = facts.type {
             if let phrase = facts.typePhrase {
@@ -106,6 +106,7 @@ struct ReferenceShapeBuilder {
             apply(facts, to: &shape)
         }
         if !facts.documentation.isEmpty { shape.documentation = facts.documentation }
+        if let locationName { shape.locationName = locationName }
         return shape
     }
 
@@ -247,16 +248,16 @@ struct ReferenceShapeBuilder {
         lowestRef = Int.max
         var shape = Shape(type: .structure)
         shape.name = typePage.page.title.isEmpty ? name : typePage.page.title
-        shape.members.reserveCapacity(typePage.members.count)
+        var members = MemberList(capacity: typePage.members.count)
         for i in typePage.members.indices {
             let wire = typePage.members[i].wire, key = typePage.members[i].key
             let memberSyntax = syntax?.entries.first { $0.keyText == wire }?.value
-            var memberShape = self.member(named: wire, typeLinks: typePage.members[i].typeLinks, facts: typePage.members[i].facts,
-                                          onPage: typePage.id, path: typePage.page.path, syntax: memberSyntax)
-            if key != wire { memberShape.locationName = key }
-            shape.members.updateValue(memberShape, forKey: key)
+            members.add(self.member(named: wire, typeLinks: typePage.members[i].typeLinks, facts: typePage.members[i].facts,
+                                    onPage: typePage.id, path: typePage.page.path, syntax: memberSyntax,
+                                    locationName: key != wire ? key : nil), forKey: key)
             if typePage.members[i].facts.required { shape.required.append(key) }
         }
+        shape.members = members.dictionary()
         if !typePage.documentation.isEmpty { shape.documentation = typePage.documentation }
         if typePage.isUnion { shape.type = .union }
         stackDepth[number] = -1

@@ -1,82 +1,82 @@
 import Foundation
 
-/// A hash table from texts to values for the interpreter's memos (fact lines, type phrases),
-/// which are asked once per entry line: `Dictionary<String, _>` spends most of such a lookup
-/// in SipHash and its generic probing; here a text is hashed eight bytes at a step (only its
-/// length and both ends when it is long) and compared byte for byte (facts are kept verbatim,
-/// so two spellings of one text are two keys). Open addressing with linear probing.
+/// A hash table from texts to values for the interpreter's memos (fact lines and their type
+/// phrases, value lists), which are asked once per entry line: `Dictionary<String, _>` spent
+/// most of such a lookup in SipHash and in retaining and comparing `String` keys. Here the
+/// keys' bytes live in one arena, a text is hashed eight bytes at a step (only its length and
+/// both ends when it is long) and compared byte for byte (facts are kept verbatim, so two
+/// spellings of one text are two keys). Open addressing with linear probing; no removal.
 struct TextTable<Value> {
-    private var keys: [String?]
-    private var hashes: [UInt64]
-    private var values: [Value?]
-    private var count = 0
+    private struct Slot {
+        var hash: UInt64 = 0
+        var start = 0
+        var count = 0
+        /// Index into `values`; -1 for an empty slot.
+        var value = -1
+    }
+
+    private var slots: [Slot]
+    private var arena: [UInt8] = []
+    private var values: [Value] = []
     private var mask: Int
 
     init(capacity: Int = 64) {
         var size = 16
         while size < capacity * 2 { size *= 2 }
-        keys = Array(repeating: nil, count: size)
-        hashes = Array(repeating: 0, count: size)
-        values = Array(repeating: nil, count: size)
+        slots = Array(repeating: Slot(), count: size)
         mask = size - 1
     }
 
     subscript(text: String) -> Value? {
         get {
             var text = text
-            return text.withUTF8 { bytes in
-                let h = Self.hash(bytes)
-                var slot = Int(truncatingIfNeeded: h) & mask
-                while let key = keys[slot] {
-                    if hashes[slot] == h, Self.equal(key, bytes) { return values[slot] }
-                    slot = (slot + 1) & mask
-                }
-                return nil
-            }
+            guard let i = text.withUTF8({ find($0).value }) else { return nil }
+            return values[i]
         }
         set {
-            guard let newValue else { return } // entries are never removed
-            if (count + 1) * 4 > keys.count * 3 { grow() }
-            var copy = text
-            let h = copy.withUTF8 { Self.hash($0) }
-            var slot = Int(truncatingIfNeeded: h) & mask
-            while let key = keys[slot] {
-                if hashes[slot] == h, copy.withUTF8({ Self.equal(key, $0) }) {
-                    values[slot] = newValue
+            guard let newValue else { return }
+            var text = text
+            text.withUTF8 { bytes in
+                let (found, slot, h) = find(bytes)
+                if let found {
+                    values[found] = newValue
                     return
                 }
-                slot = (slot + 1) & mask
+                slots[slot] = Slot(hash: h, start: arena.count, count: bytes.count, value: values.count)
+                arena.append(contentsOf: bytes)
+                values.append(newValue)
+                if values.count * 4 > slots.count * 3 { grow() }
             }
-            keys[slot] = text
-            hashes[slot] = h
-            values[slot] = newValue
-            count += 1
+        }
+    }
+
+    /// The value index of `bytes` if present, else the empty slot where they would go; and their hash.
+    private func find(_ bytes: UnsafeBufferPointer<UInt8>) -> (value: Int?, slot: Int, hash: UInt64) {
+        let h = Self.hash(bytes)
+        return slots.withUnsafeBufferPointer { slots in
+            arena.withUnsafeBufferPointer { arena in
+                var slot = Int(truncatingIfNeeded: h) & mask
+                while slots[slot].value >= 0 {
+                    let s = slots[slot]
+                    if s.hash == h, s.count == bytes.count,
+                       s.count == 0 || memcmp(arena.baseAddress! + s.start, bytes.baseAddress!, s.count) == 0 {
+                        return (s.value, slot, h)
+                    }
+                    slot = (slot + 1) & mask
+                }
+                return (nil, slot, h)
+            }
         }
     }
 
     private mutating func grow() {
-        let oldKeys = keys, oldHashes = hashes, oldValues = values
-        let size = keys.count * 2
-        keys = Array(repeating: nil, count: size)
-        hashes = Array(repeating: 0, count: size)
-        values = Array(repeating: nil, count: size)
-        mask = size - 1
-        for i in oldKeys.indices {
-            guard let key = oldKeys[i] else { continue }
-            var slot = Int(truncatingIfNeeded: oldHashes[i]) & mask
-            while keys[slot] != nil { slot = (slot + 1) & mask }
-            keys[slot] = key
-            hashes[slot] = oldHashes[i]
-            values[slot] = oldValues[i]
-        }
-    }
-
-    private static func equal(_ key: String, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        var key = key
-        return key.withUTF8 { k in
-            guard k.count == bytes.count else { return false }
-            guard let a = k.baseAddress, let b = bytes.baseAddress else { return true }
-            return memcmp(a, b, k.count) == 0
+        let old = slots
+        slots = Array(repeating: Slot(), count: old.count * 2)
+        mask = slots.count - 1
+        for s in old where s.value >= 0 {
+            var slot = Int(truncatingIfNeeded: s.hash) & mask
+            while slots[slot].value >= 0 { slot = (slot + 1) & mask }
+            slots[slot] = s
         }
     }
 

@@ -63,16 +63,24 @@ private struct ASCIIPhrase {
     /// `text` with ASCII letters lower-cased (same length, same indices).
     let lower: [UInt8]
 
-    private static let singular: [[UInt8]: ShapeType] = [
-        "string": .string, "integer": .integer, "long": .long, "float": .float, "double": .double,
-        "boolean": .boolean, "timestamp": .timestamp, "base64-encoded binary data object": .blob,
-        "json value": .document,
-    ].reduce(into: [:]) { $0[Array($1.key.utf8)] = $1.value }
-    private static let plural: [[UInt8]: ShapeType] = [
-        "strings": .string, "integers": .integer, "longs": .long, "floats": .float, "doubles": .double,
-        "booleans": .boolean, "timestamps": .timestamp, "base64-encoded binary data objects": .blob,
-        "json values": .document,
-    ].reduce(into: [:]) { $0[Array($1.key.utf8)] = $1.value }
+    /// The scalar words, singular and plural, with their bytes (a handful: compared, not hashed).
+    private static let singular: [([UInt8], ShapeType)] = ([
+        ("string", .string), ("integer", .integer), ("long", .long), ("float", .float), ("double", .double),
+        ("boolean", .boolean), ("timestamp", .timestamp), ("base64-encoded binary data object", .blob),
+        ("json value", .document),
+    ] as [(String, ShapeType)]).map { (Array($0.0.utf8), $0.1) }
+    private static let plural: [([UInt8], ShapeType)] = ([
+        ("strings", .string), ("integers", .integer), ("longs", .long), ("floats", .float), ("doubles", .double),
+        ("booleans", .boolean), ("timestamps", .timestamp), ("base64-encoded binary data objects", .blob),
+        ("json values", .document),
+    ] as [(String, ShapeType)]).map { (Array($0.0.utf8), $0.1) }
+
+    private func scalar(_ r: Range<Int>, plural isPlural: Bool) -> ShapeType? {
+        for (word, type) in isPlural ? Self.plural : Self.singular where word.count == r.count {
+            if word.indices.allSatisfy({ word[$0] == lower[r.lowerBound + $0] }) { return type }
+        }
+        return nil
+    }
 
     private func lowerHasPrefix(_ r: Range<Int>, _ p: StaticString) -> Bool {
         let n = p.utf8CodeUnitCount
@@ -95,7 +103,7 @@ private struct ASCIIPhrase {
 
     func parse(_ raw: Range<Int>, plural isPlural: Bool) -> TypePhrase? {
         let r = trimmed(raw)
-        if let t = (isPlural ? Self.plural : Self.singular)[Array(lower[r])] { return .scalar(t) }
+        if let t = scalar(r, plural: isPlural) { return .scalar(t) }
         if !isPlural, lowerHasPrefix(r, "exception"), r.count == 9 { return .exception }
         // `Array of` opens a singular phrase; `arrays of` appears inside plural ones.
         if isPlural ? lowerHasPrefix(r, "arrays of ") : lowerHasPrefix(r, "array of ") {

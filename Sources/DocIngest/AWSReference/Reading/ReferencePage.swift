@@ -1,3 +1,5 @@
+import Foundation
+
 /// What every rendering of an AWS API Reference page (HTML, text, markdown) is read into:
 /// the same sequence of sections and entries, so that one interpreter turns all three into
 /// the model. Readers only undo the rendering (tags, escapes, link syntax); they never
@@ -77,8 +79,14 @@ enum ReferenceSectionKind: String, Sendable {
         guard text.utf8.count <= 22, let first = text.utf8.first,
               first == UInt8(ascii: "R") || first == UInt8(ascii: "U") || first == UInt8(ascii: "E") || first == UInt8(ascii: "S")
                 || first == UInt8(ascii: "C") else { return nil }
-        return headingKinds[text]
+        // Compared by bytes: `Required: No` passes the test above on thousands of lines.
+        var text = text
+        return text.withUTF8 { bytes in
+            headingBytes.first { $0.bytes.count == bytes.count && $0.bytes.elementsEqual(bytes) }?.kind
+        }
     }
+
+    private static let headingBytes: [(bytes: [UInt8], kind: ReferenceSectionKind)] = headingKinds.map { (Array($0.key.utf8), $0.value) }
 
     /// Headings as plain text (the text rendering has no ids).
     static let headingKinds: [String: ReferenceSectionKind] = [
@@ -112,9 +120,14 @@ enum SectionIntro {
     static func isIntro(_ text: String) -> Bool {
         var text = text
         return text.withUTF8 { bytes in
-            guard let first = bytes.first, first == UInt8(ascii: "T") || first == UInt8(ascii: "I") || first == UInt8(ascii: "F") else { return false }
+            guard bytes.count >= 2, let base = bytes.baseAddress else { return false }
+            // Every opening starts `Th`, `If` or `Fo`: fact lines (`Type:`) stop here.
+            switch (bytes[0], bytes[1]) {
+            case (UInt8(ascii: "T"), UInt8(ascii: "h")), (UInt8(ascii: "I"), UInt8(ascii: "f")), (UInt8(ascii: "F"), UInt8(ascii: "o")): break
+            default: return false
+            }
             return openingBytes.contains { o in
-                bytes.count >= o.count && zip(o, bytes).allSatisfy { $0 == $1 }
+                bytes.count >= o.count && memcmp(base, o, o.count) == 0
             }
         }
     }
