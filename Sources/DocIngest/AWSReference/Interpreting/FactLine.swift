@@ -1,3 +1,4 @@
+import Foundation
 import APIModel
 
 /// Which shape of a member a fact line speaks about: the member itself (or, for a list, its
@@ -61,22 +62,19 @@ enum FactLine {
     static let valueMayFollow: Set<String> = ["Pattern:", "Key Pattern:", "Value Pattern:", "Valid Values:", "Valid Keys:",
                                               "Key Valid Values:", "Value Valid Values:"]
 
-    /// A keyword with its bytes and whether its value may follow on the next line.
-    private struct KeywordEntry {
-        var keyword: String
-        var bytes: [UInt8]
-        var valueMayFollow: Bool
-    }
+    /// The keywords as static bytes (no reference counting while a line is tested), with
+    /// whether their value may follow on the next line.
+    private static let keywordTable: [(bytes: StaticString, valueMayFollow: Bool)] = [
+        ("Type:", false), ("Required:", false), ("HTTP Status Code:", false),
+        ("Key Length Constraints:", false), ("Value Length Constraints:", false), ("Length Constraints:", false),
+        ("Array Members:", false), ("Map Entries:", false),
+        ("Key Valid Range:", false), ("Value Valid Range:", false), ("Valid Range:", false),
+        ("Key Pattern:", true), ("Value Pattern:", true), ("Pattern:", true),
+        ("Valid Keys:", true), ("Key Valid Values:", true), ("Value Valid Values:", true), ("Valid Values:", true),
+    ]
 
-    /// Keywords by first byte, so a description line costs one table lookup.
-    private static let keywordsByFirstByte: [[KeywordEntry]] = {
-        var table = Array(repeating: [KeywordEntry](), count: 256)
-        for k in keywords {
-            let bytes = Array(k.utf8)
-            table[Int(bytes[0])].append(KeywordEntry(keyword: k, bytes: bytes, valueMayFollow: valueMayFollow.contains(k)))
-        }
-        return table
-    }()
+    /// Bytes that start some keyword: a description line usually stops at this table.
+    private static let startsKeyword: [Bool] = (0..<256).map { b in keywords.contains { $0.utf8.first == UInt8(b) } }
 
     /// The keyword the line starts with, if any.
     static func keyword(of line: String) -> String? {
@@ -95,11 +93,9 @@ enum FactLine {
     }
 
     static func keywordAndFollow(of bytes: UnsafeBufferPointer<UInt8>) -> (keyword: String, valueMayFollow: Bool)? {
-        guard let first = bytes.first else { return nil }
-        for k in keywordsByFirstByte[Int(first)] where bytes.count >= k.bytes.count {
-            var i = 1
-            while i < k.bytes.count, bytes[i] == k.bytes[i] { i += 1 }
-            if i == k.bytes.count { return (k.keyword, k.valueMayFollow) }
+        guard let first = bytes.first, startsKeyword[Int(first)], let base = bytes.baseAddress else { return nil }
+        for (i, k) in keywordTable.enumerated() where bytes.count >= k.bytes.utf8CodeUnitCount && k.bytes.utf8Start.pointee == first {
+            if memcmp(base, k.bytes.utf8Start, k.bytes.utf8CodeUnitCount) == 0 { return (keywords[i], k.valueMayFollow) }
         }
         return nil
     }
@@ -143,11 +139,18 @@ enum FactLine {
             return .pattern(value, target)
         default: // the Valid Values / Valid Keys family
             // Byte-level split: some enums (EC2 instance types) list a thousand values on every page.
-            let values = value.utf8.split(separator: UInt8(ascii: "|")).compactMap { part -> String? in
-                var lo = part.startIndex, hi = part.endIndex
-                while lo < hi, part[lo] == 0x20 { lo = part.index(after: lo) }
-                while hi > lo, part[part.index(before: hi)] == 0x20 { hi = part.index(before: hi) }
-                return lo < hi ? String(Substring(part[lo..<hi])) : nil
+            var text = value
+            let values = text.withUTF8 { b -> [String] in
+                var out: [String] = []
+                var start = 0
+                for i in 0...b.count where i == b.count || b[i] == UInt8(ascii: "|") {
+                    var lo = start, hi = i
+                    while lo < hi, b[lo] == 0x20 { lo += 1 }
+                    while hi > lo, b[hi - 1] == 0x20 { hi -= 1 }
+                    if lo < hi { out.append(String(decoding: UnsafeBufferPointer(rebasing: b[lo..<hi]), as: UTF8.self)) }
+                    start = i + 1
+                }
+                return out
             }
             guard !values.isEmpty else { throw FactLineError(message: "\(keyword) without values") }
             return .validValues(values, target)

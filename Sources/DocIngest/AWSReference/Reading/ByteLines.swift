@@ -43,6 +43,11 @@ struct ByteLines {
 
     func text(_ i: Int) -> String { string(trimmed(i)) }
 
+    /// `body` on the bytes of `r`.
+    func withBytes<R>(_ r: Range<Int>, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        bytes.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[r])) }
+    }
+
     /// The line is a lone `-` (surrounding spaces and tabs aside).
     func isDash(_ i: Int) -> Bool {
         let r = trimmed(i)

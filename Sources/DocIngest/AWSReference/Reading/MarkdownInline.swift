@@ -83,16 +83,22 @@ struct MarkdownInline {
             case UInt8(ascii: "["):
                 if let (textEnd, targetStart, targetEnd) = link(s, at: i, end: end) {
                     let before = text.count
-                    append(s, (i + 1)..<textEnd)
-                    // `[ Media ](API_Media.md)`: the spaces inside the brackets are layout.
+                    // `[ Media ](API_Media.md)`: the spaces inside the brackets are layout. Leading
+                    // spaces of the source are skipped; markup may still leave some to remove.
+                    var start = i + 1
+                    while start < textEnd, s[start] == 0x20 { start += 1 }
+                    append(s, start..<textEnd)
                     var a = before
                     while a < text.count, text[a] == 0x20 { a += 1 }
                     var b = text.count
                     while b > a, text[b - 1] == 0x20 { b -= 1 }
-                    let linkText = String(decoding: text[a..<b], as: UTF8.self)
-                    text.removeSubrange(b..<text.count)
-                    text.removeSubrange(before..<a)
-                    links.append((linkText, String(decoding: UnsafeBufferPointer(rebasing: s[targetStart..<targetEnd]), as: UTF8.self)))
+                    let target = UnsafeBufferPointer(rebasing: s[targetStart..<targetEnd])
+                    // Only links to reference pages and SDK pages are of use: no strings for the others.
+                    if ReferencePageID.isKept(target) {
+                        links.append((String(decoding: text[a..<b], as: UTF8.self), String(decoding: target, as: UTF8.self)))
+                    }
+                    if b < text.count { text.removeLast(text.count - b) }
+                    if a > before { text.removeSubrange(before..<a) }
                     i = targetEnd + 1
                     continue
                 }

@@ -12,8 +12,8 @@ enum ReferenceMarkdownReader {
         var blankBefore = false
 
         func closeEntry() {
-            if let e = entry { section?.entries.append(e) }
-            entry = nil
+            // Moved, not copied: an entry holds five references.
+            if let e = entry.take() { section?.entries.append(e) }
         }
         func closeSection() {
             closeEntry()
@@ -110,18 +110,38 @@ enum ReferenceMarkdownReader {
 enum ReferencePageID {
     /// `API_Media.md`, `API_Media.html`, `./API_Media.html#anchor` → `API_Media`; other links → nil.
     static func fromLink(_ target: String) -> String? {
+        var target = target
+        return target.withUTF8 { fromLink($0) }
+    }
+
+    static func fromLink(_ u: UnsafeBufferPointer<UInt8>) -> String? {
         // Byte-level: every link of every page goes through here.
-        let u = Array(target.utf8)
         var end = u.firstIndex(of: UInt8(ascii: "#")) ?? u.count
         var start = 0
         for i in 0..<end where u[i] == UInt8(ascii: "/") { start = i + 1 }
         guard end - start > 4, u[start] == UInt8(ascii: "A"), u[start + 1] == UInt8(ascii: "P"),
               u[start + 2] == UInt8(ascii: "I"), u[start + 3] == UInt8(ascii: "_") else { return nil }
         guard let dot = u[start..<end].lastIndex(of: UInt8(ascii: ".")) else { return nil }
-        let ext = String(decoding: u[(dot + 1)..<end], as: UTF8.self)
-        guard ext == "md" || ext == "html" || ext == "htm" || ext == "txt" else { return nil }
+        let ext = UnsafeBufferPointer(rebasing: u[(dot + 1)..<end])
+        guard ext.elementsEqual("md".utf8) || ext.elementsEqual("html".utf8) || ext.elementsEqual("htm".utf8)
+                || ext.elementsEqual("txt".utf8) else { return nil }
         end = dot
-        return String(decoding: u[start..<end], as: UTF8.self)
+        return String(decoding: UnsafeBufferPointer(rebasing: u[start..<end]), as: UTF8.self)
+    }
+
+    /// A link a reader keeps: to a reference page (`fromLink`) or through `/goto/` (the SDK pages).
+    static func isKept(_ u: UnsafeBufferPointer<UInt8>) -> Bool {
+        fromLink(u) != nil || containsGoto(u)
+    }
+
+    private static func containsGoto(_ u: UnsafeBufferPointer<UInt8>) -> Bool {
+        let needle: StaticString = "/goto/"
+        let n = needle.utf8CodeUnitCount
+        guard u.count >= n else { return false }
+        for i in 0...(u.count - n) where u[i] == UInt8(ascii: "/") {
+            if (0..<n).allSatisfy({ u[i + $0] == needle.utf8Start[$0] }) { return true }
+        }
+        return false
     }
 
     static func fromFileName(_ path: String) -> String? {

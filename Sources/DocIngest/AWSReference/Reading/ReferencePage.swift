@@ -57,36 +57,49 @@ enum ReferenceSectionKind: String, Sendable {
 
     /// From a heading id (`API_DistributeImage_RequestBody`) when there is one, else from its text.
     static func classify(id: String?, heading: String) -> ReferenceSectionKind {
-        if let id, let underscore = id.utf8.lastIndex(of: UInt8(ascii: "_")) {
-            switch id[id.utf8.index(after: underscore)...] {
-            case "RequestSyntax": return .requestSyntax
-            case "RequestParameters": return .requestParameters
-            case "RequestBody": return .requestBody
-            case "ResponseSyntax": return .responseSyntax
-            case "ResponseElements": return .responseElements
-            case "Errors": return .errors
-            case "Examples": return .examples
-            case "SeeAlso": return .seeAlso
-            case "Contents": return .contents
-            default: break
+        if var id {
+            // The part after the last `_`, compared as bytes.
+            let kind: ReferenceSectionKind? = id.withUTF8 { b in
+                guard let underscore = b.lastIndex(of: UInt8(ascii: "_")), let base = b.baseAddress else { return nil }
+                let suffix = b.count - underscore - 1
+                for (word, kind) in idSuffixes where word.utf8CodeUnitCount == suffix {
+                    if memcmp(base + underscore + 1, word.utf8Start, suffix) == 0 { return kind }
+                }
+                return nil
             }
+            if let kind { return kind }
         }
         return headingKind(heading) ?? .other
     }
 
+    private static let idSuffixes: [(StaticString, ReferenceSectionKind)] = [
+        ("RequestSyntax", .requestSyntax), ("RequestParameters", .requestParameters), ("RequestBody", .requestBody),
+        ("ResponseSyntax", .responseSyntax), ("ResponseElements", .responseElements), ("Errors", .errors),
+        ("Examples", .examples), ("SeeAlso", .seeAlso), ("Contents", .contents),
+    ]
+
     /// A heading line of the text rendering; cheap for the (long) lines that are not.
     static func headingKind(_ text: String) -> ReferenceSectionKind? {
-        guard text.utf8.count <= 22, let first = text.utf8.first,
-              first == UInt8(ascii: "R") || first == UInt8(ascii: "U") || first == UInt8(ascii: "E") || first == UInt8(ascii: "S")
-                || first == UInt8(ascii: "C") else { return nil }
-        // Compared by bytes: `Required: No` passes the test above on thousands of lines.
         var text = text
-        return text.withUTF8 { bytes in
-            headingBytes.first { $0.bytes.count == bytes.count && $0.bytes.elementsEqual(bytes) }?.kind
-        }
+        return text.withUTF8 { headingKind($0) }
     }
 
-    private static let headingBytes: [(bytes: [UInt8], kind: ReferenceSectionKind)] = headingKinds.map { (Array($0.key.utf8), $0.value) }
+    static func headingKind(_ bytes: UnsafeBufferPointer<UInt8>) -> ReferenceSectionKind? {
+        guard bytes.count <= 22, let first = bytes.first, let base = bytes.baseAddress,
+              first == UInt8(ascii: "R") || first == UInt8(ascii: "U") || first == UInt8(ascii: "E") || first == UInt8(ascii: "S")
+                || first == UInt8(ascii: "C") else { return nil }
+        // Compared as static bytes: `Required: No` passes the test above on thousands of lines.
+        for (heading, kind) in headingBytes where heading.utf8CodeUnitCount == bytes.count {
+            if memcmp(base, heading.utf8Start, bytes.count) == 0 { return kind }
+        }
+        return nil
+    }
+
+    private static let headingBytes: [(StaticString, ReferenceSectionKind)] = [
+        ("Request Syntax", .requestSyntax), ("URI Request Parameters", .requestParameters), ("Request Parameters", .requestParameters),
+        ("Request Body", .requestBody), ("Response Syntax", .responseSyntax), ("Response Elements", .responseElements),
+        ("Errors", .errors), ("Examples", .examples), ("See Also", .seeAlso), ("Contents", .contents),
+    ]
 
     /// Headings as plain text (the text rendering has no ids).
     static let headingKinds: [String: ReferenceSectionKind] = [
@@ -115,20 +128,28 @@ enum SectionIntro {
         "For more information about using this API", "The response does not", "The following elements are returned",
     ]
 
-    private static let openingBytes = openings.map { Array($0.utf8) }
+    private static let openingBytes: [StaticString] = [
+        "The following data is returned", "The response returns the following", "The request accepts the following",
+        "The request uses the following", "The request does not", "If the action is successful",
+        "For information about the errors", "The following parameters are for this specific action",
+        "For more information about using this API", "The response does not", "The following elements are returned",
+    ]
 
     static func isIntro(_ text: String) -> Bool {
         var text = text
-        return text.withUTF8 { bytes in
-            guard bytes.count >= 2, let base = bytes.baseAddress else { return false }
-            // Every opening starts `Th`, `If` or `Fo`: fact lines (`Type:`) stop here.
-            switch (bytes[0], bytes[1]) {
-            case (UInt8(ascii: "T"), UInt8(ascii: "h")), (UInt8(ascii: "I"), UInt8(ascii: "f")), (UInt8(ascii: "F"), UInt8(ascii: "o")): break
-            default: return false
-            }
-            return openingBytes.contains { o in
-                bytes.count >= o.count && memcmp(base, o, o.count) == 0
-            }
+        return text.withUTF8 { isIntro($0) }
+    }
+
+    static func isIntro(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard bytes.count >= 2, let base = bytes.baseAddress else { return false }
+        // Every opening starts `Th`, `If` or `Fo`: fact lines (`Type:`) stop here.
+        switch (bytes[0], bytes[1]) {
+        case (UInt8(ascii: "T"), UInt8(ascii: "h")), (UInt8(ascii: "I"), UInt8(ascii: "f")), (UInt8(ascii: "F"), UInt8(ascii: "o")): break
+        default: return false
         }
+        for o in openingBytes where bytes.count >= o.utf8CodeUnitCount {
+            if memcmp(base, o.utf8Start, o.utf8CodeUnitCount) == 0 { return true }
+        }
+        return false
     }
 }
