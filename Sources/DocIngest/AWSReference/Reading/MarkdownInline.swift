@@ -1,3 +1,5 @@
+import Foundation
+
 /// Undoes the markdown rendering of one line: `\.` escapes, code spans (content kept
 /// verbatim, backticks stripped), links `[ text ](target)` (text kept, target recorded),
 /// `**` emphasis and `<a name="..."></a>` anchors (recorded, dropped).
@@ -6,8 +8,11 @@
 /// buffers' capacity): a page has thousands of lines, and allocating the buffers per line
 /// cost more than rendering them.
 struct MarkdownInline {
-    private(set) var text: [UInt8] = []
-    private(set) var links: [(text: String, target: String)] = []
+    /// The rendered text is `buffer[..<count]`; the buffer only grows.
+    private var buffer: [UInt8] = []
+    private var count = 0
+    /// Links to reference pages (with the page id) and to SDK pages (`/goto/`, no page id).
+    private(set) var links: [(text: String, target: String, pageID: String?)] = []
     private(set) var anchors: [String] = []
 
     static func render(_ src: UnsafeBufferPointer<UInt8>) -> MarkdownInline {
@@ -16,22 +21,36 @@ struct MarkdownInline {
         return out
     }
 
+    var text: ArraySlice<UInt8> { buffer[..<count] }
+
     mutating func render(_ src: UnsafeBufferPointer<UInt8>) {
-        text.removeAll(keepingCapacity: true)
-        if !links.isEmpty { links.removeAll(keepingCapacity: true) }
-        if !anchors.isEmpty { anchors.removeAll(keepingCapacity: true) }
-        text.reserveCapacity(src.count)
-        append(src, 0..<src.count)
+        links.removeAll(keepingCapacity: true)
+        anchors.removeAll(keepingCapacity: true)
+        // The rendering is never longer than its source: it is written in place into a buffer
+        // at least the source's size (appending byte by byte paid a capacity check per byte).
+        if buffer.count < src.count { buffer = Array(repeating: 0, count: Swift.max(src.count, 2 * buffer.count)) }
+        var n = 0
+        var writer = Writer(links: links, anchors: anchors)
+        links = []
+        anchors = []
+        buffer.withUnsafeMutableBufferPointer { out in
+            MarkdownInline.special.withUnsafeBufferPointer { special in
+                writer.write(src, 0..<src.count, into: out.baseAddress!, at: &n, special: special)
+            }
+        }
+        links = writer.links
+        anchors = writer.anchors
         // Trailing spaces are markdown's hard line break, not content.
-        while let last = text.last, last == 0x20 { text.removeLast() }
+        while n > 0, buffer[n - 1] == 0x20 { n -= 1 }
+        count = n
     }
 
     var string: String { String(decoding: text, as: UTF8.self) }
 
     /// The rendered text without surrounding spaces and tabs (what `string.trimmingSpaces` gives), made once.
     var trimmedString: String {
-        text.withUnsafeBufferPointer { t in
-            var lo = 0, hi = t.count
+        buffer.withUnsafeBufferPointer { t in
+            var lo = 0, hi = count
             while lo < hi, t[lo] == 0x20 || t[lo] == 0x09 { lo += 1 }
             while hi > lo, t[hi - 1] == 0x20 || t[hi - 1] == 0x09 { hi -= 1 }
             return String(decoding: UnsafeBufferPointer(rebasing: t[lo..<hi]), as: UTF8.self)
@@ -44,83 +63,96 @@ struct MarkdownInline {
             || b == Int(UInt8(ascii: "<"))
     }
 
-    private mutating func append(_ s: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) {
-        var i = range.lowerBound
-        let end = range.upperBound
-        let special = Self.special
-        while i < end {
-            var run = i
-            while run < end, !special[Int(s[run])] { run += 1 }
-            if run > i {
-                text.append(contentsOf: UnsafeBufferPointer(rebasing: s[i..<run]))
-                i = run
-                if i == end { break }
-            }
-            let c = s[i]
-            switch c {
-            case UInt8(ascii: "\\"):
-                if i + 1 < end, isPunctuation(s[i + 1]) {
-                    text.append(s[i + 1])
-                    i += 2
-                    continue
+    /// Renders into a raw output buffer, collecting links and anchors.
+    private struct Writer {
+        var links: [(text: String, target: String, pageID: String?)]
+        var anchors: [String]
+
+        mutating func write(_ s: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, into out: UnsafeMutablePointer<UInt8>, at n: inout Int,
+                            special: UnsafeBufferPointer<Bool>) {
+            var i = range.lowerBound
+            let end = range.upperBound
+            while i < end {
+                var run = i
+                while run < end, !special[Int(s[run])] { run += 1 }
+                if run > i {
+                    (out + n).update(from: s.baseAddress! + i, count: run - i)
+                    n += run - i
+                    i = run
+                    if i == end { break }
                 }
-            case UInt8(ascii: "`"):
-                var ticks = 0
-                while i + ticks < end, s[i + ticks] == c { ticks += 1 }
-                if let close = closingTicks(s, from: i + ticks, end: end, count: ticks) {
-                    text.append(contentsOf: s[(i + ticks)..<close])
-                    i = close + ticks
-                    continue
-                }
-                text.append(contentsOf: s[i..<(i + ticks)])
-                i += ticks
-                continue
-            case UInt8(ascii: "*"):
-                if i + 1 < end, s[i + 1] == c {
-                    i += 2
-                    continue
-                }
-            case UInt8(ascii: "["):
-                if let (textEnd, targetStart, targetEnd) = link(s, at: i, end: end) {
-                    let before = text.count
-                    // `[ Media ](API_Media.md)`: the spaces inside the brackets are layout. Leading
-                    // spaces of the source are skipped; markup may still leave some to remove.
-                    var start = i + 1
-                    while start < textEnd, s[start] == 0x20 { start += 1 }
-                    append(s, start..<textEnd)
-                    var a = before
-                    while a < text.count, text[a] == 0x20 { a += 1 }
-                    var b = text.count
-                    while b > a, text[b - 1] == 0x20 { b -= 1 }
-                    let target = UnsafeBufferPointer(rebasing: s[targetStart..<targetEnd])
-                    // Only links to reference pages and SDK pages are of use: no strings for the others.
-                    if ReferencePageID.isKept(target) {
-                        links.append((String(decoding: text[a..<b], as: UTF8.self), String(decoding: target, as: UTF8.self)))
+                let c = s[i]
+                switch c {
+                case UInt8(ascii: "\\"):
+                    if i + 1 < end, MarkdownInline.isPunctuation(s[i + 1]) {
+                        out[n] = s[i + 1]
+                        n += 1
+                        i += 2
+                        continue
                     }
-                    if b < text.count { text.removeLast(text.count - b) }
-                    if a > before { text.removeSubrange(before..<a) }
-                    i = targetEnd + 1
+                case UInt8(ascii: "`"):
+                    var ticks = 0
+                    while i + ticks < end, s[i + ticks] == c { ticks += 1 }
+                    if let close = MarkdownInline.closingTicks(s, from: i + ticks, end: end, count: ticks) {
+                        (out + n).update(from: s.baseAddress! + i + ticks, count: close - i - ticks)
+                        n += close - i - ticks
+                        i = close + ticks
+                        continue
+                    }
+                    (out + n).update(from: s.baseAddress! + i, count: ticks)
+                    n += ticks
+                    i += ticks
                     continue
+                case UInt8(ascii: "*"):
+                    if i + 1 < end, s[i + 1] == c {
+                        i += 2
+                        continue
+                    }
+                case UInt8(ascii: "["):
+                    if let (textEnd, targetStart, targetEnd) = MarkdownInline.link(s, at: i, end: end) {
+                        let before = n
+                        // `[ Media ](API_Media.md)`: the spaces inside the brackets are layout. Leading
+                        // spaces of the source are skipped; markup may still leave some to remove.
+                        var start = i + 1
+                        while start < textEnd, s[start] == 0x20 { start += 1 }
+                        write(s, start..<textEnd, into: out, at: &n, special: special)
+                        var a = before
+                        while a < n, out[a] == 0x20 { a += 1 }
+                        var b = n
+                        while b > a, out[b - 1] == 0x20 { b -= 1 }
+                        let target = UnsafeBufferPointer(rebasing: s[targetStart..<targetEnd])
+                        // Only links to reference pages and SDK pages are of use: no strings for the others.
+                        let pageID = ReferencePageID.fromLink(target)
+                        if pageID != nil || ReferencePageID.isGoto(target) {
+                            links.append((String(decoding: UnsafeBufferPointer(start: out + a, count: b - a), as: UTF8.self),
+                                          String(decoding: target, as: UTF8.self), pageID))
+                        }
+                        if a > before { memmove(out + before, out + a, b - a) }
+                        n = before + (b - a)
+                        i = targetEnd + 1
+                        continue
+                    }
+                case UInt8(ascii: "<"):
+                    if let (name, after) = MarkdownInline.anchor(s, at: i, end: end) {
+                        anchors.append(name)
+                        i = after
+                        continue
+                    }
+                default:
+                    break
                 }
-            case UInt8(ascii: "<"):
-                if let (name, after) = anchor(s, at: i, end: end) {
-                    anchors.append(name)
-                    i = after
-                    continue
-                }
-            default:
-                break
+                out[n] = c
+                n += 1
+                i += 1
             }
-            text.append(c)
-            i += 1
         }
     }
 
-    private func isPunctuation(_ b: UInt8) -> Bool {
+    private static func isPunctuation(_ b: UInt8) -> Bool {
         (b >= 0x21 && b <= 0x2F) || (b >= 0x3A && b <= 0x40) || (b >= 0x5B && b <= 0x60) || (b >= 0x7B && b <= 0x7E)
     }
 
-    private func closingTicks(_ s: UnsafeBufferPointer<UInt8>, from: Int, end: Int, count: Int) -> Int? {
+    private static func closingTicks(_ s: UnsafeBufferPointer<UInt8>, from: Int, end: Int, count: Int) -> Int? {
         var j = from
         while j < end {
             if s[j] == UInt8(ascii: "`") {
@@ -136,7 +168,7 @@ struct MarkdownInline {
     }
 
     /// `[text](target)` at `i`: (end of text, start of target, end of target).
-    private func link(_ s: UnsafeBufferPointer<UInt8>, at i: Int, end: Int) -> (Int, Int, Int)? {
+    private static func link(_ s: UnsafeBufferPointer<UInt8>, at i: Int, end: Int) -> (Int, Int, Int)? {
         var depth = 0
         var j = i
         while j < end {
@@ -160,7 +192,7 @@ struct MarkdownInline {
     }
 
     /// `<a name="x"></a>` (or `id=`) at `i`: the name and the index after `</a>`.
-    private func anchor(_ s: UnsafeBufferPointer<UInt8>, at i: Int, end: Int) -> (String, Int)? {
+    private static func anchor(_ s: UnsafeBufferPointer<UInt8>, at i: Int, end: Int) -> (String, Int)? {
         guard i + 3 < end, s[i + 1] == UInt8(ascii: "a"), s[i + 2] == 0x20 else { return nil }
         var j = i + 3
         while j < end, s[j] != UInt8(ascii: "\"") { if s[j] == UInt8(ascii: ">") { return nil }; j += 1 }

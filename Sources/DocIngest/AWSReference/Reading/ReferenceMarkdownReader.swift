@@ -27,8 +27,8 @@ enum ReferenceMarkdownReader {
         }
         func keepLinks(_ inline: MarkdownInline, into e: inout ReferenceEntry?) {
             for link in inline.links {
-                if let id = ReferencePageID.fromLink(link.target) { e?.typeLinks[link.text] = id }
-                else if link.target.containsBytes("/goto/") { page.externalLinks.append(link.target) }
+                if let id = link.pageID { e?.typeLinks[link.text] = id }
+                else { page.externalLinks.append(link.target) }
             }
         }
 
@@ -129,12 +129,8 @@ enum ReferencePageID {
         return String(decoding: UnsafeBufferPointer(rebasing: u[start..<end]), as: UTF8.self)
     }
 
-    /// A link a reader keeps: to a reference page (`fromLink`) or through `/goto/` (the SDK pages).
-    static func isKept(_ u: UnsafeBufferPointer<UInt8>) -> Bool {
-        fromLink(u) != nil || containsGoto(u)
-    }
-
-    private static func containsGoto(_ u: UnsafeBufferPointer<UInt8>) -> Bool {
+    /// A link through `/goto/` (the SDK pages).
+    static func isGoto(_ u: UnsafeBufferPointer<UInt8>) -> Bool {
         let needle: StaticString = "/goto/"
         let n = needle.utf8CodeUnitCount
         guard u.count >= n else { return false }
