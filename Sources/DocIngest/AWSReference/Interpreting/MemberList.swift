@@ -10,13 +10,9 @@ struct MemberList {
     private var values: [Shape] = []
     /// Positions by key, made only for long lists (short ones are searched).
     private var positions: [String: Int]?
-    /// The caller knows no key repeats: none is looked for.
-    private let keysAreUnique: Bool
-
-    init(capacity: Int = 0, keysAreUnique: Bool = false) {
+    init(capacity: Int = 0) {
         keys.reserveCapacity(capacity)
         values.reserveCapacity(capacity)
-        self.keysAreUnique = keysAreUnique
     }
 
     var isEmpty: Bool { keys.isEmpty }
@@ -24,11 +20,6 @@ struct MemberList {
     /// Adds `value` under `key`; true when the key was there already (its shape is replaced).
     @discardableResult
     mutating func add(_ value: consuming Shape, forKey key: String) -> Bool {
-        if keysAreUnique {
-            keys.append(key)
-            values.append(value)
-            return false
-        }
         if let i = position(of: key) {
             values[i] = value
             return true

@@ -75,25 +75,29 @@ struct ReferenceInterpreter {
         }
         var model = Model()
         var builders: [String: ReferenceShapeBuilder] = [:]
+        // Services are assembled aside and put into the model in first-use order: going through
+        // the model's ordered dictionary for every operation copied the service out and back.
+        var serviceOrder: [String] = []
+        var services: [String: Service] = [:]
         for (index, service) in operations {
             let key = service.isEmpty ? "unknown" : service
-            var builder = builders.removeValue(forKey: key) ?? {
+            let op = OperationPageInterpreter(page: pages[index]).interpret(builder: &builders[key, default: {
                 // Pages of no known service may use type pages of any service.
                 let pool = service.isEmpty ? typePagesByService.values.reduce(into: [:]) { $0.merge($1) { a, _ in a } } : typePagesByService[service] ?? [:]
                 return ReferenceShapeBuilder(typePages: pool.merging(typePagesByService[""] ?? [:]) { a, _ in a })
-            }()
-            let op = OperationPageInterpreter(page: pages[index]).interpret(builder: &builder, memo: &factMemo, log: &log)
-            builders[key] = builder
-            if model.services[key] == nil {
+            }()], memo: &factMemo, log: &log)
+            if services[key] == nil {
                 var s = Service(name: key)
                 s.apiVersion = apiVersions[service]
-                model.services[key] = s
+                services[key] = s
+                serviceOrder.append(key)
             }
-            if model.services[key]!.operations[op.name] != nil {
+            if services[key]!.operations.index(forKey: op.name) != nil {
                 log.warning(pages[index].path, line: pages[index].titleLine, "operation \(op.name) given twice; the later page replaces the earlier")
             }
-            model.services[key]!.operations[op.name] = op
+            services[key]!.operations[op.name] = op
         }
+        for key in serviceOrder { model.services[key] = services.removeValue(forKey: key) }
         // Definitions of the types that refs stand for, expanded the same way.
         for (key, var builder) in builders {
             var defined = OrderedDictionary<String, Shape>()

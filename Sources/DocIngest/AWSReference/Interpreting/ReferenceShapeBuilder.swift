@@ -12,14 +12,11 @@ final class TypePage: Sendable {
     let documentation: String
     /// Newer pages say so: "This data type is a UNION, so only one of the following members ..."
     let isUnion: Bool
-    /// No member key repeats (as on every real page): expansions need not look for repeats.
-    let keysAreUnique: Bool
 
     init(id: String, page: ReferencePage, members: [TypeMember]) {
         self.id = id
         self.page = page
         self.members = members
-        keysAreUnique = Set(members.map(\.key)).count == members.count
         let doc = page.description.count == 1 ? page.description[0].text : page.description.map(\.text).joined(separator: "\n")
         documentation = doc
         isUnion = doc.containsBytes("is a UNION")
@@ -251,7 +248,7 @@ struct ReferenceShapeBuilder {
         lowestRef = Int.max
         var shape = Shape(type: .structure)
         shape.name = typePage.page.title.isEmpty ? name : typePage.page.title
-        var members = MemberList(capacity: typePage.members.count, keysAreUnique: typePage.keysAreUnique)
+        var members = MemberList(capacity: typePage.members.count)
         for i in typePage.members.indices {
             let wire = typePage.members[i].wire, key = typePage.members[i].key
             let memberSyntax = syntax?.entries.first { $0.keyText == wire }?.value

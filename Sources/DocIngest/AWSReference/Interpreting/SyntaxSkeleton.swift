@@ -12,10 +12,12 @@ struct SyntaxSkeleton {
               first.text.trimmingSpaces.hasPrefix("{") else { return nil }
         // Rebuild the block with its original line numbers (renderings drop blank lines).
         var bytes: [UInt8] = []
+        bytes.reserveCapacity(body.reduce(0) { $0 + $1.text.utf8.count + 1 })
         var line = first.line
         for l in body where l.line >= first.line {
             while line < l.line { bytes.append(0x0A); line += 1 }
-            bytes.append(contentsOf: l.text.utf8)
+            var text = l.text
+            text.withUTF8 { bytes.append(contentsOf: $0) }
         }
         do {
             root = try SkeletonParser(dialect: .awsReferenceJSON).parse(bytes, firstLine: first.line).value

@@ -55,7 +55,11 @@ struct ByteLines {
     }
 
     func startsWith(_ i: Int, _ prefix: StaticString) -> Bool {
-        let r = trimmed(i)
+        hasPrefix(trimmed(i), prefix)
+    }
+
+    /// The bytes of `r` start with `prefix`.
+    func hasPrefix(_ r: Range<Int>, _ prefix: StaticString) -> Bool {
         let n = prefix.utf8CodeUnitCount
         guard r.count >= n else { return false }
         return prefix.withUTF8Buffer { p in

@@ -24,8 +24,9 @@ struct MarkdownInline {
     var text: ArraySlice<UInt8> { buffer[..<count] }
 
     mutating func render(_ src: UnsafeBufferPointer<UInt8>) {
-        links.removeAll(keepingCapacity: true)
-        anchors.removeAll(keepingCapacity: true)
+        // (removeAll on an empty array still pays a generic replaceSubrange.)
+        if !links.isEmpty { links.removeAll(keepingCapacity: true) }
+        if !anchors.isEmpty { anchors.removeAll(keepingCapacity: true) }
         // The rendering is never longer than its source: it is written in place into a buffer
         // at least the source's size (appending byte by byte paid a capacity check per byte).
         if buffer.count < src.count { buffer = Array(repeating: 0, count: Swift.max(src.count, 2 * buffer.count)) }

@@ -34,7 +34,8 @@ enum ReferenceMarkdownReader {
 
         for i in 0..<lines.count {
             let lineNumber = i + 1
-            if lines.startsWith(i, "```") {
+            let r = lines.trimmed(i)
+            if lines.hasPrefix(r, "```") {
                 inFence.toggle()
                 if inFence, section?.kind.isSyntax == true { section!.blocks.append([]) }
                 continue
@@ -47,20 +48,19 @@ enum ReferenceMarkdownReader {
                 }
                 continue
             }
-            let r = lines.trimmed(i)
             if r.isEmpty {
                 blankBefore = true
                 continue
             }
             defer { blankBefore = false }
-            if lines.startsWith(i, "# ") {
+            if lines.hasPrefix(r, "# ") {
                 render((r.lowerBound + 2)..<r.upperBound)
                 page.title = inline.trimmedString
                 page.titleLine = lineNumber
                 page.pageID = inline.anchors.first
                 continue
             }
-            if lines.startsWith(i, "## ") {
+            if lines.hasPrefix(r, "## ") {
                 closeSection()
                 render((r.lowerBound + 3)..<r.upperBound)
                 let heading = inline.trimmedString
@@ -74,7 +74,7 @@ enum ReferenceMarkdownReader {
                 page.description.append(ReferenceLine(text: text, line: lineNumber))
                 continue
             }
-            if lines.startsWith(i, "** "), isEntryHead(text) {
+            if lines.hasPrefix(r, "** "), isEntryHead(text) {
                 closeEntry()
                 entry = ReferenceEntry(name: text, anchor: inline.anchors.first, line: lineNumber, context: context)
                 entry!.lines.reserveCapacity(4)
@@ -102,7 +102,8 @@ enum ReferenceMarkdownReader {
 
     /// An entry head renders to a single name (`ContentRedaction`, `BadRequestException`).
     private static func isEntryHead(_ text: String) -> Bool {
-        !text.isEmpty && !text.utf8.contains(0x20)
+        var text = text
+        return text.withUTF8 { !$0.isEmpty && !$0.contains(0x20) }
     }
 }
 
