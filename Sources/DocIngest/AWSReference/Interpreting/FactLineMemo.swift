@@ -45,11 +45,6 @@ struct FactLineMemo {
         return reading
     }
 
-    /// A fact line whose value is the rest of the line after `keyword`.
-    mutating func parse(line: String, keyword: String) throws(FactLineError) -> Fact {
-        try read(line: line, keyword: keyword).fact.get()
-    }
-
     mutating func parse(keyword: String, value: String) throws(FactLineError) -> Fact {
         if let known = values[keyword]?[value] { return try known.get() }
         let result: Result<Fact, FactLineError>

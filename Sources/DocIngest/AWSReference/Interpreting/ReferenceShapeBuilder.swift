@@ -77,9 +77,11 @@ struct ReferenceShapeBuilder {
         stackDepth = Array(repeating: -1, count: pages.count)
     }
 
-    /// The member described by `entry`. `pageID` is the page the entry sits on: a link-less
-    /// type name is looked up beside it (`API_streaming_` pages name `API_streaming_` types).
-    /// `syntax` is the entry's value in the page's syntax block, when there is one.
+    /// The member an entry describes: its name, the links of its `dd` (type name → page id) and
+    /// its facts. `pageID` is the page the entry sits on: a link-less type name is looked up
+    /// beside it (`API_streaming_` pages name `API_streaming_` types). `syntax` is the entry's
+    /// value in the page's syntax block, when there is one; `locationName`, the wire name to
+    /// record when it differs from the member key.
     mutating func member(named name: String?, typeLinks: [String: String], facts: EntryFacts, onPage pageID: String?, path: String,
                          syntax: SkeletonNode? = nil, locationName: String? = nil) -> Shape {
         var shape: Shape

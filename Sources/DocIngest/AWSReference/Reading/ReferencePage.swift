@@ -95,24 +95,11 @@ enum ReferenceSectionKind: String, Sendable {
         return nil
     }
 
+    /// Headings as plain text (the text rendering has no ids).
     private static let headingBytes: [(StaticString, ReferenceSectionKind)] = [
         ("Request Syntax", .requestSyntax), ("URI Request Parameters", .requestParameters), ("Request Parameters", .requestParameters),
         ("Request Body", .requestBody), ("Response Syntax", .responseSyntax), ("Response Elements", .responseElements),
         ("Errors", .errors), ("Examples", .examples), ("See Also", .seeAlso), ("Contents", .contents),
-    ]
-
-    /// Headings as plain text (the text rendering has no ids).
-    static let headingKinds: [String: ReferenceSectionKind] = [
-        "Request Syntax": .requestSyntax,
-        "URI Request Parameters": .requestParameters,
-        "Request Parameters": .requestParameters,
-        "Request Body": .requestBody,
-        "Response Syntax": .responseSyntax,
-        "Response Elements": .responseElements,
-        "Errors": .errors,
-        "Examples": .examples,
-        "See Also": .seeAlso,
-        "Contents": .contents,
     ]
 
     var isSyntax: Bool { self == .requestSyntax || self == .responseSyntax }
@@ -121,13 +108,7 @@ enum ReferenceSectionKind: String, Sendable {
 /// Sentences that introduce a group of entries rather than describe one. Renderings without
 /// structure (text, markdown) need them to tell where an entry ends.
 enum SectionIntro {
-    static let openings = [
-        "The following data is returned", "The response returns the following", "The request accepts the following",
-        "The request uses the following", "The request does not", "If the action is successful",
-        "For information about the errors", "The following parameters are for this specific action",
-        "For more information about using this API", "The response does not", "The following elements are returned",
-    ]
-
+    /// The openings, as static bytes (compared on every line of an entry).
     private static let openingBytes: [StaticString] = [
         "The following data is returned", "The response returns the following", "The request accepts the following",
         "The request uses the following", "The request does not", "If the action is successful",
