@@ -87,21 +87,27 @@ extension StringProtocol {
     /// an ASCII text on its bytes: the Character-wise split of one request line cost more than
     /// interpreting the rest of its page. Non-ASCII text is split the Character-wise way.
     func fastSplit(_ separator: Character, maxSplits: Int = Int.max, omittingEmptySubsequences: Bool = true) -> [SubSequence] {
-        guard let sep = separator.asciiValue, utf8.allSatisfy({ $0 < 0x80 }) else {
+        let u = utf8
+        // Cut offsets found on the contiguous bytes, then made indices (O(1) on native UTF-8).
+        let cuts: [Range<Int>]? = separator.asciiValue.flatMap { sep in
+            u.withContiguousStorageIfAvailable { b -> [Range<Int>]? in
+                var cuts: [Range<Int>] = []
+                var start = 0
+                for i in 0..<b.count {
+                    if b[i] >= 0x80 { return nil }
+                    if b[i] == sep, cuts.count < maxSplits {
+                        if !(omittingEmptySubsequences && start == i) { cuts.append(start..<i) }
+                        start = i + 1
+                    }
+                }
+                if !(omittingEmptySubsequences && start == b.count) { cuts.append(start..<b.count) }
+                return cuts
+            } ?? nil
+        }
+        guard let cuts else {
             return split(separator: separator, maxSplits: maxSplits, omittingEmptySubsequences: omittingEmptySubsequences)
         }
-        var parts: [SubSequence] = []
-        let u = utf8
-        var start = u.startIndex
-        var i = start
-        while i != u.endIndex {
-            if u[i] == sep, parts.count < maxSplits {
-                if !(omittingEmptySubsequences && start == i) { parts.append(self[start..<i]) }
-                start = u.index(after: i)
-            }
-            i = u.index(after: i)
-        }
-        if !(omittingEmptySubsequences && start == u.endIndex) { parts.append(self[start..<u.endIndex]) }
-        return parts
+        let base = u.startIndex
+        return cuts.map { self[u.index(base, offsetBy: $0.lowerBound)..<u.index(base, offsetBy: $0.upperBound)] }
     }
 }
