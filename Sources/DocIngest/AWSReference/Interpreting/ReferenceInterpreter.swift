@@ -53,12 +53,14 @@ struct ReferenceInterpreter {
             case .dataType:
                 let id = page.pageID ?? "API_\(page.title)"
                 var members: [TypeMember] = []
-                for section in page.sections where section.kind == .contents {
-                    for entry in section.entries {
-                        let facts = EntryFacts.read(entry.lines, path: page.path, memo: &factMemo, log: &log)
+                // By index: a for-in over sections and entries copied each one's references.
+                for s in page.sections.indices where page.sections[s].kind == .contents {
+                    members.reserveCapacity(members.count + page.sections[s].entries.count)
+                    for e in page.sections[s].entries.indices {
+                        let facts = EntryFacts.read(page.sections[s].entries[e].lines, path: page.path, memo: &factMemo, log: &log)
                         // Entries without a name cannot be members.
-                        guard let wire = entry.name, !wire.isEmpty else { continue }
-                        members.append(TypeMember(wire: wire, typeLinks: entry.typeLinks, facts: facts))
+                        guard let wire = page.sections[s].entries[e].name, !wire.isEmpty else { continue }
+                        members.append(TypeMember(wire: wire, typeLinks: page.sections[s].entries[e].typeLinks, facts: facts))
                     }
                 }
                 typePagesByService[service, default: [:]][id] = TypePage(id: id, page: page, members: members)

@@ -251,13 +251,17 @@ struct ReferenceShapeBuilder {
         var shape = Shape(type: .structure)
         shape.name = typePage.page.title.isEmpty ? name : typePage.page.title
         var members = MemberList(capacity: typePage.members.count)
-        for i in typePage.members.indices {
-            let wire = typePage.members[i].wire, key = typePage.members[i].key
-            let memberSyntax = syntax?.entries.first { $0.keyText == wire }?.value
-            members.add(self.member(named: wire, typeLinks: typePage.members[i].typeLinks, facts: typePage.members[i].facts,
-                                    onPage: typePage.id, path: typePage.page.path, syntax: memberSyntax,
-                                    locationName: key != wire ? key : nil), forKey: key)
-            if typePage.members[i].facts.required { shape.required.append(key) }
+        let pageID = typePage.id, path = typePage.page.path
+        // Members read in place (a loop over the array copied each member's references).
+        typePage.members.withUnsafeBufferPointer { typeMembers in
+            for m in typeMembers.indices {
+                let wire = typeMembers[m].wire, key = typeMembers[m].key
+                let memberSyntax = syntax?.entries.first { $0.keyText == wire }?.value
+                members.add(self.member(named: wire, typeLinks: typeMembers[m].typeLinks, facts: typeMembers[m].facts,
+                                        onPage: pageID, path: path, syntax: memberSyntax, locationName: key != wire ? key : nil),
+                            forKey: key)
+                if typeMembers[m].facts.required { shape.required.append(key) }
+            }
         }
         shape.members = members.dictionary()
         if !typePage.documentation.isEmpty { shape.documentation = typePage.documentation }
