@@ -22,7 +22,8 @@ struct HTTPSyntax: Sendable {
             i += 1
         } else if words.count >= 3, words.last!.utf8.starts(with: "HTTP/".utf8), words[0].allSatisfy({ $0.isUppercase }) {
             method = String(words[0])
-            let target = words[1..<(words.count - 1)].joined(separator: " ")
+            // Usually one word: joining a slice of substrings goes the slow generic way.
+            let target = words.count == 3 ? String(words[1]) : words[1..<(words.count - 1)].joined(separator: " ")
             if let q = target.utf8.firstIndex(of: UInt8(ascii: "?")) {
                 path = String(target[..<q])
                 for pair in target[target.index(after: q)...].fastSplit("&") {
