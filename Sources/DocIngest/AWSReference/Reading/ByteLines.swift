@@ -73,7 +73,11 @@ extension StringProtocol {
     /// Substring search over UTF-8 bytes. Foundation's `range(of:)`/`contains` go through
     /// UTF-16 and locale machinery; the needles here are plain ASCII phrases.
     func utf8Range(of needle: String) -> Range<Index>? {
-        let n = Array(needle.utf8)
+        var needle = needle
+        return needle.withUTF8 { n in utf8Range(ofBytes: n) }
+    }
+
+    private func utf8Range(ofBytes n: UnsafeBufferPointer<UInt8>) -> Range<Index>? {
         guard let first = n.first else { return nil }
         let hay = utf8
         let count = hay.count
@@ -93,7 +97,7 @@ extension StringProtocol {
         } ?? Array(hay).withUnsafeBufferPointer { h -> Int? in
             var i = 0
             while i <= count - n.count {
-                if h[i] == first, Array(h[i..<(i + n.count)]) == n { return i }
+                if h[i] == first, h[i..<(i + n.count)].elementsEqual(n) { return i }
                 i += 1
             }
             return nil
