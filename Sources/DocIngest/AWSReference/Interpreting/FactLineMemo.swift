@@ -11,7 +11,7 @@ struct FactLineMemo {
     }
 
     /// Lines whose value follows their keyword on the line itself, by the whole line.
-    private var lines = TextTable<Reading>(capacity: 1024)
+    private var lines = TextTable<Reading>()
 
     /// Values of the other keywords (patterns, value lists), by keyword and value.
     private var values: [String: TextTable<Result<Fact, FactLineError>>] = [:]

@@ -252,11 +252,12 @@ struct ReferenceShapeBuilder {
         shape.name = typePage.page.title.isEmpty ? name : typePage.page.title
         var members = MemberList(capacity: typePage.members.count)
         let pageID = typePage.id, path = typePage.page.path
+        let syntaxPositions = syntax.flatMap(SyntaxSkeleton.positions(of:))
         // Members read in place (a loop over the array copied each member's references).
         typePage.members.withUnsafeBufferPointer { typeMembers in
             for m in typeMembers.indices {
                 let wire = typeMembers[m].wire, key = typeMembers[m].key
-                let memberSyntax = syntax?.entries.first { $0.keyText == wire }?.value
+                let memberSyntax = syntax.flatMap { SyntaxSkeleton.value(of: wire, in: $0, positions: syntaxPositions) }
                 members.add(self.member(named: wire, typeLinks: typeMembers[m].typeLinks, facts: typeMembers[m].facts,
                                         onPage: pageID, path: path, syntax: memberSyntax, locationName: key != wire ? key : nil),
                             forKey: key)

@@ -26,12 +26,33 @@ struct SyntaxSkeleton {
             return nil
         }
         guard case .object = root.kind else { return nil }
+        positions = Self.positions(of: root)
     }
 
     var topLevelKeys: [String] { root.entries.compactMap(\.keyText) }
 
     func value(of key: String) -> SkeletonNode? {
-        root.entries.first { $0.keyText == key }?.value
+        SyntaxSkeleton.value(of: key, in: root, positions: positions)
+    }
+
+    /// The first position of each key of a long object (short ones are searched): every entry
+    /// of a page asks for its value, so a search each time made long request bodies quadratic.
+    private let positions: [String: Int]?
+
+    static func positions(of node: SkeletonNode) -> [String: Int]? {
+        guard node.entries.count > 8 else { return nil }
+        var positions: [String: Int] = [:]
+        positions.reserveCapacity(node.entries.count)
+        for (i, entry) in node.entries.enumerated() {
+            if let key = entry.keyText, positions[key] == nil { positions[key] = i }
+        }
+        return positions
+    }
+
+    /// The value of the first entry named `key`, through `positions` when there are some.
+    static func value(of key: String, in node: SkeletonNode, positions: [String: Int]?) -> SkeletonNode? {
+        if let positions { return positions[key].map { node.entries[$0].value } }
+        return node.entries.first { $0.keyText == key }?.value
     }
 
     /// A shape from a skeleton value: what the syntax alone shows. `number` cannot tell
