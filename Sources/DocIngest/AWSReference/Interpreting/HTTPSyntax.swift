@@ -8,8 +8,9 @@ struct HTTPSyntax: Sendable {
     /// Header lines: header name → member name (`X-Amz-Target: Target`).
     var headers: [(wire: String, member: String)] = []
     var status: Int?
-    /// The lines after the HTTP head: the JSON (or XML) skeleton of the body.
-    var body: [ReferenceLine] = []
+    /// The lines after the HTTP head: the JSON (or XML) skeleton of the body (a slice of the
+    /// block's lines, not a copy of them).
+    var body: ArraySlice<ReferenceLine> = []
 
     init(_ lines: [ReferenceLine]) {
         var i = 0
@@ -35,7 +36,7 @@ struct HTTPSyntax: Sendable {
             }
             i += 1
         } else {
-            body = Array(lines[i...])
+            body = lines[i...]
             return
         }
         // Header lines until a blank line or the start of the body.
@@ -51,7 +52,7 @@ struct HTTPSyntax: Sendable {
             headers.append((name, String(t[t.index(after: colon)...]).trimmingSpaces))
             i += 1
         }
-        body = Array(lines[i...])
+        body = lines[i...]
     }
 
     /// Path segments that are member placeholders: `Name` (or `Name+`, greedy) → the label.

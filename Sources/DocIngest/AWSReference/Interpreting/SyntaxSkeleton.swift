@@ -7,7 +7,7 @@ struct SyntaxSkeleton {
     let root: SkeletonNode
 
     /// nil when the block has no JSON body (query protocol, an XML body, no body at all).
-    init?(body: [ReferenceLine], path: String, log: inout DiagnosticLog) {
+    init?(body: ArraySlice<ReferenceLine>, path: String, log: inout DiagnosticLog) {
         guard let first = body.first(where: { !$0.text.trimmingSpaces.isEmpty }),
               first.text.trimmingSpaces.hasPrefix("{") else { return nil }
         // Rebuild the block with its original line numbers (renderings drop blank lines).
