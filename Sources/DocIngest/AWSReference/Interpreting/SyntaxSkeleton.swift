@@ -40,7 +40,7 @@ struct SyntaxSkeleton {
     private let positions: [String: Int]?
 
     static func positions(of node: SkeletonNode) -> [String: Int]? {
-        guard node.entries.count > 8 else { return nil }
+        guard node.entries.count > 32 else { return nil }
         var positions: [String: Int] = [:]
         positions.reserveCapacity(node.entries.count)
         for (i, entry) in node.entries.enumerated() {
