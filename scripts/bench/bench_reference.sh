@@ -30,7 +30,7 @@ echo "== generated pages (ec2, dynamodb, lambda, iam), per service"
 for style in html text markdown; do
     for entry in $models; do
         service=${entry%%:*}
-        printf '%-9s ' "$service"; "$BIN" bench-reference "$WORK/$style/$service" --service "$service" --runs 3 | tail -1
+        printf '%-9s ' "$service"; "$BIN" bench-reference "$WORK/$style/$service" --service "$service" --runs 10 | tail -1
     done
 done
 echo "== real markdown pages (Transcribe, 2021)"

@@ -1,3 +1,4 @@
+import Foundation
 import APIModel
 
 /// Which shape of a member a fact line speaks about: the member itself (or, for a list, its
@@ -20,6 +21,27 @@ enum Fact: Sendable, Equatable {
     case httpStatus(Int)
 }
 
+extension Fact {
+    /// Which shape of a member the fact speaks about; nil for facts about the member as a whole.
+    var target: FactTarget? {
+        switch self {
+        case let .length(_, _, t), let .range(_, _, t), let .pattern(_, t), let .validValues(_, t): return t
+        case .type, .count, .required, .httpStatus: return nil
+        }
+    }
+
+    /// The same fact about another shape (a map's value facts are its value's own).
+    func retargeted(_ target: FactTarget) -> Fact {
+        switch self {
+        case let .length(min, max, _): return .length(min: min, max: max, target)
+        case let .range(min, max, _): return .range(min: min, max: max, target)
+        case let .pattern(p, _): return .pattern(p, target)
+        case let .validValues(v, _): return .validValues(v, target)
+        case .type, .count, .required, .httpStatus: return self
+        }
+    }
+}
+
 /// A fact line that starts with a known keyword but whose value cannot be read.
 struct FactLineError: Error, Sendable {
     var message: String
@@ -40,13 +62,19 @@ enum FactLine {
     static let valueMayFollow: Set<String> = ["Pattern:", "Key Pattern:", "Value Pattern:", "Valid Values:", "Valid Keys:",
                                               "Key Valid Values:", "Value Valid Values:"]
 
-    private static let keywordBytes: [(String, [UInt8])] = keywords.map { ($0, Array($0.utf8)) }
-    /// Keywords by first byte, so a description line costs one table lookup.
-    private static let keywordsByFirstByte: [[(String, [UInt8])]] = {
-        var table = Array(repeating: [(String, [UInt8])](), count: 256)
-        for k in keywordBytes { table[Int(k.1[0])].append(k) }
-        return table
-    }()
+    /// The keywords as static bytes (no reference counting while a line is tested), with
+    /// whether their value may follow on the next line.
+    private static let keywordTable: [(bytes: StaticString, valueMayFollow: Bool)] = [
+        ("Type:", false), ("Required:", false), ("HTTP Status Code:", false),
+        ("Key Length Constraints:", false), ("Value Length Constraints:", false), ("Length Constraints:", false),
+        ("Array Members:", false), ("Map Entries:", false),
+        ("Key Valid Range:", false), ("Value Valid Range:", false), ("Valid Range:", false),
+        ("Key Pattern:", true), ("Value Pattern:", true), ("Pattern:", true),
+        ("Valid Keys:", true), ("Key Valid Values:", true), ("Value Valid Values:", true), ("Valid Values:", true),
+    ]
+
+    /// Bytes that start some keyword: a description line usually stops at this table.
+    private static let startsKeyword: [Bool] = (0..<256).map { b in keywords.contains { $0.utf8.first == UInt8(b) } }
 
     /// The keyword the line starts with, if any.
     static func keyword(of line: String) -> String? {
@@ -55,11 +83,19 @@ enum FactLine {
     }
 
     static func keyword(of bytes: UnsafeBufferPointer<UInt8>) -> String? {
-        guard let first = bytes.first else { return nil }
-        for (keyword, k) in keywordsByFirstByte[Int(first)] where bytes.count >= k.count {
-            var i = 1
-            while i < k.count, bytes[i] == k[i] { i += 1 }
-            if i == k.count { return keyword }
+        keywordAndFollow(of: bytes)?.keyword
+    }
+
+    /// The keyword the line starts with and whether `valueMayFollow` holds for it (no set lookup per line).
+    static func keywordAndFollow(of line: String) -> (keyword: String, valueMayFollow: Bool)? {
+        var line = line
+        return line.withUTF8 { keywordAndFollow(of: $0) }
+    }
+
+    static func keywordAndFollow(of bytes: UnsafeBufferPointer<UInt8>) -> (keyword: String, valueMayFollow: Bool)? {
+        guard let first = bytes.first, startsKeyword[Int(first)], let base = bytes.baseAddress else { return nil }
+        for (i, k) in keywordTable.enumerated() where bytes.count >= k.bytes.utf8CodeUnitCount && k.bytes.utf8Start.pointee == first {
+            if memcmp(base, k.bytes.utf8Start, k.bytes.utf8CodeUnitCount) == 0 { return (keywords[i], k.valueMayFollow) }
         }
         return nil
     }
@@ -103,15 +139,31 @@ enum FactLine {
             return .pattern(value, target)
         default: // the Valid Values / Valid Keys family
             // Byte-level split: some enums (EC2 instance types) list a thousand values on every page.
-            let values = value.utf8.split(separator: UInt8(ascii: "|")).compactMap { part -> String? in
-                var lo = part.startIndex, hi = part.endIndex
-                while lo < hi, part[lo] == 0x20 { lo = part.index(after: lo) }
-                while hi > lo, part[part.index(before: hi)] == 0x20 { hi = part.index(before: hi) }
-                return lo < hi ? String(Substring(part[lo..<hi])) : nil
+            var text = value
+            let values = text.withUTF8 { b -> [String] in
+                var out: [String] = []
+                var start = 0
+                for i in 0...b.count where i == b.count || b[i] == UInt8(ascii: "|") {
+                    var lo = start, hi = i
+                    while lo < hi, b[lo] == 0x20 { lo += 1 }
+                    while hi > lo, b[hi - 1] == 0x20 { hi -= 1 }
+                    if lo < hi { out.append(String(decoding: UnsafeBufferPointer(rebasing: b[lo..<hi]), as: UTF8.self)) }
+                    start = i + 1
+                }
+                return out
             }
             guard !values.isEmpty else { throw FactLineError(message: "\(keyword) without values") }
             return .validValues(values, target)
         }
+    }
+
+    /// `Minimum <unit> of `, `Maximum <unit> of `, `Fixed <unit> of ` for the units fact lines use.
+    private static let leadsByUnit: [String: [String]] = Dictionary(uniqueKeysWithValues: ["length", "number", "value"].map { unit in
+        (unit, ["Minimum", "Maximum", "Fixed"].map { "\($0) \(unit) of " })
+    })
+
+    private static func leads(_ unit: String) -> [String] {
+        leadsByUnit[unit] ?? ["Minimum", "Maximum", "Fixed"].map { "\($0) \(unit) of " }
     }
 
     /// `Minimum length of 1. Maximum length of 36.`, `Fixed number of 1 item.`,
@@ -119,8 +171,7 @@ enum FactLine {
     static func bounds(_ text: String, unit: String) throws(FactLineError) -> (Bound?, Bound?) {
         var min: Bound?, max: Bound?
         var found = false
-        for (word, kind) in [("Minimum", 0), ("Maximum", 1), ("Fixed", 2)] {
-            let lead = "\(word) \(unit) of "
+        for (kind, lead) in leads(unit).enumerated() {
             guard let r = text.utf8Range(of: lead) else { continue }
             let rest = text[r.upperBound...]
             let token = rest.prefix { $0 != " " && $0 != "," && $0 != ";" }

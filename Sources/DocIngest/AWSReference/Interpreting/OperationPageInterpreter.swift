@@ -3,10 +3,9 @@ import APIModel
 /// One operation page → one `Operation`.
 struct OperationPageInterpreter {
     let page: ReferencePage
-    /// Fact lines read so far, shared by all pages of the run.
-    var memo = FactLineMemo()
 
-    func interpret(builder: inout ReferenceShapeBuilder, log: inout DiagnosticLog) -> Operation {
+    /// `memo`: fact lines read so far, shared by all pages of the run.
+    func interpret(builder: inout ReferenceShapeBuilder, memo: inout FactLineMemo, log: inout DiagnosticLog) -> Operation {
         let name = page.title.isEmpty ? ReferenceServiceName.anchorStem(page) : page.title
         var op = Operation(name: name)
         op.sources = [page.path]
@@ -27,20 +26,23 @@ struct OperationPageInterpreter {
         }
         if requestSyntax != nil || !requestSections.isEmpty {
             var input = Shape(type: .structure)
+            var inputMembers = MemberList()
             var uriMembers: Set<String> = []
-            let uriNames = Set(requestSections.filter { $0.kind == .requestParameters }.flatMap(\.entries).compactMap(\.name))
-            let labels = requestSyntax?.pathLabels(members: uriNames) ?? [:]
+            let labels = requestSyntax.map { syntax in
+                syntax.pathLabels(members: Set(requestSections.filter { $0.kind == .requestParameters }.flatMap(\.entries).compactMap(\.name)))
+            } ?? [:]
             for section in requestSections {
                 for entry in section.entries {
-                    guard let (key, facts, shape) = member(entry, syntax: requestSkeleton, builder: &builder, log: &log) else { continue }
-                    var member = shape
-                    if section.kind == .requestParameters, let syntax = requestSyntax, syntax.method != nil {
-                        locate(&member, named: entry.name ?? key, syntax: syntax, labels: labels, entry: entry, section: section, log: &log)
-                        if member.location == "uri" { uriMembers.insert(entry.name ?? key) }
-                    }
-                    add(member, as: key, required: facts.required, to: &input, entry: entry, log: &log)
+                    let facts = EntryFacts.read(entry.lines, path: page.path, memo: &memo, log: &log)
+                    guard let wire = named(entry, log: &log) else { continue }
+                    let key = WireName.memberKey(wire)
+                    // The shape goes straight from the builder into the list (a shape held in a variable was copied).
+                    add(requestMember(entry, wire: wire, key: key, facts: facts, section: section, syntax: requestSyntax, skeleton: requestSkeleton,
+                                      labels: labels, uriMembers: &uriMembers, builder: &builder, log: &log),
+                        as: key, required: facts.required, to: &inputMembers, &input.required, entry: entry, log: &log)
                 }
             }
+            input.members = inputMembers.dictionary()
             if let skeleton = requestSkeleton { crossCheck(input, skeleton, "request", log: &log) }
             op.input = input
             if let syntax = requestSyntax, let method = syntax.method {
@@ -58,24 +60,22 @@ struct OperationPageInterpreter {
 
         // Output: response elements (headers where the page says so, else body).
         var output = Shape(type: .structure)
+        var outputMembers = MemberList()
         let headerNames = Dictionary(responseSyntax?.headers.map { ($0.member, $0.wire) } ?? [], uniquingKeysWith: { a, _ in a })
         for var section in page.sections where section.kind == .responseElements {
             if let keys = responseSkeleton?.topLevelKeys { EntryNaming.nameUnnamed(&section.entries, keys: keys, path: page.path, log: &log) }
             for entry in section.entries {
-                guard let (key, facts, shape) = member(entry, syntax: responseSkeleton, builder: &builder, log: &log) else { continue }
+                let facts = EntryFacts.read(entry.lines, path: page.path, memo: &memo, log: &log)
+                guard let wire = named(entry, log: &log) else { continue }
                 // rest-xml pages list the root element (no Type line) before its members.
-                if facts.type == nil, facts.documentation.first?.hasPrefix("Root level tag for the") == true { continue }
-                var member = shape
-                if entry.context?.containsBytes("following HTTP response") == true {
-                    // `If the action is successful, the service sends back the following HTTP response.`
-                    member.location = "statusCode"
-                } else if entry.context?.containsBytes("HTTP header") == true {
-                    member.location = "header"
-                    member.locationName = headerNames[entry.name ?? key] ?? member.locationName
-                }
-                add(member, as: key, required: false, to: &output, entry: entry, log: &log)
+                if facts.type == nil, facts.documentation.hasPrefix("Root level tag for the") { continue }
+                let key = WireName.memberKey(wire)
+                add(responseMember(entry, wire: wire, key: key, facts: facts, skeleton: responseSkeleton, headerNames: headerNames,
+                                   builder: &builder),
+                    as: key, required: false, to: &outputMembers, &output.required, entry: entry, log: &log)
             }
         }
+        output.members = outputMembers.dictionary()
         if let skeleton = responseSkeleton { crossCheck(output, skeleton, "response", log: &log) }
         if !output.members.isEmpty { op.output = output }
 
@@ -85,8 +85,8 @@ struct OperationPageInterpreter {
                     log.warning(page.path, line: entry.line, "error entry without a name; skipped")
                     continue
                 }
-                let facts = EntryFacts.read(entry.lines, path: page.path, memo: memo, log: &log)
-                let errorDoc = facts.documentation.joined(separator: "\n")
+                let facts = EntryFacts.read(entry.lines, path: page.path, memo: &memo, log: &log)
+                let errorDoc = facts.documentation
                 op.errors.append(OperationError(name: errorName, httpStatus: facts.httpStatus, documentation: errorDoc.isEmpty ? nil : errorDoc))
             }
         }
@@ -94,39 +94,69 @@ struct OperationPageInterpreter {
         return op
     }
 
-    /// The member key, its facts and its shape; nil for an entry that cannot be named.
-    private func member(_ entry: ReferenceEntry, syntax: SyntaxSkeleton?, builder: inout ReferenceShapeBuilder, log: inout DiagnosticLog)
-        -> (String, EntryFacts, Shape)? {
-        let facts = EntryFacts.read(entry.lines, path: page.path, memo: memo, log: &log)
+    /// The entry's name; nil (and a warning) for an entry the page leaves unnamed.
+    private func named(_ entry: ReferenceEntry, log: inout DiagnosticLog) -> String? {
         guard let wire = entry.name, !wire.isEmpty else {
             log.warning(page.path, line: entry.line, "entry without a name and no syntax to name it from; skipped")
             return nil
         }
-        var shape = builder.member(entry, facts: facts, onPage: page.pageID, path: page.path, syntax: syntax?.value(of: wire))
-        let key = WireName.memberKey(wire)
-        if key != wire { shape.locationName = key }
-        return (key, facts, shape)
+        return wire
+    }
+
+    /// A request member's shape, located (URI, header, query string) where the page says.
+    private func requestMember(_ entry: ReferenceEntry, wire: String, key: String, facts: EntryFacts, section: ReferenceSection,
+                               syntax: HTTPSyntax?, skeleton: SyntaxSkeleton?, labels: [String: String], uriMembers: inout Set<String>,
+                               builder: inout ReferenceShapeBuilder, log: inout DiagnosticLog) -> Shape {
+        var shape = builder.member(named: wire, typeLinks: entry.typeLinks, facts: facts, onPage: page.pageID, path: page.path,
+                                   syntax: skeleton?.value(of: wire), locationName: key != wire ? key : nil)
+        if section.kind == .requestParameters, let syntax, syntax.method != nil {
+            locate(&shape, named: wire, syntax: syntax, labels: labels, entry: entry, section: section, log: &log)
+            if shape.location == "uri" { uriMembers.insert(wire) }
+        }
+        return shape
+    }
+
+    /// A response member's shape: the status code or a header where the entry's section says so, else body.
+    private func responseMember(_ entry: ReferenceEntry, wire: String, key: String, facts: EntryFacts, skeleton: SyntaxSkeleton?,
+                                headerNames: [String: String], builder: inout ReferenceShapeBuilder) -> Shape {
+        var shape = builder.member(named: wire, typeLinks: entry.typeLinks, facts: facts, onPage: page.pageID, path: page.path,
+                                   syntax: skeleton?.value(of: wire), locationName: key != wire ? key : nil)
+        if entry.context?.containsBytes("following HTTP response") == true {
+            // `If the action is successful, the service sends back the following HTTP response.`
+            shape.location = "statusCode"
+        } else if entry.context?.containsBytes("HTTP header") == true {
+            shape.location = "header"
+            shape.locationName = headerNames[wire] ?? shape.locationName
+        }
+        return shape
     }
 
     /// Every body member of the syntax block has an entry, and every body entry is in the syntax.
     private func crossCheck(_ structure: Shape, _ skeleton: SyntaxSkeleton, _ side: String, log: inout DiagnosticLog) {
         let keys = skeleton.topLevelKeys
+        // The usual page lists its body members in syntax order: then there is nothing to report.
+        if keys.count == structure.members.count, keys.elementsEqual(structure.members.keys) { return }
         let keySet = Set(keys)
         for entry in skeleton.root.entries {
-            guard let key = entry.keyText, structure.members[key] == nil else { continue }
+            guard let key = entry.keyText, structure.members.index(forKey: key) == nil else { continue }
             log.warning(page.path, line: entry.line, "\(key) appears in the \(side) syntax but has no entry on the page")
         }
-        for (name, member) in structure.members where member.location == nil && !keySet.contains(name) {
-            log.warning(page.path, line: skeleton.root.line, "\(name) is documented in the \(side) elements but missing from the \(side) syntax")
+        // Through the values' buffer: iterating (name, member) pairs would copy every member shape.
+        let names = structure.members.keys
+        let unlocated = structure.members.values.withUnsafeBufferPointer { values in
+            values.indices.filter { values[$0].location == nil }
+        }
+        for i in unlocated where !keySet.contains(names[i]) {
+            log.warning(page.path, line: skeleton.root.line, "\(names[i]) is documented in the \(side) elements but missing from the \(side) syntax")
         }
     }
 
-    private func add(_ member: Shape, as key: String, required: Bool, to parent: inout Shape, entry: ReferenceEntry, log: inout DiagnosticLog) {
-        if parent.members[key] != nil {
+    private func add(_ member: consuming Shape, as key: String, required: Bool, to members: inout MemberList, _ requiredKeys: inout [String],
+                     entry: ReferenceEntry, log: inout DiagnosticLog) {
+        if members.add(consume member, forKey: key) {
             log.warning(page.path, line: entry.line, "member \(key) listed twice; the later entry replaces the earlier")
         }
-        parent.members[key] = member
-        if required, !parent.required.contains(key) { parent.required.append(key) }
+        if required, !requiredKeys.contains(key) { requiredKeys.append(key) }
     }
 
     /// Where a URI request parameter travels, from the request syntax head.
@@ -168,10 +198,23 @@ struct OperationPageInterpreter {
 /// the member is keyed by; matching with boto3 names (`ImageIds`) is the merger's job.
 enum WireName {
     static func memberKey(_ wire: String) -> String {
-        guard wire.utf8.contains(UInt8(ascii: ".")) else { return wire }
-        var s = Substring(wire)
-        for suffix in [".N", ".member", ".entry"] where s.hasSuffix(suffix) { s = s.dropLast(suffix.count) }
-        if s.hasSuffix(".member") { s = s.dropLast(7) }
-        return String(s)
+        // On bytes: this runs for every member of every page.
+        var bytesOf = wire
+        let key: String? = bytesOf.withUTF8 { bytes in
+            guard bytes.contains(UInt8(ascii: ".")) else { return nil }
+            var end = bytes.count
+            func drop(_ suffix: StaticString) {
+                let n = suffix.utf8CodeUnitCount
+                guard end >= n else { return }
+                let matches = suffix.withUTF8Buffer { p in (0..<n).allSatisfy { bytes[end - n + $0] == p[$0] } }
+                if matches { end -= n }
+            }
+            drop(".N")
+            drop(".member")
+            drop(".entry")
+            drop(".member")
+            return String(decoding: UnsafeBufferPointer(rebasing: bytes[..<end]), as: UTF8.self)
+        }
+        return key ?? wire
     }
 }

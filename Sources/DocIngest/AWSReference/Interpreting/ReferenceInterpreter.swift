@@ -9,19 +9,22 @@ struct ReferenceInterpreter {
     var options: IngestOptions
     var log = DiagnosticLog()
     /// Each distinct fact line is read once per run.
-    private let factMemo = FactLineMemo()
+    private var factMemo = FactLineMemo()
 
     init(options: IngestOptions) { self.options = options }
 
     enum PageKind { case operation, dataType, index }
 
     static func kind(of page: ReferencePage) -> PageKind {
-        let kinds = Set(page.sections.map(\.kind))
-        if !kinds.isDisjoint(with: [.requestSyntax, .requestParameters, .requestBody, .responseElements, .responseSyntax, .errors]) {
-            return .operation
+        var contents = false
+        for section in page.sections {
+            switch section.kind {
+            case .requestSyntax, .requestParameters, .requestBody, .responseElements, .responseSyntax, .errors: return .operation
+            case .contents: contents = true
+            default: break
+            }
         }
-        if kinds.contains(.contents) { return .dataType }
-        return .index
+        return contents ? .dataType : .index
     }
 
     mutating func interpret(_ pages: [ReferencePage]) -> Model {
@@ -49,10 +52,18 @@ struct ReferenceInterpreter {
             switch kind {
             case .dataType:
                 let id = page.pageID ?? "API_\(page.title)"
-                let members = page.sections.filter { $0.kind == .contents }.flatMap(\.entries).map { entry in
-                    (entry, EntryFacts.read(entry.lines, path: page.path, memo: factMemo, log: &log))
+                var members: [TypeMember] = []
+                // By index: a for-in over sections and entries copied each one's references.
+                for s in page.sections.indices where page.sections[s].kind == .contents {
+                    members.reserveCapacity(members.count + page.sections[s].entries.count)
+                    for e in page.sections[s].entries.indices {
+                        let facts = EntryFacts.read(page.sections[s].entries[e].lines, path: page.path, memo: &factMemo, log: &log)
+                        // Entries without a name cannot be members.
+                        guard let wire = page.sections[s].entries[e].name, !wire.isEmpty else { continue }
+                        members.append(TypeMember(wire: wire, typeLinks: page.sections[s].entries[e].typeLinks, facts: facts))
+                    }
                 }
-                typePagesByService[service, default: [:]][id] = TypePage(page: page, members: members)
+                typePagesByService[service, default: [:]][id] = TypePage(id: id, page: page, members: members)
             case .operation:
                 operations.append((index, service))
             case .index:
@@ -66,25 +77,29 @@ struct ReferenceInterpreter {
         }
         var model = Model()
         var builders: [String: ReferenceShapeBuilder] = [:]
+        // Services are assembled aside and put into the model in first-use order: going through
+        // the model's ordered dictionary for every operation copied the service out and back.
+        var serviceOrder: [String] = []
+        var services: [String: Service] = [:]
         for (index, service) in operations {
             let key = service.isEmpty ? "unknown" : service
-            var builder = builders.removeValue(forKey: key) ?? {
+            let op = OperationPageInterpreter(page: pages[index]).interpret(builder: &builders[key, default: {
                 // Pages of no known service may use type pages of any service.
                 let pool = service.isEmpty ? typePagesByService.values.reduce(into: [:]) { $0.merge($1) { a, _ in a } } : typePagesByService[service] ?? [:]
                 return ReferenceShapeBuilder(typePages: pool.merging(typePagesByService[""] ?? [:]) { a, _ in a })
-            }()
-            let op = OperationPageInterpreter(page: pages[index], memo: factMemo).interpret(builder: &builder, log: &log)
-            builders[key] = builder
-            if model.services[key] == nil {
+            }()], memo: &factMemo, log: &log)
+            if services[key] == nil {
                 var s = Service(name: key)
                 s.apiVersion = apiVersions[service]
-                model.services[key] = s
+                services[key] = s
+                serviceOrder.append(key)
             }
-            if model.services[key]!.operations[op.name] != nil {
+            if services[key]!.operations.index(forKey: op.name) != nil {
                 log.warning(pages[index].path, line: pages[index].titleLine, "operation \(op.name) given twice; the later page replaces the earlier")
             }
-            model.services[key]!.operations[op.name] = op
+            services[key]!.operations[op.name] = op
         }
+        for key in serviceOrder { model.services[key] = services.removeValue(forKey: key) }
         // Definitions of the types that refs stand for, expanded the same way.
         for (key, var builder) in builders {
             var defined = OrderedDictionary<String, Shape>()

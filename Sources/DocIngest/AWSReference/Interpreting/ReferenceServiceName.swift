@@ -22,10 +22,12 @@ enum ReferenceServiceName {
     }
 
     private static func fromAnchors(_ page: ReferencePage) -> String? {
+        guard !page.anchors.isEmpty else { return nil }
         let stem = anchorStem(page)
         guard !stem.isEmpty else { return nil }
+        let markers = ["-\(stem)-request-", "-\(stem)-response-", "-Type-\(stem)-"]
         for anchor in page.anchors {
-            for marker in ["-\(stem)-request-", "-\(stem)-response-", "-Type-\(stem)-"] {
+            for marker in markers {
                 guard let r = anchor.utf8Range(of: marker) else { continue }
                 let prefix = String(anchor[..<r.lowerBound])
                 guard !prefix.isEmpty else { continue }
@@ -41,6 +43,11 @@ enum ReferenceServiceName {
     private static func gotoLink(_ page: ReferencePage) -> Found? {
         for link in page.externalLinks {
             guard let r = link.utf8Range(of: "/goto/") else { continue }
+            switch gotoASCII(link[r.upperBound...]) {
+            case let .found(found): return found
+            case .notAService: continue
+            case .notASCII: break
+            }
             let parts = link[r.upperBound...].split(separator: "/")
             guard parts.count >= 2 else { continue }
             let uid = parts[1]
@@ -51,5 +58,30 @@ enum ReferenceServiceName {
             return Found(service: String(uid.dropLast(11)).lowercased(), apiVersion: String(version))
         }
         return nil
+    }
+
+    /// The same reading on the bytes of an ASCII link (all real ones; Character-wise splitting
+    /// cost more than the rest of the page's interpretation). A non-ASCII link is read the slow way.
+    private enum GotoReading { case found(Found), notAService, notASCII }
+
+    private static func gotoASCII(_ rest: Substring) -> GotoReading {
+        let u = Array(rest.utf8)
+        guard u.allSatisfy({ $0 < 0x80 }) else { return .notASCII }
+        // The second non-empty `/`-separated part: the SDK's id of the service (`transcribe-2017-10-26`).
+        var parts: [Range<Int>] = []
+        var start = 0
+        for i in 0...u.count where i == u.count || u[i] == UInt8(ascii: "/") {
+            if i > start { parts.append(start..<i) }
+            start = i + 1
+            if parts.count == 2 { break }
+        }
+        guard parts.count >= 2 else { return .notAService }
+        let uid = u[parts[1]]
+        guard uid.count > 11 else { return .notAService }
+        let version = uid.suffix(10)
+        let dashes = version.indices.filter { version[$0] == UInt8(ascii: "-") }.map { $0 - version.startIndex }
+        guard dashes == [4, 7], uid[version.startIndex - 1] == UInt8(ascii: "-") else { return .notAService }
+        let service = uid[..<(version.startIndex - 1)].map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
+        return .found(Found(service: String(decoding: service, as: UTF8.self), apiVersion: String(decoding: version, as: UTF8.self)))
     }
 }

@@ -1,10 +1,42 @@
 import APIModel
 import OrderedCollections
 
-/// A data-type page, read once: its name, description and members with their facts.
-struct TypePage: Sendable {
-    var page: ReferencePage
-    var members: [(entry: ReferenceEntry, facts: EntryFacts)]
+/// A data-type page, read once: its name, description and members with their facts, and
+/// what every expansion of it needs (member keys, the joined description) made once. A class:
+/// builders of several services share the pages, and expansions read them without copies.
+final class TypePage: Sendable {
+    let id: String
+    let page: ReferencePage
+    let members: [TypeMember]
+    /// The description paragraphs joined with newlines.
+    let documentation: String
+    /// Newer pages say so: "This data type is a UNION, so only one of the following members ..."
+    let isUnion: Bool
+
+    init(id: String, page: ReferencePage, members: [TypeMember]) {
+        self.id = id
+        self.page = page
+        self.members = members
+        let doc = page.description.count == 1 ? page.description[0].text : page.description.map(\.text).joined(separator: "\n")
+        documentation = doc
+        isUnion = doc.containsBytes("is a UNION")
+    }
+}
+
+/// A named member entry of a type page: what an expansion needs of it.
+struct TypeMember: Sendable {
+    /// The wire name as written (`ImageId.N`) and the member key (`ImageId`).
+    let wire: String
+    let key: String
+    let typeLinks: [String: String]
+    let facts: EntryFacts
+
+    init(wire: String, typeLinks: [String: String], facts: EntryFacts) {
+        self.wire = wire
+        key = WireName.memberKey(wire)
+        self.typeLinks = typeLinks
+        self.facts = facts
+    }
 }
 
 /// Turns an entry and its facts into a member shape, resolving `X object` types from the
@@ -12,37 +44,55 @@ struct TypePage: Sendable {
 /// (its definition goes to the service's `shapes`); expansions independent of the path
 /// above them are memoized.
 struct ReferenceShapeBuilder {
-    /// Type pages by page id (`API_Media`).
-    let typePages: [String: TypePage]
+    /// Type pages by page id (`API_Media`), and by their number in this builder.
+    private let pageNumbers: [String: Int]
+    private let pages: [TypePage]
     private(set) var log = DiagnosticLog()
     /// Set when a type could not be resolved since the last reset: the operation is partial.
     var missingType = false
     private var reported: Set<String> = []
-    private var memo: [String: Shape] = [:]
-    /// `Type:` values already read (a few dozen distinct phrases serve thousands of entries).
-    private var phrases: [String: TypePhrase?] = [:]
-    private var stack: [String: Int] = [:]
+    /// Acyclic expansions by page number.
+    private var memo: [Shape?]
+    /// Page numbers of plain type names (`API_<name>`), -1 for none: resolved once per name.
+    private var plainNames: [String: Int] = [:]
+    /// Depth at which each page is being expanded, -1 when it is not.
+    private var stackDepth: [Int]
+    private var stackCount = 0
     private var lowestRef = Int.max
     /// Names of types that a `ref` stands for, with their page ids, in first-use order.
     private(set) var referenced = OrderedDictionary<String, String>()
 
-    init(typePages: [String: TypePage]) { self.typePages = typePages }
+    init(typePages: [String: TypePage]) {
+        var numbers: [String: Int] = [:]
+        numbers.reserveCapacity(typePages.count)
+        var pages: [TypePage] = []
+        pages.reserveCapacity(typePages.count)
+        for (id, page) in typePages {
+            numbers[id] = pages.count
+            pages.append(page)
+        }
+        pageNumbers = numbers
+        self.pages = pages
+        memo = Array(repeating: nil, count: pages.count)
+        stackDepth = Array(repeating: -1, count: pages.count)
+    }
 
-    /// The member described by `entry`. `pageID` is the page the entry sits on: a link-less
-    /// type name is looked up beside it (`API_streaming_` pages name `API_streaming_` types).
-    /// `syntax` is the entry's value in the page's syntax block, when there is one.
-    mutating func member(_ entry: ReferenceEntry, facts: EntryFacts, onPage pageID: String?, path: String,
-                         syntax: SkeletonNode? = nil) -> Shape {
+    /// The member an entry describes: its name, the links of its `dd` (type name → page id) and
+    /// its facts. `pageID` is the page the entry sits on: a link-less type name is looked up
+    /// beside it (`API_streaming_` pages name `API_streaming_` types). `syntax` is the entry's
+    /// value in the page's syntax block, when there is one; `locationName`, the wire name to
+    /// record when it differs from the member key.
+    mutating func member(named name: String?, typeLinks: [String: String], facts: EntryFacts, onPage pageID: String?, path: String,
+                         syntax: SkeletonNode? = nil, locationName: String? = nil) -> Shape {
         var shape: Shape
         if let (text, line) = facts.type {
-            let known = phrases[text]
-            let phrase = known ?? TypePhrase.parse(text)
-            if known == nil { phrases[text] = .some(phrase) }
-            if let phrase {
-                shape = build(phrase, entry: entry, onPage: pageID, path: path, line: line, syntax: syntax)
+            if let phrase = facts.typePhrase {
+                shape = build(phrase, name: name, typeLinks: typeLinks, onPage: pageID, path: path, line: line, syntax: syntax,
+                              facts: facts.facts)
             } else {
-                report(.error, path, line, "unrecognized type \"\(text)\" for \(entry.name ?? "an entry"); read as string")
+                report(.error, path, line, "unrecognized type \"\(text)\" for \(name ?? "an entry"); read as string")
                 shape = Shape(type: .string)
+                apply(facts, to: &shape)
             }
         } else {
             // URI, header and query members carry no Type line: the facts tell a list
@@ -55,47 +105,114 @@ struct ReferenceShapeBuilder {
             } else {
                 shape = item
             }
+            apply(facts, to: &shape)
         }
-        apply(facts, to: &shape)
-        let doc = facts.documentation.joined(separator: "\n")
-        if !doc.isEmpty { shape.documentation = doc }
+        if !facts.documentation.isEmpty { shape.documentation = facts.documentation }
+        if let locationName { shape.locationName = locationName }
         return shape
     }
 
-    private mutating func build(_ phrase: TypePhrase, entry: ReferenceEntry, onPage pageID: String?, path: String, line: Int,
-                                syntax: SkeletonNode?) -> Shape {
+    /// The shape of `phrase` with the entry's facts applied where they belong (a list's item
+    /// facts to its innermost item, a map's `Key`/`Value` facts to its key/value), each node's
+    /// facts applied before the node is wrapped, so no built child is copied out and back in.
+    /// `facts` are those that reach this node, in page order.
+    private mutating func build(_ phrase: TypePhrase, name: String?, typeLinks: [String: String], onPage pageID: String?, path: String,
+                                line: Int, syntax: SkeletonNode?, facts: [(fact: Fact, line: Int)]) -> Shape {
         switch phrase {
         case let .scalar(t):
-            return Shape(type: t)
+            var s = Shape(type: t)
+            Self.applyAtLeaf(facts, to: &s)
+            return s
         case .exception:
             var s = Shape(type: .structure)
-            s.name = entry.name
+            s.name = name
+            Self.applyAtLeaf(facts, to: &s)
             return s
-        case let .list(item):
-            return .list(of: build(item, entry: entry, onPage: pageID, path: path, line: line, syntax: SyntaxSkeleton.descend(syntax)))
-        case let .map(key, value):
-            return .map(key: build(key, entry: entry, onPage: pageID, path: path, line: line, syntax: nil),
-                        value: build(value, entry: entry, onPage: pageID, path: path, line: line, syntax: SyntaxSkeleton.descend(syntax)))
-        case let .structure(name):
-            return structure(named: name, link: entry.typeLinks[name], besides: pageID, path: path, line: line, syntax: syntax)
+        case let .list(itemPhrase):
+            // The list keeps its own `Array Members` counts; everything else goes to the item.
+            let ownsCount = facts.contains { if case .count(_, _, false) = $0.fact { return true } else { return false } }
+            let itemFacts = ownsCount ? facts.filter { if case .count(_, _, false) = $0.fact { return false } else { return true } } : facts
+            var s = Shape.list(of: build(itemPhrase, name: name, typeLinks: typeLinks, onPage: pageID, path: path, line: line,
+                                         syntax: SyntaxSkeleton.descend(syntax), facts: itemFacts))
+            if ownsCount {
+                for (fact, _) in facts { if case let .count(min, max, false) = fact { s.min = min ?? s.min; s.max = max ?? s.max } }
+            }
+            return s
+        case let .map(keyPhrase, valuePhrase):
+            // `Map Entries` stay on the map, `Key ...` facts go to the key as they are; the rest
+            // reach the value as its own facts (and, for other collections' counts, below it).
+            var keyFacts: [(fact: Fact, line: Int)] = [], valueFacts: [(fact: Fact, line: Int)] = []
+            for (fact, factLine) in facts {
+                switch fact {
+                case .count(_, _, true): break
+                case .count: valueFacts.append((fact, factLine))
+                case .type, .required, .httpStatus: break
+                default:
+                    if fact.target == .key { keyFacts.append((fact, factLine)) } else { valueFacts.append((fact.retargeted(.own), factLine)) }
+                }
+            }
+            var key = build(keyPhrase, name: name, typeLinks: typeLinks, onPage: pageID, path: path, line: line, syntax: nil, facts: [])
+            for (fact, _) in keyFacts { Self.change(&key, by: fact) }
+            let value = build(valuePhrase, name: name, typeLinks: typeLinks, onPage: pageID, path: path, line: line,
+                              syntax: SyntaxSkeleton.descend(syntax), facts: valueFacts)
+            var s = Shape.map(key: key, value: value)
+            for (fact, _) in facts { if case let .count(min, max, true) = fact { s.min = min ?? s.min; s.max = max ?? s.max } }
+            return s
+        case let .structure(typeName):
+            var s = structure(named: typeName, link: typeLinks[typeName], besides: pageID, path: path, line: line, syntax: syntax)
+            Self.applyAtLeaf(facts, to: &s)
+            return s
         }
     }
 
-    /// Candidate page ids for a type name: the link, then beside the current page, then plain.
-    private func pageID(for name: String, link: String?, besides pageID: String?) -> String? {
-        var candidates: [String] = []
-        if let link { candidates.append(link) }
-        if let pageID, pageID.hasPrefix("API_") {
-            let stem = pageID.dropFirst(4)
-            if let underscore = stem.firstIndex(of: "_") { candidates.append("API_\(stem[...underscore])\(name)") }
+    /// Facts that reached a node the phrase calls a scalar or a structure. Only a missing type
+    /// page read from its syntax block can make that node a list or a map: then the facts are
+    /// routed the general way.
+    private static func applyAtLeaf(_ facts: [(fact: Fact, line: Int)], to shape: inout Shape) {
+        guard !facts.isEmpty else { return }
+        if shape.type == .list || shape.type == .map {
+            for (fact, _) in facts { apply(fact, to: &shape) }
+            return
         }
-        candidates.append("API_\(name)")
-        return candidates.first { typePages[$0] != nil }
+        for (fact, _) in facts { change(&shape, by: fact) }
+    }
+
+    /// What a length, range, pattern or enum fact sets on the node it is about.
+    private static func change(_ shape: inout Shape, by fact: Fact) {
+        switch fact {
+        case let .length(min, max, _), let .range(min, max, _):
+            shape.min = min ?? shape.min
+            shape.max = max ?? shape.max
+        case let .pattern(p, _):
+            shape.pattern = p
+        case let .validValues(values, _):
+            shape.enumValues = values
+        case .count, .type, .required, .httpStatus:
+            break
+        }
+    }
+
+    /// Page number for a type name: the link, then beside the current page, then plain.
+    private mutating func pageNumber(for name: String, link: String?, besides pageID: String?) -> Int? {
+        if let link, let n = pageNumbers[link] { return n }
+        if let pageID, let prefix = Self.siblingPrefix(pageID), let n = pageNumbers[prefix + name] { return n }
+        if let n = plainNames[name] { return n >= 0 ? n : nil }
+        let n = pageNumbers["API_" + name]
+        plainNames[name] = n ?? -1
+        return n
+    }
+
+    /// `API_streaming_AudioStream` → `API_streaming_`; nil for a page id without a part (`API_Media`).
+    private static func siblingPrefix(_ pageID: String) -> String? {
+        let u = pageID.utf8
+        guard u.count > 4, u.starts(with: "API_".utf8) else { return nil }
+        guard let underscore = u.dropFirst(4).firstIndex(of: UInt8(ascii: "_")) else { return nil }
+        return String(pageID[...underscore])
     }
 
     private mutating func structure(named name: String, link: String?, besides currentPage: String?, path: String, line: Int,
                                     syntax: SkeletonNode?) -> Shape {
-        guard let id = pageID(for: name, link: link, besides: currentPage) else {
+        guard let number = pageNumber(for: name, link: link, besides: currentPage) else {
             missingType = true
             let page = link ?? "API_\(name)"
             var s = Shape(type: .structure)
@@ -109,61 +226,74 @@ struct ReferenceShapeBuilder {
             s.name = name
             return s
         }
-        return expand(id, name: name, syntax: syntax)
+        return expand(number, name: name, syntax: syntax)
     }
 
     /// The structure of type page `id`.
     mutating func expand(_ id: String, name: String, syntax: SkeletonNode? = nil) -> Shape {
-        if let depth = stack[id] {
-            lowestRef = min(lowestRef, depth)
-            if referenced[name] == nil { referenced[name] = id }
+        expand(pageNumbers[id]!, name: name, syntax: syntax)
+    }
+
+    private mutating func expand(_ number: Int, name: String, syntax: SkeletonNode?) -> Shape {
+        let typePage = pages[number]
+        let onStack = stackDepth[number]
+        if onStack >= 0 {
+            lowestRef = min(lowestRef, onStack)
+            if referenced[name] == nil { referenced[name] = typePage.id }
             return Shape(ref: name)
         }
-        if let cached = memo[id] { return cached }
-        let typePage = typePages[id]!
-        let depth = stack.count
-        stack[id] = depth
+        if let cached = memo[number] { return cached }
+        let depth = stackCount
+        stackDepth[number] = depth
+        stackCount += 1
         let savedLowest = lowestRef
         lowestRef = Int.max
         var shape = Shape(type: .structure)
         shape.name = typePage.page.title.isEmpty ? name : typePage.page.title
-        for (entry, facts) in typePage.members {
-            guard let wire = entry.name, !wire.isEmpty else { continue }
-            let memberName = WireName.memberKey(wire)
-            let memberSyntax = syntax?.entries.first { $0.keyText == wire }?.value
-            var memberShape = member(entry, facts: facts, onPage: id, path: typePage.page.path, syntax: memberSyntax)
-            if memberName != wire { memberShape.locationName = memberName }
-            shape.members[memberName] = memberShape
-            if facts.required { shape.required.append(memberName) }
+        var members = MemberList(capacity: typePage.members.count)
+        let pageID = typePage.id, path = typePage.page.path
+        let syntaxPositions = syntax.flatMap(SyntaxSkeleton.positions(of:))
+        // Members read in place (a loop over the array copied each member's references).
+        typePage.members.withUnsafeBufferPointer { typeMembers in
+            for m in typeMembers.indices {
+                let wire = typeMembers[m].wire, key = typeMembers[m].key
+                let memberSyntax = syntax.flatMap { SyntaxSkeleton.value(of: wire, in: $0, positions: syntaxPositions) }
+                members.add(self.member(named: wire, typeLinks: typeMembers[m].typeLinks, facts: typeMembers[m].facts,
+                                        onPage: pageID, path: path, syntax: memberSyntax, locationName: key != wire ? key : nil),
+                            forKey: key)
+                if typeMembers[m].facts.required { shape.required.append(key) }
+            }
         }
-        let doc = typePage.page.description.map(\.text).joined(separator: "\n")
-        if !doc.isEmpty { shape.documentation = doc }
-        // Newer pages say so: "This data type is a UNION, so only one of the following members ..."
-        if doc.containsBytes("is a UNION") { shape.type = .union }
-        stack[id] = nil
-        if lowestRef >= depth { memo[id] = shape }
+        shape.members = members.dictionary()
+        if !typePage.documentation.isEmpty { shape.documentation = typePage.documentation }
+        if typePage.isUnion { shape.type = .union }
+        stackDepth[number] = -1
+        stackCount -= 1
+        if lowestRef >= depth { memo[number] = shape }
         lowestRef = min(savedLowest, lowestRef)
         return shape
     }
 
     /// Applies length, count, range, pattern and enum facts where they belong: a list's item
     /// facts to its (innermost) item, a map's `Key`/`Value` facts to its key/value.
-    private mutating func apply(_ facts: EntryFacts, to shape: inout Shape) {
-        for (fact, _) in facts.facts {
-            switch fact {
-            case let .length(min, max, target):
-                Self.modify(&shape, target) { $0.min = min ?? $0.min; $0.max = max ?? $0.max }
-            case let .range(min, max, target):
-                Self.modify(&shape, target) { $0.min = min ?? $0.min; $0.max = max ?? $0.max }
-            case let .pattern(p, target):
-                Self.modify(&shape, target) { $0.pattern = p }
-            case let .validValues(values, target):
-                Self.modify(&shape, target) { $0.enumValues = values }
-            case let .count(min, max, isMap):
-                Self.modifyCollection(&shape, isMap: isMap) { $0.min = min ?? $0.min; $0.max = max ?? $0.max }
-            case .type, .required, .httpStatus:
-                break
-            }
+    private func apply(_ facts: EntryFacts, to shape: inout Shape) {
+        for (fact, _) in facts.facts { Self.apply(fact, to: &shape) }
+    }
+
+    private static func apply(_ fact: Fact, to shape: inout Shape) {
+        switch fact {
+        case let .length(min, max, target):
+            modify(&shape, target) { $0.min = min ?? $0.min; $0.max = max ?? $0.max }
+        case let .range(min, max, target):
+            modify(&shape, target) { $0.min = min ?? $0.min; $0.max = max ?? $0.max }
+        case let .pattern(p, target):
+            modify(&shape, target) { $0.pattern = p }
+        case let .validValues(values, target):
+            modify(&shape, target) { $0.enumValues = values }
+        case let .count(min, max, isMap):
+            modifyCollection(&shape, isMap: isMap) { $0.min = min ?? $0.min; $0.max = max ?? $0.max }
+        case .type, .required, .httpStatus:
+            break
         }
     }
 

@@ -7,15 +7,17 @@ struct SyntaxSkeleton {
     let root: SkeletonNode
 
     /// nil when the block has no JSON body (query protocol, an XML body, no body at all).
-    init?(body: [ReferenceLine], path: String, log: inout DiagnosticLog) {
+    init?(body: ArraySlice<ReferenceLine>, path: String, log: inout DiagnosticLog) {
         guard let first = body.first(where: { !$0.text.trimmingSpaces.isEmpty }),
               first.text.trimmingSpaces.hasPrefix("{") else { return nil }
         // Rebuild the block with its original line numbers (renderings drop blank lines).
         var bytes: [UInt8] = []
+        bytes.reserveCapacity(body.reduce(0) { $0 + $1.text.utf8.count + 1 })
         var line = first.line
         for l in body where l.line >= first.line {
             while line < l.line { bytes.append(0x0A); line += 1 }
-            bytes.append(contentsOf: l.text.utf8)
+            var text = l.text
+            text.withUTF8 { bytes.append(contentsOf: $0) }
         }
         do {
             root = try SkeletonParser(dialect: .awsReferenceJSON).parse(bytes, firstLine: first.line).value
@@ -24,12 +26,33 @@ struct SyntaxSkeleton {
             return nil
         }
         guard case .object = root.kind else { return nil }
+        positions = Self.positions(of: root)
     }
 
     var topLevelKeys: [String] { root.entries.compactMap(\.keyText) }
 
     func value(of key: String) -> SkeletonNode? {
-        root.entries.first { $0.keyText == key }?.value
+        SyntaxSkeleton.value(of: key, in: root, positions: positions)
+    }
+
+    /// The first position of each key of a long object (short ones are searched): every entry
+    /// of a page asks for its value, so a search each time made long request bodies quadratic.
+    private let positions: [String: Int]?
+
+    static func positions(of node: SkeletonNode) -> [String: Int]? {
+        guard node.entries.count > 32 else { return nil }
+        var positions: [String: Int] = [:]
+        positions.reserveCapacity(node.entries.count)
+        for (i, entry) in node.entries.enumerated() {
+            if let key = entry.keyText, positions[key] == nil { positions[key] = i }
+        }
+        return positions
+    }
+
+    /// The value of the first entry named `key`, through `positions` when there are some.
+    static func value(of key: String, in node: SkeletonNode, positions: [String: Int]?) -> SkeletonNode? {
+        if let positions { return positions[key].map { node.entries[$0].value } }
+        return node.entries.first { $0.keyText == key }?.value
     }
 
     /// A shape from a skeleton value: what the syntax alone shows. `number` cannot tell

@@ -12,7 +12,11 @@ indirect enum TypePhrase: Sendable, Equatable {
     case map(key: TypePhrase, value: TypePhrase)
 
     static func parse(_ text: String) -> TypePhrase? {
-        parse(Substring(text), plural: false)
+        // ASCII phrases (all real ones) are read on bytes; others go through Unicode lower-casing.
+        let bytes = Array(text.utf8)
+        guard bytes.allSatisfy({ $0 < 0x80 }) else { return parse(Substring(text), plural: false) }
+        let lower = bytes.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
+        return ASCIIPhrase(text: bytes, lower: lower).parse(0..<bytes.count, plural: false)
     }
 
     private static let singular: [String: ShapeType] = [
@@ -47,6 +51,86 @@ indirect enum TypePhrase: Sendable, Equatable {
             let name = text.dropLast(suffix.count).trimming(" ")
             guard !name.isEmpty, !name.contains(" ") else { return nil }
             return .structure(String(name))
+        }
+        return nil
+    }
+}
+
+/// `TypePhrase.parse` on ASCII bytes: the same steps, without making lower-cased strings
+/// and substring searches for every phrase.
+private struct ASCIIPhrase {
+    let text: [UInt8]
+    /// `text` with ASCII letters lower-cased (same length, same indices).
+    let lower: [UInt8]
+
+    /// The scalar words, singular and plural, with their bytes (a handful: compared, not hashed).
+    private static let singular: [([UInt8], ShapeType)] = ([
+        ("string", .string), ("integer", .integer), ("long", .long), ("float", .float), ("double", .double),
+        ("boolean", .boolean), ("timestamp", .timestamp), ("base64-encoded binary data object", .blob),
+        ("json value", .document),
+    ] as [(String, ShapeType)]).map { (Array($0.0.utf8), $0.1) }
+    private static let plural: [([UInt8], ShapeType)] = ([
+        ("strings", .string), ("integers", .integer), ("longs", .long), ("floats", .float), ("doubles", .double),
+        ("booleans", .boolean), ("timestamps", .timestamp), ("base64-encoded binary data objects", .blob),
+        ("json values", .document),
+    ] as [(String, ShapeType)]).map { (Array($0.0.utf8), $0.1) }
+
+    private func scalar(_ r: Range<Int>, plural isPlural: Bool) -> ShapeType? {
+        for (word, type) in isPlural ? Self.plural : Self.singular where word.count == r.count {
+            if word.indices.allSatisfy({ word[$0] == lower[r.lowerBound + $0] }) { return type }
+        }
+        return nil
+    }
+
+    private func lowerHasPrefix(_ r: Range<Int>, _ p: StaticString) -> Bool {
+        let n = p.utf8CodeUnitCount
+        guard r.count >= n else { return false }
+        return p.withUTF8Buffer { q in (0..<n).allSatisfy { lower[r.lowerBound + $0] == q[$0] } }
+    }
+
+    private func lowerHasSuffix(_ r: Range<Int>, _ p: StaticString) -> Bool {
+        let n = p.utf8CodeUnitCount
+        guard r.count >= n else { return false }
+        return p.withUTF8Buffer { q in (0..<n).allSatisfy { lower[r.upperBound - n + $0] == q[$0] } }
+    }
+
+    private func trimmed(_ r: Range<Int>) -> Range<Int> {
+        var lo = r.lowerBound, hi = r.upperBound
+        while lo < hi, text[lo] == 0x20 { lo += 1 }
+        while hi > lo, text[hi - 1] == 0x20 { hi -= 1 }
+        return lo..<hi
+    }
+
+    func parse(_ raw: Range<Int>, plural isPlural: Bool) -> TypePhrase? {
+        let r = trimmed(raw)
+        if let t = scalar(r, plural: isPlural) { return .scalar(t) }
+        if !isPlural, lowerHasPrefix(r, "exception"), r.count == 9 { return .exception }
+        // `Array of` opens a singular phrase; `arrays of` appears inside plural ones.
+        if isPlural ? lowerHasPrefix(r, "arrays of ") : lowerHasPrefix(r, "array of ") {
+            return parse((r.lowerBound + (isPlural ? 10 : 9))..<r.upperBound, plural: true).map { .list($0) }
+        }
+        if isPlural ? lowerHasSuffix(r, " maps") : lowerHasSuffix(r, " map"), let to = firstTo(in: r) {
+            let valueEnd = r.upperBound - (isPlural ? 5 : 4)
+            guard let key = parse(r.lowerBound..<to, plural: false),
+                  let value = parse(min(to + 4, valueEnd)..<valueEnd, plural: false) else { return nil }
+            return .map(key: key, value: value)
+        }
+        let suffixes: [StaticString] = isPlural ? [" objects", " data types"] : [" object", " data type"]
+        for suffix in suffixes where lowerHasSuffix(r, suffix) {
+            let name = trimmed(r.lowerBound..<(r.upperBound - suffix.utf8CodeUnitCount))
+            guard !name.isEmpty, !text[name].contains(0x20) else { return nil }
+            return .structure(String(decoding: text[name], as: UTF8.self))
+        }
+        return nil
+    }
+
+    /// The first ` to ` (case-sensitive, as written).
+    private func firstTo(in r: Range<Int>) -> Int? {
+        guard r.count >= 4 else { return nil }
+        var i = r.lowerBound
+        while i + 4 <= r.upperBound {
+            if text[i] == 0x20, text[i + 1] == 0x74, text[i + 2] == 0x6F, text[i + 3] == 0x20 { return i }
+            i += 1
         }
         return nil
     }

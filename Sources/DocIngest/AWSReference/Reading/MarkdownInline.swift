@@ -1,85 +1,159 @@
+import Foundation
+
 /// Undoes the markdown rendering of one line: `\.` escapes, code spans (content kept
 /// verbatim, backticks stripped), links `[ text ](target)` (text kept, target recorded),
 /// `**` emphasis and `<a name="..."></a>` anchors (recorded, dropped).
+///
+/// One value renders every line of a page in turn (`render` starts afresh and keeps its
+/// buffers' capacity): a page has thousands of lines, and allocating the buffers per line
+/// cost more than rendering them.
 struct MarkdownInline {
-    var text: [UInt8] = []
-    var links: [(text: String, target: String)] = []
-    var anchors: [String] = []
+    /// The rendered text is `buffer[..<count]`; the buffer only grows.
+    private var buffer: [UInt8] = []
+    private var count = 0
+    /// Links to reference pages (with the page id) and to SDK pages (`/goto/`, no page id).
+    private(set) var links: [(text: String, target: String, pageID: String?)] = []
+    private(set) var anchors: [String] = []
 
     static func render(_ src: UnsafeBufferPointer<UInt8>) -> MarkdownInline {
         var out = MarkdownInline()
-        out.text.reserveCapacity(src.count)
-        out.append(src, 0..<src.count)
-        // Trailing spaces are markdown's hard line break, not content.
-        while let last = out.text.last, last == 0x20 { out.text.removeLast() }
+        out.render(src)
         return out
+    }
+
+    var text: ArraySlice<UInt8> { buffer[..<count] }
+
+    mutating func render(_ src: UnsafeBufferPointer<UInt8>) {
+        // (removeAll on an empty array still pays a generic replaceSubrange.)
+        if !links.isEmpty { links.removeAll(keepingCapacity: true) }
+        if !anchors.isEmpty { anchors.removeAll(keepingCapacity: true) }
+        // The rendering is never longer than its source: it is written in place into a buffer
+        // at least the source's size (appending byte by byte paid a capacity check per byte).
+        if buffer.count < src.count { buffer = Array(repeating: 0, count: Swift.max(src.count, 2 * buffer.count)) }
+        var n = 0
+        var writer = Writer(links: links, anchors: anchors)
+        links = []
+        anchors = []
+        buffer.withUnsafeMutableBufferPointer { out in
+            MarkdownInline.special.withUnsafeBufferPointer { special in
+                writer.write(src, 0..<src.count, into: out.baseAddress!, at: &n, special: special)
+            }
+        }
+        links = writer.links
+        anchors = writer.anchors
+        // Trailing spaces are markdown's hard line break, not content.
+        while n > 0, buffer[n - 1] == 0x20 { n -= 1 }
+        count = n
     }
 
     var string: String { String(decoding: text, as: UTF8.self) }
 
-    private mutating func append(_ s: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) {
-        var i = range.lowerBound
-        let end = range.upperBound
-        while i < end {
-            let c = s[i]
-            switch c {
-            case UInt8(ascii: "\\"):
-                if i + 1 < end, isPunctuation(s[i + 1]) {
-                    text.append(s[i + 1])
-                    i += 2
-                    continue
-                }
-            case UInt8(ascii: "`"):
-                var ticks = 0
-                while i + ticks < end, s[i + ticks] == c { ticks += 1 }
-                if let close = closingTicks(s, from: i + ticks, end: end, count: ticks) {
-                    text.append(contentsOf: s[(i + ticks)..<close])
-                    i = close + ticks
-                    continue
-                }
-                text.append(contentsOf: s[i..<(i + ticks)])
-                i += ticks
-                continue
-            case UInt8(ascii: "*"):
-                if i + 1 < end, s[i + 1] == c {
-                    i += 2
-                    continue
-                }
-            case UInt8(ascii: "["):
-                if let (textEnd, targetStart, targetEnd) = link(s, at: i, end: end) {
-                    let before = text.count
-                    append(s, (i + 1)..<textEnd)
-                    // `[ Media ](API_Media.md)`: the spaces inside the brackets are layout.
-                    var a = before
-                    while a < text.count, text[a] == 0x20 { a += 1 }
-                    var b = text.count
-                    while b > a, text[b - 1] == 0x20 { b -= 1 }
-                    let linkText = String(decoding: text[a..<b], as: UTF8.self)
-                    text.removeSubrange(b..<text.count)
-                    text.removeSubrange(before..<a)
-                    links.append((linkText, String(decoding: UnsafeBufferPointer(rebasing: s[targetStart..<targetEnd]), as: UTF8.self)))
-                    i = targetEnd + 1
-                    continue
-                }
-            case UInt8(ascii: "<"):
-                if let (name, after) = anchor(s, at: i, end: end) {
-                    anchors.append(name)
-                    i = after
-                    continue
-                }
-            default:
-                break
-            }
-            text.append(c)
-            i += 1
+    /// The rendered text without surrounding spaces and tabs (what `string.trimmingSpaces` gives), made once.
+    var trimmedString: String {
+        buffer.withUnsafeBufferPointer { t in
+            var lo = 0, hi = count
+            while lo < hi, t[lo] == 0x20 || t[lo] == 0x09 { lo += 1 }
+            while hi > lo, t[hi - 1] == 0x20 || t[hi - 1] == 0x09 { hi -= 1 }
+            return String(decoding: UnsafeBufferPointer(rebasing: t[lo..<hi]), as: UTF8.self)
         }
     }
 
-    private func isPunctuation(_ b: UInt8) -> Bool {
+    /// Bytes that may start markup; runs of other bytes are copied whole.
+    private static let special: [Bool] = (0..<256).map { b in
+        b == Int(UInt8(ascii: "\\")) || b == Int(UInt8(ascii: "`")) || b == Int(UInt8(ascii: "*")) || b == Int(UInt8(ascii: "["))
+            || b == Int(UInt8(ascii: "<"))
+    }
+
+    /// Renders into a raw output buffer, collecting links and anchors.
+    private struct Writer {
+        var links: [(text: String, target: String, pageID: String?)]
+        var anchors: [String]
+
+        mutating func write(_ s: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, into out: UnsafeMutablePointer<UInt8>, at n: inout Int,
+                            special: UnsafeBufferPointer<Bool>) {
+            var i = range.lowerBound
+            let end = range.upperBound
+            while i < end {
+                var run = i
+                while run < end, !special[Int(s[run])] { run += 1 }
+                if run > i {
+                    (out + n).update(from: s.baseAddress! + i, count: run - i)
+                    n += run - i
+                    i = run
+                    if i == end { break }
+                }
+                let c = s[i]
+                switch c {
+                case UInt8(ascii: "\\"):
+                    if i + 1 < end, MarkdownInline.isPunctuation(s[i + 1]) {
+                        out[n] = s[i + 1]
+                        n += 1
+                        i += 2
+                        continue
+                    }
+                case UInt8(ascii: "`"):
+                    var ticks = 0
+                    while i + ticks < end, s[i + ticks] == c { ticks += 1 }
+                    if let close = MarkdownInline.closingTicks(s, from: i + ticks, end: end, count: ticks) {
+                        (out + n).update(from: s.baseAddress! + i + ticks, count: close - i - ticks)
+                        n += close - i - ticks
+                        i = close + ticks
+                        continue
+                    }
+                    (out + n).update(from: s.baseAddress! + i, count: ticks)
+                    n += ticks
+                    i += ticks
+                    continue
+                case UInt8(ascii: "*"):
+                    if i + 1 < end, s[i + 1] == c {
+                        i += 2
+                        continue
+                    }
+                case UInt8(ascii: "["):
+                    if let (textEnd, targetStart, targetEnd) = MarkdownInline.link(s, at: i, end: end) {
+                        let before = n
+                        // `[ Media ](API_Media.md)`: the spaces inside the brackets are layout. Leading
+                        // spaces of the source are skipped; markup may still leave some to remove.
+                        var start = i + 1
+                        while start < textEnd, s[start] == 0x20 { start += 1 }
+                        write(s, start..<textEnd, into: out, at: &n, special: special)
+                        var a = before
+                        while a < n, out[a] == 0x20 { a += 1 }
+                        var b = n
+                        while b > a, out[b - 1] == 0x20 { b -= 1 }
+                        let target = UnsafeBufferPointer(rebasing: s[targetStart..<targetEnd])
+                        // Only links to reference pages and SDK pages are of use: no strings for the others.
+                        let pageID = ReferencePageID.fromLink(target)
+                        if pageID != nil || ReferencePageID.isGoto(target) {
+                            links.append((String(decoding: UnsafeBufferPointer(start: out + a, count: b - a), as: UTF8.self),
+                                          String(decoding: target, as: UTF8.self), pageID))
+                        }
+                        if a > before { memmove(out + before, out + a, b - a) }
+                        n = before + (b - a)
+                        i = targetEnd + 1
+                        continue
+                    }
+                case UInt8(ascii: "<"):
+                    if let (name, after) = MarkdownInline.anchor(s, at: i, end: end) {
+                        anchors.append(name)
+                        i = after
+                        continue
+                    }
+                default:
+                    break
+                }
+                out[n] = c
+                n += 1
+                i += 1
+            }
+        }
+    }
+
+    private static func isPunctuation(_ b: UInt8) -> Bool {
         (b >= 0x21 && b <= 0x2F) || (b >= 0x3A && b <= 0x40) || (b >= 0x5B && b <= 0x60) || (b >= 0x7B && b <= 0x7E)
     }
 
-    private func closingTicks(_ s: UnsafeBufferPointer<UInt8>, from: Int, end: Int, count: Int) -> Int? {
+    private static func closingTicks(_ s: UnsafeBufferPointer<UInt8>, from: Int, end: Int, count: Int) -> Int? {
         var j = from
         while j < end {
             if s[j] == UInt8(ascii: "`") {
@@ -95,7 +169,7 @@ struct MarkdownInline {
     }
 
     /// `[text](target)` at `i`: (end of text, start of target, end of target).
-    private func link(_ s: UnsafeBufferPointer<UInt8>, at i: Int, end: Int) -> (Int, Int, Int)? {
+    private static func link(_ s: UnsafeBufferPointer<UInt8>, at i: Int, end: Int) -> (Int, Int, Int)? {
         var depth = 0
         var j = i
         while j < end {
@@ -119,7 +193,7 @@ struct MarkdownInline {
     }
 
     /// `<a name="x"></a>` (or `id=`) at `i`: the name and the index after `</a>`.
-    private func anchor(_ s: UnsafeBufferPointer<UInt8>, at i: Int, end: Int) -> (String, Int)? {
+    private static func anchor(_ s: UnsafeBufferPointer<UInt8>, at i: Int, end: Int) -> (String, Int)? {
         guard i + 3 < end, s[i + 1] == UInt8(ascii: "a"), s[i + 2] == 0x20 else { return nil }
         var j = i + 3
         while j < end, s[j] != UInt8(ascii: "\"") { if s[j] == UInt8(ascii: ">") { return nil }; j += 1 }
@@ -131,8 +205,8 @@ struct MarkdownInline {
         var after = k
         while after < end, s[after] != UInt8(ascii: ">") { after += 1 }
         after += 1
-        let close: [UInt8] = Array("</a>".utf8)
-        if after + 4 <= end, Array(s[after..<(after + 4)]) == close { after += 4 }
+        if after + 4 <= end, s[after] == UInt8(ascii: "<"), s[after + 1] == UInt8(ascii: "/"), s[after + 2] == UInt8(ascii: "a"),
+           s[after + 3] == UInt8(ascii: ">") { after += 4 }
         return (name, min(after, end))
     }
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// What every rendering of an AWS API Reference page (HTML, text, markdown) is read into:
 /// the same sequence of sections and entries, so that one interpreter turns all three into
 /// the model. Readers only undo the rendering (tags, escapes, link syntax); they never
@@ -55,43 +57,49 @@ enum ReferenceSectionKind: String, Sendable {
 
     /// From a heading id (`API_DistributeImage_RequestBody`) when there is one, else from its text.
     static func classify(id: String?, heading: String) -> ReferenceSectionKind {
-        if let id, let underscore = id.lastIndex(of: "_") {
-            switch id[id.index(after: underscore)...] {
-            case "RequestSyntax": return .requestSyntax
-            case "RequestParameters": return .requestParameters
-            case "RequestBody": return .requestBody
-            case "ResponseSyntax": return .responseSyntax
-            case "ResponseElements": return .responseElements
-            case "Errors": return .errors
-            case "Examples": return .examples
-            case "SeeAlso": return .seeAlso
-            case "Contents": return .contents
-            default: break
+        if var id {
+            // The part after the last `_`, compared as bytes.
+            let kind: ReferenceSectionKind? = id.withUTF8 { b in
+                guard let underscore = b.lastIndex(of: UInt8(ascii: "_")), let base = b.baseAddress else { return nil }
+                let suffix = b.count - underscore - 1
+                for (word, kind) in idSuffixes where word.utf8CodeUnitCount == suffix {
+                    if memcmp(base + underscore + 1, word.utf8Start, suffix) == 0 { return kind }
+                }
+                return nil
             }
+            if let kind { return kind }
         }
         return headingKind(heading) ?? .other
     }
 
+    private static let idSuffixes: [(StaticString, ReferenceSectionKind)] = [
+        ("RequestSyntax", .requestSyntax), ("RequestParameters", .requestParameters), ("RequestBody", .requestBody),
+        ("ResponseSyntax", .responseSyntax), ("ResponseElements", .responseElements), ("Errors", .errors),
+        ("Examples", .examples), ("SeeAlso", .seeAlso), ("Contents", .contents),
+    ]
+
     /// A heading line of the text rendering; cheap for the (long) lines that are not.
     static func headingKind(_ text: String) -> ReferenceSectionKind? {
-        guard text.utf8.count <= 22, let first = text.utf8.first,
+        var text = text
+        return text.withUTF8 { headingKind($0) }
+    }
+
+    static func headingKind(_ bytes: UnsafeBufferPointer<UInt8>) -> ReferenceSectionKind? {
+        guard bytes.count <= 22, let first = bytes.first, let base = bytes.baseAddress,
               first == UInt8(ascii: "R") || first == UInt8(ascii: "U") || first == UInt8(ascii: "E") || first == UInt8(ascii: "S")
                 || first == UInt8(ascii: "C") else { return nil }
-        return headingKinds[text]
+        // Compared as static bytes: `Required: No` passes the test above on thousands of lines.
+        for (heading, kind) in headingBytes where heading.utf8CodeUnitCount == bytes.count {
+            if memcmp(base, heading.utf8Start, bytes.count) == 0 { return kind }
+        }
+        return nil
     }
 
     /// Headings as plain text (the text rendering has no ids).
-    static let headingKinds: [String: ReferenceSectionKind] = [
-        "Request Syntax": .requestSyntax,
-        "URI Request Parameters": .requestParameters,
-        "Request Parameters": .requestParameters,
-        "Request Body": .requestBody,
-        "Response Syntax": .responseSyntax,
-        "Response Elements": .responseElements,
-        "Errors": .errors,
-        "Examples": .examples,
-        "See Also": .seeAlso,
-        "Contents": .contents,
+    private static let headingBytes: [(StaticString, ReferenceSectionKind)] = [
+        ("Request Syntax", .requestSyntax), ("URI Request Parameters", .requestParameters), ("Request Parameters", .requestParameters),
+        ("Request Body", .requestBody), ("Response Syntax", .responseSyntax), ("Response Elements", .responseElements),
+        ("Errors", .errors), ("Examples", .examples), ("See Also", .seeAlso), ("Contents", .contents),
     ]
 
     var isSyntax: Bool { self == .requestSyntax || self == .responseSyntax }
@@ -100,22 +108,29 @@ enum ReferenceSectionKind: String, Sendable {
 /// Sentences that introduce a group of entries rather than describe one. Renderings without
 /// structure (text, markdown) need them to tell where an entry ends.
 enum SectionIntro {
-    static let openings = [
+    /// The openings, as static bytes (compared on every line of an entry).
+    private static let openingBytes: [StaticString] = [
         "The following data is returned", "The response returns the following", "The request accepts the following",
         "The request uses the following", "The request does not", "If the action is successful",
         "For information about the errors", "The following parameters are for this specific action",
         "For more information about using this API", "The response does not", "The following elements are returned",
     ]
 
-    private static let openingBytes = openings.map { Array($0.utf8) }
-
     static func isIntro(_ text: String) -> Bool {
         var text = text
-        return text.withUTF8 { bytes in
-            guard let first = bytes.first, first == UInt8(ascii: "T") || first == UInt8(ascii: "I") || first == UInt8(ascii: "F") else { return false }
-            return openingBytes.contains { o in
-                bytes.count >= o.count && zip(o, bytes).allSatisfy { $0 == $1 }
-            }
+        return text.withUTF8 { isIntro($0) }
+    }
+
+    static func isIntro(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard bytes.count >= 2, let base = bytes.baseAddress else { return false }
+        // Every opening starts `Th`, `If` or `Fo`: fact lines (`Type:`) stop here.
+        switch (bytes[0], bytes[1]) {
+        case (UInt8(ascii: "T"), UInt8(ascii: "h")), (UInt8(ascii: "I"), UInt8(ascii: "f")), (UInt8(ascii: "F"), UInt8(ascii: "o")): break
+        default: return false
         }
+        for o in openingBytes where bytes.count >= o.utf8CodeUnitCount {
+            if memcmp(base, o.utf8Start, o.utf8CodeUnitCount) == 0 { return true }
+        }
+        return false
     }
 }

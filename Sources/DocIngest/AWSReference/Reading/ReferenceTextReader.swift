@@ -16,8 +16,8 @@ enum ReferenceTextReader {
         var context: String?
 
         func closeEntry() {
-            if let e = entry { section?.entries.append(e) }
-            entry = nil
+            // Moved, not copied: an entry holds five references.
+            if let e = entry.take() { section?.entries.append(e) }
         }
         func closeSection() {
             closeEntry()
@@ -28,10 +28,11 @@ enum ReferenceTextReader {
 
         while i < lines.count {
             defer { i += 1 }
-            if lines.isBlank(i) { continue }
-            let text = lines.text(i)
+            let r = lines.trimmed(i)
+            if r.isEmpty { continue }
+            let text = lines.string(r)
             let lineNumber = i + 1
-            if let kind = ReferenceSectionKind.headingKind(text) {
+            if let kind = lines.withBytes(r, ReferenceSectionKind.headingKind) {
                 closeSection()
                 section = ReferenceSection(kind: kind, heading: text, line: lineNumber)
                 if kind.isSyntax { section?.blocks = [[]] }
@@ -50,19 +51,24 @@ enum ReferenceTextReader {
                 continue
             }
             // `- name` opens an entry when the next non-blank line is the bare `-` of its dd.
-            if text.hasPrefix("- "), let next = nextNonBlank(lines, after: i), lines.text(next) == "-" {
+            // Byte tests first: most lines are neither `- name` nor `-`.
+            if lines.startsWith(i, "- "), let next = nextNonBlank(lines, after: i), lines.isDash(next) {
                 closeEntry()
-                entry = ReferenceEntry(name: String(text.dropFirst(2)).trimmingSpaces, line: lineNumber, context: context)
+                var name = (r.lowerBound + 2)..<r.upperBound
+                while !name.isEmpty, lines.bytes[name.lowerBound] == 0x20 || lines.bytes[name.lowerBound] == 0x09 { name = (name.lowerBound + 1)..<name.upperBound }
+                entry = ReferenceEntry(name: lines.string(name), line: lineNumber, context: context)
+                entry!.lines.reserveCapacity(4)
                 i = next
                 continue
             }
-            if text == "-" {
+            if lines.isDash(i) {
                 // A dd whose dt the rendering lost: the interpreter names it from the syntax.
                 closeEntry()
                 entry = ReferenceEntry(name: nil, line: lineNumber, context: context)
+                entry!.lines.reserveCapacity(4)
                 continue
             }
-            if SectionIntro.isIntro(text) {
+            if lines.withBytes(r, SectionIntro.isIntro) {
                 closeEntry()
                 section!.paragraphs.append(ReferenceLine(text: text, line: lineNumber))
                 context = text
