@@ -127,9 +127,7 @@ public enum ResultsJSON {
         out.append(0x22)
         var s = s
         s.withUTF8 { utf8 in
-            var plain = true
-            for b in utf8 where b < 0x20 || b == 0x22 || b == 0x5C { plain = false; break }
-            if plain { out.append(bytes: utf8); return }
+            if !needsEscape(utf8) { out.append(bytes: utf8); return }
             for b in utf8 {
                 switch b {
                 case 0x22: out.append(0x5C); out.append(0x22)
@@ -145,6 +143,28 @@ public enum ResultsJSON {
             }
         }
         out.append(0x22)
+    }
+
+    /// Whether a string's bytes hold a quote, a backslash or a control character (8 bytes a step).
+    @inline(__always)
+    static func needsEscape(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let p = utf8.baseAddress else { return false }
+        let n = utf8.count
+        var i = 0
+        while i + 8 <= n {
+            let w = UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self)
+            @inline(__always) func zeroByte(_ v: UInt64) -> UInt64 { (v &- 0x0101_0101_0101_0101) & ~v & 0x8080_8080_8080_8080 }
+            // A byte below 0x20 (bytes >= 0x80 are excluded by ~w), a quote, a backslash.
+            if ((w &- 0x2020_2020_2020_2020) & ~w & 0x8080_8080_8080_8080) | zeroByte(w ^ 0x2222_2222_2222_2222)
+                | zeroByte(w ^ 0x5C5C_5C5C_5C5C_5C5C) != 0 { return true }
+            i += 8
+        }
+        while i < n {
+            let b = p[i]
+            if b < 0x20 || b == 0x22 || b == 0x5C { return true }
+            i += 1
+        }
+        return false
     }
 
     public static func footer(summary: PayloadFiles.Summary, unsupportedPatterns: [(pattern: String, shape: String, reason: String)],

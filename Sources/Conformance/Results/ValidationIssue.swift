@@ -9,6 +9,24 @@ public enum IssueCode: String, Sendable, Hashable, CaseIterable {
     case duplicate
     /// The record envelope lacks `service`/`operation`/`direction` or has a bad direction.
     case record
+
+    /// The position in `allCases`.
+    var ordinal: Int {
+        switch self {
+        case .required: 0
+        case .unknown: 1
+        case .type: 2
+        case .enum: 3
+        case .length: 4
+        case .range: 5
+        case .pattern: 6
+        case .union: 7
+        case .operation: 8
+        case .malformed: 9
+        case .duplicate: 10
+        case .record: 11
+        }
+    }
 }
 
 /// One violation in one payload record.
