@@ -5,7 +5,7 @@ at either end, a character changed, extended, a space in front).
 The Swift tests run every value through the engine-free matcher and through ICU and require
 the same verdict, searched and fully matched.
 
-  python3 scripts/gen_pattern_cases.py OUT.jsonl [--limit N]
+  python3 scripts/gen_pattern_cases.py docs-corpus/fixtures/patterns/pattern-cases.jsonl [--limit N]
 """
 import argparse
 import glob

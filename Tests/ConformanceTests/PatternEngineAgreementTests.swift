@@ -12,7 +12,7 @@ private struct PatternCase: Decodable {
 }
 
 private let cases: [PatternCase] = {
-    let path = Fixtures.payloads + "/pattern-cases.jsonl"
+    let path = Fixtures.root.appendingPathComponent("docs-corpus/fixtures/patterns/pattern-cases.jsonl").path
     guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { return [] }
     return text.split(separator: "\n").compactMap { try? JSONDecoder().decode(PatternCase.self, from: Data($0.utf8)) }
 }()

@@ -70,14 +70,12 @@ final class PatternTable {
             }
             engines.sequence = sequences.add(branches)
         }
-        // With a sequence matcher the program is only needed for values its fast paths cannot
-        // decide: it is built on the first such value.
-        if engines.sequence >= 0 {
+        // The position-set program is built on the first value that needs it (with a sequence
+        // matcher, on the first its fast paths cannot decide): many patterns never see one.
+        if engines.sequence >= 0 || RegexNode.parse(pattern) != nil {
             engines.program = Self.notBuilt
-        } else if let node = RegexNode.parse(pattern), let program = programs.add(node) {
-            engines.program = program
         }
-        if engines.sequence < 0 && engines.program < 0 {
+        if engines.sequence < 0 && engines.program == -1 {
             let (regex, reason) = ICURegex.compile(pattern, timeLimit: timeLimit)
             guard let regex else {
                 failed[pattern] = reason ?? "cannot compile"
@@ -131,6 +129,7 @@ final class PatternTable {
                 }
             }
         }
+        if e.program == Self.notBuilt { e.program = buildProgram(index) }
         if e.sequence >= 0 && e.program < 0 { return sequences.matches(e.sequence, cps) ? .match : .noMatch }
         // The position-set program gave up on its work bound (or there is only ICU): ICU decides,
         // within its own time limit.

@@ -27,6 +27,11 @@ struct RegexOp {
     var slot: Int32 = 0
 }
 
+struct ASCIIClassKey: Hashable {
+    var low: UInt64
+    var high: UInt64
+}
+
 struct RegexProgram {
     var root: Int32
     var opStart: Int32
@@ -81,7 +86,7 @@ final class PositionSetMatchers {
 
     /// Adds a parsed pattern; nil when it has too many classes to index.
     func add(_ node: RegexNode) -> Int32? {
-        var classKeys: [String: Int32] = [:]
+        var classKeys: [ASCIIClassKey: Int32] = [:]
         var localClasses: [CharSet] = []
         var localOps: [RegexOp] = []
         var localChildren: [Int32] = []
@@ -90,7 +95,7 @@ final class PositionSetMatchers {
         func classIndex(_ set: CharSet) -> Int32 {
             // Classes over ASCII only are told apart by their masks; others are kept apart.
             if set.asciiOnly {
-                let key = "\(set.asciiMask.low),\(set.asciiMask.high)"
+                let key = ASCIIClassKey(low: set.asciiMask.low, high: set.asciiMask.high)
                 if let k = classKeys[key] { return k }
                 localClasses.append(set)
                 classKeys[key] = Int32(localClasses.count - 1)
@@ -142,15 +147,24 @@ final class PositionSetMatchers {
             ops.push(op)
         }
         for c in localChildren { children.push(c + opBase) }
-        let words = (localClasses.count + 63) >> 6
+        let words = Swift.max(1, (localClasses.count + 63) >> 6)
         let memberStart = Int32(members.count)
-        for c in 0..<128 {
-            var entry = [UInt64](repeating: 0, count: words)
-            for (k, set) in localClasses.enumerated() {
-                let m = set.asciiMask
-                if c < 64 ? m.low & (1 << UInt64(c)) != 0 : m.high & (1 << UInt64(c - 64)) != 0 { entry[k >> 6] |= 1 << UInt64(k & 63) }
+        members.reserve(128 * words)
+        for _ in 0..<(128 * words) { members.push(0) }
+        let table = members.base + Int(memberStart)
+        for (k, set) in localClasses.enumerated() {
+            let m = set.asciiMask
+            var bits = m.low, c = 0
+            while bits != 0 {
+                table[(c + bits.trailingZeroBitCount) * words + k >> 6] |= 1 << UInt64(k & 63)
+                bits &= bits &- 1
             }
-            for w in entry { members.push(w) }
+            bits = m.high
+            c = 64
+            while bits != 0 {
+                table[(c + bits.trailingZeroBitCount) * words + k >> 6] |= 1 << UInt64(k & 63)
+                bits &= bits &- 1
+            }
         }
         let classStart = Int32(classes.count)
         classes.append(contentsOf: localClasses)

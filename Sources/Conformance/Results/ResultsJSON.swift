@@ -62,7 +62,9 @@ public enum ResultsJSON {
                     if k > 0 { out.push(0x2C) }
                     out.push(0x7B)
                     field("path", issue.path, &out)
-                    field("code", issue.code.rawValue, &out)
+                    raw("\"code\":\"", &out)
+                    raw(issue.code.literal, &out)
+                    raw("\",", &out)
                     raw("\"message\":", &out)
                     string(issue.message, &out)
                     out.push(0x7D)
@@ -104,13 +106,15 @@ public enum ResultsJSON {
     static func integer<S: ByteSink>(_ v: Int, _ out: inout S) {
         if v < 0 { out.append(0x2D) }
         var n = v.magnitude
-        var divisor: UInt = 1
-        while n / divisor >= 10 { divisor *= 10 }
-        while true {
-            out.append(UInt8(48 + n / divisor))
-            n %= divisor
-            if divisor == 1 { return }
-            divisor /= 10
+        // Digits from the end into a small buffer, then one copy.
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
+            var i = 20
+            repeat {
+                i -= 1
+                digits[i] = UInt8(48 + n % 10)
+                n /= 10
+            } while n > 0
+            out.append(bytes: UnsafeBufferPointer(rebasing: digits[i..<20]))
         }
     }
 
@@ -128,7 +132,12 @@ public enum ResultsJSON {
         var s = s
         s.withUTF8 { utf8 in
             if !needsEscape(utf8) { out.append(bytes: utf8); return }
-            for b in utf8 {
+            // Runs of plain bytes are copied whole; only the bytes that need it are escaped.
+            var runStart = 0
+            for (i, b) in utf8.enumerated() {
+                guard b < 0x20 || b == 0x22 || b == 0x5C else { continue }
+                if i > runStart { out.append(bytes: UnsafeBufferPointer(rebasing: utf8[runStart..<i])) }
+                runStart = i + 1
                 switch b {
                 case 0x22: out.append(0x5C); out.append(0x22)
                 case 0x5C: out.append(0x5C); out.append(0x5C)
@@ -141,6 +150,7 @@ public enum ResultsJSON {
                 default: out.append(b)
                 }
             }
+            if utf8.count > runStart { out.append(bytes: UnsafeBufferPointer(rebasing: utf8[runStart..<utf8.count])) }
         }
         out.append(0x22)
     }
@@ -241,7 +251,7 @@ public enum ResultsText {
         for i in r.issues {
             raw("  ")
             if i.path.isEmpty { raw("(root)") } else { add(i.path) }
-            raw(": "); add(i.code.rawValue); raw(": "); add(i.message)
+            raw(": "); raw(i.code.literal); raw(": "); add(i.message)
             out.append(0x0A)
         }
     }

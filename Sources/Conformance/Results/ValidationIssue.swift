@@ -10,6 +10,24 @@ public enum IssueCode: String, Sendable, Hashable, CaseIterable {
     /// The record envelope lacks `service`/`operation`/`direction` or has a bad direction.
     case record
 
+    /// The raw value as a static literal (written without a String).
+    var literal: StaticString {
+        switch self {
+        case .required: "required"
+        case .unknown: "unknown"
+        case .type: "type"
+        case .enum: "enum"
+        case .length: "length"
+        case .range: "range"
+        case .pattern: "pattern"
+        case .union: "union"
+        case .operation: "operation"
+        case .malformed: "malformed"
+        case .duplicate: "duplicate"
+        case .record: "record"
+        }
+    }
+
     /// The position in `allCases`.
     var ordinal: Int {
         switch self {
