@@ -207,6 +207,13 @@ final class PositionSetMatchers {
                       looks: base + w * (k + 3), lookDone: base + w * (k + 3 + looks), top: base + w * (k + 3 + looks) + looks,
                       budget: 1 << 24)
         buildMasks(prog, value, &run)
+        if w == 1 {
+            // Values under 64 characters: every position set is one word, kept in registers.
+            let out = eval1(Int(prog.root), whole ? 1 : run.all[0], &run)
+            if run.budget < 0 { return .gaveUp }
+            if whole { return out & (1 << UInt64(n)) != 0 ? .match : .noMatch }
+            return out != 0 ? .match : .noMatch
+        }
         let input = run.top
         run.top += w
         let output = run.top
@@ -403,6 +410,102 @@ final class PositionSetMatchers {
                 for i in 0..<w { output[i] = input[i] & set[i] }
             }
         }
+    }
+
+    /// `eval` for values whose positions fit one word (n < 64): the same steps on a UInt64.
+    private func eval1(_ opIndex: Int, _ input: UInt64, _ run: inout Run) -> UInt64 {
+        let op = ops[opIndex]
+        run.budget -= 1
+        switch op.kind {
+        case .chars:
+            return (input & run.masks[Int(op.a)]) << 1
+        case .charsRepeated:
+            let m = run.masks[Int(op.a)]
+            var out = input
+            var k: Int32 = 0
+            while k < op.min {
+                if out == 0 { return 0 }
+                out = (out & m) << 1
+                k += 1
+                run.budget -= 1
+            }
+            if op.max == op.min { return out }
+            if op.max == Int32.max || Int(op.max - op.min) >= run.n {
+                let x = out & m
+                return out | x | ((x &+ m) ^ m)  // no carry leaves the word: positions end at n < 64
+            }
+            var front = out
+            var rounds = op.max - op.min
+            while rounds > 0 {
+                let fresh = ((front & m) << 1) & ~out
+                if fresh == 0 { return out }
+                out |= fresh
+                front = fresh
+                rounds -= 1
+                run.budget -= 1
+                if run.budget < 0 { return out }
+            }
+            return out
+        case .sequence:
+            var cur = input
+            let first = Int(op.a)
+            for c in 0..<Int(op.b) {
+                if c > 0 && (cur == 0 || run.budget < 0) { return cur }
+                cur = eval1(Int(children[first + c]), cur, &run)
+            }
+            return cur
+        case .alternation:
+            var out: UInt64 = 0
+            let first = Int(op.a)
+            for c in 0..<Int(op.b) {
+                out |= eval1(Int(children[first + c]), input, &run)
+                if run.budget < 0 { return out }
+            }
+            return out
+        case .repeated:
+            var out = input
+            var k: Int32 = 0
+            while k < op.min {
+                if out == 0 || run.budget < 0 { return out }
+                out = eval1(Int(op.a), out, &run)
+                k += 1
+            }
+            if op.max == op.min { return out }
+            var front = out
+            var rounds = op.max == Int32.max ? Int.max : Int(op.max - op.min)
+            while rounds > 0 {
+                let fresh = eval1(Int(op.a), front, &run) & ~out
+                if fresh == 0 || run.budget < 0 { return out | fresh }
+                out |= fresh
+                front = fresh
+                rounds -= 1
+            }
+            return out
+        case .start:
+            return input & 1
+        case .end:
+            return input & (op.b != 0 ? run.endFinal[0] : run.endStrict[0])
+        case .look:
+            let set = lookSet1(op, &run)
+            return op.b & 2 != 0 ? input & ~set & run.all[0] : input & set
+        }
+    }
+
+    private func lookSet1(_ op: RegexOp, _ run: inout Run) -> UInt64 {
+        let slot = Int(op.slot)
+        if run.lookDone[slot] != 0 { return run.looks[slot] }
+        run.lookDone[slot] = 1
+        var set: UInt64 = 0
+        if op.b & 1 == 0 {
+            set = eval1(Int(op.a), run.all[0], &run)
+        } else {
+            for p in 0...run.n {
+                if eval1(Int(op.a), 1 << UInt64(p), &run) != 0 { set |= 1 << UInt64(p) }
+                if run.budget < 0 { break }
+            }
+        }
+        run.looks[slot] = set
+        return set
     }
 
     /// The positions where a look-around's body matches: ahead, starting there (one run per
