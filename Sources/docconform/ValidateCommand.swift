@@ -45,7 +45,6 @@ struct ValidateCommand: ParsableCommand {
         let files = PayloadFiles(validator: RecordValidator(plan: plan))
         let sink = try OutputStream(path: output)
         var collected: [RecordResult] = []
-        var byCode: [IssueCode: Int] = [:]
         if format == .json { sink.write(ResultsJSON.header()) }
         let start = DispatchTime.now()
         let cpuStart = Self.threadCPUSeconds()
@@ -53,7 +52,6 @@ struct ValidateCommand: ParsableCommand {
         let textWriter = ResultsText.Writer()
         let format = self.format  // read once: the option wrapper's getter is slow per record
         files.run(paths: payloads) { r in
-            for i in r.issues { byCode[i.code, default: 0] += 1 }
             switch format {
             case .json:
                 sink.append { jsonWriter.append(r, to: &$0) }
@@ -70,7 +68,7 @@ struct ValidateCommand: ParsableCommand {
         let gaveUp = plan.patternsGivenUp
         switch format {
         case .json: sink.write(ResultsJSON.footer(summary: summary, unsupportedPatterns: unsupported, patternsGivenUp: gaveUp))
-        case .text: sink.write(ResultsText.footer(summary: summary, byCode: byCode, unsupportedPatterns: unsupported, patternsGivenUp: gaveUp))
+        case .text: sink.write(ResultsText.footer(summary: summary, byCode: summary.issuesByCode, unsupportedPatterns: unsupported, patternsGivenUp: gaveUp))
         case .junit: sink.write(JUnitWriter.xml(suites: JUnitValidationResults.suites(collected), name: "docconform validate"))
         case .sarif: sink.write(SARIFWriter.log(rules: SARIFValidationResults.rules, results: SARIFValidationResults.results(collected)))
         }

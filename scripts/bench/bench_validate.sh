@@ -4,7 +4,10 @@
 #   docconform validate (release build)  vs  jsonschema-rs (fed `docconform export --format jsonschema`)
 #   vs botocore's ParamValidator (request records only)
 # docconform runs twice: writing docconform.results/1 for every record (json) and writing only
-# the invalid records (text); the Python validators only compute a verdict.
+# the invalid records (text). jsonschema-rs runs twice after an untimed warm-up pass: `is_valid`
+# (a verdict only, its fastest path) and `iter_errors` (every error with its path and message,
+# the same work docconform does); docconform's figures are given as a ratio of both.
+# botocore's ParamValidator collects every error too.
 # on a small-record corpus (scripts/gen_labelled_payloads.py) and on ~1 MB EC2
 # DescribeInstances responses. Prints MB/s and records/s per tool, plus docconform's peak RSS
 # at two corpus sizes (memory must stay flat in the number of records).
@@ -63,15 +66,26 @@ run_dc() {  # corpus [format]
     name "-nc", $2, $4, $7 - $24, $29, $31, $24 }'
 }
 
+# MB/s is the 10th field of every tool line.
+mbps() { awk '{ for (i = 1; i < NF; i++) if ($(i + 1) == "MB/s") { print $i; exit } }'; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.1fx", a / b; else print "n/a" }'; }
+
 for corpus in small large; do
   echo
   echo "== corpus: $corpus ($(wc -l < "$WORK/$corpus.jsonl") records, $(du -m "$WORK/$corpus.jsonl" | cut -f1) MB)"
-  run_dc "$WORK/$corpus.jsonl" json
-  run_dc "$WORK/$corpus.jsonl" text
-  "${PIN[@]}" python3 "$ROOT/scripts/bench/bench_validate.py" jsonschema-rs "$WORK/schemas.json" "$WORK/$corpus.jsonl"
+  dc_json=$(run_dc "$WORK/$corpus.jsonl" json); echo "$dc_json"
+  dc_text=$(run_dc "$WORK/$corpus.jsonl" text); echo "$dc_text"
+  jsr=$("${PIN[@]}" python3 "$ROOT/scripts/bench/bench_validate.py" jsonschema-rs "$WORK/schemas.json" "$WORK/$corpus.jsonl"); echo "$jsr"
   if [ "$corpus" = small ]; then
     "${PIN[@]}" python3 "$ROOT/scripts/bench/bench_validate.py" botocore "$WORK/$corpus.jsonl"
   fi
+  # docconform against both jsonschema-rs lines (is_valid: verdict only; iter_errors: every error
+  # with path and message, the same work docconform does).
+  jv=$(echo "$jsr" | grep 'is_valid' | mbps); je=$(echo "$jsr" | grep 'iter_errors' | mbps)
+  while read -r line; do
+    name=$(echo "$line" | awk '{print $1}'); v=$(echo "$line" | mbps)
+    printf "%-14s vs jsonschema-rs: %s of is_valid, %s of iter_errors\n" "$name" "$(ratio "$v" "$jv")" "$(ratio "$v" "$je")"
+  done < <(printf "%s\n%s\n" "$dc_json" "$dc_text")
 done
 echo
 echo "== memory: 10x the small corpus"

@@ -17,11 +17,65 @@ struct CharSet: Sendable {
     init(items: [Item], negated: Bool = false) {
         self.items = items
         self.negated = negated
-        for c in 0..<128 {
-            if slowContains(UInt32(c)) {
-                if c < 64 { low |= 1 << UInt64(c) } else { high |= 1 << UInt64(c - 64) }
+        // The ASCII table from the items' own masks (the union of the items, then the negation).
+        for item in items {
+            switch item {
+            case let .range(a, b):
+                guard a < 128 else { continue }
+                let (l, h) = Self.rangeMask(a, Swift.min(b, 127))
+                low |= l
+                high |= h
+            case let .categories(cats, neg):
+                let (l, h) = Self.categoryMask(cats)
+                low |= neg ? ~l : l
+                high |= neg ? ~h : h
+            case let .set(inner, neg):
+                low |= neg ? ~inner.low : inner.low
+                high |= neg ? ~inner.high : inner.high
             }
         }
+        if negated {
+            low = ~low
+            high = ~high
+        }
+    }
+
+    /// Bits a...b (both below 128) of a 128-bit mask split in two words.
+    private static func rangeMask(_ a: UInt32, _ b: UInt32) -> (UInt64, UInt64) {
+        func bits(_ lo: Int, _ hi: Int) -> UInt64 {  // bits lo...hi of one word, 0 <= lo <= hi <= 63
+            let upper: UInt64 = hi == 63 ? ~0 : (1 << UInt64(hi + 1)) &- 1
+            return upper & ~((1 << UInt64(lo)) &- 1)
+        }
+        let a = Int(a), b = Int(b)
+        var l: UInt64 = 0, h: UInt64 = 0
+        if a <= 63 { l = bits(a, Swift.min(b, 63)) }
+        if b >= 64 { h = bits(Swift.max(a, 64) - 64, b - 64) }
+        return (l, h)
+    }
+
+    /// The general categories of the ASCII code points, worked out once.
+    private static let asciiCategories: [String] = (0..<128).map { category(of: UInt32($0)) }
+
+    private static func categoryMask(_ cats: Set<String>) -> (UInt64, UInt64) {
+        var l: UInt64 = 0, h: UInt64 = 0
+        for c in 0..<128 {
+            let cat = asciiCategories[c]
+            guard cats.contains(cat) || cats.contains(String(cat.prefix(1))) else { continue }
+            if c < 64 { l |= 1 << UInt64(c) } else { h |= 1 << UInt64(c - 64) }
+        }
+        return (l, h)
+    }
+
+    /// Membership of the code points below 128, as two 64-bit masks.
+    var asciiMask: (low: UInt64, high: UInt64) { (low, high) }
+
+    /// True when no code point from 128 up is a member (then `asciiMask` says everything).
+    var asciiOnly: Bool {
+        guard !negated else { return false }
+        for item in items {
+            guard case let .range(_, b) = item, b < 128 else { return false }
+        }
+        return true
     }
 
     @inline(__always)

@@ -1,6 +1,8 @@
-/// Every distinct pattern of the model, compiled once: simple character-class sequences
-/// go to the engine-free `SequenceMatchers`, the rest to ICU. A pattern neither can compile
-/// is recorded once (per shape) as unsupported and not checked.
+/// Every distinct pattern of the model, compiled once. Simple character-class sequences get
+/// the engine-free `SequenceMatchers` fast paths; the regular rest of Java's syntax (groups,
+/// alternation, quantified groups, look-arounds) runs on `PositionSetMatchers`; only what
+/// neither can express goes to ICU. A pattern no engine can compile is recorded once (per
+/// shape) as unsupported and not checked.
 final class PatternTable {
     enum Outcome { case match, noMatch, gaveUp }
 
@@ -10,14 +12,22 @@ final class PatternTable {
         var reason: String
     }
 
-    /// Per pattern: >= 0 a sequence-matcher index, < 0 the ICU regex at -(value + 1)
-    /// (read on every pattern check: kept in a cell, see UncheckedCell).
-    private let engineCell = UncheckedCell(ScratchStack<Int32>())
-    private var engineOf: ScratchStack<Int32> {
+    /// Per pattern, its engines (-1: none): a sequence matcher with fast paths, a position-set
+    /// program, an ICU regex (compiled at once when it is the only engine, else on first need).
+    struct Engines {
+        var sequence: Int32
+        var program: Int32
+        var icu: Int32
+    }
+
+    /// Read on every pattern check: kept in a cell, see UncheckedCell.
+    private let engineCell = UncheckedCell(ScratchStack<Engines>())
+    private var engineOf: ScratchStack<Engines> {
         @inline(__always) unsafeAddress { UnsafePointer(engineCell.pointer) }
         @inline(__always) unsafeMutableAddress { engineCell.pointer }
     }
     private let sequences = SequenceMatchers()
+    private let programs = PositionSetMatchers()
     private var icu: [ICURegex] = []
     private(set) var sources: [String] = []
     private var indexByPattern: [String: Int32] = [:]
@@ -49,7 +59,7 @@ final class PatternTable {
             if !unsupported.contains(entry) { unsupported.append(entry) }
             return nil
         }
-        let engine: Int32
+        var engines = Engines(sequence: -1, program: -1, icu: -1)
         if var branches = SimplePattern.parseAlternatives(pattern) {
             if wholeValue {
                 for k in branches.indices {
@@ -58,8 +68,14 @@ final class PatternTable {
                     branches[k].endAllowsFinalTerminator = false
                 }
             }
-            engine = sequences.add(branches)
-        } else {
+            engines.sequence = sequences.add(branches)
+        }
+        // The position-set program is built on the first value that needs it (with a sequence
+        // matcher, on the first its fast paths cannot decide): many patterns never see one.
+        if engines.sequence >= 0 || RegexNode.parse(pattern) != nil {
+            engines.program = Self.notBuilt
+        }
+        if engines.sequence < 0 && engines.program == -1 {
             let (regex, reason) = ICURegex.compile(pattern, timeLimit: timeLimit)
             guard let regex else {
                 failed[pattern] = reason ?? "cannot compile"
@@ -67,29 +83,73 @@ final class PatternTable {
                 return nil
             }
             icu.append(regex)
-            engine = -Int32(icu.count)
+            engines.icu = Int32(icu.count - 1)
         }
         let i = Int32(engineOf.count)
-        engineOf.push(engine)
+        engineOf.push(engines)
         sources.append(pattern)
         indexByPattern[pattern] = i
         return i
     }
 
+    private static let notBuilt: Int32 = -2
+
+    /// Builds a sequence pattern's position-set program on first need (-1 if it has none).
+    private func buildProgram(_ index: Int32) -> Int32 {
+        var program: Int32 = -1
+        if let node = RegexNode.parse(sources[Int(index)]), let p = programs.add(node) { program = p }
+        engineOf[Int(index)].program = program
+        return program
+    }
+
     /// Runs pattern `index` on a UTF-8 value (already known to be valid UTF-8); `ascii` when
     /// every byte is below 0x80 (then bytes are code points).
     func run(_ index: Int32, utf8 value: UnsafeBufferPointer<UInt8>, ascii: Bool) -> Outcome {
-        let engine = engineOf[Int(index)]
-        if engine >= 0 && ascii { return sequences.matches(engine, value) ? .match : .noMatch }
+        var e = engineOf[Int(index)]
+        if ascii {
+            if e.sequence >= 0, let m = sequences.fastMatch(e.sequence, value) { return m ? .match : .noMatch }
+            if e.program == Self.notBuilt { e.program = buildProgram(index) }
+            if e.program >= 0 {
+                switch programs.matches(e.program, value, whole: wholeValue) {
+                case .match: return .match
+                case .noMatch: return .noMatch
+                case .gaveUp: break
+                }
+            }
+        }
         let cps = decode(value)
-        if engine >= 0 { return sequences.matches(engine, cps) ? .match : .noMatch }
-        switch icu[Int(-engine - 1)].run(cps, whole: wholeValue) {
+        if !ascii {
+            if e.sequence >= 0, let m = sequences.fastMatch(e.sequence, cps) { return m ? .match : .noMatch }
+            if e.program == Self.notBuilt { e.program = buildProgram(index) }
+            if e.program >= 0 {
+                switch programs.matches(e.program, cps, whole: wholeValue) {
+                case .match: return .match
+                case .noMatch: return .noMatch
+                case .gaveUp: break
+                }
+            }
+        }
+        if e.program == Self.notBuilt { e.program = buildProgram(index) }
+        if e.sequence >= 0 && e.program < 0 { return sequences.matches(e.sequence, cps) ? .match : .noMatch }
+        // The position-set program gave up on its work bound (or there is only ICU): ICU decides,
+        // within its own time limit.
+        var icuIndex = e.icu
+        if icuIndex < 0 {
+            guard let regex = ICURegex.compile(sources[Int(index)], timeLimit: timeLimit).0 else { return countGaveUp(index) }
+            icu.append(regex)
+            icuIndex = Int32(icu.count - 1)
+            engineOf[Int(index)].icu = icuIndex
+        }
+        switch icu[Int(icuIndex)].run(cps, whole: wholeValue) {
         case .match: return .match
         case .noMatch: return .noMatch
-        case .gaveUp:
-            gaveUp[index, default: 0] += 1
-            return .gaveUp
+        case .gaveUp: return countGaveUp(index)
         }
+    }
+
+    private func countGaveUp(_ index: Int32) -> Outcome {
+        gaveUp[index, default: 0] += 1
+        return .gaveUp
     }
 
     private func decode(_ value: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt32> {
@@ -112,5 +172,5 @@ final class PatternTable {
     }
 
     /// A value too large to match within the work bound: counted like a time-out.
-    func noteGaveUp(_ index: Int32) { gaveUp[index, default: 0] += 1 }
+    func noteGaveUp(_ index: Int32) { _ = countGaveUp(index) }
 }

@@ -12,6 +12,10 @@ struct FlatAtom {
     var max: Int
     /// Index into `SequenceMatchers.sets` for code points ≥ 128.
     var set: Int32
+    /// On ASCII values a greedy run of this atom is the only possible one: the next atom needs
+    /// at least one character and shares no ASCII character with this one, so the run cannot
+    /// stop early (nor go on) and still be followed by a match.
+    var greedyExact = false
 }
 
 struct FlatPattern {
@@ -82,12 +86,13 @@ final class SequenceMatchers {
         for c in p.forbiddenPrefix { forbidden.push(c) }
         let start = atoms.count
         for a in p.atoms {
-            var low: UInt64 = 0, high: UInt64 = 0
-            for c in 0..<128 where a.set.contains(UInt32(c)) {
-                if c < 64 { low |= 1 << UInt64(c) } else { high |= 1 << UInt64(c - 64) }
-            }
+            let (low, high) = a.set.asciiMask
             sets.append(a.set)
             atoms.push(FlatAtom(low: low, high: high, min: a.min, max: a.max, set: Int32(sets.count - 1)))
+        }
+        for k in stride(from: start, to: atoms.count - 1, by: 1) {
+            let a = atoms[k], b = atoms[k + 1]
+            atoms[k].greedyExact = b.min >= 1 && a.low & b.low == 0 && a.high & b.high == 0
         }
         patterns.push(FlatPattern(forbiddenStart: forbiddenStart, forbiddenCount: p.forbiddenPrefix.count,
                                   atomStart: start, atomCount: p.atoms.count, anchoredStart: p.anchoredStart,
@@ -107,9 +112,23 @@ final class SequenceMatchers {
     }
 
     func matches<T: FixedWidthInteger & UnsignedInteger>(_ index: Int32, _ value: UnsafeBufferPointer<T>) -> Bool {
+        matches(index, value, fastOnly: false)!
+    }
+
+    /// The answer when every branch has a fast path (single class, fixed counts but the last);
+    /// nil when one would need the general position DP (the caller has a better engine for it).
+    func fastMatch<T: FixedWidthInteger & UnsignedInteger>(_ index: Int32, _ value: UnsafeBufferPointer<T>) -> Bool? {
+        matches(index, value, fastOnly: true)
+    }
+
+    private func matches<T: FixedWidthInteger & UnsignedInteger>(_ index: Int32, _ value: UnsafeBufferPointer<T>, fastOnly: Bool) -> Bool? {
         let alt = alternatives[Int(index)]
-        for k in alt.first..<(alt.first + alt.count) where matchesBranch(patterns[k], value) { return true }
-        return false
+        var undecided = false
+        for k in alt.first..<(alt.first + alt.count) {
+            guard let m = matchesBranch(patterns[k], value, fastOnly: fastOnly) else { undecided = true; continue }
+            if m { return true }
+        }
+        return undecided ? nil : false
     }
 
     /// Whether the forbidden look-ahead literal occurs at position i.
@@ -120,29 +139,43 @@ final class SequenceMatchers {
         return true
     }
 
-    private func matchesBranch<T: FixedWidthInteger & UnsignedInteger>(_ p: FlatPattern, _ value: UnsafeBufferPointer<T>) -> Bool {
+    private func matchesBranch<T: FixedWidthInteger & UnsignedInteger>(_ p: FlatPattern, _ value: UnsafeBufferPointer<T>, fastOnly: Bool) -> Bool? {
         let n = value.count
-        if scratch.count < 2 * (n + 2) {
+        if !fastOnly && scratch.count < 2 * (n + 2) {
             scratch.deallocate()
             scratch = .allocate(capacity: 4 * (n + 2))
         }
-        if !p.anchoredEnd { return matches(p, value, endingAt: nil) }
-        if matches(p, value, endingAt: n) { return true }
+        if !p.anchoredEnd { return matches(p, value, endingAt: nil, fastOnly: fastOnly) }
+        guard let whole = matches(p, value, endingAt: n, fastOnly: fastOnly) else { return nil }
+        if whole { return true }
         guard p.endAllowsFinalTerminator, n > 0, Self.isLineTerminator(UInt32(value[n - 1])) else { return false }
-        if n >= 2, value[n - 2] == 0x0D, value[n - 1] == 0x0A, matches(p, value, endingAt: n - 2) { return true }
-        return matches(p, value, endingAt: n - 1)
+        // Java's `$`: before a final `\r\n`, not between its two characters.
+        if n >= 2, value[n - 2] == 0x0D, value[n - 1] == 0x0A { return matches(p, value, endingAt: n - 2, fastOnly: fastOnly) }
+        return matches(p, value, endingAt: n - 1, fastOnly: fastOnly)
     }
 
     /// nil when some atom before the last has a variable count (then the general DP decides).
     private func walk<T: FixedWidthInteger & UnsignedInteger>(_ p: FlatPattern, _ value: UnsafeBufferPointer<T>, from: Int, n: Int, anchoredEnd: Bool) -> Bool? {
-        for k in 0..<(p.atomCount - 1) where atoms[p.atomStart + k].min != atoms[p.atomStart + k].max { return nil }
+        let asciiValue = T.bitWidth == 8
+        for k in 0..<(p.atomCount - 1) {
+            let a = atoms[p.atomStart + k]
+            if a.min != a.max && !(asciiValue && a.greedyExact) { return nil }
+        }
         if forbiddenAt(p, value, from, n) { return false }
         var i = from
         for k in 0..<(p.atomCount - 1) {
             let a = atoms[p.atomStart + k]
-            guard i + a.min <= n else { return false }
-            for j in i..<(i + a.min) where !contains(a, UInt32(value[j])) { return false }
-            i += a.min
+            if a.min == a.max {
+                guard i + a.min <= n else { return false }
+                for j in i..<(i + a.min) where !contains(a, UInt32(value[j])) { return false }
+                i += a.min
+            } else {
+                // The whole run of members (see greedyExact): too short or too long fails.
+                var run = 0
+                while i + run < n, run <= a.max, contains(a, UInt32(value[i + run])) { run += 1 }
+                guard run >= a.min && run <= a.max else { return false }
+                i += run
+            }
         }
         let last = atoms[p.atomStart + p.atomCount - 1]
         var run = 0
@@ -152,7 +185,7 @@ final class SequenceMatchers {
         return anchoredEnd ? i + run == n : true
     }
 
-    private func matches<T: FixedWidthInteger & UnsignedInteger>(_ p: FlatPattern, _ value: UnsafeBufferPointer<T>, endingAt end: Int?) -> Bool {
+    private func matches<T: FixedWidthInteger & UnsignedInteger>(_ p: FlatPattern, _ value: UnsafeBufferPointer<T>, endingAt end: Int?, fastOnly: Bool) -> Bool? {
         let n = end ?? value.count
         if p.atomCount == 0 && p.forbiddenCount == 0 { return !p.anchoredStart || !p.anchoredEnd || n == 0 }
         // Single atom: the common AWS case, answered by one scan.
@@ -184,6 +217,7 @@ final class SequenceMatchers {
             }
             return false
         }
+        if fastOnly { return nil }
         // reach[i] != 0: a match of the atoms so far can end at position i (0...n).
         let reach = scratch.baseAddress!
         let next = reach + (n + 2)

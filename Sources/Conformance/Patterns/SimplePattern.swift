@@ -71,7 +71,7 @@ struct SimplePattern: Sendable {
         return s
     }
 
-    private struct Parser {
+    struct Parser {
         let c: [UInt32]
         var i = 0
         var dotAll = false

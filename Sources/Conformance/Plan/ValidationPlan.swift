@@ -132,9 +132,14 @@ public final class ValidationPlan {
         var node = PlanNode(kind: kind)
         switch kind {
         case .structure, .union:
+            // Members read in place (no copy of each member's Shape value).
+            let names = shape.members.keys.elements
             var entries: [(String, Int32, Bool)] = []
-            for (name, member) in shape.members {
-                entries.append((name, compile(member, service: service), shape.required.contains(name)))
+            entries.reserveCapacity(names.count)
+            shape.members.values.withUnsafeBufferPointer { values in
+                for k in values.indices {
+                    entries.append((names[k], compile(values[k], service: service), shape.required.contains(names[k])))
+                }
             }
             node.memberStart = Int32(members.count)
             node.memberCount = Int32(entries.count)
@@ -191,10 +196,20 @@ public final class ValidationPlan {
         }
     }
 
-    private var enumSetIndex: [[String]: Int32] = [:]
+    /// Enum sets by a hash of their values' bytes (candidates compared on a hit): hashing
+    /// `[String]` through `Hasher` for every enum shape cost more than the rest of its compile.
+    private var enumSetIndex: [UInt64: [Int32]] = [:]
 
     private func enumSet(_ values: [String]) -> Int32 {
-        if let i = enumSetIndex[values] { return i }
+        var h: UInt64 = UInt64(truncatingIfNeeded: values.count)
+        for v in values {
+            var v = v
+            let vh = v.withUTF8 { byteKeyHash($0.baseAddress ?? UnsafePointer(bitPattern: 1)!, $0.count) }
+            h = (h &* 0x9E37_79B9_7F4A_7C15) ^ vh
+        }
+        if let candidates = enumSetIndex[h] {
+            for i in candidates where enumDisplay[Int(i)] == values { return i }
+        }
         let start = Int32(enumValueRanges.count)
         for v in values {
             let bytes = Array(v.utf8)
@@ -208,7 +223,7 @@ public final class ValidationPlan {
         enumSets.push(EnumSet(valueStart: start, valueCount: Int32(values.count), slotStart: slotStart, slotMask: mask))
         enumDisplay.append(values)
         let i = Int32(enumSets.count - 1)
-        enumSetIndex[values] = i
+        enumSetIndex[h, default: []].append(i)
         return i
     }
 

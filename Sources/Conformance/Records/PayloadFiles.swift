@@ -12,6 +12,14 @@ public final class PayloadFiles {
         public var bytes = 0
         public var unreadable = 0
         public var log = DiagnosticLog()
+        /// Issues by code, counted in a fixed table as records go by (no hashing per issue).
+        var codeCounts = [Int](repeating: 0, count: IssueCode.allCases.count)
+
+        public var issuesByCode: [IssueCode: Int] {
+            var byCode: [IssueCode: Int] = [:]
+            for (k, code) in IssueCode.allCases.enumerated() where codeCounts[k] > 0 { byCode[code] = codeCounts[k] }
+            return byCode
+        }
     }
 
     let validator: RecordValidator
@@ -81,7 +89,12 @@ public final class PayloadFiles {
     private func emit(_ r: RecordResult) {
         tally.records += 1
         tally.bytes += r.byteCount
-        if !r.valid { tally.invalid += 1 }
+        if !r.valid {
+            tally.invalid += 1
+            r.issues.withUnsafeBufferPointer { issues in
+                for k in issues.indices { tally.codeCounts[issues[k].code.ordinal] += 1 }
+            }
+        }
         sinkCell.pointer.pointee(r)
     }
 

@@ -62,7 +62,9 @@ public enum ResultsJSON {
                     if k > 0 { out.push(0x2C) }
                     out.push(0x7B)
                     field("path", issue.path, &out)
-                    field("code", issue.code.rawValue, &out)
+                    raw("\"code\":\"", &out)
+                    raw(issue.code.literal, &out)
+                    raw("\",", &out)
                     raw("\"message\":", &out)
                     string(issue.message, &out)
                     out.push(0x7D)
@@ -104,13 +106,15 @@ public enum ResultsJSON {
     static func integer<S: ByteSink>(_ v: Int, _ out: inout S) {
         if v < 0 { out.append(0x2D) }
         var n = v.magnitude
-        var divisor: UInt = 1
-        while n / divisor >= 10 { divisor *= 10 }
-        while true {
-            out.append(UInt8(48 + n / divisor))
-            n %= divisor
-            if divisor == 1 { return }
-            divisor /= 10
+        // Digits from the end into a small buffer, then one copy.
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
+            var i = 20
+            repeat {
+                i -= 1
+                digits[i] = UInt8(48 + n % 10)
+                n /= 10
+            } while n > 0
+            out.append(bytes: UnsafeBufferPointer(rebasing: digits[i..<20]))
         }
     }
 
@@ -127,10 +131,13 @@ public enum ResultsJSON {
         out.append(0x22)
         var s = s
         s.withUTF8 { utf8 in
-            var plain = true
-            for b in utf8 where b < 0x20 || b == 0x22 || b == 0x5C { plain = false; break }
-            if plain { out.append(bytes: utf8); return }
-            for b in utf8 {
+            if !needsEscape(utf8) { out.append(bytes: utf8); return }
+            // Runs of plain bytes are copied whole; only the bytes that need it are escaped.
+            var runStart = 0
+            for (i, b) in utf8.enumerated() {
+                guard b < 0x20 || b == 0x22 || b == 0x5C else { continue }
+                if i > runStart { out.append(bytes: UnsafeBufferPointer(rebasing: utf8[runStart..<i])) }
+                runStart = i + 1
                 switch b {
                 case 0x22: out.append(0x5C); out.append(0x22)
                 case 0x5C: out.append(0x5C); out.append(0x5C)
@@ -143,8 +150,31 @@ public enum ResultsJSON {
                 default: out.append(b)
                 }
             }
+            if utf8.count > runStart { out.append(bytes: UnsafeBufferPointer(rebasing: utf8[runStart..<utf8.count])) }
         }
         out.append(0x22)
+    }
+
+    /// Whether a string's bytes hold a quote, a backslash or a control character (8 bytes a step).
+    @inline(__always)
+    static func needsEscape(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let p = utf8.baseAddress else { return false }
+        let n = utf8.count
+        var i = 0
+        while i + 8 <= n {
+            let w = UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self)
+            @inline(__always) func zeroByte(_ v: UInt64) -> UInt64 { (v &- 0x0101_0101_0101_0101) & ~v & 0x8080_8080_8080_8080 }
+            // A byte below 0x20 (bytes >= 0x80 are excluded by ~w), a quote, a backslash.
+            if ((w &- 0x2020_2020_2020_2020) & ~w & 0x8080_8080_8080_8080) | zeroByte(w ^ 0x2222_2222_2222_2222)
+                | zeroByte(w ^ 0x5C5C_5C5C_5C5C_5C5C) != 0 { return true }
+            i += 8
+        }
+        while i < n {
+            let b = p[i]
+            if b < 0x20 || b == 0x22 || b == 0x5C { return true }
+            i += 1
+        }
+        return false
     }
 
     public static func footer(summary: PayloadFiles.Summary, unsupportedPatterns: [(pattern: String, shape: String, reason: String)],
@@ -221,7 +251,7 @@ public enum ResultsText {
         for i in r.issues {
             raw("  ")
             if i.path.isEmpty { raw("(root)") } else { add(i.path) }
-            raw(": "); add(i.code.rawValue); raw(": "); add(i.message)
+            raw(": "); raw(i.code.literal); raw(": "); add(i.message)
             out.append(0x0A)
         }
     }

@@ -9,6 +9,42 @@ public enum IssueCode: String, Sendable, Hashable, CaseIterable {
     case duplicate
     /// The record envelope lacks `service`/`operation`/`direction` or has a bad direction.
     case record
+
+    /// The raw value as a static literal (written without a String).
+    var literal: StaticString {
+        switch self {
+        case .required: "required"
+        case .unknown: "unknown"
+        case .type: "type"
+        case .enum: "enum"
+        case .length: "length"
+        case .range: "range"
+        case .pattern: "pattern"
+        case .union: "union"
+        case .operation: "operation"
+        case .malformed: "malformed"
+        case .duplicate: "duplicate"
+        case .record: "record"
+        }
+    }
+
+    /// The position in `allCases`.
+    var ordinal: Int {
+        switch self {
+        case .required: 0
+        case .unknown: 1
+        case .type: 2
+        case .enum: 3
+        case .length: 4
+        case .range: 5
+        case .pattern: 6
+        case .union: 7
+        case .operation: 8
+        case .malformed: 9
+        case .duplicate: 10
+        case .record: 11
+        }
+    }
 }
 
 /// One violation in one payload record.

@@ -53,7 +53,14 @@ struct JSONLexer {
 
     func fail(_ reason: String) -> MalformedJSON { MalformedJSON(offset: pos, reason: reason) }
 
-    mutating func expect(_ b: UInt8, _ what: String) throws(MalformedJSON) {
+    /// The byte `b` (after whitespace); the usual case, `b` right here, costs one compare.
+    @inline(__always)
+    mutating func expect(_ b: UInt8, _ what: StaticString) throws(MalformedJSON) {
+        if pos < end && p[pos] == b { pos += 1; return }
+        try expectSlow(b, what)
+    }
+
+    private mutating func expectSlow(_ b: UInt8, _ what: StaticString) throws(MalformedJSON) {
         skipWhitespace()
         guard pos < end else { throw fail("unexpected end of input, expected \(what)") }
         guard p[pos] == b else { throw fail("expected \(what), found \(describeByte(p[pos]))") }
@@ -245,8 +252,19 @@ struct JSONLexer {
 
     /// Skips one whole value, validating its syntax, without recursion. Calls `onNonFinite`
     /// for NaN/Infinity literals (reported, then skipped like numbers).
-    mutating func skipValue(stack: inout [UInt8], onNonFinite: (String, Int) -> Void) throws(MalformedJSON) {
-        stack.removeAll(keepingCapacity: true)
+    mutating func skipValue(stack: inout ScratchStack<UInt8>, onNonFinite: (String, Int) -> Void) throws(MalformedJSON) {
+        // Scalars, the usual skipped values, need no stack.
+        if pos < end {
+            switch p[pos] {
+            case 0x22: _ = try scanString(); return
+            case 0x30...0x39: _ = try scanNumber(); return
+            case 0x6E: if literal("null") { return }
+            case 0x74: if literal("true") { return }
+            case 0x66: if literal("false") { return }
+            default: break
+            }
+        }
+        stack.removeAll()
         while true {
             // A value.
             skipWhitespace()
@@ -257,14 +275,14 @@ struct JSONLexer {
                 pos += 1
                 skipWhitespace()
                 if byte == 0x7D { pos += 1; break }
-                stack.append(0x7D)
+                stack.push(0x7D)
                 try skipKey()
                 continue
             case 0x5B:
                 pos += 1
                 skipWhitespace()
                 if byte == 0x5D { pos += 1; break }
-                stack.append(0x5D)
+                stack.push(0x5D)
                 continue
             case 0x22: _ = try scanString()
             case 0x2D, 0x30...0x39:
@@ -280,11 +298,12 @@ struct JSONLexer {
             default: throw fail("unexpected \(describeByte(b)), expected a value")
             }
             // After a value: close containers or move to the next item.
-            while let top = stack.last {
+            while stack.count > 0 {
+                let top = stack[stack.count - 1]
                 skipWhitespace()
                 guard pos < end else { throw fail("unexpected end of input inside \(top == 0x7D ? "an object" : "an array")") }
                 let c = p[pos]
-                if c == top { pos += 1; stack.removeLast(); continue }
+                if c == top { pos += 1; stack.pop(); continue }
                 if c == 0x2C {
                     pos += 1
                     if top == 0x7D { try skipKey() }
@@ -292,7 +311,7 @@ struct JSONLexer {
                 }
                 throw fail("expected ',' or '\(Character(Unicode.Scalar(top)))', found \(describeByte(c))")
             }
-            if stack.isEmpty { return }
+            if stack.count == 0 { return }
         }
     }
 

@@ -49,7 +49,7 @@ final class PayloadChecker {
         @inline(__always) unsafeMutableAddress { mapKeysCell.pointer }
     }
 
-    private var skipStack: [UInt8] = []
+    private let skipStackCell = UncheckedCell(ScratchStack<UInt8>())
     private var unescaped = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: 1024)
     /// Values above this many bytes skip the pattern check (counted as "gave up").
     static let patternValueLimit = 4 << 20
@@ -58,7 +58,6 @@ final class PayloadChecker {
         self.plan = plan
         self.patterns = plan.patterns
         self.planStorage = plan.storagePointer
-        skipStack.reserveCapacity(64)
     }
 
     deinit {
@@ -72,6 +71,8 @@ final class PayloadChecker {
         depthCell.free()
         seenWordsCell.free()
         mapKeysCell.free()
+        skipStackCell.pointer.pointee.release()
+        skipStackCell.free()
     }
 
     // MARK: - issues and paths
@@ -186,7 +187,7 @@ final class PayloadChecker {
     // MARK: - values
 
     func skip() throws(MalformedJSON) {
-        try lexer.skipValue(stack: &skipStack) { word, _ in
+        try lexer.skipValue(stack: &skipStackCell.pointer.pointee) { word, _ in
             self.report(.malformed, "\(word) is not valid JSON (byte \(self.lexer.pos))")
         }
     }

@@ -1,0 +1,138 @@
+/// The regular subset of Java's regex syntax that `PositionSetMatcher` decides without
+/// backtracking: character classes, `.`, literals, groups (capturing, `(?:`, named),
+/// alternation anywhere, greedy or lazy quantifiers on anything, `^`/`\A`, `$`/`\Z`/`\z`,
+/// and look-ahead/look-behind. Back-references, possessive quantifiers, atomic groups,
+/// inline flags other than a leading `(?s)`, `\b`/`\B`/`\G` and `\Q...\E` are not in it: such
+/// patterns return nil and stay with ICU.
+indirect enum RegexNode {
+    case chars(CharSet)
+    case sequence([RegexNode])
+    case alternation([RegexNode])
+    case repeated(RegexNode, min: Int, max: Int)  // max Int.max: unbounded
+    case start
+    /// `$`/`\Z` also match before a final line terminator; `\z` does not.
+    case end(finalTerminator: Bool)
+    case look(RegexNode, ahead: Bool, negated: Bool)
+
+    static func parse(_ pattern: String) -> RegexNode? {
+        var scalars = Array(pattern.unicodeScalars).map(\.value)
+        var dotAll = false
+        let flag = Array("(?s)".unicodeScalars).map(\.value)
+        if scalars.starts(with: flag) {
+            dotAll = true
+            scalars.removeFirst(flag.count)
+        }
+        var p = SimplePattern.Parser(scalars)
+        p.dotAll = dotAll
+        guard let node = p.parseRegexAlternation(depth: 0), p.atEnd else { return nil }
+        return node
+    }
+
+    /// Whether some path through the node consumes no character (filters count as empty),
+    /// and whether the empty path needs no filter to pass.
+    var nullable: (some: Bool, unconditional: Bool) {
+        switch self {
+        case .chars: return (false, false)
+        case .start, .end, .look: return (true, false)
+        case let .sequence(items):
+            var some = true, unconditional = true
+            for item in items {
+                let n = item.nullable
+                some = some && n.some
+                unconditional = unconditional && n.unconditional
+            }
+            return (some, unconditional)
+        case let .alternation(branches):
+            var some = false, unconditional = false
+            for b in branches {
+                let n = b.nullable
+                some = some || n.some
+                unconditional = unconditional || n.unconditional
+            }
+            return (some, unconditional)
+        case let .repeated(body, min, _):
+            if min == 0 { return (true, true) }
+            return body.nullable
+        }
+    }
+}
+
+extension SimplePattern.Parser {
+    /// `A|B|...` up to a `)` or the end.
+    mutating func parseRegexAlternation(depth: Int) -> RegexNode? {
+        guard depth < 64 else { return nil }
+        var branches: [RegexNode] = []
+        while true {
+            guard let branch = parseRegexSequence(depth: depth) else { return nil }
+            branches.append(branch)
+            if peek() == 0x7C { i += 1; continue }  // |
+            break
+        }
+        return branches.count == 1 ? branches[0] : .alternation(branches)
+    }
+
+    private mutating func parseRegexSequence(depth: Int) -> RegexNode? {
+        var items: [RegexNode] = []
+        while let ch = peek(), ch != 0x7C, ch != 0x29 {
+            guard let (term, isFilter) = parseRegexTerm(depth: depth) else { return nil }
+            guard let (lo, hi) = parseQuantifier() else { return nil }
+            if lo == 1 && hi == 1 { items.append(term); continue }
+            // A quantified anchor or look-around is legal but pointless; leave it to ICU.
+            if isFilter { return nil }
+            let n = term.nullable
+            if n.some && !n.unconditional && lo > 1 { return nil }
+            // A body that always may match empty: x{m,n} = x{0,n}.
+            items.append(.repeated(term, min: n.unconditional ? 0 : lo, max: hi))
+            // A second quantifier right after (`X{2}{3}`) is an error in Java and ICU.
+            if let q = peek(), q == 0x2A || q == 0x2B || q == 0x3F || q == 0x7B { return nil }
+        }
+        return items.count == 1 ? items[0] : .sequence(items)
+    }
+
+    /// One term before its quantifier, and whether it is a zero-width filter.
+    private mutating func parseRegexTerm(depth: Int) -> (RegexNode, Bool)? {
+        guard let ch = peek() else { return nil }
+        switch ch {
+        case 0x28:  // (
+            i += 1
+            var look: (ahead: Bool, negated: Bool)? = nil
+            if peek() == 0x3F {  // ?
+                if match("?:") {
+                } else if match("?=") { look = (true, false)
+                } else if match("?!") { look = (true, true)
+                } else if match("?<=") { look = (false, false)
+                } else if match("?<!") { look = (false, true)
+                } else if match("?<") {
+                    // a named group: (?<name>...)
+                    while let x = peek(), (x >= 0x30 && x <= 0x39) || (x >= 0x41 && x <= 0x5A) || (x >= 0x61 && x <= 0x7A) { i += 1 }
+                    guard peek() == 0x3E else { return nil }
+                    i += 1
+                } else {
+                    return nil  // atomic groups, inline flags, ...
+                }
+            }
+            guard let inner = parseRegexAlternation(depth: depth + 1), peek() == 0x29 else { return nil }
+            i += 1
+            if let look { return (.look(inner, ahead: look.ahead, negated: look.negated), true) }
+            return (inner, false)
+        case 0x5E:  // ^
+            i += 1
+            return (.start, true)
+        case 0x24:  // $
+            i += 1
+            return (.end(finalTerminator: true), true)
+        case 0x5C:
+            switch peek(1) {
+            case 0x41: i += 2; return (.start, true)  // \A
+            case 0x5A: i += 2; return (.end(finalTerminator: true), true)  // \Z
+            case 0x7A: i += 2; return (.end(finalTerminator: false), true)  // \z
+            default:
+                guard let atom = parseAtom() else { return nil }
+                return (.chars(atom.set), false)
+            }
+        default:
+            guard let atom = parseAtom() else { return nil }
+            return (.chars(atom.set), false)
+        }
+    }
+}

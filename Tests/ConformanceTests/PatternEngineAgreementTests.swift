@@ -1,0 +1,61 @@
+@testable import Conformance
+import Foundation
+import Testing
+
+/// Every distinct botocore 1.43.11 pattern with sampled and mutated values
+/// (`scripts/gen_pattern_cases.py`): the engine-free matchers must give ICU's verdict, except
+/// for Java's POSIX classes (`\p{Punct}` and the like are US-ASCII in Java, Unicode
+/// categories in ICU; the matchers follow Java).
+private struct PatternCase: Decodable {
+    var pattern: String
+    var values: [String]
+}
+
+private let cases: [PatternCase] = {
+    let path = Fixtures.root.appendingPathComponent("docs-corpus/fixtures/patterns/pattern-cases.jsonl").path
+    guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { return [] }
+    return text.split(separator: "\n").compactMap { try? JSONDecoder().decode(PatternCase.self, from: Data($0.utf8)) }
+}()
+
+private func agreement(whole: Bool) -> (checked: Int, programs: Int, disagreements: [String]) {
+    let table = PatternTable(wholeValue: whole)
+    let programs = PositionSetMatchers()
+    var checked = 0, programCount = 0
+    var disagreements: [String] = []
+    let posix = ["Lower", "Upper", "ASCII", "Alpha", "Digit", "Alnum", "Punct", "Graph", "Print", "Blank", "Cntrl", "XDigit", "Space"]
+    for c in cases where !posix.contains(where: { c.pattern.contains("p{\($0)}") }) {
+        let (icuRegex, _) = ICURegex.compile(c.pattern, timeLimit: 200)
+        guard let icuRegex, let index = table.compile(c.pattern, shape: "S") else { continue }
+        let program = RegexNode.parse(c.pattern).flatMap { programs.add($0) }
+        if program != nil { programCount += 1 }
+        for v in c.values {
+            let cps = v.unicodeScalars.map(\.value)
+            let expected = cps.withUnsafeBufferPointer { icuRegex.run($0, whole: whole) }
+            guard expected != .gaveUp else { continue }
+            let bytes = Array(v.utf8)
+            let viaTable = bytes.withUnsafeBufferPointer { table.run(index, utf8: $0, ascii: bytes.count == cps.count) }
+            var viaProgram: PositionSetMatchers.Outcome? = nil
+            if let program { viaProgram = cps.withUnsafeBufferPointer { programs.matches(program, $0, whole: whole) } }
+            checked += 1
+            let want = expected == .match
+            if (viaTable == .match) != want || (viaProgram != nil && viaProgram != .gaveUp && (viaProgram == .match) != want) {
+                disagreements.append("\(c.pattern) on \(v.debugDescription): ICU \(want), table \(viaTable), program \(String(describing: viaProgram))")
+            }
+        }
+    }
+    return (checked, programCount, disagreements)
+}
+
+@Test func engineFreeMatchersAgreeWithICUWhenSearching() {
+    let r = agreement(whole: false)
+    #expect(cases.count > 4000)
+    #expect(r.checked > 40000)
+    #expect(r.programs > 4000)
+    #expect(r.disagreements.isEmpty, "\(r.disagreements.count) disagreements: \(r.disagreements.prefix(10))")
+}
+
+@Test func engineFreeMatchersAgreeWithICUWhenMatchingWholeValues() {
+    let r = agreement(whole: true)
+    #expect(r.checked > 40000)
+    #expect(r.disagreements.isEmpty, "\(r.disagreements.count) disagreements: \(r.disagreements.prefix(10))")
+}
