@@ -49,12 +49,19 @@ public struct ModelMerger {
             // Names may differ in case only: a compact changelog page never writes the API
             // name, so it is derived from the method name (`ExportEbsVolumeRecommendations`
             // for `ExportEBSVolumeRecommendations`); botocore names never differ only in case.
-            var byFoldedName = Dictionary(service.operations.keys.map { ($0.lowercased(), $0) }, uniquingKeysWith: { first, _ in first })
+            // Built on the first name not found as it is (merging page by page, that is rare).
+            var byFoldedName: [String: String]?
             for (opName, otherOp) in otherService.operations {
-                guard let baseName = service.operations[opName] != nil ? opName : byFoldedName[opName.lowercased()],
-                      let op = service.operations[baseName] else {
+                var baseName: String? = opName
+                if service.operations[opName] == nil {
+                    if byFoldedName == nil {
+                        byFoldedName = Dictionary(service.operations.keys.map { ($0.lowercased(), $0) }, uniquingKeysWith: { first, _ in first })
+                    }
+                    baseName = byFoldedName![opName.lowercased()]
+                }
+                guard let baseName, let op = service.operations[baseName] else {
                     service.operations[opName] = otherOp
-                    byFoldedName[opName.lowercased()] = opName
+                    byFoldedName?[opName.lowercased()] = opName
                     continue
                 }
                 var merged = mergeOperation(op, otherOp, base: base, other: other, where: "\(serviceName).\(baseName)")
@@ -65,7 +72,7 @@ public struct ModelMerger {
                         let index = service.operations.index(forKey: baseName)!
                         service.operations.removeValue(forKey: baseName)
                         service.operations.updateValue(merged, forKey: opName, insertingAt: index)
-                        byFoldedName[opName.lowercased()] = opName
+                        byFoldedName?[opName.lowercased()] = opName
                         continue
                     }
                 }
