@@ -22,6 +22,13 @@ struct ScratchStack<Element: BitwiseCopyable> {
         for e in elements { push(e) }
     }
 
+    /// Appends a buffer with one copy.
+    mutating func append(buffer: UnsafeBufferPointer<Element>) {
+        reserve(buffer.count)
+        if let source = buffer.baseAddress { (base + count).initialize(from: source, count: buffer.count) }
+        count += buffer.count
+    }
+
     @inline(__always) mutating func pop(_ n: Int = 1) { count -= n }
 
     @inline(__always) mutating func removeAll() { count = 0 }
