@@ -8,7 +8,12 @@ final class PayloadChecker {
 
     let plan: ValidationPlan
     unowned(unsafe) let patterns: PatternTable
-    var issues: [ValidationIssue] = []
+    /// In a cell (see below): a stored `var` cost a dynamic exclusivity check per record.
+    private let issuesCell = UncheckedCell([ValidationIssue]())
+    var issues: [ValidationIssue] {
+        @inline(__always) unsafeAddress { UnsafePointer(issuesCell.pointer) }
+        @inline(__always) unsafeMutableAddress { issuesCell.pointer }
+    }
 
     // Per-record state read on every byte step: kept in cells (see UncheckedCell).
     private let lexerCell = UncheckedCell(JSONLexer(UnsafeBufferPointer(start: nil, count: 0)))
@@ -61,6 +66,7 @@ final class PayloadChecker {
     }
 
     deinit {
+        issuesCell.free()
         unescaped.deallocate()
         path.release()
         seenWords.release()
