@@ -11,10 +11,17 @@ extension Array: ByteSink where Element == UInt8 {
 extension ScratchStack: ByteSink where Element == UInt8 {
     @inline(__always) mutating func append(_ byte: UInt8) { push(byte) }
 
-    mutating func append(bytes: UnsafeBufferPointer<UInt8>) {
+    @inline(__always) mutating func append(bytes: UnsafeBufferPointer<UInt8>) {
         guard let from = bytes.baseAddress else { return }
-        reserve(bytes.count)
-        (base + count).update(from: from, count: bytes.count)
-        count += bytes.count
+        let n = bytes.count
+        reserve(n)
+        let to = base + count
+        // Most appends are short literals and names: a byte loop beats a call to memcpy.
+        if n <= 16 {
+            for i in 0..<n { to[i] = from[i] }
+        } else {
+            to.update(from: from, count: n)
+        }
+        count += n
     }
 }

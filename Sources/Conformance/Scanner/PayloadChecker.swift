@@ -19,6 +19,7 @@ final class PayloadChecker {
     private let lexerCell = UncheckedCell(JSONLexer(UnsafeBufferPointer(start: nil, count: 0)))
     private let placeboCell = UncheckedCell(false)
     private let pathCell = UncheckedCell(ScratchStack<PathComponent>())
+    private let pathBytesCell = UncheckedCell(ScratchStack<UInt8>(capacity: 256))
     private let depthCell = UncheckedCell(0)
     private let seenWordsCell = UncheckedCell(ScratchStack<UInt64>())
     private let mapKeysCell = UncheckedCell(ScratchStack<(hash: UInt64, start: Int, length: Int)>())
@@ -74,6 +75,8 @@ final class PayloadChecker {
         lexerCell.free()
         placeboCell.free()
         pathCell.free()
+        pathBytesCell.pointer.pointee.release()
+        pathBytesCell.free()
         depthCell.free()
         seenWordsCell.free()
         mapKeysCell.free()
@@ -87,25 +90,54 @@ final class PayloadChecker {
         issues.append(ValidationIssue(path: renderPath(extra: extra), code: code, message: message))
     }
 
+    /// The path as botocore writes it, assembled as bytes in a reused buffer and made a String
+    /// once (appending piece by piece to a String cost more than the rest of a faulty record).
     func renderPath(extra: PathComponent? = nil) -> String {
-        var out = ""
-        func append(_ c: PathComponent) {
-            switch c.kind {
-            case .member:
-                if !out.isEmpty { out += "." }
-                out += plan.memberNames[c.a]
-            case .rawKey:
-                if !out.isEmpty { out += "." }
-                out += keyString(c)
-            case .index:
-                out += "[\(c.a)]"
-            case .mapKey:
-                out += "[" + Self.quoted(keyString(c)) + "]"
+        let out = pathBytesCell.pointer
+        out.pointee.removeAll()
+        for i in 0..<path.count { appendPath(path[i], to: out) }
+        if let extra { appendPath(extra, to: out) }
+        return String(decoding: UnsafeBufferPointer(start: out.pointee.base, count: out.pointee.count), as: UTF8.self)
+    }
+
+    private func appendPath(_ c: PathComponent, to out: UnsafeMutablePointer<ScratchStack<UInt8>>) {
+        switch c.kind {
+        case .member:
+            if out.pointee.count > 0 { out.pointee.push(0x2E) }
+            let s = planStorage.pointee
+            let m = s.members[c.a]
+            out.pointee.append(bytes: UnsafeBufferPointer(start: s.namePool.baseAddress.unsafelyUnwrapped + Int(m.nameStart),
+                                                          count: Int(m.nameLength)))
+        case .rawKey:
+            if out.pointee.count > 0 { out.pointee.push(0x2E) }
+            let raw = UnsafeBufferPointer(start: lexer.p + c.a, count: c.b)
+            if !c.escaped && raw.allSatisfy({ $0 < 0x80 }) {
+                out.pointee.append(bytes: raw)
+            } else {
+                appendString(keyString(c), to: out)
             }
+        case .index:
+            out.pointee.push(0x5B)
+            ResultsJSON.integer(c.a, &out.pointee)
+            out.pointee.push(0x5D)
+        case .mapKey:
+            out.pointee.push(0x5B)
+            let raw = UnsafeBufferPointer(start: lexer.p + c.a, count: c.b)
+            // Plain ASCII keys are quoted as they are; anything else goes through `quoted`.
+            if !c.escaped && raw.allSatisfy({ $0 >= 0x20 && $0 < 0x80 && $0 != 0x22 && $0 != 0x5C }) {
+                out.pointee.push(0x22)
+                out.pointee.append(bytes: raw)
+                out.pointee.push(0x22)
+            } else {
+                appendString(Self.quoted(keyString(c)), to: out)
+            }
+            out.pointee.push(0x5D)
         }
-        for i in 0..<path.count { append(path[i]) }
-        if let extra { append(extra) }
-        return out
+    }
+
+    private func appendString(_ s: String, to out: UnsafeMutablePointer<ScratchStack<UInt8>>) {
+        var s = s
+        s.withUTF8 { out.pointee.append(bytes: $0) }
     }
 
     func keyString(_ c: PathComponent) -> String {

@@ -39,7 +39,11 @@ struct ScratchStack<Element: BitwiseCopyable> {
     }
 
     /// Room for `n` more elements.
-    mutating func reserve(_ n: Int) {
+    @inline(__always) mutating func reserve(_ n: Int) {
+        if count + n > capacity { grow(toFit: n) }
+    }
+
+    private mutating func grow(toFit n: Int) {
         while count + n > capacity { grow() }
     }
 
