@@ -25,3 +25,17 @@ extension ScratchStack: ByteSink where Element == UInt8 {
         count += n
     }
 }
+
+/// Message and path pieces (see PayloadChecker.message).
+extension ScratchStack where Element == UInt8 {
+    @inline(__always) mutating func add(_ s: StaticString) {
+        append(bytes: UnsafeBufferPointer(start: s.utf8Start, count: s.utf8CodeUnitCount))
+    }
+
+    mutating func add(_ s: String) {
+        var s = s
+        s.withUTF8 { append(bytes: $0) }
+    }
+
+    mutating func add(_ v: Int) { ResultsJSON.integer(v, &self) }
+}

@@ -20,6 +20,7 @@ final class PayloadChecker {
     private let placeboCell = UncheckedCell(false)
     private let pathCell = UncheckedCell(ScratchStack<PathComponent>())
     private let pathBytesCell = UncheckedCell(ScratchStack<UInt8>(capacity: 256))
+    private let messageBytesCell = UncheckedCell(ScratchStack<UInt8>(capacity: 256))
     private let depthCell = UncheckedCell(0)
     private let seenWordsCell = UncheckedCell(ScratchStack<UInt64>())
     private let mapKeysCell = UncheckedCell(ScratchStack<(hash: UInt64, start: Int, length: Int)>())
@@ -77,6 +78,8 @@ final class PayloadChecker {
         pathCell.free()
         pathBytesCell.pointer.pointee.release()
         pathBytesCell.free()
+        messageBytesCell.pointer.pointee.release()
+        messageBytesCell.free()
         depthCell.free()
         seenWordsCell.free()
         mapKeysCell.free()
@@ -88,6 +91,29 @@ final class PayloadChecker {
 
     func report(_ code: IssueCode, _ message: String, extra: PathComponent? = nil) {
         issues.append(ValidationIssue(path: renderPath(extra: extra), code: code, message: message))
+    }
+
+    /// A message assembled as bytes in a reused buffer and made a String once: interpolating
+    /// piece by piece cost about as much as checking the faulty value.
+    @inline(__always)
+    func message(_ build: (UnsafeMutablePointer<ScratchStack<UInt8>>) -> Void) -> String {
+        let out = messageBytesCell.pointer
+        out.pointee.removeAll()
+        build(out)
+        return String(decoding: UnsafeBufferPointer(start: out.pointee.base, count: out.pointee.count), as: UTF8.self)
+    }
+
+    /// Appends `display(str)`: short plain-ASCII values as they are, the rest through `display`.
+    func appendDisplay(_ str: ScannedString, to out: UnsafeMutablePointer<ScratchStack<UInt8>>, limit: Int = 60) {
+        let n = str.end - str.start
+        let raw = UnsafeBufferPointer(start: lexer.p + str.start, count: n)
+        if !str.hasEscapes && n <= limit && raw.allSatisfy({ $0 >= 0x20 && $0 < 0x80 && $0 != 0x22 && $0 != 0x5C }) {
+            out.pointee.push(0x22)
+            out.pointee.append(bytes: raw)
+            out.pointee.push(0x22)
+        } else {
+            out.pointee.add(display(str, limit: limit))
+        }
     }
 
     /// The path as botocore writes it, assembled as bytes in a reused buffer and made a String
@@ -350,8 +376,14 @@ final class PayloadChecker {
                 let set = s.enumSets[Int(node.pointee.enumSet)]
                 if !ValidationPlan.enumContains(s, set, bytes.baseAddress ?? lexer.p, bytes.count) {
                     let allowed = plan.enumDisplay[Int(node.pointee.enumSet)]
-                    let list = allowed.prefix(8).joined(separator: ", ") + (allowed.count > 8 ? ", ..." : "")
-                    report(.enum, "value \(display(str)) is not one of \(list)")
+                    report(.enum, message { m in
+                        m.pointee.add("value "); appendDisplay(str, to: m); m.pointee.add(" is not one of ")
+                        for (k, v) in allowed.prefix(8).enumerated() {
+                            if k > 0 { m.pointee.add(", ") }
+                            m.pointee.add(v)
+                        }
+                        if allowed.count > 8 { m.pointee.add(", ...") }
+                    })
                 }
             }
             if node.pointee.pattern >= 0 {
@@ -360,17 +392,27 @@ final class PayloadChecker {
                     return
                 }
                 if patterns.run(node.pointee.pattern, utf8: bytes, ascii: bytes.count == str.codePoints) == .noMatch {
-                    report(.pattern, "value \(display(str)) does not match pattern \(patterns.sources[Int(node.pointee.pattern)])")
+                    report(.pattern, message { m in
+                        m.pointee.add("value "); appendDisplay(str, to: m); m.pointee.add(" does not match pattern ")
+                        m.pointee.add(patterns.sources[Int(node.pointee.pattern)])
+                    })
                 }
             }
         }
     }
 
-    func checkLength(_ node: UnsafePointer<PlanNode>, _ n: Int, unit: String) {
+    func checkLength(_ node: UnsafePointer<PlanNode>, _ n: Int, unit: StaticString) {
         if node.pointee.hasMin && Int64(n) < node.pointee.minInt {
-            report(.length, "length \(n) \(unit) is below the minimum \(node.pointee.minInt)")
+            report(.length, lengthMessage(n, unit, " is below the minimum ", node.pointee.minInt))
         } else if node.pointee.hasMax && Int64(n) > node.pointee.maxInt {
-            report(.length, "length \(n) \(unit) is above the maximum \(node.pointee.maxInt)")
+            report(.length, lengthMessage(n, unit, " is above the maximum ", node.pointee.maxInt))
+        }
+    }
+
+    private func lengthMessage(_ n: Int, _ unit: StaticString, _ relation: StaticString, _ bound: Int64) -> String {
+        message { m in
+            m.pointee.add("length "); m.pointee.add(n); m.pointee.push(0x20); m.pointee.add(unit)
+            m.pointee.add(relation); m.pointee.add(Int(bound))
         }
     }
 
