@@ -307,6 +307,25 @@ public final class ValidationPlan {
 }
 
 extension NodeKind {
+    /// The kind's name in messages (what `"\(kind)"` printed, without reflection).
+    var name: StaticString {
+        switch self {
+        case .structure: return "structure"
+        case .union: return "union"
+        case .list: return "list"
+        case .map: return "map"
+        case .string: return "string"
+        case .integer: return "integer"
+        case .long: return "long"
+        case .float: return "float"
+        case .double: return "double"
+        case .boolean: return "boolean"
+        case .timestamp: return "timestamp"
+        case .blob: return "blob"
+        case .document: return "document"
+        }
+    }
+
     init(_ t: ShapeType) {
         switch t {
         case .structure: self = .structure

@@ -256,7 +256,7 @@ final class PayloadChecker {
         }
     }
 
-    func jsonTypeName() -> String {
+    func jsonTypeName() -> StaticString {
         switch lexer.byte {
         case 0x7B: return "object"
         case 0x5B: return "array"
@@ -268,15 +268,19 @@ final class PayloadChecker {
     }
 
     func typeMismatch(_ node: UnsafePointer<PlanNode>) throws(MalformedJSON) {
-        let expected: String
-        switch node.pointee.kind {
-        case .structure, .union, .map: expected = "object (\(node.pointee.kind))"
-        case .list: expected = "array"
-        case .timestamp: expected = "timestamp (RFC 3339 string or epoch seconds)"
-        case .blob: expected = "blob (base64 string)"
-        default: expected = "\(node.pointee.kind)"
-        }
-        report(.type, "expected \(expected), got \(jsonTypeName())")
+        let kind = node.pointee.kind
+        let got = jsonTypeName()
+        report(.type, message { m in
+            m.pointee.add("expected ")
+            switch kind {
+            case .structure, .union, .map: m.pointee.add("object ("); m.pointee.add(kind.name); m.pointee.push(0x29)
+            case .list: m.pointee.add("array")
+            case .timestamp: m.pointee.add("timestamp (RFC 3339 string or epoch seconds)")
+            case .blob: m.pointee.add("blob (base64 string)")
+            default: m.pointee.add(kind.name)
+            }
+            m.pointee.add(", got "); m.pointee.add(got)
+        })
         try skip()
     }
 
@@ -428,7 +432,10 @@ final class PayloadChecker {
             if d >= 9.223372036854775807e18 || d < -9.223372036854775808e18 { outOfInt64 = true } else { value = Int64(d) }
         }
         if outOfInt64 {
-            report(.range, "value \(numberText(n)) does not fit in a 64-bit \(node.pointee.kind)")
+            let kind = node.pointee.kind
+            report(.range, message { m in
+                m.pointee.add("value "); appendNumber(n, to: m); m.pointee.add(" does not fit in a 64-bit "); m.pointee.add(kind.name)
+            })
             return
         }
         // Without a bound from the model, the type's own width is the bound.
@@ -436,9 +443,13 @@ final class PayloadChecker {
         let lo = node.pointee.hasMin ? node.pointee.minInt : (is32 ? Int64(Int32.min) : .min)
         let hi = node.pointee.hasMax ? node.pointee.maxInt : (is32 ? Int64(Int32.max) : .max)
         if value < lo {
-            report(.range, "value \(numberText(n)) is below the minimum \(lo)")
+            report(.range, message { m in
+                m.pointee.add("value "); appendNumber(n, to: m); m.pointee.add(" is below the minimum "); m.pointee.add(Int(lo))
+            })
         } else if value > hi {
-            report(.range, "value \(numberText(n)) is above the maximum \(hi)")
+            report(.range, message { m in
+                m.pointee.add("value "); appendNumber(n, to: m); m.pointee.add(" is above the maximum "); m.pointee.add(Int(hi))
+            })
         }
     }
 
@@ -448,6 +459,11 @@ final class PayloadChecker {
         } else if node.pointee.hasMax && d > node.pointee.maxReal {
             report(.range, "value \(numberText(n)) is above the maximum \(node.pointee.maxReal)")
         }
+    }
+
+    /// Appends `numberText(n)` (a scanned number is ASCII).
+    func appendNumber(_ n: ScannedNumber, to out: UnsafeMutablePointer<ScratchStack<UInt8>>) {
+        out.pointee.append(bytes: UnsafeBufferPointer(start: lexer.p + n.start, count: min(n.end - n.start, 40)))
     }
 
     func numberText(_ n: ScannedNumber) -> String {
