@@ -130,10 +130,7 @@ final class PayloadChecker {
         switch c.kind {
         case .member:
             if out.pointee.count > 0 { out.pointee.push(0x2E) }
-            let s = planStorage.pointee
-            let m = s.members[c.a]
-            out.pointee.append(bytes: UnsafeBufferPointer(start: s.namePool.baseAddress.unsafelyUnwrapped + Int(m.nameStart),
-                                                          count: Int(m.nameLength)))
+            out.pointee.append(bytes: memberNameBytes(c.a))
         case .rawKey:
             if out.pointee.count > 0 { out.pointee.push(0x2E) }
             let raw = UnsafeBufferPointer(start: lexer.p + c.a, count: c.b)
@@ -158,6 +155,25 @@ final class PayloadChecker {
                 appendString(Self.quoted(keyString(c)), to: out)
             }
             out.pointee.push(0x5D)
+        }
+    }
+
+    /// The bytes of member `mi`'s name, from the plan's name pool.
+    private func memberNameBytes(_ mi: Int) -> UnsafeBufferPointer<UInt8> {
+        let s = planStorage.pointee
+        let m = s.members[mi]
+        return UnsafeBufferPointer(start: s.namePool.baseAddress.unsafelyUnwrapped + Int(m.nameStart), count: Int(m.nameLength))
+    }
+
+    /// Appends `quoted(text)` for bytes whose text is `text()`: plain ASCII as it is, the rest through `quoted`.
+    private func appendQuoted(_ raw: UnsafeBufferPointer<UInt8>, plain: Bool, to out: UnsafeMutablePointer<ScratchStack<UInt8>>,
+                              text: () -> String) {
+        if plain && raw.allSatisfy({ $0 >= 0x20 && $0 < 0x80 && $0 != 0x22 && $0 != 0x5C }) {
+            out.pointee.push(0x22)
+            out.pointee.append(bytes: raw)
+            out.pointee.push(0x22)
+        } else {
+            appendString(Self.quoted(text()), to: out)
         }
     }
 
@@ -510,7 +526,11 @@ final class PayloadChecker {
                 if mi < 0 {
                     let component = PathComponent(kind: .rawKey, a: key.start, b: key.end - key.start, escaped: key.hasEscapes)
                     if !(placebo && depth == 1 && keyLen == 16 && keyString(component) == "ResponseMetadata") {
-                        report(.unknown, "unknown member \(Self.quoted(keyString(component)))", extra: component)
+                        report(.unknown, message { m in
+                            m.pointee.add("unknown member ")
+                            appendQuoted(UnsafeBufferPointer(start: lexer.p + component.a, count: component.b),
+                                         plain: !component.escaped, to: m) { keyString(component) }
+                        }, extra: component)
                     }
                     try skip()
                 } else {
@@ -520,7 +540,11 @@ final class PayloadChecker {
                     let w = seenBase + local >> 6
                     let already = seenWords[w] & bit != 0
                     if already {
-                        report(.duplicate, "member \(Self.quoted(plan.memberNames[mi])) appears more than once",
+                        report(.duplicate, message { m in
+                            m.pointee.add("member ")
+                            appendQuoted(memberNameBytes(mi), plain: true, to: m) { plan.memberNames[mi] }
+                            m.pointee.add(" appears more than once")
+                        },
                                extra: PathComponent(kind: .member, a: mi, b: 0, escaped: false))
                     }
                     if lexer.literal("null") {
@@ -547,7 +571,9 @@ final class PayloadChecker {
             for local in 0..<count where s.members[Int(node.pointee.memberStart) + local].required {
                 if seenWords[seenBase + local >> 6] & (1 << UInt64(local & 63)) == 0 {
                     let mi = Int(node.pointee.memberStart) + local
-                    report(.required, "missing required member \(plan.memberNames[mi])",
+                    report(.required, message { m in
+                        m.pointee.add("missing required member "); m.pointee.append(bytes: memberNameBytes(mi))
+                    },
                            extra: PathComponent(kind: .member, a: mi, b: 0, escaped: false))
                 }
             }
