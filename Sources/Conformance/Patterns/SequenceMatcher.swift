@@ -35,7 +35,12 @@ final class SequenceMatchers {
     private let atomsCell = UncheckedCell(ScratchStack<FlatAtom>())
     private let forbiddenCell = UncheckedCell(ScratchStack<UInt32>())
     private let scratchCell = UncheckedCell(UnsafeMutableBufferPointer<Int32>.allocate(capacity: 1024))
-    private var sets: [CharSet] = []
+    /// Read (for code points ≥ 128) on the match path: in a cell, like the tables above.
+    private let setsCell = UncheckedCell([CharSet]())
+    private var sets: [CharSet] {
+        @inline(__always) unsafeAddress { UnsafePointer(setsCell.pointer) }
+        @inline(__always) unsafeMutableAddress { setsCell.pointer }
+    }
 
     private var patterns: ScratchStack<FlatPattern> {
         @inline(__always) unsafeAddress { UnsafePointer(patternsCell.pointer) }
@@ -70,6 +75,7 @@ final class SequenceMatchers {
         atomsCell.free()
         forbiddenCell.free()
         scratchCell.free()
+        setsCell.free()
     }
 
     /// Adds a pattern (its top-level alternatives); returns its index.

@@ -12,21 +12,62 @@ public final class ValidationPlan {
     let model: Model
     let patterns: PatternTable
 
-    // The tables, in manually managed memory: the scanner reads them through `storage`,
-    // whose pointers stay valid until the next compile (which refreshes them).
-    var nodes = ScratchStack<PlanNode>(capacity: 4096)
-    var members = ScratchStack<PlanMember>(capacity: 4096)
-    var memberNames: [String] = []
-    var namePool = ScratchStack<UInt8>(capacity: 65536)
-    var slots = ScratchStack<Int32>(capacity: 16384)
-    var enumSets = ScratchStack<EnumSet>(capacity: 256)
-    var enumValueRanges = ScratchStack<(start: Int32, length: Int32)>(capacity: 4096)
+    // The tables, in manually managed memory behind cells (see UncheckedCell): the scanner
+    // reads them through `storage`, whose pointers stay valid until the next compile (which
+    // refreshes them); compiling writes them without dynamic exclusivity checks.
+    private let nodesCell = UncheckedCell(ScratchStack<PlanNode>(capacity: 4096))
+    private let membersCell = UncheckedCell(ScratchStack<PlanMember>(capacity: 4096))
+    private let memberNamesCell = UncheckedCell([String]())
+    private let namePoolCell = UncheckedCell(ScratchStack<UInt8>(capacity: 65536))
+    private let slotsCell = UncheckedCell(ScratchStack<Int32>(capacity: 16384))
+    private let enumSetsCell = UncheckedCell(ScratchStack<EnumSet>(capacity: 256))
+    private let enumValueRangesCell = UncheckedCell(ScratchStack<(start: Int32, length: Int32)>(capacity: 4096))
+    private let enumDisplayCell = UncheckedCell([[String]]())
+    /// Child nodes of the structures being compiled (a structure's members must be contiguous,
+    /// so its children are compiled before its members are written).
+    private let pendingCell = UncheckedCell(ScratchStack<Int32>(capacity: 256))
+
+    var nodes: ScratchStack<PlanNode> {
+        @inline(__always) unsafeAddress { UnsafePointer(nodesCell.pointer) }
+        @inline(__always) unsafeMutableAddress { nodesCell.pointer }
+    }
+    var members: ScratchStack<PlanMember> {
+        @inline(__always) unsafeAddress { UnsafePointer(membersCell.pointer) }
+        @inline(__always) unsafeMutableAddress { membersCell.pointer }
+    }
+    var memberNames: [String] {
+        @inline(__always) unsafeAddress { UnsafePointer(memberNamesCell.pointer) }
+        @inline(__always) unsafeMutableAddress { memberNamesCell.pointer }
+    }
+    var namePool: ScratchStack<UInt8> {
+        @inline(__always) unsafeAddress { UnsafePointer(namePoolCell.pointer) }
+        @inline(__always) unsafeMutableAddress { namePoolCell.pointer }
+    }
+    var slots: ScratchStack<Int32> {
+        @inline(__always) unsafeAddress { UnsafePointer(slotsCell.pointer) }
+        @inline(__always) unsafeMutableAddress { slotsCell.pointer }
+    }
+    var enumSets: ScratchStack<EnumSet> {
+        @inline(__always) unsafeAddress { UnsafePointer(enumSetsCell.pointer) }
+        @inline(__always) unsafeMutableAddress { enumSetsCell.pointer }
+    }
+    var enumValueRanges: ScratchStack<(start: Int32, length: Int32)> {
+        @inline(__always) unsafeAddress { UnsafePointer(enumValueRangesCell.pointer) }
+        @inline(__always) unsafeMutableAddress { enumValueRangesCell.pointer }
+    }
+    var enumDisplay: [[String]] {
+        @inline(__always) unsafeAddress { UnsafePointer(enumDisplayCell.pointer) }
+        @inline(__always) unsafeMutableAddress { enumDisplayCell.pointer }
+    }
+    private var pending: ScratchStack<Int32> {
+        @inline(__always) unsafeAddress { UnsafePointer(pendingCell.pointer) }
+        @inline(__always) unsafeMutableAddress { pendingCell.pointer }
+    }
     private let storageCell = UncheckedCell(PlanStorage.empty)
 
     /// Raw views of the tables (read without exclusivity checks or reference counting);
     /// the pointee is replaced after every compile.
     var storagePointer: UnsafePointer<PlanStorage> { UnsafePointer(storageCell.pointer) }
-    var enumDisplay: [[String]] = []
 
     public struct Roots: Sendable {
         public var input: Int32
@@ -52,6 +93,10 @@ public final class ValidationPlan {
         slots.release()
         enumSets.release()
         enumValueRanges.release()
+        pending.release()
+        nodesCell.free(); membersCell.free(); memberNamesCell.free(); namePoolCell.free()
+        slotsCell.free(); enumSetsCell.free(); enumValueRangesCell.free(); enumDisplayCell.free()
+        pendingCell.free()
         storageCell.free()
     }
 
@@ -87,8 +132,8 @@ public final class ValidationPlan {
             refreshStorage()
             compileSeconds += Self.threadCPUSeconds() - started
         }
-        let input = op.input.map { compile($0, service: svc) } ?? emptyStructure
-        let output = op.output.map { compile($0, service: svc) } ?? emptyStructure
+        let input = op.input.map { root in withUnsafePointer(to: root) { compile($0, service: svc) } } ?? emptyStructure
+        let output = op.output.map { root in withUnsafePointer(to: root) { compile($0, service: svc) } } ?? emptyStructure
         let r = Roots(input: input, output: output)
         operations[service, default: [:]][operation] = r
         return .found(r)
@@ -115,50 +160,62 @@ public final class ValidationPlan {
         return Int32(nodes.count - 1)
     }
 
-    private func compile(_ shape: Shape, service: Service) -> Int32 {
-        if let ref = shape.ref {
+    /// Compiles the shape at `shape`, read in place: the model's `Shape` values are large
+    /// (a dozen reference-counted fields), and copying one per node was most of the compile.
+    private func compile(_ shape: UnsafePointer<Shape>, service: Service) -> Int32 {
+        if let ref = shape.pointee.ref {
             if let n = refNodes[service.name]?[ref] { return n }
-            guard let target = service.shapes[ref], !target.isRef else {
+            guard let i = service.shapes.index(forKey: ref) else {
                 // A dangling ref: accept anything rather than invent failures.
                 return append(PlanNode(kind: .document))
             }
-            let slot = append(PlanNode(kind: .document))
-            refNodes[service.name, default: [:]][ref] = slot
-            let compiled = compile(target, service: service)
-            nodes[Int(slot)] = nodes[Int(compiled)]
-            return slot
+            return service.shapes.values.withUnsafeBufferPointer { targets in
+                let target = targets.baseAddress.unsafelyUnwrapped + i
+                if target.pointee.isRef { return append(PlanNode(kind: .document)) }
+                let slot = append(PlanNode(kind: .document))
+                refNodes[service.name, default: [:]][ref] = slot
+                let compiled = compile(target, service: service)
+                nodes[Int(slot)] = nodes[Int(compiled)]
+                return slot
+            }
         }
-        let kind = NodeKind(shape.type ?? .document)
+        let kind = NodeKind(shape.pointee.type ?? .document)
         var node = PlanNode(kind: kind)
         switch kind {
         case .structure, .union:
-            // Members read in place (no copy of each member's Shape value).
-            let names = shape.members.keys.elements
-            var entries: [(String, Int32, Bool)] = []
-            entries.reserveCapacity(names.count)
-            shape.members.values.withUnsafeBufferPointer { values in
-                for k in values.indices {
-                    entries.append((names[k], compile(values[k], service: service), shape.required.contains(names[k])))
-                }
+            // Children first (a structure's members must be contiguous), then its members.
+            let first = pending.count
+            shape.pointee.members.values.withUnsafeBufferPointer { values in
+                let base = values.baseAddress
+                for k in 0..<values.count { pending.push(compile(base.unsafelyUnwrapped + k, service: service)) }
             }
+            let count = pending.count - first
+            let names = shape.pointee.members.keys.elements
+            let required = shape.pointee.required
             node.memberStart = Int32(members.count)
-            node.memberCount = Int32(entries.count)
-            node.requiredCount = Int32(entries.filter(\.2).count)
-            for (name, child, required) in entries {
-                let bytes = Array(name.utf8)
-                members.push(PlanMember(nameStart: Int32(namePool.count), nameLength: Int32(bytes.count), node: child, required: required))
+            node.memberCount = Int32(count)
+            var requiredCount: Int32 = 0
+            for k in 0..<count {
+                var name = names[k]
+                let isRequired = !required.isEmpty && required.contains(name)
+                if isRequired { requiredCount += 1 }
+                let start = namePool.count
+                name.withUTF8 { namePool.append(buffer: $0) }
+                members.push(PlanMember(nameStart: Int32(start), nameLength: Int32(namePool.count - start),
+                                        node: pending[first + k], required: isRequired))
                 memberNames.append(name)
-                namePool.append(contentsOf: bytes)
             }
-            (node.slotStart, node.slotMask) = buildSlots(count: entries.count) { i in
+            pending.count = first
+            node.requiredCount = requiredCount
+            (node.slotStart, node.slotMask) = buildSlots(count: count) { i in
                 let m = members[Int(node.memberStart) + i]
                 return byteKeyHash(namePool.base + Int(m.nameStart), Int(m.nameLength))
             }
         case .list:
-            node.child = shape.member.map { compile($0, service: service) } ?? append(PlanNode(kind: .document))
+            node.child = compileChild(shape.pointee.member, service: service, absent: .document)
         case .map:
-            node.keyChild = shape.key.map { compile($0, service: service) } ?? append(PlanNode(kind: .string))
-            node.child = shape.value.map { compile($0, service: service) } ?? append(PlanNode(kind: .document))
+            node.keyChild = compileChild(shape.pointee.key, service: service, absent: .string)
+            node.child = compileChild(shape.pointee.value, service: service, absent: .document)
         default:
             break
         }
@@ -166,22 +223,28 @@ public final class ValidationPlan {
         return append(node)
     }
 
-    private func applyConstraints(_ shape: Shape, to node: inout PlanNode) {
-        if let min = shape.min {
+    private func compileChild(_ child: Shape?, service: Service, absent: NodeKind) -> Int32 {
+        guard let child else { return append(PlanNode(kind: absent)) }
+        return withUnsafePointer(to: child) { compile($0, service: service) }
+    }
+
+    private func applyConstraints(_ shape: UnsafePointer<Shape>, to node: inout PlanNode) {
+        if let min = shape.pointee.min {
             node.hasMin = true
             node.minReal = min.doubleValue
             node.minInt = Self.intBound(min, roundingUp: true)
         }
-        if let max = shape.max {
+        if let max = shape.pointee.max {
             node.hasMax = true
             node.maxReal = max.doubleValue
             node.maxInt = Self.intBound(max, roundingUp: false)
         }
-        if let values = shape.enumValues, node.kind == .string {
+        guard node.kind == .string else { return }
+        if let values = shape.pointee.enumValues {
             node.enumSet = enumSet(values)
         }
-        if let pattern = shape.pattern, node.kind == .string {
-            node.pattern = patterns.compile(pattern, shape: shape.name ?? "(anonymous \(shape.type?.rawValue ?? "shape"))") ?? -1
+        if let pattern = shape.pointee.pattern {
+            node.pattern = patterns.compile(pattern, shape: shape.pointee.name ?? "(anonymous \(shape.pointee.type?.rawValue ?? "shape"))") ?? -1
         }
     }
 
@@ -212,9 +275,10 @@ public final class ValidationPlan {
         }
         let start = Int32(enumValueRanges.count)
         for v in values {
-            let bytes = Array(v.utf8)
-            enumValueRanges.push((Int32(namePool.count), Int32(bytes.count)))
-            namePool.append(contentsOf: bytes)
+            var v = v
+            let start = namePool.count
+            v.withUTF8 { namePool.append(buffer: $0) }
+            enumValueRanges.push((Int32(start), Int32(namePool.count - start)))
         }
         let (slotStart, mask) = buildSlots(count: values.count) { i in
             let r = enumValueRanges[Int(start) + i]
@@ -243,6 +307,25 @@ public final class ValidationPlan {
 }
 
 extension NodeKind {
+    /// The kind's name in messages (what `"\(kind)"` printed, without reflection).
+    var name: StaticString {
+        switch self {
+        case .structure: return "structure"
+        case .union: return "union"
+        case .list: return "list"
+        case .map: return "map"
+        case .string: return "string"
+        case .integer: return "integer"
+        case .long: return "long"
+        case .float: return "float"
+        case .double: return "double"
+        case .boolean: return "boolean"
+        case .timestamp: return "timestamp"
+        case .blob: return "blob"
+        case .document: return "document"
+        }
+    }
+
     init(_ t: ShapeType) {
         switch t {
         case .structure: self = .structure

@@ -23,9 +23,18 @@ public enum ResultsJSON {
             @inline(__always) unsafeAddress { UnsafePointer(scratchCell.pointer) }
             @inline(__always) unsafeMutableAddress { scratchCell.pointer }
         }
-        private var file = CachedLiteral()
-        private var service = CachedLiteral()
-        private var operation = CachedLiteral()
+        /// The cached literals in a cell: as stored `var`s of the class, each record paid three
+        /// dynamic exclusivity checks for them.
+        private struct Literals {
+            var file = CachedLiteral()
+            var service = CachedLiteral()
+            var operation = CachedLiteral()
+        }
+        private let literalsCell = UncheckedCell(Literals())
+        private var literals: Literals {
+            @inline(__always) unsafeAddress { UnsafePointer(literalsCell.pointer) }
+            @inline(__always) unsafeMutableAddress { literalsCell.pointer }
+        }
         private var wroteAny = false
 
         public init() {}
@@ -33,6 +42,7 @@ public enum ResultsJSON {
         deinit {
             scratch.release()
             scratchCell.free()
+            literalsCell.free()
         }
 
         /// Appends the next result of the array (a separator before all but the first).
@@ -51,8 +61,8 @@ public enum ResultsJSON {
             if !first { out.push(0x2C); out.push(0x0A) }
             out.push(0x7B)
             if let id = r.id { field("id", id, &out) }
-            if let s = r.service { raw("\"service\":", &out); service.append(s, &out); out.push(0x2C) }
-            if let o = r.operation { raw("\"operation\":", &out); operation.append(o, &out); out.push(0x2C) }
+            if let s = r.service { raw("\"service\":", &out); literals.service.append(s, &out); out.push(0x2C) }
+            if let o = r.operation { raw("\"operation\":", &out); literals.operation.append(o, &out); out.push(0x2C) }
             if let d = r.direction { raw(d == .request ? "\"direction\":\"request\"," : "\"direction\":\"response\",", &out) }
             if r.valid {
                 raw("\"valid\":true,\"errors\":[],", &out)
@@ -72,7 +82,7 @@ public enum ResultsJSON {
                 raw("],", &out)
             }
             raw("\"file\":", &out)
-            file.append(r.file, &out)
+            literals.file.append(r.file, &out)
             raw(",\"line\":", &out)
             integer(r.line, &out)
             out.push(0x7D)

@@ -8,12 +8,19 @@ final class PayloadChecker {
 
     let plan: ValidationPlan
     unowned(unsafe) let patterns: PatternTable
-    var issues: [ValidationIssue] = []
+    /// In a cell (see below): a stored `var` cost a dynamic exclusivity check per record.
+    private let issuesCell = UncheckedCell([ValidationIssue]())
+    var issues: [ValidationIssue] {
+        @inline(__always) unsafeAddress { UnsafePointer(issuesCell.pointer) }
+        @inline(__always) unsafeMutableAddress { issuesCell.pointer }
+    }
 
     // Per-record state read on every byte step: kept in cells (see UncheckedCell).
     private let lexerCell = UncheckedCell(JSONLexer(UnsafeBufferPointer(start: nil, count: 0)))
     private let placeboCell = UncheckedCell(false)
     private let pathCell = UncheckedCell(ScratchStack<PathComponent>())
+    private let pathBytesCell = UncheckedCell(ScratchStack<UInt8>(capacity: 256))
+    private let messageBytesCell = UncheckedCell(ScratchStack<UInt8>(capacity: 256))
     private let depthCell = UncheckedCell(0)
     private let seenWordsCell = UncheckedCell(ScratchStack<UInt64>())
     private let mapKeysCell = UncheckedCell(ScratchStack<(hash: UInt64, start: Int, length: Int)>())
@@ -61,6 +68,7 @@ final class PayloadChecker {
     }
 
     deinit {
+        issuesCell.free()
         unescaped.deallocate()
         path.release()
         seenWords.release()
@@ -68,6 +76,10 @@ final class PayloadChecker {
         lexerCell.free()
         placeboCell.free()
         pathCell.free()
+        pathBytesCell.pointer.pointee.release()
+        pathBytesCell.free()
+        messageBytesCell.pointer.pointee.release()
+        messageBytesCell.free()
         depthCell.free()
         seenWordsCell.free()
         mapKeysCell.free()
@@ -81,25 +93,93 @@ final class PayloadChecker {
         issues.append(ValidationIssue(path: renderPath(extra: extra), code: code, message: message))
     }
 
-    func renderPath(extra: PathComponent? = nil) -> String {
-        var out = ""
-        func append(_ c: PathComponent) {
-            switch c.kind {
-            case .member:
-                if !out.isEmpty { out += "." }
-                out += plan.memberNames[c.a]
-            case .rawKey:
-                if !out.isEmpty { out += "." }
-                out += keyString(c)
-            case .index:
-                out += "[\(c.a)]"
-            case .mapKey:
-                out += "[" + Self.quoted(keyString(c)) + "]"
-            }
+    /// A message assembled as bytes in a reused buffer and made a String once: interpolating
+    /// piece by piece cost about as much as checking the faulty value.
+    @inline(__always)
+    func message(_ build: (UnsafeMutablePointer<ScratchStack<UInt8>>) -> Void) -> String {
+        let out = messageBytesCell.pointer
+        out.pointee.removeAll()
+        build(out)
+        return String(decoding: UnsafeBufferPointer(start: out.pointee.base, count: out.pointee.count), as: UTF8.self)
+    }
+
+    /// Appends `display(str)`: short plain-ASCII values as they are, the rest through `display`.
+    func appendDisplay(_ str: ScannedString, to out: UnsafeMutablePointer<ScratchStack<UInt8>>, limit: Int = 60) {
+        let n = str.end - str.start
+        let raw = UnsafeBufferPointer(start: lexer.p + str.start, count: n)
+        if !str.hasEscapes && n <= limit && raw.allSatisfy({ $0 >= 0x20 && $0 < 0x80 && $0 != 0x22 && $0 != 0x5C }) {
+            out.pointee.push(0x22)
+            out.pointee.append(bytes: raw)
+            out.pointee.push(0x22)
+        } else {
+            out.pointee.add(display(str, limit: limit))
         }
-        for i in 0..<path.count { append(path[i]) }
-        if let extra { append(extra) }
-        return out
+    }
+
+    /// The path as botocore writes it, assembled as bytes in a reused buffer and made a String
+    /// once (appending piece by piece to a String cost more than the rest of a faulty record).
+    func renderPath(extra: PathComponent? = nil) -> String {
+        let out = pathBytesCell.pointer
+        out.pointee.removeAll()
+        for i in 0..<path.count { appendPath(path[i], to: out) }
+        if let extra { appendPath(extra, to: out) }
+        return String(decoding: UnsafeBufferPointer(start: out.pointee.base, count: out.pointee.count), as: UTF8.self)
+    }
+
+    private func appendPath(_ c: PathComponent, to out: UnsafeMutablePointer<ScratchStack<UInt8>>) {
+        switch c.kind {
+        case .member:
+            if out.pointee.count > 0 { out.pointee.push(0x2E) }
+            out.pointee.append(bytes: memberNameBytes(c.a))
+        case .rawKey:
+            if out.pointee.count > 0 { out.pointee.push(0x2E) }
+            let raw = UnsafeBufferPointer(start: lexer.p + c.a, count: c.b)
+            if !c.escaped && raw.allSatisfy({ $0 < 0x80 }) {
+                out.pointee.append(bytes: raw)
+            } else {
+                appendString(keyString(c), to: out)
+            }
+        case .index:
+            out.pointee.push(0x5B)
+            ResultsJSON.integer(c.a, &out.pointee)
+            out.pointee.push(0x5D)
+        case .mapKey:
+            out.pointee.push(0x5B)
+            let raw = UnsafeBufferPointer(start: lexer.p + c.a, count: c.b)
+            // Plain ASCII keys are quoted as they are; anything else goes through `quoted`.
+            if !c.escaped && raw.allSatisfy({ $0 >= 0x20 && $0 < 0x80 && $0 != 0x22 && $0 != 0x5C }) {
+                out.pointee.push(0x22)
+                out.pointee.append(bytes: raw)
+                out.pointee.push(0x22)
+            } else {
+                appendString(Self.quoted(keyString(c)), to: out)
+            }
+            out.pointee.push(0x5D)
+        }
+    }
+
+    /// The bytes of member `mi`'s name, from the plan's name pool.
+    private func memberNameBytes(_ mi: Int) -> UnsafeBufferPointer<UInt8> {
+        let s = planStorage.pointee
+        let m = s.members[mi]
+        return UnsafeBufferPointer(start: s.namePool.baseAddress.unsafelyUnwrapped + Int(m.nameStart), count: Int(m.nameLength))
+    }
+
+    /// Appends `quoted(text)` for bytes whose text is `text()`: plain ASCII as it is, the rest through `quoted`.
+    private func appendQuoted(_ raw: UnsafeBufferPointer<UInt8>, plain: Bool, to out: UnsafeMutablePointer<ScratchStack<UInt8>>,
+                              text: () -> String) {
+        if plain && raw.allSatisfy({ $0 >= 0x20 && $0 < 0x80 && $0 != 0x22 && $0 != 0x5C }) {
+            out.pointee.push(0x22)
+            out.pointee.append(bytes: raw)
+            out.pointee.push(0x22)
+        } else {
+            appendString(Self.quoted(text()), to: out)
+        }
+    }
+
+    private func appendString(_ s: String, to out: UnsafeMutablePointer<ScratchStack<UInt8>>) {
+        var s = s
+        s.withUTF8 { out.pointee.append(bytes: $0) }
     }
 
     func keyString(_ c: PathComponent) -> String {
@@ -192,7 +272,7 @@ final class PayloadChecker {
         }
     }
 
-    func jsonTypeName() -> String {
+    func jsonTypeName() -> StaticString {
         switch lexer.byte {
         case 0x7B: return "object"
         case 0x5B: return "array"
@@ -204,15 +284,19 @@ final class PayloadChecker {
     }
 
     func typeMismatch(_ node: UnsafePointer<PlanNode>) throws(MalformedJSON) {
-        let expected: String
-        switch node.pointee.kind {
-        case .structure, .union, .map: expected = "object (\(node.pointee.kind))"
-        case .list: expected = "array"
-        case .timestamp: expected = "timestamp (RFC 3339 string or epoch seconds)"
-        case .blob: expected = "blob (base64 string)"
-        default: expected = "\(node.pointee.kind)"
-        }
-        report(.type, "expected \(expected), got \(jsonTypeName())")
+        let kind = node.pointee.kind
+        let got = jsonTypeName()
+        report(.type, message { m in
+            m.pointee.add("expected ")
+            switch kind {
+            case .structure, .union, .map: m.pointee.add("object ("); m.pointee.add(kind.name); m.pointee.push(0x29)
+            case .list: m.pointee.add("array")
+            case .timestamp: m.pointee.add("timestamp (RFC 3339 string or epoch seconds)")
+            case .blob: m.pointee.add("blob (base64 string)")
+            default: m.pointee.add(kind.name)
+            }
+            m.pointee.add(", got "); m.pointee.add(got)
+        })
         try skip()
     }
 
@@ -312,8 +396,14 @@ final class PayloadChecker {
                 let set = s.enumSets[Int(node.pointee.enumSet)]
                 if !ValidationPlan.enumContains(s, set, bytes.baseAddress ?? lexer.p, bytes.count) {
                     let allowed = plan.enumDisplay[Int(node.pointee.enumSet)]
-                    let list = allowed.prefix(8).joined(separator: ", ") + (allowed.count > 8 ? ", ..." : "")
-                    report(.enum, "value \(display(str)) is not one of \(list)")
+                    report(.enum, message { m in
+                        m.pointee.add("value "); appendDisplay(str, to: m); m.pointee.add(" is not one of ")
+                        for (k, v) in allowed.prefix(8).enumerated() {
+                            if k > 0 { m.pointee.add(", ") }
+                            m.pointee.add(v)
+                        }
+                        if allowed.count > 8 { m.pointee.add(", ...") }
+                    })
                 }
             }
             if node.pointee.pattern >= 0 {
@@ -322,17 +412,27 @@ final class PayloadChecker {
                     return
                 }
                 if patterns.run(node.pointee.pattern, utf8: bytes, ascii: bytes.count == str.codePoints) == .noMatch {
-                    report(.pattern, "value \(display(str)) does not match pattern \(patterns.sources[Int(node.pointee.pattern)])")
+                    report(.pattern, message { m in
+                        m.pointee.add("value "); appendDisplay(str, to: m); m.pointee.add(" does not match pattern ")
+                        m.pointee.add(patterns.sources[Int(node.pointee.pattern)])
+                    })
                 }
             }
         }
     }
 
-    func checkLength(_ node: UnsafePointer<PlanNode>, _ n: Int, unit: String) {
+    func checkLength(_ node: UnsafePointer<PlanNode>, _ n: Int, unit: StaticString) {
         if node.pointee.hasMin && Int64(n) < node.pointee.minInt {
-            report(.length, "length \(n) \(unit) is below the minimum \(node.pointee.minInt)")
+            report(.length, lengthMessage(n, unit, " is below the minimum ", node.pointee.minInt))
         } else if node.pointee.hasMax && Int64(n) > node.pointee.maxInt {
-            report(.length, "length \(n) \(unit) is above the maximum \(node.pointee.maxInt)")
+            report(.length, lengthMessage(n, unit, " is above the maximum ", node.pointee.maxInt))
+        }
+    }
+
+    private func lengthMessage(_ n: Int, _ unit: StaticString, _ relation: StaticString, _ bound: Int64) -> String {
+        message { m in
+            m.pointee.add("length "); m.pointee.add(n); m.pointee.push(0x20); m.pointee.add(unit)
+            m.pointee.add(relation); m.pointee.add(Int(bound))
         }
     }
 
@@ -348,7 +448,10 @@ final class PayloadChecker {
             if d >= 9.223372036854775807e18 || d < -9.223372036854775808e18 { outOfInt64 = true } else { value = Int64(d) }
         }
         if outOfInt64 {
-            report(.range, "value \(numberText(n)) does not fit in a 64-bit \(node.pointee.kind)")
+            let kind = node.pointee.kind
+            report(.range, message { m in
+                m.pointee.add("value "); appendNumber(n, to: m); m.pointee.add(" does not fit in a 64-bit "); m.pointee.add(kind.name)
+            })
             return
         }
         // Without a bound from the model, the type's own width is the bound.
@@ -356,9 +459,13 @@ final class PayloadChecker {
         let lo = node.pointee.hasMin ? node.pointee.minInt : (is32 ? Int64(Int32.min) : .min)
         let hi = node.pointee.hasMax ? node.pointee.maxInt : (is32 ? Int64(Int32.max) : .max)
         if value < lo {
-            report(.range, "value \(numberText(n)) is below the minimum \(lo)")
+            report(.range, message { m in
+                m.pointee.add("value "); appendNumber(n, to: m); m.pointee.add(" is below the minimum "); m.pointee.add(Int(lo))
+            })
         } else if value > hi {
-            report(.range, "value \(numberText(n)) is above the maximum \(hi)")
+            report(.range, message { m in
+                m.pointee.add("value "); appendNumber(n, to: m); m.pointee.add(" is above the maximum "); m.pointee.add(Int(hi))
+            })
         }
     }
 
@@ -368,6 +475,11 @@ final class PayloadChecker {
         } else if node.pointee.hasMax && d > node.pointee.maxReal {
             report(.range, "value \(numberText(n)) is above the maximum \(node.pointee.maxReal)")
         }
+    }
+
+    /// Appends `numberText(n)` (a scanned number is ASCII).
+    func appendNumber(_ n: ScannedNumber, to out: UnsafeMutablePointer<ScratchStack<UInt8>>) {
+        out.pointee.append(bytes: UnsafeBufferPointer(start: lexer.p + n.start, count: min(n.end - n.start, 40)))
     }
 
     func numberText(_ n: ScannedNumber) -> String {
@@ -414,7 +526,11 @@ final class PayloadChecker {
                 if mi < 0 {
                     let component = PathComponent(kind: .rawKey, a: key.start, b: key.end - key.start, escaped: key.hasEscapes)
                     if !(placebo && depth == 1 && keyLen == 16 && keyString(component) == "ResponseMetadata") {
-                        report(.unknown, "unknown member \(Self.quoted(keyString(component)))", extra: component)
+                        report(.unknown, message { m in
+                            m.pointee.add("unknown member ")
+                            appendQuoted(UnsafeBufferPointer(start: lexer.p + component.a, count: component.b),
+                                         plain: !component.escaped, to: m) { keyString(component) }
+                        }, extra: component)
                     }
                     try skip()
                 } else {
@@ -424,7 +540,11 @@ final class PayloadChecker {
                     let w = seenBase + local >> 6
                     let already = seenWords[w] & bit != 0
                     if already {
-                        report(.duplicate, "member \(Self.quoted(plan.memberNames[mi])) appears more than once",
+                        report(.duplicate, message { m in
+                            m.pointee.add("member ")
+                            appendQuoted(memberNameBytes(mi), plain: true, to: m) { plan.memberNames[mi] }
+                            m.pointee.add(" appears more than once")
+                        },
                                extra: PathComponent(kind: .member, a: mi, b: 0, escaped: false))
                     }
                     if lexer.literal("null") {
@@ -451,7 +571,9 @@ final class PayloadChecker {
             for local in 0..<count where s.members[Int(node.pointee.memberStart) + local].required {
                 if seenWords[seenBase + local >> 6] & (1 << UInt64(local & 63)) == 0 {
                     let mi = Int(node.pointee.memberStart) + local
-                    report(.required, "missing required member \(plan.memberNames[mi])",
+                    report(.required, message { m in
+                        m.pointee.add("missing required member "); m.pointee.append(bytes: memberNameBytes(mi))
+                    },
                            extra: PathComponent(kind: .member, a: mi, b: 0, escaped: false))
                 }
             }

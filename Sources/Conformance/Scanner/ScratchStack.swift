@@ -22,6 +22,13 @@ struct ScratchStack<Element: BitwiseCopyable> {
         for e in elements { push(e) }
     }
 
+    /// Appends a buffer with one copy.
+    mutating func append(buffer: UnsafeBufferPointer<Element>) {
+        reserve(buffer.count)
+        if let source = buffer.baseAddress { (base + count).initialize(from: source, count: buffer.count) }
+        count += buffer.count
+    }
+
     @inline(__always) mutating func pop(_ n: Int = 1) { count -= n }
 
     @inline(__always) mutating func removeAll() { count = 0 }
@@ -32,7 +39,11 @@ struct ScratchStack<Element: BitwiseCopyable> {
     }
 
     /// Room for `n` more elements.
-    mutating func reserve(_ n: Int) {
+    @inline(__always) mutating func reserve(_ n: Int) {
+        if count + n > capacity { grow(toFit: n) }
+    }
+
+    private mutating func grow(toFit n: Int) {
         while count + n > capacity { grow() }
     }
 
