@@ -30,7 +30,7 @@ struct ParseCommand: ParsableCommand {
     var quiet = false
 
     func run() throws {
-        let options = IngestOptions(serviceName: service, strict: strict)
+        let options = IngestOptions(serviceName: service, strict: strict, includeDocumentation: !noDocs)
         let result = Ingest.load(paths: paths, options: options, progress: Progress.reporter(label: "files", quiet: quiet))
         Console.report(result.log, quiet: quiet)
         Console.summary(ingest: result, quiet: quiet)

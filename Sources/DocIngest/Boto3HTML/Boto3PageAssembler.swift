@@ -66,6 +66,7 @@ struct Boto3PageAssembler {
             let takesNothing = (skeleton?.entries.isEmpty ?? true) && (proseRoot?.children.isEmpty ?? true)
             if !(takesNothing && skeleton != nil) {
                 op.input = builder.buildRoot(skeleton: skeleton, prose: proseRoot)
+                if includeDocumentation { ProseDocumentation.attach(proseRoot, to: &op.input) }
             }
             if builder.autoPopulated > 0 { log.count("boto3 auto-populated request parameters (documented, not in the syntax)", by: builder.autoPopulated) }
             log.append(contentsOf: builder.log)
@@ -99,6 +100,7 @@ struct Boto3PageAssembler {
             }
             if skeleton != nil || proseRoot != nil {
                 op.output = builder.buildRoot(skeleton: skeleton, prose: proseRoot)
+                if includeDocumentation { ProseDocumentation.attach(proseRoot, to: &op.output) }
             }
             log.append(contentsOf: builder.log)
             if builder.partial { op.partial = true }

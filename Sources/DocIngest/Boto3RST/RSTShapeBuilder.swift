@@ -50,12 +50,7 @@ struct RSTShapeBuilder {
 
     /// The root: the request's keyword arguments / the response dict, and the prose roots.
     mutating func buildRoot(skeleton: SkeletonNode?, prose: ProseNode?) -> Shape? {
-        let root = build(skeleton: skeleton, prose: prose, path: "", isRoot: true)
-        // Descriptions go on in a pass of their own: setting them while building held each
-        // level's tree through the recursion (+16% peak memory on 20,000 pages, even with none).
-        guard let prose, var described = root, ProseDocumentation.isDocumented(prose) else { return root }
-        ProseDocumentation.attach(prose, to: &described)
-        return described
+        build(skeleton: skeleton, prose: prose, path: "", isRoot: true)
     }
 
     mutating func build(skeleton: SkeletonNode?, prose: ProseNode?, path: String, isRoot: Bool = false) -> Shape? {

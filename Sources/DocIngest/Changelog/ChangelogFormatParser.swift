@@ -9,7 +9,7 @@ public struct ChangelogFormatParser: FormatParser {
     public init(includeDocumentation: Bool = true) { self.includeDocumentation = includeDocumentation }
 
     public func parse(_ documents: [SourceDocument], options: IngestOptions, log: inout DiagnosticLog) -> Model {
-        let reader = ChangelogReader(includeDocumentation: includeDocumentation)
+        let reader = ChangelogReader(includeDocumentation: includeDocumentation && options.includeDocumentation)
         let pages = documents.parallelMap { document -> (ChangelogPage, DiagnosticLog) in
             var local = DiagnosticLog()
             let page = reader.read(document, options: options, log: &local)

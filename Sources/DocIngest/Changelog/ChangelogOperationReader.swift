@@ -85,6 +85,7 @@ struct ChangelogOperationReader {
             }
             if !(call.entries.isEmpty && (root?.children.isEmpty ?? true)) {
                 op.input = builder.buildRoot(skeleton: call, prose: root)
+                if includeDocumentation { ProseDocumentation.attach(root, to: &op.input) }
             }
             log.append(contentsOf: builder.log)
             partial = partial || builder.partial
@@ -120,6 +121,7 @@ struct ChangelogOperationReader {
             if response != nil || proseRoot != nil {
                 var builder = RSTShapeBuilder(file: path, refPrefix: name + ".output", isInput: false)
                 op.output = builder.buildRoot(skeleton: response?.node, prose: proseRoot)
+                if includeDocumentation { ProseDocumentation.attach(proseRoot, to: &op.output) }
                 log.append(contentsOf: builder.log)
                 partial = partial || builder.partial
                 definitions += builder.definitions

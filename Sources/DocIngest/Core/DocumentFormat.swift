@@ -50,10 +50,13 @@ public struct IngestOptions: Sendable {
     public var serviceName: String?
     /// Contradictions between sources become errors.
     public var strict = false
+    /// Read descriptions (`parse --no-docs` turns this off, so the readers skip that work).
+    public var includeDocumentation = true
 
-    public init(serviceName: String? = nil, strict: Bool = false) {
+    public init(serviceName: String? = nil, strict: Bool = false, includeDocumentation: Bool = true) {
         self.serviceName = serviceName
         self.strict = strict
+        self.includeDocumentation = includeDocumentation
     }
 }
 
