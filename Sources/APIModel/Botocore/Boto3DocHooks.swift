@@ -43,15 +43,10 @@ public enum Boto3DocHooks {
                     output.members["TemplateBody"] = Shape(type: .structure)
                     op.output = output
                 }
-                if key == "s3", var output = op.output, output.members["Expires"] != nil, output.members["ExpiresString"] == nil {
+                if key == "s3", var output = op.output, let expires = output.members.index(forKey: "Expires"),
+                   output.members["ExpiresString"] == nil {
                     // botocore's document_expires_shape adds a synthetic `ExpiresString` after `Expires`.
-                    var members = output.members
-                    members.removeAll()
-                    for (name, shape) in output.members {
-                        members[name] = shape
-                        if name == "Expires" { members["ExpiresString"] = Shape(type: .string) }
-                    }
-                    output.members = members
+                    output.members.updateValue(Shape(type: .string), forKey: "ExpiresString", insertingAt: expires + 1)
                     op.output = output
                 }
                 service.operations[opName] = op
@@ -64,12 +59,7 @@ public enum Boto3DocHooks {
     static func apply(service: String, operation: String, to input: inout Shape) {
         for (s, op, original, alias) in aliases where s == service && (op == "*" || op == operation) {
             guard let member = input.members[original], input.members[alias] == nil else { continue }
-            // Keep the member's position: rebuild the ordered members with the new key.
-            var renamed = input.members
-            renamed.removeAll()
-            for (name, shape) in input.members { renamed[name == original ? alias : name] = shape }
-            _ = member
-            input.members = renamed
+            input.members.rename(original, to: alias, value: member)
             input.required = input.required.map { $0 == original ? alias : $0 }
         }
         for (s, ops, name) in hidden where s == service && ops.contains(operation) {

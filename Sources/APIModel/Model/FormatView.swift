@@ -92,48 +92,40 @@ public struct FormatView: Sendable, Hashable {
     /// Views by name: one of `named`, or several joined by `+` (`boto3+aws-reference`: what a
     /// merge of those sources states; see `Model.projected(onto: [FormatView])`).
     public static func parse(_ spec: String) -> [FormatView]? {
-        let views = spec.split(separator: "+").compactMap { named[String($0)] }
-        guard !views.isEmpty, views.count == spec.split(separator: "+", omittingEmptySubsequences: false).count else { return nil }
-        return views
+        let names = spec.split(separator: "+", omittingEmptySubsequences: false)
+        let views = names.compactMap { named[String($0)] }
+        return views.count == names.count ? views : nil
     }
 
     /// What either view can state (a merge of their sources).
     public func union(_ other: FormatView) -> FormatView {
-        var view = FormatView(name: "\(name)+\(other.name)", constraints: constraints || other.constraints,
-                              exactNumberTypes: exactNumberTypes || other.exactNumberTypes,
-                              requiredInInput: requiredInInput || other.requiredInInput,
-                              requiredInOutput: requiredInOutput || other.requiredInOutput,
-                              mapKeyEnums: mapKeyEnums || other.mapKeyEnums, shapeNames: shapeNames || other.shapeNames,
-                              streamingFlags: streamingFlags || other.streamingFlags)
-        view.locatedMemberTypes = locatedMemberTypes || other.locatedMemberTypes
-        view.mapMinimumOfOne = mapMinimumOfOne || other.mapMinimumOfOne
-        view.nestedCollectionFacts = nestedCollectionFacts || other.nestedCollectionFacts
-        view.recursionTargets = recursionTargets || other.recursionTargets
-        view.blobPayloadStreams = blobPayloadStreams || other.blobPayloadStreams
-        view.payloadMembers = payloadMembers || other.payloadMembers
-        view.boto3DocHooks = boto3DocHooks || other.boto3DocHooks
-        view.wireNames = wireNames || other.wireNames
-        view.unionTypes = unionTypes || other.unionTypes
-        return view
+        combined(with: other, name: "\(name)+\(other.name)") { $0 || $1 }
     }
 
     /// What both views can state.
     public func intersection(_ other: FormatView) -> FormatView {
-        var view = FormatView(name: "\(name)∩\(other.name)", constraints: constraints && other.constraints,
-                              exactNumberTypes: exactNumberTypes && other.exactNumberTypes,
-                              requiredInInput: requiredInInput && other.requiredInInput,
-                              requiredInOutput: requiredInOutput && other.requiredInOutput,
-                              mapKeyEnums: mapKeyEnums && other.mapKeyEnums, shapeNames: shapeNames && other.shapeNames,
-                              streamingFlags: streamingFlags && other.streamingFlags)
-        view.locatedMemberTypes = locatedMemberTypes && other.locatedMemberTypes
-        view.mapMinimumOfOne = mapMinimumOfOne && other.mapMinimumOfOne
-        view.nestedCollectionFacts = nestedCollectionFacts && other.nestedCollectionFacts
-        view.recursionTargets = recursionTargets && other.recursionTargets
+        combined(with: other, name: "\(name)∩\(other.name)") { $0 && $1 }
+    }
+
+    /// `states` combines each flag that says what a view can state; the flags that say how a
+    /// view reads facts (blob bodies as streams, botocore's doc hooks, wire names) hold if
+    /// either view has them.
+    private func combined(with other: FormatView, name: String, _ states: (Bool, Bool) -> Bool) -> FormatView {
+        var view = FormatView(name: name, constraints: states(constraints, other.constraints),
+                              exactNumberTypes: states(exactNumberTypes, other.exactNumberTypes),
+                              requiredInInput: states(requiredInInput, other.requiredInInput),
+                              requiredInOutput: states(requiredInOutput, other.requiredInOutput),
+                              mapKeyEnums: states(mapKeyEnums, other.mapKeyEnums), shapeNames: states(shapeNames, other.shapeNames),
+                              streamingFlags: states(streamingFlags, other.streamingFlags))
+        view.locatedMemberTypes = states(locatedMemberTypes, other.locatedMemberTypes)
+        view.mapMinimumOfOne = states(mapMinimumOfOne, other.mapMinimumOfOne)
+        view.nestedCollectionFacts = states(nestedCollectionFacts, other.nestedCollectionFacts)
+        view.recursionTargets = states(recursionTargets, other.recursionTargets)
+        view.payloadMembers = states(payloadMembers, other.payloadMembers)
+        view.unionTypes = states(unionTypes, other.unionTypes)
         view.blobPayloadStreams = blobPayloadStreams || other.blobPayloadStreams
-        view.payloadMembers = payloadMembers && other.payloadMembers
         view.boto3DocHooks = boto3DocHooks || other.boto3DocHooks
         view.wireNames = wireNames || other.wireNames
-        view.unionTypes = unionTypes && other.unionTypes
         return view
     }
 }

@@ -69,9 +69,7 @@ public struct ModelMerger {
                     log.count("operations matched by name ignoring case (the more precise source's spelling kept)")
                     if otherWins {
                         merged.name = opName
-                        let index = service.operations.index(forKey: baseName)!
-                        service.operations.removeValue(forKey: baseName)
-                        service.operations.updateValue(merged, forKey: opName, insertingAt: index)
+                        service.operations.rename(baseName, to: opName, value: merged)
                         byFoldedName?[opName.lowercased()] = opName
                         continue
                     }
@@ -229,7 +227,7 @@ public struct ModelMerger {
                     var merged = mergeShape(s.members[match]!, bm, path: path.isEmpty ? kept : "\(path).\(kept)", context: &context)
                     if context.preferOtherNames {
                         merged.locationName = merged.locationName ?? match
-                        s.members = OrderedDictionary(uniqueKeysWithValues: s.members.map { $0.key == match ? (name, merged) : ($0.key, $0.value) })
+                        s.members.rename(match, to: name, value: merged)
                         aRenamed[match] = name
                         bKey[name] = name
                     } else {

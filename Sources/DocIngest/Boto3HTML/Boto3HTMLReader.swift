@@ -195,7 +195,7 @@ enum Boto3HTMLReader {
         for part in parts {
             if part.named("p") {
                 // The description: paragraphs after the head, before any nested list.
-                if afterHead, b.children.isEmpty, let text = Self.descriptionText(part.text.trimmed) { b.paragraphs.append(text) }
+                if afterHead, b.children.isEmpty, let text = RenderedProse.description(part.text) { b.paragraphs.append(text) }
                 afterHead = true
             } else if part.named("ul") {
                 b.children += bullets(part)
@@ -204,12 +204,6 @@ enum Boto3HTMLReader {
             }
         }
         return b
-    }
-
-    /// A description paragraph without a leading `[REQUIRED]`; nil when nothing is left.
-    static func descriptionText(_ text: String) -> String? {
-        let rest = text.hasPrefix("[REQUIRED]") ? String(text.dropFirst("[REQUIRED]".count)).trimmed : text
-        return rest.isEmpty ? nil : rest
     }
 
     /// `https://docs.aws.amazon.com/goto/WebAPI/appstream-2016-12-01/DescribeImageBuilders`

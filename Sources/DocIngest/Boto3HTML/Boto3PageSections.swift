@@ -116,9 +116,15 @@ enum RenderedProse {
         if rest.isEmpty { return (name, proseType(typeText), false, "") }
         guard rest.first == "–" || rest.hasPrefix("--") else { return nil }
         rest = rest.drop { $0 == "–" || $0 == "-" }.drop { $0 == " " || $0 == "\u{a0}" || $0 == "\n" }
-        let required = rest.hasPrefix("[REQUIRED]")
-        let description = (required ? rest.dropFirst("[REQUIRED]".count) : rest).drop { $0 == " " || $0 == "\u{a0}" || $0 == "\n" }
-        return (name, proseType(typeText), required, String(description))
+        return (name, proseType(typeText), rest.hasPrefix("[REQUIRED]"), description(String(rest)) ?? "")
+    }
+
+    /// Description text without surrounding spaces and a leading `[REQUIRED]`; nil when
+    /// nothing is left.
+    static func description(_ text: String) -> String? {
+        let trimmed = text.trimmed
+        let rest = trimmed.hasPrefix("[REQUIRED]") ? String(trimmed.dropFirst("[REQUIRED]".count)).trimmed : trimmed
+        return rest.isEmpty ? nil : rest
     }
 
     private static func isNameCharacter(_ c: Character) -> Bool {

@@ -211,7 +211,7 @@ enum Boto3TextReader {
             if stack[top].paragraphs == 0, c.hasPrefix("[REQUIRED]") { stack[top].bullet.requiredMark = true }
             if c.hasPrefix("This is a Tagged Union structure") {
                 stack[top].bullet.union = true
-            } else if stack[top].bullet.children.isEmpty, let text = Boto3HTMLReader.descriptionText(String(c)) {
+            } else if stack[top].bullet.children.isEmpty, let text = RenderedProse.description(String(c)) {
                 // The description; the rendering wraps a paragraph over several lines.
                 if afterBlank || stack[top].bullet.paragraphs.isEmpty {
                     stack[top].bullet.paragraphs.append(text)
