@@ -48,46 +48,19 @@ enum Progress {
     }
 }
 
-/// Writes output files atomically: a failed run never leaves a file that looks complete.
+/// Output files for the commands: standard output or `OutputFile` (no half-written file is left,
+/// devices such as /dev/null are written in place); a failure is exit status 2.
 enum Output {
     static func write(_ bytes: [UInt8], to path: String?) throws {
         try write(chunks: [bytes], to: path)
     }
 
-    /// Writes the chunks in order to standard output, or to a temporary file beside `path`
-    /// that is renamed over it only once everything is written.
     static func write(chunks: [[UInt8]], to path: String?) throws {
-        guard let path, path != "-" else {
-            for c in chunks { writeAll(c, to: STDOUT_FILENO) }
-            return
-        }
-        let temporary = path + ".partial-\(getpid())"
-        let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-        guard fd >= 0 else {
-            Console.printError("\(path): error: cannot write output: \(String(cString: strerror(errno)))")
+        do {
+            try OutputFile.write(chunks, to: path)
+        } catch {
+            Console.printError("\(error.path): error: cannot write output: \(error.reason)")
             throw ArgumentParser.ExitCode(2)
-        }
-        var ok = true
-        for c in chunks where ok { ok = writeAll(c, to: fd) }
-        ok = close(fd) == 0 && ok
-        guard ok, rename(temporary, path) == 0 else {
-            Console.printError("\(path): error: cannot write output: \(String(cString: strerror(errno)))")
-            unlink(temporary)
-            throw ArgumentParser.ExitCode(2)
-        }
-    }
-
-    @discardableResult
-    private static func writeAll(_ bytes: [UInt8], to fd: Int32) -> Bool {
-        bytes.withUnsafeBytes { raw in
-            var offset = 0
-            while offset < raw.count {
-                let n = Foundation.write(fd, raw.baseAddress! + offset, raw.count - offset)
-                if n < 0 { if errno == EINTR { continue }; return false }
-                offset += n
-            }
-            return true
         }
     }
 }
-

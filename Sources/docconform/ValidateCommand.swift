@@ -123,41 +123,18 @@ enum ModelSource {
     }
 }
 
-/// Standard output or a file written through a temporary name and renamed at the end, so a
-/// failed run never leaves a file that looks complete. Writes are buffered.
+/// The results output (`OutputFile`), buffered in 1 MB blocks.
 final class OutputStream {
-    private let handle: FileHandle
-    private let finalPath: String?
-    private let tempPath: String?
+    private let file: OutputFile
     private var buffer: [UInt8] = []
 
     init(path: String?) throws {
-        guard let path, path != "-" else {
-            handle = .standardOutput
-            finalPath = nil
-            tempPath = nil
-            return
-        }
-        var st = stat()
-        if stat(path, &st) == 0, (st.st_mode & S_IFMT) != S_IFREG {
-            // A device or pipe (/dev/null, /dev/stdout): write to it directly.
-            guard let h = FileHandle(forWritingAtPath: path) else {
-                Console.printError("\(path): error: cannot write output")
-                throw ExitCode(2)
-            }
-            handle = h
-            finalPath = nil
-            tempPath = nil
-            return
-        }
-        let temp = path + ".tmp-\(getpid())"
-        guard FileManager.default.createFile(atPath: temp, contents: nil), let h = FileHandle(forWritingAtPath: temp) else {
-            Console.printError("\(path): error: cannot write output")
+        do {
+            file = try OutputFile.open(path)
+        } catch {
+            Console.printError("\(error.path): error: cannot write output: \(error.reason)")
             throw ExitCode(2)
         }
-        handle = h
-        finalPath = path
-        tempPath = temp
         buffer.reserveCapacity(1 << 20)
     }
 
@@ -172,25 +149,16 @@ final class OutputStream {
     }
 
     private func flush() {
-        guard !buffer.isEmpty else { return }
-        let fd = handle.fileDescriptor
-        buffer.withUnsafeBytes { raw in
-            var offset = 0
-            while offset < raw.count {
-                let n = Foundation.write(fd, raw.baseAddress! + offset, raw.count - offset)
-                if n <= 0 { if errno == EINTR { continue }; break }
-                offset += n
-            }
-        }
+        file.write(buffer)
         buffer.removeAll(keepingCapacity: true)
     }
 
     func finish() throws {
         flush()
-        guard let finalPath, let tempPath else { return }
-        try? handle.close()
-        if rename(tempPath, finalPath) != 0 {
-            Console.printError("\(finalPath): error: cannot write output")
+        do {
+            try file.commit()
+        } catch {
+            Console.printError("\(error.path): error: cannot write output: \(error.reason)")
             throw ExitCode(2)
         }
     }

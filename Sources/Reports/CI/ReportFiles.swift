@@ -31,27 +31,11 @@ public enum ReportFiles {
     }
 
     static func atomicWrite(_ chunks: [[UInt8]], to path: String) -> String? {
-        let temporary = path + ".partial-\(getpid())"
-        let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-        guard fd >= 0 else { return String(cString: strerror(errno)) }
-        var ok = true
-        for chunk in chunks where ok {
-            ok = chunk.withUnsafeBytes { raw in
-                guard let base = raw.baseAddress else { return true }
-                var offset = 0
-                while offset < raw.count {
-                    let n = Foundation.write(fd, base + offset, raw.count - offset)
-                    if n < 0 { if errno == EINTR { continue }; return false }
-                    offset += n
-                }
-                return true
-            }
+        do {
+            try OutputFile.write(chunks, to: path)
+            return nil
+        } catch {
+            return error.reason
         }
-        let reason = ok ? nil : String(cString: strerror(errno))
-        if close(fd) != 0 || !ok || rename(temporary, path) != 0 {
-            unlink(temporary)
-            return reason ?? String(cString: strerror(errno))
-        }
-        return nil
     }
 }

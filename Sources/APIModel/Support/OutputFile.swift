@@ -1,0 +1,101 @@
+import Foundation
+
+/// An output destination written so that a failed run never leaves a file that looks complete:
+/// a regular file (or a new path) is written under a temporary name beside it and renamed over
+/// it on `commit`. Anything else that already exists (a device such as `/dev/null`, a FIFO, a
+/// socket) is written in place: renaming over it would replace the device with a file.
+/// A symbolic link is followed, so the link stays and its target is replaced.
+/// Every write error is kept and reported by `commit`: output is never lost silently.
+public final class OutputFile {
+    public struct Failure: Error, CustomStringConvertible {
+        public let path: String
+        public let reason: String
+        public var description: String { "\(path): cannot write output: \(reason)" }
+    }
+
+    public let path: String
+    private let fd: Int32
+    private let temporaryPath: String?
+    private var failure: String?
+    private var finished = false
+
+    /// Standard output for nil or "-"; otherwise the path, as described above.
+    public static func open(_ path: String?) throws(Failure) -> OutputFile {
+        guard let path, path != "-" else { return OutputFile(path: "<stdout>", fd: STDOUT_FILENO, temporaryPath: nil) }
+        let target = resolvedTarget(path)
+        var st = stat()
+        if stat(target, &st) == 0, (st.st_mode & S_IFMT) != S_IFREG {
+            let fd = Foundation.open(target, O_WRONLY)
+            guard fd >= 0 else { throw Failure(path: path, reason: lastError()) }
+            return OutputFile(path: path, fd: fd, temporaryPath: nil)
+        }
+        let temporary = target + ".partial-\(getpid())"
+        let fd = Foundation.open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        guard fd >= 0 else { throw Failure(path: path, reason: lastError()) }
+        return OutputFile(path: path, fd: fd, temporaryPath: temporary)
+    }
+
+    private init(path: String, fd: Int32, temporaryPath: String?) {
+        self.path = path
+        self.fd = fd
+        self.temporaryPath = temporaryPath
+    }
+
+    deinit { if !finished { abandon() } }
+
+    /// Writes all the bytes (retrying short writes); after the first error, writes are dropped
+    /// and `commit` reports it.
+    public func write(_ bytes: UnsafeRawBufferPointer) {
+        guard failure == nil, let base = bytes.baseAddress else { return }
+        var offset = 0
+        while offset < bytes.count {
+            let n = Foundation.write(fd, base + offset, bytes.count - offset)
+            if n < 0 {
+                if errno == EINTR { continue }
+                failure = Self.lastError()
+                return
+            }
+            offset += n
+        }
+    }
+
+    public func write(_ bytes: [UInt8]) {
+        bytes.withUnsafeBytes { write($0) }
+    }
+
+    /// Closes the output and, for a temporary file, renames it into place.
+    public func commit() throws(Failure) {
+        guard !finished else { return }
+        finished = true
+        if fd != STDOUT_FILENO, close(fd) != 0, failure == nil { failure = Self.lastError() }
+        if let temporaryPath {
+            if failure == nil, rename(temporaryPath, Self.resolvedTarget(path)) != 0 { failure = Self.lastError() }
+            if failure != nil { unlink(temporaryPath) }
+        }
+        if let failure { throw Failure(path: path, reason: failure) }
+    }
+
+    /// Drops the output: a temporary file is removed, the destination is left as it was.
+    public func abandon() {
+        guard !finished else { return }
+        finished = true
+        if fd != STDOUT_FILENO { close(fd) }
+        if let temporaryPath { unlink(temporaryPath) }
+    }
+
+    /// Writes the chunks to the path in one go.
+    public static func write(_ chunks: [[UInt8]], to path: String?) throws(Failure) {
+        let file = try open(path)
+        for chunk in chunks { file.write(chunk) }
+        try file.commit()
+    }
+
+    private static func resolvedTarget(_ path: String) -> String {
+        var st = stat()
+        guard lstat(path, &st) == 0, (st.st_mode & S_IFMT) == S_IFLNK, let real = realpath(path, nil) else { return path }
+        defer { free(real) }
+        return String(cString: real)
+    }
+
+    private static func lastError() -> String { String(cString: strerror(errno)) }
+}
