@@ -54,7 +54,8 @@ struct ValidateCommand: ParsableCommand {
         files.run(paths: payloads) { r in
             switch format {
             case .json:
-                sink.append { jsonWriter.append(r, to: &$0) }
+                jsonWriter.add(r)
+                if jsonWriter.pendingCount >= 1 << 20 { jsonWriter.drain { sink.write($0) } }
             case .text:
                 if !r.valid { sink.append { textWriter.append(r, to: &$0) } }
             case .junit, .sarif:
@@ -66,6 +67,7 @@ struct ValidateCommand: ParsableCommand {
         let summary = files.summary
         let unsupported = plan.unsupportedPatterns
         let gaveUp = plan.patternsGivenUp
+        jsonWriter.drain { sink.write($0) }
         switch format {
         case .json: sink.write(ResultsJSON.footer(summary: summary, unsupportedPatterns: unsupported, patternsGivenUp: gaveUp))
         case .text: sink.write(ResultsText.footer(summary: summary, byCode: summary.issuesByCode, unsupportedPatterns: unsupported, patternsGivenUp: gaveUp))
@@ -146,6 +148,13 @@ final class OutputStream {
     func write(_ bytes: [UInt8]) {
         buffer.append(contentsOf: bytes)
         if buffer.count >= 1 << 20 { flush() }
+    }
+
+    /// Large blocks go to the file without passing through the buffer.
+    func write(_ bytes: UnsafeBufferPointer<UInt8>) {
+        guard bytes.count >= 1 << 16 else { buffer.append(contentsOf: bytes); return }
+        flush()
+        file.write(UnsafeRawBufferPointer(bytes))
     }
 
     private func flush() {

@@ -78,4 +78,16 @@ public struct Shape: Sendable, Hashable {
     }
 
     public func isRequired(_ member: String) -> Bool { required.contains(member) }
+
+    public enum Child { case member, key, value }
+
+    /// The list member, map key or map value read in place (nil when absent): the getters
+    /// return copies, and copying a subtree retains each of its dozen reference-counted fields.
+    public func withChild<R>(_ child: Child, _ body: (UnsafePointer<Shape>?) -> R) -> R {
+        switch child {
+        case .member: return memberStorage.withUnsafeBufferPointer { body($0.baseAddress) }
+        case .key: return keyStorage.withUnsafeBufferPointer { body($0.baseAddress) }
+        case .value: return valueStorage.withUnsafeBufferPointer { body($0.baseAddress) }
+        }
+    }
 }

@@ -191,31 +191,34 @@ public final class ValidationPlan {
             }
             let count = pending.count - first
             let names = shape.pointee.members.keys.elements
-            let required = shape.pointee.required
             node.memberStart = Int32(members.count)
             node.memberCount = Int32(count)
-            var requiredCount: Int32 = 0
             for k in 0..<count {
                 var name = names[k]
-                let isRequired = !required.isEmpty && required.contains(name)
-                if isRequired { requiredCount += 1 }
                 let start = namePool.count
                 name.withUTF8 { namePool.append(buffer: $0) }
                 members.push(PlanMember(nameStart: Int32(start), nameLength: Int32(namePool.count - start),
-                                        node: pending[first + k], required: isRequired))
+                                        node: pending[first + k], required: false))
                 memberNames.append(name)
             }
             pending.count = first
+            // Required names looked up by hash (each name compared with every member cost more).
+            var requiredCount: Int32 = 0
+            for name in shape.pointee.required {
+                guard let k = shape.pointee.members.index(forKey: name) else { continue }
+                let mi = Int(node.memberStart) + k
+                if !members[mi].required { members[mi].required = true; requiredCount += 1 }
+            }
             node.requiredCount = requiredCount
             (node.slotStart, node.slotMask) = buildSlots(count: count) { i in
                 let m = members[Int(node.memberStart) + i]
                 return byteKeyHash(namePool.base + Int(m.nameStart), Int(m.nameLength))
             }
         case .list:
-            node.child = compileChild(shape.pointee.member, service: service, absent: .document)
+            node.child = compileChild(shape, .member, service: service, absent: .document)
         case .map:
-            node.keyChild = compileChild(shape.pointee.key, service: service, absent: .string)
-            node.child = compileChild(shape.pointee.value, service: service, absent: .document)
+            node.keyChild = compileChild(shape, .key, service: service, absent: .string)
+            node.child = compileChild(shape, .value, service: service, absent: .document)
         default:
             break
         }
@@ -223,9 +226,11 @@ public final class ValidationPlan {
         return append(node)
     }
 
-    private func compileChild(_ child: Shape?, service: Service, absent: NodeKind) -> Int32 {
-        guard let child else { return append(PlanNode(kind: absent)) }
-        return withUnsafePointer(to: child) { compile($0, service: service) }
+    private func compileChild(_ shape: UnsafePointer<Shape>, _ child: Shape.Child, service: Service, absent: NodeKind) -> Int32 {
+        shape.pointee.withChild(child) { child in
+            guard let child else { return append(PlanNode(kind: absent)) }
+            return compile(child, service: service)
+        }
     }
 
     private func applyConstraints(_ shape: UnsafePointer<Shape>, to node: inout PlanNode) {
@@ -264,11 +269,12 @@ public final class ValidationPlan {
     private var enumSetIndex: [UInt64: [Int32]] = [:]
 
     private func enumSet(_ values: [String]) -> Int32 {
+        // The count and the first and last values: enough to tell most sets apart, and the
+        // candidates are compared in full anyway.
         var h: UInt64 = UInt64(truncatingIfNeeded: values.count)
-        for v in values {
-            var v = v
-            let vh = v.withUTF8 { byteKeyHash($0.baseAddress ?? UnsafePointer(bitPattern: 1)!, $0.count) }
-            h = (h &* 0x9E37_79B9_7F4A_7C15) ^ vh
+        if var first = values.first, var last = values.last {
+            h = (h &* 0x9E37_79B9_7F4A_7C15) ^ first.withUTF8 { byteKeyHash($0.baseAddress ?? UnsafePointer(bitPattern: 1)!, $0.count) }
+            h = (h &* 0x9E37_79B9_7F4A_7C15) ^ last.withUTF8 { byteKeyHash($0.baseAddress ?? UnsafePointer(bitPattern: 1)!, $0.count) }
         }
         if let candidates = enumSetIndex[h] {
             for i in candidates where enumDisplay[Int(i)] == values { return i }

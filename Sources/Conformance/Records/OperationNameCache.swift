@@ -6,6 +6,8 @@ struct OperationNameCache {
         var service: String
         var operation: String
         var lookup: ValidationPlan.Lookup
+        /// The entry's number in this cache (-1 before it is inserted).
+        var token: Int32 = -1
     }
 
     private struct Key {
@@ -50,12 +52,16 @@ struct OperationNameCache {
         }
     }
 
-    mutating func insert(service: UnsafeBufferPointer<UInt8>, operation: UnsafeBufferPointer<UInt8>, _ entry: Entry) {
+    /// Inserts the entry and returns it with its token.
+    @discardableResult
+    mutating func insert(service: UnsafeBufferPointer<UInt8>, operation: UnsafeBufferPointer<UInt8>, _ entry: Entry) -> Entry {
         let key = Key(hash: Self.hash(service, operation), serviceStart: pool.count, serviceLength: service.count,
                       operationStart: pool.count + service.count, operationLength: operation.count)
         pool.append(contentsOf: service)
         pool.append(contentsOf: operation)
         keys.append(key)
+        var entry = entry
+        entry.token = Int32(entries.count)
         entries.append(entry)
         if keys.count * 2 > slots.count {
             slots = [Int32](repeating: 0, count: slots.count * 2)
@@ -63,6 +69,7 @@ struct OperationNameCache {
         } else {
             place(keys.count - 1)
         }
+        return entries[entries.count - 1]
     }
 
     private mutating func place(_ i: Int) {

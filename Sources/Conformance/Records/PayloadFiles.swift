@@ -26,23 +26,17 @@ public final class PayloadFiles {
     public var chunkSize = 8 << 20
     // Touched for every record: kept in cells (see UncheckedCell).
     private let tallyCell = UncheckedCell(Summary())
-    private let sinkCell = UncheckedCell<(RecordResult) -> Void>({ _ in })
 
     public var summary: Summary { tallyCell.pointer.pointee }
     private var tally: Summary {
         @inline(__always) unsafeAddress { UnsafePointer(tallyCell.pointer) }
         @inline(__always) unsafeMutableAddress { tallyCell.pointer }
     }
-    private var sink: (RecordResult) -> Void {
-        get { sinkCell.pointer.pointee }
-        set { sinkCell.pointer.pointee = newValue }
-    }
 
     public init(validator: RecordValidator) { self.validator = validator }
 
     deinit {
         tallyCell.free()
-        sinkCell.free()
     }
 
     /// The payload files under the given paths (files as given; folders walked, sorted).
@@ -80,13 +74,15 @@ public final class PayloadFiles {
         return .init(service: String(service), operation: String(operation))
     }
 
-    public func run(paths: [String], sink: @escaping (RecordResult) -> Void) {
-        self.sink = sink
-        defer { self.sink = { _ in } }
-        for file in Self.list(paths, log: &tally.log) { run(file: file) }
+    public func run(paths: [String], sink: Sink) {
+        for file in Self.list(paths, log: &tally.log) { run(file: file, sink) }
     }
 
-    private func emit(_ r: RecordResult) {
+    /// The sink is passed down rather than stored: a closure kept in generic storage is called
+    /// through a thunk that copies and destroys every result.
+    public typealias Sink = (RecordResult) -> Void
+
+    private func emit(_ r: RecordResult, _ sink: Sink) {
         tally.records += 1
         tally.bytes += r.byteCount
         if !r.valid {
@@ -95,13 +91,13 @@ public final class PayloadFiles {
                 for k in issues.indices { tally.codeCounts[issues[k].code.ordinal] += 1 }
             }
         }
-        sinkCell.pointer.pointee(r)
+        sink(r)
     }
 
-    private func run(file: String) {
+    private func run(file: String, _ sink: Sink) {
         tally.files += 1
         if file.hasSuffix(".jsonl") {
-            streamLines(file: file)
+            streamLines(file: file, sink)
             return
         }
         guard let bytes = Self.readWhole(file, log: &tally.log) else {
@@ -112,7 +108,7 @@ public final class PayloadFiles {
         var placebo = Self.placeboOrigin(fileName: name)
         // A file named like a placebo recording but holding a docconform record is a record.
         if placebo != nil, !Self.looksLikePlacebo(bytes) { placebo = nil }
-        bytes.withUnsafeBufferPointer { emit(validator.validate($0, file: file, line: 1, placebo: placebo)) }
+        bytes.withUnsafeBufferPointer { emit(validator.validate($0, file: file, line: 1, placebo: placebo), sink) }
     }
 
     /// The whole file in one buffer sized from fstat (no intermediate copy: a 1 GB record
@@ -148,7 +144,7 @@ public final class PayloadFiles {
     }
 
     /// One record per line; blank lines are skipped; a line longer than the buffer grows it.
-    private func streamLines(file: String) {
+    private func streamLines(file: String, _ sink: Sink) {
         let fd = open(file, O_RDONLY)
         guard fd >= 0 else {
             tally.unreadable += 1
@@ -177,12 +173,12 @@ public final class PayloadFiles {
                 let rest = UnsafeRawPointer(buffer + start)
                 guard let nl = memchr(rest, 0x0A, filled - start) else { break }
                 let end = UnsafeRawPointer(nl) - UnsafeRawPointer(buffer)
-                processLine(buffer + start, end - start, file: file, line: lineNumber)
+                processLine(buffer + start, end - start, file: file, line: lineNumber, sink)
                 lineNumber += 1
                 start = end + 1
             }
             if eof {
-                if start < filled { processLine(buffer + start, filled - start, file: file, line: lineNumber) }
+                if start < filled { processLine(buffer + start, filled - start, file: file, line: lineNumber, sink) }
                 return
             }
             if start == 0 && filled == capacity {
@@ -201,12 +197,12 @@ public final class PayloadFiles {
         }
     }
 
-    private func processLine(_ p: UnsafeMutablePointer<UInt8>, _ n: Int, file: String, line: Int) {
+    private func processLine(_ p: UnsafeMutablePointer<UInt8>, _ n: Int, file: String, line: Int, _ sink: Sink) {
         var len = n
         if len > 0 && p[len - 1] == 0x0D { len -= 1 }
         var blank = true
         for i in 0..<len where !(p[i] == 0x20 || p[i] == 0x09) { blank = false; break }
         if blank { return }
-        emit(validator.validate(UnsafeBufferPointer(start: p, count: len), file: file, line: line))
+        emit(validator.validate(UnsafeBufferPointer(start: p, count: len), file: file, line: line), sink)
     }
 }

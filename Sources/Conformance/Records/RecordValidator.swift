@@ -35,7 +35,7 @@ public final class RecordValidator {
         let serviceName = stringValue(service), operationName = stringValue(operation)
         let entry = OperationNameCache.Entry(service: serviceName, operation: operationName,
                                              lookup: plan.roots(service: serviceName, operation: operationName))
-        if !service.hasEscapes && !operation.hasEscapes { nameCache.pointer.pointee.insert(service: sp, operation: op, entry) }
+        if !service.hasEscapes && !operation.hasEscapes { return nameCache.pointer.pointee.insert(service: sp, operation: op, entry) }
         return entry
     }
 
@@ -97,12 +97,12 @@ public final class RecordValidator {
     }
 
     /// The root node for the record's operation and direction, or an envelope issue.
-    private func resolve(_ result: RecordResult, lookup: ValidationPlan.Lookup?, issues: inout [ValidationIssue]) -> Int32? {
-        guard let service = result.service, let operation = result.operation else {
-            issues.append(ValidationIssue(path: "", code: .record, message: "the record names no \(result.service == nil ? "service" : "operation")"))
+    private func resolve(_ names: Names, lookup: ValidationPlan.Lookup?, issues: inout [ValidationIssue]) -> Int32? {
+        guard let service = names.service, let operation = names.operation else {
+            issues.append(ValidationIssue(path: "", code: .record, message: "the record names no \(names.service == nil ? "service" : "operation")"))
             return nil
         }
-        guard let direction = result.direction else {
+        guard let direction = names.direction else {
             issues.append(ValidationIssue(path: "", code: .record, message: "the record has no valid direction (request or response)"))
             return nil
         }
@@ -116,8 +116,18 @@ public final class RecordValidator {
         return nil
     }
 
+    /// What the envelope says, gathered apart from the result: a `RecordResult` captured by the
+    /// local function below was copied and destroyed twice per record.
+    private struct Names {
+        var id: String?
+        var service: String?
+        var operation: String?
+        var direction: Direction?
+        var token: Int32 = -1
+    }
+
     public func validate(_ bytes: UnsafeBufferPointer<UInt8>, file: String, line: Int, placebo: PlaceboOrigin? = nil) -> RecordResult {
-        var result = RecordResult(file: file, line: line, byteCount: bytes.count)
+        var result = Names()
         checker.issues.removeAll(keepingCapacity: true)
         checker.placebo = placebo != nil
         checker.lexer = JSONLexer(bytes)
@@ -147,6 +157,7 @@ public final class RecordValidator {
             result.service = e.service
             result.operation = e.operation
             lookup = e.lookup
+            result.token = e.token
             serviceScan = nil
             operationScan = nil
         }
@@ -227,12 +238,16 @@ public final class RecordValidator {
             settleNames()
             checker.issues.append(ValidationIssue(path: "", code: .malformed, message: "malformed JSON at byte \(error.offset): \(error.reason)"))
         }
+        var issues: [ValidationIssue] = []
         if envelopeIssues.isEmpty {
-            if !checker.issues.isEmpty { result.issues = checker.issues }
+            if !checker.issues.isEmpty { issues = checker.issues }
         } else {
-            result.issues = envelopeIssues + checker.issues
+            issues = envelopeIssues + checker.issues
         }
-        return result
+        var record = RecordResult(id: result.id, service: result.service, operation: result.operation, direction: result.direction,
+                                  file: file, line: line, issues: issues, byteCount: bytes.count)
+        record.nameToken = result.token
+        return record
     }
 
     private func checkPayload(_ root: Int32, empty: Bool = false) throws(MalformedJSON) {

@@ -24,11 +24,16 @@ public enum ResultsJSON {
             @inline(__always) unsafeMutableAddress { scratchCell.pointer }
         }
         /// The cached literals in a cell: as stored `var`s of the class, each record paid three
-        /// dynamic exclusivity checks for them.
+        /// dynamic exclusivity checks for them. `names` is the service, operation and direction
+        /// fields as written for `namesToken`/`namesDirection`: records of one operation in a row
+        /// reuse them without comparing the strings.
         private struct Literals {
             var file = CachedLiteral()
             var service = CachedLiteral()
             var operation = CachedLiteral()
+            var names = ScratchStack<UInt8>(capacity: 256)
+            var namesToken: Int32 = -1
+            var namesDirection: Direction?
         }
         private let literalsCell = UncheckedCell(Literals())
         private var literals: Literals {
@@ -39,10 +44,34 @@ public enum ResultsJSON {
 
         public init() {}
 
+        /// Results appended with `add`, waiting for `drain`.
+        private let pendingCell = UncheckedCell(ScratchStack<UInt8>(capacity: 1 << 21))
+        private var pending: ScratchStack<UInt8> {
+            @inline(__always) unsafeAddress { UnsafePointer(pendingCell.pointer) }
+            @inline(__always) unsafeMutableAddress { pendingCell.pointer }
+        }
+
         deinit {
             scratch.release()
             scratchCell.free()
+            literals.names.release()
             literalsCell.free()
+            pending.release()
+            pendingCell.free()
+        }
+
+        /// Appends the next result to the writer's own pending bytes (no copy per record);
+        /// hand them on with `drain` once `pendingCount` is large enough, and at the end.
+        public func add(_ r: RecordResult) {
+            write(r, first: !wroteAny, &pending)
+            wroteAny = true
+        }
+
+        public var pendingCount: Int { pending.count }
+
+        public func drain(_ body: (UnsafeBufferPointer<UInt8>) -> Void) {
+            body(UnsafeBufferPointer(start: pending.base, count: pending.count))
+            pending.removeAll()
         }
 
         /// Appends the next result of the array (a separator before all but the first).
@@ -61,9 +90,15 @@ public enum ResultsJSON {
             if !first { out.push(0x2C); out.push(0x0A) }
             out.push(0x7B)
             if let id = r.id { field("id", id, &out) }
-            if let s = r.service { raw("\"service\":", &out); literals.service.append(s, &out); out.push(0x2C) }
-            if let o = r.operation { raw("\"operation\":", &out); literals.operation.append(o, &out); out.push(0x2C) }
-            if let d = r.direction { raw(d == .request ? "\"direction\":\"request\"," : "\"direction\":\"response\",", &out) }
+            if r.nameToken < 0 || r.nameToken != literals.namesToken || r.direction != literals.namesDirection {
+                literals.names.removeAll()
+                if let s = r.service { raw("\"service\":", &literals.names); literals.service.append(s, &literals.names); literals.names.push(0x2C) }
+                if let o = r.operation { raw("\"operation\":", &literals.names); literals.operation.append(o, &literals.names); literals.names.push(0x2C) }
+                if let d = r.direction { raw(d == .request ? "\"direction\":\"request\"," : "\"direction\":\"response\",", &literals.names) }
+                literals.namesToken = r.nameToken
+                literals.namesDirection = r.direction
+            }
+            out.append(bytes: UnsafeBufferPointer(start: literals.names.base, count: literals.names.count))
             if r.valid {
                 raw("\"valid\":true,\"errors\":[],", &out)
             } else {

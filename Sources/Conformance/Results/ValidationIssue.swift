@@ -76,6 +76,9 @@ public struct RecordResult: Sendable {
     public var issues: [ValidationIssue]
     /// Payload bytes checked (for throughput figures).
     public var byteCount: Int
+    /// The interned service/operation pair these names came from (-1: none), so writers can
+    /// reuse what they wrote for it without comparing the strings again.
+    var nameToken: Int32 = -1
 
     public var valid: Bool { issues.isEmpty }
 
