@@ -57,7 +57,7 @@ def main():
     os.makedirs(args.work, exist_ok=True)
     model = args.model or os.path.join(args.work, "model.json")
     if not os.path.exists(model):
-        subprocess.run([args.docconform, "parse", args.data, "--no-docs", "--compact", "--quiet", "-o", model], check=True)
+        subprocess.run([args.docconform, "parse", args.data, "--no-docs", "--quiet", "-o", model], check=True)
 
     records = os.path.join(args.work, "examples.jsonl")
     n_examples = n_files = 0

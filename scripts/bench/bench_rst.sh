@@ -21,7 +21,10 @@ find "$PAGES" -name '*.rst' -print0 | xargs -0 cat > /dev/null
 echo "corpus: $files pages, $(awk -v b="$bytes" 'BEGIN{printf "%.1f", b/1e6}') MB, $(nproc) cores"
 
 for run in 1 2 3; do
-  /usr/bin/time -f '%e %M' -o /tmp/bench_rst.time "$BIN" parse "$PAGES" --no-docs --compact --quiet -o /dev/null || true
+  # Exit 1 (diagnostics in the pages) is a result; 2 is a tool or usage error and stops the run.
+  status=0
+  /usr/bin/time -f '%e %M' -o /tmp/bench_rst.time "$BIN" parse "$PAGES" --no-docs --quiet -o /dev/null || status=$?
+  [ "$status" -le 1 ] || { echo "docconform parse failed (exit $status)" >&2; exit 2; }
   read -r wall rss < /tmp/bench_rst.time
   awk -v b="$bytes" -v w="$wall" -v r="$rss" -v n="$run" \
     'BEGIN{printf "docconform parse run %d: %.2f s wall, %.1f MB/s, peak memory %.0f MB\n", n, w, b/1e6/w, r/1024}'

@@ -30,7 +30,7 @@ DC="$ROOT/.build/release/docconform"
 
 if [ ! -s "$WORK/model.json" ]; then
   echo "== model from $BOTOCORE_DATA"
-  "$DC" parse "$BOTOCORE_DATA" --no-docs --compact --quiet -o "$WORK/model.json"
+  "$DC" parse "$BOTOCORE_DATA" --no-docs --quiet -o "$WORK/model.json"
 fi
 if [ ! -s "$WORK/schemas.json" ]; then
   echo "== JSON Schemas (docconform export --format jsonschema)"
@@ -54,7 +54,7 @@ run_dc() {  # corpus [format]
   out=$( { /usr/bin/time -f "maxrss_kb=%M" "${PIN[@]}" "$DC" validate --model "$WORK/model.json" "$1" \
            --format "$fmt" -o /dev/null --quiet --stats; } 2>&1 >/dev/null || true)
   local line rss
-  line=$(echo "$out" | grep '^validate:')
+  line=$(echo "$out" | grep '^validate:') || { echo "docconform validate failed: $out" >&2; exit 2; }
   rss=$(echo "$out" | grep -o 'maxrss_kb=[0-9]*' | cut -d= -f2)
   # validate: N records, X MB in S s CPU (W s wall): R MB/s, Q records/s; I invalid; plans compiled
   # on first use: C s CPU; without it R2 MB/s, Q2 records/s
