@@ -126,6 +126,7 @@ struct DiffCommand: ParsableCommand {
         if result.model.services.isEmpty {
             throw inputError("\(path): error: no API model found (no service could be read)")
         }
+        ProcessLifetime.keep(result.model)
         return result.model
     }
 

@@ -32,6 +32,7 @@ struct ParseCommand: ParsableCommand {
     func run() throws {
         let options = IngestOptions(serviceName: service, strict: strict, includeDocumentation: !noDocs)
         let result = Ingest.load(paths: paths, options: options, progress: Progress.reporter(label: "files", quiet: quiet))
+        ProcessLifetime.keep(result.model)
         Console.report(result.log, quiet: quiet)
         Console.summary(ingest: result, quiet: quiet)
         guard result.anyInputUsable else { throw ExitCode(2) }

@@ -121,6 +121,7 @@ enum ModelSource {
             Console.printError("docconform: error: no usable model in \(paths.joined(separator: ", "))")
             throw ExitCode(2)
         }
+        ProcessLifetime.keep(result.model)
         return result.model
     }
 }

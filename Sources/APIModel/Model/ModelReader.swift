@@ -71,31 +71,68 @@ public enum ModelReader {
     }
 
     static func readShape(_ value: JSONValue, path: String) throws(ModelReadError) -> Shape {
-        guard case .object = value else { throw ModelReadError(message: "\(path): expected a shape object") }
-        if let ref = value["ref"]?.stringValue { return Shape(ref: ref) }
-        guard let typeName = value["type"]?.stringValue else { throw ModelReadError(message: "\(path): shape without \"type\" or \"ref\"") }
+        guard case let .object(pairs) = value else { throw ModelReadError(message: "\(path): expected a shape object") }
+        // One pass over the keys (the first occurrence of each wins), then the fields in a fixed
+        // order: a lookup per field scanned the keys twenty times per shape.
+        var fields = ShapeFields()
+        for (key, v) in pairs { fields.take(key, v) }
+        if let ref = fields.ref?.stringValue { return Shape(ref: ref) }
+        guard let typeName = fields.type?.stringValue else { throw ModelReadError(message: "\(path): shape without \"type\" or \"ref\"") }
         guard let type = ShapeType(rawValue: typeName) else { throw ModelReadError(message: "\(path): unknown shape type \"\(typeName)\"") }
         var shape = Shape(type: type)
-        shape.name = value["name"]?.stringValue
-        shape.documentation = value["documentation"]?.stringValue
-        for (memberName, memberValue) in value["members"]?.objectValue ?? [] {
+        shape.name = fields.name?.stringValue
+        shape.documentation = fields.documentation?.stringValue
+        for (memberName, memberValue) in fields.members?.objectValue ?? [] {
             shape.members[memberName] = try readShape(memberValue, path: path + "." + memberName)
         }
-        shape.required = (value["required"]?.arrayValue ?? []).compactMap(\.stringValue)
-        if let m = value["member"] { shape.member = try readShape(m, path: path + "[]") }
-        if let k = value["key"] { shape.key = try readShape(k, path: path + "{key}") }
-        if let v = value["value"] { shape.value = try readShape(v, path: path + "{}") }
-        if let e = value["enum"]?.arrayValue { shape.enumValues = e.compactMap(\.stringValue) }
-        if case let .number(n)? = value["min"] { shape.min = Bound(literal: n) }
-        if case let .number(n)? = value["max"] { shape.max = Bound(literal: n) }
-        shape.pattern = value["pattern"]?.stringValue
-        shape.streaming = value["streaming"]?.boolValue ?? false
-        shape.eventstream = value["eventstream"]?.boolValue ?? false
-        shape.sensitive = value["sensitive"]?.boolValue ?? false
-        shape.deprecated = value["deprecated"]?.boolValue ?? false
-        shape.location = value["location"]?.stringValue
-        shape.locationName = value["locationName"]?.stringValue
-        shape.payload = value["payload"]?.boolValue ?? false
+        shape.required = (fields.required?.arrayValue ?? []).compactMap(\.stringValue)
+        if let m = fields.member { shape.member = try readShape(m, path: path + "[]") }
+        if let k = fields.key { shape.key = try readShape(k, path: path + "{key}") }
+        if let v = fields.value { shape.value = try readShape(v, path: path + "{}") }
+        if let e = fields.enumValues?.arrayValue { shape.enumValues = e.compactMap(\.stringValue) }
+        if case let .number(n)? = fields.min { shape.min = Bound(literal: n) }
+        if case let .number(n)? = fields.max { shape.max = Bound(literal: n) }
+        shape.pattern = fields.pattern?.stringValue
+        shape.streaming = fields.streaming?.boolValue ?? false
+        shape.eventstream = fields.eventstream?.boolValue ?? false
+        shape.sensitive = fields.sensitive?.boolValue ?? false
+        shape.deprecated = fields.deprecated?.boolValue ?? false
+        shape.location = fields.location?.stringValue
+        shape.locationName = fields.locationName?.stringValue
+        shape.payload = fields.payload?.boolValue ?? false
         return shape
+    }
+}
+
+/// A shape object's known keys, picked out in one pass (first occurrence wins, others ignored).
+private struct ShapeFields {
+    var ref, type, name, documentation, members, required, member, key, value, enumValues: JSONValue?
+    var min, max, pattern, streaming, eventstream, sensitive, deprecated, location, locationName, payload: JSONValue?
+
+    mutating func take(_ k: String, _ v: JSONValue) {
+        func first(_ slot: inout JSONValue?) { if slot == nil { slot = v } }
+        switch k {
+        case "ref": first(&ref)
+        case "type": first(&type)
+        case "name": first(&name)
+        case "documentation": first(&documentation)
+        case "members": first(&members)
+        case "required": first(&required)
+        case "member": first(&member)
+        case "key": first(&key)
+        case "value": first(&value)
+        case "enum": first(&enumValues)
+        case "min": first(&min)
+        case "max": first(&max)
+        case "pattern": first(&pattern)
+        case "streaming": first(&streaming)
+        case "eventstream": first(&eventstream)
+        case "sensitive": first(&sensitive)
+        case "deprecated": first(&deprecated)
+        case "location": first(&location)
+        case "locationName": first(&locationName)
+        case "payload": first(&payload)
+        default: break
+        }
     }
 }
