@@ -8,6 +8,14 @@ public struct ModelReadError: Error, Sendable, CustomStringConvertible {
 
 public enum ModelReader {
     public static func read(_ bytes: [UInt8]) throws(ModelReadError) -> Model {
+        // A well-formed document straight from its bytes; anything else through the tree,
+        // which reports the problem (see ModelStreamReader).
+        if let model = bytes.withUnsafeBufferPointer({ ModelStreamReader.read($0) }) { return model }
+        return try readThroughTree(bytes)
+    }
+
+    /// The general reader: the whole document as a `JSONValue` tree first.
+    static func readThroughTree(_ bytes: [UInt8]) throws(ModelReadError) -> Model {
         let root: JSONValue
         do {
             root = try JSONParser.parse(bytes)
