@@ -7,22 +7,11 @@ public enum ResultsJSON {
         Array("{\"format\": \"docconform.results/1\",\n\"results\": [\n".utf8)
     }
 
-    public static func result(_ r: RecordResult, first: Bool) -> [UInt8] {
-        var out: [UInt8] = []
-        Writer().append(r, first: first, to: &out)
-        return out
-    }
-
-    /// Appends results (compact, one line each) without intermediate strings. A result is
-    /// assembled in the writer's own scratch bytes (pushes without Array's uniqueness and
-    /// capacity checks) and handed over in one copy. The file, service and operation repeat
-    /// from record to record: their escaped bytes are kept while the same string comes back.
+    /// Appends results (compact, one line each) without intermediate strings, into the
+    /// writer's own pending bytes (pushes without Array's uniqueness and capacity checks),
+    /// handed on in blocks. The file, service and operation repeat from record to record:
+    /// their escaped bytes are kept while the same string comes back.
     public final class Writer {
-        private let scratchCell = UncheckedCell(ScratchStack<UInt8>(capacity: 1 << 16))
-        private var scratch: ScratchStack<UInt8> {
-            @inline(__always) unsafeAddress { UnsafePointer(scratchCell.pointer) }
-            @inline(__always) unsafeMutableAddress { scratchCell.pointer }
-        }
         /// The cached literals in a cell: as stored `var`s of the class, each record paid three
         /// dynamic exclusivity checks for them. `names` is the service, operation and direction
         /// fields as written for `namesToken`/`namesDirection`: records of one operation in a row
@@ -52,8 +41,6 @@ public enum ResultsJSON {
         }
 
         deinit {
-            scratch.release()
-            scratchCell.free()
             literals.names.release()
             literalsCell.free()
             pending.release()
@@ -72,18 +59,6 @@ public enum ResultsJSON {
         public func drain(_ body: (UnsafeBufferPointer<UInt8>) -> Void) {
             body(UnsafeBufferPointer(start: pending.base, count: pending.count))
             pending.removeAll()
-        }
-
-        /// Appends the next result of the array (a separator before all but the first).
-        public func append(_ r: RecordResult, to out: inout [UInt8]) {
-            append(r, first: !wroteAny, to: &out)
-            wroteAny = true
-        }
-
-        public func append(_ r: RecordResult, first: Bool, to out: inout [UInt8]) {
-            scratch.removeAll()
-            write(r, first: first, &scratch)
-            out.append(contentsOf: UnsafeBufferPointer(start: scratch.base, count: scratch.count))
         }
 
         private func write(_ r: RecordResult, first: Bool, _ out: inout ScratchStack<UInt8>) {
@@ -137,11 +112,6 @@ public enum ResultsJSON {
             }
             literal.withUnsafeBufferPointer { out.append(bytes: $0) }
         }
-    }
-
-    /// Appends one result (compact, one line).
-    public static func append(_ r: RecordResult, first: Bool, to out: inout [UInt8]) {
-        Writer().append(r, first: first, to: &out)
     }
 
     @inline(__always) static func raw<S: ByteSink>(_ s: StaticString, _ out: inout S) {
@@ -249,17 +219,6 @@ public enum ResultsJSON {
 /// Human-readable results: each invalid record with its issues (values cut short in the
 /// messages), then counts by error code.
 public enum ResultsText {
-    public static func result(_ r: RecordResult) -> [UInt8] {
-        var out: [UInt8] = []
-        append(r, to: &out)
-        return out
-    }
-
-    /// Appends an invalid record's block; a valid record writes nothing.
-    public static func append(_ r: RecordResult, to out: inout [UInt8]) {
-        write(r, &out)
-    }
-
     /// Writes invalid records' blocks through scratch bytes (see `ResultsJSON.Writer`).
     public final class Writer {
         private let scratchCell = UncheckedCell(ScratchStack<UInt8>(capacity: 1 << 16))
