@@ -17,6 +17,8 @@ final class PatternTable {
     struct Engines {
         var sequence: Int32
         var program: Int32
+        /// A lazy DFA for ASCII values (patterns without look-arounds), built on first need.
+        var dfa: Int32
         var icu: Int32
     }
 
@@ -27,6 +29,11 @@ final class PatternTable {
         @inline(__always) unsafeMutableAddress { engineCell.pointer }
     }
     private let sequences = SequenceMatchers()
+    private let dfaCell = UncheckedCell(ScratchStack<LazyDFA>())
+    private var dfas: ScratchStack<LazyDFA> {
+        @inline(__always) unsafeAddress { UnsafePointer(dfaCell.pointer) }
+        @inline(__always) unsafeMutableAddress { dfaCell.pointer }
+    }
     private let programs = PositionSetMatchers()
     private var icu: [ICURegex] = []
     private(set) var sources: [String] = []
@@ -49,6 +56,9 @@ final class PatternTable {
         codePoints.deallocate()
         engineOf.release()
         engineCell.free()
+        for k in 0..<dfas.count { dfas[k].release() }
+        dfas.release()
+        dfaCell.free()
     }
 
     /// The pattern's index, or nil when no engine can run it (reported once per pattern and shape).
@@ -59,7 +69,7 @@ final class PatternTable {
             if !unsupported.contains(entry) { unsupported.append(entry) }
             return nil
         }
-        var engines = Engines(sequence: -1, program: -1, icu: -1)
+        var engines = Engines(sequence: -1, program: -1, dfa: -1, icu: -1)
         if var branches = SimplePattern.parseAlternatives(pattern) {
             if wholeValue {
                 for k in branches.indices {
@@ -74,6 +84,7 @@ final class PatternTable {
         // matcher, on the first its fast paths cannot decide): many patterns never see one.
         if engines.sequence >= 0 || RegexNode.parse(pattern) != nil {
             engines.program = Self.notBuilt
+            engines.dfa = Self.notBuilt
         }
         if engines.sequence < 0 && engines.program == -1 {
             let (regex, reason) = ICURegex.compile(pattern, timeLimit: timeLimit)
@@ -102,12 +113,25 @@ final class PatternTable {
         return program
     }
 
+    /// Builds a pattern's lazy DFA on first need (-1 if it has none: look-arounds, too large).
+    private func buildDFA(_ index: Int32) -> Int32 {
+        var dfa: Int32 = -1
+        if let node = RegexNode.parse(sources[Int(index)]), let d = LazyDFA(node, search: !wholeValue) {
+            dfas.push(d)
+            dfa = Int32(dfas.count - 1)
+        }
+        engineOf[Int(index)].dfa = dfa
+        return dfa
+    }
+
     /// Runs pattern `index` on a UTF-8 value (already known to be valid UTF-8); `ascii` when
     /// every byte is below 0x80 (then bytes are code points).
     func run(_ index: Int32, utf8 value: UnsafeBufferPointer<UInt8>, ascii: Bool) -> Outcome {
         var e = engineOf[Int(index)]
         if ascii {
             if e.sequence >= 0, let m = sequences.fastMatch(e.sequence, value) { return m ? .match : .noMatch }
+            if e.dfa == Self.notBuilt { e.dfa = buildDFA(index) }
+            if e.dfa >= 0, let m = dfas.base[Int(e.dfa)].matches(value) { return m ? .match : .noMatch }
             if e.program == Self.notBuilt { e.program = buildProgram(index) }
             if e.program >= 0 {
                 switch programs.matches(e.program, value, whole: wholeValue) {

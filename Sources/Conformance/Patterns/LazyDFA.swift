@@ -1,0 +1,430 @@
+/// Decides "does the pattern match" for a look-around-free `RegexNode` on ASCII values with a
+/// DFA built lazily, one state per distinct set of pattern positions the values reach: after
+/// a few values a match is one table load per byte, with no per-call set-up.
+///
+/// The pattern becomes a Thompson NFA (counted repeats unrolled, bounded in size); a DFA state
+/// is the sorted set of NFA nodes waiting at a position: class nodes, the accept node, and end
+/// assertions not yet decided. Bytes with the same membership in every class share one column
+/// of the transition table. Anchors are zero-width tests of the position: `^` passes only at 0
+/// (resolved when the first state is built); `$`/`\Z` at the end or before a final line
+/// terminator, `\z` at the end: those two positions are resolved per value, outside the
+/// table walk. A search injects the pattern's start at every position; a whole-value match
+/// starts it at 0 only and accepts only at the end. Memory is bounded: past `maxEntries`
+/// table entries (1 MB) the DFA is emptied (and after a few such resets, given up), and the caller
+/// falls back to `PositionSetMatchers`.
+struct LazyDFA {
+    private enum Kind: UInt8 { case chars, split, start, endBeforeTerminator, endStrict, accept }
+
+    private struct Node {
+        var kind: Kind
+        /// chars/anchors: the successor; split: first target in `edges`.
+        var next: Int32
+        /// split: target count; chars, while building: the class index.
+        var count: Int32
+        /// chars: the member columns (bit k: column k).
+        var low: UInt64
+        var high: UInt64
+    }
+
+    private static let maxNodes = 6000
+    private let maxEntries: Int
+    private static let maxResets = 4
+
+    private let nodes: UnsafeMutablePointer<Node>
+    private let nodeCount: Int
+    private let edges: UnsafeMutablePointer<Int32>
+    private let entry: Int32
+    private let search: Bool
+    /// Byte (0..<128) to its column.
+    private let columnOf: UnsafeMutablePointer<UInt8>
+    private let columns: Int
+
+    // States: kernels[kernelStart[s] ..< kernelStart[s + 1]].
+    private var kernels = ScratchStack<Int32>(capacity: 256)
+    private var kernelStart = ScratchStack<Int32>(capacity: 64)
+    /// Per state: bit 0 accepts here, bit 1 holds an undecided end assertion, bit 2 dead (empty,
+    /// and no new start can come).
+    private var flags = ScratchStack<UInt8>(capacity: 64)
+    /// Per state and column: the next state, -1 not built yet.
+    private var transitions = ScratchStack<Int32>(capacity: 1024)
+    /// Per state and (at position 0 or not): 0/1 accepts at the very end, -1 not worked out.
+    private var acceptsAtEnd = ScratchStack<Int8>(capacity: 128)
+    /// Per state and (at position 0 or not): the state once `$` holds (before a final line
+    /// terminator), -1 not built yet.
+    private var beforeTerminator = ScratchStack<Int32>(capacity: 128)
+    private var first: Int32 = -1
+    /// Open addressing over state ids (-1 free), keyed by kernel.
+    private var slots: UnsafeMutablePointer<Int32>
+    private var slotCount = 0
+    private var resets = 0
+    private(set) var disabled = false
+
+    // Closure scratch.
+    private let marks: UnsafeMutablePointer<UInt32>
+    private var generation: UInt32 = 0
+    private let stack: UnsafeMutablePointer<Int32>
+    private let out: UnsafeMutablePointer<Int32>
+
+    /// nil when the pattern has look-arounds or unrolls into too many nodes.
+    init?(_ root: RegexNode, search: Bool, maxEntries: Int = 1 << 18) {
+        var nodes: [Node] = [Node(kind: .accept, next: -1, count: 0, low: 0, high: 0)]
+        var edges: [Int32] = []
+        // Distinct classes (few per pattern: a linear search beats hashing).
+        var classes: [ASCIIClassKey] = []
+        func classIndex(_ m: (low: UInt64, high: UInt64)) -> Int32 {
+            for (k, c) in classes.enumerated() where c.low == m.low && c.high == m.high { return Int32(k) }
+            classes.append(ASCIIClassKey(low: m.low, high: m.high))
+            return Int32(classes.count - 1)
+        }
+        let limit = Self.maxNodes
+        func add(_ n: Node) -> Int32? {
+            guard nodes.count < limit else { return nil }
+            nodes.append(n)
+            return Int32(nodes.count - 1)
+        }
+        func split(_ targets: [Int32]) -> Int32? {
+            let n = add(Node(kind: .split, next: Int32(edges.count), count: Int32(targets.count), low: 0, high: 0))
+            edges.append(contentsOf: targets)
+            return n
+        }
+        func split(_ a: Int32, _ b: Int32) -> Int32? {
+            let n = add(Node(kind: .split, next: Int32(edges.count), count: 2, low: 0, high: 0))
+            edges.append(a)
+            edges.append(b)
+            return n
+        }
+        // Builds `node` followed by `next`; returns its entry.
+        func build(_ node: RegexNode, _ next: Int32) -> Int32? {
+            switch node {
+            case let .chars(set):
+                return add(Node(kind: .chars, next: next, count: classIndex(set.asciiMask), low: 0, high: 0))
+            case let .sequence(items):
+                var e = next
+                for item in items.reversed() {
+                    guard let x = build(item, e) else { return nil }
+                    e = x
+                }
+                return e
+            case let .alternation(branches):
+                var targets: [Int32] = []
+                for b in branches {
+                    guard let x = build(b, next) else { return nil }
+                    targets.append(x)
+                }
+                return split(targets)
+            case let .repeated(body, lo, hi):
+                guard lo < limit, hi == Int.max || hi - lo < limit else { return nil }
+                var e = next
+                if hi == Int.max {
+                    // A loop: the split goes into the body (which comes back to it) or on.
+                    guard let loop = split(-1, next) else { return nil }
+                    guard let b = build(body, loop) else { return nil }
+                    edges[Int(nodes[Int(loop)].next)] = b
+                    e = loop
+                } else {
+                    // x{0,k}: each optional copy may stop and go on to `next`.
+                    for _ in 0..<(hi - lo) {
+                        guard let b = build(body, e), let s = split(b, next) else { return nil }
+                        e = s
+                    }
+                }
+                for _ in 0..<lo {
+                    guard let b = build(body, e) else { return nil }
+                    e = b
+                }
+                return e
+            case .start:
+                return add(Node(kind: .start, next: next, count: 0, low: 0, high: 0))
+            case let .end(finalTerminator):
+                return add(Node(kind: finalTerminator ? .endBeforeTerminator : .endStrict, next: next, count: 0, low: 0, high: 0))
+            case .look:
+                return nil
+            }
+        }
+        guard let entry = build(root, 0) else { return nil }
+
+        // Columns: bytes alike in every class, found by refining one partition class by class.
+        var column = [Int](repeating: 0, count: 128)
+        var columnCount = 1
+        var renumber = [Int](repeating: -1, count: 256)
+        for m in classes {
+            var next = 0
+            for k in 0..<(2 * columnCount) { renumber[k] = -1 }
+            for b in 0..<128 {
+                let member = b < 64 ? m.low >> UInt64(b) & 1 : m.high >> UInt64(b - 64) & 1
+                let key = column[b] * 2 + Int(member)
+                if renumber[key] < 0 { renumber[key] = next; next += 1 }
+                column[b] = renumber[key]
+            }
+            columnCount = next
+        }
+        // Each class as a set of columns.
+        var columnMasks: [ASCIIClassKey] = []
+        for m in classes {
+            var low: UInt64 = 0, high: UInt64 = 0
+            for b in 0..<128 {
+                let member = b < 64 ? m.low >> UInt64(b) & 1 : m.high >> UInt64(b - 64) & 1
+                guard member != 0 else { continue }
+                if column[b] < 64 { low |= 1 << UInt64(column[b]) } else { high |= 1 << UInt64(column[b] - 64) }
+            }
+            columnMasks.append(ASCIIClassKey(low: low, high: high))
+        }
+        nodes.withUnsafeMutableBufferPointer { all in
+            for k in all.indices where all[k].kind == .chars {
+                let m = columnMasks[Int(all[k].count)]
+                all[k].low = m.low
+                all[k].high = m.high
+            }
+        }
+
+        self.nodeCount = nodes.count
+        self.nodes = .allocate(capacity: nodes.count)
+        self.nodes.initialize(from: nodes, count: nodes.count)
+        self.edges = .allocate(capacity: Swift.max(1, edges.count))
+        self.edges.initialize(from: edges, count: edges.count)
+        self.entry = entry
+        self.search = search
+        self.maxEntries = maxEntries
+        self.columnOf = .allocate(capacity: 128)
+        for b in 0..<128 { columnOf[b] = UInt8(column[b]) }
+        self.columns = columnCount
+        self.marks = .allocate(capacity: nodes.count)
+        self.marks.initialize(repeating: 0, count: nodes.count)
+        self.stack = .allocate(capacity: nodes.count)
+        self.out = .allocate(capacity: nodes.count)
+        self.slots = .allocate(capacity: 64)
+        self.slotCount = 64
+        self.slots.initialize(repeating: -1, count: 64)
+        kernelStart.push(0)
+        if search {
+            beginClosure()
+            push(entry)
+            restarts = closure(atStart: false, end: 0) > 0
+        }
+    }
+
+    /// A search whose pattern can start past position 0: no state is dead then.
+    private var restarts = false
+
+    func release() {
+        nodes.deallocate(); edges.deallocate(); columnOf.deallocate(); marks.deallocate()
+        stack.deallocate(); out.deallocate(); slots.deallocate()
+        kernels.release(); kernelStart.release(); flags.release(); transitions.release()
+        acceptsAtEnd.release(); beforeTerminator.release()
+    }
+
+    // MARK: - matching
+
+    /// Whether the pattern matches the ASCII value (searched, or whole); nil when the DFA hit
+    /// its memory bound (the caller decides another way).
+    mutating func matches(_ value: UnsafeBufferPointer<UInt8>) -> Bool? {
+        if disabled { return nil }
+        let n = value.count
+        // Java's `$` also holds before a final line terminator (before a final "\r\n" as a whole).
+        var terminatorAt = -1
+        if n >= 1 {
+            let last = value[n - 1]
+            if last == 0x0A { terminatorAt = n >= 2 && value[n - 2] == 0x0D ? n - 2 : n - 1 }
+            else if last == 0x0D { terminatorAt = n - 1 }
+        }
+        if first < 0 {
+            guard let s = startState() else { return nil }
+            first = s
+        }
+        var s = first
+        var p = 0
+        let stop = terminatorAt >= 0 ? terminatorAt : n
+        while true {
+            // s: the state at position p.
+            if p == stop {
+                if p == n { return acceptAtEnd(s, atStart: p == 0) }
+                // The terminator position: `$` holds here.
+                guard let r = stateBeforeTerminator(s, atStart: p == 0) else { return nil }
+                s = r
+            }
+            let f = flags[Int(s)]
+            if f & 1 != 0 && search { return true }
+            if f & 4 != 0 { return false }
+            if p == n { return acceptAtEnd(s, atStart: p == 0) }
+            let c = value[p]
+            guard c < 128 else { return nil }
+            var t = transitions[Int(s) * columns + Int(columnOf[Int(c)])]
+            if t < 0 {
+                guard let built = step(s, column: Int(columnOf[Int(c)])) else { return nil }
+                t = built
+            }
+            s = t
+            p += 1
+        }
+    }
+
+    // MARK: - building states
+
+    private mutating func startState() -> Int32? {
+        beginClosure()
+        push(entry)
+        let count = closure(atStart: true, end: 0)
+        return intern(count)
+    }
+
+    private mutating func step(_ s: Int32, column: Int) -> Int32? {
+        let lo = Int(kernelStart[Int(s)]), hi = Int(kernelStart[Int(s) + 1])
+        let bit: UInt64 = 1 << UInt64(column & 63)
+        beginClosure()
+        for k in lo..<hi {
+            let node = nodes[Int(kernels[k])]
+            guard node.kind == .chars else { continue }
+            if (column < 64 ? node.low : node.high) & bit != 0 { push(node.next) }
+        }
+        if search { push(entry) }
+        let count = closure(atStart: false, end: 0)
+        guard let t = intern(count) else { return nil }
+        transitions[Int(s) * columns + column] = t
+        return t
+    }
+
+    private mutating func acceptAtEnd(_ s: Int32, atStart: Bool) -> Bool {
+        if flags[Int(s)] & 1 != 0 { return true }
+        if flags[Int(s)] & 2 == 0 { return false }
+        let slot = Int(s) * 2 + (atStart ? 1 : 0)
+        if acceptsAtEnd[slot] >= 0 { return acceptsAtEnd[slot] == 1 }
+        let count = resolve(s, atStart: atStart, end: 2)
+        var accepts = false
+        for k in 0..<count where out[k] == 0 { accepts = true }
+        acceptsAtEnd[slot] = accepts ? 1 : 0
+        return accepts
+    }
+
+    private mutating func stateBeforeTerminator(_ s: Int32, atStart: Bool) -> Int32? {
+        if flags[Int(s)] & 2 == 0 { return s }
+        let slot = Int(s) * 2 + (atStart ? 1 : 0)
+        if beforeTerminator[slot] >= 0 { return beforeTerminator[slot] }
+        let count = resolve(s, atStart: atStart, end: 1)
+        guard let t = intern(count) else { return nil }
+        beforeTerminator[slot] = t
+        return t
+    }
+
+    /// The kernel of `s` with its end assertions decided (`end` 1: before a final line
+    /// terminator, 2: at the end), in `out`.
+    private mutating func resolve(_ s: Int32, atStart: Bool, end: Int) -> Int {
+        let lo = Int(kernelStart[Int(s)]), hi = Int(kernelStart[Int(s) + 1])
+        beginClosure()
+        for k in lo..<hi { push(kernels[k]) }
+        return closure(atStart: atStart, end: end)
+    }
+
+    @inline(__always) private mutating func beginClosure() {
+        generation &+= 1
+        if generation == 0 {
+            marks.update(repeating: 0, count: nodeCount)
+            generation = 1
+        }
+        depth = 0
+    }
+
+    private var depth = 0
+
+    @inline(__always) private mutating func push(_ node: Int32) {
+        guard marks[Int(node)] != generation else { return }
+        marks[Int(node)] = generation
+        stack[depth] = node
+        depth += 1
+    }
+
+    /// Follows splits and passing anchors from the pushed nodes; the nodes a state keeps go to
+    /// `out`, sorted. `end` 0: not at an end position (end assertions wait), 1: before a final
+    /// line terminator (`$` holds, `\z` fails), 2: at the end (both hold).
+    private mutating func closure(atStart: Bool, end: Int) -> Int {
+        var count = 0
+        while depth > 0 {
+            depth -= 1
+            let id = stack[depth]
+            let node = nodes[Int(id)]
+            switch node.kind {
+            case .chars, .accept:
+                out[count] = id; count += 1
+            case .split:
+                for k in 0..<Int(node.count) { push(edges[Int(node.next) + k]) }
+            case .start:
+                if atStart { push(node.next) }
+            case .endBeforeTerminator:
+                if end == 0 { out[count] = id; count += 1 } else { push(node.next) }
+            case .endStrict:
+                if end == 0 { out[count] = id; count += 1 } else if end == 2 { push(node.next) }
+            }
+        }
+        var kept = UnsafeMutableBufferPointer(start: out, count: count)
+        kept.sort()
+        return count
+    }
+
+    /// The state whose kernel is `out[0..<count]`, added if new; nil past the memory bound.
+    private mutating func intern(_ count: Int) -> Int32? {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        for k in 0..<count { h = (h ^ UInt64(UInt32(bitPattern: out[k]))) &* 0x100_0000_01b3 }
+        h ^= h >> 29
+        let mask = slotCount - 1
+        var i = Int(truncatingIfNeeded: h) & mask
+        while slots[i] >= 0 {
+            let s = Int(slots[i])
+            let lo = Int(kernelStart[s]), hi = Int(kernelStart[s + 1])
+            if hi - lo == count {
+                var same = true
+                for k in 0..<count where kernels[lo + k] != out[k] { same = false; break }
+                if same { return slots[i] }
+            }
+            i = (i + 1) & mask
+        }
+        let states = flags.count
+        if (states + 1) * columns > maxEntries {
+            reset()
+            return nil
+        }
+        var f: UInt8 = count == 0 && !restarts ? 4 : 0
+        for k in 0..<count {
+            kernels.push(out[k])
+            switch nodes[Int(out[k])].kind {
+            case .accept: f |= 1
+            case .endBeforeTerminator, .endStrict: f |= 2
+            default: break
+            }
+        }
+        kernelStart.push(Int32(kernels.count))
+        flags.push(f)
+        transitions.reserve(columns)
+        for _ in 0..<columns { transitions.push(-1) }
+        acceptsAtEnd.push(-1); acceptsAtEnd.push(-1)
+        beforeTerminator.push(-1); beforeTerminator.push(-1)
+        slots[i] = Int32(states)
+        if (states + 1) * 2 > slotCount { rehash() }
+        return Int32(states)
+    }
+
+    private mutating func rehash() {
+        slots.deallocate()
+        slotCount *= 2
+        slots = .allocate(capacity: slotCount)
+        slots.initialize(repeating: -1, count: slotCount)
+        let mask = slotCount - 1
+        for s in 0..<flags.count {
+            let lo = Int(kernelStart[s]), hi = Int(kernelStart[s + 1])
+            var h: UInt64 = 0xcbf2_9ce4_8422_2325
+            for k in lo..<hi { h = (h ^ UInt64(UInt32(bitPattern: kernels[k]))) &* 0x100_0000_01b3 }
+            h ^= h >> 29
+            var i = Int(truncatingIfNeeded: h) & mask
+            while slots[i] >= 0 { i = (i + 1) & mask }
+            slots[i] = Int32(s)
+        }
+    }
+
+    /// Empties the DFA (past its memory bound); after a few times, gives it up.
+    private mutating func reset() {
+        resets += 1
+        if resets >= Self.maxResets { disabled = true }
+        kernels.removeAll(); kernelStart.removeAll(); kernelStart.push(0)
+        flags.removeAll(); transitions.removeAll(); acceptsAtEnd.removeAll(); beforeTerminator.removeAll()
+        slots.update(repeating: -1, count: slotCount)
+        first = -1
+    }
+}

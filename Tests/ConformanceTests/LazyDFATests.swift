@@ -1,0 +1,86 @@
+@testable import Conformance
+import Testing
+
+/// The lazy DFA against ICU on every short string over a small alphabet, for patterns whose
+/// anchors sit in odd places (line terminators at the end, `$` before a consumed `\n`,
+/// anchors inside alternations and loops), searched and whole.
+private let anchorPatterns = [
+    "a", "^a", "a$", "^a$", "a\\z", "a\\Z", "^$", "$", "^", "\\z", "$\\n", "a$\\r\\n", "$^", "^$^",
+    "(^a|b)+", "(a$|b)", "(a|$)\\n", "a*$", "^(a|b)*$", "[ab]{2,3}$", "(?:^|b)a", "a(?:\\z|\\n)",
+    "^1?\\r?\\n?$", "(a\\Z\\n?)", "a{0,2}b{1,}$", "(^|a)(b|$)",
+]
+private let alphabet: [UInt8] = [0x61, 0x62, 0x0A, 0x0D, 0x31]
+
+private func allValues(upTo length: Int) -> [[UInt8]] {
+    var out: [[UInt8]] = [[]]
+    var layer: [[UInt8]] = [[]]
+    for _ in 0..<length {
+        layer = layer.flatMap { v in alphabet.map { v + [$0] } }
+        out += layer
+    }
+    return out
+}
+
+@Test(arguments: [false, true])
+func lazyDFAAgreesWithICUOnAnchorsAndTerminators(whole: Bool) throws {
+    let values = allValues(upTo: 4)
+    var checked = 0
+    var disagreements: [String] = []
+    for pattern in anchorPatterns {
+        let node = try #require(RegexNode.parse(pattern), "\(pattern) should parse")
+        var dfa = try #require(LazyDFA(node, search: !whole))
+        defer { dfa.release() }
+        let icu = try #require(ICURegex.compile(pattern, timeLimit: 200).0)
+        for v in values {
+            let cps = v.map { UInt32($0) }
+            let expected = cps.withUnsafeBufferPointer { icu.run($0, whole: whole) }
+            guard expected != .gaveUp else { continue }
+            let got = v.withUnsafeBufferPointer { dfa.matches($0) }
+            checked += 1
+            if got != (expected == .match) {
+                disagreements.append("\(pattern) on \(String(decoding: v, as: UTF8.self).debugDescription): ICU \(expected), DFA \(String(describing: got))")
+            }
+        }
+    }
+    #expect(checked > 15000)
+    #expect(disagreements.isEmpty, "\(disagreements.count): \(disagreements.prefix(10))")
+}
+
+@Test func lazyDFAOnLongValuesAgreesWithThePositionSetMatcher() throws {
+    // Values past 64 and 128 bytes (several words in the position-set matcher), reusing states.
+    let pattern = "^arn:aws:[a-z0-9-]{1,63}:[a-z0-9-]*:[0-9]{12}:[A-Za-z0-9/][A-Za-z0-9:_/+.-]{0,1023}$"
+    let node = try #require(RegexNode.parse(pattern))
+    var dfa = try #require(LazyDFA(node, search: true))
+    defer { dfa.release() }
+    let programs = PositionSetMatchers()
+    let program = try #require(programs.add(node))
+    for tail in [1, 50, 63, 64, 65, 127, 128, 300, 1023, 1024] {
+        for bad in [false, true] {
+            let value = Array("arn:aws:s3:us-east-1:123456789012:".utf8) + [UInt8](repeating: bad && tail % 2 == 0 ? 0x20 : 0x61, count: tail)
+            let viaDFA = value.withUnsafeBufferPointer { dfa.matches($0) }
+            let viaProgram = value.withUnsafeBufferPointer { programs.matches(program, $0, whole: false) }
+            #expect(viaDFA == (viaProgram == .match), "tail \(tail) bad \(bad)")
+        }
+    }
+}
+
+@Test func lazyDFAStaysWithinItsMemoryBound() throws {
+    // A pattern whose states grow with the value: the DFA resets, then gives up; never wrong.
+    let node = try #require(RegexNode.parse("[ab]*a[ab]{12}$"))
+    var dfa = try #require(LazyDFA(node, search: true, maxEntries: 3000))
+    defer { dfa.release() }
+    var rng = SystemRandomNumberGenerator()
+    var answered = 0, declined = 0
+    for _ in 0..<400 {
+        let value = (0..<40).map { _ in UInt8.random(in: 0...1, using: &rng) == 0 ? UInt8(0x61) : 0x62 }
+        let expected = value[value.count - 13] == 0x61
+        if let got = value.withUnsafeBufferPointer({ dfa.matches($0) }) {
+            #expect(got == expected)
+            answered += 1
+        } else {
+            declined += 1
+        }
+    }
+    #expect(answered > 0 && declined > 0)
+    #expect(dfa.disabled)
+}
