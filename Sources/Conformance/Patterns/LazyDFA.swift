@@ -114,22 +114,28 @@ struct LazyDFA {
                 return split(targets)
             case let .repeated(body, lo, hi):
                 guard lo < limit, hi == Int.max || hi - lo < limit else { return nil }
+                // A class repeated (most counted repeats): its copies without recursing per copy.
+                let single: Int32? = { if case let .chars(set) = body { return classIndex(set.asciiMask) } else { return nil } }()
+                func copy(_ then: Int32) -> Int32? {
+                    if let single { return add(Node(kind: .chars, next: then, count: single, low: 0, high: 0)) }
+                    return build(body, then)
+                }
                 var e = next
                 if hi == Int.max {
                     // A loop: the split goes into the body (which comes back to it) or on.
                     guard let loop = split(-1, next) else { return nil }
-                    guard let b = build(body, loop) else { return nil }
+                    guard let b = copy(loop) else { return nil }
                     edges[Int(nodes[Int(loop)].next)] = b
                     e = loop
                 } else {
                     // x{0,k}: each optional copy may stop and go on to `next`.
                     for _ in 0..<(hi - lo) {
-                        guard let b = build(body, e), let s = split(b, next) else { return nil }
+                        guard let b = copy(e), let s = split(b, next) else { return nil }
                         e = s
                     }
                 }
                 for _ in 0..<lo {
-                    guard let b = build(body, e) else { return nil }
+                    guard let b = copy(e) else { return nil }
                     e = b
                 }
                 return e
@@ -354,8 +360,15 @@ struct LazyDFA {
                 if end == 0 { out[count] = id; count += 1 } else if end == 2 { push(node.next) }
             }
         }
-        var kept = UnsafeMutableBufferPointer(start: out, count: count)
-        kept.sort()
+        // Insertion sort: kernels are short.
+        var k = 1
+        while k < count {
+            let x = out[k]
+            var j = k
+            while j > 0 && out[j - 1] > x { out[j] = out[j - 1]; j -= 1 }
+            out[j] = x
+            k += 1
+        }
         return count
     }
 
@@ -393,7 +406,8 @@ struct LazyDFA {
         kernelStart.push(Int32(kernels.count))
         flags.push(f)
         transitions.reserve(columns)
-        for _ in 0..<columns { transitions.push(-1) }
+        (transitions.base + transitions.count).initialize(repeating: -1, count: columns)
+        transitions.count += columns
         acceptsAtEnd.push(-1); acceptsAtEnd.push(-1)
         beforeTerminator.push(-1); beforeTerminator.push(-1)
         slots[i] = Int32(states)

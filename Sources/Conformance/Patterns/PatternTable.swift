@@ -37,7 +37,13 @@ final class PatternTable {
     private let programs = PositionSetMatchers()
     private var icu: [ICURegex] = []
     private(set) var sources: [String] = []
-    private var indexByPattern: [String: Int32] = [:]
+    /// Pattern index by a cheap hash of its UTF-8 (open addressing, -1 free; a hit is confirmed
+    /// by comparing the strings): plans look up every pattern-bearing shape, with long patterns,
+    /// and String's own hashing (SipHash over the whole text) was most of compile's cost.
+    private var slots = [Int32](repeating: -1, count: 1024)
+    private var hashes: [UInt64] = []
+    /// The parsed pattern, once needed by a DFA or a position-set program.
+    private var parsed: [RegexNode?] = []
     private var failed: [String: String] = [:]
     private(set) var unsupported: [Unsupported] = []
     /// Patterns whose match gave up on its work bound at least once, with how often.
@@ -63,7 +69,13 @@ final class PatternTable {
 
     /// The pattern's index, or nil when no engine can run it (reported once per pattern and shape).
     func compile(_ pattern: String, shape: String) -> Int32? {
-        if let i = indexByPattern[pattern] { return i }
+        let h = Self.hash(pattern)
+        var slot = Int(truncatingIfNeeded: h) & (slots.count - 1)
+        while slots[slot] >= 0 {
+            let i = slots[slot]
+            if hashes[Int(i)] == h && sources[Int(i)] == pattern { return i }
+            slot = (slot + 1) & (slots.count - 1)
+        }
         if let reason = failed[pattern] {
             let entry = Unsupported(pattern: pattern, shape: shape, reason: reason)
             if !unsupported.contains(entry) { unsupported.append(entry) }
@@ -82,7 +94,8 @@ final class PatternTable {
         }
         // The position-set program is built on the first value that needs it (with a sequence
         // matcher, on the first its fast paths cannot decide): many patterns never see one.
-        if engines.sequence >= 0 || RegexNode.parse(pattern) != nil {
+        let node = engines.sequence >= 0 ? nil : RegexNode.parse(pattern)
+        if engines.sequence >= 0 || node != nil {
             engines.program = Self.notBuilt
             engines.dfa = Self.notBuilt
         }
@@ -99,8 +112,48 @@ final class PatternTable {
         let i = Int32(engineOf.count)
         engineOf.push(engines)
         sources.append(pattern)
-        indexByPattern[pattern] = i
+        hashes.append(h)
+        parsed.append(node)
+        slots[slot] = i
+        if hashes.count * 2 > slots.count { rehash() }
         return i
+    }
+
+    private func rehash() {
+        slots = [Int32](repeating: -1, count: slots.count * 2)
+        for (i, h) in hashes.enumerated() {
+            var slot = Int(truncatingIfNeeded: h) & (slots.count - 1)
+            while slots[slot] >= 0 { slot = (slot + 1) & (slots.count - 1) }
+            slots[slot] = Int32(i)
+        }
+    }
+
+    /// A multiply-xorshift hash over 8 bytes at a time: patterns are trusted model text.
+    private static func hash(_ pattern: String) -> UInt64 {
+        var copy = pattern
+        return copy.withUTF8 { bytes in
+            var h: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(bytes.count)
+            var k = 0
+            let n = bytes.count
+            let raw = UnsafeRawBufferPointer(bytes)
+            while k + 8 <= n {
+                h = (h ^ raw.loadUnaligned(fromByteOffset: k, as: UInt64.self)) &* 0xFF51_AFD7_ED55_8CCD
+                h ^= h >> 32
+                k += 8
+            }
+            var tail: UInt64 = 0
+            var shift: UInt64 = 0
+            while k < n { tail |= UInt64(bytes[k]) << shift; shift += 8; k += 1 }
+            h = (h ^ tail) &* 0xC4CE_B9FE_1A85_EC53
+            return h ^ (h >> 29)
+        }
+    }
+
+    private func regexNode(_ index: Int32) -> RegexNode? {
+        if let node = parsed[Int(index)] { return node }
+        let node = RegexNode.parse(sources[Int(index)])
+        parsed[Int(index)] = node
+        return node
     }
 
     private static let notBuilt: Int32 = -2
@@ -108,7 +161,7 @@ final class PatternTable {
     /// Builds a sequence pattern's position-set program on first need (-1 if it has none).
     private func buildProgram(_ index: Int32) -> Int32 {
         var program: Int32 = -1
-        if let node = RegexNode.parse(sources[Int(index)]), let p = programs.add(node) { program = p }
+        if let node = regexNode(index), let p = programs.add(node) { program = p }
         engineOf[Int(index)].program = program
         return program
     }
@@ -116,7 +169,7 @@ final class PatternTable {
     /// Builds a pattern's lazy DFA on first need (-1 if it has none: look-arounds, too large).
     private func buildDFA(_ index: Int32) -> Int32 {
         var dfa: Int32 = -1
-        if let node = RegexNode.parse(sources[Int(index)]), let d = LazyDFA(node, search: !wholeValue) {
+        if let node = regexNode(index), let d = LazyDFA(node, search: !wholeValue) {
             dfas.push(d)
             dfa = Int32(dfas.count - 1)
         }

@@ -26,9 +26,9 @@ struct SimplePattern: Sendable {
     /// A top-level alternation `A|B|...` whose branches are each simple (a value matches
     /// when any branch does), or nil.
     static func parseAlternatives(_ pattern: String) -> [SimplePattern]? {
-        var scalars = Array(pattern.unicodeScalars).map(\.value)
+        var scalars = pattern.unicodeScalars.map(\.value)
         var dotAll = false
-        if scalars.starts(with: Array("(?s)".unicodeScalars).map(\.value)) {
+        if scalars.starts(with: [0x28, 0x3F, 0x73, 0x29]) {  // (?s)
             dotAll = true
             scalars.removeFirst(4)
         }
@@ -117,10 +117,13 @@ struct SimplePattern: Sendable {
             return SimplePattern(atoms: atoms, forbiddenPrefix: forbidden, anchoredStart: start, anchoredEnd: end, endAllowsFinalTerminator: finalTerm)
         }
 
-        mutating func match(_ s: String) -> Bool {
-            let u = Array(s.unicodeScalars).map(\.value)
-            guard i + u.count <= c.count, Array(c[i..<(i + u.count)]) == u else { return false }
-            i += u.count
+        /// Consumes an ASCII literal if it comes next (no allocation: parsing is on the compile path).
+        mutating func match(_ s: StaticString) -> Bool {
+            let n = s.utf8CodeUnitCount
+            guard i + n <= c.count else { return false }
+            let u = s.utf8Start
+            for k in 0..<n where c[i + k] != UInt32(u[k]) { return false }
+            i += n
             return true
         }
 
