@@ -13,13 +13,17 @@
 /// table entries (1 MB) the DFA is emptied (and after a few such resets, given up), and the caller
 /// falls back to `PositionSetMatchers`.
 struct LazyDFA {
-    private enum Kind: UInt8 { case chars, split, start, endBeforeTerminator, endStrict, accept }
+    private enum Kind: UInt8 { case chars, split, start, endBeforeTerminator, endStrict, accept, look }
+
+    /// search: a match may start and end anywhere; whole: from position 0 to the end; prefix:
+    /// from position 0, ending anywhere (a look-ahead's body).
+    enum Mode { case search, whole, prefix }
 
     private struct Node {
         var kind: Kind
         /// chars/anchors: the successor; split: first target in `edges`.
         var next: Int32
-        /// split: target count; chars, while building: the class index.
+        /// split: target count; chars, while building: the class index; look: its index.
         var count: Int32
         /// chars: the member columns (bit k: column k).
         var low: UInt64
@@ -34,7 +38,20 @@ struct LazyDFA {
     private let nodeCount: Int
     private let edges: UnsafeMutablePointer<Int32>
     private let entry: Int32
-    private let search: Bool
+    /// The pattern's start is tried at every position (a search).
+    private let startsEverywhere: Bool
+    /// A match may end before the end of the value.
+    private let endsAnywhere: Bool
+    /// Look-aheads, each decided at position 0 by its body's own DFA (prefix mode): either
+    /// reachable only at position 0 (right after a leading `^`) or with a body anchored by
+    /// `^` (so it fails, and its negation holds, everywhere else).
+    private let looks: UnsafeMutablePointer<LazyDFA>
+    private let lookNegated: UnsafeMutablePointer<Bool>
+    private let lookCount: Int
+    /// This value's look-ahead verdicts at position 0 (bit k: look k holds).
+    private var lookBits = 0
+    /// The state at position 0, per look verdicts.
+    private let firstByLooks: UnsafeMutablePointer<Int32>
     /// Byte (0..<128) to its column.
     private let columnOf: UnsafeMutablePointer<UInt8>
     private let columns: Int
@@ -52,7 +69,6 @@ struct LazyDFA {
     /// Per state and (at position 0 or not): the state once `$` holds (before a final line
     /// terminator), -1 not built yet.
     private var beforeTerminator = ScratchStack<Int32>(capacity: 128)
-    private var first: Int32 = -1
     /// Open addressing over state ids (-1 free), keyed by kernel.
     private var slots: UnsafeMutablePointer<Int32>
     private var slotCount = 0
@@ -65,8 +81,16 @@ struct LazyDFA {
     private let stack: UnsafeMutablePointer<Int32>
     private let out: UnsafeMutablePointer<Int32>
 
-    /// nil when the pattern has look-arounds or unrolls into too many nodes.
     init?(_ root: RegexNode, search: Bool, maxEntries: Int = 1 << 18) {
+        self.init(root, mode: search ? .search : .whole, maxEntries: maxEntries)
+    }
+
+    /// nil when the pattern has look-behinds, look-aheads elsewhere than described at
+    /// `looks`, or unrolls into too many nodes.
+    init?(_ root: RegexNode, mode: Mode, maxEntries: Int = 1 << 18) {
+        var lookDFAs: [LazyDFA] = []
+        var negations: [Bool] = []
+        func releaseLooks() { for d in lookDFAs { d.release() } }
         var nodes: [Node] = [Node(kind: .accept, next: -1, count: 0, low: 0, high: 0)]
         var edges: [Int32] = []
         // Distinct classes (few per pattern: a linear search beats hashing).
@@ -93,22 +117,35 @@ struct LazyDFA {
             edges.append(b)
             return n
         }
-        // Builds `node` followed by `next`; returns its entry.
-        func build(_ node: RegexNode, _ next: Int32) -> Int32? {
+        // Builds `node` followed by `next`; returns its entry. `atZero`: only reachable at position 0.
+        func build(_ node: RegexNode, _ next: Int32, atZero: Bool) -> Int32? {
             switch node {
             case let .chars(set):
                 return add(Node(kind: .chars, next: next, count: classIndex(set.asciiMask), low: 0, high: 0))
             case let .sequence(items):
+                // Item k is reachable only at 0 when everything before it is zero-width and
+                // the sequence is, or a `^` comes before it.
+                var onlyAtZero = [Bool](repeating: false, count: items.count)
+                var zero = atZero
+                for (k, item) in items.enumerated() {
+                    onlyAtZero[k] = zero
+                    switch item {
+                    case .start: zero = true
+                    case .end, .look: break
+                    default: zero = false
+                    }
+                    if !zero { break }
+                }
                 var e = next
-                for item in items.reversed() {
-                    guard let x = build(item, e) else { return nil }
+                for k in items.indices.reversed() {
+                    guard let x = build(items[k], e, atZero: onlyAtZero[k]) else { return nil }
                     e = x
                 }
                 return e
             case let .alternation(branches):
                 var targets: [Int32] = []
                 for b in branches {
-                    guard let x = build(b, next) else { return nil }
+                    guard let x = build(b, next, atZero: atZero) else { return nil }
                     targets.append(x)
                 }
                 return split(targets)
@@ -118,7 +155,7 @@ struct LazyDFA {
                 let single: Int32? = { if case let .chars(set) = body { return classIndex(set.asciiMask) } else { return nil } }()
                 func copy(_ then: Int32) -> Int32? {
                     if let single { return add(Node(kind: .chars, next: then, count: single, low: 0, high: 0)) }
-                    return build(body, then)
+                    return build(body, then, atZero: false)
                 }
                 var e = next
                 if hi == Int.max {
@@ -143,11 +180,18 @@ struct LazyDFA {
                 return add(Node(kind: .start, next: next, count: 0, low: 0, high: 0))
             case let .end(finalTerminator):
                 return add(Node(kind: finalTerminator ? .endBeforeTerminator : .endStrict, next: next, count: 0, low: 0, high: 0))
-            case .look:
-                return nil
+            case let .look(body, ahead, negated):
+                guard ahead, atZero || Self.startsAnchored(body), lookDFAs.count < 4,
+                      let d = LazyDFA(body, mode: .prefix, maxEntries: maxEntries) else { return nil }
+                lookDFAs.append(d)
+                negations.append(negated)
+                return add(Node(kind: .look, next: next, count: Int32(lookDFAs.count - 1), low: 0, high: 0))
             }
         }
-        guard let entry = build(root, 0) else { return nil }
+        guard let entry = build(root, 0, atZero: false) else {
+            releaseLooks()
+            return nil
+        }
 
         // Columns: bytes alike in every class, found by refining one partition class by class.
         var column = [Int](repeating: 0, count: 128)
@@ -189,7 +233,15 @@ struct LazyDFA {
         self.edges = .allocate(capacity: Swift.max(1, edges.count))
         self.edges.initialize(from: edges, count: edges.count)
         self.entry = entry
-        self.search = search
+        self.startsEverywhere = mode == .search
+        self.endsAnywhere = mode != .whole
+        self.lookCount = lookDFAs.count
+        self.looks = .allocate(capacity: Swift.max(1, lookDFAs.count))
+        self.looks.initialize(from: lookDFAs, count: lookDFAs.count)
+        self.lookNegated = .allocate(capacity: Swift.max(1, lookDFAs.count))
+        self.lookNegated.initialize(from: negations, count: negations.count)
+        self.firstByLooks = .allocate(capacity: 1 << lookDFAs.count)
+        self.firstByLooks.initialize(repeating: -1, count: 1 << lookDFAs.count)
         self.maxEntries = maxEntries
         self.columnOf = .allocate(capacity: 128)
         for b in 0..<128 { columnOf[b] = UInt8(column[b]) }
@@ -202,7 +254,7 @@ struct LazyDFA {
         self.slotCount = 64
         self.slots.initialize(repeating: -1, count: 64)
         kernelStart.push(0)
-        if search {
+        if startsEverywhere {
             beginClosure()
             push(entry)
             restarts = closure(atStart: false, end: 0) > 0
@@ -212,7 +264,28 @@ struct LazyDFA {
     /// A search whose pattern can start past position 0: no state is dead then.
     private var restarts = false
 
+    /// Whether every path through `node` passes `^` before consuming a character.
+    private static func startsAnchored(_ node: RegexNode) -> Bool {
+        switch node {
+        case .start: return true
+        case let .sequence(items):
+            for item in items {
+                if startsAnchored(item) { return true }
+                switch item {
+                case .end, .look: continue
+                default: return false
+                }
+            }
+            return false
+        case let .alternation(branches): return !branches.isEmpty && branches.allSatisfy(startsAnchored)
+        case let .repeated(body, min, _): return min >= 1 && startsAnchored(body)
+        default: return false
+        }
+    }
+
     func release() {
+        for k in 0..<lookCount { looks[k].release() }
+        looks.deallocate(); lookNegated.deallocate(); firstByLooks.deallocate()
         nodes.deallocate(); edges.deallocate(); columnOf.deallocate(); marks.deallocate()
         stack.deallocate(); out.deallocate(); slots.deallocate()
         kernels.release(); kernelStart.release(); flags.release(); transitions.release()
@@ -233,11 +306,17 @@ struct LazyDFA {
             if last == 0x0A { terminatorAt = n >= 2 && value[n - 2] == 0x0D ? n - 2 : n - 1 }
             else if last == 0x0D { terminatorAt = n - 1 }
         }
-        if first < 0 {
-            guard let s = startState() else { return nil }
-            first = s
+        var bits = 0
+        for k in 0..<lookCount {
+            guard let holds = looks[k].matches(value) else { return nil }
+            if holds != lookNegated[k] { bits |= 1 << k }
         }
-        var s = first
+        lookBits = bits
+        if firstByLooks[bits] < 0 {
+            guard let s = startState() else { return nil }
+            firstByLooks[bits] = s
+        }
+        var s = firstByLooks[bits]
         var p = 0
         let stop = terminatorAt >= 0 ? terminatorAt : n
         while true {
@@ -249,7 +328,7 @@ struct LazyDFA {
                 s = r
             }
             let f = flags[Int(s)]
-            if f & 1 != 0 && search { return true }
+            if f & 1 != 0 && endsAnywhere { return true }
             if f & 4 != 0 { return false }
             if p == n { return acceptAtEnd(s, atStart: p == 0) }
             let c = value[p]
@@ -282,7 +361,7 @@ struct LazyDFA {
             guard node.kind == .chars else { continue }
             if (column < 64 ? node.low : node.high) & bit != 0 { push(node.next) }
         }
-        if search { push(entry) }
+        if startsEverywhere { push(entry) }
         let count = closure(atStart: false, end: 0)
         guard let t = intern(count) else { return nil }
         transitions[Int(s) * columns + column] = t
@@ -292,22 +371,25 @@ struct LazyDFA {
     private mutating func acceptAtEnd(_ s: Int32, atStart: Bool) -> Bool {
         if flags[Int(s)] & 1 != 0 { return true }
         if flags[Int(s)] & 2 == 0 { return false }
+        // At position 0 the answer depends on the look verdicts: not cached then.
+        let cached = !(atStart && lookCount > 0)
         let slot = Int(s) * 2 + (atStart ? 1 : 0)
-        if acceptsAtEnd[slot] >= 0 { return acceptsAtEnd[slot] == 1 }
+        if cached && acceptsAtEnd[slot] >= 0 { return acceptsAtEnd[slot] == 1 }
         let count = resolve(s, atStart: atStart, end: 2)
         var accepts = false
         for k in 0..<count where out[k] == 0 { accepts = true }
-        acceptsAtEnd[slot] = accepts ? 1 : 0
+        if cached { acceptsAtEnd[slot] = accepts ? 1 : 0 }
         return accepts
     }
 
     private mutating func stateBeforeTerminator(_ s: Int32, atStart: Bool) -> Int32? {
         if flags[Int(s)] & 2 == 0 { return s }
         let slot = Int(s) * 2 + (atStart ? 1 : 0)
-        if beforeTerminator[slot] >= 0 { return beforeTerminator[slot] }
+        let cached = !(atStart && lookCount > 0)
+        if cached && beforeTerminator[slot] >= 0 { return beforeTerminator[slot] }
         let count = resolve(s, atStart: atStart, end: 1)
         guard let t = intern(count) else { return nil }
-        beforeTerminator[slot] = t
+        if cached { beforeTerminator[slot] = t }
         return t
     }
 
@@ -354,6 +436,10 @@ struct LazyDFA {
                 for k in 0..<Int(node.count) { push(edges[Int(node.next) + k]) }
             case .start:
                 if atStart { push(node.next) }
+            case .look:
+                // Past position 0 only anchored bodies get here: they fail, their negation holds.
+                let k = Int(node.count)
+                if atStart ? lookBits & (1 << k) != 0 : lookNegated[k] { push(node.next) }
             case .endBeforeTerminator:
                 if end == 0 { out[count] = id; count += 1 } else { push(node.next) }
             case .endStrict:
@@ -439,6 +525,6 @@ struct LazyDFA {
         kernels.removeAll(); kernelStart.removeAll(); kernelStart.push(0)
         flags.removeAll(); transitions.removeAll(); acceptsAtEnd.removeAll(); beforeTerminator.removeAll()
         slots.update(repeating: -1, count: slotCount)
-        first = -1
+        firstByLooks.update(repeating: -1, count: 1 << lookCount)
     }
 }
