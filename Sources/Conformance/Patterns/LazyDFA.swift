@@ -88,134 +88,48 @@ struct LazyDFA {
     /// nil when the pattern has look-behinds, look-aheads elsewhere than described at
     /// `looks`, or unrolls into too many nodes.
     init?(_ root: RegexNode, mode: Mode, maxEntries: Int = 1 << 18) {
-        var lookDFAs: [LazyDFA] = []
-        var negations: [Bool] = []
-        func releaseLooks() { for d in lookDFAs { d.release() } }
-        var nodes: [Node] = [Node(kind: .accept, next: -1, count: 0, low: 0, high: 0)]
-        var edges: [Int32] = []
-        // Distinct classes (few per pattern: a linear search beats hashing).
-        var classes: [ASCIIClassKey] = []
-        func classIndex(_ m: (low: UInt64, high: UInt64)) -> Int32 {
-            for (k, c) in classes.enumerated() where c.low == m.low && c.high == m.high { return Int32(k) }
-            classes.append(ASCIIClassKey(low: m.low, high: m.high))
-            return Int32(classes.count - 1)
-        }
-        let limit = Self.maxNodes
-        func add(_ n: Node) -> Int32? {
-            guard nodes.count < limit else { return nil }
-            nodes.append(n)
-            return Int32(nodes.count - 1)
-        }
-        func split(_ targets: [Int32]) -> Int32? {
-            let n = add(Node(kind: .split, next: Int32(edges.count), count: Int32(targets.count), low: 0, high: 0))
-            edges.append(contentsOf: targets)
-            return n
-        }
-        func split(_ a: Int32, _ b: Int32) -> Int32? {
-            let n = add(Node(kind: .split, next: Int32(edges.count), count: 2, low: 0, high: 0))
-            edges.append(a)
-            edges.append(b)
-            return n
-        }
-        // Builds `node` followed by `next`; returns its entry. `atZero`: only reachable at position 0.
-        func build(_ node: RegexNode, _ next: Int32, atZero: Bool) -> Int32? {
-            switch node {
-            case let .chars(set):
-                return add(Node(kind: .chars, next: next, count: classIndex(set.asciiMask), low: 0, high: 0))
-            case let .sequence(items):
-                // Item k is reachable only at 0 when everything before it is zero-width and
-                // the sequence is, or a `^` comes before it.
-                var onlyAtZero = [Bool](repeating: false, count: items.count)
-                var zero = atZero
-                for (k, item) in items.enumerated() {
-                    onlyAtZero[k] = zero
-                    switch item {
-                    case .start: zero = true
-                    case .end, .look: break
-                    default: zero = false
-                    }
-                    if !zero { break }
-                }
-                var e = next
-                for k in items.indices.reversed() {
-                    guard let x = build(items[k], e, atZero: onlyAtZero[k]) else { return nil }
-                    e = x
-                }
-                return e
-            case let .alternation(branches):
-                var targets: [Int32] = []
-                for b in branches {
-                    guard let x = build(b, next, atZero: atZero) else { return nil }
-                    targets.append(x)
-                }
-                return split(targets)
-            case let .repeated(body, lo, hi):
-                guard lo < limit, hi == Int.max || hi - lo < limit else { return nil }
-                // A class repeated (most counted repeats): its copies without recursing per copy.
-                let single: Int32? = { if case let .chars(set) = body { return classIndex(set.asciiMask) } else { return nil } }()
-                func copy(_ then: Int32) -> Int32? {
-                    if let single { return add(Node(kind: .chars, next: then, count: single, low: 0, high: 0)) }
-                    return build(body, then, atZero: false)
-                }
-                var e = next
-                if hi == Int.max {
-                    // A loop: the split goes into the body (which comes back to it) or on.
-                    guard let loop = split(-1, next) else { return nil }
-                    guard let b = copy(loop) else { return nil }
-                    edges[Int(nodes[Int(loop)].next)] = b
-                    e = loop
-                } else {
-                    // x{0,k}: each optional copy may stop and go on to `next`.
-                    for _ in 0..<(hi - lo) {
-                        guard let b = copy(e), let s = split(b, next) else { return nil }
-                        e = s
-                    }
-                }
-                for _ in 0..<lo {
-                    guard let b = copy(e) else { return nil }
-                    e = b
-                }
-                return e
-            case .start:
-                return add(Node(kind: .start, next: next, count: 0, low: 0, high: 0))
-            case let .end(finalTerminator):
-                return add(Node(kind: finalTerminator ? .endBeforeTerminator : .endStrict, next: next, count: 0, low: 0, high: 0))
-            case let .look(body, ahead, negated):
-                guard ahead, atZero || Self.startsAnchored(body), lookDFAs.count < 4,
-                      let d = LazyDFA(body, mode: .prefix, maxEntries: maxEntries) else { return nil }
-                lookDFAs.append(d)
-                negations.append(negated)
-                return add(Node(kind: .look, next: next, count: Int32(lookDFAs.count - 1), low: 0, high: 0))
-            }
-        }
-        guard let entry = build(root, 0, atZero: false) else {
-            releaseLooks()
+        var b = NFABuilder(maxEntries: maxEntries)
+        guard let entry = b.build(root, 0, atZero: false) else {
+            for d in b.lookDFAs { d.release() }
             return nil
         }
+        let classes = b.classes
+        var nodes = b.nodes
+        let edges = b.edges
+        let lookDFAs = b.lookDFAs
+        let negations = b.negations
 
-        // Columns: bytes alike in every class, found by refining one partition class by class.
-        var column = [Int](repeating: 0, count: 128)
-        var columnCount = 1
-        var renumber = [Int](repeating: -1, count: 256)
+        // Columns: bytes alike in every class, found by splitting each column (a 128-bit set of
+        // bytes) by each class in turn.
+        var parts: [ASCIIClassKey] = [ASCIIClassKey(low: ~0, high: ~0)]
         for m in classes {
-            var next = 0
-            for k in 0..<(2 * columnCount) { renumber[k] = -1 }
-            for b in 0..<128 {
-                let member = b < 64 ? m.low >> UInt64(b) & 1 : m.high >> UInt64(b - 64) & 1
-                let key = column[b] * 2 + Int(member)
-                if renumber[key] < 0 { renumber[key] = next; next += 1 }
-                column[b] = renumber[key]
+            var k = 0
+            let count = parts.count
+            while k < count {
+                let p = parts[k]
+                let inside = ASCIIClassKey(low: p.low & m.low, high: p.high & m.high)
+                let outside = ASCIIClassKey(low: p.low & ~m.low, high: p.high & ~m.high)
+                if (inside.low | inside.high) != 0 && (outside.low | outside.high) != 0 {
+                    parts[k] = inside
+                    parts.append(outside)
+                }
+                k += 1
             }
-            columnCount = next
         }
-        // Each class as a set of columns.
+        let columnCount = parts.count
+        var column = [Int](repeating: 0, count: 128)
+        for (c, p) in parts.enumerated() {
+            var bits = p.low
+            while bits != 0 { column[bits.trailingZeroBitCount] = c; bits &= bits &- 1 }
+            bits = p.high
+            while bits != 0 { column[64 + bits.trailingZeroBitCount] = c; bits &= bits &- 1 }
+        }
+        // Each class as a set of columns (a column lies wholly inside or outside every class).
         var columnMasks: [ASCIIClassKey] = []
         for m in classes {
             var low: UInt64 = 0, high: UInt64 = 0
-            for b in 0..<128 {
-                let member = b < 64 ? m.low >> UInt64(b) & 1 : m.high >> UInt64(b - 64) & 1
-                guard member != 0 else { continue }
-                if column[b] < 64 { low |= 1 << UInt64(column[b]) } else { high |= 1 << UInt64(column[b] - 64) }
+            for (c, p) in parts.enumerated() where (p.low & m.low) | (p.high & m.high) != 0 {
+                if c < 64 { low |= 1 << UInt64(c) } else { high |= 1 << UInt64(c - 64) }
             }
             columnMasks.append(ASCIIClassKey(low: low, high: high))
         }
@@ -263,6 +177,120 @@ struct LazyDFA {
 
     /// A search whose pattern can start past position 0: no state is dead then.
     private var restarts = false
+
+    /// The Thompson NFA of a pattern, built back to front (each part is built knowing its
+    /// successor). A struct with mutating methods: no captured (boxed) arrays on this path.
+    private struct NFABuilder {
+        var nodes: [Node] = [Node(kind: .accept, next: -1, count: 0, low: 0, high: 0)]
+        var edges: [Int32] = []
+        /// Distinct classes (few per pattern: a linear search beats hashing).
+        var classes: [ASCIIClassKey] = []
+        var lookDFAs: [LazyDFA] = []
+        var negations: [Bool] = []
+        let maxEntries: Int
+        let limit = LazyDFA.maxNodes
+
+        init(maxEntries: Int) { self.maxEntries = maxEntries }
+
+        mutating func classIndex(_ m: (low: UInt64, high: UInt64)) -> Int32 {
+            for k in classes.indices where classes[k].low == m.low && classes[k].high == m.high { return Int32(k) }
+            classes.append(ASCIIClassKey(low: m.low, high: m.high))
+            return Int32(classes.count - 1)
+        }
+
+        mutating func add(_ kind: Kind, _ next: Int32, _ count: Int32 = 0) -> Int32? {
+            guard nodes.count < limit else { return nil }
+            nodes.append(Node(kind: kind, next: next, count: count, low: 0, high: 0))
+            return Int32(nodes.count - 1)
+        }
+
+        mutating func split(_ targets: [Int32]) -> Int32? {
+            let n = add(.split, Int32(edges.count), Int32(targets.count))
+            edges.append(contentsOf: targets)
+            return n
+        }
+
+        mutating func split(_ a: Int32, _ b: Int32) -> Int32? {
+            let n = add(.split, Int32(edges.count), 2)
+            edges.append(a)
+            edges.append(b)
+            return n
+        }
+
+        /// One copy of a repeated body before `then`.
+        mutating func copy(_ body: RegexNode, singleClass: Int32, _ then: Int32) -> Int32? {
+            if singleClass >= 0 { return add(.chars, then, singleClass) }
+            return build(body, then, atZero: false)
+        }
+
+        /// Builds `node` followed by `next`; returns its entry. `atZero`: only reachable at position 0.
+        mutating func build(_ node: RegexNode, _ next: Int32, atZero: Bool) -> Int32? {
+            switch node {
+            case let .chars(set):
+                return add(.chars, next, classIndex(set.asciiMask))
+            case let .sequence(items):
+                // Item k is reachable only at 0 when everything before it is zero-width and
+                // the sequence is, or a `^` comes before it.
+                var onlyAtZero = [Bool](repeating: false, count: items.count)
+                var zero = atZero
+                for (k, item) in items.enumerated() {
+                    onlyAtZero[k] = zero
+                    switch item {
+                    case .start: zero = true
+                    case .end, .look: break
+                    default: zero = false
+                    }
+                    if !zero { break }
+                }
+                var e = next
+                for k in items.indices.reversed() {
+                    guard let x = build(items[k], e, atZero: onlyAtZero[k]) else { return nil }
+                    e = x
+                }
+                return e
+            case let .alternation(branches):
+                var targets: [Int32] = []
+                for b in branches {
+                    guard let x = build(b, next, atZero: atZero) else { return nil }
+                    targets.append(x)
+                }
+                return split(targets)
+            case let .repeated(body, lo, hi):
+                guard lo < limit, hi == Int.max || hi - lo < limit else { return nil }
+                // A class repeated (most counted repeats): its copies without recursing per copy.
+                var single: Int32 = -1
+                if case let .chars(set) = body { single = classIndex(set.asciiMask) }
+                var e = next
+                if hi == Int.max {
+                    // A loop: the split goes into the body (which comes back to it) or on.
+                    guard let loop = split(-1, next), let b = copy(body, singleClass: single, loop) else { return nil }
+                    edges[Int(nodes[Int(loop)].next)] = b
+                    e = loop
+                } else {
+                    // x{0,k}: each optional copy may stop and go on to `next`.
+                    for _ in 0..<(hi - lo) {
+                        guard let b = copy(body, singleClass: single, e), let s = split(b, next) else { return nil }
+                        e = s
+                    }
+                }
+                for _ in 0..<lo {
+                    guard let b = copy(body, singleClass: single, e) else { return nil }
+                    e = b
+                }
+                return e
+            case .start:
+                return add(.start, next)
+            case let .end(finalTerminator):
+                return add(finalTerminator ? .endBeforeTerminator : .endStrict, next)
+            case let .look(body, ahead, negated):
+                guard ahead, atZero || LazyDFA.startsAnchored(body), lookDFAs.count < 4,
+                      let d = LazyDFA(body, mode: .prefix, maxEntries: maxEntries) else { return nil }
+                lookDFAs.append(d)
+                negations.append(negated)
+                return add(.look, next, Int32(lookDFAs.count - 1))
+            }
+        }
+    }
 
     /// Whether every path through `node` passes `^` before consuming a character.
     private static func startsAnchored(_ node: RegexNode) -> Bool {
