@@ -95,6 +95,7 @@ struct LazyDFA {
         }
         let classes = b.classes
         var nodes = b.nodes
+        b.nodes = []  // unshared: updated in place below
         let edges = b.edges
         let lookDFAs = b.lookDFAs
         let negations = b.negations
@@ -346,28 +347,36 @@ struct LazyDFA {
         }
         var s = firstByLooks[bits]
         var p = 0
-        let stop = terminatorAt >= 0 ? terminatorAt : n
+        var stop = terminatorAt >= 0 ? terminatorAt : n
+        // Leave the walk on an accepting state (when a match may end anywhere) or a dead one.
+        let exit: UInt8 = endsAnywhere ? 5 : 4
+        let columnOf = self.columnOf, columns = self.columns
+        var table = transitions.base, stateFlags = flags.base
         while true {
             // s: the state at position p.
-            if p == stop {
-                if p == n { return acceptAtEnd(s, atStart: p == 0) }
-                // The terminator position: `$` holds here.
-                guard let r = stateBeforeTerminator(s, atStart: p == 0) else { return nil }
-                s = r
+            while p < stop {
+                let f = stateFlags[Int(s)]
+                if f & exit != 0 { return f & 4 == 0 }
+                let c = value[p]
+                guard c < 128 else { return nil }
+                let column = Int(columnOf[Int(c)])
+                var t = table[Int(s) * columns + column]
+                if t < 0 {
+                    guard let built = step(s, column: column) else { return nil }
+                    t = built
+                    table = transitions.base
+                    stateFlags = flags.base
+                }
+                s = t
+                p += 1
             }
-            let f = flags[Int(s)]
-            if f & 1 != 0 && endsAnywhere { return true }
-            if f & 4 != 0 { return false }
             if p == n { return acceptAtEnd(s, atStart: p == 0) }
-            let c = value[p]
-            guard c < 128 else { return nil }
-            var t = transitions[Int(s) * columns + Int(columnOf[Int(c)])]
-            if t < 0 {
-                guard let built = step(s, column: Int(columnOf[Int(c)])) else { return nil }
-                t = built
-            }
-            s = t
-            p += 1
+            // The terminator position: `$` holds here.
+            guard let r = stateBeforeTerminator(s, atStart: p == 0) else { return nil }
+            s = r
+            stateFlags = flags.base
+            table = transitions.base
+            stop = n
         }
     }
 

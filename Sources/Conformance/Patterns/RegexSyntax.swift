@@ -15,7 +15,7 @@ indirect enum RegexNode {
     case look(RegexNode, ahead: Bool, negated: Bool)
 
     static func parse(_ pattern: String) -> RegexNode? {
-        var scalars = pattern.unicodeScalars.map(\.value)
+        var scalars = SimplePattern.scalars(of: pattern)
         var dotAll = false
         if scalars.starts(with: [0x28, 0x3F, 0x73, 0x29]) {  // (?s)
             dotAll = true

@@ -23,10 +23,23 @@ struct SimplePattern: Sendable {
         return alternatives[0]
     }
 
+    /// The pattern's code points (its bytes when it is ASCII, as most are: no decoding).
+    static func scalars(of pattern: String) -> [UInt32] {
+        let utf8 = pattern.utf8
+        if let ascii = utf8.withContiguousStorageIfAvailable({ bytes -> [UInt32]? in
+            guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+            return [UInt32](unsafeUninitializedCapacity: bytes.count) { out, n in
+                for k in 0..<bytes.count { out[k] = UInt32(bytes[k]) }
+                n = bytes.count
+            }
+        }), let ascii { return ascii }
+        return pattern.unicodeScalars.map(\.value)
+    }
+
     /// A top-level alternation `A|B|...` whose branches are each simple (a value matches
     /// when any branch does), or nil.
     static func parseAlternatives(_ pattern: String) -> [SimplePattern]? {
-        var scalars = pattern.unicodeScalars.map(\.value)
+        var scalars = SimplePattern.scalars(of: pattern)
         var dotAll = false
         if scalars.starts(with: [0x28, 0x3F, 0x73, 0x29]) {  // (?s)
             dotAll = true
