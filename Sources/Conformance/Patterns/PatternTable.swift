@@ -182,7 +182,7 @@ final class PatternTable {
     func run(_ index: Int32, utf8 value: UnsafeBufferPointer<UInt8>, ascii: Bool) -> Outcome {
         var e = engineOf[Int(index)]
         if ascii {
-            if e.sequence >= 0, let m = sequences.fastMatch(e.sequence, value) { return m ? .match : .noMatch }
+            if e.sequence >= 0, let m = sequences.fastMatch(e.sequence, ascii: value) { return m ? .match : .noMatch }
             if e.dfa == Self.notBuilt { e.dfa = buildDFA(index) }
             if e.dfa >= 0, let m = dfas.base[Int(e.dfa)].matches(value) { return m ? .match : .noMatch }
             if e.program == Self.notBuilt { e.program = buildProgram(index) }
