@@ -77,6 +77,8 @@ struct LazyDFA {
 
     // Closure scratch.
     private let marks: UnsafeMutablePointer<UInt32>
+    /// Nodes put in `out` by the current closure (kernels are compared as sets through it).
+    private let kept: UnsafeMutablePointer<UInt32>
     private var generation: UInt32 = 0
     private let stack: UnsafeMutablePointer<Int32>
     private let out: UnsafeMutablePointer<Int32>
@@ -163,6 +165,8 @@ struct LazyDFA {
         self.columns = columnCount
         self.marks = .allocate(capacity: nodes.count)
         self.marks.initialize(repeating: 0, count: nodes.count)
+        self.kept = .allocate(capacity: nodes.count)
+        self.kept.initialize(repeating: 0, count: nodes.count)
         self.stack = .allocate(capacity: nodes.count)
         self.out = .allocate(capacity: nodes.count)
         self.slots = .allocate(capacity: 64)
@@ -315,7 +319,7 @@ struct LazyDFA {
     func release() {
         for k in 0..<lookCount { looks[k].release() }
         looks.deallocate(); lookNegated.deallocate(); firstByLooks.deallocate()
-        nodes.deallocate(); edges.deallocate(); columnOf.deallocate(); marks.deallocate()
+        nodes.deallocate(); edges.deallocate(); columnOf.deallocate(); marks.deallocate(); kept.deallocate()
         stack.deallocate(); out.deallocate(); slots.deallocate()
         kernels.release(); kernelStart.release(); flags.release(); transitions.release()
         acceptsAtEnd.release(); beforeTerminator.release()
@@ -443,6 +447,7 @@ struct LazyDFA {
         generation &+= 1
         if generation == 0 {
             marks.update(repeating: 0, count: nodeCount)
+            kept.update(repeating: 0, count: nodeCount)
             generation = 1
         }
         depth = 0
@@ -458,7 +463,7 @@ struct LazyDFA {
     }
 
     /// Follows splits and passing anchors from the pushed nodes; the nodes a state keeps go to
-    /// `out`, sorted. `end` 0: not at an end position (end assertions wait), 1: before a final
+    /// `out` (in no order; marked in `kept`). `end` 0: not at an end position (end assertions wait), 1: before a final
     /// line terminator (`$` holds, `\z` fails), 2: at the end (both hold).
     private mutating func closure(atStart: Bool, end: Int) -> Int {
         var count = 0
@@ -468,7 +473,7 @@ struct LazyDFA {
             let node = nodes[Int(id)]
             switch node.kind {
             case .chars, .accept:
-                out[count] = id; count += 1
+                out[count] = id; count += 1; kept[Int(id)] = generation
             case .split:
                 for k in 0..<Int(node.count) { push(edges[Int(node.next) + k]) }
             case .start:
@@ -478,36 +483,26 @@ struct LazyDFA {
                 let k = Int(node.count)
                 if atStart ? lookBits & (1 << k) != 0 : lookNegated[k] { push(node.next) }
             case .endBeforeTerminator:
-                if end == 0 { out[count] = id; count += 1 } else { push(node.next) }
+                if end == 0 { out[count] = id; count += 1; kept[Int(id)] = generation } else { push(node.next) }
             case .endStrict:
-                if end == 0 { out[count] = id; count += 1 } else if end == 2 { push(node.next) }
+                if end == 0 { out[count] = id; count += 1; kept[Int(id)] = generation } else if end == 2 { push(node.next) }
             }
-        }
-        // Insertion sort: kernels are short.
-        var k = 1
-        while k < count {
-            let x = out[k]
-            var j = k
-            while j > 0 && out[j - 1] > x { out[j] = out[j - 1]; j -= 1 }
-            out[j] = x
-            k += 1
         }
         return count
     }
 
     /// The state whose kernel is `out[0..<count]`, added if new; nil past the memory bound.
     private mutating func intern(_ count: Int) -> Int32? {
-        var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        for k in 0..<count { h = (h ^ UInt64(UInt32(bitPattern: out[k]))) &* 0x100_0000_01b3 }
-        h ^= h >> 29
+        let h = Self.setHash(out, count)
         let mask = slotCount - 1
         var i = Int(truncatingIfNeeded: h) & mask
         while slots[i] >= 0 {
             let s = Int(slots[i])
             let lo = Int(kernelStart[s]), hi = Int(kernelStart[s + 1])
             if hi - lo == count {
+                // Same size, and every node of the state is in `out` (which has no repeats).
                 var same = true
-                for k in 0..<count where kernels[lo + k] != out[k] { same = false; break }
+                for k in lo..<hi where kept[Int(kernels[k])] != generation { same = false; break }
                 if same { return slots[i] }
             }
             i = (i + 1) & mask
@@ -538,6 +533,17 @@ struct LazyDFA {
         return Int32(states)
     }
 
+    /// A hash of a set of nodes, whatever their order.
+    private static func setHash(_ ids: UnsafePointer<Int32>, _ count: Int) -> UInt64 {
+        var h = UInt64(count)
+        for k in 0..<count {
+            var x = (UInt64(UInt32(bitPattern: ids[k])) &+ 1) &* 0x9E37_79B9_7F4A_7C15
+            x ^= x >> 31
+            h &+= x
+        }
+        return h ^ (h >> 29)
+    }
+
     private mutating func rehash() {
         slots.deallocate()
         slotCount *= 2
@@ -546,9 +552,7 @@ struct LazyDFA {
         let mask = slotCount - 1
         for s in 0..<flags.count {
             let lo = Int(kernelStart[s]), hi = Int(kernelStart[s + 1])
-            var h: UInt64 = 0xcbf2_9ce4_8422_2325
-            for k in lo..<hi { h = (h ^ UInt64(UInt32(bitPattern: kernels[k]))) &* 0x100_0000_01b3 }
-            h ^= h >> 29
+            let h = Self.setHash(kernels.base + lo, hi - lo)
             var i = Int(truncatingIfNeeded: h) & mask
             while slots[i] >= 0 { i = (i + 1) & mask }
             slots[i] = Int32(s)
