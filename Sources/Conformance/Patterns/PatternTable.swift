@@ -40,8 +40,13 @@ final class PatternTable {
     /// Pattern index by a cheap hash of its UTF-8 (open addressing, -1 free; a hit is confirmed
     /// by comparing the strings): plans look up every pattern-bearing shape, with long patterns,
     /// and String's own hashing (SipHash over the whole text) was most of compile's cost.
-    private var slots = [Int32](repeating: -1, count: 1024)
-    private var hashes: [UInt64] = []
+    private struct Index {
+        var slots = [Int32](repeating: -1, count: 1024)
+        var hashes: [UInt64] = []
+        var patterns: [String] = []
+    }
+    /// Read on every compile call: kept in a cell, see UncheckedCell.
+    private let indexCell = UncheckedCell(Index())
     /// The parsed pattern, once needed by a DFA or a position-set program.
     private var parsed: [RegexNode?] = []
     private var failed: [String: String] = [:]
@@ -62,6 +67,7 @@ final class PatternTable {
         codePoints.deallocate()
         engineOf.release()
         engineCell.free()
+        indexCell.free()
         for k in 0..<dfas.count { dfas[k].release() }
         dfas.release()
         dfaCell.free()
@@ -70,11 +76,13 @@ final class PatternTable {
     /// The pattern's index, or nil when no engine can run it (reported once per pattern and shape).
     func compile(_ pattern: String, shape: String) -> Int32? {
         let h = Self.hash(pattern)
-        var slot = Int(truncatingIfNeeded: h) & (slots.count - 1)
-        while slots[slot] >= 0 {
-            let i = slots[slot]
-            if hashes[Int(i)] == h && sources[Int(i)] == pattern { return i }
-            slot = (slot + 1) & (slots.count - 1)
+        let index = indexCell.pointer
+        let mask = index.pointee.slots.count - 1
+        var slot = Int(truncatingIfNeeded: h) & mask
+        while index.pointee.slots[slot] >= 0 {
+            let i = index.pointee.slots[slot]
+            if index.pointee.hashes[Int(i)] == h && index.pointee.patterns[Int(i)] == pattern { return i }
+            slot = (slot + 1) & mask
         }
         if let reason = failed[pattern] {
             let entry = Unsupported(pattern: pattern, shape: shape, reason: reason)
@@ -112,19 +120,22 @@ final class PatternTable {
         let i = Int32(engineOf.count)
         engineOf.push(engines)
         sources.append(pattern)
-        hashes.append(h)
+        index.pointee.hashes.append(h)
+        index.pointee.patterns.append(pattern)
         parsed.append(node)
-        slots[slot] = i
-        if hashes.count * 2 > slots.count { rehash() }
+        index.pointee.slots[slot] = i
+        if index.pointee.hashes.count * 2 > index.pointee.slots.count { rehash() }
         return i
     }
 
     private func rehash() {
-        slots = [Int32](repeating: -1, count: slots.count * 2)
-        for (i, h) in hashes.enumerated() {
-            var slot = Int(truncatingIfNeeded: h) & (slots.count - 1)
-            while slots[slot] >= 0 { slot = (slot + 1) & (slots.count - 1) }
-            slots[slot] = Int32(i)
+        let index = indexCell.pointer
+        index.pointee.slots = [Int32](repeating: -1, count: index.pointee.slots.count * 2)
+        let mask = index.pointee.slots.count - 1
+        for (i, h) in index.pointee.hashes.enumerated() {
+            var slot = Int(truncatingIfNeeded: h) & mask
+            while index.pointee.slots[slot] >= 0 { slot = (slot + 1) & mask }
+            index.pointee.slots[slot] = Int32(i)
         }
     }
 
