@@ -96,3 +96,29 @@ func lazyDFAAgreesWithICUOnAnchorsAndTerminators(whole: Bool) throws {
         dfa?.release()
     }
 }
+
+@Test func lazyDFAsShareOneMemoryBudget() throws {
+    // Two DFAs drawing on a budget too small for both: whichever runs out empties itself
+    // (and declines), answers stay right, and releasing them gives everything back.
+    let budget = UnsafeMutablePointer<Int>.allocate(capacity: 1)
+    defer { budget.deallocate() }
+    budget.pointee = 400
+    let first = try #require(RegexNode.parse("[ab]*a[ab]{6}$"))
+    let second = try #require(RegexNode.parse("b[ab]{5}a"))
+    var d1 = try #require(LazyDFA(first, search: true, budget: budget))
+    var d2 = try #require(LazyDFA(second, search: true, budget: budget))
+    var rng = SystemRandomNumberGenerator()
+    var declined = 0
+    for _ in 0..<300 {
+        let value = (0..<24).map { _ in UInt8.random(in: 0...1, using: &rng) == 0 ? UInt8(0x61) : 0x62 }
+        let want1 = value[value.count - 7] == 0x61
+        let want2 = (0...(value.count - 7)).contains { value[$0] == 0x62 && value[$0 + 6] == 0x61 }
+        if let got = value.withUnsafeBufferPointer({ d1.matches($0) }) { #expect(got == want1) } else { declined += 1 }
+        if let got = value.withUnsafeBufferPointer({ d2.matches($0) }) { #expect(got == want2) } else { declined += 1 }
+        #expect(budget.pointee >= 0)
+    }
+    #expect(declined > 0)
+    d1.release()
+    d2.release()
+    #expect(budget.pointee == 400)
+}

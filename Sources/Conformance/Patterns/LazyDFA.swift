@@ -10,7 +10,8 @@
 /// terminator, `\z` at the end: those two positions are resolved per value, outside the
 /// table walk. A search injects the pattern's start at every position; a whole-value match
 /// starts it at 0 only and accepts only at the end. Memory is bounded: past `maxEntries`
-/// table entries (1 MB) the DFA is emptied (and after a few such resets, given up), and the caller
+/// entries (transitions and kernel nodes, 4 bytes each: 1 MB), or when a budget shared by all
+/// the DFAs of a table runs out, the DFA is emptied (after a few such resets, given up) and the caller
 /// falls back to `PositionSetMatchers`.
 struct LazyDFA {
     private enum Kind: UInt8 { case chars, split, start, endBeforeTerminator, endStrict, accept, look }
@@ -32,6 +33,10 @@ struct LazyDFA {
 
     private static let maxNodes = 6000
     private let maxEntries: Int
+    /// Entries left to all the DFAs sharing it (nil: no shared budget).
+    private let budget: UnsafeMutablePointer<Int>?
+    /// This DFA's entries taken from `budget`.
+    private var used = 0
     private static let maxResets = 4
 
     private let nodes: UnsafeMutablePointer<Node>
@@ -83,20 +88,20 @@ struct LazyDFA {
     private let stack: UnsafeMutablePointer<Int32>
     private let out: UnsafeMutablePointer<Int32>
 
-    init?(_ root: RegexNode, search: Bool, maxEntries: Int = 1 << 18) {
-        self.init(root, mode: search ? .search : .whole, maxEntries: maxEntries)
+    init?(_ root: RegexNode, search: Bool, maxEntries: Int = 1 << 18, budget: UnsafeMutablePointer<Int>? = nil) {
+        self.init(root, mode: search ? .search : .whole, maxEntries: maxEntries, budget: budget)
     }
 
     /// nil when the pattern has look-behinds, look-aheads elsewhere than described at
     /// `looks`, or unrolls into too many nodes.
-    init?(_ root: RegexNode, mode: Mode, maxEntries: Int = 1 << 18) {
+    init?(_ root: RegexNode, mode: Mode, maxEntries: Int = 1 << 18, budget: UnsafeMutablePointer<Int>? = nil) {
         // When a match may end anywhere, a trailing x{m,n} decides nothing past its first m
         // copies (a longer match has that shorter one as its start); when it may start
         // anywhere, the same holds for a leading one. Fewer nodes for `arn:...:.{0,1023}`.
         var root = root
         if mode != .whole { root = Self.trimmed(root, atEnd: true) }
         if mode == .search { root = Self.trimmed(root, atEnd: false) }
-        var b = NFABuilder(maxEntries: maxEntries)
+        var b = NFABuilder(maxEntries: maxEntries, budget: budget)
         guard let entry = b.build(root, 0, atZero: false) else {
             for d in b.lookDFAs { d.release() }
             return nil
@@ -166,6 +171,7 @@ struct LazyDFA {
         self.firstByLooks = .allocate(capacity: 1 << lookDFAs.count)
         self.firstByLooks.initialize(repeating: -1, count: 1 << lookDFAs.count)
         self.maxEntries = maxEntries
+        self.budget = budget
         self.columnOf = .allocate(capacity: 128)
         for b in 0..<128 { columnOf[b] = UInt8(column[b]) }
         self.columns = columnCount
@@ -199,9 +205,13 @@ struct LazyDFA {
         var lookDFAs: [LazyDFA] = []
         var negations: [Bool] = []
         let maxEntries: Int
+        let budget: UnsafeMutablePointer<Int>?
         let limit = LazyDFA.maxNodes
 
-        init(maxEntries: Int) { self.maxEntries = maxEntries }
+        init(maxEntries: Int, budget: UnsafeMutablePointer<Int>?) {
+            self.maxEntries = maxEntries
+            self.budget = budget
+        }
 
         mutating func classIndex(_ m: (low: UInt64, high: UInt64)) -> Int32 {
             for k in classes.indices where classes[k].low == m.low && classes[k].high == m.high { return Int32(k) }
@@ -295,7 +305,7 @@ struct LazyDFA {
                 return add(finalTerminator ? .endBeforeTerminator : .endStrict, next)
             case let .look(body, ahead, negated):
                 guard ahead, atZero || LazyDFA.startsAnchored(body), lookDFAs.count < 4,
-                      let d = LazyDFA(body, mode: .prefix, maxEntries: maxEntries) else { return nil }
+                      let d = LazyDFA(body, mode: .prefix, maxEntries: maxEntries, budget: budget) else { return nil }
                 lookDFAs.append(d)
                 negations.append(negated)
                 return add(.look, next, Int32(lookDFAs.count - 1))
@@ -341,6 +351,7 @@ struct LazyDFA {
     }
 
     func release() {
+        budget?.pointee += used
         for k in 0..<lookCount { looks[k].release() }
         looks.deallocate(); lookNegated.deallocate(); firstByLooks.deallocate()
         nodes.deallocate(); edges.deallocate(); columnOf.deallocate(); marks.deallocate(); kept.deallocate()
@@ -532,10 +543,13 @@ struct LazyDFA {
             i = (i + 1) & mask
         }
         let states = flags.count
-        if (states + 1) * columns > maxEntries {
+        let added = columns + count
+        if transitions.count + kernels.count + added > maxEntries || (budget.map { $0.pointee < added } ?? false) {
             reset()
             return nil
         }
+        used += added
+        budget?.pointee -= added
         var f: UInt8 = count == 0 && !restarts ? 4 : 0
         for k in 0..<count {
             kernels.push(out[k])
@@ -585,6 +599,8 @@ struct LazyDFA {
 
     /// Empties the DFA (past its memory bound); after a few times, gives it up.
     private mutating func reset() {
+        budget?.pointee += used
+        used = 0
         resets += 1
         if resets >= Self.maxResets { disabled = true }
         kernels.removeAll(); kernelStart.removeAll(); kernelStart.push(0)

@@ -30,6 +30,8 @@ final class PatternTable {
     }
     private let sequences = SequenceMatchers()
     private let dfaCell = UncheckedCell(ScratchStack<LazyDFA>())
+    /// Table entries (4 bytes) all DFAs may hold together: 64 MB, whatever the corpus.
+    private let dfaBudget = UncheckedCell(1 << 24)
     private var dfas: ScratchStack<LazyDFA> {
         @inline(__always) unsafeAddress { UnsafePointer(dfaCell.pointer) }
         @inline(__always) unsafeMutableAddress { dfaCell.pointer }
@@ -71,6 +73,7 @@ final class PatternTable {
         for k in 0..<dfas.count { dfas[k].release() }
         dfas.release()
         dfaCell.free()
+        dfaBudget.free()
     }
 
     /// The pattern's index, or nil when no engine can run it (reported once per pattern and shape).
@@ -180,7 +183,7 @@ final class PatternTable {
     /// Builds a pattern's lazy DFA on first need (-1 if it has none: look-arounds, too large).
     private func buildDFA(_ index: Int32) -> Int32 {
         var dfa: Int32 = -1
-        if let node = regexNode(index), let d = LazyDFA(node, search: !wholeValue) {
+        if let node = regexNode(index), let d = LazyDFA(node, search: !wholeValue, budget: dfaBudget.pointer) {
             dfas.push(d)
             dfa = Int32(dfas.count - 1)
         }
