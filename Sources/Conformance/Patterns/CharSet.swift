@@ -115,6 +115,13 @@ struct CharSet: Sendable {
         return hit != negated
     }
 
+    /// The class of one code point (literals: ASCII ones made once and shared).
+    static func single(_ c: UInt32) -> CharSet {
+        c < 128 ? asciiSingles[Int(c)] : CharSet(items: [.range(c, c)])
+    }
+
+    private static let asciiSingles: [CharSet] = (0..<128).map { CharSet(items: [.range(UInt32($0), UInt32($0))]) }
+
     /// Every code point but Java's line terminators (`.` without DOTALL).
     static let dot = CharSet(items: [.range(0x0A, 0x0A), .range(0x0D, 0x0D), .range(0x85, 0x85), .range(0x2028, 0x2029)], negated: true)
     static let any = CharSet(items: [.range(0, 0x10FFFF)])

@@ -171,13 +171,13 @@ struct SimplePattern: Sendable {
                 guard let item = parseEscape(inClass: false) else { return nil }
                 switch item {
                 case let .set(s): return Atom(set: s, min: 1, max: 1)
-                case let .char(u): return Atom(set: CharSet(items: [.range(u, u)]), min: 1, max: 1)
+                case let .char(u): return Atom(set: CharSet.single(u), min: 1, max: 1)
                 }
             case 0x28, 0x29, 0x7B, 0x7D, 0x7C, 0x2A, 0x2B, 0x3F, 0x5E, 0x24, 0x5D:
                 return nil
             default:
                 i += 1
-                return Atom(set: CharSet(items: [.range(ch, ch)]), min: 1, max: 1)
+                return Atom(set: CharSet.single(ch), min: 1, max: 1)
             }
         }
 
