@@ -62,7 +62,12 @@ func lazyDFAAgreesWithICUOnAnchorsAndTerminators(whole: Bool) throws {
             let value = Array("arn:aws:s3:us-east-1:123456789012:".utf8) + [UInt8](repeating: bad && tail % 2 == 0 ? 0x20 : 0x61, count: tail)
             let viaDFA = value.withUnsafeBufferPointer { dfa.matches($0) }
             let viaProgram = value.withUnsafeBufferPointer { programs.matches(program, $0, whole: false) }
-            #expect(viaDFA == (viaProgram == .match), "tail \(tail) bad \(bad)")
+            // {0,1023} is built unbounded: values of 1,024 bytes or more are declined.
+            if value.count < 1024 {
+                #expect(viaDFA == (viaProgram == .match), "tail \(tail) bad \(bad)")
+            } else {
+                #expect(viaDFA == nil, "tail \(tail) bad \(bad)")
+            }
         }
     }
 }
@@ -121,4 +126,23 @@ func lazyDFAAgreesWithICUOnAnchorsAndTerminators(whole: Bool) throws {
     d1.release()
     d2.release()
     #expect(budget.pointee == 400)
+}
+
+@Test(arguments: [false, true])
+func longBoundedRepeatsAreExactBelowTheirSpanAndDeclinedFromIt(whole: Bool) throws {
+    // ^(ab){1,300}$ is built as ^(ab){1,}$: exact for values under 602 bytes.
+    let node = try #require(RegexNode.parse("^(ab){1,300}$"))
+    var dfa = try #require(LazyDFA(node, search: !whole))
+    defer { dfa.release() }
+    let table = PatternTable(wholeValue: whole)
+    let index = try #require(table.compile("^(ab){1,300}$", shape: "S"))
+    for pairs in [1, 299, 300, 301, 302] {
+        let value = Array(String(repeating: "ab", count: pairs).utf8)
+        let want = pairs <= 300
+        let viaDFA = value.withUnsafeBufferPointer { dfa.matches($0) }
+        if value.count < 602 { #expect(viaDFA == want, "\(pairs) pairs") } else { #expect(viaDFA == nil, "\(pairs) pairs") }
+        // Through the table a declined value is answered by the other engines.
+        let viaTable = value.withUnsafeBufferPointer { table.run(index, utf8: $0, ascii: true) }
+        #expect((viaTable == .match) == want, "\(pairs) pairs")
+    }
 }

@@ -33,6 +33,8 @@ struct LazyDFA {
 
     private static let maxNodes = 6000
     private let maxEntries: Int
+    /// Values this long or longer are declined: a long bounded repeat was built unbounded.
+    let exactBelow: Int
     /// Entries left to all the DFAs sharing it (nil: no shared budget).
     private let budget: UnsafeMutablePointer<Int>?
     /// This DFA's entries taken from `budget`.
@@ -88,20 +90,22 @@ struct LazyDFA {
     private let stack: UnsafeMutablePointer<Int32>
     private let out: UnsafeMutablePointer<Int32>
 
-    init?(_ root: RegexNode, search: Bool, maxEntries: Int = 1 << 18, budget: UnsafeMutablePointer<Int>? = nil) {
-        self.init(root, mode: search ? .search : .whole, maxEntries: maxEntries, budget: budget)
+    init?(_ root: RegexNode, search: Bool, relaxLongRepeats: Bool = true, maxEntries: Int = 1 << 18,
+          budget: UnsafeMutablePointer<Int>? = nil) {
+        self.init(root, mode: search ? .search : .whole, relaxLongRepeats: relaxLongRepeats, maxEntries: maxEntries, budget: budget)
     }
 
     /// nil when the pattern has look-behinds, look-aheads elsewhere than described at
     /// `looks`, or unrolls into too many nodes.
-    init?(_ root: RegexNode, mode: Mode, maxEntries: Int = 1 << 18, budget: UnsafeMutablePointer<Int>? = nil) {
+    init?(_ root: RegexNode, mode: Mode, relaxLongRepeats: Bool = true, maxEntries: Int = 1 << 18,
+          budget: UnsafeMutablePointer<Int>? = nil) {
         // When a match may end anywhere, a trailing x{m,n} decides nothing past its first m
         // copies (a longer match has that shorter one as its start); when it may start
         // anywhere, the same holds for a leading one. Fewer nodes for `arn:...:.{0,1023}`.
         var root = root
         if mode != .whole { root = Self.trimmed(root, atEnd: true) }
         if mode == .search { root = Self.trimmed(root, atEnd: false) }
-        var b = NFABuilder(maxEntries: maxEntries, budget: budget)
+        var b = NFABuilder(maxEntries: maxEntries, budget: budget, relax: relaxLongRepeats)
         guard let entry = b.build(root, 0, atZero: false) else {
             for d in b.lookDFAs { d.release() }
             return nil
@@ -172,6 +176,7 @@ struct LazyDFA {
         self.firstByLooks.initialize(repeating: -1, count: 1 << lookDFAs.count)
         self.maxEntries = maxEntries
         self.budget = budget
+        self.exactBelow = b.exactBelow
         self.columnOf = .allocate(capacity: 128)
         for b in 0..<128 { columnOf[b] = UInt8(column[b]) }
         self.columns = columnCount
@@ -204,13 +209,19 @@ struct LazyDFA {
         var classes: [ASCIIClassKey] = []
         var lookDFAs: [LazyDFA] = []
         var negations: [Bool] = []
+        /// Values this long or longer are declined (see `.repeated`).
+        var exactBelow = Int.max
         let maxEntries: Int
         let budget: UnsafeMutablePointer<Int>?
         let limit = LazyDFA.maxNodes
 
-        init(maxEntries: Int, budget: UnsafeMutablePointer<Int>?) {
+        /// Build long bounded repeats unbounded (see `.repeated`).
+        let relax: Bool
+
+        init(maxEntries: Int, budget: UnsafeMutablePointer<Int>?, relax: Bool) {
             self.maxEntries = maxEntries
             self.budget = budget
+            self.relax = relax
         }
 
         mutating func classIndex(_ m: (low: UInt64, high: UInt64)) -> Int32 {
@@ -276,7 +287,18 @@ struct LazyDFA {
                     targets.append(x)
                 }
                 return split(targets)
-            case let .repeated(body, lo, hi):
+            case .repeated(let body, let lo, var hi):
+                // A long bounded repeat, x{m,n} with n copies of x spanning more than
+                // `relaxFrom` characters, is built as x{m,}: the two differ only on values
+                // with more than n copies in a row, none shorter than (n + 1) × minLength(x).
+                // Longer values are declined (`exactBelow`), shorter ones need no counting states.
+                if relax, hi != Int.max, hi - lo > 16 {
+                    let k = LazyDFA.minLength(body)
+                    if k >= 1, hi < Int.max / (2 * k), (hi + 1) * k > LazyDFA.relaxFrom {
+                        exactBelow = Swift.min(exactBelow, (hi + 1) * k)
+                        hi = Int.max
+                    }
+                }
                 guard lo < limit, hi == Int.max || hi - lo < limit else { return nil }
                 // A class repeated (most counted repeats): its copies without recursing per copy.
                 var single: Int32 = -1
@@ -305,7 +327,7 @@ struct LazyDFA {
                 return add(finalTerminator ? .endBeforeTerminator : .endStrict, next)
             case let .look(body, ahead, negated):
                 guard ahead, atZero || LazyDFA.startsAnchored(body), lookDFAs.count < 4,
-                      let d = LazyDFA(body, mode: .prefix, maxEntries: maxEntries, budget: budget) else { return nil }
+                      let d = LazyDFA(body, mode: .prefix, relaxLongRepeats: relax, maxEntries: maxEntries, budget: budget) else { return nil }
                 lookDFAs.append(d)
                 negations.append(negated)
                 return add(.look, next, Int32(lookDFAs.count - 1))
@@ -328,6 +350,20 @@ struct LazyDFA {
             return min == 0 ? .sequence([]) : .repeated(body, min: min, max: min)
         default:
             return node
+        }
+    }
+
+    /// Bounded repeats spanning more characters than this are built unbounded (see `NFABuilder`).
+    private static let relaxFrom = 256
+
+    /// The fewest characters a match of `node` consumes.
+    private static func minLength(_ node: RegexNode) -> Int {
+        switch node {
+        case .chars: return 1
+        case let .sequence(items): return items.reduce(0) { $0 + minLength($1) }
+        case let .alternation(branches): return branches.map(minLength).min() ?? 0
+        case let .repeated(body, min, _): return min == 0 ? 0 : min * minLength(body)
+        case .start, .end, .look: return 0
         }
     }
 
@@ -365,8 +401,8 @@ struct LazyDFA {
     /// Whether the pattern matches the ASCII value (searched, or whole); nil when the DFA hit
     /// its memory bound (the caller decides another way).
     mutating func matches(_ value: UnsafeBufferPointer<UInt8>) -> Bool? {
-        if disabled { return nil }
         let n = value.count
+        if disabled || n >= exactBelow { return nil }
         // Java's `$` also holds before a final line terminator (before a final "\r\n" as a whole).
         var terminatorAt = -1
         if n >= 1 {

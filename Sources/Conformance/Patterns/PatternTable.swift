@@ -19,6 +19,8 @@ final class PatternTable {
         var program: Int32
         /// A lazy DFA for ASCII values (patterns without look-arounds), built on first need.
         var dfa: Int32
+        /// The same without relaxed long repeats, for the rare value too long for `dfa`.
+        var exactDFA: Int32
         var icu: Int32
     }
 
@@ -92,7 +94,7 @@ final class PatternTable {
             if !unsupported.contains(entry) { unsupported.append(entry) }
             return nil
         }
-        var engines = Engines(sequence: -1, program: -1, dfa: -1, icu: -1)
+        var engines = Engines(sequence: -1, program: -1, dfa: -1, exactDFA: -1, icu: -1)
         if var branches = SimplePattern.parseAlternatives(pattern) {
             if wholeValue {
                 for k in branches.indices {
@@ -109,6 +111,7 @@ final class PatternTable {
         if engines.sequence >= 0 || node != nil {
             engines.program = Self.notBuilt
             engines.dfa = Self.notBuilt
+            engines.exactDFA = Self.notBuilt
         }
         if engines.sequence < 0 && engines.program == -1 {
             let (regex, reason) = ICURegex.compile(pattern, timeLimit: timeLimit)
@@ -181,13 +184,14 @@ final class PatternTable {
     }
 
     /// Builds a pattern's lazy DFA on first need (-1 if it has none: look-arounds, too large).
-    private func buildDFA(_ index: Int32) -> Int32 {
+    private func buildDFA(_ index: Int32, exact: Bool = false) -> Int32 {
         var dfa: Int32 = -1
-        if let node = regexNode(index), let d = LazyDFA(node, search: !wholeValue, budget: dfaBudget.pointer) {
+        if let node = regexNode(index),
+           let d = LazyDFA(node, search: !wholeValue, relaxLongRepeats: !exact, budget: dfaBudget.pointer) {
             dfas.push(d)
             dfa = Int32(dfas.count - 1)
         }
-        engineOf[Int(index)].dfa = dfa
+        if exact { engineOf[Int(index)].exactDFA = dfa } else { engineOf[Int(index)].dfa = dfa }
         return dfa
     }
 
@@ -199,6 +203,10 @@ final class PatternTable {
             if e.sequence >= 0, let m = sequences.fastMatch(e.sequence, ascii: value) { return m ? .match : .noMatch }
             if e.dfa == Self.notBuilt { e.dfa = buildDFA(index) }
             if e.dfa >= 0, let m = dfas.base[Int(e.dfa)].matches(value) { return m ? .match : .noMatch }
+            if e.dfa >= 0 && value.count >= dfas[Int(e.dfa)].exactBelow {
+                if e.exactDFA == Self.notBuilt { e.exactDFA = buildDFA(index, exact: true) }
+                if e.exactDFA >= 0, let m = dfas.base[Int(e.exactDFA)].matches(value) { return m ? .match : .noMatch }
+            }
             if e.program == Self.notBuilt { e.program = buildProgram(index) }
             if e.program >= 0 {
                 switch programs.matches(e.program, value, whole: wholeValue) {
