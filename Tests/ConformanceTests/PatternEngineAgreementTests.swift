@@ -17,17 +17,22 @@ private let cases: [PatternCase] = {
     return text.split(separator: "\n").compactMap { try? JSONDecoder().decode(PatternCase.self, from: Data($0.utf8)) }
 }()
 
-private func agreement(whole: Bool) -> (checked: Int, programs: Int, disagreements: [String]) {
+private func agreement(whole: Bool) -> (checked: Int, programs: Int, dfas: Int, disagreements: [String]) {
     let table = PatternTable(wholeValue: whole)
     let programs = PositionSetMatchers()
-    var checked = 0, programCount = 0
+    var checked = 0, programCount = 0, dfaCount = 0
     var disagreements: [String] = []
     let posix = ["Lower", "Upper", "ASCII", "Alpha", "Digit", "Alnum", "Punct", "Graph", "Print", "Blank", "Cntrl", "XDigit", "Space"]
     for c in cases where !posix.contains(where: { c.pattern.contains("p{\($0)}") }) {
         let (icuRegex, _) = ICURegex.compile(c.pattern, timeLimit: 200)
         guard let icuRegex, let index = table.compile(c.pattern, shape: "S") else { continue }
-        let program = RegexNode.parse(c.pattern).flatMap { programs.add($0) }
+        let node = RegexNode.parse(c.pattern)
+        let program = node.flatMap { programs.add($0) }
         if program != nil { programCount += 1 }
+        // The lazy DFA on its own (the table tries the sequence fast paths first).
+        var dfa = node.flatMap { LazyDFA($0, search: !whole) }
+        if dfa != nil { dfaCount += 1 }
+        defer { dfa?.release() }
         for v in c.values {
             let cps = v.unicodeScalars.map(\.value)
             let expected = cps.withUnsafeBufferPointer { icuRegex.run($0, whole: whole) }
@@ -36,14 +41,17 @@ private func agreement(whole: Bool) -> (checked: Int, programs: Int, disagreemen
             let viaTable = bytes.withUnsafeBufferPointer { table.run(index, utf8: $0, ascii: bytes.count == cps.count) }
             var viaProgram: PositionSetMatchers.Outcome? = nil
             if let program { viaProgram = cps.withUnsafeBufferPointer { programs.matches(program, $0, whole: whole) } }
+            var viaDFA: Bool? = nil
+            if dfa != nil, bytes.count == cps.count { viaDFA = bytes.withUnsafeBufferPointer { dfa!.matches($0) } }
             checked += 1
             let want = expected == .match
-            if (viaTable == .match) != want || (viaProgram != nil && viaProgram != .gaveUp && (viaProgram == .match) != want) {
-                disagreements.append("\(c.pattern) on \(v.debugDescription): ICU \(want), table \(viaTable), program \(String(describing: viaProgram))")
+            if (viaTable == .match) != want || (viaProgram != nil && viaProgram != .gaveUp && (viaProgram == .match) != want)
+                || (viaDFA != nil && viaDFA != want) {
+                disagreements.append("\(c.pattern) on \(v.debugDescription): ICU \(want), table \(viaTable), program \(String(describing: viaProgram)), DFA \(String(describing: viaDFA))")
             }
         }
     }
-    return (checked, programCount, disagreements)
+    return (checked, programCount, dfaCount, disagreements)
 }
 
 @Test func engineFreeMatchersAgreeWithICUWhenSearching() {
@@ -51,6 +59,7 @@ private func agreement(whole: Bool) -> (checked: Int, programs: Int, disagreemen
     #expect(cases.count > 4000)
     #expect(r.checked > 40000)
     #expect(r.programs > 4000)
+    #expect(r.dfas > 4000)
     #expect(r.disagreements.isEmpty, "\(r.disagreements.count) disagreements: \(r.disagreements.prefix(10))")
 }
 

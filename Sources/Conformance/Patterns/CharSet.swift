@@ -56,12 +56,25 @@ struct CharSet: Sendable {
     /// The general categories of the ASCII code points, worked out once.
     private static let asciiCategories: [String] = (0..<128).map { category(of: UInt32($0)) }
 
+    /// Per category name, two letters (`Lu`) or one (`L`, every `L?`): its ASCII members.
+    private static let asciiMembers: [String: ASCIIClassKey] = {
+        var table: [String: ASCIIClassKey] = [:]
+        for (c, cat) in asciiCategories.enumerated() {
+            for name in [cat, String(cat.prefix(1))] {
+                var m = table[name] ?? ASCIIClassKey(low: 0, high: 0)
+                if c < 64 { m.low |= 1 << UInt64(c) } else { m.high |= 1 << UInt64(c - 64) }
+                table[name] = m
+            }
+        }
+        return table
+    }()
+
     private static func categoryMask(_ cats: Set<String>) -> (UInt64, UInt64) {
         var l: UInt64 = 0, h: UInt64 = 0
-        for c in 0..<128 {
-            let cat = asciiCategories[c]
-            guard cats.contains(cat) || cats.contains(String(cat.prefix(1))) else { continue }
-            if c < 64 { l |= 1 << UInt64(c) } else { h |= 1 << UInt64(c - 64) }
+        for cat in cats {
+            guard let m = asciiMembers[cat] else { continue }
+            l |= m.low
+            h |= m.high
         }
         return (l, h)
     }
@@ -101,6 +114,13 @@ struct CharSet: Sendable {
         }
         return hit != negated
     }
+
+    /// The class of one code point (literals: ASCII ones made once and shared).
+    static func single(_ c: UInt32) -> CharSet {
+        c < 128 ? asciiSingles[Int(c)] : CharSet(items: [.range(c, c)])
+    }
+
+    private static let asciiSingles: [CharSet] = (0..<128).map { CharSet(items: [.range(UInt32($0), UInt32($0))]) }
 
     /// Every code point but Java's line terminators (`.` without DOTALL).
     static let dot = CharSet(items: [.range(0x0A, 0x0A), .range(0x0D, 0x0D), .range(0x85, 0x85), .range(0x2028, 0x2029)], negated: true)

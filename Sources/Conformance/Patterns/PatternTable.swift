@@ -17,6 +17,10 @@ final class PatternTable {
     struct Engines {
         var sequence: Int32
         var program: Int32
+        /// A lazy DFA for ASCII values (patterns without look-arounds), built on first need.
+        var dfa: Int32
+        /// The same without relaxed long repeats, for the rare value too long for `dfa`.
+        var exactDFA: Int32
         var icu: Int32
     }
 
@@ -27,10 +31,28 @@ final class PatternTable {
         @inline(__always) unsafeMutableAddress { engineCell.pointer }
     }
     private let sequences = SequenceMatchers()
+    private let dfaCell = UncheckedCell(ScratchStack<LazyDFA>())
+    /// Table entries (4 bytes) all DFAs may hold together: 64 MB, whatever the corpus.
+    private let dfaBudget = UncheckedCell(1 << 24)
+    private var dfas: ScratchStack<LazyDFA> {
+        @inline(__always) unsafeAddress { UnsafePointer(dfaCell.pointer) }
+        @inline(__always) unsafeMutableAddress { dfaCell.pointer }
+    }
     private let programs = PositionSetMatchers()
     private var icu: [ICURegex] = []
     private(set) var sources: [String] = []
-    private var indexByPattern: [String: Int32] = [:]
+    /// Pattern index by a cheap hash of its UTF-8 (open addressing, -1 free; a hit is confirmed
+    /// by comparing the strings): plans look up every pattern-bearing shape, with long patterns,
+    /// and String's own hashing (SipHash over the whole text) was most of compile's cost.
+    private struct Index {
+        var slots = [Int32](repeating: -1, count: 1024)
+        var hashes: [UInt64] = []
+        var patterns: [String] = []
+    }
+    /// Read on every compile call: kept in a cell, see UncheckedCell.
+    private let indexCell = UncheckedCell(Index())
+    /// The parsed pattern, once needed by a DFA or a position-set program.
+    private var parsed: [RegexNode?] = []
     private var failed: [String: String] = [:]
     private(set) var unsupported: [Unsupported] = []
     /// Patterns whose match gave up on its work bound at least once, with how often.
@@ -49,17 +71,30 @@ final class PatternTable {
         codePoints.deallocate()
         engineOf.release()
         engineCell.free()
+        indexCell.free()
+        for k in 0..<dfas.count { dfas[k].release() }
+        dfas.release()
+        dfaCell.free()
+        dfaBudget.free()
     }
 
     /// The pattern's index, or nil when no engine can run it (reported once per pattern and shape).
     func compile(_ pattern: String, shape: String) -> Int32? {
-        if let i = indexByPattern[pattern] { return i }
+        let h = Self.hash(pattern)
+        let index = indexCell.pointer
+        let mask = index.pointee.slots.count - 1
+        var slot = Int(truncatingIfNeeded: h) & mask
+        while index.pointee.slots[slot] >= 0 {
+            let i = index.pointee.slots[slot]
+            if index.pointee.hashes[Int(i)] == h && index.pointee.patterns[Int(i)] == pattern { return i }
+            slot = (slot + 1) & mask
+        }
         if let reason = failed[pattern] {
             let entry = Unsupported(pattern: pattern, shape: shape, reason: reason)
             if !unsupported.contains(entry) { unsupported.append(entry) }
             return nil
         }
-        var engines = Engines(sequence: -1, program: -1, icu: -1)
+        var engines = Engines(sequence: -1, program: -1, dfa: -1, exactDFA: -1, icu: -1)
         if var branches = SimplePattern.parseAlternatives(pattern) {
             if wholeValue {
                 for k in branches.indices {
@@ -72,8 +107,11 @@ final class PatternTable {
         }
         // The position-set program is built on the first value that needs it (with a sequence
         // matcher, on the first its fast paths cannot decide): many patterns never see one.
-        if engines.sequence >= 0 || RegexNode.parse(pattern) != nil {
+        let node = engines.sequence >= 0 ? nil : RegexNode.parse(pattern)
+        if engines.sequence >= 0 || node != nil {
             engines.program = Self.notBuilt
+            engines.dfa = Self.notBuilt
+            engines.exactDFA = Self.notBuilt
         }
         if engines.sequence < 0 && engines.program == -1 {
             let (regex, reason) = ICURegex.compile(pattern, timeLimit: timeLimit)
@@ -88,8 +126,51 @@ final class PatternTable {
         let i = Int32(engineOf.count)
         engineOf.push(engines)
         sources.append(pattern)
-        indexByPattern[pattern] = i
+        index.pointee.hashes.append(h)
+        index.pointee.patterns.append(pattern)
+        parsed.append(node)
+        index.pointee.slots[slot] = i
+        if index.pointee.hashes.count * 2 > index.pointee.slots.count { rehash() }
         return i
+    }
+
+    private func rehash() {
+        let index = indexCell.pointer
+        index.pointee.slots = [Int32](repeating: -1, count: index.pointee.slots.count * 2)
+        let mask = index.pointee.slots.count - 1
+        for (i, h) in index.pointee.hashes.enumerated() {
+            var slot = Int(truncatingIfNeeded: h) & mask
+            while index.pointee.slots[slot] >= 0 { slot = (slot + 1) & mask }
+            index.pointee.slots[slot] = Int32(i)
+        }
+    }
+
+    /// A multiply-xorshift hash over 8 bytes at a time: patterns are trusted model text.
+    private static func hash(_ pattern: String) -> UInt64 {
+        var copy = pattern
+        return copy.withUTF8 { bytes in
+            var h: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(bytes.count)
+            var k = 0
+            let n = bytes.count
+            let raw = UnsafeRawBufferPointer(bytes)
+            while k + 8 <= n {
+                h = (h ^ raw.loadUnaligned(fromByteOffset: k, as: UInt64.self)) &* 0xFF51_AFD7_ED55_8CCD
+                h ^= h >> 32
+                k += 8
+            }
+            var tail: UInt64 = 0
+            var shift: UInt64 = 0
+            while k < n { tail |= UInt64(bytes[k]) << shift; shift += 8; k += 1 }
+            h = (h ^ tail) &* 0xC4CE_B9FE_1A85_EC53
+            return h ^ (h >> 29)
+        }
+    }
+
+    private func regexNode(_ index: Int32) -> RegexNode? {
+        if let node = parsed[Int(index)] { return node }
+        let node = RegexNode.parse(sources[Int(index)])
+        parsed[Int(index)] = node
+        return node
     }
 
     private static let notBuilt: Int32 = -2
@@ -97,9 +178,21 @@ final class PatternTable {
     /// Builds a sequence pattern's position-set program on first need (-1 if it has none).
     private func buildProgram(_ index: Int32) -> Int32 {
         var program: Int32 = -1
-        if let node = RegexNode.parse(sources[Int(index)]), let p = programs.add(node) { program = p }
+        if let node = regexNode(index), let p = programs.add(node) { program = p }
         engineOf[Int(index)].program = program
         return program
+    }
+
+    /// Builds a pattern's lazy DFA on first need (-1 if it has none: look-arounds, too large).
+    private func buildDFA(_ index: Int32, exact: Bool = false) -> Int32 {
+        var dfa: Int32 = -1
+        if let node = regexNode(index),
+           let d = LazyDFA(node, search: !wholeValue, relaxLongRepeats: !exact, budget: dfaBudget.pointer) {
+            dfas.push(d)
+            dfa = Int32(dfas.count - 1)
+        }
+        if exact { engineOf[Int(index)].exactDFA = dfa } else { engineOf[Int(index)].dfa = dfa }
+        return dfa
     }
 
     /// Runs pattern `index` on a UTF-8 value (already known to be valid UTF-8); `ascii` when
@@ -107,7 +200,13 @@ final class PatternTable {
     func run(_ index: Int32, utf8 value: UnsafeBufferPointer<UInt8>, ascii: Bool) -> Outcome {
         var e = engineOf[Int(index)]
         if ascii {
-            if e.sequence >= 0, let m = sequences.fastMatch(e.sequence, value) { return m ? .match : .noMatch }
+            if e.sequence >= 0, let m = sequences.fastMatch(e.sequence, ascii: value) { return m ? .match : .noMatch }
+            if e.dfa == Self.notBuilt { e.dfa = buildDFA(index) }
+            if e.dfa >= 0, let m = dfas.base[Int(e.dfa)].matches(value) { return m ? .match : .noMatch }
+            if e.dfa >= 0 && value.count >= dfas[Int(e.dfa)].exactBelow {
+                if e.exactDFA == Self.notBuilt { e.exactDFA = buildDFA(index, exact: true) }
+                if e.exactDFA >= 0, let m = dfas.base[Int(e.exactDFA)].matches(value) { return m ? .match : .noMatch }
+            }
             if e.program == Self.notBuilt { e.program = buildProgram(index) }
             if e.program >= 0 {
                 switch programs.matches(e.program, value, whole: wholeValue) {

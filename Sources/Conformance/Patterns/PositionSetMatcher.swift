@@ -496,8 +496,12 @@ final class PositionSetMatchers {
         if run.lookDone[slot] != 0 { return run.looks[slot] }
         run.lookDone[slot] = 1
         var set: UInt64 = 0
+        let body = ops[Int(op.a)]
         if op.b & 1 == 0 {
             set = eval1(Int(op.a), run.all[0], &run)
+        } else if body.kind == .chars {
+            // A look-ahead of one class holds exactly where the next character is a member.
+            set = run.masks[Int(body.a)]
         } else {
             for p in 0...run.n {
                 if eval1(Int(op.a), 1 << UInt64(p), &run) != 0 { set |= 1 << UInt64(p) }
@@ -524,6 +528,12 @@ final class PositionSetMatchers {
         if op.b & 1 == 0 {
             single.update(from: run.all, count: w)
             eval(Int(op.a), single, set, &run)
+            return set
+        }
+        let body = ops[Int(op.a)]
+        if body.kind == .chars {
+            // A look-ahead of one class holds exactly where the next character is a member.
+            set.update(from: run.masks + Int(body.a) * w, count: w)
             return set
         }
         clear(single, w)

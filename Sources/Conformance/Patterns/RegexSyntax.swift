@@ -15,12 +15,11 @@ indirect enum RegexNode {
     case look(RegexNode, ahead: Bool, negated: Bool)
 
     static func parse(_ pattern: String) -> RegexNode? {
-        var scalars = Array(pattern.unicodeScalars).map(\.value)
+        var scalars = SimplePattern.scalars(of: pattern)
         var dotAll = false
-        let flag = Array("(?s)".unicodeScalars).map(\.value)
-        if scalars.starts(with: flag) {
+        if scalars.starts(with: [0x28, 0x3F, 0x73, 0x29]) {  // (?s)
             dotAll = true
-            scalars.removeFirst(flag.count)
+            scalars.removeFirst(4)
         }
         var p = SimplePattern.Parser(scalars)
         p.dotAll = dotAll

@@ -28,6 +28,19 @@ struct FlatPattern {
     var endAllowsFinalTerminator: Bool
 }
 
+/// The commonest one-branch shapes, answered on ASCII values without the general walk:
+/// a pattern that always matches (`.*`, `[\s\S]*`), a search for a run of one class (`\S+`,
+/// `.*\S.*`, `[0-9]{8}`), one class over the whole value (`^[a-z0-9-]{1,64}$`).
+struct Shortcut {
+    enum Kind: UInt8 { case none, always, searchRun, wholeRun }
+    var kind: Kind
+    var low: UInt64 = 0
+    var high: UInt64 = 0
+    var min = 0
+    var max = 0
+    var endAllowsFinalTerminator = false
+}
+
 final class SequenceMatchers {
     // Tables read in the matching loops: kept in cells (see UncheckedCell).
     private let patternsCell = UncheckedCell(ScratchStack<FlatPattern>())
@@ -51,6 +64,12 @@ final class SequenceMatchers {
         @inline(__always) unsafeAddress { UnsafePointer(alternativesCell.pointer) }
         @inline(__always) unsafeMutableAddress { alternativesCell.pointer }
     }
+    private let shortcutsCell = UncheckedCell(ScratchStack<Shortcut>())
+    /// Per matcher: its shortcut (kind none: use the walk).
+    private var shortcuts: ScratchStack<Shortcut> {
+        @inline(__always) unsafeAddress { UnsafePointer(shortcutsCell.pointer) }
+        @inline(__always) unsafeMutableAddress { shortcutsCell.pointer }
+    }
     private var atoms: ScratchStack<FlatAtom> {
         @inline(__always) unsafeAddress { UnsafePointer(atomsCell.pointer) }
         @inline(__always) unsafeMutableAddress { atomsCell.pointer }
@@ -66,6 +85,8 @@ final class SequenceMatchers {
 
     deinit {
         alternatives.release()
+        shortcuts.release()
+        shortcutsCell.free()
         forbidden.release()
         patterns.release()
         atoms.release()
@@ -83,7 +104,64 @@ final class SequenceMatchers {
         let first = patterns.count
         for b in branches { addBranch(b) }
         alternatives.push((first, branches.count))
+        shortcuts.push(branches.count == 1 ? shortcut(patterns[first]) : Shortcut(kind: .none))
         return Int32(alternatives.count - 1)
+    }
+
+    /// The shortcut of a one-branch matcher (the same answers as `matches(_:_:endingAt:fastOnly:)`).
+    private func shortcut(_ p: FlatPattern) -> Shortcut {
+        guard p.forbiddenCount == 0 else { return Shortcut(kind: .none) }
+        if p.atomCount == 0 && !p.anchoredStart { return Shortcut(kind: .always) }
+        guard p.atomCount == 1 else { return Shortcut(kind: .none) }
+        let a = atoms[p.atomStart]
+        if !p.anchoredStart && !p.anchoredEnd {
+            return a.min == 0 ? Shortcut(kind: .always) : Shortcut(kind: .searchRun, low: a.low, high: a.high, min: a.min)
+        }
+        if p.anchoredStart && p.anchoredEnd {
+            return Shortcut(kind: .wholeRun, low: a.low, high: a.high, min: a.min, max: a.max,
+                            endAllowsFinalTerminator: p.endAllowsFinalTerminator)
+        }
+        return Shortcut(kind: .none)
+    }
+
+    /// `fastMatch` on an ASCII value, through the matcher's shortcut when it has one.
+    func fastMatch(_ index: Int32, ascii value: UnsafeBufferPointer<UInt8>) -> Bool? {
+        let cut = shortcuts.base + Int(index)
+        switch cut.pointee.kind {
+        case .none:
+            return fastMatch(index, value)
+        case .always:
+            return true
+        case .searchRun:
+            let low = cut.pointee.low, high = cut.pointee.high, min = cut.pointee.min
+            var run = 0
+            for c in value {
+                let member = c < 64 ? low >> UInt64(c) & 1 : high >> UInt64(c & 63) & 1
+                if member != 0 { run += 1; if run >= min { return true } } else { run = 0 }
+            }
+            return false
+        case .wholeRun:
+            var n = value.count
+            if Self.wholeRun(cut.pointee, value, n) { return true }
+            // Java's `$`: also before a final line terminator ("\r\n" as one).
+            guard cut.pointee.endAllowsFinalTerminator, n > 0 else { return false }
+            let last = value[n - 1]
+            guard last == 0x0A || last == 0x0D else { return false }
+            n -= n >= 2 && value[n - 2] == 0x0D && last == 0x0A ? 2 : 1
+            return Self.wholeRun(cut.pointee, value, n)
+        }
+    }
+
+    /// Whether value[0..<n] is min...max members of the shortcut's class.
+    @inline(__always)
+    private static func wholeRun(_ cut: Shortcut, _ value: UnsafeBufferPointer<UInt8>, _ n: Int) -> Bool {
+        guard n >= cut.min && n <= cut.max else { return false }
+        for k in 0..<n {
+            let c = value[k]
+            let member = c < 64 ? cut.low >> UInt64(c) & 1 : cut.high >> UInt64(c & 63) & 1
+            if member == 0 { return false }
+        }
+        return true
     }
 
     private func addBranch(_ pattern: SimplePattern) {

@@ -23,12 +23,25 @@ struct SimplePattern: Sendable {
         return alternatives[0]
     }
 
+    /// The pattern's code points (its bytes when it is ASCII, as most are: no decoding).
+    static func scalars(of pattern: String) -> [UInt32] {
+        let utf8 = pattern.utf8
+        if let ascii = utf8.withContiguousStorageIfAvailable({ bytes -> [UInt32]? in
+            guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+            return [UInt32](unsafeUninitializedCapacity: bytes.count) { out, n in
+                for k in 0..<bytes.count { out[k] = UInt32(bytes[k]) }
+                n = bytes.count
+            }
+        }), let ascii { return ascii }
+        return pattern.unicodeScalars.map(\.value)
+    }
+
     /// A top-level alternation `A|B|...` whose branches are each simple (a value matches
     /// when any branch does), or nil.
     static func parseAlternatives(_ pattern: String) -> [SimplePattern]? {
-        var scalars = Array(pattern.unicodeScalars).map(\.value)
+        var scalars = SimplePattern.scalars(of: pattern)
         var dotAll = false
-        if scalars.starts(with: Array("(?s)".unicodeScalars).map(\.value)) {
+        if scalars.starts(with: [0x28, 0x3F, 0x73, 0x29]) {  // (?s)
             dotAll = true
             scalars.removeFirst(4)
         }
@@ -117,10 +130,13 @@ struct SimplePattern: Sendable {
             return SimplePattern(atoms: atoms, forbiddenPrefix: forbidden, anchoredStart: start, anchoredEnd: end, endAllowsFinalTerminator: finalTerm)
         }
 
-        mutating func match(_ s: String) -> Bool {
-            let u = Array(s.unicodeScalars).map(\.value)
-            guard i + u.count <= c.count, Array(c[i..<(i + u.count)]) == u else { return false }
-            i += u.count
+        /// Consumes an ASCII literal if it comes next (no allocation: parsing is on the compile path).
+        mutating func match(_ s: StaticString) -> Bool {
+            let n = s.utf8CodeUnitCount
+            guard i + n <= c.count else { return false }
+            let u = s.utf8Start
+            for k in 0..<n where c[i + k] != UInt32(u[k]) { return false }
+            i += n
             return true
         }
 
@@ -155,13 +171,13 @@ struct SimplePattern: Sendable {
                 guard let item = parseEscape(inClass: false) else { return nil }
                 switch item {
                 case let .set(s): return Atom(set: s, min: 1, max: 1)
-                case let .char(u): return Atom(set: CharSet(items: [.range(u, u)]), min: 1, max: 1)
+                case let .char(u): return Atom(set: CharSet.single(u), min: 1, max: 1)
                 }
             case 0x28, 0x29, 0x7B, 0x7D, 0x7C, 0x2A, 0x2B, 0x3F, 0x5E, 0x24, 0x5D:
                 return nil
             default:
                 i += 1
-                return Atom(set: CharSet(items: [.range(ch, ch)]), min: 1, max: 1)
+                return Atom(set: CharSet.single(ch), min: 1, max: 1)
             }
         }
 
