@@ -81,6 +81,27 @@ public final class RecordValidator {
         }
     }
 
+    /// An envelope key written plainly with its colon (`"service":`), told apart by its first
+    /// letter and confirmed with one compare; nil for anything else, which is read the general
+    /// way (escapes, space before the colon, other keys). Most records are written like this.
+    @inline(__always)
+    private static func plainKey(_ p: UnsafePointer<UInt8>, _ pos: Int, _ end: Int) -> (EnvelopeKey, Int)? {
+        guard pos + 5 <= end else { return nil }
+        let literal: StaticString
+        let key: EnvelopeKey
+        switch p[pos + 1] {
+        case 0x69: literal = "\"id\":"; key = .id
+        case 0x73: literal = "\"service\":"; key = .service
+        case 0x6F: literal = "\"operation\":"; key = .operation
+        case 0x64: literal = "\"direction\":"; key = .direction
+        case 0x70: literal = "\"payload\":"; key = .payload
+        default: return nil
+        }
+        let n = literal.utf8CodeUnitCount
+        guard pos + n <= end, memcmpBytes(literal.utf8Start, p + pos, n) else { return nil }
+        return (key, pos + n)
+    }
+
     private func direction(_ str: ScannedString) -> Direction? {
         let raw = UnsafeBufferPointer(start: checker.lexer.p + str.start, count: str.end - str.start)
         if !str.hasEscapes {
@@ -97,7 +118,7 @@ public final class RecordValidator {
     }
 
     /// The root node for the record's operation and direction, or an envelope issue.
-    private func resolve(_ names: Names, lookup: ValidationPlan.Lookup?, issues: inout [ValidationIssue]) -> Int32? {
+    private func resolve(_ names: inout Names, issues: inout [ValidationIssue]) -> Int32? {
         guard let service = names.service, let operation = names.operation else {
             issues.append(ValidationIssue(path: "", code: .record, message: "the record names no \(names.service == nil ? "service" : "operation")"))
             return nil
@@ -106,7 +127,7 @@ public final class RecordValidator {
             issues.append(ValidationIssue(path: "", code: .record, message: "the record has no valid direction (request or response)"))
             return nil
         }
-        switch lookup ?? plan.roots(service: service, operation: operation) {
+        switch names.lookup ?? plan.roots(service: service, operation: operation) {
         case let .found(r): return direction == .request ? r.input : r.output
         case .unknownService:
             issues.append(ValidationIssue(path: "", code: .operation, message: "service \(PayloadChecker.quoted(service)) is not in the model"))
@@ -116,14 +137,36 @@ public final class RecordValidator {
         return nil
     }
 
-    /// What the envelope says, gathered apart from the result: a `RecordResult` captured by the
-    /// local function below was copied and destroyed twice per record.
+    /// What the envelope says, gathered apart from the result and passed by reference (a
+    /// result captured by a local function was copied and destroyed twice per record).
     private struct Names {
         var id: String?
         var service: String?
         var operation: String?
         var direction: Direction?
         var token: Int32 = -1
+        /// The service and operation as scanned, until `settle` names them.
+        var serviceScan: ScannedString?
+        var operationScan: ScannedString?
+        var lookup: ValidationPlan.Lookup?
+    }
+
+    /// Names the service and operation from the envelope, interned; the lookup comes with them.
+    private func settle(_ names: inout Names, placebo: Bool) {
+        guard !placebo else { return }
+        guard let s = names.serviceScan, let o = names.operationScan else {
+            // Only one of them: named as given (the record is incomplete anyway).
+            if let s = names.serviceScan { names.service = stringValue(s); names.serviceScan = nil }
+            if let o = names.operationScan { names.operation = stringValue(o); names.operationScan = nil }
+            return
+        }
+        let e = self.names(service: s, operation: o)
+        names.service = e.service
+        names.operation = e.operation
+        names.lookup = e.lookup
+        names.token = e.token
+        names.serviceScan = nil
+        names.operationScan = nil
     }
 
     public func validate(_ bytes: UnsafeBufferPointer<UInt8>, file: String, line: Int, placebo: PlaceboOrigin? = nil) -> RecordResult {
@@ -141,26 +184,6 @@ public final class RecordValidator {
         var root: Int32? = nil
         var deferredPayload: Int? = nil
         var sawPayload = false
-        var serviceScan: ScannedString? = nil
-        var operationScan: ScannedString? = nil
-        var lookup: ValidationPlan.Lookup? = nil
-        // Names from the envelope, interned; the lookup comes with them.
-        func settleNames() {
-            guard placebo == nil else { return }
-            guard let s = serviceScan, let o = operationScan else {
-                // Only one of them: named as given (the record is incomplete anyway).
-                if let s = serviceScan { result.service = stringValue(s); serviceScan = nil }
-                if let o = operationScan { result.operation = stringValue(o); operationScan = nil }
-                return
-            }
-            let e = names(service: s, operation: o)
-            result.service = e.service
-            result.operation = e.operation
-            lookup = e.lookup
-            result.token = e.token
-            serviceScan = nil
-            operationScan = nil
-        }
         do throws(MalformedJSON) {
             checker.lexer.skipWhitespace()
             guard checker.lexer.byte == 0x7B else {
@@ -172,17 +195,23 @@ public final class RecordValidator {
                 while true {
                     checker.lexer.skipWhitespace()
                     guard checker.lexer.byte == 0x22 else { throw checker.lexer.fail("expected a string key") }
-                    let keyScan = try checker.lexer.scanString()
-                    let key = envelopeKey(keyScan, placebo: placebo != nil)
-                    try checker.lexer.expect(0x3A, "':'")
+                    let key: EnvelopeKey
+                    if placebo == nil, let (plain, after) = Self.plainKey(checker.lexer.p, checker.lexer.pos, checker.lexer.end) {
+                        key = plain
+                        checker.lexer.pos = after
+                    } else {
+                        let keyScan = try checker.lexer.scanString()
+                        key = envelopeKey(keyScan, placebo: placebo != nil)
+                        try checker.lexer.expect(0x3A, "':'")
+                    }
                     checker.lexer.skipWhitespace()
                     switch key {
                     case .payload:
                         sawPayload = true
-                        if serviceScan != nil && operationScan != nil { settleNames() }
+                        if result.serviceScan != nil && result.operationScan != nil { settle(&result, placebo: placebo != nil) }
                         if result.service != nil, result.operation != nil, result.direction != nil {
                             resolved = true
-                            root = resolve(result, lookup: lookup, issues: &envelopeIssues)
+                            root = resolve(&result, issues: &envelopeIssues)
                             if let root { try checkPayload(root) } else { try checker.skip() }
                         } else {
                             deferredPayload = checker.lexer.pos
@@ -193,8 +222,8 @@ public final class RecordValidator {
                             let scanned = try checker.lexer.scanString()
                             switch key {
                             case .id: result.id = stringValue(scanned)
-                            case .service: serviceScan = scanned
-                            case .operation: operationScan = scanned
+                            case .service: result.serviceScan = scanned
+                            case .operation: result.operationScan = scanned
                             default:
                                 result.direction = direction(scanned)
                                 if result.direction == nil {
@@ -223,8 +252,8 @@ public final class RecordValidator {
             checker.lexer.skipWhitespace()
             if !checker.lexer.atEnd { throw checker.lexer.fail("data after the end of the record") }
             if !resolved && (deferredPayload != nil || !sawPayload) {
-                settleNames()
-                root = resolve(result, lookup: lookup, issues: &envelopeIssues)
+                settle(&result, placebo: placebo != nil)
+                root = resolve(&result, issues: &envelopeIssues)
                 if let root {
                     if let start = deferredPayload {
                         checker.lexer.pos = start
@@ -235,7 +264,7 @@ public final class RecordValidator {
                 }
             }
         } catch {
-            settleNames()
+            settle(&result, placebo: placebo != nil)
             checker.issues.append(ValidationIssue(path: "", code: .malformed, message: "malformed JSON at byte \(error.offset): \(error.reason)"))
         }
         var issues: [ValidationIssue] = []

@@ -146,12 +146,16 @@ public enum ResultsJSON {
         out.append(0x22)
         var s = s
         s.withUTF8 { utf8 in
-            if !needsEscape(utf8) { out.append(bytes: utf8); return }
-            // Runs of plain bytes are copied whole; only the bytes that need it are escaped.
+            guard let p = utf8.baseAddress else { return }
+            let n = utf8.count
+            // Runs of plain bytes are copied whole, found 8 bytes a step; only the bytes that
+            // need it are escaped (messages quote their values, so most hold a few).
             var runStart = 0
-            for (i, b) in utf8.enumerated() {
-                guard b < 0x20 || b == 0x22 || b == 0x5C else { continue }
-                if i > runStart { out.append(bytes: UnsafeBufferPointer(rebasing: utf8[runStart..<i])) }
+            while true {
+                let i = firstEscape(p, from: runStart, n)
+                if i > runStart { out.append(bytes: UnsafeBufferPointer(start: p + runStart, count: i - runStart)) }
+                guard i < n else { break }
+                let b = p[i]
                 runStart = i + 1
                 switch b {
                 case 0x22: out.append(0x5C); out.append(0x22)
@@ -159,37 +163,45 @@ public enum ResultsJSON {
                 case 0x0A: out.append(0x5C); out.append(0x6E)
                 case 0x0D: out.append(0x5C); out.append(0x72)
                 case 0x09: out.append(0x5C); out.append(0x74)
-                case 0..<0x20:
-                    let hex = Array("0123456789abcdef".utf8)
-                    for x in [0x5C, 0x75, 0x30, 0x30, hex[Int(b >> 4)], hex[Int(b & 15)]] { out.append(x) }
-                default: out.append(b)
+                default:
+                    let hex: StaticString = "0123456789abcdef"
+                    for x in [0x5C, 0x75, 0x30, 0x30, hex.utf8Start[Int(b >> 4)], hex.utf8Start[Int(b & 15)]] { out.append(x) }
                 }
             }
-            if utf8.count > runStart { out.append(bytes: UnsafeBufferPointer(rebasing: utf8[runStart..<utf8.count])) }
         }
         out.append(0x22)
     }
 
-    /// Whether a string's bytes hold a quote, a backslash or a control character (8 bytes a step).
+    /// Whether a string's bytes hold a quote, a backslash or a control character.
     @inline(__always)
     static func needsEscape(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let p = utf8.baseAddress else { return false }
-        let n = utf8.count
-        var i = 0
+        return firstEscape(p, from: 0, utf8.count) < utf8.count
+    }
+
+    /// The offset of the first quote, backslash or control character at or after `from`, or `n`
+    /// (8 bytes a step).
+    @inline(__always)
+    static func firstEscape(_ p: UnsafePointer<UInt8>, from: Int, _ n: Int) -> Int {
+        var i = from
         while i + 8 <= n {
             let w = UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self)
             @inline(__always) func zeroByte(_ v: UInt64) -> UInt64 { (v &- 0x0101_0101_0101_0101) & ~v & 0x8080_8080_8080_8080 }
             // A byte below 0x20 (bytes >= 0x80 are excluded by ~w), a quote, a backslash.
-            if ((w &- 0x2020_2020_2020_2020) & ~w & 0x8080_8080_8080_8080) | zeroByte(w ^ 0x2222_2222_2222_2222)
-                | zeroByte(w ^ 0x5C5C_5C5C_5C5C_5C5C) != 0 { return true }
+            let hits = ((w &- 0x2020_2020_2020_2020) & ~w & 0x8080_8080_8080_8080) | zeroByte(w ^ 0x2222_2222_2222_2222)
+                | zeroByte(w ^ 0x5C5C_5C5C_5C5C_5C5C)
+            if hits != 0 {
+                // The borrow of the subtraction can flag bytes after the first real hit, never before it.
+                return i + hits.trailingZeroBitCount >> 3
+            }
             i += 8
         }
         while i < n {
             let b = p[i]
-            if b < 0x20 || b == 0x22 || b == 0x5C { return true }
+            if b < 0x20 || b == 0x22 || b == 0x5C { return i }
             i += 1
         }
-        return false
+        return n
     }
 
     public static func footer(summary: PayloadFiles.Summary, unsupportedPatterns: [(pattern: String, shape: String, reason: String)],
