@@ -31,25 +31,36 @@ struct OperationNameCache {
             ^ byteKeyHash(operation.baseAddress ?? empty, operation.count)
     }
 
-    func find(service: UnsafeBufferPointer<UInt8>, operation: UnsafeBufferPointer<UInt8>) -> Entry? {
+    /// The entry found last: records of one operation usually come in a row, and a byte
+    /// compare with it spares the hash and the probe.
+    private var last = -1
+
+    mutating func find(service: UnsafeBufferPointer<UInt8>, operation: UnsafeBufferPointer<UInt8>) -> Entry? {
+        if last >= 0, matches(keys[last], service, operation) { return entries[last] }
         let h = Self.hash(service, operation)
         let mask = slots.count - 1
         var slot = Int(h & UInt64(mask))
-        return slots.withUnsafeBufferPointer { slotTable in
+        let found: Int? = slots.withUnsafeBufferPointer { slotTable in
             keys.withUnsafeBufferPointer { keyTable in
                 while true {
                     let v = Int(slotTable[slot])
                     if v == 0 { return nil }
                     let k = keyTable[v - 1]
-                    if k.hash == h, k.serviceLength == service.count, k.operationLength == operation.count,
-                       service.isEmpty || memcmpBytes(pool.base + k.serviceStart, service.baseAddress!, service.count),
-                       operation.isEmpty || memcmpBytes(pool.base + k.operationStart, operation.baseAddress!, operation.count) {
-                        return entries[v - 1]
-                    }
+                    if k.hash == h, matches(k, service, operation) { return v - 1 }
                     slot = (slot + 1) & mask
                 }
             }
         }
+        guard let found else { return nil }
+        last = found
+        return entries[found]
+    }
+
+    @inline(__always)
+    private func matches(_ k: Key, _ service: UnsafeBufferPointer<UInt8>, _ operation: UnsafeBufferPointer<UInt8>) -> Bool {
+        k.serviceLength == service.count && k.operationLength == operation.count
+            && (service.isEmpty || memcmpBytes(pool.base + k.serviceStart, service.baseAddress!, service.count))
+            && (operation.isEmpty || memcmpBytes(pool.base + k.operationStart, operation.baseAddress!, operation.count))
     }
 
     /// Inserts the entry and returns it with its token.

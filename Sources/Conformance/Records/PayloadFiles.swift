@@ -158,6 +158,7 @@ public final class PayloadFiles {
         var filled = 0
         var lineNumber = 1
         var eof = false
+        var record = RecordResult(file: file, line: 0)
         while true {
             if !eof && filled < capacity {
                 let n = read(fd, buffer + filled, capacity - filled)
@@ -173,12 +174,12 @@ public final class PayloadFiles {
                 let rest = UnsafeRawPointer(buffer + start)
                 guard let nl = memchr(rest, 0x0A, filled - start) else { break }
                 let end = UnsafeRawPointer(nl) - UnsafeRawPointer(buffer)
-                processLine(buffer + start, end - start, file: file, line: lineNumber, sink)
+                processLine(buffer + start, end - start, file: file, line: lineNumber, &record, sink)
                 lineNumber += 1
                 start = end + 1
             }
             if eof {
-                if start < filled { processLine(buffer + start, filled - start, file: file, line: lineNumber, sink) }
+                if start < filled { processLine(buffer + start, filled - start, file: file, line: lineNumber, &record, sink) }
                 return
             }
             if start == 0 && filled == capacity {
@@ -197,12 +198,14 @@ public final class PayloadFiles {
         }
     }
 
-    private func processLine(_ p: UnsafeMutablePointer<UInt8>, _ n: Int, file: String, line: Int, _ sink: Sink) {
+    private func processLine(_ p: UnsafeMutablePointer<UInt8>, _ n: Int, file: String, line: Int,
+                             _ record: inout RecordResult, _ sink: Sink) {
         var len = n
         if len > 0 && p[len - 1] == 0x0D { len -= 1 }
         var blank = true
         for i in 0..<len where !(p[i] == 0x20 || p[i] == 0x09) { blank = false; break }
         if blank { return }
-        emit(validator.validate(UnsafeBufferPointer(start: p, count: len), file: file, line: line), sink)
+        validator.validate(UnsafeBufferPointer(start: p, count: len), file: file, line: line, into: &record)
+        emit(record, sink)
     }
 }

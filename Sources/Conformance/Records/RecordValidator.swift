@@ -170,6 +170,15 @@ public final class RecordValidator {
     }
 
     public func validate(_ bytes: UnsafeBufferPointer<UInt8>, file: String, line: Int, placebo: PlaceboOrigin? = nil) -> RecordResult {
+        var record = RecordResult(file: file, line: line)
+        validate(bytes, file: file, line: line, placebo: placebo, into: &record)
+        return record
+    }
+
+    /// Validates into a result the caller reuses from record to record (a result built and
+    /// returned per record was copied and destroyed once more on the way out).
+    func validate(_ bytes: UnsafeBufferPointer<UInt8>, file: String, line: Int, placebo: PlaceboOrigin? = nil,
+                  into record: inout RecordResult) {
         var result = Names()
         checker.issues.removeAll(keepingCapacity: true)
         checker.placebo = placebo != nil
@@ -273,10 +282,16 @@ public final class RecordValidator {
         } else {
             issues = envelopeIssues + checker.issues
         }
-        var record = RecordResult(id: result.id, service: result.service, operation: result.operation, direction: result.direction,
-                                  file: file, line: line, issues: issues, byteCount: bytes.count)
+        // The names move into the result (no retain and release per string).
+        record.id = result.id.take()
+        record.service = result.service.take()
+        record.operation = result.operation.take()
+        record.direction = result.direction
+        record.file = file
+        record.line = line
+        record.issues = issues
+        record.byteCount = bytes.count
         record.nameToken = result.token
-        return record
     }
 
     private func checkPayload(_ root: Int32, empty: Bool = false) throws(MalformedJSON) {
