@@ -12,14 +12,15 @@ public final class ValidationPlan {
     let model: Model
     let patterns: PatternTable
 
-    // The tables, in manually managed memory behind cells (see UncheckedCell): the scanner
+    // The tables, in manually managed memory behind cells (see UncheckedCell), sized for a few
+    // thousand operations so that growing (a copy of the whole table) is rare: the scanner
     // reads them through `storage`, whose pointers stay valid until the next compile (which
     // refreshes them); compiling writes them without dynamic exclusivity checks.
-    private let nodesCell = UncheckedCell(ScratchStack<PlanNode>(capacity: 4096))
-    private let membersCell = UncheckedCell(ScratchStack<PlanMember>(capacity: 4096))
+    private let nodesCell = UncheckedCell(ScratchStack<PlanNode>(capacity: 1 << 16))
+    private let membersCell = UncheckedCell(ScratchStack<PlanMember>(capacity: 1 << 16))
     private let memberNamesCell = UncheckedCell([String]())
-    private let namePoolCell = UncheckedCell(ScratchStack<UInt8>(capacity: 65536))
-    private let slotsCell = UncheckedCell(ScratchStack<Int32>(capacity: 16384))
+    private let namePoolCell = UncheckedCell(ScratchStack<UInt8>(capacity: 1 << 20))
+    private let slotsCell = UncheckedCell(ScratchStack<Int32>(capacity: 1 << 17))
     private let enumSetsCell = UncheckedCell(ScratchStack<EnumSet>(capacity: 256))
     private let enumValueRangesCell = UncheckedCell(ScratchStack<(start: Int32, length: Int32)>(capacity: 4096))
     private let enumDisplayCell = UncheckedCell([[String]]())
