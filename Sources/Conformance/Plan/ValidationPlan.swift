@@ -18,7 +18,6 @@ public final class ValidationPlan {
     // refreshes them); compiling writes them without dynamic exclusivity checks.
     private let nodesCell = UncheckedCell(ScratchStack<PlanNode>(capacity: 1 << 16))
     private let membersCell = UncheckedCell(ScratchStack<PlanMember>(capacity: 1 << 16))
-    private let memberNamesCell = UncheckedCell([String]())
     private let namePoolCell = UncheckedCell(ScratchStack<UInt8>(capacity: 1 << 20))
     private let slotsCell = UncheckedCell(ScratchStack<Int32>(capacity: 1 << 17))
     private let enumSetsCell = UncheckedCell(ScratchStack<EnumSet>(capacity: 256))
@@ -35,10 +34,6 @@ public final class ValidationPlan {
     var members: ScratchStack<PlanMember> {
         @inline(__always) unsafeAddress { UnsafePointer(membersCell.pointer) }
         @inline(__always) unsafeMutableAddress { membersCell.pointer }
-    }
-    var memberNames: [String] {
-        @inline(__always) unsafeAddress { UnsafePointer(memberNamesCell.pointer) }
-        @inline(__always) unsafeMutableAddress { memberNamesCell.pointer }
     }
     var namePool: ScratchStack<UInt8> {
         @inline(__always) unsafeAddress { UnsafePointer(namePoolCell.pointer) }
@@ -95,7 +90,7 @@ public final class ValidationPlan {
         enumSets.release()
         enumValueRanges.release()
         pending.release()
-        nodesCell.free(); membersCell.free(); memberNamesCell.free(); namePoolCell.free()
+        nodesCell.free(); membersCell.free(); namePoolCell.free()
         slotsCell.free(); enumSetsCell.free(); enumValueRangesCell.free(); enumDisplayCell.free()
         pendingCell.free()
         storageCell.free()
@@ -200,21 +195,20 @@ public final class ValidationPlan {
                 name.withUTF8 { namePool.append(buffer: $0) }
                 members.push(PlanMember(nameStart: Int32(start), nameLength: Int32(namePool.count - start),
                                         node: pending[first + k], required: false))
-                memberNames.append(name)
             }
             pending.count = first
-            // Required names looked up by hash (each name compared with every member cost more).
-            var requiredCount: Int32 = 0
-            for name in shape.pointee.required {
-                guard let k = shape.pointee.members.index(forKey: name) else { continue }
-                let mi = Int(node.memberStart) + k
-                if !members[mi].required { members[mi].required = true; requiredCount += 1 }
-            }
-            node.requiredCount = requiredCount
             (node.slotStart, node.slotMask) = buildSlots(count: count) { i in
                 let m = members[Int(node.memberStart) + i]
                 return byteKeyHash(namePool.base + Int(m.nameStart), Int(m.nameLength))
             }
+            // Required names looked up in the slots just built (each name compared with every
+            // member, or hashed again by the model's dictionary, cost more).
+            var requiredCount: Int32 = 0
+            for var name in shape.pointee.required {
+                guard let mi = name.withUTF8({ memberIndex(node, $0) }) else { continue }
+                if !members[mi].required { members[mi].required = true; requiredCount += 1 }
+            }
+            node.requiredCount = requiredCount
         case .list:
             node.child = compileChild(shape, .member, service: service, absent: .document)
         case .map:
@@ -225,6 +219,27 @@ public final class ValidationPlan {
         }
         applyConstraints(shape, to: &node)
         return append(node)
+    }
+
+    /// The member of a structure being compiled whose name is these bytes.
+    private func memberIndex(_ node: PlanNode, _ name: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard let p = name.baseAddress ?? UnsafePointer(namePool.base) else { return nil }
+        let mask = Int(node.slotMask)
+        var slot = Int(byteKeyHash(p, name.count) & UInt64(mask))
+        while true {
+            let v = Int(slots[Int(node.slotStart) + slot])
+            if v == 0 { return nil }
+            let mi = Int(node.memberStart) + v - 1
+            let m = members[mi]
+            if Int(m.nameLength) == name.count, memcmpBytes(namePool.base + Int(m.nameStart), p, name.count) { return mi }
+            slot = (slot + 1) & mask
+        }
+    }
+
+    /// A member's name, for messages (the plan keeps names as bytes only).
+    func memberName(_ mi: Int) -> String {
+        let m = members[mi]
+        return String(decoding: UnsafeBufferPointer(start: namePool.base + Int(m.nameStart), count: Int(m.nameLength)), as: UTF8.self)
     }
 
     private func compileChild(_ shape: UnsafePointer<Shape>, _ child: Shape.Child, service: Service, absent: NodeKind) -> Int32 {

@@ -155,21 +155,25 @@ public enum ResultsJSON {
                 let i = firstEscape(p, from: runStart, n)
                 if i > runStart { out.append(bytes: UnsafeBufferPointer(start: p + runStart, count: i - runStart)) }
                 guard i < n else { break }
-                let b = p[i]
+                escape(p[i], &out)
                 runStart = i + 1
-                switch b {
-                case 0x22: out.append(0x5C); out.append(0x22)
-                case 0x5C: out.append(0x5C); out.append(0x5C)
-                case 0x0A: out.append(0x5C); out.append(0x6E)
-                case 0x0D: out.append(0x5C); out.append(0x72)
-                case 0x09: out.append(0x5C); out.append(0x74)
-                default:
-                    let hex: StaticString = "0123456789abcdef"
-                    for x in [0x5C, 0x75, 0x30, 0x30, hex.utf8Start[Int(b >> 4)], hex.utf8Start[Int(b & 15)]] { out.append(x) }
-                }
             }
         }
         out.append(0x22)
+    }
+
+    /// A quote, backslash or control character as its JSON escape.
+    private static func escape<S: ByteSink>(_ b: UInt8, _ out: inout S) {
+        switch b {
+        case 0x22: out.append(0x5C); out.append(0x22)
+        case 0x5C: out.append(0x5C); out.append(0x5C)
+        case 0x0A: out.append(0x5C); out.append(0x6E)
+        case 0x0D: out.append(0x5C); out.append(0x72)
+        case 0x09: out.append(0x5C); out.append(0x74)
+        default:
+            let hex: StaticString = "0123456789abcdef"
+            for x in [0x5C, 0x75, 0x30, 0x30, hex.utf8Start[Int(b >> 4)], hex.utf8Start[Int(b & 15)]] { out.append(x) }
+        }
     }
 
     /// Whether a string's bytes hold a quote, a backslash or a control character.

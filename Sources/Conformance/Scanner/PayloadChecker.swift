@@ -542,7 +542,7 @@ final class PayloadChecker {
                     if already {
                         report(.duplicate, message { m in
                             m.pointee.add("member ")
-                            appendQuoted(memberNameBytes(mi), plain: true, to: m) { plan.memberNames[mi] }
+                            appendQuoted(memberNameBytes(mi), plain: true, to: m) { plan.memberName(mi) }
                             m.pointee.add(" appears more than once")
                         },
                                extra: PathComponent(kind: .member, a: mi, b: 0, escaped: false))
@@ -584,7 +584,7 @@ final class PayloadChecker {
             } else {
                 var names: [String] = []
                 for local in 0..<count where seenWords[seenBase + local >> 6] & (1 << UInt64(local & 63)) != 0 {
-                    names.append(plan.memberNames[Int(node.pointee.memberStart) + local])
+                    names.append(plan.memberName(Int(node.pointee.memberStart) + local))
                 }
                 report(.union, "\(setCount) members of the union are set (\(names.joined(separator: ", "))); exactly one must be")
             }
