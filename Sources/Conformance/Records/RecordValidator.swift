@@ -276,11 +276,13 @@ public final class RecordValidator {
             settle(&result, placebo: placebo != nil)
             checker.issues.append(ValidationIssue(path: "", code: .malformed, message: "malformed JSON at byte \(error.offset): \(error.reason)"))
         }
-        var issues: [ValidationIssue] = []
+        // The issues trade buffers with the result: it takes this record's, and the checker keeps
+        // the result's previous one (emptied when the next record starts), so two buffers go
+        // round and an invalid record allocates none.
         if envelopeIssues.isEmpty {
-            if !checker.issues.isEmpty { issues = checker.issues }
+            swap(&record.issues, &checker.issues)
         } else {
-            issues = envelopeIssues + checker.issues
+            record.issues = envelopeIssues + checker.issues
         }
         // The names move into the result (no retain and release per string).
         record.id = result.id.take()
@@ -289,7 +291,6 @@ public final class RecordValidator {
         record.direction = result.direction
         record.file = file
         record.line = line
-        record.issues = issues
         record.byteCount = bytes.count
         record.nameToken = result.token
     }
