@@ -96,8 +96,11 @@ public final class ValidationPlan {
         storageCell.free()
     }
 
-    private func refreshStorage() {
-        storageCell.pointer.pointee = PlanStorage(
+    private func refreshStorage() { storageCell.pointer.pointee = currentStorage }
+
+    /// Raw views of the tables as they stand now.
+    private var currentStorage: PlanStorage {
+        PlanStorage(
             nodes: UnsafeBufferPointer(start: nodes.base, count: nodes.count),
             members: UnsafeBufferPointer(start: members.base, count: members.count),
             namePool: UnsafeBufferPointer(start: namePool.base, count: namePool.count),
@@ -221,25 +224,12 @@ public final class ValidationPlan {
         return append(node)
     }
 
-    /// The member of a structure being compiled whose name is these bytes.
+    /// The member of a structure being compiled whose name is these bytes (the scanner's
+    /// lookup, over the tables as they stand).
     private func memberIndex(_ node: PlanNode, _ name: UnsafeBufferPointer<UInt8>) -> Int? {
         guard let p = name.baseAddress ?? UnsafePointer(namePool.base) else { return nil }
-        let mask = Int(node.slotMask)
-        var slot = Int(byteKeyHash(p, name.count) & UInt64(mask))
-        while true {
-            let v = Int(slots[Int(node.slotStart) + slot])
-            if v == 0 { return nil }
-            let mi = Int(node.memberStart) + v - 1
-            let m = members[mi]
-            if Int(m.nameLength) == name.count, memcmpBytes(namePool.base + Int(m.nameStart), p, name.count) { return mi }
-            slot = (slot + 1) & mask
-        }
-    }
-
-    /// A member's name, for messages (the plan keeps names as bytes only).
-    func memberName(_ mi: Int) -> String {
-        let m = members[mi]
-        return String(decoding: UnsafeBufferPointer(start: namePool.base + Int(m.nameStart), count: Int(m.nameLength)), as: UTF8.self)
+        let i = Self.findMember(currentStorage, node, p, name.count)
+        return i < 0 ? nil : i
     }
 
     private func compileChild(_ shape: UnsafePointer<Shape>, _ child: Shape.Child, service: Service, absent: NodeKind) -> Int32 {

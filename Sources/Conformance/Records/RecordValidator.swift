@@ -118,16 +118,16 @@ public final class RecordValidator {
     }
 
     /// The root node for the record's operation and direction, or an envelope issue.
-    private func resolve(_ names: inout Names, issues: inout [ValidationIssue]) -> Int32? {
-        guard let service = names.service, let operation = names.operation else {
-            issues.append(ValidationIssue(path: "", code: .record, message: "the record names no \(names.service == nil ? "service" : "operation")"))
+    private func resolve(_ envelope: inout Envelope, issues: inout [ValidationIssue]) -> Int32? {
+        guard let service = envelope.service, let operation = envelope.operation else {
+            issues.append(ValidationIssue(path: "", code: .record, message: "the record names no \(envelope.service == nil ? "service" : "operation")"))
             return nil
         }
-        guard let direction = names.direction else {
+        guard let direction = envelope.direction else {
             issues.append(ValidationIssue(path: "", code: .record, message: "the record has no valid direction (request or response)"))
             return nil
         }
-        switch names.lookup ?? plan.roots(service: service, operation: operation) {
+        switch envelope.lookup ?? plan.roots(service: service, operation: operation) {
         case let .found(r): return direction == .request ? r.input : r.output
         case .unknownService:
             issues.append(ValidationIssue(path: "", code: .operation, message: "service \(PayloadChecker.quoted(service)) is not in the model"))
@@ -139,7 +139,7 @@ public final class RecordValidator {
 
     /// What the envelope says, gathered apart from the result and passed by reference (a
     /// result captured by a local function was copied and destroyed twice per record).
-    private struct Names {
+    private struct Envelope {
         var id: String?
         var service: String?
         var operation: String?
@@ -152,21 +152,21 @@ public final class RecordValidator {
     }
 
     /// Names the service and operation from the envelope, interned; the lookup comes with them.
-    private func settle(_ names: inout Names, placebo: Bool) {
+    private func settle(_ envelope: inout Envelope, placebo: Bool) {
         guard !placebo else { return }
-        guard let s = names.serviceScan, let o = names.operationScan else {
+        guard let s = envelope.serviceScan, let o = envelope.operationScan else {
             // Only one of them: named as given (the record is incomplete anyway).
-            if let s = names.serviceScan { names.service = stringValue(s); names.serviceScan = nil }
-            if let o = names.operationScan { names.operation = stringValue(o); names.operationScan = nil }
+            if let s = envelope.serviceScan { envelope.service = stringValue(s); envelope.serviceScan = nil }
+            if let o = envelope.operationScan { envelope.operation = stringValue(o); envelope.operationScan = nil }
             return
         }
-        let e = self.names(service: s, operation: o)
-        names.service = e.service
-        names.operation = e.operation
-        names.lookup = e.lookup
-        names.token = e.token
-        names.serviceScan = nil
-        names.operationScan = nil
+        let e = names(service: s, operation: o)
+        envelope.service = e.service
+        envelope.operation = e.operation
+        envelope.lookup = e.lookup
+        envelope.token = e.token
+        envelope.serviceScan = nil
+        envelope.operationScan = nil
     }
 
     public func validate(_ bytes: UnsafeBufferPointer<UInt8>, file: String, line: Int, placebo: PlaceboOrigin? = nil) -> RecordResult {
@@ -179,14 +179,14 @@ public final class RecordValidator {
     /// returned per record was copied and destroyed once more on the way out).
     func validate(_ bytes: UnsafeBufferPointer<UInt8>, file: String, line: Int, placebo: PlaceboOrigin? = nil,
                   into record: inout RecordResult) {
-        var result = Names()
+        var envelope = Envelope()
         checker.issues.removeAll(keepingCapacity: true)
         checker.placebo = placebo != nil
         checker.lexer = JSONLexer(bytes)
         if let placebo {
-            result.service = placebo.service
-            result.operation = placebo.operation
-            result.direction = .response
+            envelope.service = placebo.service
+            envelope.operation = placebo.operation
+            envelope.direction = .response
         }
         var envelopeIssues: [ValidationIssue] = []
         var resolved = false
@@ -217,10 +217,10 @@ public final class RecordValidator {
                     switch key {
                     case .payload:
                         sawPayload = true
-                        if result.serviceScan != nil && result.operationScan != nil { settle(&result, placebo: placebo != nil) }
-                        if result.service != nil, result.operation != nil, result.direction != nil {
+                        if envelope.serviceScan != nil && envelope.operationScan != nil { settle(&envelope, placebo: placebo != nil) }
+                        if envelope.service != nil, envelope.operation != nil, envelope.direction != nil {
                             resolved = true
-                            root = resolve(&result, issues: &envelopeIssues)
+                            root = resolve(&envelope, issues: &envelopeIssues)
                             if let root { try checkPayload(root) } else { try checker.skip() }
                         } else {
                             deferredPayload = checker.lexer.pos
@@ -230,17 +230,17 @@ public final class RecordValidator {
                         if checker.lexer.byte == 0x22 {
                             let scanned = try checker.lexer.scanString()
                             switch key {
-                            case .id: result.id = stringValue(scanned)
-                            case .service: result.serviceScan = scanned
-                            case .operation: result.operationScan = scanned
+                            case .id: envelope.id = stringValue(scanned)
+                            case .service: envelope.serviceScan = scanned
+                            case .operation: envelope.operationScan = scanned
                             default:
-                                result.direction = direction(scanned)
-                                if result.direction == nil {
+                                envelope.direction = direction(scanned)
+                                if envelope.direction == nil {
                                     envelopeIssues.append(ValidationIssue(path: "", code: .record, message: "direction \(PayloadChecker.quoted(stringValue(scanned))) is neither request nor response"))
                                 }
                             }
                         } else if key == .id, checker.lexer.byte == 0x2D || (checker.lexer.byte >= 0x30 && checker.lexer.byte <= 0x39) {
-                            result.id = checker.numberText(try checker.lexer.scanNumber())
+                            envelope.id = checker.numberText(try checker.lexer.scanNumber())
                         } else {
                             envelopeIssues.append(ValidationIssue(path: "", code: .record, message: "record field \(key) must be a string"))
                             try checker.skip()
@@ -261,8 +261,8 @@ public final class RecordValidator {
             checker.lexer.skipWhitespace()
             if !checker.lexer.atEnd { throw checker.lexer.fail("data after the end of the record") }
             if !resolved && (deferredPayload != nil || !sawPayload) {
-                settle(&result, placebo: placebo != nil)
-                root = resolve(&result, issues: &envelopeIssues)
+                settle(&envelope, placebo: placebo != nil)
+                root = resolve(&envelope, issues: &envelopeIssues)
                 if let root {
                     if let start = deferredPayload {
                         checker.lexer.pos = start
@@ -273,7 +273,7 @@ public final class RecordValidator {
                 }
             }
         } catch {
-            settle(&result, placebo: placebo != nil)
+            settle(&envelope, placebo: placebo != nil)
             checker.issues.append(ValidationIssue(path: "", code: .malformed, message: "malformed JSON at byte \(error.offset): \(error.reason)"))
         }
         // The issues trade buffers with the result: it takes this record's, and the checker keeps
@@ -285,14 +285,14 @@ public final class RecordValidator {
             record.issues = envelopeIssues + checker.issues
         }
         // The names move into the result (no retain and release per string).
-        record.id = result.id.take()
-        record.service = result.service.take()
-        record.operation = result.operation.take()
-        record.direction = result.direction
+        record.id = envelope.id.take()
+        record.service = envelope.service.take()
+        record.operation = envelope.operation.take()
+        record.direction = envelope.direction
         record.file = file
         record.line = line
         record.byteCount = bytes.count
-        record.nameToken = result.token
+        record.nameToken = envelope.token
     }
 
     private func checkPayload(_ root: Int32, empty: Bool = false) throws(MalformedJSON) {

@@ -176,13 +176,6 @@ public enum ResultsJSON {
         }
     }
 
-    /// Whether a string's bytes hold a quote, a backslash or a control character.
-    @inline(__always)
-    static func needsEscape(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard let p = utf8.baseAddress else { return false }
-        return firstEscape(p, from: 0, utf8.count) < utf8.count
-    }
-
     /// The offset of the first quote, backslash or control character at or after `from`, or `n`
     /// (8 bytes a step).
     @inline(__always)

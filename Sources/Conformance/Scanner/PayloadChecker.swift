@@ -187,24 +187,12 @@ final class PayloadChecker {
         return c.escaped ? Self.decodeJSONString(raw) : String(decoding: raw, as: UTF8.self)
     }
 
-    /// A string as a JSON string literal (quotes, backslashes and control characters escaped).
+    /// A string as a JSON string literal (quotes, backslashes and control characters escaped),
+    /// escaped as the results writer escapes it.
     static func quoted(_ s: String) -> String {
-        // Most values need no escape: one scan of the bytes, one concatenation.
-        if !s.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) { return "\"" + s + "\"" }
-        var out = "\""
-        for u in s.unicodeScalars {
-            switch u {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if u.value < 0x20 { out += "\\u" + String(repeating: "0", count: 4 - String(u.value, radix: 16).count) + String(u.value, radix: 16) }
-                else { out.unicodeScalars.append(u) }
-            }
-        }
-        return out + "\""
+        var out: [UInt8] = []
+        ResultsJSON.string(s, &out)
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// The value of a scanned string for messages, cut to `limit` characters.
@@ -542,7 +530,7 @@ final class PayloadChecker {
                     if already {
                         report(.duplicate, message { m in
                             m.pointee.add("member ")
-                            appendQuoted(memberNameBytes(mi), plain: true, to: m) { plan.memberName(mi) }
+                            appendQuoted(memberNameBytes(mi), plain: true, to: m) { String(decoding: memberNameBytes(mi), as: UTF8.self) }
                             m.pointee.add(" appears more than once")
                         },
                                extra: PathComponent(kind: .member, a: mi, b: 0, escaped: false))
@@ -584,7 +572,7 @@ final class PayloadChecker {
             } else {
                 var names: [String] = []
                 for local in 0..<count where seenWords[seenBase + local >> 6] & (1 << UInt64(local & 63)) != 0 {
-                    names.append(plan.memberName(Int(node.pointee.memberStart) + local))
+                    names.append(String(decoding: memberNameBytes(Int(node.pointee.memberStart) + local), as: UTF8.self))
                 }
                 report(.union, "\(setCount) members of the union are set (\(names.joined(separator: ", "))); exactly one must be")
             }
