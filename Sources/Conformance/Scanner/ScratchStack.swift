@@ -2,7 +2,7 @@
 /// uniqueness checks and bounds checks of Array, for the scanner's per-value bookkeeping.
 struct ScratchStack<Element: BitwiseCopyable> {
     private(set) var base: UnsafeMutablePointer<Element>
-    internal(set) var count = 0
+    var count = 0
     private var capacity: Int
 
     init(capacity: Int = 64) {
