@@ -6,6 +6,8 @@
       `is_valid` (a verdict only: stops at the first violation, no details) and `iter_errors`
       (every error with its path and message: the work docconform does)
   bench_validate.py botocore CORPUS             parse + botocore ParamValidator on request records
+  bench_validate.py jsonschema-rs-accuracy SCHEMAS CORPUS   labelled records (`expect`): how many valid
+      records jsonschema-rs passes and how many faulty ones it flags, per fault code
 Each validator prints one line: name, records, MB, CPU seconds, MB/s, records/s, invalid.
 Times are process CPU time (the machine may be shared; wall time would count other work).
 """
@@ -56,7 +58,7 @@ def bench_jsonschema_rs(schemas_path, corpus):
     lines = open(corpus, "rb").read().splitlines()
     # compile the validators the corpus needs, outside the timed loop
     validators = {}
-    uncompilable = 0
+    uncompilable = unknown = 0
     for line in lines:
         rec = json.loads(line)
         key = (rec["service"], rec["operation"], rec["direction"])
@@ -64,11 +66,16 @@ def bench_jsonschema_rs(schemas_path, corpus):
             continue
         try:
             schema = schemas[key[0]][key[1]]["input" if key[2] == "request" else "output"]
+        except KeyError:
+            validators[key] = None  # an operation the model does not have: no schema
+            unknown += 1
+            continue
+        try:
             validators[key] = jsonschema_rs.validator_for(schema)
         except Exception:
             validators[key] = None
             uncompilable += 1
-    note = "(%d schemas failed to compile; %d records skipped)" if uncompilable else ""
+    note = "(%d operations not in the model, %d schemas failed to compile: %%d records skipped)" % (unknown, uncompilable)
     # The exported schemas are millions of Python objects: left alive, the interpreter's full
     # garbage collections walk them at random points of the timed loops (~1 s each).
     del schemas
@@ -95,7 +102,7 @@ def bench_jsonschema_rs(schemas_path, corpus):
         if quiet:
             return
         report(name, records, nbytes, seconds, invalid,
-               (note % (uncompilable, skipped) if note else "") + ("" if name.endswith("is_valid") else " errors=%d" % errors))
+               (note % skipped if skipped else "") + ("" if name.endswith("is_valid") else " errors=%d" % errors))
 
     # One untimed pass first: the first pass over the corpus also pays one-time costs (the
     # interpreter's allocator growing, validators' lazy set-up), which neither timed line should.
@@ -111,6 +118,58 @@ def bench_jsonschema_rs(schemas_path, corpus):
             n += 1
         return n
     timed("jsonschema-rs iter_errors", every_error)
+
+
+def jsonschema_rs_accuracy(schemas_path, corpus):
+    """Verdicts only: jsonschema-rs reports errors in JSON Schema's terms, not the fault codes."""
+    sys.path.insert(0, "/tmp/jsr")
+    import collections
+    import jsonschema_rs
+    with open(schemas_path) as f:
+        schemas = json.load(f)["schemas"]
+    validators = {}
+    valid = collections.Counter()
+    faulty = collections.Counter()
+    caught = collections.Counter()
+    uncompilable = 0
+    for line in open(corpus, "rb"):
+        rec = json.loads(line)
+        key = (rec["service"], rec["operation"], rec["direction"])
+        if key not in validators:
+            try:
+                schema = schemas[key[0]][key[1]]["input" if key[2] == "request" else "output"]
+            except KeyError:
+                validators[key] = "unknown"  # not in the model: the caller's lookup catches it
+            else:
+                try:
+                    validators[key] = jsonschema_rs.validator_for(schema)
+                except Exception:
+                    validators[key] = None
+                    uncompilable += 1
+        v = validators[key]
+        code = rec["expect"]["code"] if rec.get("expect") else None
+        if v is None:
+            verdict = "skipped"
+        elif v == "unknown":
+            verdict = False
+        else:
+            verdict = v.is_valid(rec["payload"])
+        if code is None:
+            valid["skipped" if verdict == "skipped" else "passed" if verdict else "failed"] += 1
+        else:
+            faulty[code] += 1
+            if verdict == "skipped":
+                caught[code + " (skipped)"] += 1
+            elif not verdict:
+                caught[code] += 1
+    total_faulty = sum(faulty.values())
+    total_caught = sum(n for k, n in caught.items() if "skipped" not in k)
+    print("jsonschema-rs accuracy: %d schemas failed to compile" % uncompilable)
+    print("  valid records: %d passed, %d failed, %d skipped" % (valid["passed"], valid["failed"], valid["skipped"]))
+    print("  faulty records flagged: %d / %d (%.2f%%)" % (total_caught, total_faulty, 100.0 * total_caught / max(total_faulty, 1)))
+    for code in sorted(faulty):
+        print("    %-10s %6d / %6d%s" % (code, caught[code], faulty[code],
+                                         "  (%d skipped)" % caught[code + " (skipped)"] if caught[code + " (skipped)"] else ""))
 
 
 def quiet_gc():
@@ -160,6 +219,8 @@ if __name__ == "__main__":
         gen_large(sys.argv[2], int(sys.argv[3]))
     elif cmd == "jsonschema-rs":
         bench_jsonschema_rs(sys.argv[2], sys.argv[3])
+    elif cmd == "jsonschema-rs-accuracy":
+        jsonschema_rs_accuracy(sys.argv[2], sys.argv[3])
     elif cmd == "botocore":
         bench_botocore(sys.argv[2])
     else:

@@ -3,9 +3,10 @@ import APIModel
 /// The model as JSON Schema (draft 2020-12), one schema per operation and direction, for
 /// other validators. It states what JSON Schema can: types, required, no extra members,
 /// enums, string lengths (code points), item/entry counts, numeric ranges, patterns
-/// (verbatim: Java syntax, which some engines reject), the union's one-member rule via
-/// min/maxProperties, RFC 3339 and base64 shapes as patterns. It cannot state blob lengths
-/// in decoded bytes or "null counts as absent".
+/// (translated from Java's syntax to ECMA-262's, see `ECMAPattern`; verbatim where the
+/// translator does not read them), the union's one-member rule via min/maxProperties,
+/// RFC 3339 and base64 shapes as patterns. It cannot state blob lengths in decoded bytes or
+/// "null counts as absent".
 public enum JSONSchemaExport {
     public static let format = "docconform.jsonschema/1"
     static let timestampPattern = #"^[0-9]{4}-[0-9]{2}-[0-9]{2}[Tt][0-9]{2}:[0-9]{2}:[0-9]{2}(\.[0-9]+)?([Zz]|[+-][0-9]{2}:[0-9]{2})$"#
@@ -14,6 +15,7 @@ public enum JSONSchemaExport {
     /// `{"format": ..., "schemas": {service: {operation: {"input": schema, "output": schema}}}}`.
     public static func document(_ model: Model, pretty: Bool = false) -> [UInt8] {
         var w = JSONWriter(pretty: pretty, reserve: 1 << 22)
+        var patterns = Patterns()
         w.beginObject()
         w.key("format"); w.string(format)
         w.key("schemas")
@@ -24,8 +26,8 @@ public enum JSONSchemaExport {
             for (opName, op) in service.operations {
                 w.key(opName)
                 w.beginObject()
-                w.key("input"); schema(op.input, service: service, into: &w)
-                w.key("output"); schema(op.output, service: service, into: &w)
+                w.key("input"); schema(op.input, service: service, patterns: &patterns, into: &w)
+                w.key("output"); schema(op.output, service: service, patterns: &patterns, into: &w)
                 w.endObject()
             }
             w.endObject()
@@ -36,8 +38,26 @@ public enum JSONSchemaExport {
         return w.bytes
     }
 
+    /// Java patterns translated once each: a model repeats a few thousand patterns over
+    /// hundreds of thousands of shapes.
+    struct Patterns {
+        private var translated: [String: String] = [:]
+
+        mutating func ecma(_ java: String) -> String {
+            if let t = translated[java] { return t }
+            let t = ECMAPattern.translate(java) ?? java
+            translated[java] = t
+            return t
+        }
+    }
+
     /// One root schema with the `$defs` its refs need.
     public static func schema(_ root: Shape?, service: Service, into w: inout JSONWriter) {
+        var patterns = Patterns()
+        schema(root, service: service, patterns: &patterns, into: &w)
+    }
+
+    static func schema(_ root: Shape?, service: Service, patterns: inout Patterns, into w: inout JSONWriter) {
         let root = root ?? Shape.structure([])
         var needed: [String] = []
         var seen: Set<String> = []
@@ -49,11 +69,11 @@ public enum JSONSchemaExport {
             w.beginObject()
             for name in needed {
                 w.key(name)
-                body(service.shapes[name] ?? Shape(type: .document), into: &w)
+                body(service.shapes[name] ?? Shape(type: .document), patterns: &patterns, into: &w)
             }
             w.endObject()
         }
-        members(root, into: &w)
+        members(root, patterns: &patterns, into: &w)
         w.endObject()
     }
 
@@ -68,14 +88,14 @@ public enum JSONSchemaExport {
         for c in [s.member, s.key, s.value].compactMap({ $0 }) { collectRefs(c, service: service, into: &list, seen: &seen) }
     }
 
-    private static func body(_ s: Shape, into w: inout JSONWriter) {
+    private static func body(_ s: Shape, patterns: inout Patterns, into w: inout JSONWriter) {
         w.beginObject()
-        members(s, into: &w)
+        members(s, patterns: &patterns, into: &w)
         w.endObject()
     }
 
     /// The keywords of one shape, inside an already open object.
-    private static func members(_ s: Shape, into w: inout JSONWriter) {
+    private static func members(_ s: Shape, patterns: inout Patterns, into w: inout JSONWriter) {
         if let ref = s.ref {
             w.key("$ref"); w.string("#/$defs/\(ref)")
             return
@@ -89,7 +109,7 @@ public enum JSONSchemaExport {
             w.key("type"); w.string("object")
             w.key("properties")
             w.beginObject()
-            for (name, m) in s.members { w.key(name); body(m, into: &w) }
+            for (name, m) in s.members { w.key(name); body(m, patterns: &patterns, into: &w) }
             w.endObject()
             let required = s.required.filter { s.members[$0] != nil }
             if !required.isEmpty {
@@ -99,20 +119,21 @@ public enum JSONSchemaExport {
             if s.type == .union { w.key("minProperties"); w.int(1); w.key("maxProperties"); w.int(1) }
         case .list:
             w.key("type"); w.string("array")
-            if let m = s.member { w.key("items"); body(m, into: &w) }
+            if let m = s.member { w.key("items"); body(m, patterns: &patterns, into: &w) }
             bound("minItems", s.min); bound("maxItems", s.max)
         case .map:
             w.key("type"); w.string("object")
             if let k = s.key, k.type == .string, k.enumValues != nil || k.pattern != nil || k.min != nil || k.max != nil {
-                w.key("propertyNames"); body(k, into: &w)
+                w.key("propertyNames"); body(k, patterns: &patterns, into: &w)
             }
-            if let v = s.value { w.key("additionalProperties"); body(v, into: &w) }
+            if let v = s.value { w.key("additionalProperties"); body(v, patterns: &patterns, into: &w) }
             bound("minProperties", s.min); bound("maxProperties", s.max)
         case .string:
             w.key("type"); w.string("string")
             bound("minLength", s.min); bound("maxLength", s.max)
             if let e = s.enumValues { w.key("enum"); w.beginArray(); for v in e { w.string(v) }; w.endArray() }
-            if let p = s.pattern { w.key("pattern"); w.string(p) }
+            // An empty translation accepts every value (`.*`, `[a-z]{0,64}` searched for): no keyword.
+            if let p = s.pattern, case let ecma = patterns.ecma(p), !ecma.isEmpty { w.key("pattern"); w.string(ecma) }
         case .integer, .long:
             w.key("type"); w.string("integer")
             let is32 = s.type == .integer

@@ -150,6 +150,10 @@ struct CharSet: Sendable {
         case "Cntrl": return CharSet(items: [r(0, 0x1F), r(0x7F, 0x7F)])
         case "XDigit": return CharSet(items: [r(0x30, 0x39), r(0x41, 0x46), r(0x61, 0x66)])
         case "Space": return space
+        // Java's own: every code point, letters and digits (`Character.isLetterOrDigit`), Latin-1.
+        case "all": return any
+        case "LD": return CharSet(items: [.categories(["L", "Nd"], negated: false)])
+        case "L1": return CharSet(items: [r(0, 0xFF)])
         default: break
         }
         let known: Set<String> = ["L", "Lu", "Ll", "Lt", "Lm", "Lo", "M", "Mn", "Mc", "Me", "N", "Nd", "Nl", "No",

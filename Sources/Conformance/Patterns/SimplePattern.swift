@@ -245,8 +245,16 @@ struct SimplePattern: Sendable {
             case 0x61: return .char(0x07)
             case 0x65: return .char(0x1B)
             case 0x30:
-                // \0n octal: rare in AWS patterns
-                return nil
+                // Java's octal escapes: \0n, \0nn, \0mnn (m at most 3).
+                func octal(_ k: Int) -> UInt32? { peek(k).flatMap { $0 >= 0x30 && $0 <= 0x37 ? $0 - 0x30 : nil } }
+                guard let d0 = octal(0) else { return nil }
+                var v = d0, used = 1
+                if let d1 = octal(1) {
+                    v = v * 8 + d1; used = 2
+                    if d0 <= 3, let d2 = octal(2) { v = v * 8 + d2; used = 3 }
+                }
+                i += used
+                return .char(v)
             case 0x78:  // \xhh
                 guard let v = hex(2) else { return nil }
                 return .char(v)
