@@ -6,6 +6,8 @@
       `is_valid` (a verdict only: stops at the first violation, no details) and `iter_errors`
       (every error with its path and message: the work docconform does)
   bench_validate.py botocore CORPUS             parse + botocore ParamValidator on request records
+  bench_validate.py summarize ROUNDS.txt         medians (min-max) per tool over the rounds of
+      bench_validate.sh, and docconform's multiples of jsonschema-rs's medians
   bench_validate.py jsonschema-rs-accuracy SCHEMAS CORPUS   labelled records (`expect`): how many valid
       records jsonschema-rs passes and how many faulty ones it flags, per fault code
 Each validator prints one line: name, records, MB, CPU seconds, MB/s, records/s, invalid.
@@ -172,6 +174,27 @@ def jsonschema_rs_accuracy(schemas_path, corpus):
                                          "  (%d skipped)" % caught[code + " (skipped)"] if caught[code + " (skipped)"] else ""))
 
 
+def summarize(path):
+    import re
+    import statistics
+    figures = {}
+    for line in open(path):
+        m = re.match(r"^(\S.*?)\s+(\d+) records .*?([\d.]+) MB/s\s+(\d+) records/s", line)
+        if m:
+            figures.setdefault(m.group(1), []).append((float(m.group(3)), float(m.group(4))))
+    medians = {}
+    print("medians of %d rounds (min-max):" % max((len(v) for v in figures.values()), default=0))
+    for name, runs in figures.items():
+        mb = [r[0] for r in runs]
+        rs = [r[1] for r in runs]
+        medians[name] = statistics.median(mb)
+        print("  %-26s %7.1f MB/s (%.1f-%.1f) %10.0f records/s" % (name, medians[name], min(mb), max(mb), statistics.median(rs)))
+    jv, je = medians.get("jsonschema-rs is_valid"), medians.get("jsonschema-rs iter_errors")
+    for name, v in medians.items():
+        if name.startswith("docconform") and jv and je:
+            print("  %-26s %.1fx jsonschema-rs is_valid, %.1fx iter_errors" % (name, v / jv, v / je))
+
+
 def quiet_gc():
     """Collects once and freezes what is alive, so no timed loop pays for walking set-up objects."""
     gc.collect()
@@ -219,6 +242,8 @@ if __name__ == "__main__":
         gen_large(sys.argv[2], int(sys.argv[3]))
     elif cmd == "jsonschema-rs":
         bench_jsonschema_rs(sys.argv[2], sys.argv[3])
+    elif cmd == "summarize":
+        summarize(sys.argv[2])
     elif cmd == "jsonschema-rs-accuracy":
         jsonschema_rs_accuracy(sys.argv[2], sys.argv[3])
     elif cmd == "botocore":

@@ -32,10 +32,9 @@ if [ ! -s "$WORK/model.json" ]; then
   echo "== model from $BOTOCORE_DATA"
   "$DC" parse "$BOTOCORE_DATA" --no-docs --quiet -o "$WORK/model.json"
 fi
-if [ ! -s "$WORK/schemas.json" ]; then
-  echo "== JSON Schemas (docconform export --format jsonschema)"
-  "$DC" export --model "$WORK/model.json" --format jsonschema --quiet -o "$WORK/schemas.json"
-fi
+# Exported on every run: schemas left from an older build would not show the exporter's changes.
+echo "== JSON Schemas (docconform export --format jsonschema)"
+"$DC" export --model "$WORK/model.json" --format jsonschema --quiet -o "$WORK/schemas.json"
 if [ ! -s "$WORK/small.jsonl" ]; then
   echo "== small-record corpus"
   python3 "$ROOT/scripts/gen_labelled_payloads.py" --services 50 --per-op 7 --seed 11 --out "$WORK/small.jsonl"
@@ -66,27 +65,31 @@ run_dc() {  # corpus [format]
     name "-nc", $2, $4, $7 - $24, $29, $31, $24 }'
 }
 
-# MB/s is the 10th field of every tool line.
-mbps() { awk '{ for (i = 1; i < NF; i++) if ($(i + 1) == "MB/s") { print $i; exit } }'; }
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.1fx", a / b; else print "n/a" }'; }
-
+# This machine's timings swing by a third from run to run: every tool runs ROUNDS times,
+# alternated, and the summary gives medians (min-max) and the multiples of the medians.
+ROUNDS="${BENCH_ROUNDS:-3}"
 for corpus in small large; do
   echo
-  echo "== corpus: $corpus ($(wc -l < "$WORK/$corpus.jsonl") records, $(du -m "$WORK/$corpus.jsonl" | cut -f1) MB)"
-  dc_json=$(run_dc "$WORK/$corpus.jsonl" json); echo "$dc_json"
-  dc_text=$(run_dc "$WORK/$corpus.jsonl" text); echo "$dc_text"
-  jsr=$("${PIN[@]}" python3 "$ROOT/scripts/bench/bench_validate.py" jsonschema-rs "$WORK/schemas.json" "$WORK/$corpus.jsonl"); echo "$jsr"
-  if [ "$corpus" = small ]; then
-    "${PIN[@]}" python3 "$ROOT/scripts/bench/bench_validate.py" botocore "$WORK/$corpus.jsonl"
-  fi
+  echo "== corpus: $corpus ($(wc -l < "$WORK/$corpus.jsonl") records, $(du -m "$WORK/$corpus.jsonl" | cut -f1) MB), $ROUNDS rounds"
+  lines="$WORK/rounds-$corpus.txt"
+  : > "$lines"
+  for round in $(seq "$ROUNDS"); do
+    echo "-- round $round"
+    { run_dc "$WORK/$corpus.jsonl" json
+      run_dc "$WORK/$corpus.jsonl" text
+      "${PIN[@]}" python3 "$ROOT/scripts/bench/bench_validate.py" jsonschema-rs "$WORK/schemas.json" "$WORK/$corpus.jsonl"
+      if [ "$corpus" = small ]; then
+        "${PIN[@]}" python3 "$ROOT/scripts/bench/bench_validate.py" botocore "$WORK/$corpus.jsonl"
+      fi
+    } | tee -a "$lines"
+  done
   # docconform against both jsonschema-rs lines (is_valid: verdict only; iter_errors: every error
   # with path and message, the same work docconform does).
-  jv=$(echo "$jsr" | grep 'is_valid' | mbps); je=$(echo "$jsr" | grep 'iter_errors' | mbps)
-  while read -r line; do
-    name=$(echo "$line" | awk '{print $1}'); v=$(echo "$line" | mbps)
-    printf "%-14s vs jsonschema-rs: %s of is_valid, %s of iter_errors\n" "$name" "$(ratio "$v" "$jv")" "$(ratio "$v" "$je")"
-  done < <(printf "%s\n%s\n" "$dc_json" "$dc_text")
+  python3 "$ROOT/scripts/bench/bench_validate.py" summarize "$lines"
 done
+echo
+echo "== jsonschema-rs's verdicts on the labelled small corpus (untimed)"
+python3 "$ROOT/scripts/bench/bench_validate.py" jsonschema-rs-accuracy "$WORK/schemas.json" "$WORK/small.jsonl"
 echo
 echo "== memory: 10x the small corpus"
 run_dc "$WORK/small10.jsonl" json

@@ -276,7 +276,7 @@ struct JSONLexer {
                 skipWhitespace()
                 if byte == 0x7D { pos += 1; break }
                 stack.push(0x7D)
-                try skipKey()
+                _ = try scanKey()
                 continue
             case 0x5B:
                 pos += 1
@@ -300,25 +300,42 @@ struct JSONLexer {
             // After a value: close containers or move to the next item.
             while stack.count > 0 {
                 let top = stack[stack.count - 1]
-                skipWhitespace()
-                guard pos < end else { throw fail("unexpected end of input inside \(top == 0x7D ? "an object" : "an array")") }
-                let c = p[pos]
-                if c == top { pos += 1; stack.pop(); continue }
-                if c == 0x2C {
-                    pos += 1
-                    if top == 0x7D { try skipKey() }
+                if try nextItem(closing: top) {
+                    if top == 0x7D { _ = try scanKey() }
                     break
                 }
-                throw fail("expected ',' or '\(Character(Unicode.Scalar(top)))', found \(describeByte(c))")
+                stack.pop()
             }
             if stack.count == 0 { return }
         }
     }
 
-    private mutating func skipKey() throws(MalformedJSON) {
+    /// After an item of an object (`closing` `}`) or an array (`]`), whitespace first: true at
+    /// `,` (another item follows), false at the closing byte; either is consumed.
+    @inline(__always)
+    mutating func nextItem(closing: UInt8) throws(MalformedJSON) -> Bool {
+        skipWhitespace()
+        if pos < end {
+            let c = p[pos]
+            if c == 0x2C { pos += 1; return true }
+            if c == closing { pos += 1; return false }
+        }
+        throw itemError(closing: closing)
+    }
+
+    private func itemError(closing: UInt8) -> MalformedJSON {
+        guard pos < end else { return fail("unexpected end of input inside \(closing == 0x7D ? "an object" : "an array")") }
+        return fail("expected ',' or '\(Character(Unicode.Scalar(closing)))', found \(describeByte(p[pos]))")
+    }
+
+    /// An object member's key and its colon, whitespace skipped around them: at the value.
+    @inline(__always)
+    mutating func scanKey() throws(MalformedJSON) -> ScannedString {
         skipWhitespace()
         guard byte == 0x22 else { throw fail(atEnd ? "unexpected end of input, expected a key" : "expected a string key, found \(describeByte(byte))") }
-        _ = try scanString()
+        let key = try scanString()
         try expect(0x3A, "':'")
+        skipWhitespace()
+        return key
     }
 }

@@ -492,11 +492,7 @@ final class PayloadChecker {
             lexer.pos += 1
         } else {
             while true {
-                lexer.skipWhitespace()
-                guard lexer.byte == 0x22 else { throw lexer.fail(lexer.atEnd ? "unexpected end of input, expected a key" : "expected a string key, found \(lexer.describeByte(lexer.byte))") }
-                let key = try lexer.scanString()
-                try lexer.expect(0x3A, "':'")
-                lexer.skipWhitespace()
+                let key = try lexer.scanKey()
                 var keyPtr = lexer.p + key.start
                 var keyLen = key.end - key.start
                 if key.hasEscapes {
@@ -545,14 +541,7 @@ final class PayloadChecker {
                         seenWords[w] |= bit
                     }
                 }
-                lexer.skipWhitespace()
-                guard lexer.pos < lexer.end else { throw lexer.fail("unexpected end of input inside an object") }
-                let c = lexer.p[lexer.pos]
-                lexer.pos += 1
-                if c == 0x2C { continue }
-                if c == 0x7D { break }
-                lexer.pos -= 1
-                throw lexer.fail("expected ',' or '}', found \(lexer.describeByte(c))")
+                guard try lexer.nextItem(closing: 0x7D) else { break }
             }
         }
         if node.pointee.requiredCount > 0 {
@@ -598,14 +587,7 @@ final class PayloadChecker {
                     try value(node.pointee.child)
                 }
                 count += 1
-                lexer.skipWhitespace()
-                guard lexer.pos < lexer.end else { throw lexer.fail("unexpected end of input inside an array") }
-                let c = lexer.p[lexer.pos]
-                lexer.pos += 1
-                if c == 0x2C { continue }
-                if c == 0x5D { break }
-                lexer.pos -= 1
-                throw lexer.fail("expected ',' or ']', found \(lexer.describeByte(c))")
+                guard try lexer.nextItem(closing: 0x5D) else { break }
             }
             path.pop()
         }
@@ -628,11 +610,7 @@ final class PayloadChecker {
             lexer.pos += 1
         } else {
             while true {
-                lexer.skipWhitespace()
-                guard lexer.byte == 0x22 else { throw lexer.fail(lexer.atEnd ? "unexpected end of input, expected a key" : "expected a string key, found \(lexer.describeByte(lexer.byte))") }
-                let key = try lexer.scanString()
-                try lexer.expect(0x3A, "':'")
-                lexer.skipWhitespace()
+                let key = try lexer.scanKey()
                 path.push(PathComponent(kind: .mapKey, a: key.start, b: key.end - key.start, escaped: key.hasEscapes))
                 // Duplicate keys: raw key bytes compared on a hash hit (an index for big maps).
                 let keyLength = key.end - key.start
@@ -664,14 +642,7 @@ final class PayloadChecker {
                 }
                 path.pop()
                 count += 1
-                lexer.skipWhitespace()
-                guard lexer.pos < lexer.end else { throw lexer.fail("unexpected end of input inside an object") }
-                let c = lexer.p[lexer.pos]
-                lexer.pos += 1
-                if c == 0x2C { continue }
-                if c == 0x7D { break }
-                lexer.pos -= 1
-                throw lexer.fail("expected ',' or '}', found \(lexer.describeByte(c))")
+                guard try lexer.nextItem(closing: 0x7D) else { break }
             }
         }
         if node.pointee.hasMin || node.pointee.hasMax { checkLength(node, count, unit: "entries") }
