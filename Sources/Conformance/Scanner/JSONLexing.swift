@@ -47,6 +47,8 @@ struct JSONLexer {
     @inline(__always) mutating func skipWhitespace() {
         while pos < end {
             let b = p[pos]
+            // Most calls stand on a token already: one compare settles them.
+            if b > 0x20 { return }
             if b == 0x20 || b == 0x0A || b == 0x0D || b == 0x09 { pos += 1 } else { return }
         }
     }
