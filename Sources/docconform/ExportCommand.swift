@@ -27,6 +27,12 @@ struct ExportCommand: ParsableCommand {
 
     func run() throws {
         let model = try ModelSource.load(model, quiet: quiet)
-        try Output.write(JSONSchemaExport.document(model, pretty: pretty), to: output)
+        let export = JSONSchemaExport.export(model, pretty: pretty)
+        try Output.write(export.document, to: output)
+        if !quiet {
+            for p in export.untranslatedPatterns {
+                Console.printError("docconform: warning: pattern kept in Java syntax (not translated to ECMA-262): \(p)")
+            }
+        }
     }
 }

@@ -18,6 +18,8 @@ struct ECMAPatternTests {
         // Unicode categories stay escapes; Java's own `\p{LD}` and `\p{all}` are read.
         #expect(ECMAPattern.translate(#"^[\p{L}\p{N}]+$"#) == #"^[\p{L}\p{N}]+(?:\r\n|[\n\r\u0085\u2028\u2029])?$"#)
         #expect(ECMAPattern.translate(#"^\p{LD}+$"#) == #"^[\p{L}\p{Nd}]+(?:\r\n|[\n\r\u0085\u2028\u2029])?$"#)
+        #expect(ECMAPattern.translate(#"^[\x{60}\p{IsAlphabetic}]$"#) == #"^[`\p{Alphabetic}](?:\r\n|[\n\r\u0085\u2028\u2029])?$"#)
+        #expect(ECMAPattern.translate(#"^[^\p{IsWhitespace}]$"#) == #"^[^\p{White_Space}](?:\r\n|[\n\r\u0085\u2028\u2029])?$"#)
         #expect(ECMAPattern.translate(#"^[\P{L}a]$"#) == #"^[a\P{L}](?:\r\n|[\n\r\u0085\u2028\u2029])?$"#)
     }
 

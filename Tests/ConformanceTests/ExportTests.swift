@@ -19,3 +19,25 @@ import Testing
     let block = converse["properties"]?["messages"]?["items"]?["properties"]?["content"]?["items"]
     #expect(block?["maxProperties"]?.intValue == 1)
 }
+
+@Test func jsonSchemaExportTranslatesPatternsAndNamesTheOnesItKeeps() throws {
+    var model = Fixtures.model
+    let service = try #require(model.services.keys.first)
+    var shape = Shape(type: .string)
+    shape.pattern = #"^(a)\1$"#  // a back-reference: outside what the translator reads
+    var other = Shape(type: .string)
+    other.pattern = #"^[\w- ]+$"#
+    var input = Shape(type: .structure)
+    input.members["A"] = shape
+    input.members["B"] = other
+    var op = Operation(name: "PatternsOnly")
+    op.input = input
+    model.services[service]?.operations["PatternsOnly"] = op
+    let export = JSONSchemaExport.export(model)
+    #expect(export.untranslatedPatterns.contains(#"^(a)\1$"#))
+    #expect(!export.untranslatedPatterns.contains(#"^[\w- ]+$"#))
+    let doc = try JSONParser.parse(export.document)
+    let properties = doc["schemas"]?[service]?["PatternsOnly"]?["input"]?["properties"]
+    #expect(properties?["A"]?["pattern"]?.stringValue == #"^(a)\1$"#)
+    #expect(properties?["B"]?["pattern"]?.stringValue == #"^[ \-0-9A-Z_a-z]+(?:\r\n|[\n\r\u0085\u2028\u2029])?$"#)
+}

@@ -88,3 +88,19 @@ private func matches(_ pattern: String, _ value: String, full: Bool = false) -> 
     }
     #expect(Date().timeIntervalSince(start) < 30)
 }
+
+@Test func javaEscapesAndBinaryPropertiesTheFastEnginesRead() {
+    // Octal and braced hex escapes are code points.
+    #expect(matches(#"^[^/:|\000-\037]+$"#, "ab"))
+    #expect(!matches(#"^[^/:|\000-\037]+$"#, "a\u{1F}b"))
+    #expect(matches(#"^[\x{60}\x{0022}a]+$"#, "`\"a"))
+    #expect(!matches(#"^[\x{60}]+$"#, "a"))
+    // Java's binary properties (`Is` + a name, case and underscores ignored) and its own classes.
+    #expect(matches(#"^\p{IsWhitespace}+$"#, "\u{3000}\u{A0} "))
+    #expect(!matches(#"^\p{IsWhite_Space}+$"#, "a"))
+    #expect(matches(#"^\p{IsAlphabetic}+$"#, "éΩ"))
+    #expect(!matches(#"^\p{IsAlphabetic}+$"#, "1"))
+    #expect(matches(#"^\p{LD}+$"#, "a1é"))
+    #expect(!matches(#"^\p{LD}+$"#, "-"))
+    #expect(matches(#"^[\p{all}]*$"#, "any\u{1F600}thing"))
+}

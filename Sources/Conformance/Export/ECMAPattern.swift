@@ -168,6 +168,8 @@ private struct FlatClass {
             case let .categories(cats, negated):
                 if negated && cats.count > 1 { return nil }
                 for c in cats.sorted() { properties.append(negated ? "\\P{\(c)}" : "\\p{\(c)}") }
+            case let .binary(property):
+                properties.append("\\p{\(property.rawValue)}")
             case let .set(inner, negated):
                 guard let u = union(inner.items) else { return nil }
                 let innerNegated = inner.negated != negated

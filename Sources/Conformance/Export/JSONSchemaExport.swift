@@ -14,6 +14,12 @@ public enum JSONSchemaExport {
 
     /// `{"format": ..., "schemas": {service: {operation: {"input": schema, "output": schema}}}}`.
     public static func document(_ model: Model, pretty: Bool = false) -> [UInt8] {
+        export(model, pretty: pretty).document
+    }
+
+    /// The document, and the patterns written in Java's syntax because the translator does not
+    /// read them (ECMA-262 engines may reject or misread them), in order of first use.
+    public static func export(_ model: Model, pretty: Bool = false) -> (document: [UInt8], untranslatedPatterns: [String]) {
         var w = JSONWriter(pretty: pretty, reserve: 1 << 22)
         var patterns = Patterns()
         w.beginObject()
@@ -35,19 +41,21 @@ public enum JSONSchemaExport {
         w.endObject()
         w.endObject()
         w.newline()
-        return w.bytes
+        return (w.bytes, patterns.untranslated)
     }
 
     /// Java patterns translated once each: a model repeats a few thousand patterns over
     /// hundreds of thousands of shapes.
     struct Patterns {
         private var translated: [String: String] = [:]
+        private(set) var untranslated: [String] = []
 
         mutating func ecma(_ java: String) -> String {
             if let t = translated[java] { return t }
-            let t = ECMAPattern.translate(java) ?? java
-            translated[java] = t
-            return t
+            let t = ECMAPattern.translate(java)
+            if t == nil { untranslated.append(java) }
+            translated[java] = t ?? java
+            return t ?? java
         }
     }
 

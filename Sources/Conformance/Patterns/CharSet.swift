@@ -7,6 +7,36 @@ struct CharSet: Sendable {
         /// Unicode general categories, by two-letter code.
         case categories(Set<String>, negated: Bool)
         case set(CharSet, negated: Bool)
+        /// A Unicode binary property (`\p{IsAlphabetic}`, `\p{IsWhite_Space}`).
+        case binary(BinaryProperty)
+    }
+
+    /// The binary properties Java's `\p{Is...}` names and Swift's Unicode data answers.
+    enum BinaryProperty: String, CaseIterable, Sendable {
+        case alphabetic = "Alphabetic", whiteSpace = "White_Space", ideographic = "Ideographic",
+             lowercase = "Lowercase", uppercase = "Uppercase", hexDigit = "Hex_Digit",
+             joinControl = "Join_Control", noncharacter = "Noncharacter_Code_Point"
+
+        /// Java matches these names ignoring case, spaces and underscores.
+        init?(javaName: String) {
+            let key = javaName.lowercased().filter { $0 != "_" && $0 != " " }
+            guard let p = Self.allCases.first(where: { $0.rawValue.lowercased().filter { $0 != "_" } == key }) else { return nil }
+            self = p
+        }
+
+        func contains(_ c: UInt32) -> Bool {
+            guard let p = Unicode.Scalar(c)?.properties else { return false }
+            switch self {
+            case .alphabetic: return p.isAlphabetic
+            case .whiteSpace: return p.isWhitespace
+            case .ideographic: return p.isIdeographic
+            case .lowercase: return p.isLowercase
+            case .uppercase: return p.isUppercase
+            case .hexDigit: return p.isHexDigit
+            case .joinControl: return p.isJoinControl
+            case .noncharacter: return p.isNoncharacterCodePoint
+            }
+        }
     }
 
     private(set) var items: [Item] = []
@@ -32,6 +62,10 @@ struct CharSet: Sendable {
             case let .set(inner, neg):
                 low |= neg ? ~inner.low : inner.low
                 high |= neg ? ~inner.high : inner.high
+            case let .binary(property):
+                for c in UInt32(0)..<128 where property.contains(c) {
+                    if c < 64 { low |= 1 << UInt64(c) } else { high |= 1 << UInt64(c - 64) }
+                }
             }
         }
         if negated {
@@ -109,6 +143,8 @@ struct CharSet: Sendable {
                 if neg { hit.toggle() }
             case let .set(inner, neg):
                 hit = inner.contains(c) != neg
+            case let .binary(property):
+                hit = property.contains(c)
             }
             if hit { break }
         }
@@ -163,6 +199,9 @@ struct CharSet: Sendable {
                        "Separator": "Z", "Other": "C", "Lowercase_Letter": "Ll", "Uppercase_Letter": "Lu",
                        "Decimal_Number": "Nd", "Control": "Cc"]
         let code = aliases[n] ?? n
+        if !known.contains(code), name.hasPrefix("Is"), let property = BinaryProperty(javaName: n) {
+            return CharSet(items: [.binary(property)])
+        }
         guard known.contains(code) else { return nil }
         if code == "LC" { return CharSet(items: [.categories(["Lu", "Ll", "Lt"], negated: false)]) }
         return CharSet(items: [.categories([code], negated: false)])

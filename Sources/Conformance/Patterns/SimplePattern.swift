@@ -255,7 +255,19 @@ struct SimplePattern: Sendable {
                 }
                 i += used
                 return .char(v)
-            case 0x78:  // \xhh
+            case 0x78:  // \xhh, or \x{h...h}
+                if peek() == 0x7B {
+                    i += 1
+                    var v: UInt32 = 0, digits = 0
+                    while let x = peek(), x != 0x7D {
+                        guard digits < 6, let d = hex(1) else { return nil }
+                        v = v << 4 | d
+                        digits += 1
+                    }
+                    guard digits > 0, v <= 0x10FFFF, peek() == 0x7D else { return nil }
+                    i += 1
+                    return .char(v)
+                }
                 guard let v = hex(2) else { return nil }
                 return .char(v)
             case 0x75:  // \uhhhh, a surrogate pair written as two escapes is one code point
