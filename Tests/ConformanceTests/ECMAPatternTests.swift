@@ -41,6 +41,7 @@ struct ECMAPatternTests {
         // Anchored, the count stays.
         #expect(ECMAPattern.translate(#"^[a-z]{3,5}$"#) == #"^[a-z]{3,5}(?:\r\n|[\n\r\u0085\u2028\u2029])?$"#)
         #expect(ECMAPattern.translate(#"(?!x{2,3})a"#) == #"(?!x{2})a"#)
+        #expect(ECMAPattern.translate(#"^\/(?!\.)+a"#) == #"^\/(?!\.)a"#)
     }
 
     @Test func syntaxOutsideTheReadableSubsetIsLeftToTheCaller() {

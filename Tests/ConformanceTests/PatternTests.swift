@@ -104,3 +104,10 @@ private func matches(_ pattern: String, _ value: String, full: Bool = false) -> 
     #expect(!matches(#"^\p{LD}+$"#, "-"))
     #expect(matches(#"^[\p{all}]*$"#, "any\u{1F600}thing"))
 }
+
+@Test func aRepeatedLookAroundHoldsAsOftenAsItHoldsOnce() {
+    // efs/s3files write `(?!\.)+`: one or more of a zero-width test is the test.
+    #expect(matches(#"^(\/(?!\.)+[a-z]+)$"#, "/abc"))
+    #expect(!matches(#"^(\/(?!\.)+[a-z]+)$"#, "/.abc"))
+    #expect(matches(#"^a(?!b)*b$"#, "ab"))
+}

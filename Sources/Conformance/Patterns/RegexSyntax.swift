@@ -76,8 +76,13 @@ extension SimplePattern.Parser {
             guard let (term, isFilter) = parseRegexTerm(depth: depth) else { return nil }
             guard let (lo, hi) = parseQuantifier() else { return nil }
             if lo == 1 && hi == 1 { items.append(term); continue }
-            // A quantified anchor or look-around is legal but pointless; leave it to ICU.
-            if isFilter { return nil }
+            // A zero-width filter repeated holds exactly when it holds once (a repetition stops at
+            // an empty match, in Java as in ICU): `(?!x)+` is `(?!x)`, and `(?!x)*` always holds.
+            if isFilter {
+                if lo >= 1 { items.append(term) }
+                if let q = peek(), q == 0x2A || q == 0x2B || q == 0x3F || q == 0x7B { return nil }
+                continue
+            }
             let n = term.nullable
             if n.some && !n.unconditional && lo > 1 { return nil }
             // A body that always may match empty: x{m,n} = x{0,n}.
