@@ -61,7 +61,7 @@ enum Boto3HTMLReader {
         return tail.contains("</html>")
     }
 
-    private enum Pending { case none, requestSyntax, responseSyntax, responseStructure, exceptions }
+    private enum Pending { case none, requestSyntax, requestParameters, responseSyntax, responseStructure, exceptions }
 
     /// The method body's blocks in document order.
     private static func readBody(_ dd: HTMLNode, into page: inout Boto3PageSections) {
@@ -72,6 +72,10 @@ enum Boto3HTMLReader {
                 let t = block.text.trimmed
                 switch t {
                 case "Request Syntax": page.requestSyntaxLine = block.line; pending = .requestSyntax
+                // A request too large to render shows its parameters as a bold heading over
+                // boto3's placeholder, not as a `Parameters:` field.
+                case "Parameters" where page.requestSyntaxLine != nil && page.responseSyntaxLine == nil:
+                    pending = .requestParameters
                 case "Response Syntax": page.responseSyntaxLine = block.line; pending = .responseSyntax
                 case "Response Structure": page.responseStructureLine = block.line; pending = .responseStructure
                 case "Exceptions": pending = .exceptions
@@ -90,6 +94,7 @@ enum Boto3HTMLReader {
                 let syntax = Boto3PageSections.Syntax(bytes: block.textBytes, firstLine: block.line)
                 switch pending {
                 case .requestSyntax: page.requestSyntax = syntax
+                case .requestParameters: if syntax.tooLarge { page.parametersTooLarge = true }
                 case .responseSyntax: page.responseSyntax = syntax
                 case .responseStructure: if syntax.tooLarge { page.responseStructureTooLarge = true }
                 default: break

@@ -1,8 +1,8 @@
 import APIModel
 
-/// Builds an operation from a rendered page's sections with the RST parser's machinery
-/// (`SkeletonParser` for the syntax blocks, `RSTShapeBuilder` to reconcile them with the
-/// parameter trees), following the same rules as `Boto3RSTPageParser`.
+/// Builds an operation from a rendered page's sections (HTML or text): names it from the
+/// page, then hands the request and response parts to `Boto3OperationAssembler`, which the
+/// RST reader uses too.
 struct Boto3PageAssembler {
     let path: String
     let includeDocumentation: Bool
@@ -49,86 +49,36 @@ struct Boto3PageAssembler {
         op.deprecated = page.deprecated
         if includeDocumentation { op.documentation = page.documentation }
         op.errors = page.exceptions.map { OperationError(name: $0.name) }
-        var definitions: [(String, Shape)] = []
-
-        // Request.
-        if let requestLine = page.requestSyntaxLine {
-            var builder = RSTShapeBuilder(file: path, refPrefix: operationName + ".input", isInput: true)
-            let skeleton = readSkeleton(page.requestSyntax, heading: requestLine, log: &log, partial: &op.partial)
-            if page.parametersTooLarge { op.partial = true }
-            let prose = page.parametersTooLarge ? nil : RenderedProse.nodes(page.parameters ?? [], documentation: includeDocumentation)
-            if let skeleton, case .call = skeleton.kind {} else if let skeleton {
-                log.warning(path, line: skeleton.line, "the request syntax is not a client method call")
-                op.partial = true
-                return .operation(service: service, apiVersion: Boto3PageLocation.apiVersion(uid: page.apiUID), operation: op, definitions: [])
-            }
-            let proseRoot = prose.map { ProseNode(name: nil, type: .dict, line: requestLine - 1, indent: 0, children: $0) }
-            let takesNothing = (skeleton?.entries.isEmpty ?? true) && (proseRoot?.children.isEmpty ?? true)
-            if !(takesNothing && skeleton != nil) {
-                op.input = builder.buildRoot(skeleton: skeleton, prose: proseRoot)
-                if includeDocumentation { ProseDocumentation.attach(proseRoot, to: &op.input) }
-            }
-            if builder.autoPopulated > 0 { log.count("boto3 auto-populated request parameters (documented, not in the syntax)", by: builder.autoPopulated) }
-            log.append(contentsOf: builder.log)
-            if builder.partial { op.partial = true }
-            definitions += builder.definitions
-        } else {
-            log.endsEarly(path, line: page.lastLine, "the page ends before its request syntax")
-            op.partial = true
-        }
-
-        // Response.
-        if page.returnsNone {
-            // Nothing returned.
-        } else if let responseLine = page.responseSyntaxLine {
-            var builder = RSTShapeBuilder(file: path, refPrefix: operationName + ".output", isInput: false)
-            let skeleton = readSkeleton(page.responseSyntax, heading: responseLine, log: &log, partial: &op.partial)
-            var proseRoot: ProseNode?
-            if page.responseStructureTooLarge {
-                op.partial = true
-            } else if let structureLine = page.responseStructureLine {
-                let roots = RenderedProse.nodes(page.responseStructure ?? [], documentation: includeDocumentation)
-                proseRoot = roots.first
-                if roots.count != 1 || proseRoot?.name != nil || proseRoot?.type != .dict {
-                    log.warning(path, line: structureLine, "the response structure does not start with one '(dict) –' root")
-                    op.partial = true
-                    proseRoot = nil
-                }
-            } else {
-                log.endsEarly(path, line: page.lastLine, "the page ends before its response structure")
-                op.partial = true
-            }
-            if skeleton != nil || proseRoot != nil {
-                op.output = builder.buildRoot(skeleton: skeleton, prose: proseRoot)
-                if includeDocumentation { ProseDocumentation.attach(proseRoot, to: &op.output) }
-            }
-            log.append(contentsOf: builder.log)
-            if builder.partial { op.partial = true }
-            definitions += builder.definitions
-        } else if page.requestSyntaxLine != nil {
-            log.endsEarly(path, line: page.lastLine, "the page ends before its return value ('Returns:')")
-            op.partial = true
-        }
+        let parts = Boto3OperationParts(
+            request: page.requestSyntaxLine.map { line in
+                Boto3OperationParts.Request(
+                    line: line, syntax: Self.syntaxBlock(page.requestSyntax),
+                    parameters: page.parametersTooLarge ? .tooLarge
+                        : .read(RenderedProse.nodes(page.parameters ?? [], documentation: includeDocumentation)))
+            },
+            returnsNone: page.returnsNone,
+            response: page.returnsNone ? nil : page.responseSyntaxLine.map { line in
+                Boto3OperationParts.Response(
+                    line: line, syntax: Self.syntaxBlock(page.responseSyntax),
+                    structure: page.responseStructureTooLarge ? .tooLarge : page.responseStructureLine.map { _ in
+                        Boto3OperationParts.Bullets.read(RenderedProse.nodes(page.responseStructure ?? [], documentation: includeDocumentation))
+                    },
+                    structureLine: page.responseStructureLine ?? line)
+            },
+            lastLine: page.lastLine)
+        let assembler = Boto3OperationAssembler(path: path, includeDocumentation: includeDocumentation, wording: Self.wording)
+        let definitions = assembler.assemble(parts, into: &op, log: &log)
         return .operation(service: service, apiVersion: Boto3PageLocation.apiVersion(uid: page.apiUID), operation: op, definitions: definitions)
     }
 
-    private func readSkeleton(_ block: Boto3PageSections.Syntax?, heading: Int,
-                              log: inout DiagnosticLog, partial: inout Bool) -> SkeletonNode? {
-        guard let block, block.bytes.contains(where: { $0 != 0x20 && $0 != 0x0A }) else {
-            log.warning(path, line: heading, "a syntax heading without a code block")
-            partial = true
-            return nil
-        }
-        if block.tooLarge {
-            partial = true
-            return nil
-        }
-        do {
-            return try Boto3RSTPageParser.skeletonParser.parse(block.bytes, firstLine: block.firstLine).value
-        } catch {
-            log.warning(path, line: error.line, "syntax block: \(error.message)")
-            partial = true
-            return nil
-        }
+    /// A rendered page's words (HTML and text alike) for the return value field and the
+    /// response structure's root.
+    static let wording = Boto3PageWording(returnsField: "'Returns:'", responseRoot: "'(dict) –'")
+
+    /// A highlighted block as the assembler takes it: whitespace only reads as no block.
+    private static func syntaxBlock(_ block: Boto3PageSections.Syntax?) -> Boto3OperationParts.SyntaxBlock {
+        guard let block, block.bytes.contains(where: { $0 != 0x20 && $0 != 0x0A }) else { return .missing }
+        if block.tooLarge { return .tooLarge }
+        return .text(bytes: block.bytes, range: 0..<block.bytes.count, firstLine: block.firstLine)
     }
 }

@@ -1,8 +1,8 @@
 /// What a rendered boto3 method page (Sphinx HTML, or its text rendering) says, in the
 /// terms the RST page parser works in: the syntax block texts, the parameter and response
 /// bullet trees, the exceptions and the operation's identity. Both renderings are read into
-/// this; `Boto3PageAssembler` then builds the operation with the RST parser's own
-/// `SkeletonParser` + `RSTShapeBuilder`, so the three formats share one interpretation.
+/// this; `Boto3PageAssembler` then builds the operation with `Boto3OperationAssembler`, as the
+/// RST reader does, so the three formats share one interpretation.
 struct Boto3PageSections {
     /// The literal text of a highlighted syntax block.
     struct Syntax {

@@ -75,7 +75,16 @@ enum Boto3TextReader {
         // Request syntax: verbatim up to the next field or heading.
         var end = i
         while end < n, !isHeading(end, afterSyntax) { end += 1 }
-        page.requestSyntax = syntax(lines, i..<end, bytes: bytes)
+        // A request too large to render shows its parameters as a `Parameters` heading (no
+        // colon) over boto3's placeholder, inside what reads as the syntax block here.
+        var syntaxEnd = end
+        if let heading = (i..<end).first(where: { lines[$0].content == "Parameters" }),
+           let next = (heading + 1..<end).first(where: { !lines[$0].content.isEmpty }),
+           lines[next].content.hasPrefix("# This section is too large to render.") {
+            page.parametersTooLarge = true
+            syntaxEnd = heading
+        }
+        page.requestSyntax = syntax(lines, i..<syntaxEnd, bytes: bytes)
         i = end
 
         // Parameters.

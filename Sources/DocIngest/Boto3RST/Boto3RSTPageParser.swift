@@ -10,8 +10,6 @@ struct Boto3RSTPageParser {
         case unreadable
     }
 
-    static let skeletonParser = SkeletonParser(dialect: .boto3)
-
     let path: String
     let includeDocumentation: Bool
 
@@ -60,94 +58,34 @@ struct Boto3RSTPageParser {
         for line in layout.damagedExceptions {
             log.warning(path, line: line + 1, "an exception entry that is cut short")
         }
-        var definitions: [(String, Shape)] = []
-
-        // Request.
-        if let requestLine = layout.requestSyntaxLine {
-            var builder = RSTShapeBuilder(file: path, refPrefix: operationName + ".input", isInput: true)
-            builder.proseUnavailable = layout.requestParamsTooLarge
-            let skeleton = readSkeleton(layout.requestSyntax, page: page, heading: requestLine, log: &log, partial: &op.partial)
-            let prose = layout.requestParamsTooLarge ? nil : RSTProseTree.parse(page, lines: layout.requestParams, documentation: includeDocumentation)
-            if layout.requestParamsTooLarge { op.partial = true }
-            var root: SkeletonNode?
-            if let skeleton {
-                guard case .call = skeleton.kind else {
-                    log.warning(path, line: skeleton.line, "the request syntax is not a client method call")
-                    op.partial = true
-                    return .operation(service: service, apiVersion: Boto3PageLocation.apiVersion(uid: layout.apiUID), operation: op, definitions: [])
-                }
-                root = skeleton
-            }
-            let proseRoot = prose.map { ProseNode(name: nil, type: .dict, line: requestLine, indent: 0, children: $0) }
-            let takesNothing = (root?.entries.isEmpty ?? true) && (proseRoot?.children.isEmpty ?? true)
-            if !(takesNothing && root != nil) && (root != nil || proseRoot != nil) {
-                op.input = builder.buildRoot(skeleton: root, prose: proseRoot)
-                if includeDocumentation { ProseDocumentation.attach(proseRoot, to: &op.input) }
-            }
-            if builder.autoPopulated > 0 { log.count("boto3 auto-populated request parameters (documented, not in the syntax)", by: builder.autoPopulated) }
-            log.append(contentsOf: builder.log)
-            if builder.partial { op.partial = true }
-            definitions += builder.definitions
-        } else {
-            log.endsEarly(path, line: page.count, "the page ends before its request syntax")
-            op.partial = true
-        }
-
-        // Response.
-        if layout.returnsNone {
-            // Nothing returned.
-        } else if let responseLine = layout.responseSyntaxLine {
-            var builder = RSTShapeBuilder(file: path, refPrefix: operationName + ".output", isInput: false)
-            builder.proseUnavailable = layout.responseStructureTooLarge
-            let skeleton = readSkeleton(layout.responseSyntax, page: page, heading: responseLine, log: &log, partial: &op.partial)
-            var proseRoot: ProseNode?
-            if layout.responseStructureTooLarge {
-                op.partial = true
-            } else if layout.responseStructureLine != nil {
-                let roots = RSTProseTree.parse(page, lines: layout.responseStructure, documentation: includeDocumentation)
-                proseRoot = roots.first
-                if roots.count != 1 || proseRoot?.name != nil || proseRoot?.type != .dict {
-                    log.warning(path, line: (layout.responseStructureLine ?? responseLine) + 1, "the response structure does not start with one '- *(dict) --*' root")
-                    op.partial = true
-                    proseRoot = nil
-                }
-            } else {
-                log.endsEarly(path, line: page.count, "the page ends before its response structure")
-                op.partial = true
-            }
-            if skeleton != nil || proseRoot != nil {
-                op.output = builder.buildRoot(skeleton: skeleton, prose: proseRoot)
-                if includeDocumentation { ProseDocumentation.attach(proseRoot, to: &op.output) }
-            }
-            log.append(contentsOf: builder.log)
-            if builder.partial { op.partial = true }
-            definitions += builder.definitions
-        } else if layout.requestSyntaxLine != nil {
-            log.endsEarly(path, line: page.count, "the page ends before its return value (':returns:')")
-            op.partial = true
-        }
+        let parts = Boto3OperationParts(
+            request: layout.requestSyntaxLine.map { line in
+                Boto3OperationParts.Request(line: line + 1, syntax: Self.syntaxBlock(layout.requestSyntax, page: page),
+                      parameters: layout.requestParamsTooLarge ? .tooLarge
+                          : .read(RSTProseTree.parse(page, lines: layout.requestParams, documentation: includeDocumentation)))
+            },
+            returnsNone: layout.returnsNone,
+            response: layout.returnsNone ? nil : layout.responseSyntaxLine.map { line in
+                Boto3OperationParts.Response(line: line + 1, syntax: Self.syntaxBlock(layout.responseSyntax, page: page),
+                      structure: layout.responseStructureTooLarge ? .tooLarge : layout.responseStructureLine.map { _ in
+                          Boto3OperationParts.Bullets.read(RSTProseTree.parse(page, lines: layout.responseStructure, documentation: includeDocumentation))
+                      },
+                      structureLine: (layout.responseStructureLine ?? line) + 1)
+            },
+            lastLine: page.count)
+        let assembler = Boto3OperationAssembler(path: path, includeDocumentation: includeDocumentation, wording: Self.wording)
+        let definitions = assembler.assemble(parts, into: &op, log: &log)
         return .operation(service: service, apiVersion: Boto3PageLocation.apiVersion(uid: layout.apiUID), operation: op, definitions: definitions)
     }
 
-    /// Parses a code block; a too-large or unreadable block marks the operation partial.
-    private func readSkeleton(_ block: RSTPageLayout.CodeBlock?, page: RSTLines, heading: Int,
-                              log: inout DiagnosticLog, partial: inout Bool) -> SkeletonNode? {
-        guard let block, !block.lines.isEmpty else {
-            log.warning(path, line: heading + 1, "a syntax heading without a code block")
-            partial = true
-            return nil
-        }
-        if block.tooLarge {
-            partial = true
-            return nil
-        }
+    /// The RST page's words for the return value field and the response structure's root.
+    static let wording = Boto3PageWording(returnsField: "':returns:'", responseRoot: "'- *(dict) --*'")
+
+    /// A code block (0-based lines) as the assembler takes it.
+    private static func syntaxBlock(_ block: RSTPageLayout.CodeBlock?, page: RSTLines) -> Boto3OperationParts.SyntaxBlock {
+        guard let block, !block.lines.isEmpty else { return .missing }
+        if block.tooLarge { return .tooLarge }
         let range = page.starts[block.lines.lowerBound]..<page.range(block.lines.upperBound - 1).upperBound
-        do {
-            return try Self.skeletonParser.parse(page.bytes, range: range, firstLine: block.lines.lowerBound + 1).value
-        } catch {
-            log.warning(path, line: error.line, "syntax block: \(error.message)")
-            partial = true
-            return nil
-        }
+        return .text(bytes: page.bytes, range: range, firstLine: block.lines.lowerBound + 1)
     }
 }
