@@ -24,20 +24,13 @@ final class PatternTable {
         var icu: Int32
     }
 
-    /// Read on every pattern check: kept in a cell, see UncheckedCell.
-    private let engineCell = UncheckedCell(ScratchStack<Engines>())
-    private var engineOf: ScratchStack<Engines> {
-        @inline(__always) unsafeAddress { UnsafePointer(engineCell.pointer) }
-        @inline(__always) unsafeMutableAddress { engineCell.pointer }
-    }
+    /// Read on every pattern check: stored without dynamic exclusivity checks.
+    @exclusivity(unchecked) private var engineOf = ScratchStack<Engines>()
     private let sequences = SequenceMatchers()
-    private let dfaCell = UncheckedCell(ScratchStack<LazyDFA>())
-    /// Table entries (4 bytes) all DFAs may hold together: 64 MB, whatever the corpus.
+    @exclusivity(unchecked) private var dfas = ScratchStack<LazyDFA>()
+    /// Table entries (4 bytes) all DFAs may hold together: 64 MB, whatever the corpus. Shared:
+    /// each DFA holds a pointer to it.
     private let dfaBudget = UncheckedCell(1 << 24)
-    private var dfas: ScratchStack<LazyDFA> {
-        @inline(__always) unsafeAddress { UnsafePointer(dfaCell.pointer) }
-        @inline(__always) unsafeMutableAddress { dfaCell.pointer }
-    }
     private let programs = PositionSetMatchers()
     private var icu: [ICURegex] = []
     private(set) var sources: [String] = []
@@ -49,8 +42,8 @@ final class PatternTable {
         var hashes: [UInt64] = []
         var patterns: [String] = []
     }
-    /// Read on every compile call: kept in a cell, see UncheckedCell.
-    private let indexCell = UncheckedCell(Index())
+    /// Read on every compile call: stored without dynamic exclusivity checks.
+    @exclusivity(unchecked) private var index = Index()
     /// The parsed pattern, once needed by a DFA or a position-set program.
     private var parsed: [RegexNode?] = []
     private var failed: [String: String] = [:]
@@ -70,23 +63,19 @@ final class PatternTable {
     deinit {
         codePoints.deallocate()
         engineOf.release()
-        engineCell.free()
-        indexCell.free()
         for k in 0..<dfas.count { dfas[k].release() }
         dfas.release()
-        dfaCell.free()
         dfaBudget.free()
     }
 
     /// The pattern's index, or nil when no engine can run it (reported once per pattern and shape).
     func compile(_ pattern: String, shape: String) -> Int32? {
         let h = Self.hash(pattern)
-        let index = indexCell.pointer
-        let mask = index.pointee.slots.count - 1
+        let mask = index.slots.count - 1
         var slot = Int(truncatingIfNeeded: h) & mask
-        while index.pointee.slots[slot] >= 0 {
-            let i = index.pointee.slots[slot]
-            if index.pointee.hashes[Int(i)] == h && index.pointee.patterns[Int(i)] == pattern { return i }
+        while index.slots[slot] >= 0 {
+            let i = index.slots[slot]
+            if index.hashes[Int(i)] == h && index.patterns[Int(i)] == pattern { return i }
             slot = (slot + 1) & mask
         }
         if let reason = failed[pattern] {
@@ -126,22 +115,21 @@ final class PatternTable {
         let i = Int32(engineOf.count)
         engineOf.push(engines)
         sources.append(pattern)
-        index.pointee.hashes.append(h)
-        index.pointee.patterns.append(pattern)
+        index.hashes.append(h)
+        index.patterns.append(pattern)
         parsed.append(node)
-        index.pointee.slots[slot] = i
-        if index.pointee.hashes.count * 2 > index.pointee.slots.count { rehash() }
+        index.slots[slot] = i
+        if index.hashes.count * 2 > index.slots.count { rehash() }
         return i
     }
 
     private func rehash() {
-        let index = indexCell.pointer
-        index.pointee.slots = [Int32](repeating: -1, count: index.pointee.slots.count * 2)
-        let mask = index.pointee.slots.count - 1
-        for (i, h) in index.pointee.hashes.enumerated() {
+        index.slots = [Int32](repeating: -1, count: index.slots.count * 2)
+        let mask = index.slots.count - 1
+        for (i, h) in index.hashes.enumerated() {
             var slot = Int(truncatingIfNeeded: h) & mask
-            while index.pointee.slots[slot] >= 0 { slot = (slot + 1) & mask }
-            index.pointee.slots[slot] = Int32(i)
+            while index.slots[slot] >= 0 { slot = (slot + 1) & mask }
+            index.slots[slot] = Int32(i)
         }
     }
 

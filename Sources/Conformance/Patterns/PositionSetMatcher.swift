@@ -48,38 +48,17 @@ struct RegexProgram {
 final class PositionSetMatchers {
     enum Outcome { case match, noMatch, gaveUp }
 
-    private let programsCell = UncheckedCell(ScratchStack<RegexProgram>())
-    private let opsCell = UncheckedCell(ScratchStack<RegexOp>())
-    private let childrenCell = UncheckedCell(ScratchStack<Int32>())
-    private let membersCell = UncheckedCell(ScratchStack<UInt64>())
-    private let arenaCell = UncheckedCell(ScratchStack<UInt64>(capacity: 4096))
+    @exclusivity(unchecked) private var programs = ScratchStack<RegexProgram>()
+    @exclusivity(unchecked) private var ops = ScratchStack<RegexOp>()
+    @exclusivity(unchecked) private var children = ScratchStack<Int32>()
+    @exclusivity(unchecked) private var members = ScratchStack<UInt64>()
+    @exclusivity(unchecked) private var arena = ScratchStack<UInt64>(capacity: 4096)
     private var classes: [CharSet] = []
 
-    private var programs: ScratchStack<RegexProgram> {
-        @inline(__always) unsafeAddress { UnsafePointer(programsCell.pointer) }
-        @inline(__always) unsafeMutableAddress { programsCell.pointer }
-    }
-    private var ops: ScratchStack<RegexOp> {
-        @inline(__always) unsafeAddress { UnsafePointer(opsCell.pointer) }
-        @inline(__always) unsafeMutableAddress { opsCell.pointer }
-    }
-    private var children: ScratchStack<Int32> {
-        @inline(__always) unsafeAddress { UnsafePointer(childrenCell.pointer) }
-        @inline(__always) unsafeMutableAddress { childrenCell.pointer }
-    }
     /// Per program, per ASCII code point: which classes hold it (bit k of `memberWords` words).
-    private var members: ScratchStack<UInt64> {
-        @inline(__always) unsafeAddress { UnsafePointer(membersCell.pointer) }
-        @inline(__always) unsafeMutableAddress { membersCell.pointer }
-    }
-    private var arena: ScratchStack<UInt64> {
-        @inline(__always) unsafeAddress { UnsafePointer(arenaCell.pointer) }
-        @inline(__always) unsafeMutableAddress { arenaCell.pointer }
-    }
 
     deinit {
         programs.release(); ops.release(); children.release(); members.release(); arena.release()
-        programsCell.free(); opsCell.free(); childrenCell.free(); membersCell.free(); arenaCell.free()
     }
 
     // MARK: - compiling

@@ -43,60 +43,25 @@ struct Shortcut {
 
 final class SequenceMatchers {
     // Tables read in the matching loops: kept in cells (see UncheckedCell).
-    private let patternsCell = UncheckedCell(ScratchStack<FlatPattern>())
-    private let alternativesCell = UncheckedCell(ScratchStack<(first: Int, count: Int)>())
-    private let atomsCell = UncheckedCell(ScratchStack<FlatAtom>())
-    private let forbiddenCell = UncheckedCell(ScratchStack<UInt32>())
-    private let scratchCell = UncheckedCell(UnsafeMutableBufferPointer<Int32>.allocate(capacity: 1024))
+    @exclusivity(unchecked) private var patterns = ScratchStack<FlatPattern>()
+    @exclusivity(unchecked) private var alternatives = ScratchStack<(first: Int, count: Int)>()
+    @exclusivity(unchecked) private var atoms = ScratchStack<FlatAtom>()
+    @exclusivity(unchecked) private var forbidden = ScratchStack<UInt32>()
+    @exclusivity(unchecked) private var scratch = UnsafeMutableBufferPointer<Int32>.allocate(capacity: 1024)
     /// Read (for code points ≥ 128) on the match path: in a cell, like the tables above.
-    private let setsCell = UncheckedCell([CharSet]())
-    private var sets: [CharSet] {
-        @inline(__always) unsafeAddress { UnsafePointer(setsCell.pointer) }
-        @inline(__always) unsafeMutableAddress { setsCell.pointer }
-    }
+    @exclusivity(unchecked) private var sets = [CharSet]()
 
-    private var patterns: ScratchStack<FlatPattern> {
-        @inline(__always) unsafeAddress { UnsafePointer(patternsCell.pointer) }
-        @inline(__always) unsafeMutableAddress { patternsCell.pointer }
-    }
     /// Per matcher: its alternatives `patterns[first ..< first + count]`.
-    private var alternatives: ScratchStack<(first: Int, count: Int)> {
-        @inline(__always) unsafeAddress { UnsafePointer(alternativesCell.pointer) }
-        @inline(__always) unsafeMutableAddress { alternativesCell.pointer }
-    }
-    private let shortcutsCell = UncheckedCell(ScratchStack<Shortcut>())
+    @exclusivity(unchecked) private var shortcuts = ScratchStack<Shortcut>()
     /// Per matcher: its shortcut (kind none: use the walk).
-    private var shortcuts: ScratchStack<Shortcut> {
-        @inline(__always) unsafeAddress { UnsafePointer(shortcutsCell.pointer) }
-        @inline(__always) unsafeMutableAddress { shortcutsCell.pointer }
-    }
-    private var atoms: ScratchStack<FlatAtom> {
-        @inline(__always) unsafeAddress { UnsafePointer(atomsCell.pointer) }
-        @inline(__always) unsafeMutableAddress { atomsCell.pointer }
-    }
-    private var forbidden: ScratchStack<UInt32> {
-        @inline(__always) unsafeAddress { UnsafePointer(forbiddenCell.pointer) }
-        @inline(__always) unsafeMutableAddress { forbiddenCell.pointer }
-    }
-    private var scratch: UnsafeMutableBufferPointer<Int32> {
-        @inline(__always) unsafeAddress { UnsafePointer(scratchCell.pointer) }
-        @inline(__always) unsafeMutableAddress { scratchCell.pointer }
-    }
 
     deinit {
         alternatives.release()
         shortcuts.release()
-        shortcutsCell.free()
         forbidden.release()
         patterns.release()
         atoms.release()
         scratch.deallocate()
-        patternsCell.free()
-        alternativesCell.free()
-        atomsCell.free()
-        forbiddenCell.free()
-        scratchCell.free()
-        setsCell.free()
     }
 
     /// Adds a pattern (its top-level alternatives); returns its index.

@@ -12,53 +12,22 @@ public final class ValidationPlan {
     let model: Model
     let patterns: PatternTable
 
-    // The tables, in manually managed memory behind cells (see UncheckedCell), sized for a few
-    // thousand operations so that growing (a copy of the whole table) is rare: the scanner
-    // reads them through `storage`, whose pointers stay valid until the next compile (which
-    // refreshes them); compiling writes them without dynamic exclusivity checks.
-    private let nodesCell = UncheckedCell(ScratchStack<PlanNode>(capacity: 1 << 16))
-    private let membersCell = UncheckedCell(ScratchStack<PlanMember>(capacity: 1 << 16))
-    private let namePoolCell = UncheckedCell(ScratchStack<UInt8>(capacity: 1 << 20))
-    private let slotsCell = UncheckedCell(ScratchStack<Int32>(capacity: 1 << 17))
-    private let enumSetsCell = UncheckedCell(ScratchStack<EnumSet>(capacity: 256))
-    private let enumValueRangesCell = UncheckedCell(ScratchStack<(start: Int32, length: Int32)>(capacity: 4096))
-    private let enumDisplayCell = UncheckedCell([[String]]())
+    // The tables, in manually managed memory, sized for a few thousand operations so that
+    // growing (a copy of the whole table) is rare: the scanner reads them through `storage`,
+    // whose pointers stay valid until the next compile (which refreshes them); compiling writes
+    // them without dynamic exclusivity checks.
+    @exclusivity(unchecked) var nodes = ScratchStack<PlanNode>(capacity: 1 << 16)
+    @exclusivity(unchecked) var members = ScratchStack<PlanMember>(capacity: 1 << 16)
+    @exclusivity(unchecked) var namePool = ScratchStack<UInt8>(capacity: 1 << 20)
+    @exclusivity(unchecked) var slots = ScratchStack<Int32>(capacity: 1 << 17)
+    @exclusivity(unchecked) var enumSets = ScratchStack<EnumSet>(capacity: 256)
+    @exclusivity(unchecked) var enumValueRanges = ScratchStack<(start: Int32, length: Int32)>(capacity: 4096)
+    @exclusivity(unchecked) var enumDisplay = [[String]]()
     /// Child nodes of the structures being compiled (a structure's members must be contiguous,
     /// so its children are compiled before its members are written).
-    private let pendingCell = UncheckedCell(ScratchStack<Int32>(capacity: 256))
+    @exclusivity(unchecked) private var pending = ScratchStack<Int32>(capacity: 256)
 
-    var nodes: ScratchStack<PlanNode> {
-        @inline(__always) unsafeAddress { UnsafePointer(nodesCell.pointer) }
-        @inline(__always) unsafeMutableAddress { nodesCell.pointer }
-    }
-    var members: ScratchStack<PlanMember> {
-        @inline(__always) unsafeAddress { UnsafePointer(membersCell.pointer) }
-        @inline(__always) unsafeMutableAddress { membersCell.pointer }
-    }
-    var namePool: ScratchStack<UInt8> {
-        @inline(__always) unsafeAddress { UnsafePointer(namePoolCell.pointer) }
-        @inline(__always) unsafeMutableAddress { namePoolCell.pointer }
-    }
-    var slots: ScratchStack<Int32> {
-        @inline(__always) unsafeAddress { UnsafePointer(slotsCell.pointer) }
-        @inline(__always) unsafeMutableAddress { slotsCell.pointer }
-    }
-    var enumSets: ScratchStack<EnumSet> {
-        @inline(__always) unsafeAddress { UnsafePointer(enumSetsCell.pointer) }
-        @inline(__always) unsafeMutableAddress { enumSetsCell.pointer }
-    }
-    var enumValueRanges: ScratchStack<(start: Int32, length: Int32)> {
-        @inline(__always) unsafeAddress { UnsafePointer(enumValueRangesCell.pointer) }
-        @inline(__always) unsafeMutableAddress { enumValueRangesCell.pointer }
-    }
-    var enumDisplay: [[String]] {
-        @inline(__always) unsafeAddress { UnsafePointer(enumDisplayCell.pointer) }
-        @inline(__always) unsafeMutableAddress { enumDisplayCell.pointer }
-    }
-    private var pending: ScratchStack<Int32> {
-        @inline(__always) unsafeAddress { UnsafePointer(pendingCell.pointer) }
-        @inline(__always) unsafeMutableAddress { pendingCell.pointer }
-    }
+    /// Shared with the plan's checkers, which read the tables through it.
     private let storageCell = UncheckedCell(PlanStorage.empty)
 
     /// Raw views of the tables (read without exclusivity checks or reference counting);
@@ -90,9 +59,6 @@ public final class ValidationPlan {
         enumSets.release()
         enumValueRanges.release()
         pending.release()
-        nodesCell.free(); membersCell.free(); namePoolCell.free()
-        slotsCell.free(); enumSetsCell.free(); enumValueRangesCell.free(); enumDisplayCell.free()
-        pendingCell.free()
         storageCell.free()
     }
 

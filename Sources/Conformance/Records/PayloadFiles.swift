@@ -24,20 +24,12 @@ public final class PayloadFiles {
 
     let validator: RecordValidator
     public var chunkSize = 8 << 20
-    // Touched for every record: kept in cells (see UncheckedCell).
-    private let tallyCell = UncheckedCell(Summary())
+    // Touched for every record: stored without dynamic exclusivity checks.
+    @exclusivity(unchecked) private var tally = Summary()
 
-    public var summary: Summary { tallyCell.pointer.pointee }
-    private var tally: Summary {
-        @inline(__always) unsafeAddress { UnsafePointer(tallyCell.pointer) }
-        @inline(__always) unsafeMutableAddress { tallyCell.pointer }
-    }
+    public var summary: Summary { tally }
 
     public init(validator: RecordValidator) { self.validator = validator }
-
-    deinit {
-        tallyCell.free()
-    }
 
     /// The payload files under the given paths (files as given; folders walked, sorted).
     public static func list(_ paths: [String], log: inout DiagnosticLog) -> [String] {

@@ -20,22 +20,23 @@ public final class RecordValidator {
         }
     }
 
-    /// Interned names and lookups by the envelope's raw bytes (kept in a cell: see UncheckedCell).
-    private let nameCache = UncheckedCell(OperationNameCache())
+    /// Interned names and lookups by the envelope's raw bytes (read for every record: stored
+    /// without dynamic exclusivity checks).
+    @exclusivity(unchecked) private var nameCache = OperationNameCache()
 
-    deinit { nameCache.pointer.pointee.release(); nameCache.free() }
+    deinit { nameCache.release() }
 
     private func names(service: ScannedString, operation: ScannedString) -> OperationNameCache.Entry {
         let p = checker.lexer.p
         let sp = UnsafeBufferPointer(start: p + service.start, count: service.end - service.start)
         let op = UnsafeBufferPointer(start: p + operation.start, count: operation.end - operation.start)
-        if !service.hasEscapes && !operation.hasEscapes, let hit = nameCache.pointer.pointee.find(service: sp, operation: op) {
+        if !service.hasEscapes && !operation.hasEscapes, let hit = nameCache.find(service: sp, operation: op) {
             return hit
         }
         let serviceName = stringValue(service), operationName = stringValue(operation)
         let entry = OperationNameCache.Entry(service: serviceName, operation: operationName,
                                              lookup: plan.roots(service: serviceName, operation: operationName))
-        if !service.hasEscapes && !operation.hasEscapes { return nameCache.pointer.pointee.insert(service: sp, operation: op, entry) }
+        if !service.hasEscapes && !operation.hasEscapes { return nameCache.insert(service: sp, operation: op, entry) }
         return entry
     }
 

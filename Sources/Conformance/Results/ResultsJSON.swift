@@ -24,27 +24,17 @@ public enum ResultsJSON {
             var namesToken: Int32 = -1
             var namesDirection: Direction?
         }
-        private let literalsCell = UncheckedCell(Literals())
-        private var literals: Literals {
-            @inline(__always) unsafeAddress { UnsafePointer(literalsCell.pointer) }
-            @inline(__always) unsafeMutableAddress { literalsCell.pointer }
-        }
+        @exclusivity(unchecked) private var literals = Literals()
         private var wroteAny = false
 
         public init() {}
 
         /// Results appended with `add`, waiting for `drain`.
-        private let pendingCell = UncheckedCell(ScratchStack<UInt8>(capacity: 1 << 21))
-        private var pending: ScratchStack<UInt8> {
-            @inline(__always) unsafeAddress { UnsafePointer(pendingCell.pointer) }
-            @inline(__always) unsafeMutableAddress { pendingCell.pointer }
-        }
+        @exclusivity(unchecked) private var pending = ScratchStack<UInt8>(capacity: 1 << 21)
 
         deinit {
             literals.names.release()
-            literalsCell.free()
             pending.release()
-            pendingCell.free()
         }
 
         /// Appends the next result to the writer's own pending bytes (no copy per record);
@@ -230,20 +220,16 @@ public enum ResultsJSON {
 public enum ResultsText {
     /// Writes invalid records' blocks through scratch bytes (see `ResultsJSON.Writer`).
     public final class Writer {
-        private let scratchCell = UncheckedCell(ScratchStack<UInt8>(capacity: 1 << 16))
+        @exclusivity(unchecked) private var scratch = ScratchStack<UInt8>(capacity: 1 << 16)
 
         public init() {}
 
-        deinit {
-            scratchCell.pointer.pointee.release()
-            scratchCell.free()
-        }
+        deinit { scratch.release() }
 
         public func append(_ r: RecordResult, to out: inout [UInt8]) {
             guard !r.valid else { return }
-            scratchCell.pointer.pointee.removeAll()
-            ResultsText.write(r, &scratchCell.pointer.pointee)
-            let scratch = scratchCell.pointer.pointee
+            scratch.removeAll()
+            ResultsText.write(r, &scratch)
             out.append(contentsOf: UnsafeBufferPointer(start: scratch.base, count: scratch.count))
         }
     }

@@ -8,55 +8,27 @@ final class PayloadChecker {
 
     let plan: ValidationPlan
     unowned(unsafe) let patterns: PatternTable
-    /// In a cell (see below): a stored `var` cost a dynamic exclusivity check per record.
-    private let issuesCell = UncheckedCell([ValidationIssue]())
-    var issues: [ValidationIssue] {
-        @inline(__always) unsafeAddress { UnsafePointer(issuesCell.pointer) }
-        @inline(__always) unsafeMutableAddress { issuesCell.pointer }
-    }
+    // The checker's own state is read on every byte step: stored without dynamic exclusivity
+    // checks (each access to a class's stored `var` pays one otherwise).
+    @exclusivity(unchecked) var issues = [ValidationIssue]()
 
-    // Per-record state read on every byte step: kept in cells (see UncheckedCell).
-    private let lexerCell = UncheckedCell(JSONLexer(UnsafeBufferPointer(start: nil, count: 0)))
-    private let placeboCell = UncheckedCell(false)
-    private let pathCell = UncheckedCell(ScratchStack<PathComponent>())
-    private let pathBytesCell = UncheckedCell(ScratchStack<UInt8>(capacity: 256))
-    private let messageBytesCell = UncheckedCell(ScratchStack<UInt8>(capacity: 256))
-    private let depthCell = UncheckedCell(0)
-    private let seenWordsCell = UncheckedCell(ScratchStack<UInt64>())
-    private let mapKeysCell = UncheckedCell(ScratchStack<(hash: UInt64, start: Int, length: Int)>())
+    @exclusivity(unchecked) var lexer = JSONLexer(UnsafeBufferPointer(start: nil, count: 0))
+    @exclusivity(unchecked) var placebo = false
+    @exclusivity(unchecked) private var path = ScratchStack<PathComponent>()
+    @exclusivity(unchecked) private var pathBytes = ScratchStack<UInt8>(capacity: 256)
+    @exclusivity(unchecked) private var messageBytes = ScratchStack<UInt8>(capacity: 256)
+    @exclusivity(unchecked) private var depth = 0
+    @exclusivity(unchecked) private var seenWords = ScratchStack<UInt64>()
+    @exclusivity(unchecked) private var mapKeys = ScratchStack<(hash: UInt64, start: Int, length: Int)>()
 
     /// The plan's tables (always current: the plan refreshes them after compiling).
     var s: PlanStorage {
         @inline(__always) unsafeAddress { UnsafePointer(planStorage) }
     }
     private let planStorage: UnsafePointer<PlanStorage>
-    var lexer: JSONLexer {
-        @inline(__always) unsafeAddress { UnsafePointer(lexerCell.pointer) }
-        @inline(__always) unsafeMutableAddress { lexerCell.pointer }
-    }
     /// Placebo recordings: datetime/StreamingBody objects and a root `ResponseMetadata` are theirs.
-    var placebo: Bool {
-        @inline(__always) unsafeAddress { UnsafePointer(placeboCell.pointer) }
-        @inline(__always) unsafeMutableAddress { placeboCell.pointer }
-    }
-    private var path: ScratchStack<PathComponent> {
-        @inline(__always) unsafeAddress { UnsafePointer(pathCell.pointer) }
-        @inline(__always) unsafeMutableAddress { pathCell.pointer }
-    }
-    private var depth: Int {
-        @inline(__always) unsafeAddress { UnsafePointer(depthCell.pointer) }
-        @inline(__always) unsafeMutableAddress { depthCell.pointer }
-    }
-    private var seenWords: ScratchStack<UInt64> {
-        @inline(__always) unsafeAddress { UnsafePointer(seenWordsCell.pointer) }
-        @inline(__always) unsafeMutableAddress { seenWordsCell.pointer }
-    }
-    private var mapKeys: ScratchStack<(hash: UInt64, start: Int, length: Int)> {
-        @inline(__always) unsafeAddress { UnsafePointer(mapKeysCell.pointer) }
-        @inline(__always) unsafeMutableAddress { mapKeysCell.pointer }
-    }
 
-    private let skipStackCell = UncheckedCell(ScratchStack<UInt8>())
+    @exclusivity(unchecked) private var skipStack = ScratchStack<UInt8>()
     private var unescaped = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: 1024)
     /// Values above this many bytes skip the pattern check (counted as "gave up").
     static let patternValueLimit = 4 << 20
@@ -68,23 +40,13 @@ final class PayloadChecker {
     }
 
     deinit {
-        issuesCell.free()
         unescaped.deallocate()
         path.release()
         seenWords.release()
         mapKeys.release()
-        lexerCell.free()
-        placeboCell.free()
-        pathCell.free()
-        pathBytesCell.pointer.pointee.release()
-        pathBytesCell.free()
-        messageBytesCell.pointer.pointee.release()
-        messageBytesCell.free()
-        depthCell.free()
-        seenWordsCell.free()
-        mapKeysCell.free()
-        skipStackCell.pointer.pointee.release()
-        skipStackCell.free()
+        pathBytes.release()
+        messageBytes.release()
+        skipStack.release()
     }
 
     // MARK: - issues and paths
@@ -97,10 +59,9 @@ final class PayloadChecker {
     /// piece by piece cost about as much as checking the faulty value.
     @inline(__always)
     func message(_ build: (UnsafeMutablePointer<ScratchStack<UInt8>>) -> Void) -> String {
-        let out = messageBytesCell.pointer
-        out.pointee.removeAll()
-        build(out)
-        return String(decoding: UnsafeBufferPointer(start: out.pointee.base, count: out.pointee.count), as: UTF8.self)
+        messageBytes.removeAll()
+        withUnsafeMutablePointer(to: &messageBytes) { build($0) }
+        return String(decoding: UnsafeBufferPointer(start: messageBytes.base, count: messageBytes.count), as: UTF8.self)
     }
 
     /// Appends `display(str)`: short plain-ASCII values as they are, the rest through `display`.
@@ -119,11 +80,12 @@ final class PayloadChecker {
     /// The path as botocore writes it, assembled as bytes in a reused buffer and made a String
     /// once (appending piece by piece to a String cost more than the rest of a faulty record).
     func renderPath(extra: PathComponent? = nil) -> String {
-        let out = pathBytesCell.pointer
-        out.pointee.removeAll()
-        for i in 0..<path.count { appendPath(path[i], to: out) }
-        if let extra { appendPath(extra, to: out) }
-        return String(decoding: UnsafeBufferPointer(start: out.pointee.base, count: out.pointee.count), as: UTF8.self)
+        pathBytes.removeAll()
+        withUnsafeMutablePointer(to: &pathBytes) { out in
+            for i in 0..<path.count { appendPath(path[i], to: out) }
+            if let extra { appendPath(extra, to: out) }
+        }
+        return String(decoding: UnsafeBufferPointer(start: pathBytes.base, count: pathBytes.count), as: UTF8.self)
     }
 
     private func appendPath(_ c: PathComponent, to out: UnsafeMutablePointer<ScratchStack<UInt8>>) {
@@ -255,7 +217,7 @@ final class PayloadChecker {
     // MARK: - values
 
     func skip() throws(MalformedJSON) {
-        try lexer.skipValue(stack: &skipStackCell.pointer.pointee) { word, _ in
+        try lexer.skipValue(stack: &skipStack) { word, _ in
             self.report(.malformed, "\(word) is not valid JSON (byte \(self.lexer.pos))")
         }
     }

@@ -1,6 +1,6 @@
-/// One value in manually allocated memory. Hot mutable state of the scanner and matchers
-/// lives in cells behind computed properties: an access through a pointer needs none of the
-/// dynamic exclusivity checks Swift puts on every access to a class's stored `var`.
+/// One value in manually allocated memory, for state several objects read and write through
+/// a pointer (a plan's table views, the DFAs' shared budget). State one object owns is a
+/// stored `@exclusivity(unchecked) var` instead: as fast, without the indirection.
 struct UncheckedCell<Value> {
     let pointer: UnsafeMutablePointer<Value>
 
