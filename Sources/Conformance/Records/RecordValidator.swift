@@ -181,7 +181,8 @@ public final class RecordValidator {
     func validate(_ bytes: UnsafeBufferPointer<UInt8>, file: String, line: Int, placebo: PlaceboOrigin? = nil,
                   into record: inout RecordResult) {
         var envelope = Envelope()
-        checker.issues.removeAll(keepingCapacity: true)
+        // Usually empty already (a valid record's buffer came back from the result).
+        if !checker.issues.isEmpty { checker.issues.removeAll(keepingCapacity: true) }
         checker.placebo = placebo != nil
         checker.lexer = JSONLexer(bytes)
         if let placebo {
