@@ -52,31 +52,40 @@ def report(name, records, nbytes, seconds, invalid, extra=""):
           % (name, records, mb, seconds, mb / seconds, records / seconds, invalid, extra))
 
 
-def bench_jsonschema_rs(schemas_path, corpus):
+# The validator of a record whose operation the model does not have: there is no schema.
+UNKNOWN = "unknown operation"
+
+
+def jsonschema_rs_validators(schemas, records):
+    """jsonschema-rs validators by (service, operation, direction) for the records given:
+    UNKNOWN where the model has no such operation, None where jsonschema-rs cannot compile the schema."""
     sys.path.insert(0, "/tmp/jsr")
     import jsonschema_rs
-    with open(schemas_path) as f:
-        schemas = json.load(f)["schemas"]
-    lines = open(corpus, "rb").read().splitlines()
-    # compile the validators the corpus needs, outside the timed loop
     validators = {}
-    uncompilable = unknown = 0
-    for line in lines:
-        rec = json.loads(line)
+    for rec in records:
         key = (rec["service"], rec["operation"], rec["direction"])
         if key in validators:
             continue
         try:
             schema = schemas[key[0]][key[1]]["input" if key[2] == "request" else "output"]
         except KeyError:
-            validators[key] = None  # an operation the model does not have: no schema
-            unknown += 1
+            validators[key] = UNKNOWN
             continue
         try:
             validators[key] = jsonschema_rs.validator_for(schema)
         except Exception:
             validators[key] = None
-            uncompilable += 1
+    return validators
+
+
+def bench_jsonschema_rs(schemas_path, corpus):
+    with open(schemas_path) as f:
+        schemas = json.load(f)["schemas"]
+    lines = open(corpus, "rb").read().splitlines()
+    # compile the validators the corpus needs, outside the timed loop
+    validators = jsonschema_rs_validators(schemas, (json.loads(line) for line in lines))
+    unknown = sum(1 for v in validators.values() if v is UNKNOWN)
+    uncompilable = sum(1 for v in validators.values() if v is None)
     note = "(%d operations not in the model, %d schemas failed to compile: %%d records skipped)" % (unknown, uncompilable)
     # The exported schemas are millions of Python objects: left alive, the interpreter's full
     # garbage collections walk them at random points of the timed loops (~1 s each).
@@ -89,7 +98,7 @@ def bench_jsonschema_rs(schemas_path, corpus):
         for line in lines:
             rec = json.loads(line)
             v = validators[(rec["service"], rec["operation"], rec["direction"])]
-            if v is None:
+            if v is None or v is UNKNOWN:
                 # No compiled schema: not validated, so neither its bytes nor the record count
                 # (counting them flattered jsonschema-rs by the ~8% of records it skips).
                 skipped += 1
@@ -124,36 +133,23 @@ def bench_jsonschema_rs(schemas_path, corpus):
 
 def jsonschema_rs_accuracy(schemas_path, corpus):
     """Verdicts only: jsonschema-rs reports errors in JSON Schema's terms, not the fault codes."""
-    sys.path.insert(0, "/tmp/jsr")
     import collections
-    import jsonschema_rs
     with open(schemas_path) as f:
         schemas = json.load(f)["schemas"]
-    validators = {}
+    records = [json.loads(line) for line in open(corpus, "rb")]
+    validators = jsonschema_rs_validators(schemas, records)
+    uncompilable = sum(1 for v in validators.values() if v is None)
     valid = collections.Counter()
     faulty = collections.Counter()
     caught = collections.Counter()
-    uncompilable = 0
-    for line in open(corpus, "rb"):
-        rec = json.loads(line)
+    for rec in records:
         key = (rec["service"], rec["operation"], rec["direction"])
-        if key not in validators:
-            try:
-                schema = schemas[key[0]][key[1]]["input" if key[2] == "request" else "output"]
-            except KeyError:
-                validators[key] = "unknown"  # not in the model: the caller's lookup catches it
-            else:
-                try:
-                    validators[key] = jsonschema_rs.validator_for(schema)
-                except Exception:
-                    validators[key] = None
-                    uncompilable += 1
         v = validators[key]
         code = rec["expect"]["code"] if rec.get("expect") else None
         if v is None:
             verdict = "skipped"
-        elif v == "unknown":
-            verdict = False
+        elif v is UNKNOWN:
+            verdict = False  # no schema for it: the caller's lookup catches it
         else:
             verdict = v.is_valid(rec["payload"])
         if code is None:
