@@ -33,12 +33,7 @@ enum ECMAPattern {
             while atHead, first < end, optional(items[first]) { first += 1 }
             while atTail, end > first, optional(items[end - 1]) { end -= 1 }
             for k in first..<end {
-                let item = items[k]
-                let grouped: Bool
-                if case .alternation = item { grouped = true } else { grouped = false }
-                if grouped { out += "(?:" }
-                print(item, atHead: atHead && k == first, atTail: atTail && k == end - 1, into: &out)
-                if grouped { out += ")" }
+                printItem(items[k], atHead: atHead && k == first, atTail: atTail && k == end - 1, into: &out)
             }
         case let .alternation(branches):
             for (k, branch) in branches.enumerated() {
@@ -50,25 +45,9 @@ enum ECMAPattern {
                 if min == 0 { return }
                 max = min
             }
-            if min == 1 && max == 1 {
-                // What stays is the body alone, in the place of the repetition: an alternation keeps its group.
-                if case .alternation = body {
-                    out += "(?:"
-                    print(body, atHead: atHead, atTail: atTail, into: &out)
-                    out += ")"
-                } else {
-                    print(body, atHead: atHead, atTail: atTail, into: &out)
-                }
-                return
-            }
-            let grouped: Bool
-            switch body {
-            case .chars: grouped = false
-            default: grouped = true
-            }
-            if grouped { out += "(?:" }
-            print(body, atTail: false, into: &out)
-            if grouped { out += ")" }
+            // What stays of `X{1}` is the body alone, in the repetition's place.
+            if min == 1 && max == 1 { return printItem(body, atHead: atHead, atTail: atTail, into: &out) }
+            if case .chars = body { print(body, atTail: false, into: &out) } else { grouped(body, into: &out) }
             switch (min, max) {
             case (0, .max): out += "*"
             case (1, .max): out += "+"
@@ -88,6 +67,17 @@ enum ECMAPattern {
             print(body, atHead: !ahead, atTail: ahead, into: &out)
             out += ")"
         }
+    }
+
+    /// A node where a sequence item stands: an alternation needs a group there.
+    private static func printItem(_ node: RegexNode, atHead: Bool, atTail: Bool, into out: inout String) {
+        if case .alternation = node { grouped(node, atHead: atHead, atTail: atTail, into: &out) } else { print(node, atHead: atHead, atTail: atTail, into: &out) }
+    }
+
+    private static func grouped(_ node: RegexNode, atHead: Bool = false, atTail: Bool = false, into out: inout String) {
+        out += "(?:"
+        print(node, atHead: atHead, atTail: atTail, into: &out)
+        out += ")"
     }
 
     /// One character class as an atom: a single code point as itself, anything else in brackets.

@@ -250,14 +250,7 @@ public final class RecordValidator {
                     case .other:
                         try checker.skip()
                     }
-                    checker.lexer.skipWhitespace()
-                    guard !checker.lexer.atEnd else { throw checker.lexer.fail("unexpected end of input inside the record") }
-                    let c = checker.lexer.byte
-                    checker.lexer.pos += 1
-                    if c == 0x2C { continue }
-                    if c == 0x7D { break }
-                    checker.lexer.pos -= 1
-                    throw checker.lexer.fail("expected ',' or '}', found \(checker.lexer.describeByte(c))")
+                    guard try checker.lexer.nextItem(closing: 0x7D, inside: "the record") else { break }
                 }
             }
             checker.lexer.skipWhitespace()

@@ -313,20 +313,23 @@ struct JSONLexer {
     }
 
     /// After an item of an object (`closing` `}`) or an array (`]`), whitespace first: true at
-    /// `,` (another item follows), false at the closing byte; either is consumed.
+    /// `,` (another item follows), false at the closing byte; either is consumed. `inside` names
+    /// the container in the message for input that ends first (default: by its kind).
     @inline(__always)
-    mutating func nextItem(closing: UInt8) throws(MalformedJSON) -> Bool {
+    mutating func nextItem(closing: UInt8, inside: StaticString? = nil) throws(MalformedJSON) -> Bool {
         skipWhitespace()
         if pos < end {
             let c = p[pos]
             if c == 0x2C { pos += 1; return true }
             if c == closing { pos += 1; return false }
         }
-        throw itemError(closing: closing)
+        throw itemError(closing: closing, inside: inside)
     }
 
-    private func itemError(closing: UInt8) -> MalformedJSON {
-        guard pos < end else { return fail("unexpected end of input inside \(closing == 0x7D ? "an object" : "an array")") }
+    private func itemError(closing: UInt8, inside: StaticString?) -> MalformedJSON {
+        guard pos < end else {
+            return fail("unexpected end of input inside \(inside.map { "\($0)" } ?? (closing == 0x7D ? "an object" : "an array"))")
+        }
         return fail("expected ',' or '\(Character(Unicode.Scalar(closing)))', found \(describeByte(p[pos]))")
     }
 
