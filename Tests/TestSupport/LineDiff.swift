@@ -1,5 +1,5 @@
 /// A readable line diff of two texts for failure messages: hunks in the style of `diff -u`
-/// (`-` old, `+` new, three lines of context), cut after `maxLines` lines.
+/// (`@@ -old line +new line @@`, `-` old, `+` new, three lines of context), cut after `maxLines` lines.
 public enum LineDiff {
     public static func render(old: [UInt8], new: [UInt8], maxLines: Int = 80) -> String {
         let a = lines(old), b = lines(new)
@@ -79,7 +79,7 @@ public enum LineDiff {
             while last + 1 < changed.count, changed[last + 1] - changed[last] <= 2 * context { last += 1 }
             let start = max(0, changed[k] - context), end = min(edits.count - 1, changed[last] + context)
             let (oldLine, newLine) = position(of: edits, at: start)
-            out.append("@@ golden line \(oldLine + 1), actual line \(newLine + 1) @@")
+            out.append("@@ -\(oldLine + 1) +\(newLine + 1) @@")
             for e in edits[start...end] {
                 switch e {
                 case let .same(i, _): out.append("  " + a[i])

@@ -10,7 +10,7 @@ import TestSupport
         let old = (1...20).map { "line \($0)" }.joined(separator: "\n") + "\n"
         let new = old.replacingOccurrences(of: "line 10\n", with: "line ten\n").replacingOccurrences(of: "line 15\n", with: "")
         #expect(diff(old, new) == """
-            @@ golden line 7, actual line 7 @@
+            @@ -7 +7 @@
               line 7
               line 8
               line 9
@@ -31,8 +31,8 @@ import TestSupport
         let old = (1...30).map { "l\($0)" }.joined(separator: "\n")
         let new = old.replacingOccurrences(of: "l2\n", with: "x\n").replacingOccurrences(of: "l28\n", with: "y\n")
         let text = diff(old, new)
-        #expect(text.components(separatedBy: "@@ golden").count - 1 == 2)
-        #expect(text.contains("@@ golden line 25, actual line 25 @@"))
+        #expect(text.components(separatedBy: "@@ -").count - 1 == 2)
+        #expect(text.contains("@@ -25 +25 @@"))
     }
 
     @Test func aMissingFinalNewlineIsNamed() {
