@@ -5,7 +5,7 @@ import Foundation
 /// `xmlSchemaValidateDoc`): no `xmllint` needed. The network is never used.
 public final class XMLSchemaCheck: @unchecked Sendable {
     private let schema: xmlSchemaPtr
-    private let lock = NSLock() // a libxml2 schema is shared, its validation contexts are not
+    private let lock = NSLock() // validations take turns: cheap here, and the schema is shared between them
 
     public struct Failure: Error, CustomStringConvertible {
         public let description: String
@@ -13,6 +13,7 @@ public final class XMLSchemaCheck: @unchecked Sendable {
 
     /// Parses the XSD file; an unreadable or invalid schema throws with libxml2's messages.
     public init(schemaPath: String) throws {
+        xmlInitParser() // once before libxml2 is used from several threads; later calls do nothing
         let messages = Messages()
         guard let parser = xmlSchemaNewParserCtxt(schemaPath) else {
             throw Failure(description: "cannot read the schema \(schemaPath)")
