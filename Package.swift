@@ -53,12 +53,16 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "APIModelTests", dependencies: ["APIModel"]),
-        .testTarget(name: "DocIngestTests", dependencies: ["DocIngest", "APIModel", "CLibXML2", "Differ"]),
-        .testTarget(name: "ConformanceTests", dependencies: ["Conformance", "APIModel"]),
-        .testTarget(name: "DifferTests", dependencies: ["Differ", "APIModel"]),
-        .testTarget(name: "ReportsTests", dependencies: ["Reports", "APIModel", "Conformance", "Differ"]),
+        // What every test target shares: the fixture locator, the process runner (the built
+        // `docconform` and other programs), golden files, and the JUnit XSD / SARIF JSON Schema checks.
+        .target(name: "TestSupport", dependencies: ["APIModel", "CLibXML2"], path: "Tests/TestSupport"),
+        .testTarget(name: "TestSupportTests", dependencies: ["TestSupport", "APIModel"]),
+        .testTarget(name: "APIModelTests", dependencies: ["APIModel", "TestSupport"]),
+        .testTarget(name: "DocIngestTests", dependencies: ["DocIngest", "APIModel", "CLibXML2", "Differ", "TestSupport"]),
+        .testTarget(name: "ConformanceTests", dependencies: ["Conformance", "APIModel", "TestSupport"]),
+        .testTarget(name: "DifferTests", dependencies: ["Differ", "APIModel", "TestSupport"]),
+        .testTarget(name: "ReportsTests", dependencies: ["Reports", "APIModel", "Conformance", "Differ", "TestSupport"]),
         // Runs the built `docconform` binary end to end: exit codes, stderr diagnostics, output files.
-        .testTarget(name: "DocConformCLITests", dependencies: ["APIModel"]),
+        .testTarget(name: "DocConformCLITests", dependencies: ["APIModel", "TestSupport"]),
     ]
 )

@@ -20,7 +20,7 @@ struct ChangesCommand: ParsableCommand {
     var files: [String]
 
     @Option(help: "Output format: text, json, markdown or changelog.")
-    var format = "text"
+    var format = DiffFormat.text
 
     @Option(name: .shortAndLong, help: "Write the result here instead of standard output.")
     var output: String?
@@ -28,16 +28,11 @@ struct ChangesCommand: ParsableCommand {
     @Option(help: "Service key for every page (default: from the file name <service>_<YYYY-MM-DD>.txt).")
     var service: String?
 
-    @Flag(help: "No summary on standard error.")
-    var quiet = false
+    @OptionGroup var console: ConsoleOptions
 
     func run() throws {
-        guard let format = DiffFormat(rawValue: format) else {
-            Console.printError("docconform changes: error: unknown --format \"\(format)\": expected one of \(DiffFormat.allCases.map(\.rawValue).joined(separator: ", "))")
-            throw ExitCode(2)
-        }
         let result = ChangelogHistory.load(paths: files, options: IngestOptions(serviceName: service))
-        Console.report(result.log, quiet: quiet)
+        Console.report(result.log, quiet: console.quiet)
         guard !result.pages.isEmpty else {
             Console.printError("docconform changes: error: no readable changelog page")
             throw ExitCode(2)
@@ -46,7 +41,7 @@ struct ChangesCommand: ParsableCommand {
         let old = result.firstDate.map { "before \($0)" } ?? "before"
         let new = result.lastDate.map { $0 == result.firstDate ? $0 : "\(result.firstDate!)..\($0)" } ?? "changelog"
         try Output.write(format.renderer.render(changes, old: old, new: new), to: output)
-        if !quiet {
+        if !console.quiet {
             Console.printError("docconform: \(result.pages.count) changelog page\(result.pages.count == 1 ? "" : "s"), \(changes.count) changes")
         }
         if result.log.errorCount > 0 { throw ExitCode(1) }

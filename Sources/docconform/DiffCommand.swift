@@ -22,10 +22,10 @@ struct DiffCommand: ParsableCommand {
     var new: String
 
     @Option(help: "Output format: text, json, markdown or changelog.")
-    var format = "text"
+    var format = DiffFormat.text
 
     @Option(help: "Exit with status 1 when a change at or above this level remains: breaking, dangerous or any.")
-    var failOn: String?
+    var failOn: FailOnLevel?
 
     @Option(help: "File of accepted changes (KIND SERVICE OPERATION PATH lines with * wildcards, or a docconform.diff/1 baseline).")
     var ignore: String?
@@ -42,17 +42,13 @@ struct DiffCommand: ParsableCommand {
     @Flag(help: "Leave the changelog-style type summary out of member-added changes in JSON.")
     var noSummaries = false
 
-    @Flag(help: "No progress or summary on standard error.")
-    var quiet = false
+    @OptionGroup var console: ConsoleOptions
 
     @Flag(help: .hidden)
     var timings = false
 
     func run() throws {
-        guard let format = DiffFormat(rawValue: format) else {
-            throw inputError("unknown --format \"\(format)\": expected one of \(DiffFormat.allCases.map(\.rawValue).joined(separator: ", "))")
-        }
-        let threshold = try failOn.map(parseThreshold)
+        let threshold = failOn?.severity
         var views: [FormatView]?
         if let name = asSeenBy {
             guard let named = FormatView.parse(name) else {
@@ -72,7 +68,7 @@ struct DiffCommand: ParsableCommand {
             } catch let error as DiffReadError {
                 throw inputError("\(ignore):\(error.line ?? 1): error: \(error.message)")
             }
-            Console.report(log, quiet: quiet)
+            Console.report(log, quiet: console.quiet)
         }
 
         let clock = ContinuousClock()
@@ -101,7 +97,7 @@ struct DiffCommand: ParsableCommand {
             Console.printError(String(format: "timings: load+project %.3fs, diff %.3fs (%.3fs CPU, %d changes), ignore+render %.3fs",
                                       seconds(loaded - loadStart), seconds(diffed - loaded), diffCPU, all.count, seconds(rendered - diffed)))
         }
-        if !quiet {
+        if !console.quiet {
             let accepted = all.count - changes.count
             let breaking = changes.filter { $0.severity == .breaking }.count
             let dangerous = changes.filter { $0.severity == .dangerous }.count
@@ -117,8 +113,8 @@ struct DiffCommand: ParsableCommand {
     /// `SnapshotCheck`) would show up as removals, so it stops the run with status 2.
     private func load(_ path: String) throws -> Model {
         let result = Ingest.load(paths: [path], options: IngestOptions(serviceName: service),
-                                 progress: Progress.reporter(label: "files", quiet: quiet))
-        Console.report(result.log, quiet: quiet)
+                                 progress: Progress.reporter(label: "files", quiet: console.quiet))
+        Console.report(result.log, quiet: console.quiet)
         let problems = SnapshotCheck.problems(in: result)
         if !problems.isEmpty {
             throw inputError("\(path): error: \(problems.joined(separator: ", ")); not comparing a partial snapshot")
@@ -128,15 +124,6 @@ struct DiffCommand: ParsableCommand {
         }
         ProcessLifetime.keep(result.model)
         return result.model
-    }
-
-    private func parseThreshold(_ s: String) throws -> Severity {
-        switch s {
-        case "breaking": return .breaking
-        case "dangerous": return .dangerous
-        case "any", "info": return .info
-        default: throw inputError("unknown --fail-on \"\(s)\": expected breaking, dangerous or any")
-        }
     }
 
     /// Prints the message, removes a stale output file (so nothing looks like this run's

@@ -22,14 +22,13 @@ struct ExportCommand: ParsableCommand {
     @Flag(help: "Indented JSON.")
     var pretty = false
 
-    @Flag(help: "No progress or summary on standard error.")
-    var quiet = false
+    @OptionGroup var console: ConsoleOptions
 
     func run() throws {
-        let model = try ModelSource.load(model, quiet: quiet)
+        let model = try ModelSource.load(model, quiet: console.quiet)
         let export = JSONSchemaExport.export(model, pretty: pretty)
         try Output.write(export.document, to: output)
-        if !quiet {
+        if !console.quiet {
             for p in export.untranslatedPatterns {
                 Console.printError("docconform: warning: pattern kept in Java syntax (not translated to ECMA-262): \(p)")
             }

@@ -26,15 +26,14 @@ struct ParseCommand: ParsableCommand {
     @Flag(help: "Indent the JSON for reading (a whole botocore release is then ~2.5x larger).")
     var pretty = false
 
-    @Flag(help: "No progress or summary on standard error.")
-    var quiet = false
+    @OptionGroup var console: ConsoleOptions
 
     func run() throws {
         let options = IngestOptions(serviceName: service, strict: strict, includeDocumentation: !noDocs)
-        let result = Ingest.load(paths: paths, options: options, progress: Progress.reporter(label: "files", quiet: quiet))
+        let result = Ingest.load(paths: paths, options: options, progress: Progress.reporter(label: "files", quiet: console.quiet))
         ProcessLifetime.keep(result.model)
-        Console.report(result.log, quiet: quiet)
-        Console.summary(ingest: result, quiet: quiet)
+        Console.report(result.log, quiet: console.quiet)
+        Console.summary(ingest: result, quiet: console.quiet)
         guard result.anyInputUsable else { throw ExitCode(2) }
         let chunks = ModelWriter(includeDocumentation: !noDocs, pretty: pretty).chunks(of: result.model)
         try Output.write(chunks: chunks, to: output)

@@ -19,14 +19,13 @@ struct RSTFidelityCommand: ParsableCommand {
     @Option(help: "How many mismatching operations to list.")
     var list = 20
 
-    @Flag(help: "No progress or diagnostics on standard error.")
-    var quiet = false
+    @OptionGroup var console: ConsoleOptions
 
     func run() throws {
         let started = Date()
         let parsed = Ingest.load(paths: pages)
         let parseSeconds = Date().timeIntervalSince(started)
-        Console.report(parsed.log, quiet: quiet)
+        Console.report(parsed.log, quiet: console.quiet)
         let reference = Ingest.load(paths: botocore)
         guard parsed.anyInputUsable, reference.anyInputUsable else { throw ExitCode(2) }
         let report = RSTFidelity.compare(pages: parsed.model, reference: reference.model)

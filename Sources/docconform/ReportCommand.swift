@@ -24,26 +24,16 @@ struct ReportCommand: ParsableCommand {
     var output = "reports"
 
     @Option(help: "Also exit with status 1 (and fail the JUnit case) for changes at or above this level: breaking, dangerous or any.")
-    var failOn: String?
+    var failOn: FailOnLevel?
 
-    @Flag(help: "No progress or summary on standard error.")
-    var quiet = false
+    @OptionGroup var console: ConsoleOptions
 
     func run() throws {
-        let threshold: Severity?
-        switch failOn {
-        case nil: threshold = nil
-        case "breaking"?: threshold = .breaking
-        case "dangerous"?: threshold = .dangerous
-        case "any"?, "info"?: threshold = .info
-        case let other?:
-            Console.printError("docconform report: error: unknown --fail-on \"\(other)\": expected breaking, dangerous or any")
-            throw ExitCode(2)
-        }
+        let threshold = failOn?.severity
         let report = ReportBuilder(progress: progress()).build(corpus: corpus)
         let failures = ReportFiles.write(report, to: output, failOn: threshold)
         for (path, reason) in failures { Console.printError("\(path): error: cannot write: \(reason)") }
-        if !quiet {
+        if !console.quiet {
             for d in report.allDiagnostics.prefix(50) { Console.printError(d.description) }
             if report.allDiagnostics.count > 50 { Console.printError("... \(report.allDiagnostics.count - 50) more diagnostics in \(output)/index.html") }
             let v = report.validation
@@ -63,11 +53,11 @@ struct ReportCommand: ParsableCommand {
     private func progress() -> ReportBuilder.Progress? {
         var label = ""
         var reporter: ((Int, Int) -> Void)?
-        guard Progress.reporter(label: "", quiet: quiet) != nil else { return nil }
+        guard Progress.reporter(label: "", quiet: console.quiet) != nil else { return nil }
         return { stage, done, total in
             if stage != label {
                 label = stage
-                reporter = Progress.reporter(label: stage, quiet: quiet)
+                reporter = Progress.reporter(label: stage, quiet: console.quiet)
             }
             reporter?(done, total)
         }

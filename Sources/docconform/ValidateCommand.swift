@@ -36,11 +36,10 @@ struct ValidateCommand: ParsableCommand {
     @Flag(help: "Print record counts and validation throughput on standard error.")
     var stats = false
 
-    @Flag(help: "No progress or summary on standard error.")
-    var quiet = false
+    @OptionGroup var console: ConsoleOptions
 
     func run() throws {
-        let model = try ModelSource.load(model, quiet: quiet)
+        let model = try ModelSource.load(model, quiet: console.quiet)
         let plan = ValidationPlan(model: model, wholeValuePatterns: patternMatch == .full)
         let files = PayloadFiles(validator: RecordValidator(plan: plan))
         let sink = try OutputStream(path: output)
@@ -75,8 +74,8 @@ struct ValidateCommand: ParsableCommand {
         case .sarif: sink.write(SARIFWriter.log(rules: SARIFValidationResults.rules, results: SARIFValidationResults.results(collected)))
         }
         try sink.finish()
-        Console.report(summary.log, quiet: quiet)
-        if !quiet && format != .text {
+        Console.report(summary.log, quiet: console.quiet)
+        if !console.quiet && format != .text {
             for u in unsupported { Console.printError("warning: unsupported pattern on \(u.shape), not checked: \(u.pattern) (\(u.reason))") }
             for g in gaveUp { Console.printError("warning: pattern not checked on \(g.values) value(s), work bound reached: \(g.pattern)") }
         }

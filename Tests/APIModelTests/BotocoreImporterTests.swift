@@ -1,6 +1,7 @@
 @testable import APIModel
 import Foundation
 import Testing
+import TestSupport
 
 @Suite struct BotocoreImporterTests {
     @Test func endsRecursionWithARefAndDefinesTheShape() throws {
@@ -102,7 +103,7 @@ import Testing
     }
 
     @Test func gzipRoundTripAndCorruption() throws {
-        let gz = Fixtures.botocoreData.appendingPathComponent("lambda/2015-03-31/service-2.json.gz").path
+        let gz = Fixtures.botocoreData + "/lambda/2015-03-31/service-2.json.gz"
         let raw = try FileReading.bytes(atPath: gz)
         let json = try Gzip.decompress(raw)
         #expect(json.count > raw.count * 3)

@@ -1,5 +1,6 @@
 @testable import APIModel
 import Testing
+import TestSupport
 
 @Suite struct ModelCodecTests {
     @Test(arguments: [("dynamodb", "2012-08-10"), ("appstream", "2016-12-01"), ("bedrock-runtime", "2023-09-30")])

@@ -1,5 +1,6 @@
 @testable import APIModel
 import Testing
+import TestSupport
 
 @Suite struct ModelMergerTests {
     private func model(_ input: Shape, errors: [OperationError] = [], source: String, operation: String = "PutThing") -> Model {

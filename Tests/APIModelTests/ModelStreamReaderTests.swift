@@ -1,6 +1,7 @@
 @testable import APIModel
 import Foundation
 import Testing
+import TestSupport
 
 /// The model file read straight from its bytes must give what the tree reader gives, and
 /// leave every document it does not take plainly to the tree reader (same model or same error).

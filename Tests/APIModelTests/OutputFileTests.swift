@@ -1,21 +1,16 @@
 import APIModel
 import Foundation
 import Testing
+import TestSupport
 
 @Suite struct OutputFileTests {
-    private func temporaryDirectory() throws -> String {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("outputfile-\(UUID().uuidString)").path
-        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-        return dir
-    }
-
     private func fileType(_ path: String) -> mode_t {
         var st = stat()
         return lstat(path, &st) == 0 ? st.st_mode & S_IFMT : 0
     }
 
     @Test func aRegularFileIsReplacedOnlyOnCommit() throws {
-        let dir = try temporaryDirectory()
+        let dir = try Fixtures.temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let path = dir + "/out.json"
         try Data("old".utf8).write(to: URL(fileURLWithPath: path))
@@ -28,7 +23,7 @@ import Testing
     }
 
     @Test func anAbandonedOutputLeavesTheOldFileAndNoTemporary() throws {
-        let dir = try temporaryDirectory()
+        let dir = try Fixtures.temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let path = dir + "/out.json"
         try Data("old".utf8).write(to: URL(fileURLWithPath: path))
@@ -42,7 +37,7 @@ import Testing
 
     /// A device or FIFO is written in place: renaming over `/dev/null` would replace the device.
     @Test func aFIFOIsWrittenInPlaceAndStaysAFIFO() throws {
-        let dir = try temporaryDirectory()
+        let dir = try Fixtures.temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let path = dir + "/pipe"
         #expect(mkfifo(path, 0o600) == 0)
@@ -59,7 +54,7 @@ import Testing
     }
 
     @Test func aSymbolicLinkStaysALinkAndItsTargetIsReplaced() throws {
-        let dir = try temporaryDirectory()
+        let dir = try Fixtures.temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: dir) }
         try Data("old".utf8).write(to: URL(fileURLWithPath: dir + "/target.json"))
         #expect(symlink(dir + "/target.json", dir + "/link.json") == 0)
@@ -70,7 +65,7 @@ import Testing
 
     /// A full device: the write error is reported by commit, never dropped.
     @Test func aWriteErrorIsReported() throws {
-        guard fileType("/dev/full") == S_IFCHR else { return }
+        try #require(fileType("/dev/full") == S_IFCHR, "this test needs Linux's /dev/full")
         let file = try OutputFile.open("/dev/full")
         file.write(Array(repeating: UInt8(ascii: "x"), count: 1 << 16))
         #expect(throws: OutputFile.Failure.self) { try file.commit() }

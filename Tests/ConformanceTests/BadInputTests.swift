@@ -1,9 +1,10 @@
 import Conformance
 import Foundation
 import Testing
+import TestSupport
 
-@Test func badInputIsReportedAndTheRunContinues() {
-    let (results, summary) = Fixtures.run([Fixtures.payloads + "/bad-input.jsonl"])
+@Test func badInputIsReportedAndTheRunContinues() throws {
+    let (results, summary) = try Fixtures.run([Fixtures.payloads + "/bad-input.jsonl"])
     #expect(summary.records == 12)
     let byLine = Dictionary(uniqueKeysWithValues: results.map { ($0.line, $0) })
     func codes(_ line: Int) -> [String] { byLine[line]?.issues.map(\.code.rawValue) ?? ["<no result>"] }
@@ -22,44 +23,42 @@ import Testing
     #expect(byLine[12]?.valid == true)  // the record after all the bad ones is still checked
 }
 
-@Test func hundredThousandDeepArrayDoesNotOverflowTheStack() {
+@Test func hundredThousandDeepArrayDoesNotOverflowTheStack() throws {
     let depth = 100_000
     let deep = String(repeating: "[", count: depth) + String(repeating: "]", count: depth)
     // As an unknown member, inside a document-free structure, and as the payload itself.
     for payload in ["{\"Names\":\(deep)}", "{\"Nope\":\(deep)}", deep] {
-        let r = Fixtures.check(Fixtures.record(operation: "DescribeImageBuilders", payloadJSON: payload))
+        let r = try Fixtures.check(Fixtures.record(operation: "DescribeImageBuilders", payloadJSON: payload))
         #expect(!r.valid)
         #expect(!r.issues.contains { $0.code == .malformed })
     }
     // Deep nesting through a recursive shape is bounded and reported, not followed to the end.
     var attr = "{\"S\":\"x\"}"
     for _ in 0..<5_000 { attr = "{\"L\":[\(attr)]}" }
-    let r = Fixtures.check(Fixtures.record(service: "dynamodb", operation: "PutItem",
+    let r = try Fixtures.check(Fixtures.record(service: "dynamodb", operation: "PutItem",
                                            payloadJSON: "{\"TableName\":\"t\",\"Item\":{\"k\":\(attr)}}"))
     #expect(r.issues.map(\.code) == [.malformed])
     // A truncated deep array is malformed with its offset.
-    let t = Fixtures.check(Fixtures.record(operation: "DescribeImageBuilders", payloadJSON: "{\"Nope\":" + String(repeating: "[", count: depth)))
+    let t = try Fixtures.check(Fixtures.record(operation: "DescribeImageBuilders", payloadJSON: "{\"Nope\":" + String(repeating: "[", count: depth)))
     #expect(t.issues.last?.code == .malformed)
 }
 
-@Test func hugeStringIsScannedWithoutTrouble() {
+@Test func hugeStringIsScannedWithoutTrouble() throws {
     let big = String(repeating: "a", count: 64 << 20)
-    let r = Fixtures.check(Fixtures.record(operation: "DescribeImageBuilders", payloadJSON: "{\"NextToken\":\"\(big)\"}"))
+    let r = try Fixtures.check(Fixtures.record(operation: "DescribeImageBuilders", payloadJSON: "{\"NextToken\":\"\(big)\"}"))
     #expect(r.valid)
-    let tooLong = Fixtures.check(Fixtures.record(operation: "CreateStack", payloadJSON: "{\"Name\":\"s\",\"Description\":\"\(big)\"}"))
+    let tooLong = try Fixtures.check(Fixtures.record(operation: "CreateStack", payloadJSON: "{\"Name\":\"s\",\"Description\":\"\(big)\"}"))
     #expect(tooLong.issues.map(\.code) == [.length])
 }
 
 @Test func jsonlLinesLongerThanTheReadBufferAreKept() throws {
-    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("docconform-jsonl-\(getpid())")
-    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-    defer { try? FileManager.default.removeItem(at: dir) }
+    let dir = URL(fileURLWithPath: try Fixtures.temporaryDirectory())
     let long = String(decoding: Fixtures.record(operation: "DescribeImageBuilders",
                                                 payloadJSON: "{\"NextToken\":\"\(String(repeating: "b", count: 5000))\"}"), as: UTF8.self)
     let short = String(decoding: Fixtures.record(operation: "DescribeImageBuilders", payloadJSON: "{\"MaxResults\":\"x\"}"), as: UTF8.self)
     let file = dir.appendingPathComponent("stream.jsonl")
     try ([short, long, "", short, long].joined(separator: "\r\n")).write(to: file, atomically: true, encoding: .utf8)
-    let files = PayloadFiles(validator: RecordValidator(plan: Fixtures.plan()))
+    let files = PayloadFiles(validator: RecordValidator(plan: try Fixtures.plan()))
     files.chunkSize = 300
     var lines: [Int] = []
     var invalid: [Int] = []

@@ -1,6 +1,7 @@
 @testable import Conformance
 import Foundation
 import Testing
+import TestSupport
 
 @Suite("Java patterns as ECMA-262 (JSON Schema export)")
 struct ECMAPatternTests {
@@ -54,10 +55,7 @@ struct ECMAPatternTests {
     /// translation, run by ICU (whose syntax matches what the translator prints once `\u{X}` is
     /// written `\x{X}` and ECMA's `$` as `\z`), gives the validator's verdict on every value.
     @Test func translationsAgreeWithTheValidatorOnEveryBotocorePattern() throws {
-        let path = Fixtures.root.appendingPathComponent("docs-corpus/fixtures/patterns/pattern-cases.jsonl").path
-        let text = try String(contentsOfFile: path, encoding: .utf8)
-        struct Case: Decodable { var pattern: String; var values: [String] }
-        let cases = text.split(separator: "\n").compactMap { try? JSONDecoder().decode(Case.self, from: Data($0.utf8)) }
+        let cases = try Fixtures.patternCases.get()
         let table = PatternTable(wholeValue: false)
         var translated = 0, checked = 0
         var disagreements: [String] = []

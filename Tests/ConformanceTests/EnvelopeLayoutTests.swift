@@ -2,6 +2,7 @@ import APIModel
 import Conformance
 import Foundation
 import Testing
+import TestSupport
 
 /// The envelope's keys are matched as plain literals (`"service":`) when written that way and
 /// read the general way otherwise: every layout of one record must give the same result.
@@ -20,8 +21,8 @@ import Testing
         ].map { $0.replacingOccurrences(of: "P", with: payload) }
     }
 
-    @Test func everyLayoutGivesTheSameResult() {
-        let results = layouts().map { Fixtures.check(Array($0.utf8)) }
+    @Test func everyLayoutGivesTheSameResult() throws {
+        let results = try layouts().map { try Fixtures.check(Array($0.utf8)) }
         let first = results[0]
         #expect(first.id == "r1" && first.service == "appstream" && first.operation == "DeleteFleet" && first.direction == .request)
         #expect(first.issues.contains { $0.code == .unknown && $0.path == "Unknown" }, "\(first.issues)")
@@ -31,9 +32,9 @@ import Testing
         }
     }
 
-    @Test func aTruncatedKeyIsMalformedNotAKey() {
+    @Test func aTruncatedKeyIsMalformedNotAKey() throws {
         for text in [#"{"id":"#, #"{"servic"#, #"{"service":"#, #"{"payload":"#] {
-            let r = Fixtures.check(Array(text.utf8))
+            let r = try Fixtures.check(Array(text.utf8))
             #expect(r.issues.contains { $0.code == .malformed }, "\(text): \(r.issues)")
         }
     }

@@ -1,46 +1,66 @@
 import APIModel
-import Conformance
+@testable import Conformance
 import Foundation
+import Testing
+import TestSupport
 
-/// Committed fixtures: botocore 1.43.11 models of a few services and payload files.
-enum Fixtures {
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    static let payloads = root.appendingPathComponent("docs-corpus/fixtures/payloads").path
-    static let botocore = root.appendingPathComponent("docs-corpus/fixtures/botocore-1.43.11/data").path
+/// The validator's fixtures: botocore 1.43.11 models of a few services and payload files.
+extension Fixtures {
+    static let payloads = path("payloads")
+    static let botocore = path("botocore-1.43.11/data")
+    static let services = ["appstream", "bedrock-runtime", "dynamodb", "ec2", "imagebuilder", "lambda"]
 
-    /// The fixture services imported from their newest API version, once per test process.
-    static let model: Model = {
+    /// The fixture services imported from their newest API version, once per test process;
+    /// a missing or unreadable service stops every test that uses the model.
+    static let loadedModel = Result<Model, Error> {
         var services: [Service] = []
         var log = DiagnosticLog()
-        for name in ["appstream", "bedrock-runtime", "dynamodb", "ec2", "imagebuilder", "lambda"] {
-            let dir = "\(botocore)/\(name)"
-            let versions = (try? FileManager.default.contentsOfDirectory(atPath: dir))?.sorted() ?? []
-            guard let newest = versions.last else { continue }
-            let path = "\(dir)/\(newest)/service-2.json.gz"
-            guard let bytes = try? FileReading.bytesDecompressing(atPath: path),
-                  let service = BotocoreImporter.importService(serviceName: name, bytes: bytes, source: path, log: &log) else { continue }
-            services.append(service)
+        for name in Self.services {
+            let newest = try #require(try contents(ofFolder: "\(botocore)/\(name)").last, "no API version of \(name)")
+            let path = "\(botocore)/\(name)/\(newest)/service-2.json.gz"
+            let service = BotocoreImporter.importService(serviceName: name, bytes: try FileReading.bytesDecompressing(atPath: path),
+                                                         source: path, log: &log)
+            services.append(try #require(service, "\(path): \(log.diagnostics)"))
         }
         return Model(services: services)
-    }()
+    }
 
-    static func plan(full: Bool = false) -> ValidationPlan { ValidationPlan(model: model, wholeValuePatterns: full) }
+    static var model: Model { get throws { try loadedModel.get() } }
+
+    static func plan(full: Bool = false) throws -> ValidationPlan { ValidationPlan(model: try model, wholeValuePatterns: full) }
 
     /// Validates files or folders and returns every record's result.
-    static func run(_ paths: [String], plan: ValidationPlan = plan()) -> (results: [RecordResult], summary: PayloadFiles.Summary) {
-        let files = PayloadFiles(validator: RecordValidator(plan: plan))
+    static func run(_ paths: [String], plan: ValidationPlan? = nil) throws -> (results: [RecordResult], summary: PayloadFiles.Summary) {
+        let files = PayloadFiles(validator: RecordValidator(plan: try plan ?? Self.plan()))
         var results: [RecordResult] = []
         files.run(paths: paths) { results.append($0) }
         return (results, files.summary)
     }
 
-    /// Validates one record given as bytes.
-    static func check(_ record: [UInt8], plan: ValidationPlan = plan()) -> RecordResult {
+    /// Validates one record given as bytes against the fixture services.
+    static func check(_ record: [UInt8]) throws -> RecordResult {
+        check(record, plan: try plan())
+    }
+
+    static func check(_ record: [UInt8], plan: ValidationPlan) -> RecordResult {
         let v = RecordValidator(plan: plan)
         return record.withUnsafeBufferPointer { v.validate($0, file: "test", line: 1) }
     }
 
     static func record(service: String = "appstream", operation: String, direction: String = "request", payloadJSON: String) -> [UInt8] {
         Array("{\"service\":\"\(service)\",\"operation\":\"\(operation)\",\"direction\":\"\(direction)\",\"payload\":\(payloadJSON)}".utf8)
+    }
+
+    /// Every distinct botocore 1.43.11 pattern with sampled and mutated values
+    /// (`scripts/gen_pattern_cases.py`), one JSON object a line; a line that does not decode is an error.
+    struct PatternCase: Decodable {
+        var pattern: String
+        var values: [String]
+    }
+
+    static let patternCases = Result<[PatternCase], Error> {
+        try text("patterns/pattern-cases.jsonl").split(separator: "\n").map {
+            try JSONDecoder().decode(PatternCase.self, from: Data($0.utf8))
+        }
     }
 }

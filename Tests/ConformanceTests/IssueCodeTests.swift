@@ -1,5 +1,6 @@
 @testable import Conformance
 import Testing
+import TestSupport
 
 /// The writers print codes from static literals and the run counts them by ordinal: both must
 /// stay in step with the raw values and `allCases`.
@@ -10,8 +11,8 @@ import Testing
     }
 }
 
-@Test func runSummaryCountsIssuesByCode() {
-    let (results, summary) = Fixtures.run([Fixtures.payloads + "/labelled-sample.jsonl"])
+@Test func runSummaryCountsIssuesByCode() throws {
+    let (results, summary) = try Fixtures.run([Fixtures.payloads + "/labelled-sample.jsonl"])
     var expected: [IssueCode: Int] = [:]
     for r in results { for i in r.issues { expected[i.code, default: 0] += 1 } }
     #expect(!expected.isEmpty)

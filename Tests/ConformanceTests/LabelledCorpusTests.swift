@@ -2,6 +2,7 @@ import APIModel
 import Conformance
 import Foundation
 import Testing
+import TestSupport
 
 /// The committed sample of `scripts/gen_labelled_payloads.py`: valid records must pass; each
 /// faulty one must get exactly its injected code at its path and nothing else.
@@ -18,7 +19,7 @@ import Testing
             expected[id] = .some(nil)
         }
     }
-    let (results, summary) = Fixtures.run([path])
+    let (results, summary) = try Fixtures.run([path])
     #expect(summary.records == expected.count)
     #expect(expected.count > 200)
     var faulty = 0

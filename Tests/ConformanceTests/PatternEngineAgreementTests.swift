@@ -1,23 +1,14 @@
 @testable import Conformance
 import Foundation
 import Testing
+import TestSupport
 
 /// Every distinct botocore 1.43.11 pattern with sampled and mutated values
 /// (`scripts/gen_pattern_cases.py`): the engine-free matchers must give ICU's verdict, except
 /// for Java's POSIX classes (`\p{Punct}` and the like are US-ASCII in Java, Unicode
 /// categories in ICU; the matchers follow Java).
-private struct PatternCase: Decodable {
-    var pattern: String
-    var values: [String]
-}
-
-private let cases: [PatternCase] = {
-    let path = Fixtures.root.appendingPathComponent("docs-corpus/fixtures/patterns/pattern-cases.jsonl").path
-    guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { return [] }
-    return text.split(separator: "\n").compactMap { try? JSONDecoder().decode(PatternCase.self, from: Data($0.utf8)) }
-}()
-
-private func agreement(whole: Bool) -> (checked: Int, programs: Int, dfas: Int, disagreements: [String]) {
+private func agreement(whole: Bool) throws -> (cases: Int, checked: Int, programs: Int, dfas: Int, disagreements: [String]) {
+    let cases = try Fixtures.patternCases.get()
     let table = PatternTable(wholeValue: whole)
     let programs = PositionSetMatchers()
     var checked = 0, programCount = 0, dfaCount = 0
@@ -51,20 +42,20 @@ private func agreement(whole: Bool) -> (checked: Int, programs: Int, dfas: Int, 
             }
         }
     }
-    return (checked, programCount, dfaCount, disagreements)
+    return (cases.count, checked, programCount, dfaCount, disagreements)
 }
 
-@Test func engineFreeMatchersAgreeWithICUWhenSearching() {
-    let r = agreement(whole: false)
-    #expect(cases.count > 4000)
+@Test func engineFreeMatchersAgreeWithICUWhenSearching() throws {
+    let r = try agreement(whole: false)
+    #expect(r.cases > 4000)
     #expect(r.checked > 40000)
     #expect(r.programs > 4000)
     #expect(r.dfas > 4000)
     #expect(r.disagreements.isEmpty, "\(r.disagreements.count) disagreements: \(r.disagreements.prefix(10))")
 }
 
-@Test func engineFreeMatchersAgreeWithICUWhenMatchingWholeValues() {
-    let r = agreement(whole: true)
+@Test func engineFreeMatchersAgreeWithICUWhenMatchingWholeValues() throws {
+    let r = try agreement(whole: true)
     #expect(r.checked > 40000)
     #expect(r.disagreements.isEmpty, "\(r.disagreements.count) disagreements: \(r.disagreements.prefix(10))")
 }

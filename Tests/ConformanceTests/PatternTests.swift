@@ -2,6 +2,7 @@ import APIModel
 import Conformance
 import Foundation
 import Testing
+import TestSupport
 
 /// A one-operation model whose input has one string member per pattern.
 private func patternPlan(_ patterns: [String], full: Bool = false) -> ValidationPlan {

@@ -1,16 +1,10 @@
 import APIModel
-import Foundation
 import Testing
+import TestSupport
 
-/// Paths of committed fixtures, found from this file's location.
-enum Fixtures {
-    static let repoRoot: String = {
-        var url = URL(fileURLWithPath: #filePath)
-        for _ in 0..<3 { url.deleteLastPathComponent() } // Tests/DifferTests/Fixtures.swift → root
-        return url.path
-    }()
-
-    static let differ = repoRoot + "/docs-corpus/fixtures/differ"
+/// The differ's fixtures under `docs-corpus/fixtures/differ`.
+extension Fixtures {
+    static let differ = path("differ")
 
     /// A botocore `service-2.json.gz` fixture imported into a one-service model.
     static func botocoreModel(release: String, service: String, apiVersion: String) throws -> Model {
@@ -23,12 +17,8 @@ enum Fixtures {
         return Model(services: [s])
     }
 
-    /// A `docconform.model/1` fixture.
+    /// A `docconform.model/1` fixture of `differ/models`.
     static func model(_ name: String) throws -> Model {
-        try ModelReader.read(try FileReading.bytes(atPath: "\(differ)/models/\(name)"))
-    }
-
-    static func text(_ relative: String) throws -> String {
-        String(decoding: try FileReading.bytes(atPath: "\(differ)/\(relative)"), as: UTF8.self)
+        try ModelReader.read(try bytes("differ/models/\(name)"))
     }
 }

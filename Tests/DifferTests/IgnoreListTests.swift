@@ -1,11 +1,12 @@
 import APIModel
 import Testing
 @testable import Differ
+import TestSupport
 
 @Suite struct IgnoreListTests {
     @Test func globRules() throws {
         var log = DiagnosticLog()
-        let list = try IgnoreList(parsing: Array(try Fixtures.text("ignore-seed-ec2.txt").utf8), source: "ignore", log: &log)
+        let list = try IgnoreList(parsing: Array(try Fixtures.text("differ/ignore-seed-ec2.txt").utf8), source: "ignore", log: &log)
         #expect(log.diagnostics.isEmpty)
         let change = Change(kind: .enumValueAdded, service: "ec2", operation: "DescribeInstances", direction: .output,
                             path: "Reservations[].Instances[].NetworkInterfaces[].Status", value: "associated")

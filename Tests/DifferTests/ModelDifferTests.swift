@@ -1,6 +1,7 @@
 import APIModel
 import Testing
 @testable import Differ
+import TestSupport
 
 /// The §2 rules on a small hand-written pair of models (fixtures/differ/models/demo-*.json).
 @Suite struct ModelDifferTests {

@@ -18,6 +18,11 @@ indirect enum PythonLiteralValue: Hashable {
         return v
     }
 
+    /// The change dicts of a changelog text: every line that starts with `{`.
+    static func dictLines(_ text: String) throws -> [PythonLiteralValue] {
+        try text.split(separator: "\n").filter { $0.hasPrefix("{") }.map { try parse(String($0)) }
+    }
+
     private struct Parser {
         let chars: [Character]
         var i: Int

@@ -1,6 +1,7 @@
 import APIModel
 import Testing
 @testable import Differ
+import TestSupport
 
 @Suite struct RendererTests {
     let changes: [Change]

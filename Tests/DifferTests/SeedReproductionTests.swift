@@ -1,6 +1,7 @@
 import APIModel
 import Testing
 @testable import Differ
+import TestSupport
 
 /// The two seed changelog pages, reproduced from the botocore models of their releases:
 /// every change dict of the page and nothing else, compared as Python literals.
@@ -11,7 +12,7 @@ import Testing
         let changes = ModelDiffer().diff(old, new)
         #expect(changes.count == 8)
         #expect(changes.allSatisfy { $0.kind == .memberAdded })
-        try expectSameDicts(changes, seed: "seeds/changelog-text_appstream_2017-04-21.txt")
+        try expectSameDicts(changes, seed: "differ/seeds/changelog-text_appstream_2017-04-21.txt")
     }
 
     @Test func ec2_1_8_40_to_1_8_41() throws {
@@ -22,19 +23,15 @@ import Testing
         #expect(changes.map(\.path) == ["NetworkInterface.Status", "Reservations[].Instances[].NetworkInterfaces[].Status",
                                         "NetworkInterfaces[].Status", "Instances[].NetworkInterfaces[].Status"])
         #expect(changes.allSatisfy { $0.kind == .enumValueAdded && $0.value == "associated" && $0.direction == .output })
-        try expectSameDicts(changes, seed: "seeds/changelog-text_ec2_2018-02-12.txt")
+        try expectSameDicts(changes, seed: "differ/seeds/changelog-text_ec2_2018-02-12.txt")
     }
 
     /// The changelog output's dict lines equal the seed's, as a multiset of Python values.
     private func expectSameDicts(_ changes: [Change], seed: String) throws {
         let rendered = String(decoding: ChangelogRenderer().render(changes, old: "old", new: "new"), as: UTF8.self)
-        let produced = try dictLines(rendered)
-        let expected = try dictLines(try Fixtures.text(seed))
+        let produced = try PythonLiteralValue.dictLines(rendered)
+        let expected = try PythonLiteralValue.dictLines(try Fixtures.text(seed))
         #expect(expected.count > 0)
         #expect(produced.sorted(by: { "\($0)" < "\($1)" }) == expected.sorted(by: { "\($0)" < "\($1)" }))
-    }
-
-    private func dictLines(_ text: String) throws -> [PythonLiteralValue] {
-        try text.split(separator: "\n").filter { $0.hasPrefix("{") }.map { try PythonLiteralValue.parse(String($0)) }
     }
 }

@@ -1,6 +1,7 @@
 import APIModel
 @testable import DocIngest
 import Testing
+import TestSupport
 
 /// Truncated and garbled pages: never a crash, always a `file:line` diagnostic where the
 /// damage can be seen, and what was read before the damage is kept.
@@ -24,8 +25,8 @@ import Testing
         return out.sorted()
     }
 
-    @Test func truncatedHTMLAlwaysWarnsWithALine() {
-        let page = FixturePaths.bytes("boto3-html/html/create_fleet.html")
+    @Test func truncatedHTMLAlwaysWarnsWithALine() throws {
+        let page = try Fixtures.bytes("boto3-html/html/create_fleet.html")
         #expect(page.count > 10_000)
         for cut in Self.offsets(page.count - 20) {
             let (_, log) = Self.parse(Array(page.prefix(cut)), path: "cut.html", rendering: .html)
@@ -38,7 +39,7 @@ import Testing
     /// structure (in its description, or in the exceptions) reads as a complete shorter page.
     /// Any cut before that leaves a diagnostic or a partial operation.
     @Test func truncatedTextWarnsUntilTheLastMember() throws {
-        let page = FixturePaths.bytes("boto3-html/text/create_fleet.txt")
+        let page = try Fixtures.bytes("boto3-html/text/create_fleet.txt")
         let text = String(decoding: page, as: UTF8.self)
         let lastMember = try #require(text.range(of: "• CreatedTime (datetime) –", options: .backwards))
         let limit = text.utf8.distance(from: text.startIndex, to: lastMember.lowerBound)
@@ -56,10 +57,10 @@ import Testing
 
     /// Bytes overwritten at many places (tags, quotes, brackets broken): no crash, and the
     /// damage inside a syntax block or a tree is reported.
-    @Test func garbledPagesNeverCrash() {
+    @Test func garbledPagesNeverCrash() throws {
         for (fixture, rendering) in [("html/describe_image_builders.html", Boto3HTMLParser.Rendering.html),
                                      ("text/describe_image_builders.txt", .text)] {
-            let page = FixturePaths.bytes("boto3-html/" + fixture)
+            let page = try Fixtures.bytes("boto3-html/" + fixture)
             var seed: UInt64 = 0x9E37_79B9_7F4A_7C15
             var reported = 0
             for round in 0..<200 {

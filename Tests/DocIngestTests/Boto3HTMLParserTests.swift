@@ -1,21 +1,22 @@
 import APIModel
 @testable import DocIngest
 import Testing
+import TestSupport
 
 /// boto3 method pages as Sphinx + furo HTML and as their text rendering, checked against the
 /// botocore 1.35.40 appstream model the fixture pages were generated from.
 @Suite struct Boto3HTMLParserTests {
-    static let botocore = FixturePaths.path("boto3-html/botocore-1.35.40")
+    static let botocore = Fixtures.path("boto3-html/botocore-1.35.40")
 
     static func reference() -> Model { Ingest.load(paths: [botocore]).model }
 
     static func parse(_ relative: String) -> (Model, DiagnosticLog) {
-        let result = Ingest.load(paths: [FixturePaths.path("boto3-html/" + relative)])
+        let result = Ingest.load(paths: [Fixtures.path("boto3-html/" + relative)])
         return (result.model, result.log)
     }
 
     @Test func seedTextPageIsDescribeImageBuildersInEverythingItStates() throws {
-        let (model, log) = Self.parse("text/seed_appstream_describe_image_builders.txt")
+        let (model, log) = Self.parse("text/describe_image_builders.txt")
         #expect(log.warningCount == 0 && log.errorCount == 0)
         let op = try #require(model.services["appstream"]?.operations["DescribeImageBuilders"])
         #expect(op.method == "describe_image_builders")
@@ -47,12 +48,12 @@ import Testing
         #expect(op.errors.map(\.name) == ["ResourceNotFoundException"])
         #expect(op.documentation?.hasPrefix("Retrieves a list that describes one or more specified image builders") == true)
 
-        let (text, _) = Self.parse("text/seed_appstream_describe_image_builders.txt")
+        let (text, _) = Self.parse("text/describe_image_builders.txt")
         let report = RSTFidelity.compare(pages: html, reference: text)
         #expect(report.complete == 1 && report.matched == 1, "\(report.mismatches.map(\.detail))")
     }
 
-    @Test(arguments: ["html/describe_image_builders.html", "text/seed_appstream_describe_image_builders.txt"])
+    @Test(arguments: ["html/describe_image_builders.html", "text/describe_image_builders.txt"])
     func membersKeepTheirDescriptions(_ page: String) throws {
         let (model, _) = Self.parse(page)
         let op = try #require(model.services["appstream"]?.operations["DescribeImageBuilders"])
@@ -67,9 +68,9 @@ import Testing
     /// Pygments wraps every token in a `<span>`; the text nodes together must be the literal block.
     @Test func highlightedSyntaxIsTheLiteralText() throws {
         var log = DiagnosticLog()
-        let html = FixturePaths.bytes("boto3-html/html/describe_image_builders.html")
+        let html = try Fixtures.bytes("boto3-html/html/describe_image_builders.html")
         let sections = try #require(Boto3HTMLReader.read(path: "p.html", bytes: html, log: &log))
-        let text = Boto3TextReader.read(FixturePaths.bytes("boto3-html/text/describe_image_builders.txt"))
+        let text = Boto3TextReader.read(try Fixtures.bytes("boto3-html/text/describe_image_builders.txt"))
         let request = try #require(sections.requestSyntax?.bytes)
         let response = try #require(sections.responseSyntax?.bytes)
         #expect(String(decoding: request, as: UTF8.self) == String(decoding: try #require(text.requestSyntax?.bytes), as: UTF8.self))
@@ -111,14 +112,14 @@ import Testing
         }
     }
 
-    @Test func formatDetection() {
-        func verdict(_ relative: String) -> FormatDetector.Verdict {
-            FormatDetector.detect(path: relative, head: Array(FixturePaths.bytes("boto3-html/" + relative).prefix(16_384)))
+    @Test func formatDetection() throws {
+        func verdict(_ relative: String) throws -> FormatDetector.Verdict {
+            FormatDetector.detect(path: relative, head: Array(try Fixtures.bytes("boto3-html/" + relative).prefix(16_384)))
         }
-        #expect(verdict("html/describe_image_builders.html") == .format(.boto3HTML))
-        #expect(verdict("text/seed_appstream_describe_image_builders.txt") == .format(.boto3HTMLText))
-        #expect(verdict("text/get_waiter.txt") == .format(.boto3HTMLText))
-        #expect(verdict("text/delete_image.txt") == .format(.boto3HTMLText))
+        #expect(try verdict("html/describe_image_builders.html") == .format(.boto3HTML))
+        #expect(try verdict("text/seed_appstream_describe_image_builders.txt") == .format(.boto3HTMLText))
+        #expect(try verdict("text/get_waiter.txt") == .format(.boto3HTMLText))
+        #expect(try verdict("text/delete_image.txt") == .format(.boto3HTMLText))
     }
 
     @Test func renderedBulletHeads() {
@@ -141,7 +142,7 @@ import Testing
 /// (as elinks renders it), a required parameter, a recursive list of the root, two exceptions.
 @Suite struct Boto3TextLayoutTests {
     @Test func unionNoteCodeAtTheMarginAndRecursion() throws {
-        let result = Ingest.load(paths: [FixturePaths.path("boto3-html/synthetic/get_widget_union.txt")])
+        let result = Ingest.load(paths: [Fixtures.path("boto3-html/synthetic/get_widget_union.txt")])
         #expect(result.log.warningCount == 0, "\(result.log.diagnostics.map(\.description))")
         let op = try #require(result.model.services["widgets"]?.operations["GetWidget"])
         #expect(!op.partial)

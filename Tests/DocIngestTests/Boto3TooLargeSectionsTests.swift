@@ -1,6 +1,7 @@
 import APIModel
 @testable import DocIngest
 import Testing
+import TestSupport
 
 /// boto3's "This section is too large to render." notes read the same in every rendering of a
 /// page (RST, HTML, text): the operation is partial, what the notes hide is left out without
@@ -8,7 +9,7 @@ import Testing
 /// and text readers now share its assembly (`Boto3OperationAssembler`).
 @Suite struct Boto3TooLargeSectionsTests {
     static func parse(_ relative: String) -> Ingest.Result {
-        Ingest.load(paths: [FixturePaths.path("boto3-html/too-large/" + relative)])
+        Ingest.load(paths: [Fixtures.path("boto3-html/too-large/" + relative)])
     }
 
     /// Request syntax and parameters both too large (real lexv2-models page, HTML and text

@@ -7,7 +7,7 @@ import Testing
 @Suite struct ChangelogBadInputTests {
     @Test func pageCutOffMidOperation() throws {
         // The ec2 seed cut inside DescribeInstances' request syntax (line 445).
-        let (page, log) = ChangelogFixtures.page("bad/truncated_ec2_2018-02-12.txt")
+        let (page, log) = try ChangelogFixtures.page("bad/truncated_ec2_2018-02-12.txt")
         #expect(log.errorCount == 0)
         #expect(log.diagnostics.contains { $0.line == 445 && $0.message.contains("never closed") })
         #expect(log.diagnostics.contains { $0.line == 429 && $0.message.contains("DescribeInstances") })
@@ -22,7 +22,7 @@ import Testing
 
     @Test func compactPageCutOffInAResponseSyntax() throws {
         // The appstream seed cut in the middle of DescribeImages' one-line response syntax (line 166).
-        let (page, log) = ChangelogFixtures.page("bad/truncated_appstream_2017-04-21.txt")
+        let (page, log) = try ChangelogFixtures.page("bad/truncated_appstream_2017-04-21.txt")
         #expect(log.errorCount == 0)
         #expect(log.diagnostics.contains { $0.line == 166 && $0.message.contains("never closed") })
         #expect(log.diagnostics.contains { $0.message.contains("DescribeImages") && $0.message.contains("not placed") })
@@ -33,9 +33,9 @@ import Testing
         #expect(page.changes.map(\.operation) == ["CreateFleet", "CreateFleet", "DescribeFleets"])
     }
 
-    @Test func changeDictsThatAreNotLiterals() {
+    @Test func changeDictsThatAreNotLiterals() throws {
         // DescribeFleets' dict never closes (line 90); DescribeImages' has a bare word (line 156).
-        let (page, log) = ChangelogFixtures.page("bad/baddict_appstream_2017-04-21.txt")
+        let (page, log) = try ChangelogFixtures.page("bad/baddict_appstream_2017-04-21.txt")
         let errors = log.diagnostics.filter { $0.severity == .error }
         #expect(errors.map(\.line) == [90, 156])
         #expect(errors.allSatisfy { $0.message.hasPrefix("change dict is not a valid literal") })
@@ -45,8 +45,8 @@ import Testing
         #expect(!page.changes.contains { $0.operation == "DescribeFleets" || $0.operation == "DescribeImages" })
     }
 
-    @Test func unknownLayout() {
-        let (page, log) = ChangelogFixtures.page("bad/unknownlayout_appstream_2017-04-21.txt")
+    @Test func unknownLayout() throws {
+        let (page, log) = try ChangelogFixtures.page("bad/unknownlayout_appstream_2017-04-21.txt")
         #expect(log.errorCount == 1)
         #expect(log.diagnostics.first?.line == 4)
         #expect(log.diagnostics.first?.message.contains("unknown changelog layout") == true)
@@ -57,7 +57,7 @@ import Testing
 
     @Test func headingsOverAnUnknownLayout() throws {
         // The ec2 seed's headings and dicts, the documentation as a table.
-        let (page, log) = ChangelogFixtures.page("bad/unknownlayout_ec2_2018-02-12.txt")
+        let (page, log) = try ChangelogFixtures.page("bad/unknownlayout_ec2_2018-02-12.txt")
         let errors = log.diagnostics.filter { $0.severity == .error }
         #expect(errors.count == 1 && errors[0].line == 7 && errors[0].message.contains("unknown changelog layout"))
         // The operations and their labelled dicts are still read; the dicts cannot be placed.

@@ -3,6 +3,7 @@ import Differ
 import DocIngest
 import Foundation
 import Testing
+import TestSupport
 
 /// Pages of other days and services (2020–2026) in both layouts, generated from botocore
 /// release pairs by Tests/tools/changelog/make_changelog_pages.py, with the changes each
@@ -22,7 +23,7 @@ import Testing
 
     /// The `Exceptions` list becomes the operation's errors, in both layouts.
     @Test(arguments: [ChangelogLayout.compact, .expanded]) func exceptionsBecomeErrors(_ layout: ChangelogLayout) throws {
-        let (page, _) = ChangelogFixtures.page("heldout/\(layout.rawValue)/changelog-\(layout.rawValue)_ecs_2020-06-10.txt")
+        let (page, _) = try ChangelogFixtures.page("heldout/\(layout.rawValue)/changelog-\(layout.rawValue)_ecs_2020-06-10.txt")
         let ops = try #require(page.model.services["ecs"]).operations
         #expect(ops.count == 3)
         #expect(ops.values.allSatisfy { !$0.errors.isEmpty })
@@ -32,7 +33,7 @@ import Testing
     /// A compact page never writes the API name: runs of the method name take their spelling
     /// from the page's API words that contain them (`GetEBSVolumeRecommendations`).
     @Test func compactPagesSpellOperationNamesFromThePagesAPIWords() throws {
-        let (page, log) = ChangelogFixtures.page("heldout/compact/changelog-compact_compute-optimizer_2023-09-05.txt")
+        let (page, log) = try ChangelogFixtures.page("heldout/compact/changelog-compact_compute-optimizer_2023-09-05.txt")
         let names = Set(try #require(page.model.services["compute-optimizer"]).operations.keys)
         #expect(names.contains("ExportEBSVolumeRecommendations"))
         #expect(names.contains("GetEC2InstanceRecommendations"))
@@ -41,10 +42,10 @@ import Testing
     }
 
     private func check(_ name: String, layout: ChangelogLayout) throws {
-        let (page, log) = ChangelogFixtures.page("heldout/\(layout.rawValue)/changelog-\(layout.rawValue)_\(name).txt")
+        let (page, log) = try ChangelogFixtures.page("heldout/\(layout.rawValue)/changelog-\(layout.rawValue)_\(name).txt")
         #expect(log.diagnostics.isEmpty, "\(log.diagnostics)")
         #expect(page.layout == layout)
-        let truth = try JSONParser.parse(FixturePaths.bytes("changelog/heldout/truth/\(name).json"))
+        let truth = try JSONParser.parse(try Fixtures.bytes("changelog/heldout/truth/\(name).json"))
         let expected = Set((truth["changes"]?.arrayValue ?? []).map(Self.key))
         #expect(!expected.isEmpty)
         let rendered = try JSONParser.parse(JSONDiffRenderer().render(page.changes, old: "old", new: "new"))

@@ -2,6 +2,7 @@ import APIModel
 import Differ
 import DocIngest
 import Testing
+import TestSupport
 
 /// The two seed pages: compact (appstream 2017-04-21) and expanded (ec2 2018-02-12).
 @Suite struct ChangelogSeedTests {
@@ -23,13 +24,13 @@ import Testing
              layout: .expanded, operations: ["CreateNetworkInterface", "DescribeInstances", "DescribeNetworkInterfaces", "RunInstances"], changeCount: 4),
     ]
 
-    @Test(arguments: seeds) func detectedAsChangelogText(_ seed: Seed) {
-        let path = FixturePaths.path("changelog/" + seed.file)
-        #expect(FormatDetector.detect(path: path, head: FixturePaths.bytes("changelog/" + seed.file)) == .format(.changelogText))
+    @Test(arguments: seeds) func detectedAsChangelogText(_ seed: Seed) throws {
+        let path = Fixtures.path("changelog/" + seed.file)
+        #expect(FormatDetector.detect(path: path, head: try Fixtures.bytes("changelog/" + seed.file)) == .format(.changelogText))
     }
 
-    @Test(arguments: seeds) func headingAndOperations(_ seed: Seed) {
-        let (page, log) = ChangelogFixtures.page(seed.file)
+    @Test(arguments: seeds) func headingAndOperations(_ seed: Seed) throws {
+        let (page, log) = try ChangelogFixtures.page(seed.file)
         #expect(log.diagnostics.isEmpty, "\(log.diagnostics)")
         #expect(page.layout == seed.layout)
         #expect(page.service == seed.service)
@@ -42,7 +43,7 @@ import Testing
 
     /// Every documented operation equals the botocore release of that day, as boto3 pages show it.
     @Test(arguments: seeds) func operationsEqualTheReleaseOfThatDay(_ seed: Seed) throws {
-        let (page, _) = ChangelogFixtures.page(seed.file)
+        let (page, _) = try ChangelogFixtures.page(seed.file)
         let release = ChangelogFixtures.release(seed.after).projected(onto: .boto3)
         let truth = try #require(release.services[seed.service])
         let documented = try #require(page.model.projected(onto: .boto3).services[seed.service])
@@ -62,8 +63,8 @@ import Testing
     }
 
     /// Round trip: the page's changes are the differ's changes between the releases before and after.
-    @Test(arguments: seeds) func changesEqualTheReleasePair(_ seed: Seed) {
-        let (page, _) = ChangelogFixtures.page(seed.file)
+    @Test(arguments: seeds) func changesEqualTheReleasePair(_ seed: Seed) throws {
+        let (page, _) = try ChangelogFixtures.page(seed.file)
         let truth = ModelDiffer().diff(ChangelogFixtures.release(seed.before), ChangelogFixtures.release(seed.after))
         #expect(truth.count == seed.changeCount)
         #expect(page.changes.count == seed.changeCount)
@@ -72,7 +73,7 @@ import Testing
 
     /// The page model merges with boto3 RST pages of the same release without a contradiction.
     @Test func membersKeepTheirDescriptions() throws {
-        let (page, _) = ChangelogFixtures.page("seeds/changelog-text_appstream_2017-04-21.txt")
+        let (page, _) = try ChangelogFixtures.page("seeds/changelog-text_appstream_2017-04-21.txt")
         let op = try #require(page.model.services["appstream"]?.operations["CreateFleet"])
         #expect(op.input?.members["Name"]?.documentation == "A unique identifier for the fleet.")
         #expect(op.output?.members["Fleet"]?.documentation == "The details for the created fleet.")
@@ -83,7 +84,7 @@ import Testing
 
     @Test func mergesWithRSTPagesOfTheSameRelease() throws {
         let seed = Self.seeds[0]
-        let result = Ingest.load(paths: [FixturePaths.path("changelog/" + seed.file), FixturePaths.path("differ/boto3-rst-\(seed.after)")])
+        let result = Ingest.load(paths: [Fixtures.path("changelog/" + seed.file), Fixtures.path("differ/boto3-rst-\(seed.after)")])
         #expect(result.log.errorCount == 0 && result.log.warningCount == 0, "\(result.log.diagnostics)")
         #expect(result.filesByFormat[.changelogText] == 1)
         let ops = try #require(result.model.services[seed.service]).operations

@@ -2,20 +2,21 @@ import APIModel
 import Differ
 import DocIngest
 import Testing
+import TestSupport
 
 /// Shared helpers of the changelog tests: reading committed pages and botocore releases.
 enum ChangelogFixtures {
-    static func page(_ relative: String, service: String? = nil) -> (ChangelogPage, DiagnosticLog) {
-        let path = FixturePaths.path("changelog/" + relative)
+    static func page(_ relative: String, service: String? = nil) throws -> (ChangelogPage, DiagnosticLog) {
+        let path = Fixtures.path("changelog/" + relative)
         var log = DiagnosticLog()
-        let page = ChangelogReader().read(SourceDocument(path: path, bytes: FixturePaths.bytes("changelog/" + relative)),
+        let page = ChangelogReader().read(SourceDocument(path: path, bytes: try Fixtures.bytes("changelog/" + relative)),
                                          options: IngestOptions(serviceName: service), log: &log)
         return (page, log)
     }
 
     /// A botocore release fixture of the differ (`botocore-1.5.43`), read by the ingest pipeline.
     static func release(_ version: String) -> Model {
-        let result = Ingest.load(paths: [FixturePaths.path("differ/botocore-\(version)/data")])
+        let result = Ingest.load(paths: [Fixtures.path("differ/botocore-\(version)/data")])
         #expect(result.log.errorCount == 0, "\(result.log.diagnostics)")
         return result.model
     }

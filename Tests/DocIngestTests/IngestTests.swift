@@ -2,10 +2,11 @@ import APIModel
 @testable import DocIngest
 import Foundation
 import Testing
+import TestSupport
 
 @Suite struct IngestTests {
     @Test func readsABotocoreDataFolderNewestVersionOnly() throws {
-        let result = Ingest.load(paths: [IngestFixtures.path("botocore-1.43.11/data")])
+        let result = Ingest.load(paths: [Fixtures.path("botocore-1.43.11/data")])
         #expect(result.log.errorCount == 0)
         #expect(Array(result.model.services.keys) == ["appstream", "bedrock-runtime", "dynamodb", "ec2", "imagebuilder", "lambda"])
         #expect(result.log.infoCounts["older botocore API versions skipped"] == 1)
@@ -16,16 +17,14 @@ import Testing
     }
 
     @Test func badFilesAreReportedAndTheRestStillImports() throws {
-        let result = Ingest.load(paths: [IngestFixtures.path("bad-botocore")])
+        let result = Ingest.load(paths: [Fixtures.path("bad-botocore")])
         #expect(Set(result.model.services.keys) == ["good", "unknown-type", "dangling-ref"])
         let failing = Set(result.log.diagnostics.filter { $0.severity == .error }.map { URL(fileURLWithPath: $0.file).deletingLastPathComponent().deletingLastPathComponent().lastPathComponent })
         #expect(failing == ["truncated", "notjson", "unknown-type", "dangling-ref"])
     }
 
     @Test func missingPathsAndUnreadableFilesAreDiagnosed() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("docconform-unreadable-\(getpid())")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: dir) }
+        let dir = URL(fileURLWithPath: try Fixtures.temporaryDirectory())
         // A dangling link cannot be read, whoever runs the test (root ignores permission bits).
         try FileManager.default.createSymbolicLink(atPath: dir.appendingPathComponent("service-2.json").path, withDestinationPath: "/nonexistent/target")
         let result = Ingest.load(paths: [dir.path, "/no/such/path"])
@@ -45,18 +44,14 @@ import Testing
         #expect(FormatDetector.detect(path: path, head: []) == verdict)
     }
 
-    @Test func detectsTextFormatsByContent() throws {
-        let seeds = IngestFixtures.repoRoot.deletingLastPathComponent().appendingPathComponent("shared/seeds")
-        let cases: [(String, DocumentFormat)] = [
-            ("changelog-text_appstream_2017-04-21.txt", .changelogText),
-            ("changelog-text_ec2_2018-02-12.txt", .changelogText),
-            ("boto3-html-text_appstream_describe_image_builders.txt", .boto3HTMLText),
-            ("aws-reference-text_imagebuilder_DistributeImage.txt", .awsReferenceText),
-        ]
-        for (file, format) in cases {
-            let url = seeds.appendingPathComponent(file)
-            guard let bytes = try? [UInt8](Data(contentsOf: url)) else { continue } // ../shared is beside the clone in CI
-            #expect(FormatDetector.detect(path: url.path, head: bytes) == .format(format), "\(file)")
-        }
+    /// The project's seed pages (`../shared/seeds`, committed byte for byte as these fixtures).
+    @Test(arguments: [
+        ("changelog/seeds/changelog-text_appstream_2017-04-21.txt", DocumentFormat.changelogText),
+        ("changelog/seeds/changelog-text_ec2_2018-02-12.txt", .changelogText),
+        ("boto3-html/text/seed_appstream_describe_image_builders.txt", .boto3HTMLText),
+        ("aws-reference/text/aws-reference-text_imagebuilder_DistributeImage.txt", .awsReferenceText),
+    ])
+    func detectsTextFormatsByContent(file: String, format: DocumentFormat) throws {
+        #expect(FormatDetector.detect(path: "page.txt", head: try Fixtures.bytes(file)) == .format(format))
     }
 }

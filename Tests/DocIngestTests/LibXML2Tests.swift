@@ -1,11 +1,12 @@
 import CLibXML2
 import Foundation
 import Testing
+import TestSupport
 
 /// The libxml2 system-library target links and parses real-world (sloppy) HTML.
 @Suite struct LibXML2Tests {
     @Test func parsesAnHTMLFixtureAndQueriesItWithXPath() throws {
-        let bytes = try Data(contentsOf: URL(fileURLWithPath: IngestFixtures.path("html/libxml2-smoke.html")))
+        let bytes = try Fixtures.bytes("html/libxml2-smoke.html")
         let options = Int32(HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue | HTML_PARSE_NONET.rawValue)
         let doc = try #require(bytes.withUnsafeBytes { raw in
             htmlReadMemory(raw.baseAddress!.assumingMemoryBound(to: CChar.self), Int32(raw.count), "fixture.html", "UTF-8", options)

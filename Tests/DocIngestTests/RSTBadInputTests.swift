@@ -2,9 +2,10 @@ import APIModel
 import Foundation
 import Testing
 @testable import DocIngest
+import TestSupport
 
 @Suite struct RSTBadInputTests {
-    static let pagesRoot = FixturePaths.path("boto3-rst/pages")
+    static let pagesRoot = Fixtures.path("boto3-rst/pages")
 
     func parse(_ path: String, _ bytes: [UInt8]) -> (Model, DiagnosticLog) {
         var log = DiagnosticLog()
@@ -13,8 +14,8 @@ import Testing
     }
 
     @Test func unbalancedBracketsInTheSyntaxAreDiagnosedWithTheLine() throws {
-        let path = FixturePaths.path("boto3-rst/bad/unbalanced/imagebuilder/client/distribute_image.rst")
-        let (model, log) = parse(path, FixturePaths.bytes("boto3-rst/bad/unbalanced/imagebuilder/client/distribute_image.rst"))
+        let path = Fixtures.path("boto3-rst/bad/unbalanced/imagebuilder/client/distribute_image.rst")
+        let (model, log) = parse(path, try Fixtures.bytes("boto3-rst/bad/unbalanced/imagebuilder/client/distribute_image.rst"))
         let d = try #require(log.diagnostics.first)
         #expect(log.diagnostics.count == 1)
         #expect(d.file == path)
@@ -29,21 +30,21 @@ import Testing
 
     @Test func anUnknownSkeletonLiteralIsDiagnosedWithTheLine() throws {
         let rel = "boto3-rst/bad/unknown-literal/imagebuilder/client/distribute_image.rst"
-        let (model, log) = parse(FixturePaths.path(rel), FixturePaths.bytes(rel))
+        let (model, log) = parse(Fixtures.path(rel), try Fixtures.bytes(rel))
         #expect(log.diagnostics.map(\.line) == [32])
         #expect(log.diagnostics.first?.message.contains("unknown literal 'Decimal(...)'") == true)
         #expect(model.services["imagebuilder"]?.operations["DistributeImage"]?.partial == true)
     }
 
-    @Test func binaryGarbageIsReportedAndDoesNotStopTheCorpus() {
+    @Test func binaryGarbageIsReportedAndDoesNotStopTheCorpus() throws {
         var generator = SystemRandomNumberGenerator()
         var documents: [SourceDocument] = []
         for i in 0..<50 {
             let bytes = (0..<Int.random(in: 0..<4000, using: &generator)).map { _ in UInt8.random(in: 0...255, using: &generator) }
             documents.append(SourceDocument(path: "garbage/client/page\(i).rst", bytes: bytes))
         }
-        let seed = FixturePaths.path("boto3-rst/boto3-rst_ec2_describe_image_references.rst")
-        documents.append(SourceDocument(path: seed, bytes: FixturePaths.bytes("boto3-rst/boto3-rst_ec2_describe_image_references.rst")))
+        let seed = Fixtures.path("boto3-rst/boto3-rst_ec2_describe_image_references.rst")
+        documents.append(SourceDocument(path: seed, bytes: try Fixtures.bytes("boto3-rst/boto3-rst_ec2_describe_image_references.rst")))
         var log = DiagnosticLog()
         let model = Boto3RSTParser().parse(documents, options: IngestOptions(), log: &log)
         #expect(model.services["ec2"]?.operations["DescribeImageReferences"]?.partial == false)
@@ -57,7 +58,7 @@ import Testing
                       "glacier/client/upload_archive.rst", "appstream/client/describe_image_builders.rst", "s3/client/get_object.rst"])
     func truncatedPagesAreDiagnosedPartialOrUnchanged(page: String) throws {
         let path = Self.pagesRoot + "/" + page
-        let bytes = FixturePaths.bytes("boto3-rst/pages/" + page)
+        let bytes = try Fixtures.bytes("boto3-rst/pages/" + page)
         let (full, fullLog) = parse(path, bytes)
         #expect(fullLog.diagnostics.isEmpty)
         let service = try #require(full.services.values.first)

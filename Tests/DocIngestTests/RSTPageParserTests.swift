@@ -2,15 +2,16 @@ import APIModel
 import Foundation
 import Testing
 @testable import DocIngest
+import TestSupport
 
 @Suite struct RSTPageParserTests {
-    static let pagesRoot = FixturePaths.path("boto3-rst/pages")
+    static let pagesRoot = Fixtures.path("boto3-rst/pages")
     static let seed = "boto3-rst/boto3-rst_ec2_describe_image_references.rst"
 
     func parse(_ paths: [String]) -> Ingest.Result { Ingest.load(paths: paths) }
 
     func botocore(_ services: [String]) -> Model {
-        Ingest.load(paths: services.map { FixturePaths.path("botocore-1.43.11/data/" + $0) }).model
+        Ingest.load(paths: services.map { Fixtures.path("botocore-1.43.11/data/" + $0) }).model
     }
 
     /// The reference model restricted to the operations `pages` has.
@@ -24,7 +25,7 @@ import Testing
     }
 
     @Test func seedPageParsesWithoutDiagnosticsAndEqualsBotocore() throws {
-        let result = parse([FixturePaths.path(Self.seed)])
+        let result = parse([Fixtures.path(Self.seed)])
         #expect(result.log.diagnostics.isEmpty)
         let op = try #require(result.model.services["ec2"]?.operations["DescribeImageReferences"])
         #expect(op.method == "describe_image_references")

@@ -2,6 +2,7 @@ import APIModel
 import Differ
 import Testing
 @testable import DocIngest
+import TestSupport
 
 /// The 92 real markdown-rendered pages of Amazon Transcribe (2021).
 @Suite struct ReferenceMarkdownTests {
@@ -87,7 +88,7 @@ import Testing
     /// changes): every Transcribe operation equals the model in everything the pages state.
     @Test func realPagesEqualTheReleaseTheyDescribe() throws {
         let pages = result.model
-        var release = Ingest.load(paths: [FixturePaths.path("aws-reference/botocore-1.21.30")]).model
+        var release = Ingest.load(paths: [Fixtures.path("aws-reference/botocore-1.21.30")]).model
         #expect(release.services["transcribe"]?.operations.count == 39)
         // boto3 has no transcribe-streaming client: its pages have nothing to compare with.
         var documented = pages

@@ -1,10 +1,11 @@
 import APIModel
 @testable import DocIngest
+import TestSupport
 
 /// Loads reference-page fixtures through the real pipeline (detection, registry, merge).
 enum ReferenceFixtures {
     static func load(_ relative: [String], service: String? = nil, strict: Bool = false) -> Ingest.Result {
-        Ingest.load(paths: relative.map(FixturePaths.path), options: IngestOptions(serviceName: service, strict: strict))
+        Ingest.load(paths: relative.map(Fixtures.path), options: IngestOptions(serviceName: service, strict: strict))
     }
 
     static func load(_ relative: String, service: String? = nil) -> Ingest.Result {

@@ -1,5 +1,6 @@
 import Testing
 @testable import DocIngest
+import TestSupport
 
 @Suite struct SkeletonParserTests {
     let boto3 = SkeletonParser(dialect: .boto3)
@@ -10,7 +11,7 @@ import Testing
     }
 
     @Test func boto3RequestSkeletonKeepsEveryLiteralKind() throws {
-        let doc = try boto3.parse(FixturePaths.bytes("boto3-rst/skeletons/boto3-request.txt"))
+        let doc = try boto3.parse(try Fixtures.bytes("boto3-rst/skeletons/boto3-request.txt"))
         #expect(doc.assignedTo == "response")
         let call = doc.value
         #expect(call.kind == .call(name: "client.put_thing"))
@@ -35,7 +36,7 @@ import Testing
     }
 
     @Test func everyNodeCarriesItsLine() throws {
-        let doc = try boto3.parse(FixturePaths.bytes("boto3-rst/skeletons/boto3-request.txt"), firstLine: 101)
+        let doc = try boto3.parse(try Fixtures.bytes("boto3-rst/skeletons/boto3-request.txt"), firstLine: 101)
         #expect(doc.value.line == 101)
         #expect(doc.value.entries.first?.line == 102)
         #expect(entry(doc.value, "Tags")?.entries.first?.line == 112)
@@ -45,7 +46,7 @@ import Testing
     }
 
     @Test func boto3ResponseSkeletonWithStreamsAndNestedLists() throws {
-        let doc = try boto3.parse(FixturePaths.bytes("boto3-rst/skeletons/boto3-response.txt"))
+        let doc = try boto3.parse(try Fixtures.bytes("boto3-rst/skeletons/boto3-response.txt"))
         #expect(doc.assignedTo == nil)
         #expect(entry(doc.value, "Body")?.kind == .call(name: "StreamingBody"))
         let stream = try #require(entry(doc.value, "Stream"))
@@ -55,12 +56,12 @@ import Testing
     }
 
     @Test func referenceJSONSkeletons() throws {
-        let text = try reference.parse(FixturePaths.bytes("boto3-rst/skeletons/reference-text-request.txt"))
+        let text = try reference.parse(try Fixtures.bytes("boto3-rst/skeletons/reference-text-request.txt"))
         #expect(text.value.entries.map(\.keyText) == ["clientToken", "distributionConfigurationArn", "executionRole",
                                                       "loggingConfiguration", "sourceImage", "tags"])
         #expect(entry(text.value, "tags")?.summary == "{'string':'string'}")
         #expect(entry(text.value, "tags")?.line == 9)
-        let markdown = try reference.parse(FixturePaths.bytes("boto3-rst/skeletons/reference-json-request.txt"))
+        let markdown = try reference.parse(try Fixtures.bytes("boto3-rst/skeletons/reference-json-request.txt"))
         let rule = try #require(entry(markdown.value, "Rules")?.items.first)
         let filter = try #require(entry(rule, "InterruptionFilter"))
         #expect(entry(filter, "Negate")?.kind == .word("boolean"))
@@ -73,10 +74,10 @@ import Testing
 
     @Test func unbalancedBracketsNameBothLines() {
         #expect(throws: SkeletonError(.unbalanced, line: 4, "unbalanced brackets: '[' opened on line 2 is closed by '}'")) {
-            try reference.parse(FixturePaths.bytes("boto3-rst/skeletons/bad-unbalanced.txt"))
+            try reference.parse(try Fixtures.bytes("boto3-rst/skeletons/bad-unbalanced.txt"))
         }
         #expect(throws: SkeletonError(.unclosed, line: 2, "'{' opened on line 2 is never closed")) {
-            try boto3.parse(FixturePaths.bytes("boto3-rst/skeletons/bad-unclosed.txt"))
+            try boto3.parse(try Fixtures.bytes("boto3-rst/skeletons/bad-unclosed.txt"))
         }
         #expect(throws: SkeletonError(.unbalanced, line: 1, "unbalanced brackets: '}' closes nothing")) {
             try boto3.parse("{'a': 'string'}}")
@@ -88,7 +89,7 @@ import Testing
                                 ("bad-unknown-char.txt", "unknown literal starting with '@'"),
                                 ("bad-unknown-word.txt", "unknown literal 'nothing'")] {
             #expect(throws: SkeletonError(.unknownLiteral, line: 3, message)) {
-                try boto3.parse(FixturePaths.bytes("boto3-rst/skeletons/" + file))
+                try boto3.parse(try Fixtures.bytes("boto3-rst/skeletons/" + file))
             }
         }
         // Words of one dialect are unknown in the other.
@@ -110,7 +111,7 @@ import Testing
     }
 
     @Test func truncatedSkeletonsAlwaysFailCleanly() throws {
-        let bytes = FixturePaths.bytes("boto3-rst/skeletons/boto3-request.txt")
+        let bytes = try Fixtures.bytes("boto3-rst/skeletons/boto3-request.txt")
         var failures = 0
         for cut in 0..<bytes.count {
             do { _ = try boto3.parse(Array(bytes[0..<cut])) } catch { failures += 1; #expect(error.line >= 1 && error.line <= 24) }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// Debian's chromium, installed by `.ci/run` when missing.
 let chromium = Run.which("chromium") ?? Run.which("chromium-browser")
@@ -12,7 +13,8 @@ func renderInBrowser(_ file: String, hash: String = "") throws -> ProcessRun {
                                                "--enable-logging=stderr", "--v=0", "--dump-dom", "file://\(file)\(hash)"])
 }
 
-@Suite("The report in a headless browser", .enabled(if: chromium != nil, "chromium not installed (.ci/run installs it)"))
+@Suite("The report in a headless browser",
+       .enabled(if: chromium != nil, "chromium is not installed: the page is not checked in a browser here (.ci/run installs chromium and runs these tests)"))
 struct BrowserTests {
     @Test("the DOM has the summary numbers, a known breaking change, a known invalid payload; no console messages")
     func renders() throws {

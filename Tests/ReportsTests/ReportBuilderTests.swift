@@ -4,6 +4,7 @@ import Differ
 import Foundation
 import Reports
 import Testing
+import TestSupport
 
 @Suite("Report builder on the mini corpus")
 struct ReportBuilderTests {
