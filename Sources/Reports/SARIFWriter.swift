@@ -96,12 +96,15 @@ public enum SARIFWriter {
     }
 
     /// A file path as a relative or absolute URI reference: characters a URI cannot hold
-    /// (spaces, `%`, `#`, `?`, non-ASCII) are percent-encoded.
+    /// (spaces, `%`, `#`, `?`, non-ASCII) are percent-encoded, and so is a colon before the
+    /// first `/`, which would otherwise read as a scheme (`2024-01-01T10:00.jsonl`).
     static func uriReference(_ path: String) -> String {
         var out = ""
+        var inFirstSegment = true
         for byte in path.utf8 {
             let c = Character(Unicode.Scalar(byte))
-            if byte < 0x80, c.isLetter || c.isNumber || "/-._~:@!$&'()*+,;=".contains(c) {
+            if byte == UInt8(ascii: "/") { inFirstSegment = false }
+            if byte < 0x80, c.isLetter || c.isNumber || "/-._~@!$&'()*+,;=".contains(c) || (c == ":" && !inFirstSegment) {
                 out.append(c)
             } else {
                 out += "%" + String(byte, radix: 16, uppercase: true).leftPadded(to: 2)
