@@ -8,23 +8,25 @@ import Reports
 struct ValidateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "validate",
-        abstract: "Validate payload records (.json, .jsonl, placebo recordings, folders) against a model.",
+        abstract: "Validate payload records (.json, .jsonl, placebo recordings, folders, - for standard input) against a model.",
         discussion: """
+        `-` reads JSON Lines records from standard input, one result per record as it is checked \
+        (`--format jsonl` for docconform.result-lines/1, one result a line). \
         Exit status: 0 every payload valid, 1 some payload invalid, 2 usage or input error \
         (unreadable model, unreadable payload file, no payloads readable).
         """
     )
 
-    enum Format: String, ExpressibleByArgument, CaseIterable { case text, json, junit, sarif }
+    enum Format: String, ExpressibleByArgument, CaseIterable { case text, json, jsonl, junit, sarif }
     enum PatternMatch: String, ExpressibleByArgument, CaseIterable { case search, full }
 
     @Option(name: .long, help: "A model JSON file, or documents to parse into the model (repeatable).")
     var model: [String]
 
-    @Argument(help: "Payload files (.json, .jsonl, placebo recordings) or folders of them.")
+    @Argument(help: "Payload files (.json, .jsonl, placebo recordings) or folders of them; - reads JSON Lines from standard input.")
     var payloads: [String]
 
-    @Option(help: "Output format: text, json (docconform.results/1), junit, sarif.")
+    @Option(help: "Output format: text, json (docconform.results/1), jsonl (docconform.result-lines/1: a result a line), junit, sarif.")
     var format: Format = .text
 
     @Option(name: .shortAndLong, help: "Write the results here instead of standard output.")
@@ -46,14 +48,20 @@ struct ValidateCommand: ParsableCommand {
         let sink = try OutputStream(path: output)
         var collected: [RecordResult] = []
         if format == .json { sink.write(ResultsJSON.header()) }
+        if format == .jsonl { sink.write(ResultsJSON.linesHeader()) }
         let start = DispatchTime.now()
         let cpuStart = Self.threadCPUSeconds()
-        let jsonWriter = ResultsJSON.Writer()
+        let jsonWriter = ResultsJSON.Writer(layout: format == .jsonl ? .lines : .array)
         let textWriter = ResultsText.Writer()
         let format = self.format  // read once: the option wrapper's getter is slow per record
+        // Standard input may wait for its producer: what is written so far goes out first.
+        files.beforeWaiting = {
+            jsonWriter.drain { sink.write($0) }
+            sink.flush()
+        }
         files.run(paths: payloads) { r in
             switch format {
-            case .json:
+            case .json, .jsonl:
                 jsonWriter.add(r)
                 if jsonWriter.pendingCount >= 1 << 20 { jsonWriter.drain { sink.write($0) } }
             case .text:
@@ -70,6 +78,7 @@ struct ValidateCommand: ParsableCommand {
         jsonWriter.drain { sink.write($0) }
         switch format {
         case .json: sink.write(ResultsJSON.footer(summary: summary, unsupportedPatterns: unsupported, patternsGivenUp: gaveUp))
+        case .jsonl: sink.write(ResultsJSON.linesFooter(summary: summary, unsupportedPatterns: unsupported, patternsGivenUp: gaveUp))
         case .text: sink.write(ResultsText.footer(summary: summary, byCode: summary.issuesByCode, unsupportedPatterns: unsupported, patternsGivenUp: gaveUp))
         case .junit: sink.write(JUnitWriter.xml(suites: JUnitValidationResults.suites(collected), name: "docconform validate"))
         case .sarif: sink.write(SARIFWriter.log(rules: SARIFValidationResults.rules, results: SARIFValidationResults.results(collected)))
@@ -158,7 +167,7 @@ final class OutputStream {
         file.write(UnsafeRawBufferPointer(bytes))
     }
 
-    private func flush() {
+    func flush() {
         file.write(buffer)
         buffer.removeAll(keepingCapacity: true)
     }

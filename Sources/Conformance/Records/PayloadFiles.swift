@@ -2,8 +2,9 @@ import APIModel
 import Foundation
 
 /// Walks payload inputs (`.json` records, `.jsonl` streams, placebo recordings, folders of
-/// them) and hands every record's result to a sink, in input order. `.jsonl` files are read
-/// in fixed-size chunks, so memory stays flat however many records a file holds.
+/// them, `-` for JSON Lines on standard input) and hands every record's result to a sink, in
+/// input order. `.jsonl` files and standard input are read in fixed-size chunks, so memory stays
+/// flat however many records they hold.
 public final class PayloadFiles {
     public struct Summary: Sendable {
         public var files = 0
@@ -29,6 +30,15 @@ public final class PayloadFiles {
 
     public var summary: Summary { tally }
 
+    /// Called before each read from standard input, which may wait for the
+    /// producer: the place to hand results on, so that every record read so far has its result
+    /// out before the tool waits for more.
+    public var beforeWaiting: (() -> Void)?
+
+    /// `-` among the inputs: JSON Lines records from standard input, named so in results.
+    public static let standardInput = "-"
+    public static let standardInputName = "<stdin>"
+
     public init(validator: RecordValidator) { self.validator = validator }
 
     /// The payload files under the given paths (files as given; folders walked, sorted).
@@ -36,6 +46,7 @@ public final class PayloadFiles {
         var files: [String] = []
         let fm = FileManager.default
         for path in paths {
+            if path == standardInput { files.append(path); continue }
             var isDir: ObjCBool = false
             guard fm.fileExists(atPath: path, isDirectory: &isDir) else {
                 log.error(path, "no such file or folder")
@@ -88,6 +99,10 @@ public final class PayloadFiles {
 
     private func run(file: String, _ sink: Sink) {
         tally.files += 1
+        if file == Self.standardInput {
+            streamLines(fd: STDIN_FILENO, name: Self.standardInputName, sink)
+            return
+        }
         if file.hasSuffix(".jsonl") {
             streamLines(file: file, sink)
             return
@@ -135,7 +150,19 @@ public final class PayloadFiles {
         return !head.contains("\"payload\"") || head.contains("\"status_code\"")
     }
 
-    /// One record per line; blank lines are skipped; a line longer than the buffer grows it.
+    /// One record per line; blank lines are skipped (`RecordStream`).
+    private func streamLines(fd: Int32, name: String, _ sink: Sink) {
+        var record = RecordResult(file: name, line: 0)
+        do {
+            try RecordStream.read(fd: fd, chunkSize: chunkSize, beforeRead: fd == STDIN_FILENO ? beforeWaiting : nil) { p, n, number in
+                processLine(p, n, file: name, line: number, &record, sink)
+            }
+        } catch {
+            tally.log.error(name, line: error.line, "read failed: \(String(cString: strerror(error.errno)))")
+            tally.unreadable += 1
+        }
+    }
+
     private func streamLines(file: String, _ sink: Sink) {
         let fd = open(file, O_RDONLY)
         guard fd >= 0 else {
@@ -144,50 +171,7 @@ public final class PayloadFiles {
             return
         }
         defer { close(fd) }
-        var capacity = chunkSize
-        var buffer = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
-        defer { buffer.deallocate() }
-        var filled = 0
-        var lineNumber = 1
-        var eof = false
-        var record = RecordResult(file: file, line: 0)
-        while true {
-            if !eof && filled < capacity {
-                let n = read(fd, buffer + filled, capacity - filled)
-                if n < 0 {
-                    tally.log.error(file, line: lineNumber, "read failed: \(String(cString: strerror(errno)))")
-                    tally.unreadable += 1
-                    return
-                }
-                if n == 0 { eof = true } else { filled += n }
-            }
-            var start = 0
-            while start < filled {
-                let rest = UnsafeRawPointer(buffer + start)
-                guard let nl = memchr(rest, 0x0A, filled - start) else { break }
-                let end = UnsafeRawPointer(nl) - UnsafeRawPointer(buffer)
-                processLine(buffer + start, end - start, file: file, line: lineNumber, &record, sink)
-                lineNumber += 1
-                start = end + 1
-            }
-            if eof {
-                if start < filled { processLine(buffer + start, filled - start, file: file, line: lineNumber, &record, sink) }
-                return
-            }
-            if start == 0 && filled == capacity {
-                // One line fills the buffer: grow it.
-                let bigger = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity * 2)
-                bigger.update(from: buffer, count: filled)
-                buffer.deallocate()
-                buffer = bigger
-                capacity *= 2
-                continue
-            }
-            if start > 0 {
-                memmove(buffer, buffer + start, filled - start)
-                filled -= start
-            }
-        }
+        streamLines(fd: fd, name: file, sink)
     }
 
     private func processLine(_ p: UnsafeMutablePointer<UInt8>, _ n: Int, file: String, line: Int,
