@@ -14,7 +14,7 @@ import docconform
 pytest_plugins = ["pytester"]
 
 SUITES = Path(__file__).parent / "suites"
-SERVICES = ["dynamodb", "iam", "kms", "lambda", "route53", "s3", "secretsmanager", "sns", "sqs", "ssm", "sts"]
+SERVICES = ["iam", "kms", "lambda", "route53", "s3", "secretsmanager", "sns", "sqs", "ssm", "sts"]
 
 
 @pytest.fixture(scope="session")
