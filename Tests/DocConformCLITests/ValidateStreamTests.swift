@@ -99,6 +99,30 @@ import Testing
         #expect(((results.first?["errors"] as? [[String: Any]])?.first?["code"] as? String) == "malformed")
     }
 
+    /// A FIFO or /dev/stdin named as a payload file is a stream too, whatever its name.
+    @Test func namedPipesAndDevStdinAreReadAsTheyCome() throws {
+        let viaDevice = try CLISession(["validate", "--model", Self.model, "--format", "jsonl", "--quiet", "/dev/stdin"])
+        viaDevice.write(Self.invalid + "\n")
+        let device = try viaDevice.read(until: { $0.contains(#""id":"bad""#) && $0.hasSuffix("\n") }, waitingFor: "the result through /dev/stdin")
+        #expect(device.contains(#""file":"/dev/stdin","line":1"#))
+        #expect(viaDevice.finish().status == 1)
+
+        let dir = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let fifo = dir.appendingPathComponent("records.json").path
+        #expect(mkfifo(fifo, 0o600) == 0)
+        let viaFIFO = try CLISession(["validate", "--model", Self.model, "--format", "jsonl", "--quiet", fifo])
+        let writer = try #require(FileHandle(forWritingAtPath: fifo))  // opens once the tool opens it to read
+        writer.write(Data((Self.valid + "\n").utf8))
+        let first = try viaFIFO.read(until: { $0.contains(#""id":"ok""#) && $0.hasSuffix("\n") }, waitingFor: "the result through a FIFO")
+        #expect(!first.contains("summary"))
+        writer.write(Data((Self.invalid + "\n").utf8))
+        try writer.close()
+        let run = viaFIFO.finish()
+        #expect(run.status == 1)
+        #expect(Self.lines(run.stdout).compactMap { $0["id"] as? String } == ["ok", "bad"])
+    }
+
     static func quoted(_ s: String) -> String {
         String(decoding: try! JSONSerialization.data(withJSONObject: s, options: [.fragmentsAllowed, .withoutEscapingSlashes]), as: UTF8.self)
     }

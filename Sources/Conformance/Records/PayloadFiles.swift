@@ -3,8 +3,8 @@ import Foundation
 
 /// Walks payload inputs (`.json` records, `.jsonl` streams, placebo recordings, folders of
 /// them, `-` for JSON Lines on standard input) and hands every record's result to a sink, in
-/// input order. `.jsonl` files and standard input are read in fixed-size chunks, so memory stays
-/// flat however many records they hold.
+/// input order. `.jsonl` files, standard input and other streams (FIFOs, `/dev/stdin`) are read
+/// in fixed-size chunks, so memory stays flat however many records they hold.
 public final class PayloadFiles {
     public struct Summary: Sendable {
         public var files = 0
@@ -30,9 +30,9 @@ public final class PayloadFiles {
 
     public var summary: Summary { tally }
 
-    /// Called before each read from standard input, which may wait for the
-    /// producer: the place to hand results on, so that every record read so far has its result
-    /// out before the tool waits for more.
+    /// Called before each read from standard input, which may wait for the producer: the place
+    /// to hand results on, so that every record read so far has its result out before the tool
+    /// waits for more.
     public var beforeWaiting: (() -> Void)?
 
     /// `-` among the inputs: JSON Lines records from standard input, named so in results.
@@ -100,11 +100,15 @@ public final class PayloadFiles {
     private func run(file: String, _ sink: Sink) {
         tally.files += 1
         if file == Self.standardInput {
-            streamLines(fd: STDIN_FILENO, name: Self.standardInputName, sink)
+            streamLines(fd: STDIN_FILENO, name: Self.standardInputName, mayWait: true, sink)
             return
         }
-        if file.hasSuffix(".jsonl") {
-            streamLines(file: file, sink)
+        // A FIFO, /dev/stdin, a process substitution: JSON Lines whatever the name, read as they
+        // come (no size to read up to; a read may wait for the producer).
+        var st = stat()
+        let isStream = stat(file, &st) == 0 && (st.st_mode & S_IFMT) != S_IFREG
+        if isStream || file.hasSuffix(".jsonl") {
+            streamLines(file: file, mayWait: isStream, sink)
             return
         }
         guard let bytes = Self.readWhole(file, log: &tally.log) else {
@@ -151,10 +155,10 @@ public final class PayloadFiles {
     }
 
     /// One record per line; blank lines are skipped (`RecordStream`).
-    private func streamLines(fd: Int32, name: String, _ sink: Sink) {
+    private func streamLines(fd: Int32, name: String, mayWait: Bool, _ sink: Sink) {
         var record = RecordResult(file: name, line: 0)
         do {
-            try RecordStream.read(fd: fd, chunkSize: chunkSize, beforeRead: fd == STDIN_FILENO ? beforeWaiting : nil) { p, n, number in
+            try RecordStream.read(fd: fd, chunkSize: chunkSize, beforeRead: mayWait ? beforeWaiting : nil) { p, n, number in
                 processLine(p, n, file: name, line: number, &record, sink)
             }
         } catch {
@@ -163,7 +167,7 @@ public final class PayloadFiles {
         }
     }
 
-    private func streamLines(file: String, _ sink: Sink) {
+    private func streamLines(file: String, mayWait: Bool, _ sink: Sink) {
         let fd = open(file, O_RDONLY)
         guard fd >= 0 else {
             tally.unreadable += 1
@@ -171,7 +175,7 @@ public final class PayloadFiles {
             return
         }
         defer { close(fd) }
-        streamLines(fd: fd, name: file, sink)
+        streamLines(fd: fd, name: file, mayWait: mayWait, sink)
     }
 
     private func processLine(_ p: UnsafeMutablePointer<UInt8>, _ n: Int, file: String, line: Int,
