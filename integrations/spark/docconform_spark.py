@@ -1,8 +1,9 @@
 """Validate a corpus of docconform payload records (JSON Lines) on Apache Spark.
 
 Each partition of the input is piped through one `docconform validate --format jsonl -`
-process on its executor (the model is loaded once per partition); the results are aggregated
-into counts of records, invalid records and issues by code, service and operation.
+process on its executor (the model is loaded once per partition; records reach it as Arrow
+batches); the results are aggregated into counts of records, invalid records and issues by
+code, service and operation. Needs PySpark with pyarrow on the executors.
 
     spark-submit --files /path/to/docconform,/path/to/model.json docconform_spark.py \\
         --binary docconform --model model.json --input 's3a://bucket/recordings/*.jsonl' \\
@@ -52,12 +53,13 @@ def executable(path: str) -> str:
     return copy
 
 
-def validate_partition(lines, binary: str, model: str, ignore: str | None, keep_invalid: bool = False):
-    """Pipes one partition's records through docconform. Yields `("count", key, n)` for the
-    partition's totals (keys: `#records`, `#invalid`, `(code, service, operation)`) and, with
-    `keep_invalid`, `("invalid", result_line)` for every invalid record. Exit status 0 or 1 is a
-    finished check; anything else (a model that does not load, an unreadable ignore file) fails
-    the task with docconform's own words."""
+def validate_partition(chunks, binary: str, model: str, ignore: str | None, keep_invalid: bool = False):
+    """Pipes one partition's records through docconform: `chunks` are bytes of whole JSON Lines
+    (each chunk ends with a newline). Yields `("count", key, n)` for the partition's totals
+    (keys: `#records`, `#invalid`, `[code, service, operation]` as JSON) and, with
+    `keep_invalid`, `("invalid", result_line, 1)` for every invalid record. Exit status 0 or 1 is
+    a finished check; anything else (a model that does not load, an unreadable ignore file)
+    fails the task with docconform's own words."""
     command = [executable(local_path(binary)), "validate", "--model", local_path(model), "--format", "jsonl",
                "--quiet"]
     if ignore:
@@ -69,9 +71,8 @@ def validate_partition(lines, binary: str, model: str, ignore: str | None, keep_
 
     def feed():
         try:
-            for line in lines:
-                if line.strip():
-                    process.stdin.write(line.encode("utf-8", "surrogatepass") + b"\n")
+            for chunk in chunks:
+                process.stdin.write(chunk)
         except BrokenPipeError:
             pass  # docconform stopped: its exit status and stderr say why
         except BaseException as error:  # noqa: BLE001 (reported through the task)
@@ -100,9 +101,9 @@ def validate_partition(lines, binary: str, model: str, ignore: str | None, keep_
         counts[RECORDS] += 1
         counts[INVALID] += 1
         for error in item["errors"]:
-            counts[(error["code"], item.get("service") or "", item.get("operation") or "")] += 1
+            counts[json.dumps([error["code"], item.get("service") or "", item.get("operation") or ""])] += 1
         if keep_invalid:
-            yield "invalid", raw.decode("utf-8").rstrip("\n")
+            yield "invalid", raw.decode("utf-8").rstrip("\n"), 1
     status = process.wait()
     for thread in threads:
         thread.join()
@@ -114,31 +115,59 @@ def validate_partition(lines, binary: str, model: str, ignore: str | None, keep_
         yield "count", key, n
 
 
+def arrow_chunks(batches):
+    """Arrow batches of the `value` column (one record a row) as newline-ended bytes, joined in
+    Arrow's own code: no Python object per record."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+    for batch in batches:
+        column = batch.column(0)
+        if len(column) == 0:
+            continue
+        one_list = pa.ListArray.from_arrays(pa.array([0, len(column)], pa.int32()), column)
+        yield pc.binary_join(one_list, "\n")[0].as_buffer().to_pybytes() + b"\n"
+
+
+def validate_batches(batches, binary: str, model: str, ignore: str | None, keep_invalid: bool):
+    import pyarrow as pa
+    rows = list(validate_partition(arrow_chunks(batches), binary, model, ignore, keep_invalid))
+    if rows:
+        kinds, keys, counts = zip(*rows)
+        yield pa.RecordBatch.from_arrays([pa.array(kinds), pa.array(keys), pa.array(counts, pa.int64())],
+                                         names=["kind", "key", "n"])
+
+
 def summary_of(counted) -> dict:
-    """`{"records", "invalid", "issues": [{"code", "service", "operation", "count"}]}`."""
+    """`{"records", "invalid", "issues": [{"code", "service", "operation", "count"}]}` from
+    `(key, n)` pairs."""
     totals = dict(counted)
-    issues = sorted(key for key in totals if isinstance(key, tuple))
+    issues = sorted(json.loads(key) for key in totals if key.startswith("["))
     return {"records": totals.get(RECORDS, 0), "invalid": totals.get(INVALID, 0),
-            "issues": [{"code": c, "service": s, "operation": o, "count": totals[(c, s, o)]} for c, s, o in issues]}
+            "issues": [{"code": c, "service": s, "operation": o, "count": totals[json.dumps([c, s, o])]}
+                       for c, s, o in issues]}
 
 
 def run(spark, input_path: str, binary: str, model: str, ignore: str | None = None, partitions: int = 0,
         invalid_results: str | None = None) -> dict:
+    """Records reach the Python workers as Arrow batches (`mapInArrow`): Spark's row-by-row
+    pickling costs more than the validation itself."""
     sc = spark.sparkContext
     if __name__ != "__main__":
         # Imported (not run by spark-submit): the executors' Python workers import it by name.
         sc.addPyFile(os.path.abspath(__file__))
-    lines = sc.textFile(input_path, minPartitions=partitions or sc.defaultParallelism)
+    lines = spark.read.text(input_path)
+    if partitions:
+        lines = lines.repartition(partitions)
     keep = bool(invalid_results)
-    out = lines.mapPartitions(lambda part: validate_partition(part, binary, model, ignore, keep))
+    out = lines.mapInArrow(lambda batches: validate_batches(batches, binary, model, ignore, keep),
+                           "kind string, key string, n long")
     if keep:
-        from pyspark import StorageLevel
-        out = out.persist(StorageLevel.MEMORY_AND_DISK)
-    counted = out.filter(lambda t: t[0] == "count").map(lambda t: (t[1], t[2])).reduceByKey(add).collect()
+        out = out.persist()
+    counts = out.where("kind = 'count'").groupBy("key").sum("n").collect()
     if keep:
-        out.filter(lambda t: t[0] == "invalid").map(lambda t: t[1]).saveAsTextFile(invalid_results)
+        out.where("kind = 'invalid'").select("key").write.text(invalid_results)
         out.unpersist()
-    return summary_of(counted)
+    return summary_of((row[0], row[1]) for row in counts)
 
 
 def main(argv=None) -> int:
@@ -147,7 +176,8 @@ def main(argv=None) -> int:
     parser.add_argument("--binary", default="docconform", help="the docconform binary (shipped with --files or a path)")
     parser.add_argument("--model", required=True, help="a model file `docconform parse` wrote (shipped or a path)")
     parser.add_argument("--ignore", help="accepted issues, as for `docconform validate --ignore`")
-    parser.add_argument("--partitions", type=int, default=0, help="at least this many partitions")
+    parser.add_argument("--partitions", type=int, default=0,
+                        help="repartition the input into N partitions (a shuffle; default: split by file block)")
     parser.add_argument("--invalid-results", help="a folder for every invalid record's result (JSON Lines)")
     parser.add_argument("--summary", help="write the summary JSON here (default: standard output)")
     args = parser.parse_args(argv)

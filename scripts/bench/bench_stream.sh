@@ -29,11 +29,7 @@ if [ ! -s "$WORK/small.jsonl" ]; then
 fi
 if [ ! -s "$WORK/model.json" ]; then
   echo "== model of the corpus's services"
-  mapfile -t folders < <(python3 -c '
-import json, os, sys
-names = sorted({json.loads(l)["service"] for l in open(sys.argv[1]) if l.strip()})
-print("\n".join(os.path.join(sys.argv[2], n) for n in names if os.path.isdir(os.path.join(sys.argv[2], n))))
-' "$WORK/small.jsonl" "$BOTOCORE_DATA")
+  mapfile -t folders < <(python3 "$ROOT/scripts/corpus_service_folders.py" "$WORK/small.jsonl" "$BOTOCORE_DATA")
   "$DOCCONFORM" parse "${folders[@]}" --no-docs --quiet -o "$WORK/model.json"
 fi
 
