@@ -80,6 +80,7 @@ class DocconformPlugin:
             raise pytest.UsageError(str(error)) from None
         self.failing_tests = 0
         self.outside: list[Finding] = []
+        self.outside_failure: Optional[str] = None
         self.closed = False
 
     # -- each phase of each test owns the calls made during it
@@ -130,7 +131,7 @@ class DocconformPlugin:
             self.outside += self.validator.findings()
         except ValidatorFailed as error:
             self.outside_failure = str(error)
-        if self.outside or getattr(self, "outside_failure", None):
+        if self.outside or self.outside_failure:
             session.exitstatus = pytest.ExitCode.TESTS_FAILED
 
     def pytest_report_header(self, config):
@@ -153,7 +154,7 @@ class DocconformPlugin:
             tr.line(f"{len(self.outside)} non-conforming call(s) made outside any test:", red=True)
             for finding in self.outside:
                 tr.line(str(finding), red=True)
-        if getattr(self, "outside_failure", None):
+        if self.outside_failure:
             tr.line(self.outside_failure, red=True)
 
     def close(self):
