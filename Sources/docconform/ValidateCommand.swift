@@ -10,8 +10,9 @@ struct ValidateCommand: ParsableCommand {
         commandName: "validate",
         abstract: "Validate payload records (.json, .jsonl, placebo recordings, folders) against a model.",
         discussion: """
-        Exit status: 0 every payload valid, 1 some payload invalid, 2 usage or input error \
-        (unreadable model, unreadable payload file, no payloads readable).
+        Exit status: 0 every payload valid (issues accepted by --ignore/--baseline do not count), \
+        1 some payload invalid, 2 usage or input error (unreadable model, unreadable payload file, \
+        unreadable or malformed ignore file or baseline, no payloads readable).
         """
     )
 
@@ -33,23 +34,39 @@ struct ValidateCommand: ParsableCommand {
     @Option(help: "search: a pattern must match somewhere in the value (Smithy semantics); full: the whole value.")
     var patternMatch: PatternMatch = .search
 
-    @Flag(help: "Print record counts and validation throughput on standard error.")
+    @Option(help: "File of accepted issues: CODE SERVICE OPERATION PATH lines with * wildcards (the format of diff --ignore), or a docconform.results/1 baseline.")
+    var ignore: String?
+
+    @Option(help: "A previous docconform.results/1 file: its issues are accepted, only new ones make a record invalid.")
+    var baseline: String?
+
+    @Flag(help: "Print record counts and validation throughput, and issue counts by code, service and operation, on standard error.")
     var stats = false
 
     @Flag(help: "No progress or summary on standard error.")
     var quiet = false
 
     func run() throws {
+        var filterLog = DiagnosticLog()
+        let filter: IssueFilter
+        do {
+            filter = try IssueFilter.load(ignore: ignore, baseline: baseline, log: &filterLog)
+        } catch {
+            Console.printError(error.description)
+            throw ExitCode(2)
+        }
+        Console.report(filterLog, quiet: quiet)
         let model = try ModelSource.load(model, quiet: quiet)
         let plan = ValidationPlan(model: model, wholeValuePatterns: patternMatch == .full)
         let files = PayloadFiles(validator: RecordValidator(plan: plan))
+        files.filter = filter
         let sink = try OutputStream(path: output)
         var collected: [RecordResult] = []
         if format == .json { sink.write(ResultsJSON.header()) }
         let start = DispatchTime.now()
         let cpuStart = Self.threadCPUSeconds()
         let jsonWriter = ResultsJSON.Writer()
-        let textWriter = ResultsText.Writer()
+        let textGroups = ResultsText.Grouper()
         let format = self.format  // read once: the option wrapper's getter is slow per record
         files.run(paths: payloads) { r in
             switch format {
@@ -57,7 +74,7 @@ struct ValidateCommand: ParsableCommand {
                 jsonWriter.add(r)
                 if jsonWriter.pendingCount >= 1 << 20 { jsonWriter.drain { sink.write($0) } }
             case .text:
-                if !r.valid { sink.append { textWriter.append(r, to: &$0) } }
+                textGroups.add(r)
             case .junit, .sarif:
                 collected.append(r)
             }
@@ -70,7 +87,9 @@ struct ValidateCommand: ParsableCommand {
         jsonWriter.drain { sink.write($0) }
         switch format {
         case .json: sink.write(ResultsJSON.footer(summary: summary, unsupportedPatterns: unsupported, patternsGivenUp: gaveUp))
-        case .text: sink.write(ResultsText.footer(summary: summary, byCode: summary.issuesByCode, unsupportedPatterns: unsupported, patternsGivenUp: gaveUp))
+        case .text:
+            sink.write(textGroups.render())
+            sink.write(ResultsText.footer(summary: summary, byCode: summary.issuesByCode, unsupportedPatterns: unsupported, patternsGivenUp: gaveUp))
         case .junit: sink.write(JUnitWriter.xml(suites: JUnitValidationResults.suites(collected), name: "docconform validate"))
         case .sarif: sink.write(SARIFWriter.log(rules: SARIFValidationResults.rules, results: SARIFValidationResults.results(collected)))
         }
@@ -90,6 +109,7 @@ struct ValidateCommand: ParsableCommand {
                                       summary.records, mb, cpuSeconds, seconds, mb / max(cpuSeconds, 1e-9),
                                       Double(summary.records) / max(cpuSeconds, 1e-9), summary.invalid,
                                       plan.compileSeconds, mb / validating, Double(summary.records) / validating))
+            for line in ResultsText.counts(summary) { Console.printError(line) }
         }
         if summary.unreadable > 0 || summary.log.errorCount > 0 { throw ExitCode(2) }
         if summary.records == 0 {
