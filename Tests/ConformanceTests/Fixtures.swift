@@ -8,12 +8,23 @@ enum Fixtures {
     static let payloads = root.appendingPathComponent("docs-corpus/fixtures/payloads").path
     static let botocore = root.appendingPathComponent("docs-corpus/fixtures/botocore-1.43.11/data").path
 
+    static let placebo = root.appendingPathComponent("docs-corpus/fixtures/placebo").path
+
     /// The fixture services imported from their newest API version, once per test process.
-    static let model: Model = {
+    static let model = Model(services: importServices(botocore, ["appstream", "bedrock-runtime", "dynamodb", "ec2", "imagebuilder", "lambda"]))
+
+    /// The services the placebo recordings need (ec2 and lambda from the fixtures above), among
+    /// them both services of the shared endpoint prefixes `elasticloadbalancing` and `apigateway`.
+    static let placeboModel: Model = {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: "\(placebo)/botocore-1.43.11/data"))?.sorted() ?? []
+        return Model(services: importServices("\(placebo)/botocore-1.43.11/data", names) + importServices(botocore, ["ec2", "lambda"]))
+    }()
+
+    private static func importServices(_ data: String, _ names: [String]) -> [Service] {
         var services: [Service] = []
         var log = DiagnosticLog()
-        for name in ["appstream", "bedrock-runtime", "dynamodb", "ec2", "imagebuilder", "lambda"] {
-            let dir = "\(botocore)/\(name)"
+        for name in names {
+            let dir = "\(data)/\(name)"
             let versions = (try? FileManager.default.contentsOfDirectory(atPath: dir))?.sorted() ?? []
             guard let newest = versions.last else { continue }
             let path = "\(dir)/\(newest)/service-2.json.gz"
@@ -21,8 +32,8 @@ enum Fixtures {
                   let service = BotocoreImporter.importService(serviceName: name, bytes: bytes, source: path, log: &log) else { continue }
             services.append(service)
         }
-        return Model(services: services)
-    }()
+        return services
+    }
 
     static func plan(full: Bool = false) -> ValidationPlan { ValidationPlan(model: model, wholeValuePatterns: full) }
 

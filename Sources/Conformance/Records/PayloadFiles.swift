@@ -16,12 +16,20 @@ public final class PayloadFiles {
         /// Issues by code, counted in a fixed table as records go by (no hashing per issue).
         var codeCounts = [Int](repeating: 0, count: IssueCode.allCases.count)
 
+        /// Records, invalid records and issues per operation and per service.
+        public var byOperation = OperationCounts()
+        /// Issues accepted by the filter (`--ignore`, `--baseline`), not counted as issues.
+        public var accepted = 0
+
         public var issuesByCode: [IssueCode: Int] {
             var byCode: [IssueCode: Int] = [:]
             for (k, code) in IssueCode.allCases.enumerated() where codeCounts[k] > 0 { byCode[code] = codeCounts[k] }
             return byCode
         }
     }
+
+    /// Known issues to accept (`validate --ignore`, `--baseline`); read for every invalid record.
+    @exclusivity(unchecked) public var filter = IssueFilter()
 
     let validator: RecordValidator
     public var chunkSize = 8 << 20
@@ -38,6 +46,14 @@ public final class PayloadFiles {
     /// `-` among the inputs: JSON Lines records from standard input, named so in results.
     public static let standardInput = "-"
     public static let standardInputName = "<stdin>"
+
+    /// `-`, a FIFO, /dev/stdin, a process substitution: JSON Lines whatever the name, read as
+    /// they come (no size to read up to; a read may wait for the producer).
+    public static func isStream(_ path: String) -> Bool {
+        if path == standardInput { return true }
+        var st = stat()
+        return stat(path, &st) == 0 && (st.st_mode & S_IFMT) != S_IFREG && (st.st_mode & S_IFMT) != S_IFDIR
+    }
 
     public init(validator: RecordValidator) { self.validator = validator }
 
@@ -64,30 +80,43 @@ public final class PayloadFiles {
         return files
     }
 
-    /// `<service>.<Operation>_<n>.json`, placebo's naming.
+    /// `[prefix.]<endpoint prefix>.<Operation>_<n>.json`, placebo's naming (`Pill.get_new_file_path`):
+    /// the operation is the last dot-separated part before `_<n>`, the rest names the service
+    /// (`api.ecr.DescribeRepositories_2.json`: `api.ecr`, `DescribeRepositories`).
     public static func placeboOrigin(fileName: String) -> RecordValidator.PlaceboOrigin? {
         guard fileName.hasSuffix(".json") else { return nil }
         let stem = fileName.dropLast(5)
-        guard let dot = stem.firstIndex(of: "."), let underscore = stem.lastIndex(of: "_"), dot < underscore else { return nil }
+        guard let underscore = stem.lastIndex(of: "_"), let dot = stem[..<underscore].lastIndex(of: ".") else { return nil }
         let service = stem[..<dot]
         let operation = stem[stem.index(after: dot)..<underscore]
         let number = stem[stem.index(after: underscore)...]
-        guard !service.isEmpty, !operation.isEmpty, !number.isEmpty, number.allSatisfy(\.isNumber),
-              operation.first!.isUppercase, operation.allSatisfy({ $0.isLetter || $0.isNumber }) else { return nil }
+        guard !service.isEmpty, !operation.isEmpty, !number.isEmpty, number.allSatisfy(\.isASCII), number.allSatisfy(\.isNumber),
+              operation.first!.isUppercase, operation.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) }) else { return nil }
         return .init(service: String(service), operation: String(operation))
     }
 
     public func run(paths: [String], sink: Sink) {
         for file in Self.list(paths, log: &tally.log) { run(file: file, sink) }
+        tally.log.append(contentsOf: validator.takeRunDiagnostics())
     }
 
     /// The sink is passed down rather than stored: a closure kept in generic storage is called
     /// through a thunk that copies and destroys every result.
     public typealias Sink = (RecordResult) -> Void
 
+    /// Moves the record's known issues aside (`filter`); a valid record costs one test.
+    @inline(__always)
+    private func accept(_ r: inout RecordResult) {
+        if !r.issues.isEmpty && !filter.isEmpty {
+            filter.apply(to: &r)
+            tally.accepted += r.accepted.count
+        }
+    }
+
     private func emit(_ r: RecordResult, _ sink: Sink) {
         tally.records += 1
         tally.bytes += r.byteCount
+        tally.byOperation.add(r)
         if !r.valid {
             tally.invalid += 1
             r.issues.withUnsafeBufferPointer { issues in
@@ -103,10 +132,7 @@ public final class PayloadFiles {
             streamLines(fd: STDIN_FILENO, name: Self.standardInputName, mayWait: true, sink)
             return
         }
-        // A FIFO, /dev/stdin, a process substitution: JSON Lines whatever the name, read as they
-        // come (no size to read up to; a read may wait for the producer).
-        var st = stat()
-        let isStream = stat(file, &st) == 0 && (st.st_mode & S_IFMT) != S_IFREG
+        let isStream = Self.isStream(file)
         if isStream || file.hasSuffix(".jsonl") {
             streamLines(file: file, mayWait: isStream, sink)
             return
@@ -115,11 +141,11 @@ public final class PayloadFiles {
             tally.unreadable += 1
             return
         }
-        let name = (file as NSString).lastPathComponent
-        var placebo = Self.placeboOrigin(fileName: name)
         // A file named like a placebo recording but holding a docconform record is a record.
-        if placebo != nil, !Self.looksLikePlacebo(bytes) { placebo = nil }
-        bytes.withUnsafeBufferPointer { emit(validator.validate($0, file: file, line: 1, placebo: placebo), sink) }
+        let placebo = Self.placeboOrigin(fileName: (file as NSString).lastPathComponent)
+        var record = bytes.withUnsafeBufferPointer { validator.validate($0, file: file, line: 1, placebo: placebo) }
+        accept(&record)
+        emit(record, sink)
     }
 
     /// The whole file in one buffer sized from fstat (no intermediate copy: a 1 GB record
@@ -147,11 +173,6 @@ public final class PayloadFiles {
         guard ok else { log.error(file, "read failed: \(String(cString: strerror(errno)))"); return nil }
         if filled < bytes.count { bytes.removeLast(bytes.count - filled) }
         return bytes
-    }
-
-    private static func looksLikePlacebo(_ bytes: [UInt8]) -> Bool {
-        let head = String(decoding: bytes.prefix(4096), as: UTF8.self)
-        return !head.contains("\"payload\"") || head.contains("\"status_code\"")
     }
 
     /// One record per line; blank lines are skipped (`RecordStream`).
@@ -186,6 +207,7 @@ public final class PayloadFiles {
         for i in 0..<len where !(p[i] == 0x20 || p[i] == 0x09) { blank = false; break }
         if blank { return }
         validator.validate(UnsafeBufferPointer(start: p, count: len), file: file, line: line, into: &record)
+        accept(&record)
         emit(record, sink)
     }
 }

@@ -71,7 +71,7 @@ public enum ResultsJSON {
                 literals.names.removeAll()
                 if let s = r.service { raw("\"service\":", &literals.names); literals.service.append(s, &literals.names); literals.names.push(0x2C) }
                 if let o = r.operation { raw("\"operation\":", &literals.names); literals.operation.append(o, &literals.names); literals.names.push(0x2C) }
-                if let d = r.direction { raw(d == .request ? "\"direction\":\"request\"," : "\"direction\":\"response\",", &literals.names) }
+                if let d = r.direction { raw(ResultsJSON.directionField(d), &literals.names) }
                 literals.namesToken = r.nameToken
                 literals.namesDirection = r.direction
             }
@@ -93,12 +93,41 @@ public enum ResultsJSON {
                 }
                 raw("],", &out)
             }
+            if !r.accepted.isEmpty {
+                ResultsJSON.accepted(r.accepted, &out)
+            }
             raw("\"file\":", &out)
             literals.file.append(r.file, &out)
             raw(",\"line\":", &out)
             integer(r.line, &out)
             out.push(0x7D)
         }
+    }
+
+    private static func directionField(_ d: Direction) -> StaticString {
+        switch d {
+        case .request: "\"direction\":\"request\","
+        case .response: "\"direction\":\"response\","
+        case .error: "\"direction\":\"error\","
+        }
+    }
+
+    /// `"accepted": [...],`: issues accepted by `--ignore`/`--baseline`, written as errors are.
+    @inline(never)
+    private static func accepted(_ list: [ValidationIssue], _ out: inout ScratchStack<UInt8>) {
+        raw("\"accepted\":[", &out)
+        for (k, issue) in list.enumerated() {
+            if k > 0 { out.push(0x2C) }
+            out.push(0x7B)
+            field("path", issue.path, &out)
+            raw("\"code\":\"", &out)
+            raw(issue.code.literal, &out)
+            raw("\",", &out)
+            raw("\"message\":", &out)
+            string(issue.message, &out)
+            out.push(0x7D)
+        }
+        raw("],", &out)
     }
 
     /// One string's JSON literal, remembered for as long as the same string is written again.
@@ -236,64 +265,28 @@ public enum ResultsJSON {
             w.beginObject(); w.key("pattern"); w.string(g.pattern); w.key("values"); w.int(g.values); w.endObject()
         }
         w.endArray()
+        w.key("accepted"); w.int(summary.accepted)
+        let byCode = summary.issuesByCode
+        w.key("issuesByCode"); w.beginObject()
+        for code in IssueCode.allCases { if let n = byCode[code] { w.key(code.rawValue); w.int(n) } }
+        w.endObject()
+        func counts(_ c: OperationCounts.Count) {
+            w.beginObject(); w.key("records"); w.int(c.records); w.key("invalid"); w.int(c.invalid); w.key("issues"); w.int(c.issues); w.endObject()
+        }
+        let operations = summary.byOperation.operations.sorted { ($0.service, $0.operation) < ($1.service, $1.operation) }
+        w.key("byService"); w.beginObject()
+        for c in summary.byOperation.services.sorted(by: { $0.service < $1.service }) { w.key(c.service); counts(c) }
+        w.endObject()
+        w.key("byOperation"); w.beginObject()
+        var k = 0
+        while k < operations.count {
+            let service = operations[k].service
+            w.key(service); w.beginObject()
+            while k < operations.count && operations[k].service == service { w.key(operations[k].operation); counts(operations[k]); k += 1 }
+            w.endObject()
+        }
+        w.endObject()
         w.endObject()
         return w.bytes
-    }
-}
-
-/// Human-readable results: each invalid record with its issues (values cut short in the
-/// messages), then counts by error code.
-public enum ResultsText {
-    /// Writes invalid records' blocks through scratch bytes (see `ResultsJSON.Writer`).
-    public final class Writer {
-        @exclusivity(unchecked) private var scratch = ScratchStack<UInt8>(capacity: 1 << 16)
-
-        public init() {}
-
-        deinit { scratch.release() }
-
-        public func append(_ r: RecordResult, to out: inout [UInt8]) {
-            guard !r.valid else { return }
-            scratch.removeAll()
-            ResultsText.write(r, &scratch)
-            out.append(contentsOf: UnsafeBufferPointer(start: scratch.base, count: scratch.count))
-        }
-    }
-
-    static func write<S: ByteSink>(_ r: RecordResult, _ out: inout S) {
-        guard !r.valid else { return }
-        @inline(__always) func add(_ s: String) {
-            var s = s
-            s.withUTF8 { out.append(bytes: $0) }
-        }
-        @inline(__always) func raw(_ s: StaticString) { ResultsJSON.raw(s, &out) }
-        add(r.file); out.append(0x3A); ResultsJSON.integer(r.line, &out); raw(": ")
-        if let id = r.id { out.append(0x5B); add(id); raw("] ") }
-        add(r.service ?? "?"); out.append(0x2E); add(r.operation ?? "?"); out.append(0x20)
-        raw(r.direction == .request ? "request" : r.direction == .response ? "response" : "?")
-        raw(": "); ResultsJSON.integer(r.issues.count, &out)
-        raw(r.issues.count == 1 ? " error\n" : " errors\n")
-        for i in r.issues {
-            raw("  ")
-            if i.path.isEmpty { raw("(root)") } else { add(i.path) }
-            raw(": "); raw(i.code.literal); raw(": "); add(i.message)
-            out.append(0x0A)
-        }
-    }
-
-    public static func footer(summary: PayloadFiles.Summary, byCode: [IssueCode: Int],
-                              unsupportedPatterns: [(pattern: String, shape: String, reason: String)],
-                              patternsGivenUp: [(pattern: String, values: Int)]) -> [UInt8] {
-        var out = "\n\(summary.records) records in \(summary.files) files: \(summary.records - summary.invalid) valid, \(summary.invalid) invalid\n"
-        for code in IssueCode.allCases where byCode[code, default: 0] > 0 {
-            out += "  \(code.rawValue): \(byCode[code]!)\n"
-        }
-        for u in unsupportedPatterns {
-            out += "unsupported pattern (not checked) on \(u.shape): \(u.pattern) — \(u.reason)\n"
-        }
-        for g in patternsGivenUp {
-            out += "pattern not checked on \(g.values) value(s) (work bound reached): \(g.pattern)\n"
-        }
-        return Array(out.utf8)
     }
 }

@@ -26,8 +26,9 @@ def run(pytester, binary, model, *arguments, files=()):
 
 def test_a_clean_suite_passes(pytester, binary, model, aws_credentials):
     result = run(pytester, binary, model, files=["clean_calls"])
-    result.assert_outcomes(passed=6)
-    result.stdout.fnmatch_lines(["*= docconform =*", "* payloads checked (* requests, * responses, *): 0 not conforming*"])
+    result.assert_outcomes(passed=7)
+    result.stdout.fnmatch_lines(["*= docconform =*",
+                                 "* payloads checked (* requests, * responses, 4 error responses): 0 not conforming*"])
     assert result.ret == 0
 
 

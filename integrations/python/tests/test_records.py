@@ -108,3 +108,12 @@ def test_documents_pass_through():
 def test_response_metadata_is_dropped(direction):
     body = record("s3", "GetObject", direction, {"ResponseMetadata": {}, "Error": {"Code": "NoSuchKey"}}, None)[0]
     assert body["payload"] == {"Error": {"Code": "NoSuchKey"}}
+
+
+def test_a_query_compatible_error_is_recorded_with_the_code_the_json_protocol_sends():
+    # sqs: botocore takes Error.Code from the x-amzn-query-error header and keeps the body's
+    # __type (the shape name the model documents) as QueryErrorCode.
+    parsed = {"Error": {"Code": "AWS.SimpleQueueService.NonExistentQueue", "QueryErrorCode": "QueueDoesNotExist",
+                        "Type": "Sender", "Message": "gone"}, "ResponseMetadata": {}}
+    body = record("sqs", "GetQueueUrl", "error", parsed, None)[0]["payload"]
+    assert body == {"Error": {"Code": "QueueDoesNotExist", "Type": "Sender", "Message": "gone"}}

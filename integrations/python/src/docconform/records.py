@@ -33,6 +33,8 @@ class Conversion:
         `before-parse` handlers' `customized_response_dict`, s3's `ExpiresString`): not on the
         wire, so left out unless the model has them."""
         converted = self.value(value, shape, "")
+        if self.direction == "error" and isinstance(converted, dict):
+            _wire_error_code(converted)
         if self.direction != "request" and isinstance(converted, dict):
             # botocore adds the HTTP status, headers and request id to every parsed response.
             converted.pop("ResponseMetadata", None)
@@ -120,6 +122,16 @@ class Conversion:
         if hasattr(value, "read"):
             return ""
         return str(value)
+
+
+def _wire_error_code(payload: dict) -> None:
+    """A query-compatible JSON service (sqs) sends its error's shape name as `__type` and its old
+    query protocol code in the `x-amzn-query-error` header; botocore's parser makes the header's
+    code `Error.Code` and keeps the shape name as `Error.QueryErrorCode`. The model documents the
+    shape name: that is the code recorded."""
+    error = payload.get("Error")
+    if isinstance(error, dict) and isinstance(error.get("QueryErrorCode"), str):
+        error["Code"] = error.pop("QueryErrorCode")
 
 
 def _rfc3339(value: datetime.datetime) -> str:

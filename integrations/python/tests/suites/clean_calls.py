@@ -72,3 +72,19 @@ def test_ssm_parameters_and_identity():
     ssm.put_parameter(Name="/app/flag", Value="on", Type="String")
     assert ssm.get_parameter(Name="/app/flag")["Parameter"]["Value"] == "on"
     assert boto3.client("sts", region_name=REGION).get_caller_identity()["Account"]
+
+
+def test_error_responses():
+    s3 = boto3.client("s3", region_name=REGION)
+    s3.create_bucket(Bucket="docconform-bucket")
+    with pytest.raises(s3.exceptions.NoSuchKey):
+        s3.get_object(Bucket="docconform-bucket", Key="missing")
+    sqs = boto3.client("sqs", region_name=REGION)  # a query-compatible JSON service
+    with pytest.raises(sqs.exceptions.QueueDoesNotExist):
+        sqs.get_queue_url(QueueName="missing")
+    iam = boto3.client("iam", region_name=REGION)  # wire code NoSuchEntity, shape NoSuchEntityException
+    with pytest.raises(iam.exceptions.NoSuchEntityException):
+        iam.get_role(RoleName="missing")
+    ssm = boto3.client("ssm", region_name=REGION)
+    with pytest.raises(ssm.exceptions.ParameterNotFound):
+        ssm.get_parameter(Name="/missing")
