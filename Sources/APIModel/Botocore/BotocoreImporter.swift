@@ -36,6 +36,8 @@ public enum BotocoreImporter {
         service.apiVersion = meta["apiVersion"]?.stringValue
         service.protocolName = meta["protocol"]?.stringValue
         service.endpointPrefix = meta["endpointPrefix"]?.stringValue
+        service.signingName = meta["signingName"]?.stringValue
+        service.serviceId = meta["serviceId"]?.stringValue
 
         for (name, value) in document.operations {
             guard case .object = value else {
@@ -63,6 +65,15 @@ public enum BotocoreImporter {
             op.deprecated = value["deprecated"]?.boolValue ?? false
             op.sources = [source]
             service.operations[name] = op
+        }
+        // Every exception shape of the service, not only those an operation lists: botocore
+        // reads any error code the service defines into its shape.
+        for name in document.shapes.keys.sorted() {
+            guard let raw = document.shapes[name], raw["exception"]?.boolValue == true,
+                  let shape = expander.expandRoot(.object([("shape", .string(name))]), context: "error \(name)") else { continue }
+            let code = raw["error"]?["code"]?.stringValue
+            service.errorShapes[name] = ErrorShape(code: code == name ? nil : code,
+                                                   httpStatus: raw["error"]?["httpStatusCode"]?.intValue, shape: shape)
         }
         service.shapes = expander.definitionsOfReferencedShapes()
         log.append(contentsOf: expander.log)

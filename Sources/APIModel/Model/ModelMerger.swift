@@ -43,6 +43,9 @@ public struct ModelMerger {
             service.apiVersion = service.apiVersion ?? otherService.apiVersion
             service.protocolName = service.protocolName ?? otherService.protocolName
             service.endpointPrefix = service.endpointPrefix ?? otherService.endpointPrefix
+            service.signingName = service.signingName ?? otherService.signingName
+            service.serviceId = service.serviceId ?? otherService.serviceId
+            for (name, error) in otherService.errorShapes where service.errorShapes[name] == nil { service.errorShapes[name] = error }
             // Either side showing every operation makes the merge show every operation.
             service.partial = service.partial && otherService.partial
             for (name, shape) in otherService.shapes where service.shapes[name] == nil { service.shapes[name] = shape }

@@ -46,12 +46,20 @@ public enum ModelReader {
         service.apiVersion = value["apiVersion"]?.stringValue
         service.protocolName = value["protocol"]?.stringValue
         service.endpointPrefix = value["endpointPrefix"]?.stringValue
+        service.signingName = value["signingName"]?.stringValue
+        service.serviceId = value["serviceId"]?.stringValue
         service.partial = value["partial"]?.boolValue ?? false
         for (opName, opValue) in value["operations"]?.objectValue ?? [] {
             service.operations[opName] = try readOperation(opName, opValue, path: "services.\(name).operations.\(opName)")
         }
         for (shapeName, shapeValue) in value["shapes"]?.objectValue ?? [] {
             service.shapes[shapeName] = try readShape(shapeValue, path: "services.\(name).shapes.\(shapeName)")
+        }
+        for (errorName, errorValue) in value["errorShapes"]?.objectValue ?? [] {
+            let path = "services.\(name).errorShapes.\(errorName)"
+            guard let shape = errorValue["shape"] else { throw ModelReadError(message: "\(path): an error shape without \"shape\"") }
+            service.errorShapes[errorName] = ErrorShape(code: errorValue["code"]?.stringValue, httpStatus: errorValue["httpStatus"]?.intValue,
+                                                        shape: try readShape(shape, path: path + ".shape"))
         }
         return service
     }

@@ -54,6 +54,13 @@ struct ModelStreamReader {
             case "protocol": try s.once(&seen, 2); service.protocolName = try s.string()
             case "endpointPrefix": try s.once(&seen, 3); service.endpointPrefix = try s.string()
             case "partial": try s.once(&seen, 4); service.partial = try s.bool()
+            case "signingName": try s.once(&seen, 7); service.signingName = try s.string()
+            case "serviceId": try s.once(&seen, 8); service.serviceId = try s.string()
+            case "errorShapes":
+                try s.once(&seen, 9)
+                try s.object { (s: inout ModelStreamReader, errorName: String) throws(GiveUp) in
+                    service.errorShapes[errorName] = try s.errorShape()
+                }
             case "operations":
                 try s.once(&seen, 5)
                 try s.object { (s: inout ModelStreamReader, opName: String) throws(GiveUp) in
@@ -119,6 +126,21 @@ struct ModelStreamReader {
         }
         guard let name else { throw GiveUp() }
         return OperationError(name: name, httpStatus: status, documentation: documentation)
+    }
+
+    private mutating func errorShape() throws(GiveUp) -> ErrorShape {
+        var code: String?, status: Int?, shape: Shape?
+        var seen: UInt32 = 0
+        try object { (s: inout ModelStreamReader, key: String) throws(GiveUp) in
+            switch key {
+            case "code": try s.once(&seen, 0); code = try s.string()
+            case "httpStatus": try s.once(&seen, 1); status = try s.int()
+            case "shape": try s.once(&seen, 2); shape = try s.shape()
+            default: try s.skip()
+            }
+        }
+        guard let shape else { throw GiveUp() }
+        return ErrorShape(code: code, httpStatus: status, shape: shape)
     }
 
     private mutating func shape() throws(GiveUp) -> Shape {

@@ -59,6 +59,8 @@ public struct ModelWriter: Sendable {
         if let v = service.apiVersion { w.key("apiVersion"); w.string(v) }
         if let p = service.protocolName { w.key("protocol"); w.string(p) }
         if let e = service.endpointPrefix { w.key("endpointPrefix"); w.string(e) }
+        if let n = service.signingName { w.key("signingName"); w.string(n) }
+        if let i = service.serviceId { w.key("serviceId"); w.string(i) }
         if service.partial { w.key("partial"); w.bool(true) }
         w.key("operations"); w.beginObject()
         for (name, op) in service.operations {
@@ -71,6 +73,17 @@ public struct ModelWriter: Sendable {
             for (name, shape) in service.shapes {
                 w.key(name)
                 write(shape, to: &w)
+            }
+            w.endObject()
+        }
+        if !service.errorShapes.isEmpty {
+            w.key("errorShapes"); w.beginObject()
+            for (name, error) in service.errorShapes {
+                w.key(name); w.beginObject()
+                if let c = error.code { w.key("code"); w.string(c) }
+                if let s = error.httpStatus { w.key("httpStatus"); w.int(s) }
+                w.key("shape"); write(error.shape, to: &w)
+                w.endObject()
             }
             w.endObject()
         }
