@@ -33,6 +33,9 @@ struct ShapeExpander {
         }
         guard var shape = expand(name, context: context) else { return nil }
         if let doc = ref["documentation"]?.stringValue { shape.documentation = HTMLText.plainText(doc) }
+        // The root reference's wire traits: query's `resultWrapper`, rest-xml's root element name and namespace.
+        if let locationName = ref["locationName"]?.stringValue { shape.locationName = locationName }
+        Self.applyWireTraits(ref, to: &shape)
         // Record which member is the HTTP body; the `streaming` trait stays as the file states it
         // (boto3's view of a blob body as a stream is derived in `FormatView.boto3`).
         if let payload = shapes[name]?["payload"]?.stringValue, var member = shape.members[payload], !member.isRef {
@@ -123,12 +126,15 @@ struct ShapeExpander {
         }
         guard var shape = expand(target, context: context) else { return nil }
         if let doc = ref["documentation"]?.stringValue { shape.documentation = HTMLText.plainText(doc) }
-        if shape.isRef { return shape }
-        // botocore resolves a member by updating its shape with the member's own traits
-        // (`enum` on a member of `__string`, `streaming`, `deprecated`, ...).
-        applyTraits(ref, to: &shape)
+        if !shape.isRef {
+            // botocore resolves a member by updating its shape with the member's own traits
+            // (`enum` on a member of `__string`, `streaming`, `deprecated`, ...).
+            applyTraits(ref, to: &shape)
+        }
+        // How the member travels, kept on a recursive member's ref node too.
         if let location = ref["location"]?.stringValue { shape.location = location }
         if let locationName = ref["locationName"]?.stringValue { shape.locationName = locationName }
+        Self.applyWireTraits(ref, to: &shape)
         return shape
     }
 
@@ -143,6 +149,25 @@ struct ShapeExpander {
         if shape.documentation == nil, let doc = raw["documentation"]?.stringValue {
             shape.documentation = HTMLText.plainText(doc)
         }
+        Self.applyWireTraits(raw, to: &shape)
+    }
+
+    /// botocore's serialization traits of a shape or member reference (a reference's win,
+    /// as botocore's resolver lets them).
+    static func applyWireTraits(_ raw: JSONValue, to shape: inout Shape) {
+        var wire = shape.wire
+        if let q = raw["queryName"]?.stringValue { wire.queryName = q }
+        if let f = raw["flattened"]?.boolValue { wire.flattened = f }
+        if let a = raw["xmlAttribute"]?.boolValue { wire.xmlAttribute = a }
+        if let ns = raw["xmlNamespace"] {
+            // An object `{"uri", "prefix"}` or, in older models, the URI alone.
+            if let uri = ns["uri"]?.stringValue ?? ns.stringValue { wire.xmlNamespace = XMLNamespace(uri: uri, prefix: ns["prefix"]?.stringValue) }
+        }
+        if let t = raw["timestampFormat"]?.stringValue { wire.timestampFormat = t }
+        if let h = raw["hostLabel"]?.boolValue { wire.hostLabel = h }
+        if let j = raw["jsonvalue"]?.boolValue { wire.jsonValue = j }
+        if let r = raw["resultWrapper"]?.stringValue { wire.resultWrapper = r }
+        shape.wire = wire
     }
 
     private mutating func report(_ message: String) {

@@ -7,6 +7,10 @@ public struct Service: Sendable, Hashable {
     public var apiVersion: String?
     public var protocolName: String?
     public var endpointPrefix: String?
+    /// The SigV4 signing name (a request's credential scope names it), when botocore states one.
+    public var signingName: String?
+    /// Protocols, JSON version, target prefix (botocore's metadata).
+    public var wire = ServiceWire()
     /// The source shows only some of the service's operations (a changelog page shows the
     /// day's): one it does not show is unknown, not removed.
     public var partial = false
