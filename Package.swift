@@ -13,6 +13,7 @@ let package = Package(
         .library(name: "Conformance", targets: ["Conformance"]),
         .library(name: "Differ", targets: ["Differ"]),
         .library(name: "Reports", targets: ["Reports"]),
+        .library(name: "Wire", targets: ["Wire"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -45,17 +46,20 @@ let package = Package(
             linkerSettings: [.linkedLibrary("_FoundationICU", .when(platforms: [.linux]))]
         ),
         .target(name: "Differ", dependencies: ["APIModel"]),
+        // HTTP exchanges of the five AWS protocols decoded into the validator's walk (HAR files, proxies).
+        .target(name: "Wire", dependencies: ["APIModel", "Conformance", "CLibXML2"]),
         .target(name: "Reports", dependencies: ["APIModel", "DocIngest", "Conformance", "Differ"]),
         .executableTarget(
             name: "docconform",
             dependencies: [
-                "APIModel", "DocIngest", "Conformance", "Differ", "Reports",
+                "APIModel", "DocIngest", "Conformance", "Differ", "Reports", "Wire",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "APIModelTests", dependencies: ["APIModel"]),
         .testTarget(name: "DocIngestTests", dependencies: ["DocIngest", "APIModel", "CLibXML2", "Differ"]),
         .testTarget(name: "ConformanceTests", dependencies: ["Conformance", "APIModel"]),
+        .testTarget(name: "WireTests", dependencies: ["Wire", "Conformance", "APIModel"]),
         .testTarget(name: "DifferTests", dependencies: ["Differ", "APIModel"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "APIModel", "Conformance", "Differ"]),
         // Runs the built `docconform` binary end to end: exit codes, stderr diagnostics, output files.

@@ -9,6 +9,8 @@ public enum IssueCode: String, Sendable, Hashable, CaseIterable {
     case duplicate
     /// The record envelope lacks `service`/`operation`/`direction` or has a bad direction.
     case record
+    /// An error response whose code is not among the operation's documented errors.
+    case error
 
     /// The raw value as a static literal (written without a String).
     var literal: StaticString {
@@ -25,6 +27,7 @@ public enum IssueCode: String, Sendable, Hashable, CaseIterable {
         case .malformed: "malformed"
         case .duplicate: "duplicate"
         case .record: "record"
+        case .error: "error"
         }
     }
 
@@ -43,6 +46,7 @@ public enum IssueCode: String, Sendable, Hashable, CaseIterable {
         case .malformed: 9
         case .duplicate: 10
         case .record: 11
+        case .error: 12
         }
     }
 }
