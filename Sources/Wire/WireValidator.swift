@@ -81,6 +81,14 @@ public final class WireValidator {
         return out
     }
 
+    /// Decodes a response of a known operation (when no request is at hand); nil when the
+    /// model has no such operation. The protocol is the service's first unless given.
+    public func decodeResponse(_ response: HTTPResponse, service: String, operation: String, protocol proto: WireProtocol? = nil) -> DecodedMessage? {
+        guard let s = identifier.service(named: service), s.service.operations[operation] != nil,
+              let p = proto ?? s.protocols.first else { return nil }
+        return MessageDecoder(identified: .init(service: s, operation: operation, proto: p)).response(response)
+    }
+
     /// Validates one exchange: a result for its request and, when it has one, its response.
     /// `file`, `line` and `id` go into the results (a HAR file and its entry, a proxy's log).
     public func validate(_ exchange: HTTPExchange, file: String = "", line: Int = 0, id: String? = nil) -> ExchangeResult {
@@ -108,16 +116,28 @@ public final class WireValidator {
         if let response = decoded.response {
             result.notes += response.notes
             result.error = response.error
-            if let error = response.error {
-                var record = RecordResult(id: id.map { $0 + ".response" }, service: service, operation: operation, direction: .response,
-                                          file: file, line: line, issues: response.issues, byteCount: response.byteCount)
-                if let issue = DocumentedErrors.check(error, operation: operation, in: model.services[service]) { record.issues.append(issue) }
-                result.response = record
-            } else if !(response.document == nil && response.issues.isEmpty) {
-                result.response = check(response, service: service, operation: operation, direction: .response, file: file, line: line, id: id.map { $0 + ".response" })
-            }
+            result.response = responseRecord(response, service: service, operation: operation, file: file, line: line, id: id.map { $0 + ".response" })
         }
         return result
+    }
+
+    /// Validates a response of a known operation; nil when the model has no such operation or
+    /// the protocol is not decoded.
+    public func validateResponse(_ response: HTTPResponse, service: String, operation: String, protocol proto: WireProtocol? = nil,
+                                 file: String = "", line: Int = 0, id: String? = nil) -> RecordResult? {
+        guard let decoded = decodeResponse(response, service: service, operation: operation, protocol: proto) else { return nil }
+        return responseRecord(decoded, service: service, operation: operation, file: file, line: line, id: id)
+    }
+
+    private func responseRecord(_ response: DecodedMessage, service: String, operation: String, file: String, line: Int, id: String?) -> RecordResult? {
+        if let error = response.error {
+            var record = RecordResult(id: id, service: service, operation: operation, direction: .response,
+                                      file: file, line: line, issues: response.issues, byteCount: response.byteCount)
+            if let issue = DocumentedErrors.check(error, operation: operation, in: model.services[service]) { record.issues.append(issue) }
+            return record
+        }
+        if response.document == nil && response.issues.isEmpty { return nil }
+        return check(response, service: service, operation: operation, direction: .response, file: file, line: line, id: id)
     }
 
     /// The checker over the canonical document, its issues merged with the decoder's: a

@@ -116,8 +116,9 @@ struct MessageDecoder {
             return .object([])
         }
         return withXML(bytes, log: log, contentType: contentType) { xml -> JSONValue in
-            let wrapper = output?.wire.resultWrapper
-            if proto == .ec2 || wrapper == nil, let output {
+            // query wraps the output in `<OperationResult>` (awsQuery's convention where the model names none).
+            let wrapper = output.map { $0.wire.resultWrapper ?? identified.operation + "Result" }
+            if proto == .ec2, let output {
                 // ec2's root element (and a query output without wrapper) is the output itself;
                 // `requestId` is the protocol's, not a member.
                 guard case var .object(pairs) = xml.structure(output) else { return .object([]) }
@@ -133,7 +134,7 @@ struct MessageDecoder {
                 case .element:
                     if let wrapper, let output, xml.reader.localNameIs(wrapper) {
                         result = xml.structure(output)
-                    } else if xml.reader.localNameIs("ResponseMetadata") {
+                    } else if xml.reader.localNameIs("ResponseMetadata") || (proto == .ec2 && xml.reader.localNameIs("requestId")) {
                         xml.skip()
                     } else {
                         let name = xml.reader.localName
@@ -191,6 +192,8 @@ struct MessageDecoder {
                 return bytes.isEmpty ? nil : [(member.name, .string(String(decoding: bytes, as: UTF8.self)))]
             default:
                 if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) { return nil }
+                // rest-json sends `{}` for an absent structure payload.
+                if proto == .restJSON, m.type == .structure, String(decoding: bytes, as: UTF8.self).trimmedOfSpaces == "{}" { return nil }
                 guard let value = bodyValue(bytes, m, contentType: contentType, log: log) else { return nil }
                 return [(member.name, value)]
             }
@@ -224,6 +227,7 @@ struct MessageDecoder {
                 if let v = labels[wireName] { pairs.append((member.name, ScalarText.decode(v, m, place: .uri, proto: proto, log: log))) }
             case "querystring":
                 if m.type == .map {
+                    // A map of query parameters takes those no named member takes (Smithy's httpQueryParams).
                     let taken = Set(shape.members.filter { $0.shape.location == "querystring" && $0.shape.type != .map }.map { $0.shape.locationName ?? $0.name })
                     let entries = query.filter { !taken.contains($0.key) && !identified.literalQueryKeys.contains($0.key) && !Self.isSignature($0.key) }
                     if entries.isEmpty { continue }

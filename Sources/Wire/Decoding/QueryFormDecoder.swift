@@ -127,7 +127,7 @@ struct QueryFormDecoder {
 
     /// Keys the model does not describe, kept as they stand (a value, or an object of the keys below).
     func generic(_ node: Node) -> JSONValue {
-        if node.children.isEmpty { return .string(node.value ?? "") }
+        if node.children.isEmpty { return node.value.map(JSONValue.string) ?? .object([]) }
         return .object(node.children.map { (String($0.name), generic($0.node)) })
     }
 }

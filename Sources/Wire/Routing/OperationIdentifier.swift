@@ -17,6 +17,8 @@ final class OperationIdentifier {
         self.byName = byName
     }
 
+    func service(named name: String) -> WireService? { byName[name] }
+
     struct Identified {
         let service: WireService
         let operation: String

@@ -37,10 +37,13 @@ final class WireShape {
     var value: WireShape? { body.value }
     var isStructure: Bool { type == .structure || type == .union }
 
-    /// The name this value's element has inside its parent's XML (botocore's `_member_key_name`).
-    func xmlName(memberName: String) -> String {
-        if type == .list, wire.flattened, let itemName = member?.locationName { return itemName }
-        return locationName ?? memberName
+    /// The names this value's elements have inside its parent's XML: its own (`locationName`
+    /// or the member name) and, for a flattened list whose item is named, the item's name too
+    /// (botocore's parser reads that one, its serializer writes the first).
+    func xmlNames(memberName: String) -> [String] {
+        let own = locationName ?? memberName
+        if type == .list, wire.flattened, let itemName = member?.locationName, itemName != own { return [own, itemName] }
+        return [own]
     }
 }
 
@@ -70,8 +73,8 @@ final class WireBody {
             let bodyMember = m.shape.location == nil
             if m.shape.wire.xmlAttribute {
                 attributes.append(i)
-            } else if bodyMember, byXMLName[m.shape.xmlName(memberName: m.name)] == nil {
-                byXMLName[m.shape.xmlName(memberName: m.name)] = i
+            } else if bodyMember {
+                for name in m.shape.xmlNames(memberName: m.name) where byXMLName[name] == nil { byXMLName[name] = i }
             }
             if bodyMember { byJSONName[m.shape.locationName ?? m.name] = i }
             if m.shape.payload { payloadMember = i }
