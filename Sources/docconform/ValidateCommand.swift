@@ -4,11 +4,12 @@ import Conformance
 import DocIngest
 import Foundation
 import Reports
+import Wire
 
 struct ValidateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "validate",
-        abstract: "Validate payload records (.json, .jsonl, placebo recordings, folders) against a model.",
+        abstract: "Validate payload records (.json, .jsonl, placebo recordings, .har captures, folders) against a model.",
         discussion: """
         Exit status: 0 every payload valid, 1 some payload invalid, 2 usage or input error \
         (unreadable model, unreadable payload file, no payloads readable).
@@ -21,7 +22,7 @@ struct ValidateCommand: ParsableCommand {
     @Option(name: .long, help: "A model JSON file, or documents to parse into the model (repeatable).")
     var model: [String]
 
-    @Argument(help: "Payload files (.json, .jsonl, placebo recordings) or folders of them.")
+    @Argument(help: "Payload files (.json, .jsonl, placebo recordings, .har HTTP captures) or folders of them.")
     var payloads: [String]
 
     @Option(help: "Output format: text, json (docconform.results/1), junit, sarif.")
@@ -43,6 +44,7 @@ struct ValidateCommand: ParsableCommand {
         let model = try ModelSource.load(model, quiet: quiet)
         let plan = ValidationPlan(model: model, wholeValuePatterns: patternMatch == .full)
         let files = PayloadFiles(validator: RecordValidator(plan: plan))
+        files.readers["har"] = HARPayloads.reader(model: model, plan: plan)
         let sink = try OutputStream(path: output)
         var collected: [RecordResult] = []
         if format == .json { sink.write(ResultsJSON.header()) }

@@ -88,7 +88,7 @@ final class OperationIdentifier {
         var best: (WireService, String, URITemplate, [String: String])?
         var ties: [WireService] = []
         for s in candidates where s.speaks(.restJSON) || s.speaks(.restXML) {
-            guard let r = s.route(method: request.method, path: path, query: target.query) ?? virtualHosted(s, request, target, path) else { continue }
+            guard let r = s.route(method: request.method, path: path, query: target.query, headers: request.headers) ?? virtualHosted(s, request, target, path) else { continue }
             if let b = best {
                 let x = r.template.rank, y = b.2.rank
                 if (x.query, x.literals, x.labels) > (y.query, y.literals, y.labels) { best = (s, r.operation, r.template, r.labels); ties = [s] } else if (x.query, x.literals, x.labels) == (y.query, y.literals, y.labels) { ties.append(s) }
@@ -110,7 +110,7 @@ final class OperationIdentifier {
     private func virtualHosted(_ s: WireService, _ request: HTTPRequest, _ target: RequestTarget, _ path: [Substring]) -> (operation: String, template: URITemplate, labels: [String: String])? {
         guard s.name == "s3", let host = target.host ?? request.headers["Host"], let dot = host.firstIndex(of: "."),
               host[host.index(after: dot)...].hasPrefix("s3") else { return nil }
-        return s.route(method: request.method, path: [host[..<dot]] + path, query: target.query)
+        return s.route(method: request.method, path: [host[..<dot]] + path, query: target.query, headers: request.headers)
     }
 
     /// Among services that fit equally, the one named after the signing name, else the first.
