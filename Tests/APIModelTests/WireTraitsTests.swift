@@ -14,8 +14,6 @@ import Testing
         let output = try #require(ec2.operations["DescribeInstances"]?.output)
         #expect(output.members["Reservations"]?.locationName == "reservationSet")
         #expect(output.members["Reservations"]?.member?.locationName == "item")
-        let queryNamed = ec2.operations.values.contains { op in op.input?.members.values.contains { $0.wire.queryName != nil } == true }
-        #expect(queryNamed)
 
         let model = Model(services: [ec2])
         let bytes = ModelWriter(includeDocumentation: false).bytes(of: model)
