@@ -62,4 +62,44 @@ import Testing
             #expect(!text.contains("\"\(key)\""), "\(key)")
         }
     }
+
+    /// Documentation formats do not state serialization traits: projecting onto their views
+    /// drops them (so pages and the SDK model compare), the full view keeps them.
+    @Test func onlyTheFullViewStatesWireTraits() throws {
+        var traits = WireTraits()
+        traits.resultWrapper = "OpResult"
+        var output = Shape.structure([("Items", Shape(type: .string))])
+        output.wire = traits
+        var child = Shape(ref: "Node")
+        child.locationName = "child"
+        var member = Shape(type: .timestamp)
+        member.location = "header"
+        member.locationName = "X-Date"
+        member.wire.timestampFormat = "rfc822"
+        var op = Operation(name: "Op")
+        op.input = .structure([("Date", member), ("Child", child)])
+        op.output = output
+        op.errors = [OperationError(name: "NotFoundException", httpStatus: 404, code: "NotFound")]
+        var service = Service(name: "svc")
+        service.signingName = "svc-signing"
+        service.wire.protocols = ["query"]
+        service.operations["Op"] = op
+        service.shapes["Node"] = .structure([("Child", child)])
+        let model = Model(services: [service])
+
+        #expect(model.projected(onto: .full) == model)
+        for view in [FormatView.awsReference, .boto3, FormatView.full.intersection(.awsReference)] {
+            let seen = try #require(model.projected(onto: view).services["svc"])
+            #expect(seen.signingName == nil && seen.wire.isEmpty, "\(view.name)")
+            let seenOp = try #require(seen.operations["Op"])
+            #expect(seenOp.errors.map(\.code) == [nil], "\(view.name)")
+            #expect(seenOp.output?.wire.isEmpty == true, "\(view.name)")
+            let date = try #require(seenOp.input?.members["Date"])
+            #expect(date.wire.isEmpty && date.location == "header" && date.locationName == "X-Date", "\(view.name)")
+            // A recursive member shows where it leads, not how it travels.
+            let ref = try #require(seenOp.input?.members["Child"])
+            #expect(ref.locationName == nil && ref.wire.isEmpty, "\(view.name)")
+        }
+        #expect(FormatView.full.union(.awsReference).wireTraits)
+    }
 }
