@@ -185,29 +185,51 @@ public enum JSONParser {
                 high |= b
                 position += 1
             }
-            var scalars: [UInt8] = Array(UnsafeBufferPointer(rebasing: bytes[start..<position]))
+            // Escapes: unescaped into a buffer as long as the escaped text (no escape grows),
+            // plain runs copied at once.
+            var end = position
+            while end < bytes.count, bytes[end] != UInt8(ascii: "\"") { end += bytes[end] == UInt8(ascii: "\\") ? 2 : 1 }
+            let out = UnsafeMutablePointer<UInt8>.allocate(capacity: min(end, bytes.count) - start)
+            defer { out.deallocate() }
+            var count = position - start
+            out.initialize(from: bytes.baseAddress! + start, count: count)
             while position < bytes.count {
+                let run = position
+                while position < bytes.count {
+                    let b = bytes[position]
+                    if b == UInt8(ascii: "\"") || b == UInt8(ascii: "\\") || b < 0x20 { break }
+                    high |= b
+                    position += 1
+                }
+                if position > run {
+                    (out + count).initialize(from: bytes.baseAddress! + run, count: position - run)
+                    count += position - run
+                }
+                guard position < bytes.count else { break }
                 let b = bytes[position]
                 if b == UInt8(ascii: "\"") {
                     position += 1
-                    guard let s = String(validating: scalars, as: UTF8.self) else { throw error("invalid UTF-8 in string") }
+                    let text = UnsafeBufferPointer(start: out, count: count)
+                    // Escapes write valid UTF-8: only raw bytes above ASCII need validating.
+                    if high < 0x80 { return String(decoding: text, as: UTF8.self) }
+                    guard let s = String(validating: text, as: UTF8.self) else { throw error("invalid UTF-8 in string") }
                     return s
                 }
                 if b < 0x20 { throw error("control character in string") }
-                if b != UInt8(ascii: "\\") { scalars.append(b); position += 1; continue }
                 position += 1
                 guard position < bytes.count else { break }
                 let e = bytes[position]
                 position += 1
+                let escaped: UInt8
                 switch e {
-                case UInt8(ascii: "\""): scalars.append(0x22)
-                case UInt8(ascii: "\\"): scalars.append(0x5C)
-                case UInt8(ascii: "/"): scalars.append(0x2F)
-                case UInt8(ascii: "b"): scalars.append(0x08)
-                case UInt8(ascii: "f"): scalars.append(0x0C)
-                case UInt8(ascii: "n"): scalars.append(0x0A)
-                case UInt8(ascii: "r"): scalars.append(0x0D)
-                case UInt8(ascii: "t"): scalars.append(0x09)
+                case UInt8(ascii: "\""): escaped = 0x22
+                case UInt8(ascii: "\\"): escaped = 0x5C
+                case UInt8(ascii: "/"): escaped = 0x2F
+                case UInt8(ascii: "b"): escaped = 0x08
+                case UInt8(ascii: "f"): escaped = 0x0C
+                case UInt8(ascii: "n"): escaped = 0x0A
+                case UInt8(ascii: "r"): escaped = 0x0D
+                case UInt8(ascii: "t"): escaped = 0x09
                 case UInt8(ascii: "u"):
                     var code = try parseHex4()
                     if (0xD800...0xDBFF).contains(code), position + 1 < bytes.count,
@@ -223,9 +245,15 @@ public enum JSONParser {
                     }
                     // A lone surrogate cannot be represented in a Swift String: U+FFFD stands in.
                     let scalar = Unicode.Scalar(code) ?? "\u{FFFD}"
-                    scalars.append(contentsOf: Array(String(Character(scalar)).utf8))
+                    for unit in UTF8.encode(scalar)! {
+                        out[count] = unit
+                        count += 1
+                    }
+                    continue
                 default: throw error("invalid escape")
                 }
+                out[count] = escaped
+                count += 1
             }
             throw error("unterminated string")
         }

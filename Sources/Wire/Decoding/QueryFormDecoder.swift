@@ -25,12 +25,7 @@ struct QueryFormDecoder {
 
     /// The form's pairs, decoded (`+` is a space), in order.
     static func pairs(_ body: [UInt8]) -> [(key: String, value: String)] {
-        String(decoding: body, as: UTF8.self).split(separator: "&", omittingEmptySubsequences: true).map { item in
-            if let eq = item.firstIndex(of: "=") {
-                return (RequestTarget.decode(item[..<eq], plusIsSpace: true), RequestTarget.decode(item[item.index(after: eq)...], plusIsSpace: true))
-            }
-            return (RequestTarget.decode(item, plusIsSpace: true), "")
-        }
+        RequestTarget.pairs(body[...]).map { ($0.key, $0.value ?? "") }
     }
 
     static func tree(_ pairs: [(key: String, value: String)]) -> Node {

@@ -30,8 +30,13 @@ public struct HTTPHeaders: Sendable, Hashable {
 
     public func contains(_ name: String) -> Bool { fields.contains { Self.same($0.name, name) } }
 
+    /// Field names are ASCII tokens: compared byte by byte, letters without regard to case.
     static func same(_ a: String, _ b: String) -> Bool {
-        a.utf8.count == b.utf8.count && a.lowercased() == b.lowercased()
+        guard a.utf8.count == b.utf8.count else { return false }
+        for (x, y) in zip(a.utf8, b.utf8) where x != y {
+            guard x | 0x20 == y | 0x20, (0x61...0x7A).contains(x | 0x20) else { return false }
+        }
+        return true
     }
 }
 

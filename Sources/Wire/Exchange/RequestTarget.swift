@@ -7,42 +7,56 @@ struct RequestTarget {
     var query: [(key: String, value: String?)]
 
     init(_ target: String) {
-        var rest = Substring(target)
-        if let scheme = rest.range(of: "://") {
-            rest = rest[scheme.upperBound...]
-            let hostEnd = rest.firstIndex { $0 == "/" || $0 == "?" } ?? rest.endIndex
-            var host = rest[..<hostEnd]
-            if let at = host.lastIndex(of: "@") { host = host[host.index(after: at)...] }
-            self.host = String(host)
-            rest = rest[hostEnd...]
+        let u = Array(target.utf8)
+        var lower = 0, upper = u.count
+        if let scheme = Self.find(u, "://".utf8) {
+            lower = scheme + 3
+            let hostEnd = u[lower...].firstIndex { $0 == UInt8(ascii: "/") || $0 == UInt8(ascii: "?") } ?? upper
+            let at = u[lower..<hostEnd].lastIndex(of: UInt8(ascii: "@")).map { $0 + 1 } ?? lower
+            host = String(decoding: u[at..<hostEnd], as: UTF8.self)
+            lower = hostEnd
         }
-        if let hash = rest.firstIndex(of: "#") { rest = rest[..<hash] }
-        let q = rest.firstIndex(of: "?")
-        let p = q.map { rest[..<$0] } ?? rest
-        path = p.isEmpty ? "/" : String(p)
+        if let hash = u[lower..<upper].firstIndex(of: UInt8(ascii: "#")) { upper = hash }
+        let q = u[lower..<upper].firstIndex(of: UInt8(ascii: "?"))
+        let pathEnd = q ?? upper
+        path = pathEnd == lower ? "/" : String(decoding: u[lower..<pathEnd], as: UTF8.self)
         query = []
-        if let q {
-            for item in rest[rest.index(after: q)...].split(separator: "&", omittingEmptySubsequences: true) {
-                if let eq = item.firstIndex(of: "=") {
-                    query.append((Self.decode(item[..<eq], plusIsSpace: true), Self.decode(item[item.index(after: eq)...], plusIsSpace: true)))
-                } else {
-                    query.append((Self.decode(item, plusIsSpace: true), nil))
-                }
+        if let q { query = Self.pairs(u[(q + 1)..<upper]).map { ($0.key, $0.value) } }
+    }
+
+    /// `key=value&...` pairs, percent-decoded with `+` as a space (query strings and forms); a
+    /// key without `=` has a nil value.
+    static func pairs(_ bytes: ArraySlice<UInt8>) -> [(key: String, value: String?)] {
+        var out: [(key: String, value: String?)] = []
+        for item in bytes.split(separator: UInt8(ascii: "&"), omittingEmptySubsequences: true) {
+            if let eq = item.firstIndex(of: UInt8(ascii: "=")) {
+                out.append((decode(item[..<eq], plusIsSpace: true), decode(item[(eq + 1)...], plusIsSpace: true)))
+            } else {
+                out.append((decode(item, plusIsSpace: true), nil))
             }
         }
+        return out
+    }
+
+    private static func find(_ u: [UInt8], _ needle: String.UTF8View) -> Int? {
+        u.firstRange(of: needle)?.lowerBound
     }
 
     /// Percent-decoding; a `%` not followed by two hex digits stays as it is. `+` is a space in
     /// query strings and forms, itself in paths.
     static func decode<S: StringProtocol>(_ s: S, plusIsSpace: Bool) -> String {
         guard s.utf8.contains(where: { $0 == 0x25 || (plusIsSpace && $0 == 0x2B) }) else { return String(s) }
+        return decode(ArraySlice(s.utf8), plusIsSpace: plusIsSpace)
+    }
+
+    static func decode(_ bytes: ArraySlice<UInt8>, plusIsSpace: Bool) -> String {
+        guard bytes.contains(where: { $0 == 0x25 || (plusIsSpace && $0 == 0x2B) }) else { return String(decoding: bytes, as: UTF8.self) }
         var out: [UInt8] = []
-        out.reserveCapacity(s.utf8.count)
-        let bytes = Array(s.utf8)
-        var i = 0
-        while i < bytes.count {
+        out.reserveCapacity(bytes.count)
+        var i = bytes.startIndex
+        while i < bytes.endIndex {
             let b = bytes[i]
-            if b == 0x25, i + 2 < bytes.count, let h = hex(bytes[i + 1]), let l = hex(bytes[i + 2]) {
+            if b == 0x25, i + 2 < bytes.endIndex, let h = hex(bytes[i + 1]), let l = hex(bytes[i + 2]) {
                 out.append(h << 4 | l)
                 i += 3
             } else {

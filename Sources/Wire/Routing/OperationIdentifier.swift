@@ -145,14 +145,14 @@ final class OperationIdentifier {
     /// The service in a SigV4 `Authorization` header's or presigned URL's credential scope
     /// (`Credential=AKID/20240101/us-east-1/SERVICE/aws4_request`).
     static func credentialScopeService(_ request: HTTPRequest, _ target: RequestTarget) -> String? {
-        var credential: Substring?
-        if let auth = request.headers["Authorization"], let r = auth.range(of: "Credential=") {
-            credential = auth[r.upperBound...].prefix { $0 != "," && $0 != " " }
+        var credential: Substring.UTF8View?
+        if let auth = request.headers["Authorization"], let start = auth.utf8.firstRange(of: "Credential=".utf8)?.upperBound {
+            credential = auth.utf8[start...].prefix { $0 != UInt8(ascii: ",") && $0 != UInt8(ascii: " ") }
         } else if let c = target.query.first(where: { $0.key == "X-Amz-Credential" })?.value {
-            credential = Substring(c)
+            credential = Substring(c).utf8
         }
-        guard let parts = credential?.split(separator: "/"), parts.count >= 5 else { return nil }
-        return String(parts[parts.count - 2])
+        guard let parts = credential?.split(separator: UInt8(ascii: "/")), parts.count >= 5 else { return nil }
+        return String(Substring(parts[parts.count - 2]))
     }
 
     private static func names(_ services: [WireService]) -> String {

@@ -61,7 +61,7 @@ final class WireBody {
     var value: WireShape?
     /// Member index by model name, and by the name in an XML element or a JSON body.
     private(set) var byName: [String: Int] = [:]
-    private(set) var byXMLName: [String: Int] = [:]
+    private(set) var byXMLName = NameTable()
     private(set) var byJSONName: [String: Int] = [:]
     private(set) var attributes: [Int] = []
     /// The member that is the whole HTTP body, when the structure names one.
@@ -74,7 +74,7 @@ final class WireBody {
             if m.shape.wire.xmlAttribute {
                 attributes.append(i)
             } else if bodyMember {
-                for name in m.shape.xmlNames(memberName: m.name) where byXMLName[name] == nil { byXMLName[name] = i }
+                for name in m.shape.xmlNames(memberName: m.name) { byXMLName.insert(name, i) }
             }
             if bodyMember { byJSONName[m.shape.locationName ?? m.name] = i }
             if m.shape.payload { payloadMember = i }

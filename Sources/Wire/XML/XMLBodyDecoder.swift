@@ -60,8 +60,8 @@ final class XMLBodyDecoder {
             switch reader.node {
             case .endElement: return .object(pairs)
             case .element:
-                let name = reader.localName
-                guard let index = body.byXMLName[name] else {
+                guard let index = body.byXMLName[reader.localNameBytes] else {
+                    let name = reader.localName
                     let value = log.at(.member(name)) { generic() }
                     if let at = unknown[name] {
                         // Repeated unknown elements read as one list, as botocore groups them.
@@ -197,10 +197,13 @@ final class XMLBodyDecoder {
     func text(_ shape: WireShape) -> String {
         if reader.isEmptyElement { return "" }
         var text = ""
+        var first = true
         while next() {
             switch reader.node {
             case .endElement: return text
-            case .text, .cdata, .whitespace, .significantWhitespace: text += reader.value
+            case .text, .cdata, .whitespace, .significantWhitespace:
+                // Most elements hold one text node: taken as it is, not appended to an empty string.
+                if first { text = reader.value; first = false } else { text += reader.value }
             case .element:
                 log.report(.type, "expected \(shape.type.rawValue) text, got element <\(reader.localName)>")
                 skip()

@@ -1,4 +1,9 @@
 import CLibXML2
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// libxml2's streaming reader (`xmlTextReader`) over one body in memory: no tree is built,
 /// the network and DTDs are never loaded, CDATA reads as text, and a syntax error stops the
@@ -52,11 +57,20 @@ final class XMLPullReader {
     var depth: Int32 { xmlTextReaderDepth(reader) }
     var isEmptyElement: Bool { xmlTextReaderIsEmptyElement(reader) == 1 }
 
-    var localName: String { xmlTextReaderConstLocalName(reader).map { String(cString: $0) } ?? "" }
+    var localName: String { String(decoding: localNameBytes, as: UTF8.self) }
+    /// The local name's bytes, valid until the next read.
+    var localNameBytes: UnsafeBufferPointer<UInt8> { Self.bytes(xmlTextReaderConstLocalName(reader)) }
+    /// The node's text, valid until the next read.
+    var valueBytes: UnsafeBufferPointer<UInt8> { Self.bytes(xmlTextReaderConstValue(reader)) }
+
+    private static func bytes(_ p: UnsafePointer<xmlChar>?) -> UnsafeBufferPointer<UInt8> {
+        guard let p else { return UnsafeBufferPointer(start: nil, count: 0) }
+        return UnsafeBufferPointer(start: p, count: strlen(UnsafeRawPointer(p).assumingMemoryBound(to: CChar.self)))
+    }
     /// The name with its prefix (`xsi:type`).
     var qualifiedName: String { xmlTextReaderConstName(reader).map { String(cString: $0) } ?? "" }
     var namespaceURI: String? { xmlTextReaderConstNamespaceUri(reader).map { String(cString: $0) } }
-    var value: String { xmlTextReaderConstValue(reader).map { String(cString: $0) } ?? "" }
+    var value: String { String(decoding: valueBytes, as: UTF8.self) }
 
     /// Compares the current node's local name with `name` without making a String.
     func localNameIs(_ name: String) -> Bool {
