@@ -109,7 +109,7 @@ public final class WireValidator {
         guard let service = decoded.service, let operation = decoded.operation else { return result }
         if let request = decoded.request {
             result.notes += request.notes
-            if !(request.document == nil && request.issues.isEmpty) {
+            if !(request.canonical == nil && request.issues.isEmpty) {
                 result.request = check(request, service: service, operation: operation, direction: .request, file: file, line: line, id: id.map { $0 + ".request" })
             }
         }
@@ -136,7 +136,7 @@ public final class WireValidator {
             if let issue = DocumentedErrors.check(error, operation: operation, in: model.services[service]) { record.issues.append(issue) }
             return record
         }
-        if response.document == nil && response.issues.isEmpty { return nil }
+        if response.canonical == nil && response.issues.isEmpty { return nil }
         return check(response, service: service, operation: operation, direction: .response, file: file, line: line, id: id)
     }
 
@@ -145,13 +145,13 @@ public final class WireValidator {
     private func check(_ message: DecodedMessage, service: String, operation: String, direction: Conformance.Direction,
                        file: String, line: Int, id: String?) -> RecordResult {
         var record: RecordResult
-        if let document = message.document {
-            var w = JSONWriter(pretty: false, reserve: max(256, message.byteCount + 128))
+        if let document = message.canonical {
+            var w = JSONWriter(pretty: false, reserve: document.count + 128)
             w.beginObject()
             w.key("service"); w.string(service)
             w.key("operation"); w.string(operation)
             w.key("direction"); w.string(direction.rawValue)
-            w.key("payload"); w.value(document)
+            w.key("payload"); w.rawValue(document)
             w.endObject()
             record = w.bytes.withUnsafeBufferPointer { records.validate($0, file: file, line: line) }
             let wire = Set(message.issues.map { "\($0.code.rawValue) \($0.path)" })

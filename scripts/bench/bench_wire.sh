@@ -2,7 +2,10 @@
 # Wire validation throughput: MB/s of HTTP body bytes read from HAR files (one core, CPU time,
 # `validate --stats`), XML bodies and JSON bodies apart, small (the moto capture's exchanges
 # repeated) and large (one ec2 DescribeInstances / dynamodb Scan response grown to ~1 MB,
-# repeated). Beside it, the JSON-record figure comes from bench_validate.sh.
+# repeated). Beside them, the same payloads as docconform JSON records (botocore's parsed view
+# of the capture's exchanges; the grown Scan response as a record), so wire and record figures
+# compare on one model and one content; bench_validate.sh gives the record figures on all of
+# botocore.
 #
 #   scripts/bench/bench_wire.sh            # ~60 MB per HAR; BENCH_MB=200 for larger
 set -euo pipefail
@@ -62,11 +65,19 @@ body["Items"] = [item] * max(1, 1_000_000 // len(json.dumps(item)))
 body["Count"] = body["ScannedCount"] = len(body["Items"])
 scan = copy.deepcopy(scan); scan["response"]["content"]["text"] = json.dumps(body)
 write("large-json", [scan])
+
+# The same payloads as records: botocore's parsed view of every exchange, and the grown Scan response.
+parsed = open(src.replace(".har", "-parsed.jsonl")).read()
+with open(f"{out}/small-records.jsonl", "w") as f:
+    f.write(parsed * max(1, mb * 1_000_000 // len(parsed)))
+record = json.dumps({"service": "dynamodb", "operation": "Scan", "direction": "response", "payload": body}) + "\n"
+with open(f"{out}/large-records.jsonl", "w") as f:
+    f.write(record * max(1, mb * 1_000_000 // len(record)))
 EOF
 
-for h in small-xml small-json large-xml large-json; do
-  f="$OUT/$h.har"
-  printf '%-11s %6.1f MB HAR  ' "$h" "$(echo "$(stat -c %s "$f") / 1000000" | bc -l)"
+for h in small-xml.har small-json.har large-xml.har large-json.har small-records.jsonl large-records.jsonl; do
+  f="$OUT/$h"
+  printf '%-20s %6.1f MB  ' "$h" "$(echo "$(stat -c %s "$f") / 1000000" | bc -l)"
   # Exit 1 is expected: the capture holds moto's undocumented members.
   out=$( { /usr/bin/time -f 'peak %M KB' "$BIN" validate --model "$MODEL" "$f" --stats --quiet --format json -o /dev/null; } 2>&1 || true)
   echo "$out" | grep -E '^validate:|^peak' | sed -E 's/plans compiled on first use.*//' | tr '\n' ' '

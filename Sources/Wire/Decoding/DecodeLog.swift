@@ -9,13 +9,33 @@ final class DecodeLog {
         case member(String)
         case index(Int)
         case key(String)
+        /// A map key as a JSON string literal in the body being read (quotes and escapes
+        /// included): decoded only when a path is rendered, which happens while the body is read.
+        case quotedKey(UnsafeBufferPointer<UInt8>)
     }
 
-    private(set) var issues: [ValidationIssue] = []
-    private var parts: [Part] = []
+    // Decoders push and pop a part per value: no dynamic exclusivity checks on these.
+    @exclusivity(unchecked) private(set) var issues: [ValidationIssue] = []
+    @exclusivity(unchecked) private var parts: [Part] = []
     /// Paths whose `type` complaint from the checker is wrong: values the wire can carry and
     /// JSON cannot (`NaN`, `Infinity` floats), kept as strings in the document.
-    private(set) var acceptedAsIs: Set<String> = []
+    @exclusivity(unchecked) private(set) var acceptedAsIs: Set<String> = []
+
+    /// Where the log stands: what `rollback` returns to.
+    struct Mark {
+        fileprivate let issues: Int
+        fileprivate let parts: Int
+        fileprivate let accepted: Set<String>
+    }
+
+    var mark: Mark { Mark(issues: issues.count, parts: parts.count, accepted: acceptedAsIs) }
+
+    /// Forgets what was logged since `mark` (a body that turned out not to be readable at all).
+    func rollback(to mark: Mark) {
+        issues.removeLast(issues.count - mark.issues)
+        parts.removeLast(parts.count - mark.parts)
+        acceptedAsIs = mark.accepted
+    }
 
     func push(_ part: Part) { parts.append(part) }
     func pop() { parts.removeLast() }
@@ -48,6 +68,7 @@ final class DecodeLog {
                 out += name
             case let .index(i): out += "[\(i)]"
             case let .key(k): out += "[" + quoted(k) + "]"
+            case let .quotedKey(raw): out += "[" + quoted((try? JSONParser.parse(Array(raw)))?.stringValue ?? String(decoding: raw, as: UTF8.self)) + "]"
             }
         }
         return out

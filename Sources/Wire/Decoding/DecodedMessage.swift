@@ -6,7 +6,12 @@ import Conformance
 /// response, its code and body.
 public struct DecodedMessage: Sendable {
     /// nil when the body could not be read at all (see `issues`), or for an error response.
-    public var document: JSONValue?
+    public var document: JSONValue? {
+        get { canonical.flatMap { try? JSONParser.parse($0) } }
+        set { canonical = newValue.map(MessageDecoder.bytes(of:)) }
+    }
+    /// The canonical document as JSON text: what the decoders write and the checker reads.
+    var canonical: [UInt8]?
     /// Wire faults: a body not in the protocol's format, an unparseable timestamp or number,
     /// a query parameter no member takes.
     public var issues: [ValidationIssue] = []

@@ -17,21 +17,21 @@ struct MessageDecoder {
         let input = identified.service.shapes(identified.operation).input
         switch proto {
         case .json:
-            message.document = jsonBody(request.body, input, log: log, contentType: request.headers["Content-Type"])
+            message.canonical = jsonBody(request.body, input, log: log, contentType: request.headers["Content-Type"])
         case .query, .ec2:
             let decoder = QueryFormDecoder(log: log, proto: proto)
             let tree = QueryFormDecoder.tree(form)
-            message.document = input.map { decoder.structure(tree, $0) } ?? decoder.generic(tree)
+            message.canonical = Self.bytes(of: input.map { decoder.structure(tree, $0) } ?? decoder.generic(tree))
         case .restJSON, .restXML:
-            var pairs: [(key: String, value: JSONValue)] = []
+            let w = CanonicalWriter(capacity: request.body.count + 256)
+            w.beginObject()
             if let input {
-                located(input, headers: request.headers, status: nil, labels: identified.labels, query: target.query, log: log, into: &pairs)
-                if let body = restBody(request.body, input, contentType: request.headers["Content-Type"], log: log, notes: &message.notes) {
-                    pairs.append(contentsOf: body)
-                }
+                located(input, headers: request.headers, status: nil, labels: identified.labels, query: target.query, log: log, into: w)
+                restBody(request.body, input, contentType: request.headers["Content-Type"], log: log, notes: &message.notes, into: w)
             }
+            w.endObject()
             unclaimedQuery(target.query, input, log: log)
-            message.document = .object(pairs)
+            message.canonical = w.bytes
         case .rpcV2CBOR:
             message.notes.append("\(WireProtocol.rpcV2CBOR.rawValue) bodies are not supported; request not checked")
         }
@@ -58,18 +58,18 @@ struct MessageDecoder {
         let contentType = response.headers["Content-Type"]
         switch proto {
         case .json:
-            message.document = jsonBody(response.body, output, log: log, contentType: contentType)
+            message.canonical = jsonBody(response.body, output, log: log, contentType: contentType)
         case .query, .ec2:
-            message.document = rpcXML(response.body, output, log: log, contentType: contentType)
+            message.canonical = rpcXML(response.body, output, log: log, contentType: contentType)
         case .restJSON, .restXML:
-            var pairs: [(key: String, value: JSONValue)] = []
+            let w = CanonicalWriter(capacity: response.body.count + 256)
+            w.beginObject()
             if let output {
-                located(output, headers: response.headers, status: response.status, labels: [:], query: [], log: log, into: &pairs)
-                if let body = restBody(response.body, output, contentType: contentType, log: log, notes: &message.notes) {
-                    pairs.append(contentsOf: body)
-                }
+                located(output, headers: response.headers, status: response.status, labels: [:], query: [], log: log, into: w)
+                restBody(response.body, output, contentType: contentType, log: log, notes: &message.notes, into: w)
             }
-            message.document = .object(pairs)
+            w.endObject()
+            message.canonical = w.bytes
         case .rpcV2CBOR:
             break
         }
@@ -80,25 +80,48 @@ struct MessageDecoder {
     private func finish(_ message: inout DecodedMessage, _ log: DecodeLog) {
         message.issues = log.issues
         message.acceptedAsIs = log.acceptedAsIs
-        if message.issues.contains(where: { $0.code == .malformed }) { message.document = nil }
+        if message.issues.contains(where: { $0.code == .malformed }) { message.canonical = nil }
+    }
+
+    static func bytes(of value: JSONValue) -> [UInt8] {
+        let w = CanonicalWriter(capacity: 256)
+        w.value(value)
+        return w.bytes
+    }
+
+    static func isBlank(_ bytes: [UInt8]) -> Bool {
+        bytes.allSatisfy { $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }
     }
 
     // MARK: - bodies
 
-    /// A JSON body as `shape`; empty is an empty object; nil (reported) when it is not JSON.
-    private func jsonBody(_ bytes: [UInt8], _ shape: WireShape?, log: DecodeLog, contentType: String?) -> JSONValue? {
-        guard let parsed = parseJSON(bytes, log: log, contentType: contentType) else { return nil }
-        guard let shape else { return parsed }
-        return JSONBodyDecoder(log: log, proto: proto).value(parsed, shape)
+    /// A JSON body as `shape` (the canonical document's bytes); empty is an empty object; nil
+    /// (reported) when it is not JSON.
+    private func jsonBody(_ bytes: [UInt8], _ shape: WireShape?, log: DecodeLog, contentType: String?) -> [UInt8]? {
+        if Self.isBlank(bytes) { return Array("{}".utf8) }
+        let w = CanonicalWriter(capacity: bytes.count + 64)
+        let ok = readJSON(bytes, log: log, contentType: contentType) { (body: UnsafeBufferPointer<UInt8>) throws(MalformedJSON) -> Bool in
+            try JSONBodyTranscoder.transcode(body, shape, log: log, into: w)
+            return true
+        }
+        return ok ? w.bytes : nil
     }
 
-    private func parseJSON(_ bytes: [UInt8], log: DecodeLog, contentType: String?) -> JSONValue? {
-        if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) { return .object([]) }
-        do {
-            return try JSONParser.parse(bytes)
-        } catch {
-            log.report(.malformed, "the body is not JSON\(Self.typeNote(contentType)): \(error.message) at byte \(error.offset)")
-            return nil
+    /// Runs `transcode` over the body; false when it is not JSON (reported, and what was logged
+    /// while reading it forgotten: a body that cannot be read is not checked further) or when
+    /// `transcode` says so.
+    private func readJSON(_ bytes: [UInt8], log: DecodeLog, contentType: String?,
+                          _ transcode: (UnsafeBufferPointer<UInt8>) throws(MalformedJSON) -> Bool) -> Bool {
+        let mark = log.mark
+        let outcome: Result<Bool, MalformedJSON> = bytes.withUnsafeBufferPointer { body in
+            do throws(MalformedJSON) { return .success(try transcode(body)) } catch { return .failure(error) }
+        }
+        switch outcome {
+        case let .success(ok): return ok
+        case let .failure(error):
+            log.rollback(to: mark)
+            log.report(.malformed, "the body is not JSON\(Self.typeNote(contentType)): \(error.reason) at byte \(error.offset)")
+            return false
         }
     }
 
@@ -107,115 +130,131 @@ struct MessageDecoder {
     }
 
     /// A query or ec2 response: the result wrapper's content (query) or the root's (ec2).
-    private func rpcXML(_ bytes: [UInt8], _ output: WireShape?, log: DecodeLog, contentType: String?) -> JSONValue? {
-        if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
+    private func rpcXML(_ bytes: [UInt8], _ output: WireShape?, log: DecodeLog, contentType: String?) -> [UInt8]? {
+        if Self.isBlank(bytes) {
             if let output, !output.members.isEmpty {
                 log.report(.malformed, "the body is empty where an XML response was expected")
                 return nil
             }
-            return .object([])
+            return Array("{}".utf8)
         }
-        return withXML(bytes, log: log, contentType: contentType) { xml -> JSONValue in
+        let w = CanonicalWriter(capacity: bytes.count / 2 + 256)
+        w.beginObject()
+        let ok = withXML(bytes, log: log, contentType: contentType) { xml in
+            if proto == .ec2, let output {
+                // ec2's root element is the output itself; `requestId` is the protocol's, not a member.
+                xml.members(output, into: w, skipping: ["requestId", "ResponseMetadata"])
+                return
+            }
             // query wraps the output in `<OperationResult>` (awsQuery's convention where the model names none).
             let wrapper = output.map { $0.wire.resultWrapper ?? identified.operation + "Result" }
-            if proto == .ec2, let output {
-                // ec2's root element (and a query output without wrapper) is the output itself;
-                // `requestId` is the protocol's, not a member.
-                guard case var .object(pairs) = xml.structure(output) else { return .object([]) }
-                pairs.removeAll { $0.key == "requestId" || $0.key == "ResponseMetadata" }
-                return .object(pairs)
-            }
-            var result: JSONValue = .object([])
-            var others: [(key: String, value: JSONValue)] = []
-            if xml.reader.isEmptyElement { return result }
+            if xml.reader.isEmptyElement { return }
             while xml.reader.read() {
                 switch xml.reader.node {
-                case .endElement: return others.isEmpty ? result : Self.merge(result, others)
+                case .endElement: return
                 case .element:
                     if let wrapper, let output, xml.reader.localNameIs(wrapper) {
-                        result = xml.structure(output)
+                        xml.members(output, into: w)
                     } else if xml.reader.localNameIs("ResponseMetadata") || (proto == .ec2 && xml.reader.localNameIs("requestId")) {
                         xml.skip()
                     } else {
                         let name = xml.reader.localName
-                        others.append((name, log.at(.member(name)) { xml.generic() }))
+                        w.key(name)
+                        w.value(log.at(.member(name)) { xml.generic() })
                     }
                 default: continue
                 }
             }
-            return others.isEmpty ? result : Self.merge(result, others)
         }
+        w.endObject()
+        return ok ? w.bytes : nil
     }
 
-    private static func merge(_ result: JSONValue, _ more: [(key: String, value: JSONValue)]) -> JSONValue {
-        guard case let .object(pairs) = result else { return result }
-        return .object(pairs + more)
-    }
-
-    /// Runs `body` with the reader at the root element; nil (reported) when the XML is not
-    /// well-formed or has no root.
-    private func withXML(_ bytes: [UInt8], log: DecodeLog, contentType: String?, _ body: (XMLBodyDecoder) -> JSONValue) -> JSONValue? {
-        bytes.withUnsafeBufferPointer { buf -> JSONValue? in
+    /// Runs `body` with the reader at the root element; false (reported, and what was logged
+    /// while reading forgotten) when the XML is not well-formed or has no root.
+    private func withXML(_ bytes: [UInt8], log: DecodeLog, contentType: String?, _ body: (XMLBodyDecoder) -> Void) -> Bool {
+        let mark = log.mark
+        return bytes.withUnsafeBufferPointer { buf -> Bool in
             guard let reader = XMLPullReader(buf) else {
                 log.report(.malformed, "the body could not be read as XML")
-                return nil
+                return false
             }
             let xml = XMLBodyDecoder(reader: reader, log: log, proto: proto)
             guard xml.moveToRoot() else {
                 log.report(.malformed, "the body is not XML\(Self.typeNote(contentType)): \(reader.error ?? "no root element")")
-                return nil
+                return false
             }
-            let value = body(xml)
+            body(xml)
             if let error = reader.error {
+                log.rollback(to: mark)
                 log.report(.malformed, "the body is not well-formed XML\(Self.typeNote(contentType)): \(error)")
-                return nil
+                return false
             }
-            return value
+            return true
         }
     }
 
-    /// A REST body: the payload member (a structure, a blob or string as the whole body, a
-    /// document) or the structure's body members. nil when there is nothing (or it is malformed).
-    private func restBody(_ bytes: [UInt8], _ shape: WireShape, contentType: String?, log: DecodeLog, notes: inout [String]) -> [(key: String, value: JSONValue)]? {
+    /// A REST body, written into the object `out` is writing: the payload member (a structure,
+    /// a blob or string as the whole body, a document) or the structure's body members.
+    private func restBody(_ bytes: [UInt8], _ shape: WireShape, contentType: String?, log: DecodeLog, notes: inout [String], into out: CanonicalWriter) {
         let body = shape.body
         if let p = body.payloadMember {
             let member = body.members[p]
             let m = member.shape
             if m.eventstream || m.body.members.contains(where: { $0.shape.eventstream }) {
                 if !bytes.isEmpty { notes.append("\(member.name): event stream bodies are not decoded") }
-                return nil
+                return
             }
             switch m.type {
             case .blob:
-                return bytes.isEmpty ? nil : [(member.name, .string(Base64.encode(bytes)))]
+                if !bytes.isEmpty { out.key(member.name); out.string(Base64.encode(bytes)) }
             case .string:
-                return bytes.isEmpty ? nil : [(member.name, .string(String(decoding: bytes, as: UTF8.self)))]
+                if !bytes.isEmpty { out.key(member.name); out.string(String(decoding: bytes, as: UTF8.self)) }
             default:
-                if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) { return nil }
+                if Self.isBlank(bytes) { return }
                 // rest-json sends `{}` for an absent structure payload.
-                if proto == .restJSON, m.type == .structure, String(decoding: bytes, as: UTF8.self).trimmedOfSpaces == "{}" { return nil }
-                guard let value = bodyValue(bytes, m, contentType: contentType, log: log) else { return nil }
-                return [(member.name, value)]
+                if proto == .restJSON, m.type == .structure, String(decoding: bytes, as: UTF8.self).trimmedOfSpaces == "{}" { return }
+                let value = CanonicalWriter(capacity: bytes.count + 64)
+                let ok: Bool
+                if proto == .restXML {
+                    ok = withXML(bytes, log: log, contentType: contentType) { xml in
+                        log.at(.member(member.name)) { m.type == .document ? value.value(xml.generic()) : xml.element(m, into: value) }
+                    }
+                } else {
+                    ok = readJSON(bytes, log: log, contentType: contentType) { (body: UnsafeBufferPointer<UInt8>) throws(MalformedJSON) -> Bool in
+                        log.push(.member(member.name))
+                        defer { log.pop() }
+                        try JSONBodyTranscoder.transcode(body, m, log: log, into: value)
+                        return true
+                    }
+                }
+                if ok { out.key(member.name); out.rawValue(value) }
             }
+            return
         }
-        guard !bytes.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) else { return nil }
-        guard case let .object(pairs)? = bodyValue(bytes, shape, contentType: contentType, log: log) else { return nil }
-        return pairs
-    }
-
-    private func bodyValue(_ bytes: [UInt8], _ shape: WireShape, contentType: String?, log: DecodeLog) -> JSONValue? {
+        guard !Self.isBlank(bytes) else { return }
         if proto == .restXML {
-            if shape.type == .document { return withXML(bytes, log: log, contentType: contentType) { $0.generic() } }
-            return withXML(bytes, log: log, contentType: contentType) { $0.element(shape) }
+            _ = withXML(bytes, log: log, contentType: contentType) { xml in
+                if shape.type == .document { return }
+                xml.members(shape, into: out)
+            }
+            return
         }
-        return jsonBody(bytes, shape, log: log, contentType: contentType)
+        let isObject = readJSON(bytes, log: log, contentType: contentType) { (body: UnsafeBufferPointer<UInt8>) throws(MalformedJSON) -> Bool in
+            try JSONBodyTranscoder.transcodeMembers(body, shape, log: log, into: out)
+        }
+        if !isObject, !log.issues.contains(where: { $0.code == .malformed }) {
+            log.report(.type, "expected a JSON object as the body\(Self.typeNote(contentType))")
+        }
     }
 
     // MARK: - located members
 
     /// Members bound to the URI, query string, headers and status code.
     private func located(_ shape: WireShape, headers: HTTPHeaders, status: Int?, labels: [String: String],
-                         query: [(key: String, value: String?)], log: DecodeLog, into pairs: inout [(key: String, value: JSONValue)]) {
+                         query: [(key: String, value: String?)], log: DecodeLog, into out: CanonicalWriter) {
+        var pairs: [(key: String, value: JSONValue)] = []
+        defer { for (k, v) in pairs { out.key(k); out.value(v) } }
         for member in shape.members {
             let m = member.shape
             guard let location = m.location else { continue }

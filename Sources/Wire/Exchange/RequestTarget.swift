@@ -9,7 +9,7 @@ struct RequestTarget {
     init(_ target: String) {
         let u = Array(target.utf8)
         var lower = 0, upper = u.count
-        if let scheme = Self.find(u, "://".utf8) {
+        if let scheme = Self.find(u, "://") {
             lower = scheme + 3
             let hostEnd = u[lower...].firstIndex { $0 == UInt8(ascii: "/") || $0 == UInt8(ascii: "?") } ?? upper
             let at = u[lower..<hostEnd].lastIndex(of: UInt8(ascii: "@")).map { $0 + 1 } ?? lower
@@ -38,8 +38,16 @@ struct RequestTarget {
         return out
     }
 
-    private static func find(_ u: [UInt8], _ needle: String.UTF8View) -> Int? {
-        u.firstRange(of: needle)?.lowerBound
+    /// Where `needle` (ASCII) first occurs in `u`.
+    static func find(_ u: [UInt8], _ needle: StaticString) -> Int? {
+        let n = UnsafeBufferPointer(start: needle.utf8Start, count: needle.utf8CodeUnitCount)
+        guard n.count > 0, u.count >= n.count else { return nil }
+        for i in 0...(u.count - n.count) where u[i] == n[0] {
+            var k = 1
+            while k < n.count && u[i + k] == n[k] { k += 1 }
+            if k == n.count { return i }
+        }
+        return nil
     }
 
     /// Percent-decoding; a `%` not followed by two hex digits stays as it is. `+` is a space in

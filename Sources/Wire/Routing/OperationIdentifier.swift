@@ -145,14 +145,18 @@ final class OperationIdentifier {
     /// The service in a SigV4 `Authorization` header's or presigned URL's credential scope
     /// (`Credential=AKID/20240101/us-east-1/SERVICE/aws4_request`).
     static func credentialScopeService(_ request: HTTPRequest, _ target: RequestTarget) -> String? {
-        var credential: Substring.UTF8View?
-        if let auth = request.headers["Authorization"], let start = auth.utf8.firstRange(of: "Credential=".utf8)?.upperBound {
-            credential = auth.utf8[start...].prefix { $0 != UInt8(ascii: ",") && $0 != UInt8(ascii: " ") }
+        var credential: ArraySlice<UInt8>?
+        if let auth = request.headers["Authorization"] {
+            let bytes = Array(auth.utf8)
+            if let at = RequestTarget.find(bytes, "Credential=") {
+                let value = bytes[(at + 11)...]
+                credential = value.prefix { $0 != UInt8(ascii: ",") && $0 != UInt8(ascii: " ") }
+            }
         } else if let c = target.query.first(where: { $0.key == "X-Amz-Credential" })?.value {
-            credential = Substring(c).utf8
+            credential = Array(c.utf8)[...]
         }
         guard let parts = credential?.split(separator: UInt8(ascii: "/")), parts.count >= 5 else { return nil }
-        return String(Substring(parts[parts.count - 2]))
+        return String(decoding: parts[parts.count - 2], as: UTF8.self)
     }
 
     private static func names(_ services: [WireService]) -> String {

@@ -62,7 +62,7 @@ final class WireBody {
     /// Member index by model name, and by the name in an XML element or a JSON body.
     private(set) var byName: [String: Int] = [:]
     private(set) var byXMLName = NameTable()
-    private(set) var byJSONName: [String: Int] = [:]
+    private(set) var byJSONName = NameTable()
     private(set) var attributes: [Int] = []
     /// The member that is the whole HTTP body, when the structure names one.
     private(set) var payloadMember: Int?
@@ -76,7 +76,7 @@ final class WireBody {
             } else if bodyMember {
                 for name in m.shape.xmlNames(memberName: m.name) { byXMLName.insert(name, i) }
             }
-            if bodyMember { byJSONName[m.shape.locationName ?? m.name] = i }
+            if bodyMember { byJSONName.insert(m.shape.locationName ?? m.name, i) }
             if m.shape.payload { payloadMember = i }
         }
     }

@@ -11,7 +11,7 @@ final class XMLBodyDecoder {
     let log: DecodeLog
     let proto: WireProtocol
     /// The read stopped (a syntax error or a document cut short): nothing more is read.
-    private(set) var stopped = false
+    @exclusivity(unchecked) private(set) var stopped = false
 
     init(reader: XMLPullReader, log: DecodeLog, proto: WireProtocol) {
         self.reader = reader
@@ -36,88 +36,121 @@ final class XMLBodyDecoder {
 
     // MARK: - values
 
-    /// The element at the reader, read through its end, as a value of `shape`.
-    func element(_ shape: WireShape) -> JSONValue {
+    /// The element at the reader, read through its end, written as a value of `shape`.
+    func element(_ shape: WireShape, into out: CanonicalWriter) {
         switch shape.type {
-        case .structure, .union: return structure(shape)
-        case .list: return list(shape)
-        case .map: return map(shape)
-        case .document: return generic()
-        default: return ScalarText.decode(text(shape), shape, place: .xml, proto: proto, log: log)
+        case .structure, .union:
+            out.beginObject()
+            members(shape, into: out)
+            out.endObject()
+        case .list: list(shape, into: out)
+        case .map: map(shape, into: out)
+        case .document: out.value(generic())
+        default: out.value(ScalarText.decode(text(shape), shape, place: .xml, proto: proto, log: log))
         }
     }
 
-    /// A structure's members from its attributes and child elements. Repeated elements of a
-    /// flattened list or map are gathered wherever they stand.
-    func structure(_ shape: WireShape) -> JSONValue {
+    /// A structure's members from the element's attributes and child elements, written into the
+    /// object `out` is writing; elements named in `skipping` (a protocol's own, like ec2's
+    /// `requestId`) are passed over. Repeated elements of a flattened list or map are gathered
+    /// wherever they stand, and written with elements no member names after the others.
+    func members(_ shape: WireShape, into out: CanonicalWriter, skipping: [String] = []) {
         let body = shape.body
-        var pairs: [(key: String, value: JSONValue)] = []
-        var gathered: [Int: (pair: Int, count: Int)] = [:]
-        var unknown: [String: Int] = [:]
-        if !body.attributes.isEmpty { attributes(of: body, into: &pairs) }
-        if reader.isEmptyElement { return .object(pairs) }
+        if !body.attributes.isEmpty { attributes(of: body, into: out) }
+        if reader.isEmptyElement { return }
+        // Gathered values: a flattened member's items or entries, an unknown element's
+        // occurrences, each written apart and put in place at the end.
+        var gathered: [Gathered] = []
         while next() {
             switch reader.node {
-            case .endElement: return .object(pairs)
+            case .endElement:
+                write(gathered, into: out)
+                return
             case .element:
                 guard let index = body.byXMLName[reader.localNameBytes] else {
                     let name = reader.localName
+                    if skipping.contains(name) {
+                        skip()
+                        continue
+                    }
                     let value = log.at(.member(name)) { generic() }
-                    if let at = unknown[name] {
-                        // Repeated unknown elements read as one list, as botocore groups them.
-                        if case let .array(items) = pairs[at].value {
-                            pairs[at].value = .null
-                            pairs[at].value = .array(items + [value])
-                        } else {
-                            pairs[at].value = .array([pairs[at].value, value])
-                        }
+                    let w = CanonicalWriter(capacity: 64)
+                    w.value(value)
+                    if let at = gathered.firstIndex(where: { $0.kind == .unknown && $0.name == name }) {
+                        gathered[at].items.append(w)
                     } else {
-                        unknown[name] = pairs.count
-                        pairs.append((name, value))
+                        gathered.append(Gathered(kind: .unknown, name: name, items: [w]))
                     }
                     continue
                 }
                 let member = body.members[index]
                 let m = member.shape
                 if m.wire.flattened && (m.type == .list || m.type == .map) {
-                    let slot = gathered[index] ?? (pairs.count, 0)
-                    if slot.count == 0 { pairs.append((member.name, m.type == .list ? .array([]) : .object([]))) }
+                    let at = gathered.firstIndex { $0.member == index } ?? {
+                        gathered.append(Gathered(kind: m.type == .list ? .list : .map, name: member.name, member: index))
+                        return gathered.count - 1
+                    }()
                     log.push(.member(member.name))
                     if m.type == .list, let item = m.member {
-                        let value = log.at(.index(slot.count)) { element(item) }
-                        append(value, toArrayAt: slot.pair, in: &pairs)
-                    } else {
-                        let entry = mapEntry(m)
-                        append(entry, toObjectAt: slot.pair, in: &pairs)
+                        let w = CanonicalWriter(capacity: 256)
+                        log.at(.index(gathered[at].items.count)) { element(item, into: w) }
+                        gathered[at].items.append(w)
+                    } else if let entry = mapEntry(m) {
+                        gathered[at].entries.append(entry)
                     }
                     log.pop()
-                    gathered[index] = (slot.pair, slot.count + 1)
                 } else {
-                    pairs.append((member.name, log.at(.member(member.name)) { element(m) }))
+                    out.key(member.name)
+                    log.push(.member(member.name))
+                    element(m, into: out)
+                    log.pop()
                 }
             default: continue
             }
         }
-        return .object(pairs)
+        write(gathered, into: out)
     }
 
-    private func append(_ value: JSONValue, toArrayAt i: Int, in pairs: inout [(key: String, value: JSONValue)]) {
-        guard case var .array(items) = pairs[i].value else { return }
-        pairs[i].value = .null
-        items.append(value)
-        pairs[i].value = .array(items)
+    /// Values of a structure's members read apart from its other members.
+    private struct Gathered {
+        enum Kind { case list, map, unknown }
+        var kind: Kind
+        var name: String
+        var member = -1
+        /// List items, or an unknown element's occurrences, serialized.
+        var items: [CanonicalWriter] = []
+        var entries: [(key: String, value: CanonicalWriter)] = []
     }
 
-    private func append(_ entry: (key: String, value: JSONValue)?, toObjectAt i: Int, in pairs: inout [(key: String, value: JSONValue)]) {
-        guard let entry, case var .object(entries) = pairs[i].value else { return }
-        pairs[i].value = .null
-        entries.append(entry)
-        pairs[i].value = .object(entries)
+    /// Flattened lists and maps, and unknown elements: one value when there was one, a list
+    /// of them when the element repeated (as botocore groups them).
+    private func write(_ gathered: [Gathered], into out: CanonicalWriter) {
+        for g in gathered {
+            out.key(g.name)
+            switch g.kind {
+            case .list:
+                out.beginArray()
+                for item in g.items { out.rawValue(item) }
+                out.endArray()
+            case .map:
+                out.beginObject()
+                for e in g.entries { out.key(e.key); out.rawValue(e.value) }
+                out.endObject()
+            case .unknown:
+                if g.items.count == 1 {
+                    out.rawValue(g.items[0])
+                } else {
+                    out.beginArray()
+                    for item in g.items { out.rawValue(item) }
+                    out.endArray()
+                }
+            }
+        }
     }
 
     /// `xmlAttribute` members: by qualified name (`xsi:type`), or by local name when the
     /// model names no prefix.
-    private func attributes(of body: WireBody, into pairs: inout [(key: String, value: JSONValue)]) {
+    private func attributes(of body: WireBody, into out: CanonicalWriter) {
         let present = reader.attributes()
         for index in body.attributes {
             let member = body.members[index]
@@ -125,47 +158,55 @@ final class XMLBodyDecoder {
             let hasPrefix = wireName.contains(":")
             let local = hasPrefix ? String(wireName[wireName.index(after: wireName.firstIndex(of: ":")!)...]) : wireName
             guard let a = present.first(where: { $0.name == wireName || ($0.local == local && (hasPrefix == ($0.namespace != nil))) }) else { continue }
-            pairs.append((member.name, log.at(.member(member.name)) { ScalarText.decode(a.value, member.shape, place: .xml, proto: proto, log: log) }))
+            out.key(member.name)
+            out.value(log.at(.member(member.name)) { ScalarText.decode(a.value, member.shape, place: .xml, proto: proto, log: log) })
         }
     }
 
     /// A wrapped list: every child element is an item, whatever its name (botocore reads
     /// them so).
-    func list(_ shape: WireShape) -> JSONValue {
-        guard let item = shape.member else { skip(); return .array([]) }
-        var items: [JSONValue] = []
-        if reader.isEmptyElement { return .array(items) }
+    func list(_ shape: WireShape, into out: CanonicalWriter) {
+        guard let item = shape.member else { skip(); out.beginArray(); out.endArray(); return }
+        out.beginArray()
+        defer { out.endArray() }
+        if reader.isEmptyElement { return }
+        var count = 0
         while next() {
             switch reader.node {
-            case .endElement: return .array(items)
-            case .element: items.append(log.at(.index(items.count)) { element(item) })
+            case .endElement: return
+            case .element:
+                log.push(.index(count))
+                element(item, into: out)
+                log.pop()
+                count += 1
             default: continue
             }
         }
-        return .array(items)
     }
 
     /// A wrapped map: `<entry><key>…</key><value>…</value></entry>` per entry.
-    func map(_ shape: WireShape) -> JSONValue {
-        var entries: [(key: String, value: JSONValue)] = []
-        if reader.isEmptyElement { return .object(entries) }
+    func map(_ shape: WireShape, into out: CanonicalWriter) {
+        out.beginObject()
+        defer { out.endObject() }
+        if reader.isEmptyElement { return }
         while next() {
             switch reader.node {
-            case .endElement: return .object(entries)
-            case .element: if let e = mapEntry(shape) { entries.append(e) }
+            case .endElement: return
+            case .element:
+                if let e = mapEntry(shape) { out.key(e.key); out.rawValue(e.value) }
             default: continue
             }
         }
-        return .object(entries)
     }
 
-    /// One entry element of a map (wrapped or flattened): its key and value children.
-    private func mapEntry(_ shape: WireShape) -> (key: String, value: JSONValue)? {
+    /// One entry element of a map (wrapped or flattened): its key, and its value serialized;
+    /// nil (reported) when it has no key.
+    private func mapEntry(_ shape: WireShape) -> (key: String, value: CanonicalWriter)? {
         guard let keyShape = shape.key, let valueShape = shape.value else { skip(); return nil }
         let keyName = keyShape.locationName ?? "key"
         let valueName = valueShape.locationName ?? "value"
         var key: String?
-        var value: JSONValue?
+        var value: CanonicalWriter?
         if reader.isEmptyElement {
             log.report(.type, "map entry without \(keyName) and \(valueName)")
             return nil
@@ -177,7 +218,9 @@ final class XMLBodyDecoder {
                 if reader.localNameIs(keyName) {
                     key = text(keyShape)
                 } else if reader.localNameIs(valueName) {
-                    value = log.at(.key(key ?? "")) { element(valueShape) }
+                    let w = CanonicalWriter(capacity: 64)
+                    log.at(.key(key ?? "")) { element(valueShape, into: w) }
+                    value = w
                 } else {
                     let name = reader.localName
                     log.report(.unknown, "unknown element <\(name)> in a map entry (expected <\(keyName)> and <\(valueName)>)")
@@ -190,7 +233,10 @@ final class XMLBodyDecoder {
             log.report(.type, "map entry without <\(keyName)>")
             return nil
         }
-        return (key, value ?? .string(""))
+        if let value { return (key, value) }
+        let empty = CanonicalWriter(capacity: 16)
+        empty.string("")
+        return (key, empty)
     }
 
     /// The text of a scalar element; child elements are reported and skipped.

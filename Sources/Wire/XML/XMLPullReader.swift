@@ -19,7 +19,7 @@ final class XMLPullReader {
     private let errorBox = ErrorBox()
     /// The first error libxml2 reported (a document that is not well-formed).
     var error: String? { errorBox.message }
-    private(set) var node: Node = .other
+    @exclusivity(unchecked) private(set) var node: Node = .other
 
     final class ErrorBox {
         var message: String?
