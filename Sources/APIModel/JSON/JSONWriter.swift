@@ -23,18 +23,6 @@ public struct JSONWriter: Sendable {
     /// Writes a value serialized by another writer (started at this nesting level) as-is.
     public mutating func rawValue(_ raw: [UInt8]) { beginValue(); bytes.append(contentsOf: raw) }
 
-    /// Writes JSON text the caller has checked (a value copied from a JSON document) as-is.
-    public mutating func rawValue(_ raw: UnsafeBufferPointer<UInt8>) { beginValue(); bytes.append(contentsOf: raw) }
-
-    /// Writes a key given as a JSON string literal, quotes and escapes included, as-is.
-    public mutating func rawKey(_ quoted: UnsafeBufferPointer<UInt8>) {
-        separator()
-        bytes.append(contentsOf: quoted)
-        bytes.append(UInt8(ascii: ":"))
-        if pretty { bytes.append(UInt8(ascii: " ")) }
-        pendingKey = true
-    }
-
     private mutating func appendStatic(_ s: StaticString) {
         bytes.append(contentsOf: UnsafeBufferPointer(start: s.utf8Start, count: s.utf8CodeUnitCount))
     }
