@@ -69,16 +69,23 @@ enum ProtocolSuite {
         return h
     }
 
+    /// A case's body: text, or base64 for the binary protocol (botocore's runner decodes it so).
+    static func body(_ c: ProtocolCase, _ text: String?) -> [UInt8] {
+        let text = text ?? ""
+        if c.service.protocolName == "smithy-rpc-v2-cbor" { return Array(Data(base64Encoded: text) ?? Data()) }
+        return Array(text.utf8)
+    }
+
     static func request(_ c: ProtocolCase) -> HTTPExchange {
         let s = c.json["serialized"]
         let req = HTTPRequest(method: s?["method"]?.stringValue ?? "POST", target: s?["uri"]?.stringValue ?? "/",
-                              headers: headers(s?["headers"]), body: Array((s?["body"]?.stringValue ?? "").utf8))
+                              headers: headers(s?["headers"]), body: body(c, s?["body"]?.stringValue))
         return HTTPExchange(request: req, serviceHint: "protocoltest")
     }
 
     static func response(_ c: ProtocolCase) -> HTTPResponse {
         let r = c.json["response"]
         return HTTPResponse(status: r?["status_code"]?.intValue ?? 200, headers: headers(r?["headers"]),
-                            body: Array((r?["body"]?.stringValue ?? "").utf8))
+                            body: body(c, r?["body"]?.stringValue))
     }
 }

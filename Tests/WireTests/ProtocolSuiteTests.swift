@@ -38,13 +38,12 @@ import Testing
     @Test func requestsDecodeToTheirParams() throws {
         let cases = try ProtocolSuite.load(.input)
         #expect(cases.count > 360)
-        var checked = 0, skipped = 0, unsupported: [String] = [], failures: [String] = [], issues: [String] = []
+        var checked = 0, skipped = 0, failures: [String] = [], issues: [String] = []
         for c in cases where try !ProtocolSuite.ignored(c) {
             let model = Model(services: [c.service])
             let validator = WireValidator(model: model)
             let exchange = ProtocolSuite.request(c)
             let decoded = validator.decode(exchange)
-            if decoded.wireProtocol == .rpcV2CBOR { unsupported.append(c.label); continue }
             if Self.notFromTheWire[c.label] != nil {
                 // Still checked: they must not decode to their params, else the entry is stale.
                 let diffs = decoded.operation == nil ? ["unidentified"] : ExpectedValues.differences(decoded.request?.document, c.json["params"] ?? .object([]), c.service.operations[c.operation]?.input, c.service)
@@ -63,23 +62,21 @@ import Testing
             checked += 1
         }
         #expect(skipped == Self.notFromTheWire.count)
-        print("protocol suites, requests: \(checked) checked, \(skipped) not from the wire, \(unsupported.count) not supported (smithy-rpc-v2-cbor): \(unsupported.joined(separator: ", "))")
+        print("protocol suites, requests: \(checked) checked, \(skipped) not from the wire")
         for f in failures { print("MISMATCH " + f) }
         for i in issues { print("ISSUE " + i) }
         #expect(failures.isEmpty)
-        #expect(checked == 297)
+        #expect(checked == 314)
         #expect(issues.sorted() == Self.expectedIssues.filter { $0.hasPrefix("input/") }.sorted())
     }
 
     @Test func responsesDecodeToTheirResults() throws {
         let cases = try ProtocolSuite.load(.output)
         #expect(cases.count > 360)
-        var checked = 0, errors = 0, unsupported: [String] = [], failures: [String] = [], issues: [String] = []
+        var checked = 0, errors = 0, failures: [String] = [], issues: [String] = []
         for c in cases where try !ProtocolSuite.ignored(c) {
             let model = Model(services: [c.service])
             let validator = WireValidator(model: model)
-            let proto = WireProtocol(rawValue: c.service.protocolName ?? "")
-            if proto == .rpcV2CBOR { unsupported.append(c.label); continue }
             let response = ProtocolSuite.response(c)
             let decoded = try #require(validator.decodeResponse(response, service: c.service.name, operation: c.operation))
             if let code = c.json["errorCode"]?.stringValue {
@@ -94,12 +91,12 @@ import Testing
             issues += Self.issueLines(c, [validator.validateResponse(response, service: c.service.name, operation: c.operation)])
             checked += 1
         }
-        print("protocol suites, responses: \(checked) checked (\(errors) errors), \(unsupported.count) not supported (smithy-rpc-v2-cbor)")
+        print("protocol suites, responses: \(checked) checked (\(errors) errors)")
         for f in failures { print("MISMATCH " + f) }
         for i in issues { print("ISSUE " + i) }
         #expect(failures.isEmpty)
-        #expect(checked == 297)
-        #expect(errors == 27)
+        #expect(checked == 332)
+        #expect(errors == 32)
         #expect(issues.sorted() == Self.expectedIssues.filter { $0.hasPrefix("output/") }.sorted())
     }
 }

@@ -44,6 +44,13 @@ final class CanonicalWriter {
 
     func string(_ s: String) { separate(); appendString(s) }
 
+    /// A number written as given (the caller guarantees a valid JSON number).
+    func rawNumber(_ literal: String) {
+        separate()
+        var literal = literal
+        literal.withUTF8 { append($0) }
+    }
+
     /// JSON text checked elsewhere (a value copied from a JSON body, another writer's output).
     func rawValue(_ raw: UnsafeBufferPointer<UInt8>) { separate(); append(raw) }
     func rawValue(_ raw: [UInt8]) { raw.withUnsafeBufferPointer(rawValue) }

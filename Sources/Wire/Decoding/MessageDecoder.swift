@@ -33,7 +33,7 @@ struct MessageDecoder {
             unclaimedQuery(target.query, input, log: log)
             message.canonical = w.bytes
         case .rpcV2CBOR:
-            message.notes.append("\(WireProtocol.rpcV2CBOR.rawValue) bodies are not supported; request not checked")
+            message.canonical = cborBody(request.body, input, log: log, contentType: request.headers["Content-Type"])
         }
         finish(&message, log)
         return message
@@ -45,10 +45,6 @@ struct MessageDecoder {
         let log = DecodeLog()
         var message = DecodedMessage()
         message.byteCount = response.body.count
-        if proto == .rpcV2CBOR {
-            message.notes.append("\(WireProtocol.rpcV2CBOR.rawValue) bodies are not supported; response not checked")
-            return message
-        }
         if ErrorResponseReader.isError(status: response.status) {
             message.error = error(response, log: log)
             finish(&message, log)
@@ -71,7 +67,7 @@ struct MessageDecoder {
             w.endObject()
             message.canonical = w.bytes
         case .rpcV2CBOR:
-            break
+            message.canonical = cborBody(response.body, output, log: log, contentType: contentType)
         }
         finish(&message, log)
         return message
@@ -105,6 +101,26 @@ struct MessageDecoder {
             return true
         }
         return ok ? w.bytes : nil
+    }
+
+    /// A CBOR body (`smithy-rpc-v2-cbor`) as `shape`; empty is an empty object; nil (reported)
+    /// when it is not CBOR.
+    private func cborBody(_ bytes: [UInt8], _ shape: WireShape?, log: DecodeLog, contentType: String?) -> [UInt8]? {
+        if bytes.isEmpty { return Array("{}".utf8) }
+        let w = CanonicalWriter(capacity: bytes.count * 2 + 64)
+        let mark = log.mark
+        let failure: CBORReader.Failure? = bytes.withUnsafeBufferPointer { body in
+            do throws(CBORReader.Failure) {
+                try CBORBodyDecoder.decode(body, shape, log: log, into: w)
+                return nil
+            } catch { return error }
+        }
+        if let failure {
+            log.rollback(to: mark)
+            log.report(.malformed, "the body is not CBOR\(Self.typeNote(contentType)): \(failure.reason) at byte \(failure.offset)")
+            return nil
+        }
+        return w.bytes
     }
 
     /// Runs `transcode` over the body; false when it is not JSON (reported, and what was logged
@@ -358,9 +374,10 @@ struct MessageDecoder {
         case .json, .restJSON, .rpcV2CBOR:
             var body: JSONValue?
             if !response.body.isEmpty {
-                body = try? JSONParser.parse(response.body)
-                if body == nil, !response.body.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
-                    log.report(.malformed, "the error body is not JSON\(Self.typeNote(response.headers["Content-Type"]))")
+                let cbor = proto == .rpcV2CBOR
+                body = cbor ? CBORBodyDecoder.document(response.body) : try? JSONParser.parse(response.body)
+                if body == nil, !Self.isBlank(response.body) {
+                    log.report(.malformed, "the error body is not \(cbor ? "CBOR" : "JSON")\(Self.typeNote(response.headers["Content-Type"]))")
                 }
             }
             return ErrorResponseReader.json(response, body: body)
