@@ -9,9 +9,9 @@ public struct ExchangeResult: Sendable {
     public var wireProtocol: WireProtocol?
     /// Other services the request fits as well (one signing name, one API version for several).
     public var alsoMatching: [String] = []
-    /// nil when the exchange's protocol is not decoded (see `notes`).
+    /// nil when the request was not checked (see `notes`).
     public var request: RecordResult?
-    /// nil when there was no response, the operation is unknown, or the protocol is not decoded.
+    /// nil when there was no response, the operation is unknown, or it was not checked (see `notes`).
     public var response: RecordResult?
     /// Set when the response is an error response.
     public var error: WireErrorResponse?
@@ -31,7 +31,7 @@ public struct DecodedExchange: Sendable {
     public var response: DecodedMessage?
 }
 
-/// Validates HTTP exchanges of the five AWS protocols against a model: identifies each
+/// Validates HTTP exchanges of the six AWS protocols against a model: identifies each
 /// request's service and operation, decodes request and response into the canonical
 /// document, and runs the same checker as `docconform validate` over it, so every issue code,
 /// path and message means the same. Wire faults (a body not in the protocol's format, an
@@ -122,7 +122,7 @@ public final class WireValidator {
     }
 
     /// Validates a response of a known operation; nil when the model has no such operation or
-    /// the protocol is not decoded.
+    /// there is nothing to check (an empty body of an operation without output, an event stream).
     public func validateResponse(_ response: HTTPResponse, service: String, operation: String, protocol proto: WireProtocol? = nil,
                                  file: String = "", line: Int = 0, id: String? = nil) -> RecordResult? {
         guard let decoded = decodeResponse(response, service: service, operation: operation, protocol: proto) else { return nil }

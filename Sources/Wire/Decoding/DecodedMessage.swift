@@ -16,7 +16,7 @@ public struct DecodedMessage: Sendable {
     /// a query parameter no member takes.
     public var issues: [ValidationIssue] = []
     public var error: WireErrorResponse?
-    /// What was not checked, and why (a CBOR body, an event stream).
+    /// What was not checked, and why (an event stream body).
     public var notes: [String] = []
     /// Body bytes read (for throughput figures).
     public var byteCount = 0
