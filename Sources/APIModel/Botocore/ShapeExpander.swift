@@ -155,19 +155,37 @@ struct ShapeExpander {
     /// botocore's serialization traits of a shape or member reference (a reference's win,
     /// as botocore's resolver lets them).
     static func applyWireTraits(_ raw: JSONValue, to shape: inout Shape) {
+        // One pass over the keys (every shape and member reference comes here, most with no
+        // trait): a key's length rules most out before any comparison; the first of a key counts.
+        guard case let .object(pairs) = raw else { return }
         var wire = shape.wire
-        if let q = raw["queryName"]?.stringValue { wire.queryName = q }
-        if let f = raw["flattened"]?.boolValue { wire.flattened = f }
-        if let a = raw["xmlAttribute"]?.boolValue { wire.xmlAttribute = a }
-        if let ns = raw["xmlNamespace"] {
-            // An object `{"uri", "prefix"}` or, in older models, the URI alone.
-            if let uri = ns["uri"]?.stringValue ?? ns.stringValue { wire.xmlNamespace = XMLNamespace(uri: uri, prefix: ns["prefix"]?.stringValue) }
+        var seen: UInt8 = 0
+        func first(_ bit: UInt8) -> Bool {
+            defer { seen |= bit }
+            return seen & bit == 0
         }
-        if let t = raw["timestampFormat"]?.stringValue { wire.timestampFormat = t }
-        if let h = raw["hostLabel"]?.boolValue { wire.hostLabel = h }
-        if let j = raw["jsonvalue"]?.boolValue { wire.jsonValue = j }
-        if let r = raw["resultWrapper"]?.stringValue { wire.resultWrapper = r }
-        shape.wire = wire
+        for (key, value) in pairs {
+            switch key.utf8.count {
+            case 9:
+                if key == "queryName", first(1) { if let q = value.stringValue { wire.queryName = q } }
+                else if key == "flattened", first(2) { if let f = value.boolValue { wire.flattened = f } }
+                else if key == "hostLabel", first(4) { if let h = value.boolValue { wire.hostLabel = h } }
+                else if key == "jsonvalue", first(8) { if let j = value.boolValue { wire.jsonValue = j } }
+            case 12:
+                if key == "xmlAttribute", first(16) { if let a = value.boolValue { wire.xmlAttribute = a } }
+                else if key == "xmlNamespace", first(32) {
+                    // An object `{"uri", "prefix"}` or, in older models, the URI alone.
+                    if let uri = value["uri"]?.stringValue ?? value.stringValue { wire.xmlNamespace = XMLNamespace(uri: uri, prefix: value["prefix"]?.stringValue) }
+                }
+            case 13:
+                if key == "resultWrapper", first(64) { if let r = value.stringValue { wire.resultWrapper = r } }
+            case 15:
+                if key == "timestampFormat", first(128) { if let t = value.stringValue { wire.timestampFormat = t } }
+            default:
+                continue
+            }
+        }
+        if seen != 0 { shape.wire = wire }
     }
 
     private mutating func report(_ message: String) {
