@@ -13,6 +13,7 @@ let package = Package(
         .library(name: "Conformance", targets: ["Conformance"]),
         .library(name: "Differ", targets: ["Differ"]),
         .library(name: "Reports", targets: ["Reports"]),
+        .library(name: "Wire", targets: ["Wire"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -45,11 +46,13 @@ let package = Package(
             linkerSettings: [.linkedLibrary("_FoundationICU", .when(platforms: [.linux]))]
         ),
         .target(name: "Differ", dependencies: ["APIModel"]),
+        // HTTP exchanges of the five AWS protocols decoded into the validator's walk (HAR files, proxies).
+        .target(name: "Wire", dependencies: ["APIModel", "Conformance", "CLibXML2"]),
         .target(name: "Reports", dependencies: ["APIModel", "DocIngest", "Conformance", "Differ"]),
         .executableTarget(
             name: "docconform",
             dependencies: [
-                "APIModel", "DocIngest", "Conformance", "Differ", "Reports",
+                "APIModel", "DocIngest", "Conformance", "Differ", "Reports", "Wire",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -60,6 +63,7 @@ let package = Package(
         .testTarget(name: "APIModelTests", dependencies: ["APIModel", "TestSupport"]),
         .testTarget(name: "DocIngestTests", dependencies: ["DocIngest", "APIModel", "CLibXML2", "Differ", "TestSupport"]),
         .testTarget(name: "ConformanceTests", dependencies: ["Conformance", "APIModel", "TestSupport"]),
+        .testTarget(name: "WireTests", dependencies: ["Wire", "Conformance", "APIModel", "TestSupport"]),
         .testTarget(name: "DifferTests", dependencies: ["Differ", "APIModel", "TestSupport"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "APIModel", "Conformance", "Differ", "TestSupport"]),
         // Runs the built `docconform` binary end to end: exit codes, stderr diagnostics, output files.

@@ -4,11 +4,12 @@ import Conformance
 import DocIngest
 import Foundation
 import Reports
+import Wire
 
 struct ValidateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "validate",
-        abstract: "Validate payload records (.json, .jsonl, placebo recordings, folders, - for standard input) against a model.",
+        abstract: "Validate payload records (.json, .jsonl, placebo recordings, .har captures, folders, - for standard input) against a model.",
         discussion: """
         `-` reads JSON Lines records from standard input, one result per record as it is checked \
         (`--format jsonl` for docconform.result-lines/1, one result a line). \
@@ -24,7 +25,7 @@ struct ValidateCommand: ParsableCommand {
     @Option(name: .long, help: "A model JSON file, or documents to parse into the model (repeatable).")
     var model: [String]
 
-    @Argument(help: "Payload files (.json, .jsonl, placebo recordings) or folders of them; - reads JSON Lines from standard input.")
+    @Argument(help: "Payload files (.json, .jsonl, placebo recordings, .har HTTP captures) or folders of them; - reads JSON Lines from standard input.")
     var payloads: [String]
 
     @Option(help: "Output format: text, json (docconform.results/1), jsonl (docconform.result-lines/1: a result a line), junit, sarif.")
@@ -61,6 +62,7 @@ struct ValidateCommand: ParsableCommand {
         let plan = ValidationPlan(model: model, wholeValuePatterns: patternMatch == .full)
         let files = PayloadFiles(validator: RecordValidator(plan: plan))
         files.filter = filter
+        files.readers["har"] = HARPayloads.reader(model: model, plan: plan)
         let sink = try OutputStream(path: output)
         var collected: [RecordResult] = []
         if format == .json { sink.write(ResultsJSON.header()) }

@@ -38,6 +38,10 @@ public enum BotocoreImporter {
         service.endpointPrefix = meta["endpointPrefix"]?.stringValue
         service.signingName = meta["signingName"]?.stringValue
         service.serviceId = meta["serviceId"]?.stringValue
+        service.wire.protocols = (meta["protocols"]?.arrayValue ?? []).compactMap(\.stringValue)
+        service.wire.jsonVersion = meta["jsonVersion"]?.stringValue
+        service.wire.targetPrefix = meta["targetPrefix"]?.stringValue
+        service.wire.awsQueryCompatible = meta["awsQueryCompatible"] != nil
 
         for (name, value) in document.operations {
             guard case .object = value else {
@@ -58,9 +62,11 @@ public enum BotocoreImporter {
                 guard let shapeName = errorRef["shape"]?.stringValue else { continue }
                 let errorShape = document.shapes[shapeName]
                 let status = errorShape?["error"]?["httpStatusCode"]?.intValue
-                // The shape name, as boto3 pages list it (`client.exceptions.X`); the wire code may differ.
+                // The shape name, as boto3 pages list it (`client.exceptions.X`); the wire code, when it differs, apart.
+                let code = errorShape?["error"]?["code"]?.stringValue
                 op.errors.append(OperationError(name: shapeName, httpStatus: status,
-                                                documentation: (errorRef["documentation"] ?? errorShape?["documentation"])?.stringValue.map(HTMLText.plainText)))
+                                                documentation: (errorRef["documentation"] ?? errorShape?["documentation"])?.stringValue.map(HTMLText.plainText),
+                                                code: code == shapeName ? nil : code))
             }
             op.deprecated = value["deprecated"]?.boolValue ?? false
             op.sources = [source]

@@ -61,6 +61,12 @@ struct ModelStreamReader {
                 try s.object { (s: inout ModelStreamReader, errorName: String) throws(GiveUp) in
                     service.errorShapes[errorName] = try s.errorShape()
                 }
+            case "protocols":
+                try s.once(&seen, 10)
+                try s.array { (s: inout ModelStreamReader) throws(GiveUp) in service.wire.protocols.append(try s.string()) }
+            case "jsonVersion": try s.once(&seen, 11); service.wire.jsonVersion = try s.string()
+            case "targetPrefix": try s.once(&seen, 12); service.wire.targetPrefix = try s.string()
+            case "awsQueryCompatible": try s.once(&seen, 13); service.wire.awsQueryCompatible = try s.bool()
             case "operations":
                 try s.once(&seen, 5)
                 try s.object { (s: inout ModelStreamReader, opName: String) throws(GiveUp) in
@@ -114,18 +120,19 @@ struct ModelStreamReader {
     }
 
     private mutating func operationError() throws(GiveUp) -> OperationError {
-        var name: String?, status: Int?, documentation: String?
+        var name: String?, status: Int?, documentation: String?, code: String?
         var seen: UInt32 = 0
         try object { (s: inout ModelStreamReader, key: String) throws(GiveUp) in
             switch key {
             case "name": try s.once(&seen, 0); name = try s.string()
             case "httpStatus": try s.once(&seen, 1); status = try s.int()
             case "documentation": try s.once(&seen, 2); documentation = try s.string()
+            case "code": try s.once(&seen, 3); code = try s.string()
             default: try s.skip()
             }
         }
         guard let name else { throw GiveUp() }
-        return OperationError(name: name, httpStatus: status, documentation: documentation)
+        return OperationError(name: name, httpStatus: status, documentation: documentation, code: code)
     }
 
     private mutating func errorShape() throws(GiveUp) -> ErrorShape {
@@ -149,6 +156,7 @@ struct ModelStreamReader {
         guard depth < JSONParser.maximumDepth else { throw GiveUp() }
         var ref: String?, type: ShapeType?
         var shape = Shape(type: .structure)
+        var wire = WireTraits()
         var seen: UInt32 = 0
         try object { (s: inout ModelStreamReader, key: String) throws(GiveUp) in
             switch key {
@@ -185,13 +193,44 @@ struct ModelStreamReader {
             case "location": try s.once(&seen, 17); shape.location = try s.string()
             case "locationName": try s.once(&seen, 18); shape.locationName = try s.string()
             case "payload": try s.once(&seen, 19); shape.payload = try s.bool()
+            case "queryName": try s.once(&seen, 20); wire.queryName = try s.string()
+            case "flattened": try s.once(&seen, 21); wire.flattened = try s.bool()
+            case "xmlAttribute": try s.once(&seen, 22); wire.xmlAttribute = try s.bool()
+            case "xmlNamespace": try s.once(&seen, 23); wire.xmlNamespace = try s.xmlNamespace()
+            case "timestampFormat": try s.once(&seen, 24); wire.timestampFormat = try s.string()
+            case "hostLabel": try s.once(&seen, 25); wire.hostLabel = try s.bool()
+            case "jsonValue": try s.once(&seen, 26); wire.jsonValue = try s.bool()
+            case "resultWrapper": try s.once(&seen, 27); wire.resultWrapper = try s.string()
             default: try s.skip()
             }
         }
-        if let ref { return Shape(ref: ref) }
+        if !wire.isEmpty { shape.wire = wire }
+        if let ref {
+            // A ref node keeps how its member travels; nothing else.
+            var node = Shape(ref: ref)
+            node.location = shape.location
+            node.locationName = shape.locationName
+            node.payload = shape.payload
+            node.wire = shape.wire
+            return node
+        }
         guard let type else { throw GiveUp() }
         shape.type = type
         return shape
+    }
+
+    private mutating func xmlNamespace() throws(GiveUp) -> XMLNamespace {
+        var uri: String?, prefix: String?
+        var seen: UInt32 = 0
+        try object { (s: inout ModelStreamReader, key: String) throws(GiveUp) in
+            switch key {
+            case "uri": try s.once(&seen, 0); uri = try s.string()
+            case "prefix": try s.once(&seen, 1); prefix = try s.string()
+            default: try s.skip()
+            }
+        }
+        guard let uri else { throw GiveUp() }
+        return XMLNamespace(uri: uri, prefix: prefix)
     }
 
     // MARK: - JSON pieces

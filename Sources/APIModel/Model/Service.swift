@@ -9,10 +9,12 @@ public struct Service: Sendable, Hashable {
     /// The host prefix of the service's endpoints (`api.ecr`, `elasticloadbalancing`): what
     /// placebo names its recordings by.
     public var endpointPrefix: String?
-    /// The name requests are signed with (SigV4's service name), where the source gives one.
+    /// The SigV4 signing name (a request's credential scope names it), where the source gives one.
     public var signingName: String?
     /// The service id (`Elastic Load Balancing v2`), botocore's stable name for the service.
     public var serviceId: String?
+    /// Protocols, JSON version, target prefix (botocore's metadata).
+    public var wire = ServiceWire()
     /// The source shows only some of the service's operations (a changelog page shows the
     /// day's): one it does not show is unknown, not removed.
     public var partial = false

@@ -168,7 +168,8 @@ public final class ValidationPlan {
                 return slot
             }
         }
-        let kind = NodeKind(shape.pointee.type ?? .document)
+        // A `jsonvalue` string is JSON text on the wire and any JSON value once parsed.
+        let kind = shape.pointee.isJSONValue ? NodeKind.document : NodeKind(shape.pointee.type ?? .document)
         var node = PlanNode(kind: kind)
         switch kind {
         case .structure, .union:

@@ -57,8 +57,15 @@ public final class PayloadFiles {
 
     public init(validator: RecordValidator) { self.validator = validator }
 
-    /// The payload files under the given paths (files as given; folders walked, sorted).
-    public static func list(_ paths: [String], log: inout DiagnosticLog) -> [String] {
+    /// Reads a payload file of another kind (a HAR file through the Wire library): hands each
+    /// record's result to `emit`, reports problems in `log`; false when the file could not be read at all.
+    public typealias FileReader = (_ file: String, _ bytes: [UInt8], _ log: inout DiagnosticLog, _ emit: (RecordResult) -> Void) -> Bool
+    /// Readers by file extension (`har`), besides `.json` and `.jsonl`.
+    public var readers: [String: FileReader] = [:]
+
+    /// The payload files under the given paths (files as given; folders walked, sorted): `.json`,
+    /// `.jsonl` and the `extensions` given.
+    public static func list(_ paths: [String], extensions: Set<String> = [], log: inout DiagnosticLog) -> [String] {
         var files: [String] = []
         let fm = FileManager.default
         for path in paths {
@@ -71,7 +78,7 @@ public final class PayloadFiles {
             guard isDir.boolValue else { files.append(path); continue }
             guard let walker = fm.enumerator(atPath: path) else { log.error(path, "cannot list folder"); continue }
             var found: [String] = []
-            for case let rel as String in walker where rel.hasSuffix(".json") || rel.hasSuffix(".jsonl") {
+            for case let rel as String in walker where rel.hasSuffix(".json") || rel.hasSuffix(".jsonl") || extensions.contains((rel as NSString).pathExtension) {
                 found.append((path as NSString).appendingPathComponent(rel))
             }
             if found.isEmpty { log.warning(path, "no .json or .jsonl payload files in this folder") }
@@ -96,7 +103,7 @@ public final class PayloadFiles {
     }
 
     public func run(paths: [String], sink: Sink) {
-        for file in Self.list(paths, log: &tally.log) { run(file: file, sink) }
+        for file in Self.list(paths, extensions: Set(readers.keys), log: &tally.log) { run(file: file, sink) }
         tally.log.append(contentsOf: validator.takeRunDiagnostics())
     }
 
@@ -139,6 +146,15 @@ public final class PayloadFiles {
         }
         guard let bytes = Self.readWhole(file, log: &tally.log) else {
             tally.unreadable += 1
+            return
+        }
+        if let reader = readers[(file as NSString).pathExtension] {
+            let read = reader(file, bytes, &tally.log) { result in
+                var record = result
+                accept(&record)
+                emit(record, sink)
+            }
+            if !read { tally.unreadable += 1 }
             return
         }
         // A file named like a placebo recording but holding a docconform record is a record.

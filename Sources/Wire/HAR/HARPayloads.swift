@@ -1,0 +1,26 @@
+import APIModel
+import Conformance
+
+/// HAR files as payload files of `docconform validate`: each entry gives a request record
+/// and, when it has a response, a response record, located at the entry's line.
+public enum HARPayloads {
+    public static func reader(model: Model, plan: ValidationPlan) -> PayloadFiles.FileReader {
+        let validator = WireValidator(model: model, plan: plan)
+        return { file, bytes, log, emit in
+            var notes: [(line: Int, text: String)] = []
+            do throws(HARReader.NotHAR) {
+                try HARReader.read(bytes, file: file, log: &log) { entry in
+                    let result = validator.validate(entry.exchange, file: file, line: entry.line, id: "entries[\(entry.index)]")
+                    for note in result.notes { notes.append((entry.line, "entries[\(entry.index)] (\(result.service ?? "?") \(result.operation ?? "?")): \(note)")) }
+                    if let r = result.request { emit(r) }
+                    if let r = result.response { emit(r) }
+                }
+            } catch {
+                log.error(file, error.description)
+                return false
+            }
+            for n in notes { log.warning(file, line: n.line, n.text) }
+            return true
+        }
+    }
+}
