@@ -15,6 +15,21 @@ public final class PayloadFiles {
         /// Issues by code, counted in a fixed table as records go by (no hashing per issue).
         var codeCounts = [Int](repeating: 0, count: IssueCode.allCases.count)
 
+        public init() {}
+
+        /// Counts one record's result (for callers that check records themselves: the proxy).
+        @inline(__always)
+        public mutating func count(_ r: RecordResult) {
+            records += 1
+            bytes += r.byteCount
+            if !r.valid {
+                invalid += 1
+                r.issues.withUnsafeBufferPointer { issues in
+                    for k in issues.indices { codeCounts[issues[k].code.ordinal] += 1 }
+                }
+            }
+        }
+
         public var issuesByCode: [IssueCode: Int] {
             var byCode: [IssueCode: Int] = [:]
             for (k, code) in IssueCode.allCases.enumerated() where codeCounts[k] > 0 { byCode[code] = codeCounts[k] }
@@ -82,14 +97,7 @@ public final class PayloadFiles {
     public typealias Sink = (RecordResult) -> Void
 
     private func emit(_ r: RecordResult, _ sink: Sink) {
-        tally.records += 1
-        tally.bytes += r.byteCount
-        if !r.valid {
-            tally.invalid += 1
-            r.issues.withUnsafeBufferPointer { issues in
-                for k in issues.indices { tally.codeCounts[issues[k].code.ordinal] += 1 }
-            }
-        }
+        tally.count(r)
         sink(r)
     }
 

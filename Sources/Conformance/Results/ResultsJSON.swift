@@ -7,6 +7,16 @@ public enum ResultsJSON {
         Array("{\"format\": \"docconform.results/1\",\n\"results\": [\n".utf8)
     }
 
+    /// The layouts the writer knows: `docconform.results/1`'s array (results separated by
+    /// commas) or `docconform.result-lines/1` (JSON Lines: each result a line of its own, ended
+    /// by its newline, so a reader sees it whole as soon as it is written).
+    public enum Layout: Sendable { case array, lines }
+
+    /// The first line of `docconform.result-lines/1`.
+    public static func linesHeader() -> [UInt8] {
+        Array("{\"format\":\"docconform.result-lines/1\"}\n".utf8)
+    }
+
     /// Appends results (compact, one line each) without intermediate strings, into the
     /// writer's own pending bytes (pushes without Array's uniqueness and capacity checks),
     /// handed on in blocks. The file, service and operation repeat from record to record:
@@ -26,8 +36,9 @@ public enum ResultsJSON {
         }
         @exclusivity(unchecked) private var literals = Literals()
         private var wroteAny = false
+        private let layout: Layout
 
-        public init() {}
+        public init(layout: Layout = .array) { self.layout = layout }
 
         /// Results appended with `add`, waiting for `drain`.
         @exclusivity(unchecked) private var pending = ScratchStack<UInt8>(capacity: 1 << 21)
@@ -42,6 +53,7 @@ public enum ResultsJSON {
         public func add(_ r: RecordResult) {
             write(r, first: !wroteAny, &pending)
             wroteAny = true
+            if layout == .lines { pending.push(0x0A) }
         }
 
         public var pendingCount: Int { pending.count }
@@ -52,7 +64,7 @@ public enum ResultsJSON {
         }
 
         private func write(_ r: RecordResult, first: Bool, _ out: inout ScratchStack<UInt8>) {
-            if !first { out.push(0x2C); out.push(0x0A) }
+            if !first && layout == .array { out.push(0x2C); out.push(0x0A) }
             out.push(0x7B)
             if let id = r.id { field("id", id, &out) }
             if r.nameToken < 0 || r.nameToken != literals.namesToken || r.direction != literals.namesDirection {
@@ -193,6 +205,20 @@ public enum ResultsJSON {
 
     public static func footer(summary: PayloadFiles.Summary, unsupportedPatterns: [(pattern: String, shape: String, reason: String)],
                               patternsGivenUp: [(pattern: String, values: Int)]) -> [UInt8] {
+        Array("\n],\n\"summary\": ".utf8) + summaryObject(summary: summary, unsupportedPatterns: unsupportedPatterns, patternsGivenUp: patternsGivenUp)
+            + Array("}\n".utf8)
+    }
+
+    /// The last line of `docconform.result-lines/1`: `{"summary": ...}`, the object that closes
+    /// `docconform.results/1`.
+    public static func linesFooter(summary: PayloadFiles.Summary, unsupportedPatterns: [(pattern: String, shape: String, reason: String)],
+                                   patternsGivenUp: [(pattern: String, values: Int)]) -> [UInt8] {
+        Array("{\"summary\":".utf8) + summaryObject(summary: summary, unsupportedPatterns: unsupportedPatterns, patternsGivenUp: patternsGivenUp)
+            + Array("}\n".utf8)
+    }
+
+    static func summaryObject(summary: PayloadFiles.Summary, unsupportedPatterns: [(pattern: String, shape: String, reason: String)],
+                              patternsGivenUp: [(pattern: String, values: Int)]) -> [UInt8] {
         var w = JSONWriter(pretty: false)
         w.beginObject()
         w.key("records"); w.int(summary.records)
@@ -211,7 +237,7 @@ public enum ResultsJSON {
         }
         w.endArray()
         w.endObject()
-        return Array("\n],\n\"summary\": ".utf8) + w.bytes + Array("}\n".utf8)
+        return w.bytes
     }
 }
 
