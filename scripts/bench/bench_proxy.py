@@ -96,11 +96,13 @@ def run_case(args, name, validate):
     wall = time.time() - start
     cpu = cpu_seconds(proxy.pid) - before
     done = count // args.clients * args.clients
+    peak = next(l.split()[1] for l in open(f"/proc/{proxy.pid}/status") if l.startswith("VmHWM"))
     proxy.send_signal(2)
     proxy.wait()
     mb = done * (len(request_body) + len(response_body)) / 1e6
     print(f"{name:5} {'validate' if validate else 'forward ':8}: {done} exchanges, {mb:.1f} MB of bodies; proxy CPU {cpu:.2f} s "
-          f"(wall {wall:.2f} s): {done / cpu:,.0f} exchanges/s, {mb / cpu:.1f} MB/s per core; body {len(response_body):,} bytes")
+          f"(wall {wall:.2f} s): {done / cpu:,.0f} exchanges/s, {mb / cpu:.1f} MB/s per core; response body {len(response_body):,} bytes; "
+          f"peak RSS {int(peak) / 1024:.0f} MB")
 
 
 def main():
