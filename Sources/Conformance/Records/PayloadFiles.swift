@@ -21,6 +21,22 @@ public final class PayloadFiles {
         /// Issues accepted by the filter (`--ignore`, `--baseline`), not counted as issues.
         public var accepted = 0
 
+        public init() {}
+
+        /// Counts one record's result (for callers that check records themselves: the proxy).
+        @inline(__always)
+        public mutating func count(_ r: RecordResult) {
+            records += 1
+            bytes += r.byteCount
+            byOperation.add(r)
+            if !r.valid {
+                invalid += 1
+                r.issues.withUnsafeBufferPointer { issues in
+                    for k in issues.indices { codeCounts[issues[k].code.ordinal] += 1 }
+                }
+            }
+        }
+
         public var issuesByCode: [IssueCode: Int] {
             var byCode: [IssueCode: Int] = [:]
             for (k, code) in IssueCode.allCases.enumerated() where codeCounts[k] > 0 { byCode[code] = codeCounts[k] }
@@ -121,15 +137,7 @@ public final class PayloadFiles {
     }
 
     private func emit(_ r: RecordResult, _ sink: Sink) {
-        tally.records += 1
-        tally.bytes += r.byteCount
-        tally.byOperation.add(r)
-        if !r.valid {
-            tally.invalid += 1
-            r.issues.withUnsafeBufferPointer { issues in
-                for k in issues.indices { tally.codeCounts[issues[k].code.ordinal] += 1 }
-            }
-        }
+        tally.count(r)
         sink(r)
     }
 
