@@ -167,6 +167,19 @@ import TestSupport
         #expect(v.takeRunDiagnostics().diagnostics.map(\.message) == ["lambda: the error code of 1 error response not checked: the error body named no code (botocore then gives the HTTP status as the code)"])
     }
 
+    /// Shapes may share a wire code (cloudwatch's `DashboardNotFoundError` and `ResourceNotFound`
+    /// both answer `ResourceNotFound`): the one the operation lists is meant.
+    @Test func aCodeSharedByTwoErrorShapesMeansTheOneTheOperationLists() throws {
+        let text = #"{"metadata":{"endpointPrefix":"monitoring","protocol":"json"},"operations":{"GetDashboard":{"name":"GetDashboard","errors":[{"shape":"DashboardNotFoundError"}]}},"shapes":{"DashboardNotFoundError":{"type":"structure","members":{"message":{"shape":"S"}},"error":{"code":"ResourceNotFound","httpStatusCode":404},"exception":true},"ResourceNotFound":{"type":"structure","members":{"Message":{"shape":"S"}},"exception":true},"S":{"type":"string"}}}"#
+        var log = DiagnosticLog()
+        let service = try #require(BotocoreImporter.importService(serviceName: "cloudwatch", bytes: Array(text.utf8), source: "cw", log: &log))
+        let v = RecordValidator(plan: ValidationPlan(model: Model(services: [service])))
+        let r = Array(#"{"status_code": 404, "data": {"Error": {"Code": "ResourceNotFound"}, "message": "gone"}}"#.utf8).withUnsafeBufferPointer {
+            v.validate($0, file: "monitoring.GetDashboard_1.json", line: 1, placebo: PayloadFiles.placeboOrigin(fileName: "monitoring.GetDashboard_1.json"))
+        }
+        #expect(r.service == "cloudwatch" && r.direction == .error && r.valid, "\(r.issues)")
+    }
+
     /// docconform's own envelope says `"direction": "error"` for the same payload (botocore's
     /// `ClientError.response`).
     @Test func theRecordEnvelopeTakesErrorResponses() throws {

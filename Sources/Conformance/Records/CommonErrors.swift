@@ -9,8 +9,8 @@
 ///   Throttling;
 /// - botocore's standard retry mode (`botocore/retries/standard.py`), which treats these
 ///   throttling and transient codes as retryable for every service.
-enum CommonErrors {
-    static let codes: Set<String> = [
+public enum CommonErrors {
+    public static let codes: Set<String> = [
         // API Reference "Common Errors", current version
         "AccessDeniedException", "ExpiredTokenException", "IncompleteSignature", "InternalFailure",
         "MalformedHttpRequestException", "NotAuthorized", "OptInRequired", "RequestAbortedException",

@@ -14,17 +14,20 @@ enum ErrorCodeVerdict: Equatable {
 
 /// The error codes of each service, read from its error shapes once per service: the wire code
 /// (`error.code`, or the shape name) and the shape name both lead to the shape, as botocore's
-/// `shape_for_error_code` does and as hand-written records may name it.
+/// `shape_for_error_code` does and as hand-written records may name it. Several shapes may share
+/// a code (cloudwatch's `DashboardNotFoundError` and `ResourceNotFound` both answer
+/// `ResourceNotFound`): the one the operation lists is the one meant.
 struct ErrorCodes {
-    private var shapeByCode: [String: [String: String]] = [:]
+    private var shapesByCode: [String: [String: [String]]] = [:]
 
     mutating func verdict(code: String, service: Service, operation: Operation) -> ErrorCodeVerdict {
         if !code.isEmpty, code.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) {
             return .notChecked(reason: "the error body named no code (botocore then gives the HTTP status as the code)")
         }
-        let shape = shapeName(code: code, service: service)
-        let documented = operation.errors.contains { $0.name == code || (shape != nil && $0.name == shape) }
-        if documented || CommonErrors.codes.contains(code) { return .documented(shape: shape) }
+        let shapes = shapeNames(code: code, service: service)
+        if let listed = shapes.first(where: { s in operation.errors.contains { $0.name == s } }) { return .documented(shape: listed) }
+        let shape = shapes.first
+        if operation.errors.contains(where: { $0.name == code }) || CommonErrors.codes.contains(code) { return .documented(shape: shape) }
         if operation.errors.isEmpty && service.errorShapes.isEmpty {
             return .notChecked(reason: "the model documents no errors for \(service.name)")
         }
@@ -35,15 +38,14 @@ struct ErrorCodes {
         return .undocumented(shape: shape, message: message)
     }
 
-    private mutating func shapeName(code: String, service: Service) -> String? {
-        if shapeByCode[service.name] == nil {
-            var table: [String: String] = [:]
-            for (name, error) in service.errorShapes {
-                table[error.code ?? name] = name
-            }
-            for name in service.errorShapes.keys where table[name] == nil { table[name] = name }
-            shapeByCode[service.name] = table
+    /// The service's error shapes answering this code: by wire code first, then by shape name.
+    private mutating func shapeNames(code: String, service: Service) -> [String] {
+        if shapesByCode[service.name] == nil {
+            var table: [String: [String]] = [:]
+            for (name, error) in service.errorShapes { table[error.code ?? name, default: []].append(name) }
+            for name in service.errorShapes.keys where !(table[name]?.contains(name) ?? false) { table[name, default: []].append(name) }
+            shapesByCode[service.name] = table
         }
-        return shapeByCode[service.name]![code]
+        return shapesByCode[service.name]![code] ?? []
     }
 }

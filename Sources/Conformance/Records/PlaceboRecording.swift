@@ -31,6 +31,9 @@ extension RecordValidator {
             finish(&record, envelopeIssues: [], file: file, line: 1, byteCount: bytes.count)
             return record
         }
+        // Issues found beside `data` (a NaN in another field) belong to the envelope.
+        envelope.issues += checker.issues
+        checker.issues.removeAll(keepingCapacity: true)
         if envelope.recordKeys && envelope.data == nil { return nil }
         guard let data = envelope.data else {
             envelope.issues.append(ValidationIssue(path: "", code: .record, message: "a placebo recording holds its response in \"data\"; this one has none"))
@@ -94,7 +97,10 @@ extension RecordValidator {
                     } else {
                         envelope.data = checker.lexer.pos
                     }
+                    // Syntax only: what the data holds is reported when it is checked.
+                    let reported = checker.issues.count
                     try checker.skip()
+                    if checker.issues.count > reported { checker.issues.removeLast(checker.issues.count - reported) }
                 } else if checker.keyEquals(key, "status_code") {
                     if sawStatus {
                         envelope.issues.append(ValidationIssue(path: "", code: .duplicate, message: "record field \"status_code\" appears more than once"))

@@ -80,6 +80,8 @@ public enum ResultsJSON {
                 raw("\"valid\":true,\"errors\":[],", &out)
             } else {
                 raw("\"valid\":false,\"errors\":[", &out)
+                // Written in place, not through `issue(_:_:)` as `accepted` is: the call cost 0.7% of
+                // the small-record benchmark's instructions.
                 for (k, issue) in r.issues.enumerated() {
                     if k > 0 { out.push(0x2C) }
                     out.push(0x7B)
@@ -118,16 +120,21 @@ public enum ResultsJSON {
         raw("\"accepted\":[", &out)
         for (k, issue) in list.enumerated() {
             if k > 0 { out.push(0x2C) }
-            out.push(0x7B)
-            field("path", issue.path, &out)
-            raw("\"code\":\"", &out)
-            raw(issue.code.literal, &out)
-            raw("\",", &out)
-            raw("\"message\":", &out)
-            string(issue.message, &out)
-            out.push(0x7D)
+            ResultsJSON.issue(issue, &out)
         }
         raw("],", &out)
+    }
+
+    /// `{"path":...,"code":...,"message":...}`.
+    static func issue<S: ByteSink>(_ issue: ValidationIssue, _ out: inout S) {
+        out.append(0x7B)
+        field("path", issue.path, &out)
+        raw("\"code\":\"", &out)
+        raw(issue.code.literal, &out)
+        raw("\",", &out)
+        raw("\"message\":", &out)
+        string(issue.message, &out)
+        out.append(0x7D)
     }
 
     /// One string's JSON literal, remembered for as long as the same string is written again.

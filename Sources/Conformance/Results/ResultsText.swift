@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Human-readable results at any scale: the same issue (code, path and message) of the same
 /// operation and direction is one line, with how many records have it and the first few of
 /// them. Operations come in the order they first failed, their issues in the order they first
@@ -6,27 +12,44 @@ public enum ResultsText {
     /// Records shown for each issue; the rest are counted.
     public static let examplesShown = 3
 
+    /// Collects the issues of invalid records into groups. A group is a trivial record over one
+    /// byte pool (its path and message bytes, the ids of its records), not a set of retained
+    /// strings: the issues' own strings are freed record by record as before, and holding tens of
+    /// thousands of them (with their allocator traffic) cost more than grouping itself.
     public final class Grouper {
         private struct OperationKey: Hashable {
             var service: String?
             var operation: String?
             var direction: Direction?
         }
-        private typealias Example = (file: String, line: Int, id: String?)
-        private struct Group {
-            var issue: ValidationIssue
-            var operation: Int
-            var records = 0
-            var first: Example
-            var more: [Example] = []
-            /// The last record counted (a record with the same issue twice counts once).
-            var lastRecord = -1
-            var hash: UInt64
-        }
         private struct OperationGroup {
             var key: OperationKey
             var records = 0
-            var groups: [Int] = []
+        }
+        /// A record shown for an issue: its file (an index into `files`), line and id (bytes in
+        /// the pool; length -1 for none), and the next example of the same issue (-1: none).
+        private struct Example {
+            var file: Int32 = -1
+            var idLength: Int32 = -1
+            var idStart = 0
+            var line = 0
+            var next: Int32 = -1
+        }
+        private struct Group {
+            var hash: UInt64
+            var operation: Int32
+            /// `IssueCode.ordinal` (the group stays a trivial value).
+            var code: UInt8
+            /// The path's bytes, then the message's, in the pool.
+            var textStart: Int
+            var pathLength: Int32
+            var messageLength: Int32
+            var records: Int32 = 0
+            /// The last record counted (a record with the same issue twice counts once).
+            var lastRecord: Int32 = -1
+            /// The first and the last of its examples in `examples`.
+            var firstExample: Int32 = -1
+            var lastExample: Int32 = -1
         }
 
         // Touched for every issue: stored without dynamic exclusivity checks.
@@ -34,14 +57,21 @@ public enum ResultsText {
         @exclusivity(unchecked) private var operationIndex: [OperationKey: Int] = [:]
         /// Operation by interned name token and direction (3 slots per token; 0: not seen).
         @exclusivity(unchecked) private var operationByToken: [Int] = []
-        @exclusivity(unchecked) private var groups: [Group] = []
-        /// Groups by key hash, open addressing (group + 1; 0 empty; at most half full): byte
-        /// hashes of path and message, since hashing the strings with the standard hasher cost
-        /// more than the rest of the text output.
+        @exclusivity(unchecked) private var groups = GrowingBuffer<Group>(capacity: 1024)
+        @exclusivity(unchecked) private var examples = GrowingBuffer<Example>(capacity: 1024)
+        @exclusivity(unchecked) private var pool = GrowingBuffer<UInt8>(capacity: 1 << 16)
+        /// Groups by key hash, open addressing (group + 1; 0 empty; at most half full).
         @exclusivity(unchecked) private var slots = [Int32](repeating: 0, count: 1024)
-        @exclusivity(unchecked) private var recordNumber = 0
+        @exclusivity(unchecked) private var files: [String] = []
+        @exclusivity(unchecked) private var recordNumber: Int32 = 0
 
         public init() {}
+
+        deinit {
+            groups.release()
+            examples.release()
+            pool.release()
+        }
 
         public var isEmpty: Bool { operations.isEmpty }
 
@@ -50,34 +80,67 @@ public enum ResultsText {
             recordNumber += 1
             let op = operation(of: r)
             operations[op].records += 1
+            var example: Example? = nil
             for issue in r.issues {
-                let h = Self.hash(op, issue)
-                let g = group(op, issue, hash: h, record: r)
-                if groups[g].lastRecord == recordNumber { continue }
-                if groups[g].records > 0 && groups[g].records < ResultsText.examplesShown { groups[g].more.append((r.file, r.line, r.id)) }
-                groups[g].lastRecord = recordNumber
-                groups[g].records += 1
+                var path = issue.path, message = issue.message
+                path.withUTF8 { p in
+                    message.withUTF8 { m in
+                        let g = group(op, issue.code, p, m)
+                        guard groups[g].lastRecord != recordNumber else { return }
+                        groups[g].lastRecord = recordNumber
+                        let n = Int(groups[g].records)
+                        groups[g].records += 1
+                        guard n < ResultsText.examplesShown else { return }
+                        if example == nil { example = self.example(of: r) }
+                        let k = Int32(examples.count)
+                        examples.push(example!)
+                        if groups[g].lastExample >= 0 { examples[Int(groups[g].lastExample)].next = k } else { groups[g].firstExample = k }
+                        groups[g].lastExample = k
+                    }
+                }
             }
         }
 
+        /// The record as an example: its file interned (records of one file come in a row), its id in the pool.
+        private func example(of r: RecordResult) -> Example {
+            var e = Example()
+            if files.last != r.file { files.append(r.file) }
+            e.file = Int32(files.count - 1)
+            e.line = r.line
+            if var id = r.id {
+                e.idStart = pool.count
+                id.withUTF8 { pool.append(buffer: $0) }
+                e.idLength = Int32(pool.count - e.idStart)
+            }
+            return e
+        }
+
         /// The group of this issue, made on its first appearance.
-        private func group(_ op: Int, _ issue: ValidationIssue, hash h: UInt64, record r: RecordResult) -> Int {
+        private func group(_ op: Int, _ code: IssueCode, _ path: UnsafeBufferPointer<UInt8>, _ message: UnsafeBufferPointer<UInt8>) -> Int {
+            let h = Self.hash(path) &* 0x9E37_79B9_7F4A_7C15 ^ Self.hash(message) ^ (UInt64(op) << 8 | UInt64(code.ordinal))
             var mask = slots.count - 1
             var i = Int(truncatingIfNeeded: h) & mask
             while slots[i] != 0 {
                 let g = Int(slots[i]) - 1
-                if groups[g].hash == h && groups[g].operation == op && groups[g].issue.code == issue.code
-                    && groups[g].issue.path == issue.path && groups[g].issue.message == issue.message { return g }
+                let e = groups[g]
+                if e.hash == h && Int(e.operation) == op && e.code == UInt8(code.ordinal) && Int(e.pathLength) == path.count
+                    && Int(e.messageLength) == message.count
+                    && Self.same(pool.base + e.textStart, path) && Self.same(pool.base + e.textStart + path.count, message) {
+                    return g
+                }
                 i = (i + 1) & mask
             }
             let g = groups.count
-            groups.append(Group(issue: issue, operation: op, first: (r.file, r.line, r.id), hash: h))
-            operations[op].groups.append(g)
+            let start = pool.count
+            pool.append(buffer: path)
+            pool.append(buffer: message)
+            groups.push(Group(hash: h, operation: Int32(op), code: UInt8(code.ordinal), textStart: start,
+                              pathLength: Int32(path.count), messageLength: Int32(message.count)))
             if groups.count * 2 > slots.count {
                 slots = [Int32](repeating: 0, count: slots.count * 2)
                 mask = slots.count - 1
-                for (k, other) in groups.enumerated() {
-                    var j = Int(truncatingIfNeeded: other.hash) & mask
+                for k in 0..<groups.count {
+                    var j = Int(truncatingIfNeeded: groups[k].hash) & mask
                     while slots[j] != 0 { j = (j + 1) & mask }
                     slots[j] = Int32(k + 1)
                 }
@@ -87,11 +150,14 @@ public enum ResultsText {
             return g
         }
 
-        private static func hash(_ op: Int, _ issue: ValidationIssue) -> UInt64 {
-            var path = issue.path, message = issue.message
-            let p = path.withUTF8 { $0.isEmpty ? 0 : byteKeyHash($0.baseAddress!, $0.count) }
-            let m = message.withUTF8 { $0.isEmpty ? 0 : byteKeyHash($0.baseAddress!, $0.count) }
-            return (p &* 0x9E37_79B9_7F4A_7C15) ^ m ^ (UInt64(op) << 8 | UInt64(issue.code.ordinal))
+        @inline(__always)
+        private static func hash(_ b: UnsafeBufferPointer<UInt8>) -> UInt64 {
+            b.isEmpty ? 0 : byteKeyHash(b.baseAddress!, b.count)
+        }
+
+        @inline(__always)
+        private static func same(_ p: UnsafePointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
+            b.isEmpty || memcmpBytes(p, b.baseAddress!, b.count)
         }
 
         /// The operation group of a record: by its interned name token and direction (a token
@@ -115,31 +181,114 @@ public enum ResultsText {
         /// The grouped issues, operation by operation (an operation counted both by token and
         /// by name shows once).
         public func render() -> [UInt8] {
+            var all: [UInt8] = []
+            render { all.append(contentsOf: $0) }
+            return all
+        }
+
+        /// The same, handed on in blocks of about 64 KB (no buffer of the whole report).
+        public func render(_ sink: (UnsafeBufferPointer<UInt8>) -> Void) {
             var merged: [OperationGroup] = []
+            var mergedIndex = [Int](repeating: 0, count: operations.count)
             var at: [OperationKey: Int] = [:]
-            for op in operations {
-                if let k = at[op.key] {
-                    merged[k].records += op.records
-                    merged[k].groups += op.groups
+            for (k, op) in operations.enumerated() {
+                if let m = at[op.key] {
+                    merged[m].records += op.records
+                    mergedIndex[k] = m
                 } else {
                     at[op.key] = merged.count
+                    mergedIndex[k] = merged.count
                     merged.append(op)
                 }
             }
-            var out = ""
-            for op in merged {
-                let name = "\(op.key.service ?? "?").\(op.key.operation ?? "?") \(op.key.direction?.rawValue ?? "?")"
-                out += "\(name): \(op.records) invalid record\(op.records == 1 ? "" : "s")\n"
-                for g in op.groups.map({ groups[$0] }) {
-                    let path = g.issue.path.isEmpty ? "(root)" : g.issue.path
-                    let examples = [g.first] + g.more
-                    let shown = examples.map { "\($0.file):\($0.line)" + ($0.id.map { " [\($0)]" } ?? "") }.joined(separator: ", ")
-                    let more = g.records > examples.count ? ", and \(g.records - examples.count) more" : ""
-                    out += "  \(path): \(g.issue.code.rawValue): \(g.issue.message)\n"
-                    out += "    \(g.records) record\(g.records == 1 ? "" : "s"): \(shown)\(more)\n"
+            var groupsOf = [[Int]](repeating: [], count: merged.count)
+            for g in 0..<groups.count { groupsOf[mergedIndex[Int(groups[g].operation)]].append(g) }
+            var out = ScratchStack<UInt8>(capacity: 1 << 17)
+            defer { out.release() }
+            for (m, op) in merged.enumerated() {
+                Self.add(op.key.service ?? "?", &out); out.push(0x2E); Self.add(op.key.operation ?? "?", &out); out.push(0x20)
+                Self.add(op.key.direction?.rawValue ?? "?", &out); ResultsJSON.raw(": ", &out)
+                ResultsJSON.integer(op.records, &out); ResultsJSON.raw(op.records == 1 ? " invalid record\n" : " invalid records\n", &out)
+                for g in groupsOf[m] {
+                    write(groups[g], &out)
+                    if out.count >= 1 << 16 {
+                        sink(UnsafeBufferPointer(start: out.base, count: out.count))
+                        out.removeAll()
+                    }
                 }
             }
-            return Array(out.utf8)
+            sink(UnsafeBufferPointer(start: out.base, count: out.count))
+        }
+
+        /// `  path: code: message` and `    N records: file:line [id], ..., and M more`.
+        private func write(_ g: Group, _ out: inout ScratchStack<UInt8>) {
+            ResultsJSON.raw("  ", &out)
+            if g.pathLength == 0 { ResultsJSON.raw("(root)", &out) } else { bytes(g.textStart, Int(g.pathLength), &out) }
+            ResultsJSON.raw(": ", &out); ResultsJSON.raw(IssueCode.allCases[Int(g.code)].literal, &out); ResultsJSON.raw(": ", &out)
+            bytes(g.textStart + Int(g.pathLength), Int(g.messageLength), &out)
+            let records = Int(g.records)
+            ResultsJSON.raw("\n    ", &out); ResultsJSON.integer(records, &out)
+            ResultsJSON.raw(records == 1 ? " record: " : " records: ", &out)
+            var shown = 0
+            var k = Int(g.firstExample)
+            while k >= 0 {
+                let e = examples[k]
+                if shown > 0 { ResultsJSON.raw(", ", &out) }
+                Self.add(files[Int(e.file)], &out); out.push(0x3A); ResultsJSON.integer(e.line, &out)
+                if e.idLength >= 0 { ResultsJSON.raw(" [", &out); bytes(e.idStart, Int(e.idLength), &out); out.push(0x5D) }
+                shown += 1
+                k = Int(e.next)
+            }
+            if records > shown { ResultsJSON.raw(", and ", &out); ResultsJSON.integer(records - shown, &out); ResultsJSON.raw(" more", &out) }
+            out.push(0x0A)
+        }
+
+        private func bytes(_ start: Int, _ count: Int, _ out: inout ScratchStack<UInt8>) {
+            out.append(buffer: UnsafeBufferPointer(start: pool.base + start, count: count))
+        }
+
+        @inline(__always)
+        private static func add(_ s: String, _ out: inout ScratchStack<UInt8>) {
+            var s = s
+            s.withUTF8 { out.append(buffer: $0) }
+        }
+    }
+
+    /// A growable array of trivial values in memory from `malloc`, grown with `realloc`: a large
+    /// block grows in place or by remapping its pages, where allocating anew and copying touched
+    /// every byte again (the grouper's tables reach megabytes on a faulty corpus).
+    struct GrowingBuffer<Element: BitwiseCopyable> {
+        private(set) var base: UnsafeMutablePointer<Element>
+        private(set) var count = 0
+        private var capacity: Int
+
+        init(capacity: Int) {
+            self.capacity = capacity
+            base = malloc(capacity * MemoryLayout<Element>.stride)!.assumingMemoryBound(to: Element.self)
+        }
+
+        func release() { free(base) }
+
+        @inline(__always) subscript(i: Int) -> Element {
+            get { base[i] }
+            nonmutating set { base[i] = newValue }
+        }
+
+        @inline(__always) mutating func push(_ e: Element) {
+            if count == capacity { grow(to: capacity * 2) }
+            base[count] = e
+            count += 1
+        }
+
+        mutating func append(buffer: UnsafeBufferPointer<Element>) {
+            if count + buffer.count > capacity { grow(to: max(capacity * 2, count + buffer.count)) }
+            if let source = buffer.baseAddress { (base + count).update(from: source, count: buffer.count) }
+            count += buffer.count
+        }
+
+        private mutating func grow(to n: Int) {
+            capacity = n
+            base = realloc(base, n * MemoryLayout<Element>.stride)!.assumingMemoryBound(to: Element.self)
         }
     }
 
