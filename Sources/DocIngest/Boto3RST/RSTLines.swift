@@ -70,17 +70,17 @@ struct RSTLines {
     func find(_ needle: StaticString, in range: Range<Int>) -> Int? {
         let n = needle.utf8CodeUnitCount
         guard n > 0, range.count >= n else { return nil }
-        return needle.withUTF8Buffer { pre -> Int? in
-            let first = pre[0]
+        // memchr to each candidate first byte: description lines are searched for glued
+        // notes, and they are most of a page.
+        return bytes.withUnsafeBufferPointer { hay -> Int? in
+            guard let base = hay.baseAddress else { return nil }
+            let first = Int32(needle.utf8Start.pointee)
             var p = range.lowerBound
             let last = range.upperBound - n
-            while p <= last {
-                if bytes[p] == first {
-                    var k = 1
-                    while k < n, bytes[p + k] == pre[k] { k += 1 }
-                    if k == n { return p }
-                }
-                p += 1
+            while p <= last, let hit = memchr(base + p, first, last - p + 1) {
+                let at = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                if memcmp(base + at, needle.utf8Start, n) == 0 { return at }
+                p = at + 1
             }
             return nil
         }

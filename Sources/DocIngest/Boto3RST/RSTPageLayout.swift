@@ -36,11 +36,13 @@ struct RSTPageLayout {
     var damagedExceptions: [Int] = []
     var deprecated = false
 
-    init(_ page: RSTLines) {
-        let n = page.count
-        guard n > 0 else { return }
-        readBreadcrumb(page)
-        var i = 0
+    /// The layout of the method in `lines` (the whole page for a method page, whose first
+    /// line is the breadcrumb).
+    init(_ page: RSTLines, lines: Range<Int>, breadcrumb: Bool) {
+        let n = lines.upperBound
+        guard n > lines.lowerBound else { return }
+        if breadcrumb { readBreadcrumb(page) }
+        var i = lines.lowerBound
         // Header: up to the request syntax.
         while i < n {
             if methodLine == nil, page.contentHasPrefix(i, ".. py:method:: ") { methodLine = i }
@@ -53,7 +55,7 @@ struct RSTPageLayout {
         guard let requestLine = requestSyntaxLine else { return }
         // The method body's indentation (a too-large block indents its heading deeper).
         let topIndent = methodLine.map { (page.indent($0) ?? 0) + 2 } ?? (page.indent(requestLine) ?? 0)
-        var block = Self.codeBlock(page, after: requestLine)
+        var block = Self.codeBlock(page, after: requestLine, end: n)
         requestSyntax = block
         if apiOperation == nil, let b = block, b.tooLarge { scanForAPILink(page, b.lines.upperBound..<min(n, b.lines.upperBound + 4)) }
         // Parameters: up to `:rtype:` / `:returns:` at the method body's indentation.
@@ -63,7 +65,7 @@ struct RSTPageLayout {
             if page.indent(i) == topIndent, page.contentHasPrefix(i, ":rtype:") || page.contentHasPrefix(i, ":returns:") { break }
             if page.indent(i) == topIndent, page.contentHasPrefix(i, "**Exceptions**") || page.contentHasPrefix(i, "**Examples**") { break }
             if page.contentHasPrefix(i, "**Parameters**") {
-                if let b = Self.codeBlock(page, after: i), b.tooLarge { requestParamsTooLarge = true }
+                if let b = Self.codeBlock(page, after: i, end: n), b.tooLarge { requestParamsTooLarge = true }
             }
             i += 1
         }
@@ -85,7 +87,7 @@ struct RSTPageLayout {
                     i += 1
                 }
                 if let line = responseSyntaxLine {
-                    block = Self.codeBlock(page, after: line)
+                    block = Self.codeBlock(page, after: line, end: n)
                     responseSyntax = block
                     i = block?.lines.upperBound ?? (line + 1)
                     while i < n, !page.contentHasPrefix(i, "**Response Structure**") {
@@ -95,7 +97,7 @@ struct RSTPageLayout {
                     if i < n, page.contentHasPrefix(i, "**Response Structure**") {
                         responseStructureLine = i
                         let start = i + 1
-                        if let b = Self.codeBlock(page, after: i), b.tooLarge { responseStructureTooLarge = true }
+                        if let b = Self.codeBlock(page, after: i, end: n), b.tooLarge { responseStructureTooLarge = true }
                         i += 1
                         // Up to the next section; prose may hold lines indented less than the tree.
                         while i < n, !(page.indent(i) == topIndent
@@ -122,10 +124,9 @@ struct RSTPageLayout {
     }
 
     /// The code block introduced by the `::` line after `heading`: the lines indented deeper
-    /// than `::`, up to the first line that is not.
-    static func codeBlock(_ page: RSTLines, after heading: Int) -> CodeBlock? {
+    /// than `::`, up to the first line that is not (or `end`).
+    static func codeBlock(_ page: RSTLines, after heading: Int, end n: Int) -> CodeBlock? {
         var i = heading + 1
-        let n = page.count
         while i < n, page.indent(i) == nil { i += 1 }
         guard i < n, page.contentHasPrefix(i, "::") else { return nil }
         let markerIndent = page.indent(i)!
@@ -144,6 +145,18 @@ struct RSTPageLayout {
         while end > start, page.indent(end - 1) == nil { end -= 1 }
         let tooLarge = firstContent.map { page.contentHasPrefix($0, "# This section is too large to render.") } ?? false
         return CodeBlock(lines: start..<end, tooLarge: tooLarge)
+    }
+
+    /// The method's name on its `.. py:method::` line: `describe_images` of
+    /// `.. py:method:: describe_images(**kwargs)` or `... EC2.Client.describe_images(**kwargs)`.
+    func methodName(_ page: RSTLines) -> String? {
+        guard let line = methodLine else { return nil }
+        let r = page.range(line)
+        let start = page.contentStart(line) + 15
+        guard start < r.upperBound, let paren = page.bytes[start..<r.upperBound].firstIndex(of: UInt8(ascii: "(")) else { return nil }
+        var p = paren
+        while p > start, page.bytes[p - 1] != UInt8(ascii: ".") { p -= 1 }
+        return p < paren ? page.string(p..<paren) : nil
     }
 
     /// `:doc:`EC2 <../../ec2>` / Client / describe_image_references`
