@@ -15,7 +15,7 @@ struct Boto3RSTPageParser {
 
     /// The operations of a page: one for a method page, every client method's for a service page.
     func parse(_ bytes: [UInt8], log: inout DiagnosticLog) -> [Outcome] {
-        let page = RSTLines(bytes)
+        let page = TextLines(bytes)
         // boto3 ends a page with a newline, trailing indentation, or `:returns: None`; other
         // text on an unterminated last line means the file was cut.
         let endsMidLine = page.count > 0 && bytes.last != 0x0A && page.indent(page.count - 1) != nil
@@ -49,7 +49,7 @@ struct Boto3RSTPageParser {
     }
 
     /// The operation of one method, laid out in `layout`; `lastLine` (1-based) is its last line.
-    private func method(_ layout: RSTPageLayout, page: RSTLines, lastLine: Int, endsMidLine: Bool,
+    private func method(_ layout: RSTPageLayout, page: TextLines, lastLine: Int, endsMidLine: Bool,
                         client: RSTClientMethods, log: inout DiagnosticLog) -> Outcome {
         guard let methodLine = layout.methodLine else {
             log.warning(path, line: 1, "skipped: not a boto3 method page (no '.. py:method::' line)")
@@ -110,7 +110,7 @@ struct Boto3RSTPageParser {
     static let wording = Boto3PageWording(returnsField: "':returns:'", responseRoot: "'- *(dict) --*'")
 
     /// A code block (0-based lines) as the assembler takes it.
-    private static func syntaxBlock(_ block: RSTPageLayout.CodeBlock?, page: RSTLines) -> Boto3OperationParts.SyntaxBlock {
+    private static func syntaxBlock(_ block: RSTPageLayout.CodeBlock?, page: TextLines) -> Boto3OperationParts.SyntaxBlock {
         guard let block, !block.lines.isEmpty else { return .missing }
         if block.tooLarge { return .tooLarge }
         let range = page.starts[block.lines.lowerBound]..<page.range(block.lines.upperBound - 1).upperBound

@@ -13,9 +13,9 @@ struct RSTClientMethods {
     /// The service name a service page's client example gives: `boto3.client('ec2')`.
     var clientService: String?
 
-    init(_ page: RSTLines) {
+    init(_ page: TextLines) {
         let n = page.count
-        guard let classLine = (0..<n).first(where: { page.contentHasPrefix($0, ".. py:class:: ") && Self.isClientClass(page, $0) }) else {
+        guard let classLine = (0..<n).first(where: { page.startsWith($0, ".. py:class:: ") && Self.isClientClass(page, $0) }) else {
             // A method page: the whole page is its method.
             methods = n > 0 ? [0..<n] : []
             return
@@ -29,11 +29,11 @@ struct RSTClientMethods {
             if let indent = page.indent(i) {
                 // The class ends at the next class or section title. Not at any line indented
                 // no deeper than its directive: examples' descriptions start at the margin.
-                if indent <= classIndent, page.contentHasPrefix(i, ".. py:class:: ") || Self.isAdornment(page, i) { break }
-                if indent == methodIndent, page.contentHasPrefix(i, ".. py:method:: ") {
+                if indent <= classIndent, page.startsWith(i, ".. py:class:: ") || Self.isAdornment(page, i) { break }
+                if indent == methodIndent, page.startsWith(i, ".. py:method:: ") {
                     if let s = start { methods.append(s..<i) }
                     start = i
-                } else if start == nil, clientService == nil, page.contentHasPrefix(i, "client = boto3.client('") {
+                } else if start == nil, clientService == nil, page.startsWith(i, "client = boto3.client('") {
                     clientService = Self.quoted(page, i)
                 }
             }
@@ -43,7 +43,7 @@ struct RSTClientMethods {
     }
 
     /// `.. py:class:: EC2.Client` (not `EC2.Paginator.X`, `EC2.Waiter.X`, `EC2.ServiceResource`).
-    private static func isClientClass(_ page: RSTLines, _ i: Int) -> Bool {
+    private static func isClientClass(_ page: TextLines, _ i: Int) -> Bool {
         let r = page.range(i)
         var end = r.upperBound
         while end > r.lowerBound, page.bytes[end - 1] == 0x20 { end -= 1 }
@@ -53,7 +53,7 @@ struct RSTClientMethods {
     }
 
     /// A section title's over- or underline: `======`, `------`, `******`.
-    private static func isAdornment(_ page: RSTLines, _ i: Int) -> Bool {
+    private static func isAdornment(_ page: TextLines, _ i: Int) -> Bool {
         let r = page.contentStart(i)..<page.range(i).upperBound
         guard r.count >= 3 else { return false }
         let c = page.bytes[r.lowerBound]
@@ -62,7 +62,7 @@ struct RSTClientMethods {
     }
 
     /// The text between the first pair of single quotes on line `i`.
-    private static func quoted(_ page: RSTLines, _ i: Int) -> String? {
+    private static func quoted(_ page: TextLines, _ i: Int) -> String? {
         let r = page.range(i)
         guard let open = page.bytes[r].firstIndex(of: UInt8(ascii: "'")),
               let close = page.bytes[(open + 1)..<r.upperBound].firstIndex(of: UInt8(ascii: "'")), close > open + 1 else { return nil }

@@ -57,7 +57,7 @@ struct ProseNode: Sendable {
 enum RSTProseTree {
     /// The top-level nodes in `lines`: `:type:` parameters for a request, the `- *(dict) --*`
     /// root for a response.
-    static func parse(_ page: RSTLines, lines: Range<Int>, documentation: Bool = false) -> [ProseNode] {
+    static func parse(_ page: TextLines, lines: Range<Int>, documentation: Bool = false) -> [ProseNode] {
         var roots: [ProseNode] = []
         // Open nodes from the outermost to the innermost, with where their description is:
         // the text after the head on its own line, then the lines indented under the node
@@ -136,7 +136,7 @@ enum RSTProseTree {
     }
 
     /// Reads `**[REQUIRED]**`, a glued union note and the start of the description after a head.
-    static func headTail(_ page: RSTLines, from: Int, end: Int) -> HeadTail {
+    static func headTail(_ page: TextLines, from: Int, end: Int) -> HeadTail {
         var tail = HeadTail()
         guard from < end else { return tail }
         tail.required = page.find("**[REQUIRED]**", in: from..<end) != nil
@@ -155,7 +155,7 @@ enum RSTProseTree {
     }
 
     /// `- **Name** *(type) --* **[REQUIRED]**`, `- *(type) --*`, `- **Name** (:class:`.EventStream`) --`
-    static func bullet(_ page: RSTLines, line: Int, start: Int, end: Int, indent: Int) -> (ProseNode, HeadTail)? {
+    static func bullet(_ page: TextLines, line: Int, start: Int, end: Int, indent: Int) -> (ProseNode, HeadTail)? {
         let b = page.bytes
         var p = start + 1
         guard p < end, b[p] == 0x20 else { return nil }
@@ -185,7 +185,7 @@ enum RSTProseTree {
     }
 
     /// `:type Name: list`
-    static func typeLine(_ page: RSTLines, line: Int, start: Int, end: Int, indent: Int) -> ProseNode? {
+    static func typeLine(_ page: TextLines, line: Int, start: Int, end: Int, indent: Int) -> ProseNode? {
         let nameStart = start + 6
         guard let colon = page.find(": ", in: nameStart..<end) else { return nil }
         var typeEnd = end

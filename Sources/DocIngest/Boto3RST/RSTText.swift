@@ -9,7 +9,7 @@ enum RSTText {
     /// The description paragraphs in `lines`, whitespace collapsed, without the "See also"
     /// link line and the `.. py:` / `.. danger::` directives.
     /// `from`: an offset on the first line to start at (the text after a bullet's head).
-    static func paragraphs(_ page: RSTLines, lines: Range<Int>, from: Int = 0) -> String? {
+    static func paragraphs(_ page: TextLines, lines: Range<Int>, from: Int = 0) -> String? {
         var out: [UInt8] = []
         var pendingBreak = false
         for i in lines {
