@@ -114,4 +114,25 @@ import Testing
         #expect(outcomes.count == 1)
         #expect(log.diagnostics.contains { $0.line == 1 && $0.message.contains("client class shows no '.. py:method::'") })
     }
+
+    @Test func aMethodDirectiveOutOfPlaceInTheClientClassIsReported() throws {
+        let page = Array("""
+        .. py:class:: Lambda.Client
+
+          A low-level client representing AWS Lambda::
+
+            client = boto3.client('lambda')
+
+          .. py:method:: can_paginate(operation_name)
+
+            Check if an operation can be paginated.
+
+              .. py:method:: get_waiter(waiter_name)
+
+        """.utf8)
+        var log = DiagnosticLog()
+        let outcomes = Boto3RSTPageParser(path: "lambda.rst", includeDocumentation: true).parse(page, log: &log)
+        #expect(outcomes.count == 1)
+        #expect(log.diagnostics.contains { $0.line == 11 && $0.message.contains("not one of its methods") })
+    }
 }

@@ -32,6 +32,9 @@ struct Boto3RSTPageParser {
             log.warning(path, line: 1, "skipped: a boto3 service page whose client class shows no '.. py:method::'")
             return [.unreadable]
         }
+        for line in client.misplaced {
+            log.warning(path, line: line + 1, "a '.. py:method::' inside the client class that is not one of its methods (indented differently); not read")
+        }
         var outcomes: [Outcome] = []
         outcomes.reserveCapacity(client.methods.count)
         var unlinked = 0

@@ -12,6 +12,8 @@ struct RSTClientMethods {
     var isServicePage = false
     /// The service name a service page's client example gives: `boto3.client('ec2')`.
     var clientService: String?
+    /// `.. py:method::` lines inside the client class at another indentation than its methods' (not read).
+    var misplaced: [Int] = []
 
     init(_ page: TextLines) {
         let n = page.count
@@ -30,7 +32,8 @@ struct RSTClientMethods {
                 // The class ends at the next class or section title. Not at any line indented
                 // no deeper than its directive: examples' descriptions start at the margin.
                 if indent <= classIndent, page.startsWith(i, ".. py:class:: ") || Self.isAdornment(page, i) { break }
-                if indent == methodIndent, page.startsWith(i, ".. py:method:: ") {
+                if page.startsWith(i, ".. py:method:: ") {
+                    guard indent == methodIndent else { misplaced.append(i); i += 1; continue }
                     if let s = start { methods.append(s..<i) }
                     start = i
                 } else if start == nil, clientService == nil, page.startsWith(i, "client = boto3.client('") {

@@ -105,7 +105,9 @@ enum RSTProseTree {
                 stack[stack.count - 1].union = true
             } else if let top = stack.last, top.children.isEmpty, indent > top.indent {
                 // boto3 of 2022 glued the union note to the end of a description line.
-                if !top.union, page.find(unionNote, in: start..<end) != nil { stack[stack.count - 1].union = true }
+                if !top.union, let note = page.findNote(in: start..<end), page.hasPrefix(at: note, end: end, unionNote) {
+                    stack[stack.count - 1].union = true
+                }
                 guard documentation else { continue }
                 if let text = described[described.count - 1] {
                     described[described.count - 1] = Description(from: text.from, lines: text.lines.lowerBound..<(i + 1))
@@ -147,7 +149,7 @@ enum RSTProseTree {
             while p < end, page.bytes[p] == 0x20 { p += 1 }
         }
         // The union note, glued after the head or after the description's first words.
-        tail.union = page.find(unionNote, in: p..<end) != nil
+        tail.union = page.findNote(in: p..<end).map { page.hasPrefix(at: $0, end: end, unionNote) } ?? false
         // A note is no description (as on a line of its own, see `RSTText.paragraphs`).
         if page.hasPrefix(at: p, end: end, ".. note::") { return tail }
         if p < end { tail.description = p }

@@ -25,7 +25,7 @@ enum RSTText {
             pendingBreak = false
             // A note glued to the end of a line (boto3 of 2022) is no description, as on a line of its own.
             var stop = end
-            if let note = page.find(" .. note::", in: start..<end) {
+            if let note = page.findNote(in: start..<end), note > start, page.bytes[note - 1] == 0x20 {
                 stop = note
                 while stop > start, page.bytes[stop - 1] == 0x20 { stop -= 1 }
             }

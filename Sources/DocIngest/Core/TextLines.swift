@@ -173,6 +173,21 @@ struct TextLines {
         }
     }
 
+    /// Offset of the first `.. note::` within `range`, or nil. Searched on every description
+    /// line, so by its rare `::` rather than its first byte (a `.` or a space is in every sentence).
+    func findNote(in range: Range<Int>) -> Int? {
+        bytes.withUnsafeBufferPointer { hay -> Int? in
+            guard let base = hay.baseAddress else { return nil }
+            var p = range.lowerBound + 7
+            while p + 1 < range.upperBound, let hit = memchr(base + p, 0x3A, range.upperBound - 1 - p) {
+                let at = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                if hay[at + 1] == 0x3A, memcmp(base + at - 7, ".. note", 7) == 0 { return at - 7 }
+                p = at + 1
+            }
+            return nil
+        }
+    }
+
     /// `needle` occurs on one of `lines`.
     func contains(_ needle: StaticString, lines: Range<Int>) -> Bool {
         guard !lines.isEmpty else { return false }
