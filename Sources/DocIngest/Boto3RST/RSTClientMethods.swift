@@ -17,7 +17,10 @@ struct RSTClientMethods {
 
     init(_ page: TextLines) {
         let n = page.count
-        guard let classLine = (0..<n).first(where: { page.startsWith($0, ".. py:class:: ") && Self.isClientClass(page, $0) }) else {
+        // One byte search over the page first: a method page has no class directive at all.
+        let anyClass = page.find(".. py:class:: ", in: 0..<page.bytes.count)
+        guard let first = anyClass.map(page.lineIndex(of:)),
+              let classLine = (first..<n).first(where: { page.startsWith($0, ".. py:class:: ") && Self.isClientClass(page, $0) }) else {
             // A method page: the whole page is its method.
             methods = n > 0 ? [0..<n] : []
             return

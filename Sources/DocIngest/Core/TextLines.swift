@@ -64,13 +64,15 @@ struct TextLines {
 
     /// Columns of leading space of line `i` (a no-break space is one column); nil for a blank line.
     func indent(_ i: Int) -> Int? {
-        let (columns, end) = leadingSpace(i)
-        return end == range(i).upperBound ? nil : columns
+        let r = range(i)
+        let (columns, end) = leadingSpace(r)
+        return end == r.upperBound ? nil : columns
     }
 
     /// The columns of line `i`'s leading space and the offset where it ends.
-    func leadingSpace(_ i: Int) -> (columns: Int, end: Int) {
-        let r = range(i)
+    func leadingSpace(_ i: Int) -> (columns: Int, end: Int) { leadingSpace(range(i)) }
+
+    private func leadingSpace(_ r: Range<Int>) -> (columns: Int, end: Int) {
         var p = r.lowerBound
         var columns = 0
         while p < r.upperBound {
@@ -118,8 +120,12 @@ struct TextLines {
         bytes.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[r])) }
     }
 
-    /// Line `i`, trimmed, starts with `prefix`.
-    func startsWith(_ i: Int, _ prefix: StaticString) -> Bool { hasPrefix(trimmed(i), prefix) }
+    /// Line `i`, trimmed, starts with `prefix` (the hot test of every reader: no trailing trim,
+    /// which cannot change the answer for a prefix that does not end in space).
+    func startsWith(_ i: Int, _ prefix: StaticString) -> Bool {
+        let r = range(i)
+        return hasPrefix(at: TextSpace.skip(bytes, from: r.lowerBound, to: r.upperBound), end: r.upperBound, prefix)
+    }
 
     /// Line `i`, trimmed, is `text`.
     func `is`(_ i: Int, _ text: StaticString) -> Bool { equals(trimmed(i), text) }
