@@ -49,7 +49,9 @@ public enum BotocoreImporter {
                 continue
             }
             var op = Operation(name: value["name"]?.stringValue ?? name)
-            op.method = BotocoreNames.pythonMethodName(op.name)
+            // boto3 names the client method after the operation key, not its wire name
+            // (cloudfront `ListDistributionsByWebACLId` is sent as `ListDistributionsByWebACLId2016_09_29`).
+            op.method = BotocoreNames.pythonMethodName(name)
             op.documentation = value["documentation"]?.stringValue.map(HTMLText.plainText)
             if let http = value["http"] {
                 op.http = HTTPBinding(method: http["method"]?.stringValue,
