@@ -64,11 +64,9 @@ public enum BotocoreImporter {
                 guard let shapeName = errorRef["shape"]?.stringValue else { continue }
                 let errorShape = document.shapes[shapeName]
                 let status = errorShape?["error"]?["httpStatusCode"]?.intValue
-                // The shape name, as boto3 pages list it (`client.exceptions.X`); the wire code, when it differs, apart.
-                let code = errorShape?["error"]?["code"]?.stringValue
+                // The shape name, as boto3 pages list it (`client.exceptions.X`); its wire code is the error shape's.
                 op.errors.append(OperationError(name: shapeName, httpStatus: status,
-                                                documentation: (errorRef["documentation"] ?? errorShape?["documentation"])?.stringValue.map(HTMLText.plainText),
-                                                code: code == shapeName ? nil : code))
+                                                documentation: (errorRef["documentation"] ?? errorShape?["documentation"])?.stringValue.map(HTMLText.plainText)))
             }
             op.deprecated = value["deprecated"]?.boolValue ?? false
             op.sources = [source]

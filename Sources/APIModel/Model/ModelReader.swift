@@ -65,6 +65,12 @@ public enum ModelReader {
             service.errorShapes[errorName] = ErrorShape(code: errorValue["code"]?.stringValue, httpStatus: errorValue["httpStatus"]?.intValue,
                                                         shape: try readShape(shape, path: path + ".shape"))
         }
+        for (_, opValue) in value["operations"]?.objectValue ?? [] {
+            for e in opValue["errors"]?.arrayValue ?? [] {
+                guard let n = e["name"]?.stringValue, let code = e["code"]?.stringValue else { continue }
+                service.adoptOperationErrorCode(code, error: n, httpStatus: e["httpStatus"]?.intValue)
+            }
+        }
         return service
     }
 
@@ -82,8 +88,7 @@ public enum ModelReader {
         if let output = value["output"] { op.output = try readShape(output, path: path + ".output") }
         for e in value["errors"]?.arrayValue ?? [] {
             guard let n = e["name"]?.stringValue else { throw ModelReadError(message: "\(path).errors: an error without a name") }
-            op.errors.append(OperationError(name: n, httpStatus: e["httpStatus"]?.intValue, documentation: e["documentation"]?.stringValue,
-                                            code: e["code"]?.stringValue))
+            op.errors.append(OperationError(name: n, httpStatus: e["httpStatus"]?.intValue, documentation: e["documentation"]?.stringValue))
         }
         op.deprecated = value["deprecated"]?.boolValue ?? false
         op.partial = value["partial"]?.boolValue ?? false

@@ -12,6 +12,8 @@ struct ModelStreamReader {
 
     private var r: JSONParser.Reader
     private var depth = 0
+    /// The service's `errors[].code` read so far (older files), for its error shapes.
+    private var operationErrorCodes: [(name: String, code: String, httpStatus: Int?)] = []
 
     static func read(_ bytes: UnsafeBufferPointer<UInt8>) -> Model? {
         var reader = ModelStreamReader(r: JSONParser.Reader(bytes))
@@ -80,6 +82,8 @@ struct ModelStreamReader {
             default: try s.skip()
             }
         }
+        for e in operationErrorCodes { service.adoptOperationErrorCode(e.code, error: e.name, httpStatus: e.httpStatus) }
+        operationErrorCodes = []
         return service
     }
 
@@ -132,7 +136,8 @@ struct ModelStreamReader {
             }
         }
         guard let name else { throw GiveUp() }
-        return OperationError(name: name, httpStatus: status, documentation: documentation, code: code)
+        if let code { operationErrorCodes.append((name, code, status)) }
+        return OperationError(name: name, httpStatus: status, documentation: documentation)
     }
 
     private mutating func errorShape() throws(GiveUp) -> ErrorShape {
