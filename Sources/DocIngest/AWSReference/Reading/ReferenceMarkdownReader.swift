@@ -1,19 +1,32 @@
 /// Reads the markdown rendering of a reference page (`# Name<a name="API_Name"></a>`,
 /// `## Request Syntax<a name="API_Name_RequestSyntax"></a>`, fenced syntax blocks,
-/// ` ** [ Name ](#...) **   <a name="service-Op-request-Name"></a>` entries).
+/// ` ** [ Name ](#...) **   <a name="service-Op-request-Name"></a>` entries, and the same
+/// entries in other emphasis and spacing styles: ` **name**   <a name=...>`, `__name__`).
 enum ReferenceMarkdownReader {
     static func read(path: String, bytes: [UInt8]) -> ReferencePage {
         let lines = ByteLines(bytes)
         var page = ReferencePage(path: path)
+        page.lastLine = max(1, lines.count)
         var section: ReferenceSection?
         var entry: ReferenceEntry?
+        /// The open entry was opened by an emphasized line alone (no anchor): a note's heading
+        /// (`**Important**`) looks the same, so it stays an entry only if facts follow it.
+        var entryTentative = false
+        var entryHasFacts = false
         var context: String?
         var inFence = false
+        var fenceLine = 0
         var blankBefore = false
 
         func closeEntry() {
             // Moved, not copied: an entry holds five references.
-            if let e = entry.take() { section?.entries.append(e) }
+            guard let e = entry.take() else { return }
+            if entryTentative, !entryHasFacts, let heading = e.name {
+                section?.paragraphs.append(ReferenceLine(text: heading, line: e.line))
+                section?.paragraphs.append(contentsOf: e.lines)
+            } else {
+                section?.entries.append(e)
+            }
         }
         func closeSection() {
             closeEntry()
@@ -31,12 +44,21 @@ enum ReferenceMarkdownReader {
                 else { page.externalLinks.append(link.target) }
             }
         }
+        func open(_ name: String, line: Int, tentative: Bool) {
+            closeEntry()
+            entry = ReferenceEntry(name: name, anchor: inline.anchors.first, line: line, context: context)
+            entry!.lines.reserveCapacity(4)
+            page.anchors.append(contentsOf: inline.anchors)
+            entryTentative = tentative
+            entryHasFacts = false
+        }
 
         for i in 0..<lines.count {
             let lineNumber = i + 1
             let r = lines.trimmed(i)
             if lines.hasPrefix(r, "```") {
                 inFence.toggle()
+                fenceLine = lineNumber
                 if inFence, section?.kind.isSyntax == true { section!.blocks.append([]) }
                 continue
             }
@@ -68,26 +90,34 @@ enum ReferenceMarkdownReader {
                 continue
             }
             render(r)
-            let text = inline.trimmedString
+            var text = inline.trimmedString
             if section == nil {
                 if page.title.isEmpty { continue }
                 page.description.append(ReferenceLine(text: text, line: lineNumber))
                 continue
             }
-            if lines.hasPrefix(r, "** "), isEntryHead(text) {
-                closeEntry()
-                entry = ReferenceEntry(name: text, anchor: inline.anchors.first, line: lineNumber, context: context)
-                entry!.lines.reserveCapacity(4)
-                page.anchors.append(contentsOf: inline.anchors)
+            if lines.hasPrefix(r, "** "), EntryTitle.isTitle(text) {
+                open(text, line: lineNumber, tentative: false)
                 continue
             }
-            keepLinks(inline, into: &entry)
             let kind = section!.kind
+            if kind.holdsEntries, let name = otherStyleHead(lines, r, text, inline.anchors) {
+                let anchored = inline.anchors.contains(where: EntryTitle.isEntryAnchor)
+                // A name alone on a line opens an entry where one can begin: at a section's
+                // start, after the facts of the entry before, always among errors or with an anchor.
+                if anchored || kind == .errors || entry == nil || entryHasFacts {
+                    open(name, line: lineNumber, tentative: !anchored && kind != .errors)
+                    continue
+                }
+            }
+            keepLinks(inline, into: &entry)
             if kind == .examples || kind == .seeAlso || kind == .other || kind.isSyntax {
                 section!.paragraphs.append(ReferenceLine(text: text, line: lineNumber))
                 continue
             }
+            if let verbatim = PatternLine.verbatim(source: lines, r, rendered: text) { text = verbatim }
             if entry != nil, !(blankBefore && SectionIntro.isIntro(text)) {
+                if !entryHasFacts, FactLine.keywordAndFollow(of: text) != nil { entryHasFacts = true }
                 entry!.lines.append(ReferenceLine(text: text, line: lineNumber))
                 continue
             }
@@ -96,14 +126,18 @@ enum ReferenceMarkdownReader {
             if SectionIntro.isIntro(text) { context = text }
         }
         closeSection()
+        if inFence { page.cutShort = "the page ends inside the code block opened at line \(fenceLine)" }
         if page.pageID == nil { page.pageID = ReferencePageID.fromFileName(path) }
         return page
     }
 
-    /// An entry head renders to a single name (`ContentRedaction`, `BadRequestException`).
-    private static func isEntryHead(_ text: String) -> Bool {
-        var text = text
-        return text.withUTF8 { !$0.isEmpty && !$0.contains(0x20) }
+    /// The name a line shows when it is a name alone in emphasis (`**fulfillmentState**`,
+    /// `__name__`) or beside an entry anchor; nil for anything else.
+    private static func otherStyleHead(_ lines: ByteLines, _ r: Range<Int>, _ text: String, _ anchors: [String]) -> String? {
+        let emphasized = lines.hasPrefix(r, "**") || lines.hasPrefix(r, "__")
+        guard emphasized || anchors.contains(where: EntryTitle.isEntryAnchor) else { return nil }
+        let name = EntryTitle.withoutUnderscoreEmphasis(text)
+        return EntryTitle.isTitle(name) ? name : nil
     }
 }
 
