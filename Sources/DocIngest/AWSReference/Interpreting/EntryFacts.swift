@@ -15,8 +15,15 @@ final class EntryFacts: Sendable {
     let required: Bool
     let httpStatus: Int?
     let statesRange: Bool
+    /// Some line of the entry was not read (a warning said which): what the page states about
+    /// the member is known only in part.
+    let unread: Bool
+    /// Which node of the typed member each fact is about (nil without a readable type).
+    let placement: FactPlacement?
 
     private init(_ c: Collected) {
+        unread = c.unread
+        placement = c.typePhrase.map { FactPlacement($0, c.facts) }
         facts = c.facts
         documentation = c.documentation
         type = c.type
@@ -39,15 +46,31 @@ final class EntryFacts: Sendable {
         var required = false
         var httpStatus: Int?
         var statesRange = false
+        var unread = false
+        /// The first `Required:` line: (value, line).
+        var requiredLine: (Bool, Int)?
 
-        mutating func add(_ fact: Fact, line: Int, phrase: TypePhrase? = nil) {
+        mutating func add(_ fact: Fact, line: Int, phrase: TypePhrase? = nil, path: String, log: inout DiagnosticLog) {
             switch fact {
             case let .type(t):
-                if type == nil {
-                    type = (t, line)
-                    typePhrase = phrase
+                if let (first, firstLine) = type {
+                    // Two types for one member: most likely the entry below the first was not recognized.
+                    log.warning(path, line: line, "a second Type: line in one entry (\"\(t)\"; line \(firstLine) said \"\(first)\"): an entry above it may be in a style the reader does not know; the first is read")
+                    unread = true
+                    return
                 }
-            case let .required(r): if r { required = true }
+                type = (t, line)
+                typePhrase = phrase
+            case let .required(r):
+                if let (first, firstLine) = requiredLine {
+                    if first != r {
+                        log.warning(path, line: line, "Required: \(r ? "Yes" : "No") contradicts Required: \(first ? "Yes" : "No") at line \(firstLine) of the same entry; read as not required")
+                        required = false
+                    }
+                } else {
+                    requiredLine = (r, line)
+                    required = r
+                }
             case let .httpStatus(s): if httpStatus == nil { httpStatus = s }
             case .range: statesRange = true
             default: break
@@ -66,6 +89,13 @@ final class EntryFacts: Sendable {
             let current = queue[i]
             i += 1
             guard let (keyword, valueMayFollow) = FactLine.keywordAndFollow(of: current.text) else {
+                if !result.facts.isEmpty {
+                    // An entry gives its description, then its facts: what follows them is a fact or
+                    // an entry in a form this reader does not know. Nothing after it is read as this entry's.
+                    reportUnread(queue[(i - 1)...], path: path, log: &log)
+                    result.unread = true
+                    break
+                }
                 if !described {
                     result.documentation = current.text
                     described = true
@@ -79,8 +109,10 @@ final class EntryFacts: Sendable {
                 // The value is on the line itself: the whole line is the memo's key, no value string made.
                 let reading = memo.read(line: current.text, keyword: keyword)
                 switch reading.fact {
-                case let .success(fact): result.add(fact, line: current.line, phrase: reading.phrase)
-                case let .failure(error): log.error(path, line: current.line, "\(error.message); fact ignored")
+                case let .success(fact): result.add(fact, line: current.line, phrase: reading.phrase, path: path, log: &log)
+                case let .failure(error):
+                    log.error(path, line: current.line, "\(error.message); fact ignored")
+                    result.unread = true
                 }
                 continue
             }
@@ -97,11 +129,25 @@ final class EntryFacts: Sendable {
             value = kept
             if let tail { queue.insert(ReferenceLine(text: tail, line: valueLine), at: i) }
             do throws(FactLineError) {
-                result.add(try memo.parse(keyword: keyword, value: value), line: current.line)
+                result.add(try memo.parse(keyword: keyword, value: value), line: current.line, path: path, log: &log)
             } catch {
                 log.error(path, line: current.line, "\(error.message); fact ignored")
+                result.unread = true
             }
         }
         return EntryFacts(result)
+    }
+
+    /// Names the first line after an entry's facts that is not one, and how many fact lines follow it.
+    private static func reportUnread(_ rest: ArraySlice<ReferenceLine>, path: String, log: inout DiagnosticLog) {
+        guard let first = rest.first else { return }
+        let quoted = first.text.utf8.count > 80 ? String(first.text.prefix(77)) + "..." : first.text
+        let laterFacts = rest.dropFirst().filter { FactLine.keywordAndFollow(of: $0.text) != nil }.count
+        let tail = laterFacts > 0 ? "; \(laterFacts) fact line\(laterFacts == 1 ? "" : "s") after it not read either" : ""
+        if FactLine.looksLikeUnknownFact(first.text) {
+            log.warning(path, line: first.line, "fact line not understood: \"\(quoted)\"; not read\(tail)")
+        } else {
+            log.warning(path, line: first.line, "line after the entry's fact lines not understood (an entry in a style the reader does not know?): \"\(quoted)\"; not read\(tail)")
+        }
     }
 }

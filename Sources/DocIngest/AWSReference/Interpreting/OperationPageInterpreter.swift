@@ -108,7 +108,8 @@ struct OperationPageInterpreter {
                                syntax: HTTPSyntax?, skeleton: SyntaxSkeleton?, labels: [String: String], uriMembers: inout Set<String>,
                                builder: inout ReferenceShapeBuilder, log: inout DiagnosticLog) -> Shape {
         var shape = builder.member(named: wire, typeLinks: entry.typeLinks, facts: facts, onPage: page.pageID, path: page.path,
-                                   syntax: skeleton?.value(of: wire), locationName: key != wire ? key : nil)
+                                   syntax: skeleton?.value(of: wire), locationName: key != wire ? key : nil,
+                                   untyped: BodyIntro.isBinary(entry.context) ? .blob : .string)
         if section.kind == .requestParameters, let syntax, syntax.method != nil {
             locate(&shape, named: wire, syntax: syntax, labels: labels, entry: entry, section: section, log: &log)
             if shape.location == "uri" { uriMembers.insert(wire) }
@@ -120,7 +121,8 @@ struct OperationPageInterpreter {
     private func responseMember(_ entry: ReferenceEntry, wire: String, key: String, facts: EntryFacts, skeleton: SyntaxSkeleton?,
                                 headerNames: [String: String], builder: inout ReferenceShapeBuilder) -> Shape {
         var shape = builder.member(named: wire, typeLinks: entry.typeLinks, facts: facts, onPage: page.pageID, path: page.path,
-                                   syntax: skeleton?.value(of: wire), locationName: key != wire ? key : nil)
+                                   syntax: skeleton?.value(of: wire), locationName: key != wire ? key : nil,
+                                   untyped: BodyIntro.isBinary(entry.context) ? .blob : .string)
         if entry.context?.containsBytes("following HTTP response") == true {
             // `If the action is successful, the service sends back the following HTTP response.`
             shape.location = "statusCode"
@@ -191,6 +193,16 @@ struct OperationPageInterpreter {
                 log.warning(page.path, line: entry.line, "request parameter \(name) appears neither in the request line nor in a header of the request syntax; location unknown")
             }
         }
+    }
+}
+
+/// The sentence that introduces a payload the page shows as a whole body rather than as JSON
+/// or XML members: "The request accepts the following binary data.", "The response returns
+/// the following as the HTTP body." Its entry has no `Type:` line: the body is binary data.
+enum BodyIntro {
+    static func isBinary(_ context: String?) -> Bool {
+        guard let context else { return false }
+        return context.containsBytes("binary data") || context.containsBytes("as the HTTP body")
     }
 }
 

@@ -82,13 +82,17 @@ struct ReferenceShapeBuilder {
     /// beside it (`API_streaming_` pages name `API_streaming_` types). `syntax` is the entry's
     /// value in the page's syntax block, when there is one; `locationName`, the wire name to
     /// record when it differs from the member key.
+    /// `untyped`: the type of a member whose page gives no `Type:` line and whose facts tell
+    /// nothing either (a string for URI/header/query members, a blob for a binary HTTP body).
     mutating func member(named name: String?, typeLinks: [String: String], facts: EntryFacts, onPage pageID: String?, path: String,
-                         syntax: SkeletonNode? = nil, locationName: String? = nil) -> Shape {
+                         syntax: SkeletonNode? = nil, locationName: String? = nil, untyped: ShapeType = .string) -> Shape {
         var shape: Shape
         if let (text, line) = facts.type {
             if let phrase = facts.typePhrase {
-                shape = build(phrase, name: name, typeLinks: typeLinks, onPage: pageID, path: path, line: line, syntax: syntax,
-                              facts: facts.facts)
+                let placement = facts.placement ?? FactPlacement.none
+                for (conflictLine, message) in placement.conflicts { report(.warning, path, conflictLine, "\(name ?? "entry"): \(message)") }
+                if placement.lost { missingType = true }
+                shape = build(phrase, level: 0, placement, name: name, typeLinks: typeLinks, onPage: pageID, path: path, line: line, syntax: syntax)
             } else {
                 report(.error, path, line, "unrecognized type \"\(text)\" for \(name ?? "an entry"); read as string")
                 shape = Shape(type: .string)
@@ -97,7 +101,7 @@ struct ReferenceShapeBuilder {
         } else {
             // URI, header and query members carry no Type line: the facts tell a list
             // (`Array Members`), a map (`Map Entries`) or a number (`Valid Range`) from a string.
-            let item = Shape(type: facts.statesRange ? .integer : .string)
+            let item = Shape(type: facts.statesRange ? .integer : untyped)
             if facts.statesCount(isMap: false) {
                 shape = .list(of: item)
             } else if facts.statesCount(isMap: true) {
@@ -112,55 +116,37 @@ struct ReferenceShapeBuilder {
         return shape
     }
 
-    /// The shape of `phrase` with the entry's facts applied where they belong (a list's item
-    /// facts to its innermost item, a map's `Key`/`Value` facts to its key/value), each node's
-    /// facts applied before the node is wrapped, so no built child is copied out and back in.
-    /// `facts` are those that reach this node, in page order.
-    private mutating func build(_ phrase: TypePhrase, name: String?, typeLinks: [String: String], onPage pageID: String?, path: String,
-                                line: Int, syntax: SkeletonNode?, facts: [(fact: Fact, line: Int)]) -> Shape {
+    /// The shape of `phrase` (collection `level` of the member's type) with the facts `placement`
+    /// gives each node, applied before the node is wrapped, so no built child is copied out and back in.
+    private mutating func build(_ phrase: TypePhrase, level: Int, _ placement: FactPlacement, name: String?, typeLinks: [String: String],
+                                onPage pageID: String?, path: String, line: Int, syntax: SkeletonNode?) -> Shape {
         switch phrase {
         case let .scalar(t):
             var s = Shape(type: t)
-            Self.applyAtLeaf(facts, to: &s)
+            Self.applyAtLeaf(placement.leafFacts, to: &s)
             return s
         case .exception:
             var s = Shape(type: .structure)
             s.name = name
-            Self.applyAtLeaf(facts, to: &s)
+            Self.applyAtLeaf(placement.leafFacts, to: &s)
             return s
         case let .list(itemPhrase):
-            // The list keeps its own `Array Members` counts; everything else goes to the item.
-            let ownsCount = facts.contains { if case .count(_, _, false) = $0.fact { return true } else { return false } }
-            let itemFacts = ownsCount ? facts.filter { if case .count(_, _, false) = $0.fact { return false } else { return true } } : facts
-            var s = Shape.list(of: build(itemPhrase, name: name, typeLinks: typeLinks, onPage: pageID, path: path, line: line,
-                                         syntax: SyntaxSkeleton.descend(syntax), facts: itemFacts))
-            if ownsCount {
-                for (fact, _) in facts { if case let .count(min, max, false) = fact { s.min = min ?? s.min; s.max = max ?? s.max } }
-            }
+            var s = Shape.list(of: build(itemPhrase, level: level + 1, placement, name: name, typeLinks: typeLinks, onPage: pageID, path: path,
+                                         line: line, syntax: SyntaxSkeleton.descend(syntax)))
+            if let count = placement.count(at: level) { s.min = count.min ?? s.min; s.max = count.max ?? s.max }
             return s
         case let .map(keyPhrase, valuePhrase):
-            // `Map Entries` stay on the map, `Key ...` facts go to the key as they are; the rest
-            // reach the value as its own facts (and, for other collections' counts, below it).
-            var keyFacts: [(fact: Fact, line: Int)] = [], valueFacts: [(fact: Fact, line: Int)] = []
-            for (fact, factLine) in facts {
-                switch fact {
-                case .count(_, _, true): break
-                case .count: valueFacts.append((fact, factLine))
-                case .type, .required, .httpStatus: break
-                default:
-                    if fact.target == .key { keyFacts.append((fact, factLine)) } else { valueFacts.append((fact.retargeted(.own), factLine)) }
-                }
-            }
-            var key = build(keyPhrase, name: name, typeLinks: typeLinks, onPage: pageID, path: path, line: line, syntax: nil, facts: [])
-            for (fact, _) in keyFacts { Self.change(&key, by: fact) }
-            let value = build(valuePhrase, name: name, typeLinks: typeLinks, onPage: pageID, path: path, line: line,
-                              syntax: SyntaxSkeleton.descend(syntax), facts: valueFacts)
+            var key = build(keyPhrase, level: Int.max, FactPlacement.none, name: name, typeLinks: typeLinks, onPage: pageID, path: path,
+                            line: line, syntax: nil)
+            for fact in placement.keyFacts(at: level) { Self.change(&key, by: fact) }
+            let value = build(valuePhrase, level: level + 1, placement, name: name, typeLinks: typeLinks, onPage: pageID, path: path, line: line,
+                              syntax: SyntaxSkeleton.descend(syntax))
             var s = Shape.map(key: key, value: value)
-            for (fact, _) in facts { if case let .count(min, max, true) = fact { s.min = min ?? s.min; s.max = max ?? s.max } }
+            if let count = placement.count(at: level) { s.min = count.min ?? s.min; s.max = count.max ?? s.max }
             return s
         case let .structure(typeName):
             var s = structure(named: typeName, link: typeLinks[typeName], besides: pageID, path: path, line: line, syntax: syntax)
-            Self.applyAtLeaf(facts, to: &s)
+            Self.applyAtLeaf(placement.leafFacts, to: &s)
             return s
         }
     }
