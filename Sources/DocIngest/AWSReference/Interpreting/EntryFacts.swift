@@ -18,11 +18,14 @@ final class EntryFacts: Sendable {
     /// Some line of the entry was not read (a warning said which): what the page states about
     /// the member is known only in part.
     let unread: Bool
+    /// A description line says so (`This member has been deprecated.`).
+    let deprecated: Bool
     /// Which node of the typed member each fact is about (nil without a readable type).
     let placement: FactPlacement?
 
     private init(_ c: Collected) {
         unread = c.unread
+        deprecated = c.deprecated
         placement = c.typePhrase.map { FactPlacement($0, c.facts) }
         facts = c.facts
         documentation = c.documentation
@@ -47,6 +50,7 @@ final class EntryFacts: Sendable {
         var httpStatus: Int?
         var statesRange = false
         var unread = false
+        var deprecated = false
         /// The first `Required:` line: (value, line).
         var requiredLine: (Bool, Int)?
 
@@ -96,6 +100,7 @@ final class EntryFacts: Sendable {
                     result.unread = true
                     break
                 }
+                if !result.deprecated, Deprecation.isNotice(current.text) { result.deprecated = true }
                 if !described {
                     result.documentation = current.text
                     described = true
@@ -149,5 +154,17 @@ final class EntryFacts: Sendable {
         } else {
             log.warning(path, line: first.line, "line after the entry's fact lines not understood (an entry in a style the reader does not know?): \"\(quoted)\"; not read\(tail)")
         }
+    }
+}
+
+/// The notice the reference generator puts before the description of a deprecated member or
+/// operation: "This member has been deprecated.", " *This header has been deprecated.*".
+enum Deprecation {
+    static func isNotice(_ text: String) -> Bool {
+        var u = Substring(text).utf8[...]
+        while let f = u.first, f == UInt8(ascii: "*") || f == UInt8(ascii: "_") || f == 0x20 { u = u.dropFirst() }
+        guard u.starts(with: "This ".utf8), let period = u.firstIndex(of: UInt8(ascii: ".")) else { return false }
+        let sentence = u[..<period]
+        return sentence.count < 48 && sentence.reversed().starts(with: " has been deprecated".utf8.reversed())
     }
 }

@@ -11,15 +11,21 @@ final class TypePage: Sendable {
     /// The description paragraphs joined with newlines.
     let documentation: String
     /// Newer pages say so: "This data type is a UNION, so only one of the following members ..."
+    /// (in the description, or in a note under Contents).
     let isUnion: Bool
+    /// Something the page states was not read, or the page was cut short (a warning said so):
+    /// an operation that uses the type is known only in part.
+    let incomplete: Bool
 
-    init(id: String, page: ReferencePage, members: [TypeMember]) {
+    init(id: String, page: ReferencePage, members: [TypeMember], incomplete: Bool = false) {
         self.id = id
         self.page = page
         self.members = members
+        self.incomplete = incomplete
         let doc = page.description.count == 1 ? page.description[0].text : page.description.map(\.text).joined(separator: "\n")
         documentation = doc
         isUnion = doc.containsBytes("is a UNION")
+            || page.sections.contains { $0.kind == .contents && $0.paragraphs.contains { $0.text.containsBytes("is a UNION") } }
     }
 }
 
@@ -48,11 +54,13 @@ struct ReferenceShapeBuilder {
     private let pageNumbers: [String: Int]
     private let pages: [TypePage]
     private(set) var log = DiagnosticLog()
-    /// Set when a type could not be resolved since the last reset: the operation is partial.
-    var missingType = false
+    /// Set when a type could not be resolved, or its page was read only in part, since the last
+    /// reset: the operation is partial.
+    var incomplete = false
     private var reported: Set<String> = []
-    /// Acyclic expansions by page number.
+    /// Acyclic expansions by page number, and whether each was read only in part.
     private var memo: [Shape?]
+    private var memoIncomplete: [Bool]
     /// Page numbers of plain type names (`API_<name>`), -1 for none: resolved once per name.
     private var plainNames: [String: Int] = [:]
     /// Depth at which each page is being expanded, -1 when it is not.
@@ -74,6 +82,7 @@ struct ReferenceShapeBuilder {
         pageNumbers = numbers
         self.pages = pages
         memo = Array(repeating: nil, count: pages.count)
+        memoIncomplete = Array(repeating: false, count: pages.count)
         stackDepth = Array(repeating: -1, count: pages.count)
     }
 
@@ -91,7 +100,7 @@ struct ReferenceShapeBuilder {
             if let phrase = facts.typePhrase {
                 let placement = facts.placement ?? FactPlacement.none
                 for (conflictLine, message) in placement.conflicts { report(.warning, path, conflictLine, "\(name ?? "entry"): \(message)") }
-                if placement.lost { missingType = true }
+                if placement.lost { incomplete = true }
                 shape = build(phrase, level: 0, placement, name: name, typeLinks: typeLinks, onPage: pageID, path: path, line: line, syntax: syntax)
             } else {
                 report(.error, path, line, "unrecognized type \"\(text)\" for \(name ?? "an entry"); read as string")
@@ -112,6 +121,7 @@ struct ReferenceShapeBuilder {
             apply(facts, to: &shape)
         }
         if !facts.documentation.isEmpty { shape.documentation = facts.documentation }
+        if facts.deprecated { shape.deprecated = true }
         if let locationName { shape.locationName = locationName }
         return shape
     }
@@ -199,7 +209,7 @@ struct ReferenceShapeBuilder {
     private mutating func structure(named name: String, link: String?, besides currentPage: String?, path: String, line: Int,
                                     syntax: SkeletonNode?) -> Shape {
         guard let number = pageNumber(for: name, link: link, besides: currentPage) else {
-            missingType = true
+            incomplete = true
             let page = link ?? "API_\(name)"
             var s = Shape(type: .structure)
             if let syntax, case .object = syntax.kind {
@@ -228,12 +238,18 @@ struct ReferenceShapeBuilder {
             if referenced[name] == nil { referenced[name] = typePage.id }
             return Shape(ref: name)
         }
-        if let cached = memo[number] { return cached }
+        if let cached = memo[number] {
+            if memoIncomplete[number] { incomplete = true }
+            return cached
+        }
         let depth = stackCount
         stackDepth[number] = depth
         stackCount += 1
         let savedLowest = lowestRef
         lowestRef = Int.max
+        // Whether this expansion (its page and every type below it) was read in full.
+        let outerIncomplete = incomplete
+        incomplete = typePage.incomplete
         var shape = Shape(type: .structure)
         shape.name = typePage.page.title.isEmpty ? name : typePage.page.title
         var members = MemberList(capacity: typePage.members.count)
@@ -255,8 +271,12 @@ struct ReferenceShapeBuilder {
         if typePage.isUnion { shape.type = .union }
         stackDepth[number] = -1
         stackCount -= 1
-        if lowestRef >= depth { memo[number] = shape }
+        if lowestRef >= depth {
+            memo[number] = shape
+            memoIncomplete[number] = incomplete
+        }
         lowestRef = min(savedLowest, lowestRef)
+        incomplete = incomplete || outerIncomplete
         return shape
     }
 

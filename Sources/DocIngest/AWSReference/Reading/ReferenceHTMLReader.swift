@@ -8,6 +8,7 @@ enum ReferenceHTMLReader {
 
     static func read(path: String, bytes: [UInt8], log: inout DiagnosticLog) -> ReferencePage {
         var page = ReferencePage(path: path)
+        page.lastLine = HTMLDocumentReading.lastLine(bytes)
         let input = MainColumn.from(bytes) ?? bytes
         let doc = HTMLDocumentReading.parse(input, path: path, extraOptions: HTML_PARSE_NOBLANKS.rawValue)
         guard let doc, let root = xmlDocGetRootElement(doc) else {
@@ -29,7 +30,10 @@ enum ReferenceHTMLReader {
             walker.walk(children: root)
         }
         walker.closeSection()
+        let lastLine = page.lastLine
         page = walker.page
+        page.lastLine = lastLine
+        if !HTMLDocumentReading.endsWhole(bytes) { page.cutShort = "the page ends before '</html>' (cut short?)" }
         if page.pageID == nil { page.pageID = ReferencePageID.fromFileName(path) }
         return page
     }

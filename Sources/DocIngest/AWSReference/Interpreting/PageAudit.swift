@@ -1,0 +1,92 @@
+import APIModel
+
+/// What a page states that no entry carries — facts the model would otherwise lose in
+/// silence — and whether the page was cut short. Each finding is a warning at its line; a
+/// page with one is read only in part (its operation, or every operation that uses its data
+/// type, is marked `partial`, so a comparison takes nothing it lacks for removed).
+enum PageAudit {
+    /// Fact lines before the first section the reader knows, in a section it does not know, or
+    /// among a section's prose (the entry they belong to is in a style the reader does not
+    /// know); a name alone in a section that yielded no entries.
+    static func unreadFacts(_ page: ReferencePage, log: inout DiagnosticLog) -> Bool {
+        var unread = false
+        if let fact = page.description.first(where: isFactLine) {
+            log.warning(page.path, line: fact.line, "fact line \(quote(fact.text)) comes before any section the reader knows (section headings in another style?); not read")
+            unread = true
+        }
+        for section in page.sections {
+            if section.kind == .other {
+                let lines = section.paragraphs + section.entries.flatMap(\.lines)
+                if let fact = lines.filter(isFactLine).min(by: { $0.line < $1.line }) {
+                    log.warning(page.path, line: section.line, "section \(quote(section.heading)) is not one the reader knows, yet it holds fact lines (line \(fact.line): \(quote(fact.text))); not read")
+                    unread = true
+                }
+                continue
+            }
+            guard section.kind.holdsEntries else { continue }
+            var previousIsFact = false
+            for (i, paragraph) in section.paragraphs.enumerated() {
+                let isFact = isFactLine(paragraph)
+                defer { previousIsFact = isFact }
+                guard isFact, !previousIsFact else { continue }
+                unread = true
+                let above = i > 0 ? section.paragraphs[i - 1] : nil
+                if let above, looksLikeName(above.text) {
+                    log.warning(page.path, line: above.line, "\(quote(above.text)) opens no entry the reader recognizes (an entry style it does not know?), yet fact lines follow it (line \(paragraph.line): \(quote(paragraph.text))); not read")
+                } else {
+                    log.warning(page.path, line: paragraph.line, "fact line \(quote(paragraph.text)) belongs to no entry the reader recognizes (an entry style it does not know?); not read")
+                }
+            }
+            if section.entries.isEmpty, let name = section.paragraphs.first(where: { looksLikeName($0.text) }) {
+                log.warning(page.path, line: name.line, "\(quote(name.text)) looks like a member name, but the section \(quote(section.heading)) yields no entries (an entry style the reader does not know?)")
+                unread = true
+            }
+        }
+        return unread
+    }
+
+    /// How the page shows it was cut short, if it does: the rendering says so (a served page
+    /// without its closing tags, a code block never closed), an operation page ends before its
+    /// Errors section (which every operation page has), or the page lacks the See Also section
+    /// that the other pages of its service end with.
+    static func cutShort(_ page: ReferencePage, isOperation: Bool, othersEndWithSeeAlso: Bool) -> String? {
+        if let reason = page.cutShort { return reason }
+        let kinds = Set(page.sections.map(\.kind))
+        if isOperation, kinds.isDisjoint(with: [.errors, .examples, .seeAlso]) {
+            return "the operation page ends before its Errors section (cut short?)"
+        }
+        if othersEndWithSeeAlso, !kinds.contains(.seeAlso) {
+            return "the page ends before the See Also section that the other pages of its service end with (cut short?)"
+        }
+        return nil
+    }
+
+    /// A page whose title names it (`API_AttachRolePolicy`: `AttachRolePolicy`, or the start of
+    /// it when the cut fell in the title) and nothing after its description: an operation or
+    /// data type page cut before its first section. Index pages are titled otherwise
+    /// (`API_Operations`: "Actions").
+    static func isCutBeforeSections(_ page: ReferencePage) -> Bool {
+        guard page.sections.isEmpty, !page.title.isEmpty, let id = page.pageID,
+              let underscore = id.utf8.lastIndex(of: UInt8(ascii: "_")) else { return false }
+        return id.utf8[id.utf8.index(after: underscore)...].starts(with: page.title.utf8)
+    }
+
+    static func isFactLine(_ line: ReferenceLine) -> Bool {
+        FactLine.keywordAndFollow(of: line.text) != nil
+    }
+
+    /// A name alone (`fulfillmentState`, `ImageId.N`), not a note's heading.
+    static func looksLikeName(_ text: String) -> Bool {
+        guard let first = text.utf8.first, (first | 0x20) >= UInt8(ascii: "a"), (first | 0x20) <= UInt8(ascii: "z"),
+              !text.utf8.contains(0x20), text.utf8.count <= 128, EntryTitle.isTitle(text) else { return false }
+        let last = text.utf8.last!
+        return last != UInt8(ascii: ":") && last != UInt8(ascii: ".") && !admonitions.contains(text)
+    }
+
+    /// Headings of the notes pages put among entries.
+    private static let admonitions: Set<String> = ["Note", "Important", "Warning", "Tip", "Caution", "Topics"]
+
+    private static func quote(_ text: String) -> String {
+        "\"" + (text.utf8.count > 80 ? String(text.prefix(77)) + "..." : text) + "\""
+    }
+}
