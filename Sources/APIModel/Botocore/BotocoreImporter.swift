@@ -36,6 +36,8 @@ public enum BotocoreImporter {
         service.apiVersion = meta["apiVersion"]?.stringValue
         service.protocolName = meta["protocol"]?.stringValue
         service.endpointPrefix = meta["endpointPrefix"]?.stringValue
+        service.signingName = meta["signingName"]?.stringValue
+        service.uid = meta["uid"]?.stringValue
 
         for (name, value) in document.operations {
             guard case .object = value else {

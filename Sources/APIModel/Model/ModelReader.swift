@@ -46,6 +46,8 @@ public enum ModelReader {
         service.apiVersion = value["apiVersion"]?.stringValue
         service.protocolName = value["protocol"]?.stringValue
         service.endpointPrefix = value["endpointPrefix"]?.stringValue
+        service.signingName = value["signingName"]?.stringValue
+        service.uid = value["uid"]?.stringValue
         service.partial = value["partial"]?.boolValue ?? false
         for (opName, opValue) in value["operations"]?.objectValue ?? [] {
             service.operations[opName] = try readOperation(opName, opValue, path: "services.\(name).operations.\(opName)")
@@ -103,6 +105,7 @@ public enum ModelReader {
         shape.pattern = fields.pattern?.stringValue
         shape.streaming = fields.streaming?.boolValue ?? false
         shape.eventstream = fields.eventstream?.boolValue ?? false
+        shape.exception = fields.exception?.boolValue ?? false
         shape.sensitive = fields.sensitive?.boolValue ?? false
         shape.deprecated = fields.deprecated?.boolValue ?? false
         shape.location = fields.location?.stringValue
@@ -115,7 +118,7 @@ public enum ModelReader {
 /// A shape object's known keys, picked out in one pass (first occurrence wins, others ignored).
 private struct ShapeFields {
     var ref, type, name, documentation, members, required, member, key, value, enumValues: JSONValue?
-    var min, max, pattern, streaming, eventstream, sensitive, deprecated, location, locationName, payload: JSONValue?
+    var min, max, pattern, streaming, eventstream, exception, sensitive, deprecated, location, locationName, payload: JSONValue?
 
     mutating func take(_ k: String, _ v: JSONValue) {
         func first(_ slot: inout JSONValue?) { if slot == nil { slot = v } }
@@ -135,6 +138,7 @@ private struct ShapeFields {
         case "pattern": first(&pattern)
         case "streaming": first(&streaming)
         case "eventstream": first(&eventstream)
+        case "exception": first(&exception)
         case "sensitive": first(&sensitive)
         case "deprecated": first(&deprecated)
         case "location": first(&location)

@@ -53,6 +53,8 @@ struct ModelStreamReader {
             case "apiVersion": try s.once(&seen, 1); service.apiVersion = try s.string()
             case "protocol": try s.once(&seen, 2); service.protocolName = try s.string()
             case "endpointPrefix": try s.once(&seen, 3); service.endpointPrefix = try s.string()
+            case "signingName": try s.once(&seen, 7); service.signingName = try s.string()
+            case "uid": try s.once(&seen, 8); service.uid = try s.string()
             case "partial": try s.once(&seen, 4); service.partial = try s.bool()
             case "operations":
                 try s.once(&seen, 5)
@@ -163,6 +165,7 @@ struct ModelStreamReader {
             case "location": try s.once(&seen, 17); shape.location = try s.string()
             case "locationName": try s.once(&seen, 18); shape.locationName = try s.string()
             case "payload": try s.once(&seen, 19); shape.payload = try s.bool()
+            case "exception": try s.once(&seen, 20); shape.exception = try s.bool()
             default: try s.skip()
             }
         }

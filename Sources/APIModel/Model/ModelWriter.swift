@@ -59,6 +59,8 @@ public struct ModelWriter: Sendable {
         if let v = service.apiVersion { w.key("apiVersion"); w.string(v) }
         if let p = service.protocolName { w.key("protocol"); w.string(p) }
         if let e = service.endpointPrefix { w.key("endpointPrefix"); w.string(e) }
+        if let n = service.signingName { w.key("signingName"); w.string(n) }
+        if let u = service.uid { w.key("uid"); w.string(u) }
         if service.partial { w.key("partial"); w.bool(true) }
         w.key("operations"); w.beginObject()
         for (name, op) in service.operations {
@@ -146,6 +148,7 @@ public struct ModelWriter: Sendable {
         if let p = shape.pattern { w.key("pattern"); w.string(p) }
         if shape.streaming { w.key("streaming"); w.bool(true) }
         if shape.eventstream { w.key("eventstream"); w.bool(true) }
+        if shape.exception { w.key("exception"); w.bool(true) }
         if shape.sensitive { w.key("sensitive"); w.bool(true) }
         if shape.deprecated { w.key("deprecated"); w.bool(true) }
         if let l = shape.location { w.key("location"); w.string(l) }

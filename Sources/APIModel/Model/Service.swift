@@ -7,6 +7,10 @@ public struct Service: Sendable, Hashable {
     public var apiVersion: String?
     public var protocolName: String?
     public var endpointPrefix: String?
+    /// botocore's `signingName` and `uid` (`runtime.lex-2016-11-28`): AWS reference pages name
+    /// a service by its uid (See Also links) or endpoint prefix, not by the SDK's name.
+    public var signingName: String?
+    public var uid: String?
     /// The source shows only some of the service's operations (a changelog page shows the
     /// day's): one it does not show is unknown, not removed.
     public var partial = false

@@ -27,6 +27,8 @@ public struct Shape: Sendable, Hashable {
     public var documentation: String?
     public var streaming = false
     public var eventstream = false
+    /// An error structure (botocore's `exception` trait); event streams carry such members.
+    public var exception = false
     public var sensitive = false
     public var deprecated = false
 

@@ -137,6 +137,7 @@ struct ReferenceShapeBuilder {
             return s
         case .exception:
             var s = Shape(type: .structure)
+            s.exception = true
             s.name = name
             Self.applyAtLeaf(placement.leafFacts, to: &s)
             return s
