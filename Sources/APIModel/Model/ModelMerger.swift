@@ -201,6 +201,8 @@ public struct ModelMerger {
         s.streaming = s.streaming || b.streaming
         s.eventstream = s.eventstream || b.eventstream
         s.exception = s.exception || b.exception
+        // Complete when either source shows the whole structure.
+        s.partial = a.partial && b.partial
         s.sensitive = s.sensitive || b.sensitive
         s.deprecated = s.deprecated || b.deprecated
         s.location = s.location ?? b.location

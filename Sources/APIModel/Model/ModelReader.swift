@@ -106,6 +106,7 @@ public enum ModelReader {
         shape.streaming = fields.streaming?.boolValue ?? false
         shape.eventstream = fields.eventstream?.boolValue ?? false
         shape.exception = fields.exception?.boolValue ?? false
+        shape.partial = fields.partial?.boolValue ?? false
         shape.sensitive = fields.sensitive?.boolValue ?? false
         shape.deprecated = fields.deprecated?.boolValue ?? false
         shape.location = fields.location?.stringValue
@@ -118,7 +119,7 @@ public enum ModelReader {
 /// A shape object's known keys, picked out in one pass (first occurrence wins, others ignored).
 private struct ShapeFields {
     var ref, type, name, documentation, members, required, member, key, value, enumValues: JSONValue?
-    var min, max, pattern, streaming, eventstream, exception, sensitive, deprecated, location, locationName, payload: JSONValue?
+    var min, max, pattern, streaming, eventstream, exception, partial, sensitive, deprecated, location, locationName, payload: JSONValue?
 
     mutating func take(_ k: String, _ v: JSONValue) {
         func first(_ slot: inout JSONValue?) { if slot == nil { slot = v } }
@@ -139,6 +140,7 @@ private struct ShapeFields {
         case "streaming": first(&streaming)
         case "eventstream": first(&eventstream)
         case "exception": first(&exception)
+        case "partial": first(&partial)
         case "sensitive": first(&sensitive)
         case "deprecated": first(&deprecated)
         case "location": first(&location)

@@ -166,6 +166,7 @@ struct ModelStreamReader {
             case "locationName": try s.once(&seen, 18); shape.locationName = try s.string()
             case "payload": try s.once(&seen, 19); shape.payload = try s.bool()
             case "exception": try s.once(&seen, 20); shape.exception = try s.bool()
+            case "partial": try s.once(&seen, 21); shape.partial = try s.bool()
             default: try s.skip()
             }
         }

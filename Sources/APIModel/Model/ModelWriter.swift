@@ -149,6 +149,7 @@ public struct ModelWriter: Sendable {
         if shape.streaming { w.key("streaming"); w.bool(true) }
         if shape.eventstream { w.key("eventstream"); w.bool(true) }
         if shape.exception { w.key("exception"); w.bool(true) }
+        if shape.partial { w.key("partial"); w.bool(true) }
         if shape.sensitive { w.key("sensitive"); w.bool(true) }
         if shape.deprecated { w.key("deprecated"); w.bool(true) }
         if let l = shape.location { w.key("location"); w.string(l) }

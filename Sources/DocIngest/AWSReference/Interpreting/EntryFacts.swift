@@ -58,6 +58,8 @@ final class EntryFacts: Sendable {
             switch fact {
             case let .type(t):
                 if let (first, firstLine) = type {
+                    // The same type again is a description copied from the SDK that states it too.
+                    if first == t { return }
                     // Two types for one member: most likely the entry below the first was not recognized.
                     log.warning(path, line: line, "a second Type: line in one entry (\"\(t)\"; line \(firstLine) said \"\(first)\"): an entry above it may be in a style the reader does not know; the first is read")
                     unread = true
@@ -88,17 +90,24 @@ final class EntryFacts: Sendable {
         result.facts.reserveCapacity(lines.count)
         var queue = lines
         var described = false
+        /// Where the lines after the latest fact line start, while they are not facts.
+        var proseAfterFacts: Int?
         var i = 0
         while i < queue.count {
             let current = queue[i]
             i += 1
             guard let (keyword, valueMayFollow) = FactLine.keywordAndFollow(of: current.text) else {
-                if !result.facts.isEmpty {
-                    // An entry gives its description, then its facts: what follows them is a fact or
-                    // an entry in a form this reader does not know. Nothing after it is read as this entry's.
-                    reportUnread(queue[(i - 1)...], path: path, log: &log)
-                    result.unread = true
-                    break
+                if !result.facts.isEmpty, proseAfterFacts == nil {
+                    proseAfterFacts = i - 1
+                    // An entry gives its description, then its facts (a description copied from the
+                    // SDK may hold fact lines of its own). A name alone after facts opens an entry in
+                    // a style this reader does not know: nothing after it is this entry's.
+                    if EntryTitle.looksLikeName(current.text) {
+                        reportUnread(queue[(i - 1)...], path: path, log: &log)
+                        result.unread = true
+                        proseAfterFacts = nil
+                        break
+                    }
                 }
                 if !result.deprecated, Deprecation.isNotice(current.text) { result.deprecated = true }
                 if !described {
@@ -110,6 +119,7 @@ final class EntryFacts: Sendable {
                 }
                 continue
             }
+            proseAfterFacts = nil
             if !valueMayFollow {
                 // The value is on the line itself: the whole line is the memo's key, no value string made.
                 let reading = memo.read(line: current.text, keyword: keyword)
@@ -139,6 +149,11 @@ final class EntryFacts: Sendable {
                 log.error(path, line: current.line, "\(error.message); fact ignored")
                 result.unread = true
             }
+        }
+        if let start = proseAfterFacts {
+            // Lines after the last fact line: an entry or a fact in a form this reader does not know, or a cut.
+            reportUnread(queue[start...], path: path, log: &log)
+            result.unread = true
         }
         return EntryFacts(result)
     }

@@ -99,6 +99,7 @@ struct OperationPageInterpreter {
             }
         }
         if builder.incomplete || unread { op.partial = true }
+        if unread { op.markReadInPart() }
         return op
     }
 
@@ -207,6 +208,15 @@ struct OperationPageInterpreter {
                 log.warning(page.path, line: entry.line, "request parameter \(name) appears neither in the request line nor in a header of the request syntax; location unknown")
             }
         }
+    }
+}
+
+extension Operation {
+    /// The page showed the operation only in part: it is partial, and so are its input and output.
+    mutating func markReadInPart() {
+        partial = true
+        input?.partial = true
+        output?.partial = true
     }
 }
 

@@ -30,14 +30,18 @@ enum PageAudit {
                 defer { previousIsFact = isFact }
                 guard isFact, !previousIsFact else { continue }
                 unread = true
-                let above = i > 0 ? section.paragraphs[i - 1] : nil
-                if let above, looksLikeName(above.text) {
-                    log.warning(page.path, line: above.line, "\(quote(above.text)) opens no entry the reader recognizes (an entry style it does not know?), yet fact lines follow it (line \(paragraph.line): \(quote(paragraph.text))); not read")
+                // The head of the lost entry: the first line of the block of lines the facts end.
+                var first = i
+                while first > 0, section.paragraphs[first - 1].line == section.paragraphs[first].line - 1,
+                      !isFactLine(section.paragraphs[first - 1]) { first -= 1 }
+                if first < i {
+                    let head = section.paragraphs[first]
+                    log.warning(page.path, line: head.line, "\(quote(head.text)) may open an entry in a style the reader does not know: fact lines follow it (line \(paragraph.line): \(quote(paragraph.text))); not read")
                 } else {
                     log.warning(page.path, line: paragraph.line, "fact line \(quote(paragraph.text)) belongs to no entry the reader recognizes (an entry style it does not know?); not read")
                 }
             }
-            if section.entries.isEmpty, let name = section.paragraphs.first(where: { looksLikeName($0.text) }) {
+            if section.entries.isEmpty, let name = section.paragraphs.first(where: { EntryTitle.looksLikeName($0.text) }) {
                 log.warning(page.path, line: name.line, "\(quote(name.text)) looks like a member name, but the section \(quote(section.heading)) yields no entries (an entry style the reader does not know?)")
                 unread = true
             }
@@ -74,17 +78,6 @@ enum PageAudit {
     static func isFactLine(_ line: ReferenceLine) -> Bool {
         FactLine.keywordAndFollow(of: line.text) != nil
     }
-
-    /// A name alone (`fulfillmentState`, `ImageId.N`), not a note's heading.
-    static func looksLikeName(_ text: String) -> Bool {
-        guard let first = text.utf8.first, (first | 0x20) >= UInt8(ascii: "a"), (first | 0x20) <= UInt8(ascii: "z"),
-              !text.utf8.contains(0x20), text.utf8.count <= 128, EntryTitle.isTitle(text) else { return false }
-        let last = text.utf8.last!
-        return last != UInt8(ascii: ":") && last != UInt8(ascii: ".") && !admonitions.contains(text)
-    }
-
-    /// Headings of the notes pages put among entries.
-    private static let admonitions: Set<String> = ["Note", "Important", "Warning", "Tip", "Caution", "Topics"]
 
     private static func quote(_ text: String) -> String {
         "\"" + (text.utf8.count > 80 ? String(text.prefix(77)) + "..." : text) + "\""

@@ -10,6 +10,8 @@ struct ReferenceInterpreter {
     var log = DiagnosticLog()
     /// Each distinct fact line is read once per run.
     private var factMemo = FactLineMemo()
+    /// The pages read as data types.
+    private(set) var typePagePaths: Set<String> = []
 
     init(options: IngestOptions) { self.options = options }
 
@@ -41,6 +43,10 @@ struct ReferenceInterpreter {
         // without one, among pages that have it, was cut short.
         var seeAlso: [String: (pages: Int, ending: Int)] = [:]
         var linkedTypes: Set<String> = []
+        // What the SDK links call the service that each anchor prefix names, on pages that show both.
+        let readings = pages.map(ReferenceServiceName.readings(of:))
+        var byAnchors: [String: ReferenceServiceName.Found] = [:]
+        for (links, anchors) in readings { if let links, let anchors, byAnchors[anchors] == nil { byAnchors[anchors] = links } }
         for (index, page) in pages.enumerated() {
             var kind = Self.kind(of: page)
             if kind == .index {
@@ -57,7 +63,7 @@ struct ReferenceInterpreter {
                 kind = .cut
             }
             kinds.append(kind)
-            let found = ReferenceServiceName.find(in: page)
+            let found = readings[index].links ?? readings[index].anchors.map { byAnchors[$0] ?? ReferenceServiceName.Found(service: $0) }
             let service = options.serviceName ?? found?.service ?? ""
             if service.isEmpty { unnamed.append(page.path) }
             if let v = found?.apiVersion, apiVersions[service] == nil { apiVersions[service] = v }
@@ -99,6 +105,7 @@ struct ReferenceInterpreter {
                     }
                 }
                 typePagesByService[service, default: [:]][id] = TypePage(id: id, page: page, members: members, incomplete: incomplete)
+                typePagePaths.insert(page.path)
             case .operation, .cut:
                 operations.append((index, service, incomplete, kind == .cut))
             case .index:
@@ -130,7 +137,7 @@ struct ReferenceInterpreter {
                     return ReferenceShapeBuilder(typePages: pool.merging(typePagesByService[""] ?? [:]) { a, _ in a })
                 }()], memo: &factMemo, log: &log)
             }
-            if incomplete { op.partial = true }
+            if incomplete { op.markReadInPart() }
             if services[key] == nil {
                 var s = Service(name: key)
                 s.apiVersion = apiVersions[service]

@@ -4,15 +4,16 @@
 enum ReferenceServiceName {
     struct Found: Sendable, Equatable {
         var service: String
-        var apiVersion: String?
+        var apiVersion: String? = nil
     }
 
-    /// The SDK links name the service id the SDKs use (`transcribe-2017-10-26`); anchor
-    /// prefixes are usually the same but some services use a house prefix there, so the
-    /// links win when a page has both.
-    static func find(in page: ReferencePage) -> Found? {
-        if let fromLinks = gotoLink(page) { return fromLinks }
-        return fromAnchors(page).map { Found(service: $0, apiVersion: nil) }
+    /// Both readings of a page: its SDK links' and its anchors'. The SDK links name the service
+    /// id the SDKs use (`transcribe-2017-10-26`); anchor prefixes are usually the same but some
+    /// services use a house prefix there (`SSS`, `Textract`), so the links win when a page has
+    /// both, and a page without SDK links (one cut before See Also) takes the name its anchors'
+    /// prefix has on the pages that show both (the interpreter pairs them).
+    static func readings(of page: ReferencePage) -> (links: Found?, anchors: String?) {
+        (gotoLink(page), fromAnchors(page))
     }
 
     /// `API_streaming_AudioStream` → `streaming_AudioStream`: the page's part of its anchors.
@@ -21,7 +22,7 @@ enum ReferenceServiceName {
         return page.title
     }
 
-    private static func fromAnchors(_ page: ReferencePage) -> String? {
+    static func fromAnchors(_ page: ReferencePage) -> String? {
         guard !page.anchors.isEmpty else { return nil }
         let stem = anchorStem(page)
         guard !stem.isEmpty else { return nil }

@@ -219,6 +219,7 @@ struct ReferenceShapeBuilder {
                 report(.warning, path, line, "data type page \(page) is not among the given files; \(name)'s members are read from the syntax block (no constraints; `number` read as integer)")
             } else {
                 report(.warning, path, line, "data type page \(page) is not among the given files; \(name) is left without members")
+                s.partial = true
             }
             s.name = name
             return s
@@ -270,6 +271,7 @@ struct ReferenceShapeBuilder {
         shape.members = members.dictionary()
         if !typePage.documentation.isEmpty { shape.documentation = typePage.documentation }
         if typePage.isUnion { shape.type = .union }
+        if typePage.incomplete { shape.partial = true }
         stackDepth[number] = -1
         stackCount -= 1
         if lowestRef >= depth {

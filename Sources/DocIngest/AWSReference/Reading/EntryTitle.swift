@@ -37,6 +37,17 @@ enum EntryTitle {
         return String(decoding: word, as: UTF8.self)
     }
 
+    /// A name alone (`fulfillmentState`, `ImageId.N`) as a line of text, not a note's heading.
+    static func looksLikeName(_ text: String) -> Bool {
+        guard let first = text.utf8.first, (first | 0x20) >= UInt8(ascii: "a"), (first | 0x20) <= UInt8(ascii: "z"),
+              !text.utf8.contains(0x20), text.utf8.count <= 128, isTitle(text) else { return false }
+        let last = text.utf8.last!
+        return last != UInt8(ascii: ":") && last != UInt8(ascii: ".") && !admonitions.contains(text)
+    }
+
+    /// Headings of the notes pages put among entries.
+    private static let admonitions: Set<String> = ["Note", "Important", "Warning", "Tip", "Caution", "Topics"]
+
     /// `__name__` → `name`: markdown's other strong emphasis, which the line renderer keeps.
     static func withoutUnderscoreEmphasis(_ text: String) -> String {
         let u = text.utf8
