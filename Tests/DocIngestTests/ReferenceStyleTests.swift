@@ -174,4 +174,33 @@ import Testing
         let placement = FactPlacement(.scalar(.string), [(.count(min: nil, max: .integer(3), isMap: false), 7)])
         #expect(placement.lost && placement.conflicts.map(\.line) == [7])
     }
+
+    /// Served pages of another era: sections headed one level down, and a list of entries
+    /// before any section the reader knows (announced, not read).
+    @Test func olderHTMLSectionHeadings() throws {
+        let html = """
+        <html><body><div id="main-col-body">
+        <h1 id="API_GetWidget">GetWidget</h1>
+        <p>Gets a widget.</p>
+        <h3>Request Parameters</h3>
+        <div class="variablelist"><dl>
+        <dt><b>WidgetId</b></dt><dd><p>The widget.</p><p>Type: String</p><p>Required: Yes</p></dd>
+        </dl></div>
+        <h3>Errors</h3>
+        <dl><dt><b>NoSuchWidget</b></dt><dd><p>No widget.</p><p>HTTP Status Code: 404</p></dd></dl>
+        </div></body></html>
+        """
+        var log = DiagnosticLog()
+        let model = ReferenceFormatParser(rendering: .html).parse([SourceDocument(path: "API_GetWidget.html", bytes: Array(html.utf8))],
+                                                                  options: IngestOptions(serviceName: "widgets"), log: &log)
+        let op = try #require(model.services["widgets"]?.operations["GetWidget"])
+        #expect(op.input?.required == ["WidgetId"] && op.errors.first?.httpStatus == 404)
+        #expect(log.diagnostics.isEmpty)
+
+        let stray = html.replacingOccurrences(of: "<h3>Request Parameters</h3>", with: "<h3>Parameters of the request</h3>")
+        log = DiagnosticLog()
+        _ = ReferenceFormatParser(rendering: .html).parse([SourceDocument(path: "API_GetWidget.html", bytes: Array(stray.utf8))],
+                                                          options: IngestOptions(serviceName: "widgets"), log: &log)
+        #expect(log.diagnostics.contains { $0.line == 6 && $0.message.hasPrefix("fact line \"Type: String\" comes before any section the reader knows") })
+    }
 }

@@ -82,10 +82,11 @@ enum ReferenceMarkdownReader {
                 page.pageID = inline.anchors.first
                 continue
             }
-            if lines.hasPrefix(r, "## ") {
-                closeSection()
-                render((r.lowerBound + 3)..<r.upperBound)
+            // Pages of some eras head their sections one level down (`### Request Parameters`).
+            if let level = headingLevel(lines, r) {
+                render((r.lowerBound + level + 1)..<r.upperBound)
                 let heading = inline.trimmedString
+                closeSection()
                 section = ReferenceSection(kind: .classify(id: inline.anchors.first, heading: heading), heading: heading, line: lineNumber)
                 continue
             }
@@ -129,6 +130,18 @@ enum ReferenceMarkdownReader {
         if inFence { page.cutShort = "the page ends inside the code block opened at line \(fenceLine)" }
         if page.pageID == nil { page.pageID = ReferencePageID.fromFileName(path) }
         return page
+    }
+
+    /// 2 for `## `, 3 for a `### ` that names a section (`### Request Parameters`, as some
+    /// eras head them; other `###` lines are sub-headings, read as text); else nil.
+    private static func headingLevel(_ lines: ByteLines, _ r: Range<Int>) -> Int? {
+        if lines.hasPrefix(r, "## ") { return 2 }
+        guard lines.hasPrefix(r, "### ") else { return nil }
+        var title = (r.lowerBound + 4)..<r.upperBound
+        // The heading's own text: up to an anchor, if any.
+        if let anchor = lines.bytes[title].firstIndex(of: UInt8(ascii: "<")) { title = title.lowerBound..<anchor }
+        while title.upperBound > title.lowerBound, lines.bytes[title.upperBound - 1] == 0x20 { title = title.lowerBound..<(title.upperBound - 1) }
+        return lines.withBytes(title, ReferenceSectionKind.headingKind) != nil ? 3 : nil
     }
 
     /// The name a line shows when it is a name alone in emphasis (`**fulfillmentState**`,
