@@ -42,7 +42,6 @@ struct ReferenceInterpreter {
         // Pages of a service that end with See Also, of its operation and type pages: a page
         // without one, among pages that have it, was cut short.
         var seeAlso: [String: (pages: Int, ending: Int)] = [:]
-        var linkedTypes: Set<String> = []
         // What the SDK links call the service that each anchor prefix names, on pages that show both.
         let readings = pages.map(ReferenceServiceName.readings(of:))
         var byAnchors: [String: ReferenceServiceName.Found] = [:]
@@ -73,7 +72,11 @@ struct ReferenceInterpreter {
                 seeAlso[service, default: (0, 0)].pages += 1
                 if ends { seeAlso[service]!.ending += 1 }
             }
-            for section in page.sections { for entry in section.entries { linkedTypes.formUnion(entry.typeLinks.values) } }
+        }
+        // A page cut before its sections is a data type when another page links to it.
+        var linkedTypes: Set<String> = []
+        if kinds.contains(.cut) {
+            for page in pages { for section in page.sections { for entry in section.entries { linkedTypes.formUnion(entry.typeLinks.values) } } }
         }
         for (index, page) in pages.enumerated() {
             let kind = kinds[index]

@@ -42,10 +42,12 @@ enum EntryTitle {
         guard let first = text.utf8.first, (first | 0x20) >= UInt8(ascii: "a"), (first | 0x20) <= UInt8(ascii: "z"),
               !text.utf8.contains(0x20), text.utf8.count <= 128, isTitle(text) else { return false }
         let last = text.utf8.last!
-        return last != UInt8(ascii: ":") && last != UInt8(ascii: ".") && !admonitions.contains(text)
+        return last != UInt8(ascii: ":") && last != UInt8(ascii: ".") && !isAdmonition(text)
     }
 
-    /// Headings of the notes pages put among entries.
+    /// The heading of a note pages put among entries (`**Important**`).
+    static func isAdmonition(_ text: String) -> Bool { admonitions.contains(text) }
+
     private static let admonitions: Set<String> = ["Note", "Important", "Warning", "Tip", "Caution", "Topics"]
 
     /// `__name__` → `name`: markdown's other strong emphasis, which the line renderer keeps.

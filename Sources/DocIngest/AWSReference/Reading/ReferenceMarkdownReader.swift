@@ -105,8 +105,9 @@ enum ReferenceMarkdownReader {
             if kind.holdsEntries, let name = otherStyleHead(lines, r, text, inline.anchors) {
                 let anchored = inline.anchors.contains(where: EntryTitle.isEntryAnchor)
                 // A name alone on a line opens an entry where one can begin: at a section's
-                // start, after the facts of the entry before, always among errors or with an anchor.
-                if anchored || kind == .errors || entry == nil || entryHasFacts {
+                // start, after the facts of the entry before, always among errors or with an
+                // anchor, and after an entry of a page without anchors unless it heads a note.
+                if anchored || kind == .errors || entry == nil || entryHasFacts || entry!.anchor == nil && !EntryTitle.isAdmonition(name) {
                     open(name, line: lineNumber, tentative: !anchored && kind != .errors)
                     continue
                 }
