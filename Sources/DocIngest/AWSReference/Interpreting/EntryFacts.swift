@@ -176,6 +176,15 @@ final class EntryFacts: Sendable {
 /// operation: "This member has been deprecated.", " *This header has been deprecated.*".
 enum Deprecation {
     static func isNotice(_ text: String) -> Bool {
+        var bytes = text
+        // Byte tests first: this runs on every description line.
+        let opens = bytes.withUTF8 { b -> Bool in
+            var i = 0
+            while i < b.count, b[i] == UInt8(ascii: "*") || b[i] == UInt8(ascii: "_") { i += 1 }
+            return b.count - i > 24 && b[i] == UInt8(ascii: "T") && b[i + 1] == UInt8(ascii: "h") && b[i + 2] == UInt8(ascii: "i")
+                && b[i + 3] == UInt8(ascii: "s") && b[i + 4] == 0x20
+        }
+        guard opens else { return false }
         var u = Substring(text).utf8[...]
         while let f = u.first, f == UInt8(ascii: "*") || f == UInt8(ascii: "_") || f == 0x20 { u = u.dropFirst() }
         guard u.starts(with: "This ".utf8), let period = u.firstIndex(of: UInt8(ascii: ".")) else { return false }

@@ -98,6 +98,8 @@ enum FactLine {
             if memcmp(base, k.bytes.utf8Start, k.bytes.utf8CodeUnitCount) == 0 { return (keywords[i], k.valueMayFollow) }
         }
         // Older pages capitalize less (`Length constraints:`, `Valid values:`): the same keyword.
+        // (Only lines with a colon where a keyword's would be: description lines seldom have one.)
+        guard let colon = bytes.prefix(32).firstIndex(of: UInt8(ascii: ":")), colon >= 4 else { return nil }
         for (i, k) in keywordTable.enumerated() where bytes.count >= k.bytes.utf8CodeUnitCount && k.bytes.utf8Start.pointee == first {
             let n = k.bytes.utf8CodeUnitCount
             var same = true

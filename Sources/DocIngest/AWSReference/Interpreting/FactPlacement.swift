@@ -10,11 +10,19 @@ import APIModel
 struct FactPlacement: Sendable {
     private enum Level: Equatable, Sendable { case list, map }
 
-    /// The collections from the member down to its innermost value (a list's items, a map's values).
+    /// The usual entry: no fact given twice, none about a map key, each count for a collection
+    /// the type has. Its facts are then read as they are: each count by the first collection of
+    /// its kind, the rest by the innermost value; nothing below is made (this runs per entry).
+    private var plain = true
+    /// The depth of the first list and of the first map in the type, -1 for none.
+    private var firstList = -1, firstMap = -1
+    /// Otherwise: the collections from the member down to its innermost value (a list's items,
+    /// a map's values), each one's count and key facts, and the innermost value's facts.
     private var levels: [Level] = []
     private var counts: [(min: Bound?, max: Bound?)?] = []
     private var keyFacts: [[Fact]] = []
-    private(set) var leafFacts: [(fact: Fact, line: Int)] = []
+    /// The facts about the innermost value; nil when they are the entry's facts as read.
+    private(set) var leafFacts: [(fact: Fact, line: Int)]?
     /// Facts that contradict one given before, or that no node of the type can take.
     private(set) var conflicts: [(line: Int, message: String)] = []
     /// A fact no node of the type could take: the model lacks it.
@@ -25,6 +33,24 @@ struct FactPlacement: Sendable {
 
     init(_ phrase: TypePhrase, _ facts: [(fact: Fact, line: Int)]) {
         var node = phrase
+        var depth = 0
+        spine: while true {
+            switch node {
+            case let .list(item):
+                if firstList < 0 { firstList = depth }
+                node = item
+            case let .map(_, value):
+                if firstMap < 0 { firstMap = depth }
+                node = value
+            default: break spine
+            }
+            depth += 1
+        }
+        var leafIsStructure = false
+        if case .structure = node { leafIsStructure = true }
+        if !Self.repeatsOrKeys(facts, hasList: firstList >= 0, hasMap: firstMap >= 0, leafIsStructure: leafIsStructure) { return }
+        plain = false
+        node = phrase
         spine: while true {
             switch node {
             case let .list(item): levels.append(.list); node = item
@@ -34,30 +60,28 @@ struct FactPlacement: Sendable {
         }
         counts = Array(repeating: nil, count: levels.count)
         keyFacts = Array(repeating: [], count: levels.count)
-        var leafIsStructure = false
-        if case .structure = node { leafIsStructure = true }
-        // By slot (see `slot(of:)`); small fixed tables: this runs for every entry with a type.
-        var lastCount = [-1, -1]
-        var lastKey = [-1, -1, -1, -1]
-        var leafSeen: [Fact?] = [nil, nil, nil, nil]
+        var leaf: [(fact: Fact, line: Int)] = []
+        // The level that last took each kind of fact (by `slot(of:)`), and the leaf's first fact of each slot.
+        var lastList = -1, lastMap = -1
+        var lastKey = SIMD4<Int>(repeating: -1)
+        var leafSeen = SIMD4<Int>(repeating: -1)
         for (fact, line) in facts {
             switch fact {
             case .type, .required, .httpStatus:
                 continue
             case let .count(min, max, isMap):
                 let kind: Level = isMap ? .map : .list
-                let k = isMap ? 1 : 0
-                if let level = levels.indices.first(where: { $0 > lastCount[k] && levels[$0] == kind }) {
+                let last = isMap ? lastMap : lastList
+                if let level = levels.indices.first(where: { $0 > last && levels[$0] == kind }) {
                     counts[level] = (min, max)
-                    lastCount[k] = level
-                } else if lastCount[k] >= 0 {
-                    let level = lastCount[k]
-                    if counts[level]!.min != min || counts[level]!.max != max {
+                    if isMap { lastMap = level } else { lastList = level }
+                } else if last >= 0 {
+                    if counts[last]!.min != min || counts[last]!.max != max {
                         conflicts.append((line, "\(Self.describe(fact)) contradicts the line before it about the same \(isMap ? "map" : "array"); the first is read"))
                     }
                 } else if leafIsStructure {
                     // A structure whose page is missing may turn out a list or map (read from the syntax).
-                    leafFacts.append((fact, line))
+                    leaf.append((fact, line))
                 } else {
                     conflicts.append((line, "\(Self.describe(fact)) for a member whose type has no \(isMap ? "map" : "array"); not read"))
                     lost = true
@@ -77,21 +101,42 @@ struct FactPlacement: Sendable {
                         conflicts.append((line, "\(Self.describe(fact)) for a member whose type has no map; not read"))
                         lost = true
                     }
-                } else if let seen = leafSeen[slot] {
-                    if seen.retargeted(.own) != fact.retargeted(.own) {
+                } else if leafSeen[slot] >= 0 {
+                    if leaf[leafSeen[slot]].fact != fact.retargeted(.own) {
                         conflicts.append((line, "\(Self.describe(fact)) contradicts the line before it about the same value; the first is read"))
                     }
                 } else {
-                    leafSeen[slot] = fact
-                    leafFacts.append((fact.retargeted(.own), line))
+                    leafSeen[slot] = leaf.count
+                    leaf.append((fact.retargeted(.own), line))
                 }
             }
         }
+        leafFacts = leaf
     }
 
-    /// The count of collection `level` (nil for none, or a level the type does not have).
-    func count(at level: Int) -> (min: Bound?, max: Bound?)? {
-        counts.indices.contains(level) ? counts[level] : nil
+    /// Whether the entry is not the usual one (see `plain`).
+    private static func repeatsOrKeys(_ facts: [(fact: Fact, line: Int)], hasList: Bool, hasMap: Bool, leafIsStructure: Bool) -> Bool {
+        var seen = SIMD8<Int>(repeating: 0)
+        for (fact, _) in facts {
+            switch fact {
+            case .type, .required, .httpStatus: continue
+            case let .count(_, _, isMap):
+                seen[isMap ? 5 : 4] += 1
+                if !(isMap ? hasMap : hasList), !leafIsStructure { return true }
+            default:
+                if fact.target == .key { return true }
+                seen[slot(of: fact)] += 1
+            }
+        }
+        return seen.max() > 1
+    }
+
+    /// The count of collection `level` (nil for none, or a level the type does not have), of the entry's `facts`.
+    func count(at level: Int, of facts: [(fact: Fact, line: Int)]) -> (min: Bound?, max: Bound?)? {
+        guard plain else { return counts.indices.contains(level) ? counts[level] : nil }
+        guard level >= 0, level == firstList || level == firstMap else { return nil }
+        for (fact, _) in facts { if case let .count(min, max, isMap) = fact, isMap == (level == firstMap) { return (min, max) } }
+        return nil
     }
 
     /// The `Key ...` facts of the map at `level`.

@@ -124,7 +124,7 @@ struct OperationPageInterpreter {
                                builder: inout ReferenceShapeBuilder, log: inout DiagnosticLog) -> Shape {
         var shape = builder.member(named: name.member, typeLinks: entry.typeLinks, facts: facts, onPage: page.pageID, path: page.path,
                                    syntax: skeleton?.value(of: name.member), locationName: locationName(name, key: key),
-                                   untyped: BodyIntro.isBinary(entry.context) ? .blob : .string)
+                                   untyped: facts.type == nil && BodyIntro.isBinary(entry.context) ? .blob : .string)
         if section.kind == .requestParameters, let syntax, syntax.method != nil {
             locate(&shape, named: name.shown, syntax: syntax, labels: labels, entry: entry, section: section, log: &log)
             if shape.location == "uri" { uriMembers.insert(name.shown) }
@@ -137,7 +137,7 @@ struct OperationPageInterpreter {
                                 headerNames: [String: String], builder: inout ReferenceShapeBuilder) -> Shape {
         var shape = builder.member(named: name.member, typeLinks: entry.typeLinks, facts: facts, onPage: page.pageID, path: page.path,
                                    syntax: skeleton?.value(of: name.member), locationName: locationName(name, key: key),
-                                   untyped: BodyIntro.isBinary(entry.context) ? .blob : .string)
+                                   untyped: facts.type == nil && BodyIntro.isBinary(entry.context) ? .blob : .string)
         if entry.context?.containsBytes("following HTTP response") == true {
             // `If the action is successful, the service sends back the following HTTP response.`
             shape.location = "statusCode"
@@ -229,13 +229,20 @@ struct EntryName {
 
     static func of(_ entry: ReferenceEntry, on page: ReferencePage) -> EntryName? {
         guard let title = entry.name, !title.isEmpty else { return nil }
-        let shown = EntryTitle.memberName(title)
-        return EntryName(member: member(title: title, anchor: entry.anchor, on: page), shown: shown)
+        return EntryName(member: member(title: title, anchor: entry.anchor, on: page), shown: EntryTitle.memberName(title))
     }
 
     static func member(title: String, anchor: String?, on page: ReferencePage) -> String {
-        if let anchor, let named = EntryTitle.anchorName(anchor, stem: ReferenceServiceName.anchorStem(page)) { return named }
-        return EntryTitle.memberName(title)
+        var shown = EntryTitle.memberName(title)
+        guard var anchor else { return shown }
+        // Usually the anchor ends with the name shown (`-request-clientToken`): nothing to look up.
+        let endsWithShown = anchor.withUTF8 { a in
+            shown.withUTF8 { s in
+                a.count > s.count && a[a.count - s.count - 1] == UInt8(ascii: "-") && a[(a.count - s.count)...].elementsEqual(s)
+            }
+        }
+        if endsWithShown { return shown }
+        return EntryTitle.anchorName(anchor, stem: ReferenceServiceName.anchorStem(page)) ?? shown
     }
 }
 

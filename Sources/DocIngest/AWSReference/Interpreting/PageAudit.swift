@@ -55,11 +55,10 @@ enum PageAudit {
     /// that the other pages of its service end with.
     static func cutShort(_ page: ReferencePage, isOperation: Bool, othersEndWithSeeAlso: Bool) -> String? {
         if let reason = page.cutShort { return reason }
-        let kinds = Set(page.sections.map(\.kind))
-        if isOperation, kinds.isDisjoint(with: [.errors, .examples, .seeAlso]) {
+        if isOperation, !page.sections.contains(where: { $0.kind == .errors || $0.kind == .examples || $0.kind == .seeAlso }) {
             return "the operation page ends before its Errors section (cut short?)"
         }
-        if othersEndWithSeeAlso, !kinds.contains(.seeAlso) {
+        if othersEndWithSeeAlso, !page.sections.contains(where: { $0.kind == .seeAlso }) {
             return "the page ends before the See Also section that the other pages of its service end with (cut short?)"
         }
         return nil

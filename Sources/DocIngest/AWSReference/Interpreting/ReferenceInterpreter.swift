@@ -43,9 +43,11 @@ struct ReferenceInterpreter {
         // without one, among pages that have it, was cut short.
         var seeAlso: [String: (pages: Int, ending: Int)] = [:]
         // What the SDK links call the service that each anchor prefix names, on pages that show both.
-        let readings = pages.map(ReferenceServiceName.readings(of:))
+        // (Anchors are read only when some page has no SDK links.)
+        let links = pages.map(ReferenceServiceName.fromLinks(_:))
+        let anchors = links.contains(nil) ? pages.map(ReferenceServiceName.fromAnchors(_:)) : Array(repeating: nil, count: pages.count)
         var byAnchors: [String: ReferenceServiceName.Found] = [:]
-        for (links, anchors) in readings { if let links, let anchors, byAnchors[anchors] == nil { byAnchors[anchors] = links } }
+        for (link, anchor) in zip(links, anchors) { if let link, let anchor, byAnchors[anchor] == nil { byAnchors[anchor] = link } }
         for (index, page) in pages.enumerated() {
             var kind = Self.kind(of: page)
             if kind == .index {
@@ -62,7 +64,7 @@ struct ReferenceInterpreter {
                 kind = .cut
             }
             kinds.append(kind)
-            let found = readings[index].links ?? readings[index].anchors.map { byAnchors[$0] ?? ReferenceServiceName.Found(service: $0) }
+            let found = links[index] ?? anchors[index].map { byAnchors[$0] ?? ReferenceServiceName.Found(service: $0) }
             let service = options.serviceName ?? found?.service ?? ""
             if service.isEmpty { unnamed.append(page.path) }
             if let v = found?.apiVersion, apiVersions[service] == nil { apiVersions[service] = v }

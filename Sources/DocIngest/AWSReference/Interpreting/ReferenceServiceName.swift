@@ -7,15 +7,6 @@ enum ReferenceServiceName {
         var apiVersion: String? = nil
     }
 
-    /// Both readings of a page: its SDK links' and its anchors'. The SDK links name the service
-    /// id the SDKs use (`transcribe-2017-10-26`); anchor prefixes are usually the same but some
-    /// services use a house prefix there (`SSS`, `Textract`), so the links win when a page has
-    /// both, and a page without SDK links (one cut before See Also) takes the name its anchors'
-    /// prefix has on the pages that show both (the interpreter pairs them).
-    static func readings(of page: ReferencePage) -> (links: Found?, anchors: String?) {
-        (gotoLink(page), fromAnchors(page))
-    }
-
     /// `API_streaming_AudioStream` → `streaming_AudioStream`: the page's part of its anchors.
     static func anchorStem(_ page: ReferencePage) -> String {
         if let id = page.pageID, id.hasPrefix("API_") { return String(id.dropFirst(4)) }
@@ -40,8 +31,13 @@ enum ReferenceServiceName {
         return nil
     }
 
+    /// The service the SDK links of a page name. They name the service id the SDKs use
+    /// (`transcribe-2017-10-26`); anchor prefixes (`fromAnchors`) are usually the same but some
+    /// services use a house prefix there (`SSS`, `Textract`), so the links win when a page has
+    /// both, and a page without SDK links (one cut before See Also) takes the name its anchors'
+    /// prefix has on the pages that show both (the interpreter pairs them).
     /// `https://docs.aws.amazon.com/goto/boto3/transcribe-2017-10-26/X` → transcribe, 2017-10-26.
-    private static func gotoLink(_ page: ReferencePage) -> Found? {
+    static func fromLinks(_ page: ReferencePage) -> Found? {
         for link in page.externalLinks {
             guard let r = link.utf8Range(of: "/goto/") else { continue }
             switch gotoASCII(link[r.upperBound...]) {

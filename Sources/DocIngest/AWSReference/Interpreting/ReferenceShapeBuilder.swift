@@ -101,7 +101,7 @@ struct ReferenceShapeBuilder {
                 let placement = facts.placement ?? FactPlacement.none
                 for (conflictLine, message) in placement.conflicts { report(.warning, path, conflictLine, "\(name ?? "entry"): \(message)") }
                 if placement.lost { incomplete = true }
-                shape = build(phrase, level: 0, placement, name: name, typeLinks: typeLinks, onPage: pageID, path: path, line: line, syntax: syntax)
+                shape = build(phrase, level: 0, placement, facts: facts.facts, name: name, typeLinks: typeLinks, onPage: pageID, path: path, line: line, syntax: syntax)
             } else {
                 report(.error, path, line, "unrecognized type \"\(text)\" for \(name ?? "an entry"); read as string")
                 shape = Shape(type: .string)
@@ -128,36 +128,36 @@ struct ReferenceShapeBuilder {
 
     /// The shape of `phrase` (collection `level` of the member's type) with the facts `placement`
     /// gives each node, applied before the node is wrapped, so no built child is copied out and back in.
-    private mutating func build(_ phrase: TypePhrase, level: Int, _ placement: FactPlacement, name: String?, typeLinks: [String: String],
-                                onPage pageID: String?, path: String, line: Int, syntax: SkeletonNode?) -> Shape {
+    private mutating func build(_ phrase: TypePhrase, level: Int, _ placement: FactPlacement, facts: [(fact: Fact, line: Int)], name: String?,
+                                typeLinks: [String: String], onPage pageID: String?, path: String, line: Int, syntax: SkeletonNode?) -> Shape {
         switch phrase {
         case let .scalar(t):
             var s = Shape(type: t)
-            Self.applyAtLeaf(placement.leafFacts, to: &s)
+            Self.applyAtLeaf(placement.leafFacts ?? facts, to: &s, nested: level > 0)
             return s
         case .exception:
             var s = Shape(type: .structure)
             s.exception = true
             s.name = name
-            Self.applyAtLeaf(placement.leafFacts, to: &s)
+            Self.applyAtLeaf(placement.leafFacts ?? facts, to: &s, nested: level > 0)
             return s
         case let .list(itemPhrase):
-            var s = Shape.list(of: build(itemPhrase, level: level + 1, placement, name: name, typeLinks: typeLinks, onPage: pageID, path: path,
+            var s = Shape.list(of: build(itemPhrase, level: level + 1, placement, facts: facts, name: name, typeLinks: typeLinks, onPage: pageID, path: path,
                                          line: line, syntax: SyntaxSkeleton.descend(syntax)))
-            if let count = placement.count(at: level) { s.min = count.min ?? s.min; s.max = count.max ?? s.max }
+            if let count = placement.count(at: level, of: facts) { s.min = count.min ?? s.min; s.max = count.max ?? s.max }
             return s
         case let .map(keyPhrase, valuePhrase):
-            var key = build(keyPhrase, level: Int.max, FactPlacement.none, name: name, typeLinks: typeLinks, onPage: pageID, path: path,
+            var key = build(keyPhrase, level: Int.max, FactPlacement.none, facts: [], name: name, typeLinks: typeLinks, onPage: pageID, path: path,
                             line: line, syntax: nil)
             for fact in placement.keyFacts(at: level) { Self.change(&key, by: fact) }
-            let value = build(valuePhrase, level: level + 1, placement, name: name, typeLinks: typeLinks, onPage: pageID, path: path, line: line,
+            let value = build(valuePhrase, level: level + 1, placement, facts: facts, name: name, typeLinks: typeLinks, onPage: pageID, path: path, line: line,
                               syntax: SyntaxSkeleton.descend(syntax))
             var s = Shape.map(key: key, value: value)
-            if let count = placement.count(at: level) { s.min = count.min ?? s.min; s.max = count.max ?? s.max }
+            if let count = placement.count(at: level, of: facts) { s.min = count.min ?? s.min; s.max = count.max ?? s.max }
             return s
         case let .structure(typeName):
             var s = structure(named: typeName, link: typeLinks[typeName], besides: pageID, path: path, line: line, syntax: syntax)
-            Self.applyAtLeaf(placement.leafFacts, to: &s)
+            Self.applyAtLeaf(placement.leafFacts ?? facts, to: &s, nested: level > 0)
             return s
         }
     }
@@ -165,10 +165,14 @@ struct ReferenceShapeBuilder {
     /// Facts that reached a node the phrase calls a scalar or a structure. Only a missing type
     /// page read from its syntax block can make that node a list or a map: then the facts are
     /// routed the general way.
-    private static func applyAtLeaf(_ facts: [(fact: Fact, line: Int)], to shape: inout Shape) {
+    /// Below a collection (`nested`), counts are the collection's, not this node's.
+    private static func applyAtLeaf(_ facts: [(fact: Fact, line: Int)], to shape: inout Shape, nested: Bool) {
         guard !facts.isEmpty else { return }
         if shape.type == .list || shape.type == .map {
-            for (fact, _) in facts { apply(fact, to: &shape) }
+            for (fact, _) in facts {
+                if nested, case .count = fact { continue }
+                apply(fact, to: &shape)
+            }
             return
         }
         for (fact, _) in facts { change(&shape, by: fact) }

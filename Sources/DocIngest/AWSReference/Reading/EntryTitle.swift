@@ -31,7 +31,8 @@ enum EntryTitle {
 
     /// The member a title names: the name, or a map title's first name.
     static func memberName(_ title: String) -> String {
-        guard title.utf8.contains(0x20) else { return title }
+        var bytes = title
+        guard bytes.withUTF8({ $0.contains(0x20) }) else { return title }
         let first = title.utf8.split(separator: UInt8(ascii: ","), maxSplits: 1).first ?? title.utf8[...]
         let word = first.split(separator: 0x20).first ?? first
         return String(decoding: word, as: UTF8.self)
@@ -88,8 +89,11 @@ enum EntryTitle {
 /// one space is stripped from each end when both ends have one.
 enum PatternLine {
     static func verbatim(source lines: ByteLines, _ r: Range<Int>, rendered: String) -> String? {
-        guard let first = rendered.utf8.first, first == UInt8(ascii: "P") || first == UInt8(ascii: "K") || first == UInt8(ascii: "V"),
-              let keyword = FactLine.keyword(of: rendered), keyword.hasSuffix("Pattern:") else { return nil }
+        guard let first = rendered.utf8.first, first == UInt8(ascii: "P") || first == UInt8(ascii: "K") || first == UInt8(ascii: "V") else { return nil }
+        // One code span of single backticks renders as it reads: only other lines are read again.
+        let ticks = lines.withBytes(r) { s in s.reduce(0) { $1 == UInt8(ascii: "`") ? $0 + 1 : $0 } }
+        guard ticks > 2, let keyword = FactLine.keyword(of: rendered), keyword == "Pattern:" || keyword == "Key Pattern:" || keyword == "Value Pattern:"
+        else { return nil }
         return lines.withBytes(r) { s -> String? in
             guard let open = s.firstIndex(of: UInt8(ascii: "`")),
                   String(decoding: UnsafeBufferPointer(rebasing: s[..<open]), as: UTF8.self).trimmingSpaces == keyword else { return nil }

@@ -17,6 +17,7 @@ struct ForwardScan {
     mutating func reset() { from = Int.max }
 
     /// The first position at or after `start` holding a byte sought, else `s.count`.
+    @inline(__always)
     mutating func next(in s: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
         if start >= from && start <= found { return found }
         var j = start
@@ -34,8 +35,9 @@ struct ForwardScan {
 /// (positions per length, each with a cursor that only moves forward).
 struct BacktickScan {
     private static let shortLengths = 9
-    /// Per run length below `shortLengths`: no run of that length lies in `from..<found`.
-    private var short: [(from: Int, found: Int)] = Array(repeating: (Int.max, 0), count: BacktickScan.shortLengths)
+    /// Per run length below `shortLengths`: no run of that length lies in `from..<found`
+    /// (allocated on first use: a renderer that meets no backtick allocates nothing).
+    private var short: [(from: Int, found: Int)] = []
     /// Positions of the line's longer runs by length, with the next one to consider; nil until asked.
     private var long: [Int: (positions: [Int], next: Int)]?
     private var used = false
@@ -52,6 +54,7 @@ struct BacktickScan {
     mutating func closing(in s: UnsafeBufferPointer<UInt8>, from start: Int, count: Int) -> Int {
         used = true
         guard count < Self.shortLengths else { return longRun(in: s, from: start, count: count) }
+        if short.isEmpty { short = Array(repeating: (Int.max, 0), count: Self.shortLengths) }
         let known = short[count]
         if start >= known.from && start <= known.found { return known.found }
         var j = start
@@ -103,8 +106,8 @@ struct BracketPairs {
     private static let maxOpen = 256
     /// Matched pairs, by opening position.
     private var pairs: [(open: Int, close: Int)] = []
-    /// The open brackets waiting, as a ring of `maxOpen` slots.
-    private var ring = [Int](repeating: 0, count: BracketPairs.maxOpen)
+    /// The open brackets waiting, as a ring of `maxOpen` slots (allocated on first use).
+    private var ring: [Int] = []
     private var ready = false
 
     mutating func reset() { ready = false }
@@ -121,6 +124,7 @@ struct BracketPairs {
 
     private mutating func pair(_ s: UnsafeBufferPointer<UInt8>) {
         ready = true
+        if ring.isEmpty { ring = Array(repeating: 0, count: Self.maxOpen) }
         if !pairs.isEmpty { pairs.removeAll(keepingCapacity: true) }
         var top = 0, waiting = 0
         var j = 0

@@ -31,19 +31,18 @@ struct MarkdownInline {
         // at least the source's size (appending byte by byte paid a capacity check per byte).
         if buffer.count < src.count { buffer = Array(repeating: 0, count: Swift.max(src.count, 2 * buffer.count)) }
         var n = 0
-        scans.reset()
-        var writer = Writer(links: links, anchors: anchors, scans: scans)
+        scans.reset(lineLength: src.count)
+        var writer = Writer(links: links, anchors: anchors)
         links = []
         anchors = []
-        scans = Scans()
         buffer.withUnsafeMutableBufferPointer { out in
             MarkdownInline.special.withUnsafeBufferPointer { special in
-                writer.write(src, 0..<src.count, into: out.baseAddress!, at: &n, special: special, linking: true)
+                // The scans are lent, not copied: a copy in and out per line cost more than the line.
+                writer.write(src, 0..<src.count, into: out.baseAddress!, at: &n, special: special, linking: true, scans: &scans)
             }
         }
         links = writer.links
         anchors = writer.anchors
-        scans = writer.scans
         // Trailing spaces are markdown's hard line break, not content.
         while n > 0, buffer[n - 1] == 0x20 { n -= 1 }
         count = n
@@ -71,6 +70,10 @@ struct MarkdownInline {
     private var scans = Scans()
 
     struct Scans {
+        /// Bytes the direct search for a link's `]` may still cover on this line: a few links
+        /// are found faster so than by pairing the whole line's brackets, which is what a line
+        /// that spends the budget (one of thousands of `[`) falls back to.
+        var bracketBudget = 0
         var brackets = BracketPairs()
         var backticks = BacktickScan()
         /// The end of a link target: `)` (or a space, which no target holds).
@@ -80,7 +83,8 @@ struct MarkdownInline {
         var quote = ForwardScan(UInt8(ascii: "\""))
         var tagEnd = ForwardScan(UInt8(ascii: ">"))
 
-        mutating func reset() {
+        mutating func reset(lineLength: Int) {
+            bracketBudget = 4 * lineLength + 64
             brackets.reset()
             backticks.reset()
             targetEnd.reset()
@@ -94,12 +98,11 @@ struct MarkdownInline {
     private struct Writer {
         var links: [(text: String, target: String, pageID: String?)]
         var anchors: [String]
-        var scans: Scans
 
         /// `linking`: links are rendered as links (not inside a link's text: links do not nest,
         /// which also keeps the recursion one level deep).
         mutating func write(_ s: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, into out: UnsafeMutablePointer<UInt8>, at n: inout Int,
-                            special: UnsafeBufferPointer<Bool>, linking: Bool) {
+                            special: UnsafeBufferPointer<Bool>, linking: Bool, scans: inout Scans) {
             var i = range.lowerBound
             let end = range.upperBound
             while i < end {
@@ -140,13 +143,13 @@ struct MarkdownInline {
                         continue
                     }
                 case UInt8(ascii: "["):
-                    if linking, let (textEnd, targetStart, targetEnd) = link(s, at: i, end: end) {
+                    if linking, let (textEnd, targetStart, targetEnd) = link(s, at: i, end: end, scans: &scans) {
                         let before = n
                         // `[ Media ](API_Media.md)`: the spaces inside the brackets are layout. Leading
                         // spaces of the source are skipped; markup may still leave some to remove.
                         var start = i + 1
                         while start < textEnd, s[start] == 0x20 { start += 1 }
-                        write(s, start..<textEnd, into: out, at: &n, special: special, linking: false)
+                        write(s, start..<textEnd, into: out, at: &n, special: special, linking: false, scans: &scans)
                         var a = before
                         while a < n, out[a] == 0x20 { a += 1 }
                         var b = n
@@ -164,7 +167,7 @@ struct MarkdownInline {
                         continue
                     }
                 case UInt8(ascii: "<"):
-                    if let (name, after) = anchor(s, at: i, end: end) {
+                    if let (name, after) = anchor(s, at: i, end: end, scans: &scans) {
                         anchors.append(name)
                         i = after
                         continue
@@ -179,15 +182,40 @@ struct MarkdownInline {
         }
 
         /// `[text](target)` at `i`: (end of text, start of target, end of target).
-        private mutating func link(_ s: UnsafeBufferPointer<UInt8>, at i: Int, end: Int) -> (Int, Int, Int)? {
-            guard let j = scans.brackets.close(of: i, in: s), j + 1 < end, s[j + 1] == UInt8(ascii: "(") else { return nil }
+        private func link(_ s: UnsafeBufferPointer<UInt8>, at i: Int, end: Int, scans: inout Scans) -> (Int, Int, Int)? {
+            guard let j = closingBracket(s, of: i, scans: &scans), j + 1 < end, s[j + 1] == UInt8(ascii: "(") else { return nil }
             let k = scans.targetEnd.next(in: s, from: j + 2)
             guard k < end, s[k] == UInt8(ascii: ")") else { return nil }
             return (j, j + 2, k)
         }
 
+        /// The `]` that closes the `[` at `i` (bracket depth, backslash escapes skipped).
+        private func closingBracket(_ s: UnsafeBufferPointer<UInt8>, of i: Int, scans: inout Scans) -> Int? {
+            if scans.bracketBudget > 0 {
+                let limit = Swift.min(s.count, i + scans.bracketBudget)
+                var depth = 0, j = i
+                while j < limit {
+                    switch s[j] {
+                    case UInt8(ascii: "\\"): j += 1
+                    case UInt8(ascii: "["): depth += 1
+                    case UInt8(ascii: "]"):
+                        depth -= 1
+                        if depth == 0 {
+                            scans.bracketBudget -= j - i + 1
+                            return j
+                        }
+                    default: break
+                    }
+                    j += 1
+                }
+                scans.bracketBudget -= j - i
+                if j >= s.count { return nil }
+            }
+            return scans.brackets.close(of: i, in: s)
+        }
+
         /// `<a name="x"></a>` (or `id=`) at `i`: the name and the index after `</a>`.
-        private mutating func anchor(_ s: UnsafeBufferPointer<UInt8>, at i: Int, end: Int) -> (String, Int)? {
+        private func anchor(_ s: UnsafeBufferPointer<UInt8>, at i: Int, end: Int, scans: inout Scans) -> (String, Int)? {
             guard i + 3 < end, s[i + 1] == UInt8(ascii: "a"), s[i + 2] == 0x20 else { return nil }
             let open = scans.quoteOrTagEnd.next(in: s, from: i + 3)
             guard open < end, s[open] == UInt8(ascii: "\"") else { return nil }

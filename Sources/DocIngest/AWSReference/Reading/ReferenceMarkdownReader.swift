@@ -12,7 +12,6 @@ enum ReferenceMarkdownReader {
         /// The open entry was opened by an emphasized line alone (no anchor): a note's heading
         /// (`**Important**`) looks the same, so it stays an entry only if facts follow it.
         var entryTentative = false
-        var entryHasFacts = false
         var context: String?
         var inFence = false
         var fenceLine = 0
@@ -21,7 +20,7 @@ enum ReferenceMarkdownReader {
         func closeEntry() {
             // Moved, not copied: an entry holds five references.
             guard let e = entry.take() else { return }
-            if entryTentative, !entryHasFacts, let heading = e.name {
+            if entryTentative, !Self.hasFacts(e), let heading = e.name {
                 section?.paragraphs.append(ReferenceLine(text: heading, line: e.line))
                 section?.paragraphs.append(contentsOf: e.lines)
             } else {
@@ -50,7 +49,6 @@ enum ReferenceMarkdownReader {
             entry!.lines.reserveCapacity(4)
             page.anchors.append(contentsOf: inline.anchors)
             entryTentative = tentative
-            entryHasFacts = false
         }
 
         for i in 0..<lines.count {
@@ -107,7 +105,7 @@ enum ReferenceMarkdownReader {
                 // A name alone on a line opens an entry where one can begin: at a section's
                 // start, after the facts of the entry before, always among errors or with an
                 // anchor, and after an entry of a page without anchors unless it heads a note.
-                if anchored || kind == .errors || entry == nil || entryHasFacts || entry!.anchor == nil && !EntryTitle.isAdmonition(name) {
+                if anchored || kind == .errors || entry == nil || Self.hasFacts(entry!) || entry!.anchor == nil && !EntryTitle.isAdmonition(name) {
                     open(name, line: lineNumber, tentative: !anchored && kind != .errors)
                     continue
                 }
@@ -119,7 +117,6 @@ enum ReferenceMarkdownReader {
             }
             if let verbatim = PatternLine.verbatim(source: lines, r, rendered: text) { text = verbatim }
             if entry != nil, !(blankBefore && SectionIntro.isIntro(text)) {
-                if !entryHasFacts, FactLine.keywordAndFollow(of: text) != nil { entryHasFacts = true }
                 entry!.lines.append(ReferenceLine(text: text, line: lineNumber))
                 continue
             }
@@ -133,9 +130,15 @@ enum ReferenceMarkdownReader {
         return page
     }
 
+    /// The entry has fact lines (asked only where an emphasized name may open the next entry).
+    private static func hasFacts(_ entry: ReferenceEntry) -> Bool {
+        entry.lines.contains { FactLine.keywordAndFollow(of: $0.text) != nil }
+    }
+
     /// 2 for `## `, 3 for a `### ` that names a section (`### Request Parameters`, as some
     /// eras head them; other `###` lines are sub-headings, read as text); else nil.
     private static func headingLevel(_ lines: ByteLines, _ r: Range<Int>) -> Int? {
+        guard r.count > 3, lines.bytes[r.lowerBound] == UInt8(ascii: "#") else { return nil }
         if lines.hasPrefix(r, "## ") { return 2 }
         guard lines.hasPrefix(r, "### ") else { return nil }
         var title = (r.lowerBound + 4)..<r.upperBound
