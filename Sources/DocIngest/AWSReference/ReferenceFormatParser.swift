@@ -38,7 +38,7 @@ public struct ReferenceFormatParser: FormatParser {
         var interpreter = ReferenceInterpreter(options: options)
         let model = interpreter.interpret(pages)
         // Data-type pages are no operation's source, yet read into the model.
-        interpreter.log.markUsed(interpreter.typePagePaths)
+        if !interpreter.log.diagnostics.isEmpty { interpreter.log.markUsed(Set(interpreter.typePagePaths)) }
         log.append(contentsOf: interpreter.log)
         return model
     }

@@ -21,7 +21,7 @@ final class EntryFacts: Sendable {
     /// A description line says so (`This member has been deprecated.`).
     let deprecated: Bool
     /// Which node of the typed member each fact is about (nil without a readable type).
-    let placement: FactPlacement?
+    private let placement: FactPlacement?
 
     private init(_ c: Collected) {
         unread = c.unread
@@ -35,6 +35,20 @@ final class EntryFacts: Sendable {
         httpStatus = c.httpStatus
         statesRange = c.statesRange
     }
+
+    /// Facts that contradict one before them, or that no node of the type can take.
+    var conflicts: [(line: Int, message: String)] { placement?.conflicts ?? [] }
+    /// A fact no node of the type could take.
+    var lostFact: Bool { placement?.lost ?? false }
+
+    /// The count of collection `level` of the member's type.
+    func count(at level: Int) -> (min: Bound?, max: Bound?)? { placement?.count(at: level, of: facts) }
+
+    /// The `Key ...` facts of the map at collection `level`.
+    func keyFacts(at level: Int) -> [Fact] { placement?.keyFacts(at: level) ?? [] }
+
+    /// The facts about the innermost value of the member's type.
+    var leafFacts: [(fact: Fact, line: Int)] { placement?.leafFacts ?? facts }
 
     func statesCount(isMap: Bool) -> Bool {
         facts.contains { if case let .count(_, _, m) = $0.fact { return m == isMap } else { return false } }

@@ -28,9 +28,6 @@ struct FactPlacement: Sendable {
     /// A fact no node of the type could take: the model lacks it.
     private(set) var lost = false
 
-    /// No facts (a map's key phrase is built with none: its facts come from the map's level).
-    static let none = FactPlacement(.scalar(.string), [])
-
     init(_ phrase: TypePhrase, _ facts: [(fact: Fact, line: Int)]) {
         var node = phrase
         var depth = 0

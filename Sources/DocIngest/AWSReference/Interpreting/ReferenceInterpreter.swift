@@ -11,7 +11,7 @@ struct ReferenceInterpreter {
     /// Each distinct fact line is read once per run.
     private var factMemo = FactLineMemo()
     /// The pages read as data types.
-    private(set) var typePagePaths: Set<String> = []
+    private(set) var typePagePaths: [String] = []
 
     init(options: IngestOptions) { self.options = options }
 
@@ -41,7 +41,8 @@ struct ReferenceInterpreter {
         kinds.reserveCapacity(pages.count)
         // Pages of a service that end with See Also, of its operation and type pages: a page
         // without one, among pages that have it, was cut short.
-        var seeAlso: [String: (pages: Int, ending: Int)] = [:]
+        // (A run holds a service or two: searched, not hashed, per page.)
+        var seeAlso: [(service: String, pages: Int, ending: Int)] = []
         // What the SDK links call the service that each anchor prefix names, on pages that show both.
         // (Anchors are read only when some page has no SDK links.)
         let links = pages.map(ReferenceServiceName.fromLinks(_:))
@@ -70,9 +71,13 @@ struct ReferenceInterpreter {
             if let v = found?.apiVersion, apiVersions[service] == nil { apiVersions[service] = v }
             serviceOf[index] = service
             if kind != .cut {
-                let ends = page.sections.contains { $0.kind == .seeAlso }
-                seeAlso[service, default: (0, 0)].pages += 1
-                if ends { seeAlso[service]!.ending += 1 }
+                let ends = page.sections.contains { $0.kind == .seeAlso } ? 1 : 0
+                if let i = seeAlso.firstIndex(where: { $0.service == service }) {
+                    seeAlso[i].pages += 1
+                    seeAlso[i].ending += ends
+                } else {
+                    seeAlso.append((service, 1, ends))
+                }
             }
         }
         // A page cut before its sections is a data type when another page links to it.
@@ -85,7 +90,7 @@ struct ReferenceInterpreter {
             guard kind != .index, let service = serviceOf[index] else { continue }
             var incomplete = PageAudit.unreadFacts(page, log: &log) || kind == .cut
             if kind != .cut {
-                let counts = seeAlso[service] ?? (0, 0)
+                let counts = seeAlso.first { $0.service == service } ?? (service, 0, 0)
                 let mine = page.sections.contains { $0.kind == .seeAlso } ? 1 : 0
                 let others = counts.pages - 1, othersEnding = counts.ending - mine
                 if let reason = PageAudit.cutShort(page, isOperation: kind == .operation, othersEndWithSeeAlso: others > 0 && othersEnding * 2 >= others) {
@@ -110,7 +115,7 @@ struct ReferenceInterpreter {
                     }
                 }
                 typePagesByService[service, default: [:]][id] = TypePage(id: id, page: page, members: members, incomplete: incomplete)
-                typePagePaths.insert(page.path)
+                typePagePaths.append(page.path)
             case .operation, .cut:
                 operations.append((index, service, incomplete, kind == .cut))
             case .index:

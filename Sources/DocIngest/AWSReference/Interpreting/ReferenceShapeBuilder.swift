@@ -98,10 +98,9 @@ struct ReferenceShapeBuilder {
         var shape: Shape
         if let (text, line) = facts.type {
             if let phrase = facts.typePhrase {
-                let placement = facts.placement ?? FactPlacement.none
-                for (conflictLine, message) in placement.conflicts { report(.warning, path, conflictLine, "\(name ?? "entry"): \(message)") }
-                if placement.lost { incomplete = true }
-                shape = build(phrase, level: 0, placement, facts: facts.facts, name: name, typeLinks: typeLinks, onPage: pageID, path: path, line: line, syntax: syntax)
+                for (conflictLine, message) in facts.conflicts { report(.warning, path, conflictLine, "\(name ?? "entry"): \(message)") }
+                if facts.lostFact { incomplete = true }
+                shape = build(phrase, level: 0, facts, name: name, typeLinks: typeLinks, onPage: pageID, path: path, line: line, syntax: syntax)
             } else {
                 report(.error, path, line, "unrecognized type \"\(text)\" for \(name ?? "an entry"); read as string")
                 shape = Shape(type: .string)
@@ -126,38 +125,38 @@ struct ReferenceShapeBuilder {
         return shape
     }
 
-    /// The shape of `phrase` (collection `level` of the member's type) with the facts `placement`
-    /// gives each node, applied before the node is wrapped, so no built child is copied out and back in.
-    private mutating func build(_ phrase: TypePhrase, level: Int, _ placement: FactPlacement, facts: [(fact: Fact, line: Int)], name: String?,
+    /// The shape of `phrase` (collection `level` of the member's type) with the facts the entry's
+    /// placement gives each node, applied before the node is wrapped, so no built child is copied out and back in.
+    private mutating func build(_ phrase: TypePhrase, level: Int, _ facts: EntryFacts?, name: String?,
                                 typeLinks: [String: String], onPage pageID: String?, path: String, line: Int, syntax: SkeletonNode?) -> Shape {
         switch phrase {
         case let .scalar(t):
             var s = Shape(type: t)
-            Self.applyAtLeaf(placement.leafFacts ?? facts, to: &s, nested: level > 0)
+            if let facts { Self.applyAtLeaf(facts.leafFacts, to: &s, nested: level > 0) }
             return s
         case .exception:
             var s = Shape(type: .structure)
             s.exception = true
             s.name = name
-            Self.applyAtLeaf(placement.leafFacts ?? facts, to: &s, nested: level > 0)
+            if let facts { Self.applyAtLeaf(facts.leafFacts, to: &s, nested: level > 0) }
             return s
         case let .list(itemPhrase):
-            var s = Shape.list(of: build(itemPhrase, level: level + 1, placement, facts: facts, name: name, typeLinks: typeLinks, onPage: pageID, path: path,
+            var s = Shape.list(of: build(itemPhrase, level: level + 1, facts, name: name, typeLinks: typeLinks, onPage: pageID, path: path,
                                          line: line, syntax: SyntaxSkeleton.descend(syntax)))
-            if let count = placement.count(at: level, of: facts) { s.min = count.min ?? s.min; s.max = count.max ?? s.max }
+            if let count = facts?.count(at: level) { s.min = count.min ?? s.min; s.max = count.max ?? s.max }
             return s
         case let .map(keyPhrase, valuePhrase):
-            var key = build(keyPhrase, level: Int.max, FactPlacement.none, facts: [], name: name, typeLinks: typeLinks, onPage: pageID, path: path,
+            var key = build(keyPhrase, level: Int.max, nil, name: name, typeLinks: typeLinks, onPage: pageID, path: path,
                             line: line, syntax: nil)
-            for fact in placement.keyFacts(at: level) { Self.change(&key, by: fact) }
-            let value = build(valuePhrase, level: level + 1, placement, facts: facts, name: name, typeLinks: typeLinks, onPage: pageID, path: path, line: line,
+            for fact in facts?.keyFacts(at: level) ?? [] { Self.change(&key, by: fact) }
+            let value = build(valuePhrase, level: level + 1, facts, name: name, typeLinks: typeLinks, onPage: pageID, path: path, line: line,
                               syntax: SyntaxSkeleton.descend(syntax))
             var s = Shape.map(key: key, value: value)
-            if let count = placement.count(at: level, of: facts) { s.min = count.min ?? s.min; s.max = count.max ?? s.max }
+            if let count = facts?.count(at: level) { s.min = count.min ?? s.min; s.max = count.max ?? s.max }
             return s
         case let .structure(typeName):
             var s = structure(named: typeName, link: typeLinks[typeName], besides: pageID, path: path, line: line, syntax: syntax)
-            Self.applyAtLeaf(placement.leafFacts ?? facts, to: &s, nested: level > 0)
+            if let facts { Self.applyAtLeaf(facts.leafFacts, to: &s, nested: level > 0) }
             return s
         }
     }
