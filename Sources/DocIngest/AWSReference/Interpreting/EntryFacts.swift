@@ -23,7 +23,7 @@ final class EntryFacts: Sendable {
     /// Which node of the typed member each fact is about (nil without a readable type).
     private let placement: FactPlacement?
 
-    private init(_ c: Collected) {
+    private init(_ c: consuming Collected) {
         unread = c.unread
         deprecated = c.deprecated
         placement = c.typePhrase.map { FactPlacement($0, c.facts) }
@@ -123,8 +123,9 @@ final class EntryFacts: Sendable {
                         break
                     }
                 }
-                if !result.deprecated, Deprecation.isNotice(current.text) { result.deprecated = true }
                 if !described {
+                    // The generator puts its notice first.
+                    result.deprecated = Deprecation.isNotice(current.text)
                     result.documentation = current.text
                     described = true
                 } else {

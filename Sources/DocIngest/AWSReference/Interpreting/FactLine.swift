@@ -92,13 +92,19 @@ enum FactLine {
         return line.withUTF8 { keywordAndFollow(of: $0) }
     }
 
+    @inline(__always)
     static func keywordAndFollow(of bytes: UnsafeBufferPointer<UInt8>) -> (keyword: String, valueMayFollow: Bool)? {
         guard let first = bytes.first, startsKeyword[Int(first)], let base = bytes.baseAddress else { return nil }
         for (i, k) in keywordTable.enumerated() where bytes.count >= k.bytes.utf8CodeUnitCount && k.bytes.utf8Start.pointee == first {
             if memcmp(base, k.bytes.utf8Start, k.bytes.utf8CodeUnitCount) == 0 { return (keywords[i], k.valueMayFollow) }
         }
-        // Older pages capitalize less (`Length constraints:`, `Valid values:`): the same keyword.
-        // (Only lines with a colon where a keyword's would be: description lines seldom have one.)
+        return caseFoldedKeyword(of: bytes, first: first)
+    }
+
+    /// Older pages capitalize less (`Length constraints:`, `Valid values:`): the same keyword.
+    /// (Only lines with a colon where a keyword's would be: description lines seldom have one.)
+    @inline(never)
+    private static func caseFoldedKeyword(of bytes: UnsafeBufferPointer<UInt8>, first: UInt8) -> (keyword: String, valueMayFollow: Bool)? {
         guard let colon = bytes.prefix(32).firstIndex(of: UInt8(ascii: ":")), colon >= 4 else { return nil }
         for (i, k) in keywordTable.enumerated() where bytes.count >= k.bytes.utf8CodeUnitCount && k.bytes.utf8Start.pointee == first {
             let n = k.bytes.utf8CodeUnitCount

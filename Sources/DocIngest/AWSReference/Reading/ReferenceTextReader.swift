@@ -101,7 +101,9 @@ enum TextBullet {
 
     /// The byte length of the bullet `r` starts with: followed by a space and a name, or (`alone`) nothing else.
     static func length(_ lines: ByteLines, _ r: Range<Int>, alone: Bool) -> Int? {
-        guard let first = r.first.map({ lines.bytes[$0] }), first == 0x2D || first == 0x2A || first == 0x2B || first >= 0xC2 else { return nil }
+        guard !r.isEmpty else { return nil }
+        let first = lines.bytes[r.lowerBound]
+        guard first == 0x2D || first == 0x2A || first == 0x2B || first >= 0xC2 else { return nil }
         for b in bullets where r.count >= b.count && lines.bytes[r.lowerBound..<(r.lowerBound + b.count)].elementsEqual(b) {
             if alone { return r.count == b.count ? b.count : nil }
             return r.count > b.count + 1 && lines.bytes[r.lowerBound + b.count] == 0x20 ? b.count : nil
