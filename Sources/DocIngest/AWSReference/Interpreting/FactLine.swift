@@ -92,28 +92,28 @@ enum FactLine {
         return line.withUTF8 { keywordAndFollow(of: $0) }
     }
 
-    @inline(__always)
-    static func keywordAndFollow(of bytes: UnsafeBufferPointer<UInt8>) -> (keyword: String, valueMayFollow: Bool)? {
-        guard let first = bytes.first, startsKeyword[Int(first)], let base = bytes.baseAddress else { return nil }
-        for (i, k) in keywordTable.enumerated() where bytes.count >= k.bytes.utf8CodeUnitCount && k.bytes.utf8Start.pointee == first {
-            if memcmp(base, k.bytes.utf8Start, k.bytes.utf8CodeUnitCount) == 0 { return (keywords[i], k.valueMayFollow) }
-        }
-        return caseFoldedKeyword(of: bytes, first: first)
-    }
+    /// The length of the longest keyword (`Value Length Constraints:`).
+    private static let longestKeyword = keywordTable.map(\.bytes.utf8CodeUnitCount).max()!
 
-    /// Older pages capitalize less (`Length constraints:`, `Valid values:`): the same keyword.
-    /// (Only lines with a colon where a keyword's would be: description lines seldom have one.)
-    @inline(never)
-    private static func caseFoldedKeyword(of bytes: UnsafeBufferPointer<UInt8>, first: UInt8) -> (keyword: String, valueMayFollow: Bool)? {
-        guard let colon = bytes.prefix(32).firstIndex(of: UInt8(ascii: ":")), colon >= 4 else { return nil }
-        for (i, k) in keywordTable.enumerated() where bytes.count >= k.bytes.utf8CodeUnitCount && k.bytes.utf8Start.pointee == first {
-            let n = k.bytes.utf8CodeUnitCount
-            var same = true
-            for j in 1..<n where bytes[j] | 0x20 != k.bytes.utf8Start[j] | 0x20 {
-                same = false
-                break
+    static func keywordAndFollow(of bytes: UnsafeBufferPointer<UInt8>) -> (keyword: String, valueMayFollow: Bool)? {
+        guard let first = bytes.first, startsKeyword[Int(first)] else { return nil }
+        // Every keyword ends with its colon: found first, it leaves the keywords of that length
+        // (description lines seldom have a colon so early, and are done with here).
+        let limit = Swift.min(bytes.count, longestKeyword)
+        var colon = 1
+        while colon < limit, bytes[colon] != UInt8(ascii: ":") { colon += 1 }
+        guard colon < limit else { return nil }
+        let length = colon + 1
+        for (i, k) in keywordTable.enumerated() where k.bytes.utf8CodeUnitCount == length {
+            // Older pages capitalize less (`Length constraints:`, `Valid values:`): the same keyword.
+            let word = k.bytes.utf8Start
+            var j = 0
+            while j < length {
+                let b = bytes[j], w = word[j], folded = b | 0x20
+                guard b == w || (folded == w | 0x20 && folded >= UInt8(ascii: "a") && folded <= UInt8(ascii: "z")) else { break }
+                j += 1
             }
-            if same { return (keywords[i], k.valueMayFollow) }
+            if j == length { return (keywords[i], k.valueMayFollow) }
         }
         return nil
     }
