@@ -44,9 +44,10 @@ struct ReferenceInterpreter {
         // (A run holds a service or two: searched, not hashed, per page.)
         var seeAlso: [(service: String, pages: Int, ending: Int)] = []
         // What the SDK links call the service that each anchor prefix names, on pages that show both.
-        // (Anchors are read only when some page has no SDK links.)
+        // (Anchors are read only when an operation or type page has no SDK links.)
         let links = pages.map(ReferenceServiceName.fromLinks(_:))
-        let anchors = links.contains(nil) ? pages.map(ReferenceServiceName.fromAnchors(_:)) : Array(repeating: nil, count: pages.count)
+        let needAnchors = pages.indices.contains { links[$0] == nil && Self.kind(of: pages[$0]) != .index }
+        let anchors = needAnchors ? pages.map(ReferenceServiceName.fromAnchors(_:)) : Array(repeating: nil, count: pages.count)
         var byAnchors: [String: ReferenceServiceName.Found] = [:]
         for (link, anchor) in zip(links, anchors) { if let link, let anchor, byAnchors[anchor] == nil { byAnchors[anchor] = link } }
         for (index, page) in pages.enumerated() {

@@ -13,20 +13,21 @@ enum ReferenceServiceName {
         return page.title
     }
 
+    /// The prefix of the page's first entry anchor (`imagebuilder` of `imagebuilder-DistributeImage-request-clientToken`).
     static func fromAnchors(_ page: ReferencePage) -> String? {
         guard !page.anchors.isEmpty else { return nil }
-        let stem = anchorStem(page)
+        var stem = anchorStem(page)
         guard !stem.isEmpty else { return nil }
-        let markers = ["-\(stem)-request-", "-\(stem)-response-", "-Type-\(stem)-"]
-        for anchor in page.anchors {
-            for marker in markers {
-                guard let r = anchor.utf8Range(of: marker) else { continue }
-                let prefix = String(anchor[..<r.lowerBound])
-                guard !prefix.isEmpty else { continue }
-                // A sub-reference (`streaming_`) is a service of its own (`transcribe-streaming`).
-                if let underscore = stem.firstIndex(of: "_") { return prefix + "-" + stem[..<underscore] }
-                return prefix
+        for var anchor in page.anchors {
+            let prefix: String? = anchor.withUTF8 { a in
+                stem.withUTF8 { s in
+                    EntryAnchor.parts(a, stem: s).flatMap { $0.prefixEnd > 0 ? String(decoding: a[..<$0.prefixEnd], as: UTF8.self) : nil }
+                }
             }
+            guard let prefix else { continue }
+            // A sub-reference (`streaming_`) is a service of its own (`transcribe-streaming`).
+            if let underscore = stem.firstIndex(of: "_") { return prefix + "-" + stem[..<underscore] }
+            return prefix
         }
         return nil
     }

@@ -68,17 +68,44 @@ enum EntryTitle {
     /// or `-Type-<stem>-` (after a `uri-`, `header-` or `querystring-` place word); nil when the
     /// anchor has none of those forms.
     static func anchorName(_ anchor: String, stem: String) -> String? {
+        var anchor = anchor, stem = stem
         guard !stem.isEmpty else { return nil }
-        for marker in ["-\(stem)-request-", "-\(stem)-response-", "-Type-\(stem)-"] {
-            guard let r = anchor.utf8Range(of: marker) else { continue }
-            var name = anchor[r.upperBound...]
-            for place in ["uri-", "header-", "querystring-"] where name.utf8.starts(with: place.utf8) && name.utf8.count > place.utf8.count {
-                name = name.dropFirst(place.count)
-                break
+        return anchor.withUTF8 { a in
+            stem.withUTF8 { s -> String? in
+                guard var start = EntryAnchor.parts(a, stem: s)?.nameStart else { return nil }
+                for place in ["uri-", "header-", "querystring-"] where a[start...].starts(with: place.utf8) && a.count - start > place.utf8.count {
+                    start += place.utf8.count
+                    break
+                }
+                return start < a.count ? String(decoding: a[start...], as: UTF8.self) : nil
             }
-            return name.isEmpty ? nil : String(name)
+        }
+    }
+}
+
+/// The parts of an entry anchor (`imagebuilder-DistributeImage-request-clientToken`,
+/// `lex-Type-runtime_DialogAction-intentName`): the prefix before `-<stem>-request-`,
+/// `-<stem>-response-` or `-Type-<stem>-` (the first of these the anchor holds, at its first
+/// place), and the name after it. Read on bytes: every page and many entries ask.
+enum EntryAnchor {
+    private static let forms: [(before: StaticString, after: StaticString)] = [("-", "-request-"), ("-", "-response-"), ("-Type-", "-")]
+
+    static func parts(_ a: UnsafeBufferPointer<UInt8>, stem s: UnsafeBufferPointer<UInt8>) -> (prefixEnd: Int, nameStart: Int)? {
+        for (before, after) in forms {
+            let length = before.utf8CodeUnitCount + s.count + after.utf8CodeUnitCount
+            guard a.count >= length else { continue }
+            for p in 0...(a.count - length) where a[p] == UInt8(ascii: "-") {
+                if matches(a, at: p, before) && a[(p + before.utf8CodeUnitCount)...].starts(with: s)
+                    && matches(a, at: p + before.utf8CodeUnitCount + s.count, after) {
+                    return (p, p + length)
+                }
+            }
         }
         return nil
+    }
+
+    private static func matches(_ a: UnsafeBufferPointer<UInt8>, at p: Int, _ text: StaticString) -> Bool {
+        text.withUTF8Buffer { t in a[p..<(p + t.count)].elementsEqual(t) }
     }
 }
 
