@@ -91,17 +91,23 @@ enum EntryAnchor {
     private static let forms: [(before: StaticString, after: StaticString)] = [("-", "-request-"), ("-", "-response-"), ("-Type-", "-")]
 
     static func parts(_ a: UnsafeBufferPointer<UInt8>, stem s: UnsafeBufferPointer<UInt8>) -> (prefixEnd: Int, nameStart: Int)? {
-        for (before, after) in forms {
-            let length = before.utf8CodeUnitCount + s.count + after.utf8CodeUnitCount
-            guard a.count >= length else { continue }
-            for p in 0...(a.count - length) where a[p] == UInt8(ascii: "-") {
-                if matches(a, at: p, before) && a[(p + before.utf8CodeUnitCount)...].starts(with: s)
-                    && matches(a, at: p + before.utf8CodeUnitCount + s.count, after) {
-                    return (p, p + length)
+        guard let first = s.first, a.count > s.count else { return nil }
+        // The first place of each form, found from the places the stem stands (an anchor holds it once or so).
+        var best: (form: Int, prefixEnd: Int, nameStart: Int)?
+        var p = 1
+        while p + s.count < a.count {
+            if a[p] == first, a[p..<(p + s.count)].elementsEqual(s) {
+                for (k, (before, after)) in forms.enumerated() where best.map({ k < $0.form }) ?? true {
+                    let start = p - before.utf8CodeUnitCount, end = p + s.count + after.utf8CodeUnitCount
+                    if start >= 0, end <= a.count, matches(a, at: start, before), matches(a, at: p + s.count, after) {
+                        best = (k, start, end)
+                        break
+                    }
                 }
             }
+            p += 1
         }
-        return nil
+        return best.map { ($0.prefixEnd, $0.nameStart) }
     }
 
     private static func matches(_ a: UnsafeBufferPointer<UInt8>, at p: Int, _ text: StaticString) -> Bool {
