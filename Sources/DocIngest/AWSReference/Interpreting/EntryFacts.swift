@@ -26,7 +26,7 @@ final class EntryFacts: Sendable {
     private init(_ c: consuming Collected) {
         unread = c.unread
         deprecated = c.deprecated
-        placement = c.typePhrase.map { FactPlacement($0, c.facts) }
+        placement = c.typePhrase.flatMap { FactPlacement.needed(for: $0, c.facts) ? FactPlacement($0, c.facts) : nil }
         facts = c.facts
         documentation = c.documentation
         type = c.type
@@ -41,8 +41,14 @@ final class EntryFacts: Sendable {
     /// A fact no node of the type could take.
     var lostFact: Bool { placement?.lost ?? false }
 
-    /// The count of collection `level` of the member's type.
-    func count(at level: Int) -> (min: Bound?, max: Bound?)? { placement?.count(at: level, of: facts) }
+    /// The count of the collection at `level` of the member's type, a map's (`isMap`) or a
+    /// list's; `first`: no collection of its kind above it.
+    func count(at level: Int, isMap: Bool, first: Bool) -> (min: Bound?, max: Bound?)? {
+        if let placement { return placement.count(at: level) }
+        guard first else { return nil }
+        for (fact, _) in facts { if case let .count(min, max, m) = fact, m == isMap { return (min, max) } }
+        return nil
+    }
 
     /// The `Key ...` facts of the map at collection `level`.
     func keyFacts(at level: Int) -> [Fact] { placement?.keyFacts(at: level) ?? [] }

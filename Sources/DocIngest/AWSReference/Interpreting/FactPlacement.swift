@@ -10,14 +10,8 @@ import APIModel
 struct FactPlacement: Sendable {
     private enum Level: Equatable, Sendable { case list, map }
 
-    /// The usual entry: no fact given twice, none about a map key, each count for a collection
-    /// the type has. Its facts are then read as they are: each count by the first collection of
-    /// its kind, the rest by the innermost value; nothing below is made (this runs per entry).
-    private var plain = true
-    /// The depth of the first list and of the first map in the type, -1 for none.
-    private var firstList = -1, firstMap = -1
-    /// Otherwise: the collections from the member down to its innermost value (a list's items,
-    /// a map's values), each one's count and key facts, and the innermost value's facts.
+    /// The collections from the member down to its innermost value (a list's items, a map's
+    /// values), each one's count and key facts, and the innermost value's facts.
     private var levels: [Level] = []
     private var counts: [(min: Bound?, max: Bound?)?] = []
     private var keyFacts: [[Fact]] = []
@@ -28,26 +22,26 @@ struct FactPlacement: Sendable {
     /// A fact no node of the type could take: the model lacks it.
     private(set) var lost = false
 
-    init(_ phrase: TypePhrase, _ facts: [(fact: Fact, line: Int)]) {
+    /// Whether an entry's facts need placing: not for the usual entry (no fact given twice,
+    /// none about a map key, each count for a collection the type has), whose facts are read as
+    /// they are: each count by the first collection of its kind, the rest by the innermost value.
+    static func needed(for phrase: TypePhrase, _ facts: [(fact: Fact, line: Int)]) -> Bool {
         var node = phrase
-        var depth = 0
+        var hasList = false, hasMap = false
         spine: while true {
             switch node {
-            case let .list(item):
-                if firstList < 0 { firstList = depth }
-                node = item
-            case let .map(_, value):
-                if firstMap < 0 { firstMap = depth }
-                node = value
+            case let .list(item): hasList = true; node = item
+            case let .map(_, value): hasMap = true; node = value
             default: break spine
             }
-            depth += 1
         }
         var leafIsStructure = false
         if case .structure = node { leafIsStructure = true }
-        if !Self.repeatsOrKeys(facts, hasList: firstList >= 0, hasMap: firstMap >= 0, leafIsStructure: leafIsStructure) { return }
-        plain = false
-        node = phrase
+        return repeatsOrKeys(facts, hasList: hasList, hasMap: hasMap, leafIsStructure: leafIsStructure)
+    }
+
+    init(_ phrase: TypePhrase, _ facts: [(fact: Fact, line: Int)]) {
+        var node = phrase
         spine: while true {
             switch node {
             case let .list(item): levels.append(.list); node = item
@@ -55,6 +49,8 @@ struct FactPlacement: Sendable {
             default: break spine
             }
         }
+        var leafIsStructure = false
+        if case .structure = node { leafIsStructure = true }
         counts = Array(repeating: nil, count: levels.count)
         keyFacts = Array(repeating: [], count: levels.count)
         var leaf: [(fact: Fact, line: Int)] = []
@@ -128,12 +124,9 @@ struct FactPlacement: Sendable {
         return seen.max() > 1
     }
 
-    /// The count of collection `level` (nil for none, or a level the type does not have), of the entry's `facts`.
-    func count(at level: Int, of facts: [(fact: Fact, line: Int)]) -> (min: Bound?, max: Bound?)? {
-        guard plain else { return counts.indices.contains(level) ? counts[level] : nil }
-        guard level >= 0, level == firstList || level == firstMap else { return nil }
-        for (fact, _) in facts { if case let .count(min, max, isMap) = fact, isMap == (level == firstMap) { return (min, max) } }
-        return nil
+    /// The count of collection `level` (nil for none, or a level the type does not have).
+    func count(at level: Int) -> (min: Bound?, max: Bound?)? {
+        counts.indices.contains(level) ? counts[level] : nil
     }
 
     /// The `Key ...` facts of the map at `level`.

@@ -19,15 +19,15 @@ enum ReferenceServiceName {
         var stem = anchorStem(page)
         guard !stem.isEmpty else { return nil }
         for var anchor in page.anchors {
-            let prefix: String? = anchor.withUTF8 { a in
+            let service: String? = anchor.withUTF8 { a in
                 stem.withUTF8 { s in
-                    EntryAnchor.parts(a, stem: s).flatMap { $0.prefixEnd > 0 ? String(decoding: a[..<$0.prefixEnd], as: UTF8.self) : nil }
+                    guard let parts = EntryAnchor.parts(a, stem: s), parts.prefixEnd > 0 else { return nil }
+                    // A sub-reference (`streaming_`) is a service of its own (`transcribe-streaming`).
+                    guard let underscore = s.firstIndex(of: UInt8(ascii: "_")) else { return String(decoding: a[..<parts.prefixEnd], as: UTF8.self) }
+                    return String(decoding: a[..<parts.prefixEnd] + [UInt8(ascii: "-")] + s[..<underscore], as: UTF8.self)
                 }
             }
-            guard let prefix else { continue }
-            // A sub-reference (`streaming_`) is a service of its own (`transcribe-streaming`).
-            if let underscore = stem.firstIndex(of: "_") { return prefix + "-" + stem[..<underscore] }
-            return prefix
+            if let service { return service }
         }
         return nil
     }

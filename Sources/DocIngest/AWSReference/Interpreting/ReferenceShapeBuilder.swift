@@ -100,7 +100,7 @@ struct ReferenceShapeBuilder {
             if let phrase = facts.typePhrase {
                 for (conflictLine, message) in facts.conflicts { report(.warning, path, conflictLine, "\(name ?? "entry"): \(message)") }
                 if facts.lostFact { incomplete = true }
-                shape = build(phrase, level: 0, facts, name: name, typeLinks: typeLinks, onPage: pageID, path: path, line: line, syntax: syntax)
+                shape = build(phrase, level: 0, taken: (false, false), facts, name: name, typeLinks: typeLinks, onPage: pageID, path: path, line: line, syntax: syntax)
             } else {
                 report(.error, path, line, "unrecognized type \"\(text)\" for \(name ?? "an entry"); read as string")
                 shape = Shape(type: .string)
@@ -127,7 +127,8 @@ struct ReferenceShapeBuilder {
 
     /// The shape of `phrase` (collection `level` of the member's type) with the facts the entry's
     /// placement gives each node, applied before the node is wrapped, so no built child is copied out and back in.
-    private mutating func build(_ phrase: TypePhrase, level: Int, _ facts: EntryFacts?, name: String?,
+    /// `taken`: a list, a map above this node (whose counts they took).
+    private mutating func build(_ phrase: TypePhrase, level: Int, taken: (list: Bool, map: Bool), _ facts: EntryFacts?, name: String?,
                                 typeLinks: [String: String], onPage pageID: String?, path: String, line: Int, syntax: SkeletonNode?) -> Shape {
         switch phrase {
         case let .scalar(t):
@@ -141,18 +142,18 @@ struct ReferenceShapeBuilder {
             if let facts { Self.applyAtLeaf(facts.leafFacts, to: &s, nested: level > 0) }
             return s
         case let .list(itemPhrase):
-            var s = Shape.list(of: build(itemPhrase, level: level + 1, facts, name: name, typeLinks: typeLinks, onPage: pageID, path: path,
+            var s = Shape.list(of: build(itemPhrase, level: level + 1, taken: (true, taken.map), facts, name: name, typeLinks: typeLinks, onPage: pageID, path: path,
                                          line: line, syntax: SyntaxSkeleton.descend(syntax)))
-            if let count = facts?.count(at: level) { s.min = count.min ?? s.min; s.max = count.max ?? s.max }
+            if let count = facts?.count(at: level, isMap: false, first: !taken.list) { s.min = count.min ?? s.min; s.max = count.max ?? s.max }
             return s
         case let .map(keyPhrase, valuePhrase):
-            var key = build(keyPhrase, level: Int.max, nil, name: name, typeLinks: typeLinks, onPage: pageID, path: path,
+            var key = build(keyPhrase, level: Int.max, taken: (true, true), nil, name: name, typeLinks: typeLinks, onPage: pageID, path: path,
                             line: line, syntax: nil)
             for fact in facts?.keyFacts(at: level) ?? [] { Self.change(&key, by: fact) }
-            let value = build(valuePhrase, level: level + 1, facts, name: name, typeLinks: typeLinks, onPage: pageID, path: path, line: line,
+            let value = build(valuePhrase, level: level + 1, taken: (taken.list, true), facts, name: name, typeLinks: typeLinks, onPage: pageID, path: path, line: line,
                               syntax: SyntaxSkeleton.descend(syntax))
             var s = Shape.map(key: key, value: value)
-            if let count = facts?.count(at: level) { s.min = count.min ?? s.min; s.max = count.max ?? s.max }
+            if let count = facts?.count(at: level, isMap: true, first: !taken.map) { s.min = count.min ?? s.min; s.max = count.max ?? s.max }
             return s
         case let .structure(typeName):
             var s = structure(named: typeName, link: typeLinks[typeName], besides: pageID, path: path, line: line, syntax: syntax)
