@@ -92,25 +92,15 @@ enum FactLine {
         return line.withUTF8 { keywordAndFollow(of: $0) }
     }
 
-    /// The length of the longest keyword (`Value Length Constraints:`).
-    private static let longestKeyword = keywordTable.map(\.bytes.utf8CodeUnitCount).max()!
-
     static func keywordAndFollow(of bytes: UnsafeBufferPointer<UInt8>) -> (keyword: String, valueMayFollow: Bool)? {
         guard let first = bytes.first, startsKeyword[Int(first)] else { return nil }
-        // Every keyword ends with its colon: found first, it leaves the keywords of that length
-        // (description lines seldom have a colon so early, and are done with here).
-        let limit = Swift.min(bytes.count, longestKeyword)
-        var colon = 1
-        while colon < limit, bytes[colon] != UInt8(ascii: ":") { colon += 1 }
-        guard colon < limit else { return nil }
-        let length = colon + 1
-        for (i, k) in keywordTable.enumerated() where k.bytes.utf8CodeUnitCount == length {
+        for (i, k) in keywordTable.enumerated() where bytes.count >= k.bytes.utf8CodeUnitCount && k.bytes.utf8Start.pointee == first {
             // Older pages capitalize less (`Length constraints:`, `Valid values:`): the same keyword.
-            let word = k.bytes.utf8Start
-            var j = 0
+            let word = k.bytes.utf8Start, length = k.bytes.utf8CodeUnitCount
+            var j = 1
             while j < length {
-                let b = bytes[j], w = word[j], folded = b | 0x20
-                guard b == w || (folded == w | 0x20 && folded >= UInt8(ascii: "a") && folded <= UInt8(ascii: "z")) else { break }
+                let b = bytes[j], w = word[j]
+                guard b == w || (b | 0x20 == w | 0x20 && (b | 0x20) >= UInt8(ascii: "a") && (b | 0x20) <= UInt8(ascii: "z")) else { break }
                 j += 1
             }
             if j == length { return (keywords[i], k.valueMayFollow) }

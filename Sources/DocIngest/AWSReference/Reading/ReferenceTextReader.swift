@@ -52,7 +52,7 @@ enum ReferenceTextReader {
             }
             // `- name` opens an entry when the next non-blank line is the bare `-` of its dd (other
             // renderings bullet with `*`, `+`, `•`). Byte tests first: most lines are neither.
-            if let bullet = TextBullet.length(lines, r, alone: false), let next = nextNonBlank(lines, after: i),
+            if TextBullet.mayStart(lines, r), let bullet = TextBullet.length(lines, r, alone: false), let next = nextNonBlank(lines, after: i),
                TextBullet.isLone(lines, next, like: r.lowerBound, length: bullet) {
                 closeEntry()
                 var name = (r.lowerBound + bullet + 1)..<r.upperBound
@@ -62,7 +62,7 @@ enum ReferenceTextReader {
                 i = next
                 continue
             }
-            if lines.isDash(i) || TextBullet.length(lines, r, alone: true) != nil {
+            if lines.isDash(i) || TextBullet.mayStart(lines, r) && TextBullet.length(lines, r, alone: true) != nil {
                 // A dd whose dt the rendering lost: the interpreter names it from the syntax.
                 closeEntry()
                 entry = ReferenceEntry(name: nil, line: lineNumber, context: context)
@@ -99,11 +99,17 @@ enum ReferenceTextReader {
 enum TextBullet {
     private static let bullets: [[UInt8]] = ["-", "*", "+", "•", "·", "◦", "▪"].map { Array($0.utf8) }
 
+    /// `r` starts with a byte a bullet may start with (tested inline: most lines start otherwise).
+    @inline(__always)
+    static func mayStart(_ lines: ByteLines, _ r: Range<Int>) -> Bool {
+        guard !r.isEmpty else { return false }
+        let first = lines.bytes[r.lowerBound]
+        return first == 0x2D || first == 0x2A || first == 0x2B || first >= 0xC2
+    }
+
     /// The byte length of the bullet `r` starts with: followed by a space and a name, or (`alone`) nothing else.
     static func length(_ lines: ByteLines, _ r: Range<Int>, alone: Bool) -> Int? {
-        guard !r.isEmpty else { return nil }
-        let first = lines.bytes[r.lowerBound]
-        guard first == 0x2D || first == 0x2A || first == 0x2B || first >= 0xC2 else { return nil }
+        guard mayStart(lines, r) else { return nil }
         for b in bullets where r.count >= b.count && lines.bytes[r.lowerBound..<(r.lowerBound + b.count)].elementsEqual(b) {
             if alone { return r.count == b.count ? b.count : nil }
             return r.count > b.count + 1 && lines.bytes[r.lowerBound + b.count] == 0x20 ? b.count : nil
