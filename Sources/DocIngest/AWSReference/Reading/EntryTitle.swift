@@ -122,11 +122,12 @@ enum EntryAnchor {
 /// one space is stripped from each end when both ends have one.
 enum PatternLine {
     static func verbatim(source lines: ByteLines, _ r: Range<Int>, rendered: String) -> String? {
-        guard let first = rendered.utf8.first, first == UInt8(ascii: "P") || first == UInt8(ascii: "K") || first == UInt8(ascii: "V") else { return nil }
+        guard let first = rendered.utf8.first, first == UInt8(ascii: "P") || first == UInt8(ascii: "K") || first == UInt8(ascii: "V"),
+              let keyword = FactLine.keyword(of: rendered), keyword == "Pattern:" || keyword == "Key Pattern:" || keyword == "Value Pattern:"
+        else { return nil }
         // One code span of single backticks renders as it reads: only other lines are read again.
         let ticks = lines.withBytes(r) { s in s.reduce(0) { $1 == UInt8(ascii: "`") ? $0 + 1 : $0 } }
-        guard ticks > 2, let keyword = FactLine.keyword(of: rendered), keyword == "Pattern:" || keyword == "Key Pattern:" || keyword == "Value Pattern:"
-        else { return nil }
+        guard ticks > 2 else { return nil }
         return lines.withBytes(r) { s -> String? in
             guard let open = s.firstIndex(of: UInt8(ascii: "`")),
                   String(decoding: UnsafeBufferPointer(rebasing: s[..<open]), as: UTF8.self).trimmingSpaces == keyword else { return nil }
