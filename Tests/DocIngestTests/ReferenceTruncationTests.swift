@@ -79,4 +79,22 @@ import Testing
         let html = ModelDiffer().diff(Self.load("html-full").model, Self.load("html-cut").model)
         #expect(!html.contains { $0.kind == .memberRemoved || $0.kind == .operationRemoved })
     }
+
+    /// A page cut where no section tells (one page alone, no See Also to miss): in its title, in
+    /// its first heading, inside the last error, in the Errors text before any error.
+    @Test(arguments: ["# DeleteSession<a nam", "## Request Syntax<a name=\"AP", "Two clients are using the same AWS account, Amazon Lex bot, and user ID\\.",
+                      "For information about the errors that are common to all actions, see [Common"])
+    func pageCutWhereNoSectionTells(_ upTo: String) throws {
+        let page = String(decoding: FixturePaths.bytes("aws-reference/markdown/lex-runtime/API_runtime_DeleteSession.md"), as: UTF8.self)
+        let errors = try #require(page.range(of: "## Errors"))
+        let text = upTo.hasPrefix("For information")
+            ? page[..<errors.upperBound] + "<a name=\"API_runtime_DeleteSession_Errors\"></a>\n\n" + upTo
+            : page[..<(try #require(page.range(of: upTo))).upperBound]
+        var log = DiagnosticLog()
+        let model = ReferenceFormatParser(rendering: .markdown).parse([SourceDocument(path: "API_runtime_DeleteSession.md", bytes: Array(text.utf8))],
+                                                                      options: IngestOptions(serviceName: "lex-runtime"), log: &log)
+        let early = log.diagnostics.contains { $0.endsEarly }
+        #expect(early)
+        #expect(model.services["lex-runtime"]?.operations["DeleteSession"]?.partial == true)
+    }
 }

@@ -58,20 +58,54 @@ enum PageAudit {
         if isOperation, !page.sections.contains(where: { $0.kind == .errors || $0.kind == .examples || $0.kind == .seeAlso }) {
             return "the operation page ends before its Errors section (cut short?)"
         }
-        if othersEndWithSeeAlso, !page.sections.contains(where: { $0.kind == .seeAlso }) {
+        guard !page.sections.contains(where: { $0.kind == .seeAlso }) else { return nil }
+        if othersEndWithSeeAlso {
             return "the page ends before the See Also section that the other pages of its service end with (cut short?)"
+        }
+        guard let section = page.sections.last, section.kind.holdsEntries else { return nil }
+        if section.entries.isEmpty, section.kind == .errors, !endsSentence(section.paragraphs.last?.text) {
+            return "the page ends in its Errors section, in the middle of its text (cut short?)"
+        }
+        if lastEntryIsCut(section) {
+            return "the page ends inside its last entry, which lacks the fact lines the entries before it have (cut short?)"
         }
         return nil
     }
 
+    /// Text that ends as a sentence does (an Errors section that lists none ends so: "... see Common Errors.").
+    private static func endsSentence(_ text: String?) -> Bool {
+        guard let last = text?.utf8.last else { return false }
+        return last == UInt8(ascii: ".") || last == UInt8(ascii: ":") || last == UInt8(ascii: "!") || last == UInt8(ascii: "?")
+            || last == UInt8(ascii: ")")
+    }
+
+    /// The section's last entry lacks a kind of fact line that every other entry of the
+    /// section has (errors: their status code).
+    private static func lastEntryIsCut(_ section: ReferenceSection) -> Bool {
+        guard let last = section.entries.last else { return false }
+        let keywords = { (e: ReferenceEntry) in Set(e.lines.compactMap { FactLine.keyword(of: $0.text) }) }
+        var common: Set<String> = section.kind == .errors ? ["HTTP Status Code:"] : []
+        if section.entries.count > 1 {
+            let others = section.entries.dropLast().map(keywords)
+            common.formUnion(others.dropFirst().reduce(others[0]) { $0.intersection($1) })
+        }
+        return !common.isSubset(of: keywords(last))
+    }
+
     /// A page whose title names it (`API_AttachRolePolicy`: `AttachRolePolicy`, or the start of
-    /// it when the cut fell in the title) and nothing after its description: an operation or
-    /// data type page cut before its first section. Index pages are titled otherwise
-    /// (`API_Operations`: "Actions").
+    /// it when the cut fell in the title) and no section the reader knows after its description
+    /// (none, or one cut in its heading): an operation or data type page cut before its first
+    /// section. Index pages are titled otherwise (`API_Operations`: "Actions").
     static func isCutBeforeSections(_ page: ReferencePage) -> Bool {
-        guard page.sections.isEmpty, !page.title.isEmpty, let id = page.pageID,
+        guard page.sections.allSatisfy({ $0.kind == .other }), !page.title.isEmpty, let id = page.pageID,
               let underscore = id.utf8.lastIndex(of: UInt8(ascii: "_")) else { return false }
-        return id.utf8[id.utf8.index(after: underscore)...].starts(with: page.title.utf8)
+        let name = titleName(page)
+        return !name.isEmpty && id.utf8[id.utf8.index(after: underscore)...].starts(with: name.utf8)
+    }
+
+    /// The name a page's title gives (a title cut in its anchor shows the anchor's start after it).
+    static func titleName(_ page: ReferencePage) -> String {
+        String(decoding: page.title.utf8.prefix { $0 != UInt8(ascii: "<") && $0 != 0x20 }, as: UTF8.self)
     }
 
     static func isFactLine(_ line: ReferenceLine) -> Bool {

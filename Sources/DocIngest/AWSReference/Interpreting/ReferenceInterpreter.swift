@@ -62,7 +62,7 @@ struct ReferenceInterpreter {
                     }
                     continue
                 }
-                log.endsEarly(page.path, line: page.lastLine, "the page ends before its first section (cut short?): nothing of \(page.title) is read")
+                log.endsEarly(page.path, line: page.lastLine, "the page ends before its first section (cut short?): nothing of \(PageAudit.titleName(page)) is read")
                 kind = .cut
             }
             kinds.append(kind)
@@ -139,7 +139,7 @@ struct ReferenceInterpreter {
             var op: Operation
             if cut {
                 // Only its name is known: a partial operation, so that nothing of it counts as removed.
-                op = Operation(name: pages[index].title)
+                op = Operation(name: PageAudit.titleName(pages[index]))
                 op.sources = [pages[index].path]
             } else {
                 op = OperationPageInterpreter(page: pages[index]).interpret(builder: &builders[key, default: {
