@@ -94,18 +94,48 @@ enum FactLine {
 
     static func keywordAndFollow(of bytes: UnsafeBufferPointer<UInt8>) -> (keyword: String, valueMayFollow: Bool)? {
         guard let first = bytes.first, startsKeyword[Int(first)] else { return nil }
-        for (i, k) in keywordTable.enumerated() where bytes.count >= k.bytes.utf8CodeUnitCount && k.bytes.utf8Start.pointee == first {
+        let index = KeywordIndex.shared
+        var slot = Int(first) * KeywordIndex.width
+        while slot < (Int(first) + 1) * KeywordIndex.width, case let i = Int(index.candidates[slot]), i >= 0 {
+            slot += 1
+            let start = index.starts[i], length = index.starts[i + 1] - start
+            guard bytes.count >= length else { continue }
             // Older pages capitalize less (`Length constraints:`, `Valid values:`): the same keyword.
-            let word = k.bytes.utf8Start, length = k.bytes.utf8CodeUnitCount
             var j = 1
             while j < length {
-                let b = bytes[j], w = word[j]
-                guard b == w || (b | 0x20 == w | 0x20 && (b | 0x20) >= UInt8(ascii: "a") && (b | 0x20) <= UInt8(ascii: "z")) else { break }
+                let b = bytes[j], w = index.bytes[start + j], folded = b | 0x20
+                guard b == w || (folded == w | 0x20 && folded >= UInt8(ascii: "a") && folded <= UInt8(ascii: "z")) else { break }
                 j += 1
             }
-            if j == length { return (keywords[i], k.valueMayFollow) }
+            if j == length { return (keywords[i], keywordTable[i].valueMayFollow) }
         }
         return nil
+    }
+
+    /// The keywords' bytes one after another, and for each first byte the keywords it starts
+    /// (in `keywordTable`'s order): every line of every entry is tested against them.
+    private struct KeywordIndex {
+        static let width = 8
+        static let shared = KeywordIndex()
+        let bytes: [UInt8]
+        /// Where each keyword starts in `bytes`, and where the last ends.
+        let starts: [Int]
+        /// `width` slots per first byte: keyword numbers, -1 after the last.
+        let candidates: [Int8]
+
+        private init() {
+            var bytes: [UInt8] = [], starts: [Int] = []
+            var candidates = [Int8](repeating: -1, count: 256 * Self.width)
+            for (i, keyword) in FactLine.keywords.enumerated() {
+                starts.append(bytes.count)
+                bytes.append(contentsOf: keyword.utf8)
+                let base = Int(keyword.utf8.first!) * Self.width
+                let free = (base..<(base + Self.width)).first { candidates[$0] < 0 }!
+                candidates[free] = Int8(i)
+            }
+            starts.append(bytes.count)
+            (self.bytes, self.starts, self.candidates) = (bytes, starts, candidates)
+        }
     }
 
     /// A line that reads like a fact line of a keyword this reader does not know (`Default: 10`,
