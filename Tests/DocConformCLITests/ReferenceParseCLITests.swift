@@ -91,4 +91,27 @@ import Testing
         let drift = changes.filter { $0["kind"] as? String != "operation-removed" }
         #expect(drift.isEmpty, "\(drift.prefix(3))")
     }
+
+    /// Real Lex V1 runtime pages against the release they describe: the pages name the service by
+    /// its uid (`runtime.lex`), paired with botocore's `lex-runtime` by its metadata, no --service.
+    @Test func realPagesPairWithTheSDKServiceByItsIdentity() throws {
+        let fixtures = ReferenceParseCLITests.root + "/docs-corpus/fixtures/aws-reference/"
+        guard let run = try ReferenceParseCLITests().run(["diff", fixtures + "botocore-1.21.24/lex-runtime", fixtures + "markdown/lex-runtime",
+                                                          "--as-seen-by", "aws-reference"]) else { return }
+        #expect(run.status == 0)
+        #expect(run.stderr.contains("docconform: 0 changes"))
+    }
+
+    /// Warnings about data-type pages (facts not read) do not stop `diff`; a page cut short does.
+    @Test func unreadFactsAreComparedCutPagesAreNot() throws {
+        let fixtures = ReferenceParseCLITests.root + "/docs-corpus/fixtures/aws-reference/"
+        let cli = ReferenceParseCLITests()
+        guard let unread = try cli.run(["diff", fixtures + "styles/unknown-style", fixtures + "styles/unknown-style"]) else { return }
+        #expect(unread.status == 0)
+        #expect(unread.stderr.contains("API_Gadget.md:7: warning:"))
+        let cut = try #require(try cli.run(["diff", fixtures + "truncated/md-full", fixtures + "truncated/md-cut", "--service", "iam"]))
+        #expect(cut.status == 2)
+        #expect(cut.stderr.contains("end early"))
+    }
 }
+
