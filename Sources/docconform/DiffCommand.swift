@@ -74,7 +74,7 @@ struct DiffCommand: ParsableCommand {
         let clock = ContinuousClock()
         let loadStart = clock.now
         var oldModel = try load(old)
-        var newModel = try load(new)
+        var newModel = ServiceIdentity.aligned(try load(new), to: oldModel)
         if let views {
             oldModel = oldModel.projected(onto: views)
             newModel = newModel.projected(onto: views)

@@ -18,7 +18,7 @@ enum SnapshotCheck {
         var unusable = Set<String>(), truncated = Set<String>()
         for d in result.log.diagnostics where d.severity == .warning {
             if d.endsEarly { truncated.insert(d.file) }
-            if !used.contains(d.file) && isParseableDocument(d.file) { unusable.insert(d.file) }
+            if !used.contains(d.file) && !d.documentUsed && isParseableDocument(d.file) { unusable.insert(d.file) }
         }
         if !unusable.isEmpty { problems.append("\(unusable.count) document(s) could not be read") }
         if !truncated.isEmpty { problems.append("\(truncated.count) document(s) end early (truncated?)") }

@@ -42,6 +42,7 @@ public enum BotocoreImporter {
         service.wire.jsonVersion = meta["jsonVersion"]?.stringValue
         service.wire.targetPrefix = meta["targetPrefix"]?.stringValue
         service.wire.awsQueryCompatible = meta["awsQueryCompatible"] != nil
+        service.uid = meta["uid"]?.stringValue
 
         for (name, value) in document.operations {
             guard case .object = value else {

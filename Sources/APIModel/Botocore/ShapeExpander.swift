@@ -86,6 +86,7 @@ struct ShapeExpander {
                 }
                 shape.required = (raw["required"]?.arrayValue ?? []).compactMap(\.stringValue)
                 if raw["eventstream"]?.boolValue == true { shape.eventstream = true }
+                if raw["exception"]?.boolValue == true { shape.exception = true }
             }
         case "list":
             shape = Shape(type: .list)

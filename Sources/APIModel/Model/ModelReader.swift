@@ -52,6 +52,7 @@ public enum ModelReader {
         service.wire.jsonVersion = value["jsonVersion"]?.stringValue
         service.wire.targetPrefix = value["targetPrefix"]?.stringValue
         service.wire.awsQueryCompatible = value["awsQueryCompatible"]?.boolValue ?? false
+        service.uid = value["uid"]?.stringValue
         service.partial = value["partial"]?.boolValue ?? false
         for (opName, opValue) in value["operations"]?.objectValue ?? [] {
             service.operations[opName] = try readOperation(opName, opValue, path: "services.\(name).operations.\(opName)")
@@ -120,6 +121,8 @@ public enum ModelReader {
         shape.pattern = fields.pattern?.stringValue
         shape.streaming = fields.streaming?.boolValue ?? false
         shape.eventstream = fields.eventstream?.boolValue ?? false
+        shape.exception = fields.exception?.boolValue ?? false
+        shape.partial = fields.partial?.boolValue ?? false
         shape.sensitive = fields.sensitive?.boolValue ?? false
         shape.deprecated = fields.deprecated?.boolValue ?? false
         fields.applyLocation(to: &shape)
@@ -130,7 +133,7 @@ public enum ModelReader {
 /// A shape object's known keys, picked out in one pass (first occurrence wins, others ignored).
 private struct ShapeFields {
     var ref, type, name, documentation, members, required, member, key, value, enumValues: JSONValue?
-    var min, max, pattern, streaming, eventstream, sensitive, deprecated, location, locationName, payload: JSONValue?
+    var min, max, pattern, streaming, eventstream, exception, partial, sensitive, deprecated, location, locationName, payload: JSONValue?
     var queryName, flattened, xmlAttribute, xmlNamespace, timestampFormat, hostLabel, jsonValue, resultWrapper: JSONValue?
 
     func applyLocation(to shape: inout Shape) {
@@ -169,6 +172,8 @@ private struct ShapeFields {
         case "pattern": first(&pattern)
         case "streaming": first(&streaming)
         case "eventstream": first(&eventstream)
+        case "exception": first(&exception)
+        case "partial": first(&partial)
         case "sensitive": first(&sensitive)
         case "deprecated": first(&deprecated)
         case "location": first(&location)

@@ -55,6 +55,7 @@ struct ModelStreamReader {
             case "endpointPrefix": try s.once(&seen, 3); service.endpointPrefix = try s.string()
             case "partial": try s.once(&seen, 4); service.partial = try s.bool()
             case "signingName": try s.once(&seen, 7); service.signingName = try s.string()
+            case "uid": try s.once(&seen, 14); service.uid = try s.string()
             case "serviceId": try s.once(&seen, 8); service.serviceId = try s.string()
             case "errorShapes":
                 try s.once(&seen, 9)
@@ -201,6 +202,8 @@ struct ModelStreamReader {
             case "hostLabel": try s.once(&seen, 25); wire.hostLabel = try s.bool()
             case "jsonValue": try s.once(&seen, 26); wire.jsonValue = try s.bool()
             case "resultWrapper": try s.once(&seen, 27); wire.resultWrapper = try s.string()
+            case "exception": try s.once(&seen, 28); shape.exception = try s.bool()
+            case "partial": try s.once(&seen, 29); shape.partial = try s.bool()
             default: try s.skip()
             }
         }

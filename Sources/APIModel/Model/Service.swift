@@ -13,6 +13,9 @@ public struct Service: Sendable, Hashable {
     public var signingName: String?
     /// The service id (`Elastic Load Balancing v2`), botocore's stable name for the service.
     public var serviceId: String?
+    /// botocore's `uid` (`runtime.lex-2016-11-28`): AWS reference pages name a service by its
+    /// uid (See Also links) or endpoint prefix, not by the SDK's name.
+    public var uid: String?
     /// Protocols, JSON version, target prefix (botocore's metadata).
     public var wire = ServiceWire()
     /// The source shows only some of the service's operations (a changelog page shows the

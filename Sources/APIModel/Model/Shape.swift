@@ -27,6 +27,11 @@ public struct Shape: Sendable, Hashable {
     public var documentation: String?
     public var streaming = false
     public var eventstream = false
+    /// An error structure (botocore's `exception` trait); event streams carry such members.
+    public var exception = false
+    /// The source could show this structure's members only in part (a data-type page cut
+    /// short, in a style not read, or missing): a member it lacks is unknown, not removed.
+    public var partial = false
     public var sensitive = false
     public var deprecated = false
 
