@@ -39,8 +39,8 @@ struct ValidateCommand: ParsableCommand {
     @OptionGroup var console: ConsoleOptions
 
     func run() throws {
-        let model = try ModelSource.load(model, quiet: console.quiet)
-        let plan = ValidationPlan(model: model, wholeValuePatterns: patternMatch == .full)
+        let catalog = try ModelSource.catalog(model, quiet: console.quiet)
+        let plan = ValidationPlan(catalog: catalog, wholeValuePatterns: patternMatch == .full)
         let files = PayloadFiles(validator: RecordValidator(plan: plan))
         let sink = try OutputStream(path: output)
         var collected: [RecordResult] = []
@@ -74,6 +74,9 @@ struct ValidateCommand: ParsableCommand {
         case .sarif: sink.write(SARIFWriter.log(rules: SARIFValidationResults.rules, results: SARIFValidationResults.results(collected)))
         }
         try sink.finish()
+        // Services read on first use report their problems here, as a source read whole does
+        // on loading: when something could not be read.
+        if catalog.log.errorCount > 0 { Console.report(catalog.log, quiet: console.quiet) }
         Console.report(summary.log, quiet: console.quiet)
         if !console.quiet && format != .text {
             for u in unsupported { Console.printError("warning: unsupported pattern on \(u.shape), not checked: \(u.pattern) (\(u.reason))") }
@@ -109,6 +112,16 @@ extension ValidateCommand {
 
 /// `--model SRC...`: a docconform model file or any documents `parse` reads.
 enum ModelSource {
+    /// The sources for validation: botocore data and model files indexed, their services read
+    /// when a record first needs them, without descriptions; anything else loaded whole.
+    static func catalog(_ paths: [String], quiet: Bool) throws -> ServiceCatalog {
+        if let lazy = Ingest.lazyCatalog(paths: paths) {
+            ProcessLifetime.keep(lazy)
+            return lazy
+        }
+        return ServiceCatalog(model: try load(paths, quiet: quiet))
+    }
+
     static func load(_ paths: [String], quiet: Bool) throws -> Model {
         guard !paths.isEmpty else {
             Console.printError("docconform: error: --model is required")

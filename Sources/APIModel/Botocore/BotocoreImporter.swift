@@ -7,8 +7,10 @@ public enum BotocoreImporter {
     ///   - bytes: the `service-2.json` content (already gunzipped).
     ///   - extras: the `service-2.sdk-extras.json` content, merged when present.
     ///   - source: the path recorded in `sources` and in diagnostics.
+    ///   - includeDocumentation: false leaves descriptions out (no HTML-to-text work).
     public static func importService(
-        serviceName: String, bytes: [UInt8], extras: [UInt8]? = nil, source: String, log: inout DiagnosticLog
+        serviceName: String, bytes: [UInt8], extras: [UInt8]? = nil, source: String, includeDocumentation: Bool = true,
+        log: inout DiagnosticLog
     ) -> Service? {
         let root: JSONValue
         do {
@@ -29,7 +31,7 @@ public enum BotocoreImporter {
                 log.warning(source, line: error.line, "service-2.sdk-extras.json is not valid JSON, ignored: \(error.message)")
             }
         }
-        var expander = ShapeExpander(shapes: document.shapes, source: source)
+        var expander = ShapeExpander(shapes: document.shapes, source: source, includeDocumentation: includeDocumentation)
         var service = Service(name: serviceName)
         let meta = document.metadata
         service.title = meta["serviceFullName"]?.stringValue
@@ -44,7 +46,7 @@ public enum BotocoreImporter {
             }
             var op = Operation(name: value["name"]?.stringValue ?? name)
             op.method = BotocoreNames.pythonMethodName(op.name)
-            op.documentation = value["documentation"]?.stringValue.map(HTMLText.plainText)
+            if includeDocumentation { op.documentation = value["documentation"]?.stringValue.map(HTMLText.plainText) }
             if let http = value["http"] {
                 op.http = HTTPBinding(method: http["method"]?.stringValue,
                                       requestUri: http["requestUri"]?.stringValue,
@@ -57,8 +59,9 @@ public enum BotocoreImporter {
                 let errorShape = document.shapes[shapeName]
                 let status = errorShape?["error"]?["httpStatusCode"]?.intValue
                 // The shape name, as boto3 pages list it (`client.exceptions.X`); the wire code may differ.
-                op.errors.append(OperationError(name: shapeName, httpStatus: status,
-                                                documentation: (errorRef["documentation"] ?? errorShape?["documentation"])?.stringValue.map(HTMLText.plainText)))
+                let documentation = includeDocumentation
+                    ? (errorRef["documentation"] ?? errorShape?["documentation"])?.stringValue.map(HTMLText.plainText) : nil
+                op.errors.append(OperationError(name: shapeName, httpStatus: status, documentation: documentation))
             }
             op.deprecated = value["deprecated"]?.boolValue ?? false
             op.sources = [source]

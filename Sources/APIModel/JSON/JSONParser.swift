@@ -230,6 +230,57 @@ public enum JSONParser {
             throw error("unterminated string")
         }
 
+        /// Checks a string as `parseString` does (escapes, control characters, UTF-8) and steps
+        /// past it without making it: runs of plain ASCII are crossed 8 bytes at a time.
+        mutating func skipString() throws(JSONParseError) {
+            position += 1
+            var start = position
+            var high = false
+            while true {
+                while position + 8 <= bytes.count {
+                    let w = UnsafeRawPointer(bytes.baseAddress! + position).loadUnaligned(as: UInt64.self)
+                    @inline(__always) func zeroByte(_ v: UInt64) -> UInt64 { (v &- 0x0101_0101_0101_0101) & ~v & 0x8080_8080_8080_8080 }
+                    // A quote, a backslash, a control character (below 0x20) or a byte >= 0x80.
+                    let hits = zeroByte(w ^ 0x2222_2222_2222_2222) | zeroByte(w ^ 0x5C5C_5C5C_5C5C_5C5C)
+                        | ((w &- 0x2020_2020_2020_2020) & ~w & 0x8080_8080_8080_8080) | (w & 0x8080_8080_8080_8080)
+                    if hits != 0 { position += hits.trailingZeroBitCount >> 3; break }
+                    position += 8
+                }
+                guard position < bytes.count else { throw error("unterminated string") }
+                let b = bytes[position]
+                if b == UInt8(ascii: "\"") {
+                    if high, String(validating: UnsafeBufferPointer(rebasing: bytes[start..<position]), as: UTF8.self) == nil {
+                        throw error("invalid UTF-8 in string")
+                    }
+                    position += 1
+                    return
+                }
+                if b < 0x20 { throw error("control character in string") }
+                if b >= 0x80 { high = true; position += 1; continue }
+                if b == UInt8(ascii: "\\") {
+                    // Validate the escape; the run before it is checked as a piece of its own.
+                    if high, String(validating: UnsafeBufferPointer(rebasing: bytes[start..<position]), as: UTF8.self) == nil {
+                        throw error("invalid UTF-8 in string")
+                    }
+                    high = false
+                    position += 1
+                    guard position < bytes.count else { throw error("unterminated string") }
+                    switch bytes[position] {
+                    case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"), UInt8(ascii: "b"), UInt8(ascii: "f"),
+                         UInt8(ascii: "n"), UInt8(ascii: "r"), UInt8(ascii: "t"):
+                        position += 1
+                    case UInt8(ascii: "u"):
+                        position += 1
+                        _ = try parseHex4()
+                    default: throw error("invalid escape")
+                    }
+                    start = position
+                    continue
+                }
+                position += 1
+            }
+        }
+
         mutating func parseHex4() throws(JSONParseError) -> UInt32 {
             guard position + 4 <= bytes.count else { throw error("invalid \\u escape") }
             var value: UInt32 = 0

@@ -9,7 +9,8 @@ import Darwin
 /// nodes, compiled on first use and cached; a `ref` shape is compiled once per service and
 /// shared by every place that names it.
 public final class ValidationPlan {
-    let model: Model
+    /// The services, read as operations are first met (a lazy catalog imports only those).
+    public let catalog: ServiceCatalog
     let patterns: PatternTable
 
     // The tables, in manually managed memory, sized for a few thousand operations so that
@@ -44,8 +45,12 @@ public final class ValidationPlan {
     /// The node of an absent input/output: an empty structure (any member is unknown).
     private(set) var emptyStructure: Int32 = 0
 
-    public init(model: Model, wholeValuePatterns: Bool = false) {
-        self.model = model
+    public convenience init(model: Model, wholeValuePatterns: Bool = false) {
+        self.init(catalog: ServiceCatalog(model: model), wholeValuePatterns: wholeValuePatterns)
+    }
+
+    public init(catalog: ServiceCatalog, wholeValuePatterns: Bool = false) {
+        self.catalog = catalog
         self.patterns = PatternTable(wholeValue: wholeValuePatterns)
         emptyStructure = append(PlanNode(kind: .structure))
         refreshStorage()
@@ -90,7 +95,7 @@ public final class ValidationPlan {
     /// The roots of an operation, compiling it on first use.
     public func roots(service: String, operation: String) -> Lookup {
         if let r = operations[service]?[operation] { return .found(r) }
-        guard let svc = model.services[service] else { return .unknownService }
+        guard let svc = catalog.service(service) else { return .unknownService }
         guard let op = svc.operations[operation] else { return .unknownOperation }
         let started = Self.threadCPUSeconds()
         defer {
@@ -115,7 +120,10 @@ public final class ValidationPlan {
 
     /// Compiles every operation of every service (for export and for warming up benchmarks).
     public func compileAll() {
-        for (s, svc) in model.services { for o in svc.operations.keys { _ = roots(service: s, operation: o) } }
+        for s in catalog.entries.keys {
+            guard let svc = catalog.service(s) else { continue }
+            for o in svc.operations.keys { _ = roots(service: s, operation: o) }
+        }
     }
 
     // MARK: - compilation
