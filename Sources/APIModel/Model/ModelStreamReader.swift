@@ -24,6 +24,7 @@ struct ModelStreamReader {
     /// One service's object (`ModelFileIndex` reads a service from its byte range).
     static func readService(_ bytes: UnsafeBufferPointer<UInt8>, name: String, includeDocumentation: Bool) -> Service? {
         var reader = ModelStreamReader(r: JSONParser.Reader(bytes), includeDocumentation: includeDocumentation)
+        reader.interning = true
         guard let service = try? reader.service(name) else { return nil }
         reader.r.skipWhitespace()
         return reader.r.position == bytes.count ? service : nil
@@ -183,6 +184,20 @@ struct ModelStreamReader {
         if let ref { return Shape(ref: ref) }
         guard let type else { throw GiveUp() }
         shape.type = type
+        return interning ? intern(shape) : shape
+    }
+
+    /// Named aggregate shapes read so far, by name: a file repeats a shape's whole tree
+    /// wherever an operation uses it, and handing back the copy already read shares its storage,
+    /// as a botocore import does (less memory; a validation plan compiles shared members once).
+    /// Children are interned first, so telling two apart compares one level only.
+    private var interned: [String: [Shape]] = [:]
+    private var interning = false
+
+    private mutating func intern(_ shape: Shape) -> Shape {
+        guard let name = shape.name, shape.type?.isAggregate == true else { return shape }
+        if let same = interned[name]?.first(where: { $0 == shape }) { return same }
+        interned[name, default: []].append(shape)
         return shape
     }
 

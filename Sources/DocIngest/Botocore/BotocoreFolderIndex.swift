@@ -70,9 +70,12 @@ public enum BotocoreFolderIndex {
         guard let handle = FileHandle(forReadingAtPath: path) else { return nil }
         defer { try? handle.close() }
         guard let headData = try? handle.read(upToCount: headBytes) else { return nil }
-        var head = [UInt8](headData)
-        if Gzip.isGzip(head) { head = head.withUnsafeBufferPointer { Gzip.decompressPrefix($0, limit: headBytes * 4) } }
-        if let found = head.withUnsafeBufferPointer({ BotocoreMetadata.leading($0) }) { return found }
+        let raw = [UInt8](headData)
+        // Inflated a little first (botocore's metadata is under 1 KB), more only if needed.
+        for limit in Gzip.isGzip(raw) ? [4 << 10, headBytes * 4] : [raw.count] {
+            let head = limit == raw.count ? raw : raw.withUnsafeBufferPointer { Gzip.decompressPrefix($0, limit: limit) }
+            if let found = head.withUnsafeBufferPointer({ BotocoreMetadata.leading($0) }) { return found }
+        }
         guard let whole = try? FileReading.bytesDecompressing(atPath: path), let root = try? JSONParser.parse(whole) else { return nil }
         return root["metadata"]
     }
