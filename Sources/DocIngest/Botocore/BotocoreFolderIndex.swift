@@ -28,8 +28,9 @@ public enum BotocoreFolderIndex {
             paths[name] = file
             entries.append(entry(name, path: file))
         }
+        let files = paths
         return ServiceIndex(entries: entries) { entry, log in
-            guard let path = paths[entry.name] else { return nil }
+            guard let path = files[entry.name] else { return nil }
             let bytes: [UInt8]
             do throws(FileReadError) { bytes = try FileReading.bytes(atPath: path) } catch {
                 log.error(path, error.reason)
