@@ -13,10 +13,13 @@ let package = Package(
         .library(name: "Conformance", targets: ["Conformance"]),
         .library(name: "Differ", targets: ["Differ"]),
         .library(name: "Reports", targets: ["Reports"]),
+        .library(name: "Wire", targets: ["Wire"]),
+        .library(name: "Proxy", targets: ["Proxy"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
+        .package(url: "https://github.com/apple/swift-nio", .upToNextMinor(from: "2.101.2")),
     ],
     targets: [
         .systemLibrary(
@@ -45,11 +48,23 @@ let package = Package(
             linkerSettings: [.linkedLibrary("_FoundationICU", .when(platforms: [.linux]))]
         ),
         .target(name: "Differ", dependencies: ["APIModel"]),
+        // HTTP exchanges of the five AWS protocols decoded into the validator's walk (HAR files, proxies).
+        .target(name: "Wire", dependencies: ["APIModel", "Conformance", "CLibXML2"]),
+        // The recording proxy (`docconform proxy`): SwiftNIO's HTTP/1.1 codec on both sides, Wire's checker.
+        .target(
+            name: "Proxy",
+            dependencies: [
+                "APIModel", "Conformance", "Wire",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ]
+        ),
         .target(name: "Reports", dependencies: ["APIModel", "DocIngest", "Conformance", "Differ"]),
         .executableTarget(
             name: "docconform",
             dependencies: [
-                "APIModel", "DocIngest", "Conformance", "Differ", "Reports",
+                "APIModel", "DocIngest", "Conformance", "Differ", "Reports", "Wire", "Proxy",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -60,6 +75,15 @@ let package = Package(
         .testTarget(name: "APIModelTests", dependencies: ["APIModel", "TestSupport"]),
         .testTarget(name: "DocIngestTests", dependencies: ["DocIngest", "APIModel", "CLibXML2", "Differ", "TestSupport"]),
         .testTarget(name: "ConformanceTests", dependencies: ["Conformance", "APIModel", "TestSupport"]),
+        .testTarget(name: "WireTests", dependencies: ["Wire", "Conformance", "APIModel", "TestSupport"]),
+        .testTarget(
+            name: "ProxyTests",
+            dependencies: [
+                "Proxy", "Wire", "Conformance", "APIModel", "DocIngest", "TestSupport",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ]
+        ),
         .testTarget(name: "DifferTests", dependencies: ["Differ", "APIModel", "TestSupport"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "APIModel", "Conformance", "Differ", "TestSupport"]),
         // Runs the built `docconform` binary end to end: exit codes, stderr diagnostics, output files.

@@ -1,9 +1,14 @@
 #!/usr/bin/env python3
 """Write boto3's RST client method pages for a botocore release.
 
-Pages are produced by boto3's own generator (boto3.docs.service.ServiceDocumenter, its
-client section), exactly as boto3's documentation build writes them:
-<out>/<service>/client/<method>.rst.
+Pages are produced by boto3's own generator (boto3.docs.service.ServiceDocumenter), exactly
+as that boto3 release's documentation build writes them:
+- boto3 since 1.26 (2023) writes one page per client method: <out>/<service>/client/<method>.rst
+  (only the client section is generated);
+- older boto3 writes one page per service, every client method in it along with paginators,
+  waiters and resources: <out>/reference/services/<service>.rst (the whole page).
+Run the script with the Python of a virtualenv holding the boto3 release to generate that
+era's pages (.venv-2016/bin/python scripts/generate_boto3_docs.py --out ...).
 
 For a botocore release other than the installed one, the release is installed into
 /tmp/docconform-botocore-<version> (pip --target, no dependencies) and the botocore
@@ -12,6 +17,7 @@ fall back to the installed models for anything the release lacks.
 
 Usage:
   scripts/generate_boto3_docs.py --out /tmp/rst-1.43.11
+  .venv-2018/bin/python scripts/generate_boto3_docs.py --out generated/rst-1.10.50
   scripts/generate_boto3_docs.py --botocore-version 1.40.0 --services ec2,s3 --out /tmp/rst-1.40.0
 """
 import argparse
@@ -58,19 +64,35 @@ def _init_worker(data_dir, out):
     _out = out
 
 
+def _writes_method_pages():
+    """Whether this boto3 writes one page per client method (ServiceDocumenter takes a root path)."""
+    import inspect
+    from boto3.docs.service import ServiceDocumenter
+    return 'root_docs_path' in inspect.signature(ServiceDocumenter.__init__).parameters
+
+
 def _document(service):
     from boto3.docs.service import ServiceDocumenter
     from botocore.docs.bcdoc.restdoc import DocumentStructure
     started = time.time()
     try:
-        documenter = ServiceDocumenter(service, _session, _out)
-        # The client section writes one page per client method; the service overview
-        # page, paginators, waiters and resources are not needed.
-        documenter.client_api(DocumentStructure(service, target='html'))
+        if _writes_method_pages():
+            documenter = ServiceDocumenter(service, _session, _out)
+            # The client section writes one page per client method; the service overview
+            # page, paginators, waiters and resources are not needed.
+            documenter.client_api(DocumentStructure(service, target='html'))
+            folder = os.path.join(_out, service, 'client')
+            pages = len(os.listdir(folder)) if os.path.isdir(folder) else 0
+        else:
+            # As that era's boto3.docs.generate_docs writes it: the whole service page.
+            page = ServiceDocumenter(service, _session).document_service()
+            folder = os.path.join(_out, 'reference', 'services')
+            os.makedirs(folder, exist_ok=True)
+            with open(os.path.join(folder, service + '.rst'), 'wb') as f:
+                f.write(page)
+            pages = 1
     except Exception as error:  # report and go on with the other services
         return service, 0, f'{type(error).__name__}: {error}', time.time() - started
-    folder = os.path.join(_out, service, 'client')
-    pages = len(os.listdir(folder)) if os.path.isdir(folder) else 0
     return service, pages, None, time.time() - started
 
 
@@ -84,7 +106,10 @@ def main():
 
     data_dir = release_data_dir(args.botocore_version)
     session = make_session(data_dir)
-    from botocore.docs import DEPRECATED_SERVICE_NAMES
+    try:
+        from botocore.docs import DEPRECATED_SERVICE_NAMES
+    except ImportError:  # botocore before 2023 lists none
+        DEPRECATED_SERVICE_NAMES = set()
     available = [s for s in session.get_available_services() if s not in DEPRECATED_SERVICE_NAMES]
     if args.services:
         wanted = [s.strip() for s in args.services.split(',') if s.strip()]

@@ -10,3 +10,4 @@
 #include <libxml/xpathInternals.h>
 // XML Schema validation, for the tests that check junit.xml against its XSD.
 #include <libxml/xmlschemas.h>
+#include <libxml/xmlreader.h>

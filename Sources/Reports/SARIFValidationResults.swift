@@ -16,6 +16,7 @@ public enum SARIFValidationResults {
         .malformed: "A record that is not valid JSON",
         .duplicate: "A key given twice in one object",
         .record: "A record envelope without service, operation or direction",
+        .undocumentedError: "An error response whose code the operation does not document",
     ]
 
     public static var rules: [SARIFRule] {

@@ -4,27 +4,31 @@ import Conformance
 import DocIngest
 import Foundation
 import Reports
+import Wire
 
 struct ValidateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "validate",
-        abstract: "Validate payload records (.json, .jsonl, placebo recordings, folders) against a model.",
+        abstract: "Validate payload records (.json, .jsonl, placebo recordings, .har captures, folders, - for standard input) against a model.",
         discussion: """
-        Exit status: 0 every payload valid, 1 some payload invalid, 2 usage or input error \
-        (unreadable model, unreadable payload file, no payloads readable).
+        `-` reads JSON Lines records from standard input, one result per record as it is checked \
+        (`--format jsonl` for docconform.result-lines/1, one result a line). \
+        Exit status: 0 every payload valid (issues accepted by --ignore/--baseline do not count), \
+        1 some payload invalid, 2 usage or input error (unreadable model, unreadable payload file, \
+        unreadable or malformed ignore file or baseline, no payloads readable).
         """
     )
 
-    enum Format: String, ExpressibleByArgument, CaseIterable { case text, json, junit, sarif }
+    enum Format: String, ExpressibleByArgument, CaseIterable { case text, json, jsonl, junit, sarif }
     enum PatternMatch: String, ExpressibleByArgument, CaseIterable { case search, full }
 
     @Option(name: .long, help: "A model JSON file, or documents to parse into the model (repeatable).")
     var model: [String]
 
-    @Argument(help: "Payload files (.json, .jsonl, placebo recordings) or folders of them.")
+    @Argument(help: "Payload files (.json, .jsonl, placebo recordings, .har HTTP captures) or folders of them; - reads JSON Lines from standard input.")
     var payloads: [String]
 
-    @Option(help: "Output format: text, json (docconform.results/1), junit, sarif.")
+    @Option(help: "Output format: text, json (docconform.results/1), jsonl (docconform.result-lines/1: a result a line), junit, sarif.")
     var format: Format = .text
 
     @Option(name: .shortAndLong, help: "Write the results here instead of standard output.")
@@ -33,34 +37,61 @@ struct ValidateCommand: ParsableCommand {
     @Option(help: "search: a pattern must match somewhere in the value (Smithy semantics); full: the whole value.")
     var patternMatch: PatternMatch = .search
 
-    @Flag(help: "Print record counts and validation throughput on standard error.")
+    @Option(help: "File of accepted issues: CODE SERVICE OPERATION PATH lines with * wildcards (the format of diff --ignore), or a docconform.results/1 baseline.")
+    var ignore: String?
+
+    @Option(help: "A previous docconform.results/1 file: its issues are accepted, only new ones make a record invalid.")
+    var baseline: String?
+
+    @Flag(help: "Print record counts and validation throughput, and issue counts by code, service and operation, on standard error.")
     var stats = false
 
     @OptionGroup var console: ConsoleOptions
 
     func run() throws {
+        var filterLog = DiagnosticLog()
+        let filter: IssueFilter
+        do {
+            filter = try IssueFilter.load(ignore: ignore, baseline: baseline, log: &filterLog)
+        } catch {
+            Console.printError(error.description)
+            throw ExitCode(2)
+        }
+        Console.report(filterLog, quiet: console.quiet)
         let catalog = try ModelSource.catalog(model, quiet: console.quiet, payloads: payloads)
         let plan = ValidationPlan(catalog: catalog, wholeValuePatterns: patternMatch == .full)
         let files = PayloadFiles(validator: RecordValidator(plan: plan))
+        files.filter = filter
+        files.readers["har"] = HARPayloads.reader(model: { catalog.model() }, plan: plan)
         let sink = try OutputStream(path: output)
         var collected: [RecordResult] = []
         if format == .json { sink.write(ResultsJSON.header()) }
+        if format == .jsonl { sink.write(ResultsJSON.linesHeader()) }
         let start = DispatchTime.now()
         let cpuStart = threadCPUSeconds()
-        let jsonWriter = ResultsJSON.Writer()
-        let textWriter = ResultsText.Writer()
+        let jsonWriter = ResultsJSON.Writer(layout: format == .jsonl ? .lines : .array)
+        let textGroups = ResultsText.Grouper()
+        // Records that arrive over time are reported as they come: grouping would wait for the end.
+        let streamed = payloads.contains(where: PayloadFiles.isStream)
         let format = self.format  // read once: the option wrapper's getter is slow per record
+        // Standard input may wait for its producer: what is written so far goes out first.
+        files.beforeWaiting = {
+            jsonWriter.drain { sink.write($0) }
+            sink.flush()
+        }
         files.run(paths: payloads) { r in
             switch format {
-            case .json:
+            case .json, .jsonl:
                 jsonWriter.add(r)
                 if jsonWriter.pendingCount >= 1 << 20 { jsonWriter.drain { sink.write($0) } }
             case .text:
-                if !r.valid { sink.append { textWriter.append(r, to: &$0) } }
+                if streamed { sink.write(ResultsText.recordBlock(r)) } else { textGroups.add(r) }
             case .junit, .sarif:
                 collected.append(r)
             }
         }
+        // The grouped text is written before the clock stops: it is the text format's share of the work.
+        if format == .text { textGroups.render { sink.write($0) } }
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
         // Services read on first use are model loading, which the figures leave out (as they
         // did when the whole model was loaded before the first record).
@@ -71,7 +102,9 @@ struct ValidateCommand: ParsableCommand {
         jsonWriter.drain { sink.write($0) }
         switch format {
         case .json: sink.write(ResultsJSON.footer(summary: summary, unsupportedPatterns: unsupported, patternsGivenUp: gaveUp))
-        case .text: sink.write(ResultsText.footer(summary: summary, byCode: summary.issuesByCode, unsupportedPatterns: unsupported, patternsGivenUp: gaveUp))
+        case .jsonl: sink.write(ResultsJSON.linesFooter(summary: summary, unsupportedPatterns: unsupported, patternsGivenUp: gaveUp))
+        case .text:
+            sink.write(ResultsText.footer(summary: summary, byCode: summary.issuesByCode, unsupportedPatterns: unsupported, patternsGivenUp: gaveUp))
         case .junit: sink.write(JUnitWriter.xml(suites: JUnitValidationResults.suites(collected), name: "docconform validate"))
         case .sarif: sink.write(SARIFWriter.log(rules: SARIFValidationResults.rules, results: SARIFValidationResults.results(collected)))
         }
@@ -96,6 +129,7 @@ struct ValidateCommand: ParsableCommand {
                                       plan.compileSeconds, mb / validating, Double(summary.records) / validating)
                                + String(format: "; model: %d of %d services read, %d of them ahead of their records; %.3f s CPU reading services as records came",
                                         catalog.loadedCount, catalog.entries.count, catalog.prefetchedCount, catalog.loadSeconds))
+            for line in ResultsText.counts(summary) { Console.printError(line) }
         }
         if summary.unreadable > 0 || summary.log.errorCount > 0 { throw ExitCode(2) }
         if summary.records == 0 {
@@ -114,7 +148,7 @@ enum ModelSource {
     static func catalog(_ paths: [String], quiet: Bool, payloads: [String]) throws -> ServiceCatalog {
         if let lazy = Ingest.lazyCatalog(paths: paths) {
             ProcessLifetime.keep(lazy)
-            lazy.prefetch(ServiceHints.names(paths: payloads))
+            lazy.prefetch(ServiceHints.names(paths: payloads, entries: lazy.entries.values))
             return lazy
         }
         return ServiceCatalog(model: try load(paths, quiet: quiet))
@@ -163,12 +197,16 @@ final class OutputStream {
 
     /// Large blocks go to the file without passing through the buffer.
     func write(_ bytes: UnsafeBufferPointer<UInt8>) {
-        guard bytes.count >= 1 << 16 else { buffer.append(contentsOf: bytes); return }
+        guard bytes.count >= 1 << 16 else {
+            buffer.append(contentsOf: bytes)
+            if buffer.count >= 1 << 20 { flush() }
+            return
+        }
         flush()
         file.write(UnsafeRawBufferPointer(bytes))
     }
 
-    private func flush() {
+    func flush() {
         file.write(buffer)
         buffer.removeAll(keepingCapacity: true)
     }

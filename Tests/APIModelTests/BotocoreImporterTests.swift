@@ -20,6 +20,28 @@ import TestSupport
         #expect(definition.members["L"]?.member == Shape(ref: "AttributeValue"))
     }
 
+    /// What placebo names recordings by (the endpoint prefix) and what error responses carry
+    /// (every exception shape, with its wire code where it differs from its name).
+    @Test func keepsServiceNamesAndErrorShapes() throws {
+        let (imported, _) = try Fixtures.importService("appstream", version: "2016-12-01")
+        let appstream = try #require(imported)
+        #expect(appstream.endpointPrefix == "appstream2" && appstream.signingName == "appstream" && appstream.serviceId == "AppStream")
+        #expect(appstream.errorShapes["ConcurrentModificationException"]?.shape.members.keys.elements == ["Message"])
+        let (dynamo, _) = try Fixtures.importService("dynamodb", version: "2012-08-10")
+        // An error member whose shape is recursive refers to the service's shape table.
+        let item = try #require(dynamo?.errorShapes["ConditionalCheckFailedException"]?.shape.members["Item"])
+        #expect(item.value?.name == "AttributeValue" && dynamo?.shapes["AttributeValue"] != nil)
+
+        let text = #"{"metadata":{"endpointPrefix":"iam","protocol":"query"},"operations":{"GetUser":{"name":"GetUser","errors":[{"shape":"NoSuchEntityException"}]}},"shapes":{"NoSuchEntityException":{"type":"structure","members":{"message":{"shape":"M"}},"error":{"code":"NoSuchEntity","httpStatusCode":404,"senderFault":true},"exception":true},"Plain":{"type":"structure","members":{},"exception":true},"M":{"type":"string"}}}"#
+        var log = DiagnosticLog()
+        let iam = try #require(BotocoreImporter.importService(serviceName: "iam", bytes: Array(text.utf8), source: "iam", log: &log))
+        let noSuchEntity = try #require(iam.errorShapes["NoSuchEntityException"])
+        #expect(noSuchEntity.code == "NoSuchEntity" && noSuchEntity.httpStatus == 404)
+        #expect(noSuchEntity.shape.members["message"]?.type == .string)
+        #expect(iam.errorShapes["Plain"]?.code == nil)
+        #expect(iam.operations["GetUser"]?.errors.map(\.name) == ["NoSuchEntityException"])
+    }
+
     @Test func keepsMemberOrderRequiredEnumsAndConstraints() throws {
         let (imported, _) = try Fixtures.importService("appstream", version: "2016-12-01")
         let op = try #require(imported?.operations["CreateFleet"])

@@ -31,6 +31,22 @@ import Testing
         #expect(throws: JSONParseError.self) { try JSONParser.parse(deep) }
     }
 
+    /// Strings with escapes take another path than plain ones: long runs between escapes,
+    /// escapes at either end, a lone surrogate, raw UTF-8 beside escapes.
+    @Test func unescapesStringsWithRunsBetweenEscapes() throws {
+        let text = String(repeating: "<a href=\\\"x\\\">é</a>\\n", count: 50)
+        let expected = String(repeating: "<a href=\"x\">é</a>\n", count: 50)
+        #expect(try JSONParser.parse("\"\(text)\"") == .string(expected))
+        #expect(try JSONParser.parse(#""\"""#) == .string("\""))
+        #expect(try JSONParser.parse(#""\u0041bc\u00e9""#) == .string("Abcé"))
+        #expect(try JSONParser.parse(#""x\ud800y""#) == .string("x\u{FFFD}y"))
+        #expect(throws: JSONParseError.self) { try JSONParser.parse([0x22, 0x5C, 0x6E, 0xFF, 0x22]) }
+        #expect(throws: JSONParseError.self) { try JSONParser.parse([0x22, 0x5C, 0x6E, 0x0A, 0x22]) }
+        #expect(throws: JSONParseError.self) { try JSONParser.parse(#""ab\n"#) }
+        #expect(throws: JSONParseError.self) { try JSONParser.parse(#""ab\"#) }
+        #expect(throws: JSONParseError.self) { try JSONParser.parse(#""ab\q""#) }
+    }
+
     @Test func rejectsInvalidUTF8() {
         #expect(throws: JSONParseError.self) { try JSONParser.parse([0x22, 0xFF, 0xFE, 0x22]) }
     }

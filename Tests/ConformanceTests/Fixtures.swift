@@ -10,19 +10,32 @@ extension Fixtures {
     static let botocore = path("botocore-1.43.11/data")
     static let services = ["appstream", "bedrock-runtime", "dynamodb", "ec2", "imagebuilder", "lambda"]
 
+    static let placebo = path("placebo")
+
     /// The fixture services imported from their newest API version, once per test process;
     /// a missing or unreadable service stops every test that uses the model.
-    static let loadedModel = Result<Model, Error> {
+    static let loadedModel = Result<Model, Error> { Model(services: try importServices(botocore, services)) }
+
+    /// The services the placebo recordings need (ec2 and lambda from the fixtures above), among
+    /// them both services of the shared endpoint prefixes `elasticloadbalancing` and `apigateway`.
+    static let loadedPlaceboModel = Result<Model, Error> {
+        let data = "\(placebo)/botocore-1.43.11/data"
+        return Model(services: try importServices(data, try contents(ofFolder: data)) + (try importServices(botocore, ["ec2", "lambda"])))
+    }
+
+    static var placeboModel: Model { get throws { try loadedPlaceboModel.get() } }
+
+    private static func importServices(_ data: String, _ names: [String]) throws -> [Service] {
         var services: [Service] = []
         var log = DiagnosticLog()
-        for name in Self.services {
-            let newest = try #require(try contents(ofFolder: "\(botocore)/\(name)").last, "no API version of \(name)")
-            let path = "\(botocore)/\(name)/\(newest)/service-2.json.gz"
+        for name in names {
+            let newest = try #require(try contents(ofFolder: "\(data)/\(name)").last, "no API version of \(name)")
+            let path = "\(data)/\(name)/\(newest)/service-2.json.gz"
             let service = BotocoreImporter.importService(serviceName: name, bytes: try FileReading.bytesDecompressing(atPath: path),
                                                          source: path, log: &log)
             services.append(try #require(service, "\(path): \(log.diagnostics)"))
         }
-        return Model(services: services)
+        return services
     }
 
     static var model: Model { get throws { try loadedModel.get() } }

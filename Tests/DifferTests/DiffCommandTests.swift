@@ -22,6 +22,12 @@ import TestSupport
                                 "--ignore", Fixtures.differ + "/ignore-seed-ec2.txt"])
         #expect(accepted.status == 0)
         #expect(accepted.stdout.contains("\"changes\": []"))
+        // The same rule with CRLF line ends accepts the same; a two-field line is an error at its line.
+        let crlf = try Run.docconform(["diff", ec2Old, ec2New, "--quiet", "--fail-on", "any", "--ignore", Fixtures.differ + "/ignore-widening/seed-crlf.txt"])
+        #expect(crlf.status == 0, "\(crlf.stderr)")
+        let short = try Run.docconform(["diff", ec2Old, ec2New, "--fail-on", "any", "--ignore", Fixtures.differ + "/ignore-widening/too-few-fields.txt"])
+        #expect(short.status == 2)
+        #expect(short.stderr.contains("too-few-fields.txt:1: error: expected 4 fields"), "\(short.stderr)")
     }
 
     @Test func jsonToFileIsComplete() throws {

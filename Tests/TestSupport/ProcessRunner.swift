@@ -91,7 +91,7 @@ public enum Run {
         }
     }
 
-    private static func builtDocconform() throws -> String {
+    static func builtDocconform() throws -> String {
         let path = docconformPath
         guard FileManager.default.isExecutableFile(atPath: path) else { throw NotBuilt(path: path) }
         return path

@@ -38,6 +38,12 @@ public enum BotocoreImporter {
         service.apiVersion = meta["apiVersion"]?.stringValue
         service.protocolName = meta["protocol"]?.stringValue
         service.endpointPrefix = meta["endpointPrefix"]?.stringValue
+        service.signingName = meta["signingName"]?.stringValue
+        service.serviceId = meta["serviceId"]?.stringValue
+        service.wire.protocols = (meta["protocols"]?.arrayValue ?? []).compactMap(\.stringValue)
+        service.wire.jsonVersion = meta["jsonVersion"]?.stringValue
+        service.wire.targetPrefix = meta["targetPrefix"]?.stringValue
+        service.wire.awsQueryCompatible = meta["awsQueryCompatible"] != nil
 
         for (name, value) in document.operations {
             guard case .object = value else {
@@ -45,7 +51,9 @@ public enum BotocoreImporter {
                 continue
             }
             var op = Operation(name: value["name"]?.stringValue ?? name)
-            op.method = BotocoreNames.pythonMethodName(op.name)
+            // boto3 names the client method after the operation key, not its wire name
+            // (cloudfront `ListDistributionsByWebACLId` is sent as `ListDistributionsByWebACLId2016_09_29`).
+            op.method = BotocoreNames.pythonMethodName(name)
             if includeDocumentation { op.documentation = value["documentation"]?.stringValue.map(HTMLText.plainText) }
             if let http = value["http"] {
                 op.http = HTTPBinding(method: http["method"]?.stringValue,
@@ -58,14 +66,25 @@ public enum BotocoreImporter {
                 guard let shapeName = errorRef["shape"]?.stringValue else { continue }
                 let errorShape = document.shapes[shapeName]
                 let status = errorShape?["error"]?["httpStatusCode"]?.intValue
-                // The shape name, as boto3 pages list it (`client.exceptions.X`); the wire code may differ.
+                // The shape name, as boto3 pages list it (`client.exceptions.X`); the wire code, when it differs, apart.
+                let code = errorShape?["error"]?["code"]?.stringValue
                 let documentation = includeDocumentation
                     ? (errorRef["documentation"] ?? errorShape?["documentation"])?.stringValue.map(HTMLText.plainText) : nil
-                op.errors.append(OperationError(name: shapeName, httpStatus: status, documentation: documentation))
+                op.errors.append(OperationError(name: shapeName, httpStatus: status, documentation: documentation,
+                                                code: code == shapeName ? nil : code))
             }
             op.deprecated = value["deprecated"]?.boolValue ?? false
             op.sources = [source]
             service.operations[name] = op
+        }
+        // Every exception shape of the service, not only those an operation lists: botocore
+        // reads any error code the service defines into its shape.
+        for name in document.shapes.keys.sorted() {
+            guard let raw = document.shapes[name], raw["exception"]?.boolValue == true,
+                  let shape = expander.expandRoot(.object([("shape", .string(name))]), context: "error \(name)") else { continue }
+            let code = raw["error"]?["code"]?.stringValue
+            service.errorShapes[name] = ErrorShape(code: code == name ? nil : code,
+                                                   httpStatus: raw["error"]?["httpStatusCode"]?.intValue, shape: shape)
         }
         service.shapes = expander.definitionsOfReferencedShapes()
         log.append(contentsOf: expander.log)

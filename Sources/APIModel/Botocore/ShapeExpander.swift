@@ -35,6 +35,9 @@ struct ShapeExpander {
         }
         guard var shape = expand(name, context: context) else { return nil }
         if includeDocumentation, let doc = ref["documentation"]?.stringValue { shape.documentation = HTMLText.plainText(doc) }
+        // The root reference's wire traits: query's `resultWrapper`, rest-xml's root element name and namespace.
+        if let locationName = ref["locationName"]?.stringValue { shape.locationName = locationName }
+        Self.applyWireTraits(ref, to: &shape)
         // Record which member is the HTTP body; the `streaming` trait stays as the file states it
         // (boto3's view of a blob body as a stream is derived in `FormatView.boto3`).
         if let payload = shapes[name]?["payload"]?.stringValue, var member = shape.members[payload], !member.isRef {
@@ -125,12 +128,15 @@ struct ShapeExpander {
         }
         guard var shape = expand(target, context: context) else { return nil }
         if includeDocumentation, let doc = ref["documentation"]?.stringValue { shape.documentation = HTMLText.plainText(doc) }
-        if shape.isRef { return shape }
-        // botocore resolves a member by updating its shape with the member's own traits
-        // (`enum` on a member of `__string`, `streaming`, `deprecated`, ...).
-        applyTraits(ref, to: &shape)
+        if !shape.isRef {
+            // botocore resolves a member by updating its shape with the member's own traits
+            // (`enum` on a member of `__string`, `streaming`, `deprecated`, ...).
+            applyTraits(ref, to: &shape)
+        }
+        // How the member travels, kept on a recursive member's ref node too.
         if let location = ref["location"]?.stringValue { shape.location = location }
         if let locationName = ref["locationName"]?.stringValue { shape.locationName = locationName }
+        Self.applyWireTraits(ref, to: &shape)
         return shape
     }
 
@@ -145,6 +151,43 @@ struct ShapeExpander {
         if includeDocumentation, shape.documentation == nil, let doc = raw["documentation"]?.stringValue {
             shape.documentation = HTMLText.plainText(doc)
         }
+        Self.applyWireTraits(raw, to: &shape)
+    }
+
+    /// botocore's serialization traits of a shape or member reference (a reference's win,
+    /// as botocore's resolver lets them).
+    static func applyWireTraits(_ raw: JSONValue, to shape: inout Shape) {
+        // One pass over the keys (every shape and member reference comes here, most with no
+        // trait): a key's length rules most out before any comparison; the first of a key counts.
+        guard case let .object(pairs) = raw else { return }
+        var wire = shape.wire
+        var seen: UInt8 = 0
+        func first(_ bit: UInt8) -> Bool {
+            defer { seen |= bit }
+            return seen & bit == 0
+        }
+        for (key, value) in pairs {
+            switch key.utf8.count {
+            case 9:
+                if key == "queryName", first(1) { if let q = value.stringValue { wire.queryName = q } }
+                else if key == "flattened", first(2) { if let f = value.boolValue { wire.flattened = f } }
+                else if key == "hostLabel", first(4) { if let h = value.boolValue { wire.hostLabel = h } }
+                else if key == "jsonvalue", first(8) { if let j = value.boolValue { wire.jsonValue = j } }
+            case 12:
+                if key == "xmlAttribute", first(16) { if let a = value.boolValue { wire.xmlAttribute = a } }
+                else if key == "xmlNamespace", first(32) {
+                    // An object `{"uri", "prefix"}` or, in older models, the URI alone.
+                    if let uri = value["uri"]?.stringValue ?? value.stringValue { wire.xmlNamespace = XMLNamespace(uri: uri, prefix: value["prefix"]?.stringValue) }
+                }
+            case 13:
+                if key == "resultWrapper", first(64) { if let r = value.stringValue { wire.resultWrapper = r } }
+            case 15:
+                if key == "timestampFormat", first(128) { if let t = value.stringValue { wire.timestampFormat = t } }
+            default:
+                continue
+            }
+        }
+        if seen != 0 { shape.wire = wire }
     }
 
     private mutating func report(_ message: String) {

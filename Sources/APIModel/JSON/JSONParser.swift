@@ -165,6 +165,23 @@ public enum JSONParser {
 
         @inline(__always) func isDigit(_ b: UInt8) -> Bool { b >= UInt8(ascii: "0") && b <= UInt8(ascii: "9") }
 
+        /// Moves over plain ASCII string bytes (no quote, backslash, control character or byte
+        /// above ASCII) eight at a time.
+        @inline(__always) mutating func skipPlainASCII() {
+            guard let base = bytes.baseAddress else { return }
+            while position + 8 <= bytes.count {
+                let w = UnsafeRawPointer(base + position).loadUnaligned(as: UInt64.self)
+                @inline(__always) func zeroByte(_ v: UInt64) -> UInt64 { (v &- 0x0101_0101_0101_0101) & ~v & 0x8080_8080_8080_8080 }
+                let special = (w & 0x8080_8080_8080_8080) | zeroByte(w ^ 0x2222_2222_2222_2222) | zeroByte(w ^ 0x5C5C_5C5C_5C5C_5C5C)
+                    | ((w &- 0x2020_2020_2020_2020) & ~w & 0x8080_8080_8080_8080)
+                if special != 0 {
+                    position += special.trailingZeroBitCount >> 3
+                    return
+                }
+                position += 8
+            }
+        }
+
         mutating func parseString() throws(JSONParseError) -> String {
             position += 1
             let start = position
@@ -172,6 +189,8 @@ public enum JSONParser {
             // and unspecialized: its metadata lookups were a tenth of reading a model file).
             var high: UInt8 = 0
             while position < bytes.count {
+                skipPlainASCII()
+                guard position < bytes.count else { break }
                 let b = bytes[position]
                 if b == UInt8(ascii: "\"") {
                     let slice = UnsafeBufferPointer(rebasing: bytes[start..<position])
@@ -185,29 +204,45 @@ public enum JSONParser {
                 high |= b
                 position += 1
             }
-            var scalars: [UInt8] = Array(UnsafeBufferPointer(rebasing: bytes[start..<position]))
+            // Escapes: plain runs copied at once, each escape unescaped, into a buffer that
+            // grows by doubling (HAR bodies are long strings with an escape every few bytes).
+            var out = Unescaped(capacity: min(bytes.count - start, 2 * (position - start) + 64))
+            defer { out.release() }
+            out.append(UnsafeBufferPointer(rebasing: bytes[start..<position]))
             while position < bytes.count {
+                let run = position
+                while position < bytes.count {
+                    skipPlainASCII()
+                    guard position < bytes.count else { break }
+                    let b = bytes[position]
+                    if b == UInt8(ascii: "\"") || b == UInt8(ascii: "\\") || b < 0x20 { break }
+                    high |= b
+                    position += 1
+                }
+                if position > run { out.append(UnsafeBufferPointer(rebasing: bytes[run..<position])) }
+                guard position < bytes.count else { break }
                 let b = bytes[position]
                 if b == UInt8(ascii: "\"") {
                     position += 1
-                    guard let s = String(validating: scalars, as: UTF8.self) else { throw error("invalid UTF-8 in string") }
+                    // Escapes write valid UTF-8: only raw bytes above ASCII need validating.
+                    if high < 0x80 { return String(decoding: out.text, as: UTF8.self) }
+                    guard let s = String(validating: out.text, as: UTF8.self) else { throw error("invalid UTF-8 in string") }
                     return s
                 }
                 if b < 0x20 { throw error("control character in string") }
-                if b != UInt8(ascii: "\\") { scalars.append(b); position += 1; continue }
                 position += 1
                 guard position < bytes.count else { break }
                 let e = bytes[position]
                 position += 1
                 switch e {
-                case UInt8(ascii: "\""): scalars.append(0x22)
-                case UInt8(ascii: "\\"): scalars.append(0x5C)
-                case UInt8(ascii: "/"): scalars.append(0x2F)
-                case UInt8(ascii: "b"): scalars.append(0x08)
-                case UInt8(ascii: "f"): scalars.append(0x0C)
-                case UInt8(ascii: "n"): scalars.append(0x0A)
-                case UInt8(ascii: "r"): scalars.append(0x0D)
-                case UInt8(ascii: "t"): scalars.append(0x09)
+                case UInt8(ascii: "\""): out.append(0x22)
+                case UInt8(ascii: "\\"): out.append(0x5C)
+                case UInt8(ascii: "/"): out.append(0x2F)
+                case UInt8(ascii: "b"): out.append(0x08)
+                case UInt8(ascii: "f"): out.append(0x0C)
+                case UInt8(ascii: "n"): out.append(0x0A)
+                case UInt8(ascii: "r"): out.append(0x0D)
+                case UInt8(ascii: "t"): out.append(0x09)
                 case UInt8(ascii: "u"):
                     var code = try parseHex4()
                     if (0xD800...0xDBFF).contains(code), position + 1 < bytes.count,
@@ -223,7 +258,7 @@ public enum JSONParser {
                     }
                     // A lone surrogate cannot be represented in a Swift String: U+FFFD stands in.
                     let scalar = Unicode.Scalar(code) ?? "\u{FFFD}"
-                    scalars.append(contentsOf: Array(String(Character(scalar)).utf8))
+                    for unit in UTF8.encode(scalar)! { out.append(unit) }
                 default: throw error("invalid escape")
                 }
             }
@@ -231,39 +266,23 @@ public enum JSONParser {
         }
 
         /// Checks a string as `parseString` does (escapes, control characters, UTF-8) and steps
-        /// past it without making it: runs of plain ASCII are crossed 8 bytes at a time.
+        /// past it without making it.
         mutating func skipString() throws(JSONParseError) {
             position += 1
             var start = position
             var high = false
             while true {
-                while position + 8 <= bytes.count {
-                    let w = UnsafeRawPointer(bytes.baseAddress! + position).loadUnaligned(as: UInt64.self)
-                    @inline(__always) func zeroByte(_ v: UInt64) -> UInt64 { (v &- 0x0101_0101_0101_0101) & ~v & 0x8080_8080_8080_8080 }
-                    // A quote, a backslash, a control character (below 0x20) or a byte >= 0x80.
-                    let hits = zeroByte(w ^ 0x2222_2222_2222_2222) | zeroByte(w ^ 0x5C5C_5C5C_5C5C_5C5C)
-                        | ((w &- 0x2020_2020_2020_2020) & ~w & 0x8080_8080_8080_8080) | (w & 0x8080_8080_8080_8080)
-                    if hits != 0 { position += hits.trailingZeroBitCount >> 3; break }
-                    position += 8
-                }
+                skipPlainASCII()
                 guard position < bytes.count else { throw error("unterminated string") }
                 let b = bytes[position]
-                if b == UInt8(ascii: "\"") {
-                    if high, String(validating: UnsafeBufferPointer(rebasing: bytes[start..<position]), as: UTF8.self) == nil {
-                        throw error("invalid UTF-8 in string")
-                    }
-                    position += 1
-                    return
-                }
-                if b < 0x20 { throw error("control character in string") }
-                if b >= 0x80 { high = true; position += 1; continue }
-                if b == UInt8(ascii: "\\") {
-                    // Validate the escape; the run before it is checked as a piece of its own.
+                if b == UInt8(ascii: "\"") || b == UInt8(ascii: "\\") {
+                    // The run before a quote or an escape is checked as a piece of its own.
                     if high, String(validating: UnsafeBufferPointer(rebasing: bytes[start..<position]), as: UTF8.self) == nil {
                         throw error("invalid UTF-8 in string")
                     }
                     high = false
                     position += 1
+                    if b == UInt8(ascii: "\"") { return }
                     guard position < bytes.count else { throw error("unterminated string") }
                     switch bytes[position] {
                     case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"), UInt8(ascii: "b"), UInt8(ascii: "f"),
@@ -277,7 +296,48 @@ public enum JSONParser {
                     start = position
                     continue
                 }
+                if b < 0x20 { throw error("control character in string") }
+                high = true
                 position += 1
+            }
+        }
+
+        /// The bytes of a string being unescaped.
+        struct Unescaped {
+            private var base: UnsafeMutablePointer<UInt8>
+            private var count = 0
+            private var capacity: Int
+
+            init(capacity: Int) {
+                self.capacity = max(16, capacity)
+                base = .allocate(capacity: self.capacity)
+            }
+
+            func release() { base.deallocate() }
+
+            var text: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: base, count: count) }
+
+            @inline(__always) mutating func append(_ b: UInt8) {
+                if count == capacity { grow(1) }
+                base[count] = b
+                count += 1
+            }
+
+            @inline(__always) mutating func append(_ run: UnsafeBufferPointer<UInt8>) {
+                guard let source = run.baseAddress, run.count > 0 else { return }
+                if count + run.count > capacity { grow(run.count) }
+                (base + count).initialize(from: source, count: run.count)
+                count += run.count
+            }
+
+            private mutating func grow(_ needed: Int) {
+                var newCapacity = capacity * 2
+                while newCapacity < count + needed { newCapacity *= 2 }
+                let bigger = UnsafeMutablePointer<UInt8>.allocate(capacity: newCapacity)
+                bigger.initialize(from: base, count: count)
+                base.deallocate()
+                base = bigger
+                capacity = newCapacity
             }
         }
 

@@ -46,9 +46,13 @@ public struct JSONWriter: Sendable {
     public mutating func string(_ value: String) { beginValue(); appendString(value) }
     public mutating func bool(_ value: Bool) { beginValue(); if value { appendStatic("true") } else { appendStatic("false") } }
     public mutating func null() { beginValue(); appendStatic("null") }
-    public mutating func int(_ value: Int) { beginValue(); bytes.append(contentsOf: Array(String(value).utf8)) }
+    public mutating func int(_ value: Int) { rawNumber(String(value)) }
     /// A number written exactly as given (the caller guarantees it is a valid JSON number).
-    public mutating func rawNumber(_ literal: String) { beginValue(); bytes.append(contentsOf: Array(literal.utf8)) }
+    public mutating func rawNumber(_ literal: String) {
+        beginValue()
+        var literal = literal
+        literal.withUTF8 { bytes.append(contentsOf: $0) }
+    }
 
     public mutating func value(_ value: JSONValue) {
         switch value {

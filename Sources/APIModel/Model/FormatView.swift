@@ -40,6 +40,11 @@ public struct FormatView: Sendable, Hashable {
     /// Tagged unions: reference pages have said "This data type is a UNION" only since about
     /// 2022; older pages show a union as a plain structure, so projecting onto them reads one so.
     public var unionTypes = true
+    /// How values travel beyond location and name: botocore's serialization traits
+    /// (`Shape.wire`: query names, flattening, XML attributes and namespaces, timestamp formats,
+    /// host labels, result wrappers), a recursive member's binding, an error's wire code and the
+    /// service's signing name and protocol metadata. Only the SDK model states them.
+    public var wireTraits = true
 
     /// The name every `ref` gets in a view without `recursionTargets`.
     public static let unnamedRecursion = "(recursive)"
@@ -67,6 +72,7 @@ public struct FormatView: Sendable, Hashable {
         view.blobPayloadStreams = true
         view.payloadMembers = false
         view.boto3DocHooks = true
+        view.wireTraits = false
         return view
     }()
     /// AWS API Reference pages.
@@ -79,6 +85,7 @@ public struct FormatView: Sendable, Hashable {
         view.payloadMembers = false
         view.wireNames = true
         view.unionTypes = false
+        view.wireTraits = false
         return view
     }()
 
@@ -123,6 +130,7 @@ public struct FormatView: Sendable, Hashable {
         view.recursionTargets = states(recursionTargets, other.recursionTargets)
         view.payloadMembers = states(payloadMembers, other.payloadMembers)
         view.unionTypes = states(unionTypes, other.unionTypes)
+        view.wireTraits = states(wireTraits, other.wireTraits)
         view.blobPayloadStreams = blobPayloadStreams || other.blobPayloadStreams
         view.boto3DocHooks = boto3DocHooks || other.boto3DocHooks
         view.wireNames = wireNames || other.wireNames
@@ -155,6 +163,7 @@ extension Model {
                 var op = service.operations[ok]!
                 op.input = op.input.map { $0.projected(onto: view, requiredVisible: view.requiredInInput) }
                 op.output = op.output.map { $0.projected(onto: view, requiredVisible: view.requiredInOutput) }
+                if !view.wireTraits { for i in op.errors.indices { op.errors[i].code = nil } }
                 service.operations[ok] = op
             }
             if view.recursionTargets {
@@ -165,6 +174,10 @@ extension Model {
             } else {
                 // Every ref now reads `(recursive)`: what they pointed to is not part of this view.
                 service.shapes = [:]
+            }
+            if !view.wireTraits {
+                service.signingName = nil
+                service.wire = ServiceWire()
             }
             copy.services[sk] = service
         }
@@ -185,8 +198,13 @@ extension Shape {
     }
 
     func projected(onto view: FormatView, requiredVisible: Bool, isMapKey: Bool, depth: StatedDepth) -> Shape {
-        if isRef { return view.recursionTargets ? self : Shape(ref: FormatView.unnamedRecursion) }
+        if isRef {
+            guard view.recursionTargets else { return Shape(ref: FormatView.unnamedRecursion) }
+            // A view without wire traits shows where recursion goes, not how that member travels.
+            return view.wireTraits ? self : Shape(ref: ref!)
+        }
         var s = self
+        if !view.wireTraits { s.wire = WireTraits() }
         if !view.constraints { s.min = nil; s.max = nil; s.pattern = nil }
         if !view.exactNumberTypes, let t = s.type { s.type = t.coarsenedForBoto3 }
         if !view.shapeNames { s.name = nil }

@@ -43,6 +43,10 @@ public struct ModelMerger {
             service.apiVersion = service.apiVersion ?? otherService.apiVersion
             service.protocolName = service.protocolName ?? otherService.protocolName
             service.endpointPrefix = service.endpointPrefix ?? otherService.endpointPrefix
+            service.signingName = service.signingName ?? otherService.signingName
+            service.serviceId = service.serviceId ?? otherService.serviceId
+            for (name, error) in otherService.errorShapes where service.errorShapes[name] == nil { service.errorShapes[name] = error }
+            if service.wire.isEmpty { service.wire = otherService.wire }
             // Either side showing every operation makes the merge show every operation.
             service.partial = service.partial && otherService.partial
             for (name, shape) in otherService.shapes where service.shapes[name] == nil { service.shapes[name] = shape }
@@ -100,6 +104,7 @@ public struct ModelMerger {
             if let i = op.errors.firstIndex(where: { $0.name == e.name }) {
                 op.errors[i].httpStatus = op.errors[i].httpStatus ?? e.httpStatus
                 op.errors[i].documentation = op.errors[i].documentation ?? e.documentation
+                op.errors[i].code = op.errors[i].code ?? e.code
             } else {
                 op.errors.append(e)
             }
@@ -198,6 +203,7 @@ public struct ModelMerger {
         s.deprecated = s.deprecated || b.deprecated
         s.location = s.location ?? b.location
         s.locationName = s.locationName ?? b.locationName
+        if s.wire.isEmpty { s.wire = b.wire }
         s.min = mergeFact(a.min, b.min, "min", path, &context)
         s.max = mergeFact(a.max, b.max, "max", path, &context)
         s.pattern = mergeFact(a.pattern, b.pattern, "pattern", path, &context)

@@ -50,12 +50,24 @@ public enum ModelReader {
         service.apiVersion = value["apiVersion"]?.stringValue
         service.protocolName = value["protocol"]?.stringValue
         service.endpointPrefix = value["endpointPrefix"]?.stringValue
+        service.signingName = value["signingName"]?.stringValue
+        service.serviceId = value["serviceId"]?.stringValue
+        service.wire.protocols = (value["protocols"]?.arrayValue ?? []).compactMap(\.stringValue)
+        service.wire.jsonVersion = value["jsonVersion"]?.stringValue
+        service.wire.targetPrefix = value["targetPrefix"]?.stringValue
+        service.wire.awsQueryCompatible = value["awsQueryCompatible"]?.boolValue ?? false
         service.partial = value["partial"]?.boolValue ?? false
         for (opName, opValue) in value["operations"]?.objectValue ?? [] {
             service.operations[opName] = try readOperation(opName, opValue, path: "services.\(name).operations.\(opName)")
         }
         for (shapeName, shapeValue) in value["shapes"]?.objectValue ?? [] {
             service.shapes[shapeName] = try readShape(shapeValue, path: "services.\(name).shapes.\(shapeName)")
+        }
+        for (errorName, errorValue) in value["errorShapes"]?.objectValue ?? [] {
+            let path = "services.\(name).errorShapes.\(errorName)"
+            guard let shape = errorValue["shape"] else { throw ModelReadError(message: "\(path): an error shape without \"shape\"") }
+            service.errorShapes[errorName] = ErrorShape(code: errorValue["code"]?.stringValue, httpStatus: errorValue["httpStatus"]?.intValue,
+                                                        shape: try readShape(shape, path: path + ".shape"))
         }
         return service
     }
@@ -74,7 +86,8 @@ public enum ModelReader {
         if let output = value["output"] { op.output = try readShape(output, path: path + ".output") }
         for e in value["errors"]?.arrayValue ?? [] {
             guard let n = e["name"]?.stringValue else { throw ModelReadError(message: "\(path).errors: an error without a name") }
-            op.errors.append(OperationError(name: n, httpStatus: e["httpStatus"]?.intValue, documentation: e["documentation"]?.stringValue))
+            op.errors.append(OperationError(name: n, httpStatus: e["httpStatus"]?.intValue, documentation: e["documentation"]?.stringValue,
+                                            code: e["code"]?.stringValue))
         }
         op.deprecated = value["deprecated"]?.boolValue ?? false
         op.partial = value["partial"]?.boolValue ?? false
@@ -88,7 +101,11 @@ public enum ModelReader {
         // order: a lookup per field scanned the keys twenty times per shape.
         var fields = ShapeFields()
         for (key, v) in pairs { fields.take(key, v) }
-        if let ref = fields.ref?.stringValue { return Shape(ref: ref) }
+        if let ref = fields.ref?.stringValue {
+            var node = Shape(ref: ref)
+            fields.applyLocation(to: &node)
+            return node
+        }
         guard let typeName = fields.type?.stringValue else { throw ModelReadError(message: "\(path): shape without \"type\" or \"ref\"") }
         guard let type = ShapeType(rawValue: typeName) else { throw ModelReadError(message: "\(path): unknown shape type \"\(typeName)\"") }
         var shape = Shape(type: type)
@@ -109,9 +126,7 @@ public enum ModelReader {
         shape.eventstream = fields.eventstream?.boolValue ?? false
         shape.sensitive = fields.sensitive?.boolValue ?? false
         shape.deprecated = fields.deprecated?.boolValue ?? false
-        shape.location = fields.location?.stringValue
-        shape.locationName = fields.locationName?.stringValue
-        shape.payload = fields.payload?.boolValue ?? false
+        fields.applyLocation(to: &shape)
         return shape
     }
 }
@@ -120,6 +135,25 @@ public enum ModelReader {
 private struct ShapeFields {
     var ref, type, name, documentation, members, required, member, key, value, enumValues: JSONValue?
     var min, max, pattern, streaming, eventstream, sensitive, deprecated, location, locationName, payload: JSONValue?
+    var queryName, flattened, xmlAttribute, xmlNamespace, timestampFormat, hostLabel, jsonValue, resultWrapper: JSONValue?
+
+    func applyLocation(to shape: inout Shape) {
+        shape.location = location?.stringValue
+        shape.locationName = locationName?.stringValue
+        shape.payload = payload?.boolValue ?? false
+        var wire = WireTraits()
+        wire.queryName = queryName?.stringValue
+        wire.flattened = flattened?.boolValue ?? false
+        wire.xmlAttribute = xmlAttribute?.boolValue ?? false
+        if let uri = xmlNamespace?["uri"]?.stringValue {
+            wire.xmlNamespace = XMLNamespace(uri: uri, prefix: xmlNamespace?["prefix"]?.stringValue)
+        }
+        wire.timestampFormat = timestampFormat?.stringValue
+        wire.hostLabel = hostLabel?.boolValue ?? false
+        wire.jsonValue = jsonValue?.boolValue ?? false
+        wire.resultWrapper = resultWrapper?.stringValue
+        shape.wire = wire
+    }
 
     mutating func take(_ k: String, _ v: JSONValue) {
         func first(_ slot: inout JSONValue?) { if slot == nil { slot = v } }
@@ -144,6 +178,14 @@ private struct ShapeFields {
         case "location": first(&location)
         case "locationName": first(&locationName)
         case "payload": first(&payload)
+        case "queryName": first(&queryName)
+        case "flattened": first(&flattened)
+        case "xmlAttribute": first(&xmlAttribute)
+        case "xmlNamespace": first(&xmlNamespace)
+        case "timestampFormat": first(&timestampFormat)
+        case "hostLabel": first(&hostLabel)
+        case "jsonValue": first(&jsonValue)
+        case "resultWrapper": first(&resultWrapper)
         default: break
         }
     }

@@ -69,6 +69,19 @@ struct ModelStreamReader {
             case "protocol": try s.once(&seen, 2); service.protocolName = try s.string()
             case "endpointPrefix": try s.once(&seen, 3); service.endpointPrefix = try s.string()
             case "partial": try s.once(&seen, 4); service.partial = try s.bool()
+            case "signingName": try s.once(&seen, 7); service.signingName = try s.string()
+            case "serviceId": try s.once(&seen, 8); service.serviceId = try s.string()
+            case "errorShapes":
+                try s.once(&seen, 9)
+                try s.object { (s: inout ModelStreamReader, errorName: String) throws(GiveUp) in
+                    service.errorShapes[errorName] = try s.errorShape()
+                }
+            case "protocols":
+                try s.once(&seen, 10)
+                try s.array { (s: inout ModelStreamReader) throws(GiveUp) in service.wire.protocols.append(try s.string()) }
+            case "jsonVersion": try s.once(&seen, 11); service.wire.jsonVersion = try s.string()
+            case "targetPrefix": try s.once(&seen, 12); service.wire.targetPrefix = try s.string()
+            case "awsQueryCompatible": try s.once(&seen, 13); service.wire.awsQueryCompatible = try s.bool()
             case "operations":
                 try s.once(&seen, 5)
                 try s.object { (s: inout ModelStreamReader, opName: String) throws(GiveUp) in
@@ -122,18 +135,34 @@ struct ModelStreamReader {
     }
 
     private mutating func operationError() throws(GiveUp) -> OperationError {
-        var name: String?, status: Int?, documentation: String?
+        var name: String?, status: Int?, documentation: String?, code: String?
         var seen: UInt32 = 0
         try object { (s: inout ModelStreamReader, key: String) throws(GiveUp) in
             switch key {
             case "name": try s.once(&seen, 0); name = try s.string()
             case "httpStatus": try s.once(&seen, 1); status = try s.int()
             case "documentation": try s.once(&seen, 2); documentation = try s.documentation()
+            case "code": try s.once(&seen, 3); code = try s.string()
             default: try s.skip()
             }
         }
         guard let name else { throw GiveUp() }
-        return OperationError(name: name, httpStatus: status, documentation: documentation)
+        return OperationError(name: name, httpStatus: status, documentation: documentation, code: code)
+    }
+
+    private mutating func errorShape() throws(GiveUp) -> ErrorShape {
+        var code: String?, status: Int?, shape: Shape?
+        var seen: UInt32 = 0
+        try object { (s: inout ModelStreamReader, key: String) throws(GiveUp) in
+            switch key {
+            case "code": try s.once(&seen, 0); code = try s.string()
+            case "httpStatus": try s.once(&seen, 1); status = try s.int()
+            case "shape": try s.once(&seen, 2); shape = try s.shape()
+            default: try s.skip()
+            }
+        }
+        guard let shape else { throw GiveUp() }
+        return ErrorShape(code: code, httpStatus: status, shape: shape)
     }
 
     private mutating func shape() throws(GiveUp) -> Shape {
@@ -142,6 +171,7 @@ struct ModelStreamReader {
         guard depth < JSONParser.maximumDepth else { throw GiveUp() }
         var ref: String?, type: ShapeType?
         var shape = Shape(type: .structure)
+        var wire = WireTraits()
         var seen: UInt32 = 0
         try object { (s: inout ModelStreamReader, key: String) throws(GiveUp) in
             switch key {
@@ -178,10 +208,27 @@ struct ModelStreamReader {
             case "location": try s.once(&seen, 17); shape.location = try s.string()
             case "locationName": try s.once(&seen, 18); shape.locationName = try s.string()
             case "payload": try s.once(&seen, 19); shape.payload = try s.bool()
+            case "queryName": try s.once(&seen, 20); wire.queryName = try s.string()
+            case "flattened": try s.once(&seen, 21); wire.flattened = try s.bool()
+            case "xmlAttribute": try s.once(&seen, 22); wire.xmlAttribute = try s.bool()
+            case "xmlNamespace": try s.once(&seen, 23); wire.xmlNamespace = try s.xmlNamespace()
+            case "timestampFormat": try s.once(&seen, 24); wire.timestampFormat = try s.string()
+            case "hostLabel": try s.once(&seen, 25); wire.hostLabel = try s.bool()
+            case "jsonValue": try s.once(&seen, 26); wire.jsonValue = try s.bool()
+            case "resultWrapper": try s.once(&seen, 27); wire.resultWrapper = try s.string()
             default: try s.skip()
             }
         }
-        if let ref { return Shape(ref: ref) }
+        if !wire.isEmpty { shape.wire = wire }
+        if let ref {
+            // A ref node keeps how its member travels; nothing else.
+            var node = Shape(ref: ref)
+            node.location = shape.location
+            node.locationName = shape.locationName
+            node.payload = shape.payload
+            node.wire = shape.wire
+            return node
+        }
         guard let type else { throw GiveUp() }
         shape.type = type
         return interning ? intern(shape) : shape
@@ -199,6 +246,20 @@ struct ModelStreamReader {
         if let same = interned[name]?.first(where: { $0 == shape }) { return same }
         interned[name, default: []].append(shape)
         return shape
+    }
+
+    private mutating func xmlNamespace() throws(GiveUp) -> XMLNamespace {
+        var uri: String?, prefix: String?
+        var seen: UInt32 = 0
+        try object { (s: inout ModelStreamReader, key: String) throws(GiveUp) in
+            switch key {
+            case "uri": try s.once(&seen, 0); uri = try s.string()
+            case "prefix": try s.once(&seen, 1); prefix = try s.string()
+            default: try s.skip()
+            }
+        }
+        guard let uri else { throw GiveUp() }
+        return XMLNamespace(uri: uri, prefix: prefix)
     }
 
     // MARK: - JSON pieces

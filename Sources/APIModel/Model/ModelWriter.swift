@@ -59,6 +59,9 @@ public struct ModelWriter: Sendable {
         if let v = service.apiVersion { w.key("apiVersion"); w.string(v) }
         if let p = service.protocolName { w.key("protocol"); w.string(p) }
         if let e = service.endpointPrefix { w.key("endpointPrefix"); w.string(e) }
+        if let n = service.signingName { w.key("signingName"); w.string(n) }
+        if let i = service.serviceId { w.key("serviceId"); w.string(i) }
+        write(service.wire, to: &w)
         if service.partial { w.key("partial"); w.bool(true) }
         w.key("operations"); w.beginObject()
         for (name, op) in service.operations {
@@ -71,6 +74,17 @@ public struct ModelWriter: Sendable {
             for (name, shape) in service.shapes {
                 w.key(name)
                 write(shape, to: &w)
+            }
+            w.endObject()
+        }
+        if !service.errorShapes.isEmpty {
+            w.key("errorShapes"); w.beginObject()
+            for (name, error) in service.errorShapes {
+                w.key(name); w.beginObject()
+                if let c = error.code { w.key("code"); w.string(c) }
+                if let s = error.httpStatus { w.key("httpStatus"); w.int(s) }
+                w.key("shape"); write(error.shape, to: &w)
+                w.endObject()
             }
             w.endObject()
         }
@@ -95,6 +109,7 @@ public struct ModelWriter: Sendable {
                 w.beginObject()
                 w.key("name"); w.string(e.name)
                 if let s = e.httpStatus { w.key("httpStatus"); w.int(s) }
+                if let c = e.code { w.key("code"); w.string(c) }
                 if includeDocumentation, let d = e.documentation { w.key("documentation"); w.string(d) }
                 w.endObject()
             }
@@ -111,10 +126,45 @@ public struct ModelWriter: Sendable {
         w.endObject()
     }
 
+    private func write(_ wire: ServiceWire, to w: inout JSONWriter) {
+        if !wire.protocols.isEmpty {
+            w.key("protocols"); w.beginArray()
+            for p in wire.protocols { w.string(p) }
+            w.endArray()
+        }
+        if let v = wire.jsonVersion { w.key("jsonVersion"); w.string(v) }
+        if let t = wire.targetPrefix { w.key("targetPrefix"); w.string(t) }
+        if wire.awsQueryCompatible { w.key("awsQueryCompatible"); w.bool(true) }
+    }
+
+    /// Where a member travels and how it is serialized (all absent for most shapes).
+    private func writeLocation(_ shape: Shape, to w: inout JSONWriter) {
+        if let l = shape.location { w.key("location"); w.string(l) }
+        if let l = shape.locationName { w.key("locationName"); w.string(l) }
+        if shape.payload { w.key("payload"); w.bool(true) }
+        let wire = shape.wire
+        guard !wire.isEmpty else { return }
+        if let q = wire.queryName { w.key("queryName"); w.string(q) }
+        if wire.flattened { w.key("flattened"); w.bool(true) }
+        if wire.xmlAttribute { w.key("xmlAttribute"); w.bool(true) }
+        if let ns = wire.xmlNamespace {
+            w.key("xmlNamespace"); w.beginObject()
+            w.key("uri"); w.string(ns.uri)
+            if let p = ns.prefix { w.key("prefix"); w.string(p) }
+            w.endObject()
+        }
+        if let f = wire.timestampFormat { w.key("timestampFormat"); w.string(f) }
+        if wire.hostLabel { w.key("hostLabel"); w.bool(true) }
+        if wire.jsonValue { w.key("jsonValue"); w.bool(true) }
+        if let r = wire.resultWrapper { w.key("resultWrapper"); w.string(r) }
+    }
+
     private func write(_ shape: Shape, to w: inout JSONWriter) {
         w.beginObject()
         if let ref = shape.ref {
             w.key("ref"); w.string(ref)
+            // A recursive member keeps how it travels (its definition is shared).
+            writeLocation(shape, to: &w)
             w.endObject()
             return
         }
@@ -148,9 +198,7 @@ public struct ModelWriter: Sendable {
         if shape.eventstream { w.key("eventstream"); w.bool(true) }
         if shape.sensitive { w.key("sensitive"); w.bool(true) }
         if shape.deprecated { w.key("deprecated"); w.bool(true) }
-        if let l = shape.location { w.key("location"); w.string(l) }
-        if let l = shape.locationName { w.key("locationName"); w.string(l) }
-        if shape.payload { w.key("payload"); w.bool(true) }
+        writeLocation(shape, to: &w)
         if includeDocumentation, let d = shape.documentation { w.key("documentation"); w.string(d) }
         w.endObject()
     }

@@ -3,11 +3,14 @@ public struct OperationError: Sendable, Hashable {
     public var name: String
     public var httpStatus: Int?
     public var documentation: String?
+    /// The code on the wire when it is not the name (botocore's `error.code`: query services).
+    public var code: String?
 
-    public init(name: String, httpStatus: Int? = nil, documentation: String? = nil) {
+    public init(name: String, httpStatus: Int? = nil, documentation: String? = nil, code: String? = nil) {
         self.name = name
         self.httpStatus = httpStatus
         self.documentation = documentation
+        self.code = code
     }
 }
 

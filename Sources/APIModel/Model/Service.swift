@@ -6,13 +6,24 @@ public struct Service: Sendable, Hashable {
     public var title: String?
     public var apiVersion: String?
     public var protocolName: String?
+    /// The host prefix of the service's endpoints (`api.ecr`, `elasticloadbalancing`): what
+    /// placebo names its recordings by.
     public var endpointPrefix: String?
+    /// The SigV4 signing name (a request's credential scope names it), where the source gives one.
+    public var signingName: String?
+    /// The service id (`Elastic Load Balancing v2`), botocore's stable name for the service.
+    public var serviceId: String?
+    /// Protocols, JSON version, target prefix (botocore's metadata).
+    public var wire = ServiceWire()
     /// The source shows only some of the service's operations (a changelog page shows the
     /// day's): one it does not show is unknown, not removed.
     public var partial = false
     public var operations: OrderedDictionary<String, Operation> = [:]
     /// Shapes named by `{"ref": NAME}` nodes.
     public var shapes: OrderedDictionary<String, Shape> = [:]
+    /// The service's error shapes by shape name (botocore's `exception` shapes): what an error
+    /// response of this service carries. Operations list the ones they document by name.
+    public var errorShapes: OrderedDictionary<String, ErrorShape> = [:]
 
     public init(name: String) { self.name = name }
 
@@ -20,12 +31,28 @@ public struct Service: Sendable, Hashable {
     public mutating func sortByName() {
         operations.sort { $0.key < $1.key }
         shapes.sort { $0.key < $1.key }
+        errorShapes.sort { $0.key < $1.key }
     }
 
     /// The shape a `ref` node stands for (or the shape itself when it is not a ref).
     public func resolve(_ shape: Shape) -> Shape? {
         guard let ref = shape.ref else { return shape }
         return shapes[ref]
+    }
+}
+
+/// An error the service defines: its wire code where it differs from the shape name
+/// (botocore's `error.code`: `NoSuchEntity` for `NoSuchEntityException`), its HTTP status and
+/// the members an error response carries.
+public struct ErrorShape: Sendable, Hashable {
+    public var code: String?
+    public var httpStatus: Int?
+    public var shape: Shape
+
+    public init(code: String? = nil, httpStatus: Int? = nil, shape: Shape) {
+        self.code = code
+        self.httpStatus = httpStatus
+        self.shape = shape
     }
 }
 

@@ -109,8 +109,9 @@ public final class ServiceCatalog {
     /// How many services have been imported so far.
     public var loadedCount: Int { loaded.count }
 
-    /// Every service, imported (for commands that need the whole model).
+    /// Every service, imported (for what needs the whole model).
     public func model() -> Model {
+        prefetch(Array(entries.keys))
         var model = Model()
         for name in entries.keys { if let s = service(name) { model.services[name] = s } }
         return model
@@ -136,5 +137,7 @@ extension ServiceEntry {
         apiVersion = service.apiVersion
         protocolName = service.protocolName
         endpointPrefix = service.endpointPrefix
+        signingName = service.signingName
+        serviceId = service.serviceId
     }
 }

@@ -35,6 +35,17 @@ public struct Shape: Sendable, Hashable {
     public var locationName: String?
     /// This member is the operation's whole HTTP body (botocore's structure-level `payload`).
     public var payload = false
+    // Kept out of line (0 or 1 element): most shapes have none, and shapes are copied a lot.
+    private var wireStorage: [WireTraits] = []
+
+    /// The rest of botocore's serialization traits (empty when the source states none).
+    public var wire: WireTraits {
+        get { wireStorage.first ?? WireTraits() }
+        set { wireStorage = newValue.isEmpty ? [] : [newValue] }
+    }
+
+    /// A string that carries any JSON value (botocore's `jsonvalue`), read without copying the traits.
+    public var isJSONValue: Bool { wireStorage.withUnsafeBufferPointer { $0.count > 0 && $0[0].jsonValue } }
 
     public init(type: ShapeType) { self.type = type }
 

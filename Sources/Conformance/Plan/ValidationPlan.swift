@@ -113,6 +113,30 @@ public final class ValidationPlan {
         return .found(r)
     }
 
+    private var errorRoots: [String: [String: Int32]] = [:]
+
+    /// The root of an error response of `service` (as botocore parses one): a required `Error`
+    /// object (its `Code` and `Message` are read apart, see `ErrorResponseFacts`), the
+    /// `ResponseMetadata` botocore adds, and the members of the error shape `shapeName` where
+    /// the code has one (botocore puts them beside `Error`). They are checked where present
+    /// and never required: protocols that carry them in the error's XML leave them out.
+    func errorRoot(service: Service, shapeName: String?) -> Int32 {
+        let key = shapeName ?? ""
+        if let r = errorRoots[service.name]?[key] { return r }
+        let started = threadCPUSeconds()
+        defer {
+            refreshStorage()
+            compileSeconds += threadCPUSeconds() - started
+        }
+        var root = Shape.structure([("Error", Shape(type: .document)), ("ResponseMetadata", Shape(type: .document))], required: ["Error"])
+        if let name = shapeName, let error = service.errorShapes[name], let shape = service.resolve(error.shape) {
+            for (member, memberShape) in shape.members where root.members[member] == nil { root.members[member] = memberShape }
+        }
+        let r = withUnsafePointer(to: root) { compile($0, service: service) }
+        errorRoots[service.name, default: [:]][key] = r
+        return r
+    }
+
     /// CPU time spent compiling operations so far (for throughput figures).
     public private(set) var compileSeconds: Double = 0
 
@@ -150,7 +174,8 @@ public final class ValidationPlan {
                 return slot
             }
         }
-        let kind = NodeKind(shape.pointee.type ?? .document)
+        // A `jsonvalue` string is JSON text on the wire and any JSON value once parsed.
+        let kind = shape.pointee.isJSONValue ? NodeKind.document : NodeKind(shape.pointee.type ?? .document)
         var node = PlanNode(kind: kind)
         switch kind {
         case .structure, .union:

@@ -2,8 +2,9 @@ import APIModel
 import Foundation
 
 /// Walks payload inputs (`.json` records, `.jsonl` streams, placebo recordings, folders of
-/// them) and hands every record's result to a sink, in input order. `.jsonl` files are read
-/// in fixed-size chunks, so memory stays flat however many records a file holds.
+/// them, `-` for JSON Lines on standard input) and hands every record's result to a sink, in
+/// input order. `.jsonl` files, standard input and other streams (FIFOs, `/dev/stdin`) are read
+/// in fixed-size chunks, so memory stays flat however many records they hold.
 public final class PayloadFiles {
     public struct Summary: Sendable {
         public var files = 0
@@ -15,12 +16,36 @@ public final class PayloadFiles {
         /// Issues by code, counted in a fixed table as records go by (no hashing per issue).
         var codeCounts = [Int](repeating: 0, count: IssueCode.allCases.count)
 
+        /// Records, invalid records and issues per operation and per service.
+        public var byOperation = OperationCounts()
+        /// Issues accepted by the filter (`--ignore`, `--baseline`), not counted as issues.
+        public var accepted = 0
+
+        public init() {}
+
+        /// Counts one record's result (for callers that check records themselves: the proxy).
+        @inline(__always)
+        public mutating func count(_ r: RecordResult) {
+            records += 1
+            bytes += r.byteCount
+            byOperation.add(r)
+            if !r.valid {
+                invalid += 1
+                r.issues.withUnsafeBufferPointer { issues in
+                    for k in issues.indices { codeCounts[issues[k].code.ordinal] += 1 }
+                }
+            }
+        }
+
         public var issuesByCode: [IssueCode: Int] {
             var byCode: [IssueCode: Int] = [:]
             for (k, code) in IssueCode.allCases.enumerated() where codeCounts[k] > 0 { byCode[code] = codeCounts[k] }
             return byCode
         }
     }
+
+    /// Known issues to accept (`validate --ignore`, `--baseline`); read for every invalid record.
+    @exclusivity(unchecked) public var filter = IssueFilter()
 
     let validator: RecordValidator
     public var chunkSize = 8 << 20
@@ -29,13 +54,38 @@ public final class PayloadFiles {
 
     public var summary: Summary { tally }
 
+    /// Called before each read from standard input, which may wait for the producer: the place
+    /// to hand results on, so that every record read so far has its result out before the tool
+    /// waits for more.
+    public var beforeWaiting: (() -> Void)?
+
+    /// `-` among the inputs: JSON Lines records from standard input, named so in results.
+    public static let standardInput = "-"
+    public static let standardInputName = "<stdin>"
+
+    /// `-`, a FIFO, /dev/stdin, a process substitution: JSON Lines whatever the name, read as
+    /// they come (no size to read up to; a read may wait for the producer).
+    public static func isStream(_ path: String) -> Bool {
+        if path == standardInput { return true }
+        var st = stat()
+        return stat(path, &st) == 0 && (st.st_mode & S_IFMT) != S_IFREG && (st.st_mode & S_IFMT) != S_IFDIR
+    }
+
     public init(validator: RecordValidator) { self.validator = validator }
 
-    /// The payload files under the given paths (files as given; folders walked, sorted).
-    public static func list(_ paths: [String], log: inout DiagnosticLog) -> [String] {
+    /// Reads a payload file of another kind (a HAR file through the Wire library): hands each
+    /// record's result to `emit`, reports problems in `log`; false when the file could not be read at all.
+    public typealias FileReader = (_ file: String, _ bytes: [UInt8], _ log: inout DiagnosticLog, _ emit: (RecordResult) -> Void) -> Bool
+    /// Readers by file extension (`har`), besides `.json` and `.jsonl`.
+    public var readers: [String: FileReader] = [:]
+
+    /// The payload files under the given paths (files as given; folders walked, sorted): `.json`,
+    /// `.jsonl` and the `extensions` given.
+    public static func list(_ paths: [String], extensions: Set<String> = [], log: inout DiagnosticLog) -> [String] {
         var files: [String] = []
         let fm = FileManager.default
         for path in paths {
+            if path == standardInput { files.append(path); continue }
             var isDir: ObjCBool = false
             guard fm.fileExists(atPath: path, isDirectory: &isDir) else {
                 log.error(path, "no such file or folder")
@@ -44,7 +94,7 @@ public final class PayloadFiles {
             guard isDir.boolValue else { files.append(path); continue }
             guard let walker = fm.enumerator(atPath: path) else { log.error(path, "cannot list folder"); continue }
             var found: [String] = []
-            for case let rel as String in walker where rel.hasSuffix(".json") || rel.hasSuffix(".jsonl") {
+            for case let rel as String in walker where rel.hasSuffix(".json") || rel.hasSuffix(".jsonl") || extensions.contains((rel as NSString).pathExtension) {
                 found.append((path as NSString).appendingPathComponent(rel))
             }
             if found.isEmpty { log.warning(path, "no .json or .jsonl payload files in this folder") }
@@ -53,54 +103,73 @@ public final class PayloadFiles {
         return files
     }
 
-    /// `<service>.<Operation>_<n>.json`, placebo's naming.
+    /// `[prefix.]<endpoint prefix>.<Operation>_<n>.json`, placebo's naming (`Pill.get_new_file_path`):
+    /// the operation is the last dot-separated part before `_<n>`, the rest names the service
+    /// (`api.ecr.DescribeRepositories_2.json`: `api.ecr`, `DescribeRepositories`).
     public static func placeboOrigin(fileName: String) -> RecordValidator.PlaceboOrigin? {
         guard fileName.hasSuffix(".json") else { return nil }
         let stem = fileName.dropLast(5)
-        guard let dot = stem.firstIndex(of: "."), let underscore = stem.lastIndex(of: "_"), dot < underscore else { return nil }
+        guard let underscore = stem.lastIndex(of: "_"), let dot = stem[..<underscore].lastIndex(of: ".") else { return nil }
         let service = stem[..<dot]
         let operation = stem[stem.index(after: dot)..<underscore]
         let number = stem[stem.index(after: underscore)...]
-        guard !service.isEmpty, !operation.isEmpty, !number.isEmpty, number.allSatisfy(\.isNumber),
-              operation.first!.isUppercase, operation.allSatisfy({ $0.isLetter || $0.isNumber }) else { return nil }
+        guard !service.isEmpty, !operation.isEmpty, !number.isEmpty, number.allSatisfy(\.isASCII), number.allSatisfy(\.isNumber),
+              operation.first!.isUppercase, operation.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) }) else { return nil }
         return .init(service: String(service), operation: String(operation))
     }
 
     public func run(paths: [String], sink: Sink) {
-        for file in Self.list(paths, log: &tally.log) { run(file: file, sink) }
+        for file in Self.list(paths, extensions: Set(readers.keys), log: &tally.log) { run(file: file, sink) }
+        tally.log.append(contentsOf: validator.takeRunDiagnostics())
     }
 
     /// The sink is passed down rather than stored: a closure kept in generic storage is called
     /// through a thunk that copies and destroys every result.
     public typealias Sink = (RecordResult) -> Void
 
-    private func emit(_ r: RecordResult, _ sink: Sink) {
-        tally.records += 1
-        tally.bytes += r.byteCount
-        if !r.valid {
-            tally.invalid += 1
-            r.issues.withUnsafeBufferPointer { issues in
-                for k in issues.indices { tally.codeCounts[issues[k].code.ordinal] += 1 }
-            }
+    /// Moves the record's known issues aside (`filter`); a valid record costs one test.
+    @inline(__always)
+    private func accept(_ r: inout RecordResult) {
+        if !r.issues.isEmpty && !filter.isEmpty {
+            filter.apply(to: &r)
+            tally.accepted += r.accepted.count
         }
+    }
+
+    private func emit(_ r: RecordResult, _ sink: Sink) {
+        tally.count(r)
         sink(r)
     }
 
     private func run(file: String, _ sink: Sink) {
         tally.files += 1
-        if file.hasSuffix(".jsonl") {
-            streamLines(file: file, sink)
+        if file == Self.standardInput {
+            streamLines(fd: STDIN_FILENO, name: Self.standardInputName, mayWait: true, sink)
+            return
+        }
+        let isStream = Self.isStream(file)
+        if isStream || file.hasSuffix(".jsonl") {
+            streamLines(file: file, mayWait: isStream, sink)
             return
         }
         guard let bytes = Self.readWhole(file, log: &tally.log) else {
             tally.unreadable += 1
             return
         }
-        let name = (file as NSString).lastPathComponent
-        var placebo = Self.placeboOrigin(fileName: name)
+        if let reader = readers[(file as NSString).pathExtension] {
+            let read = reader(file, bytes, &tally.log) { result in
+                var record = result
+                accept(&record)
+                emit(record, sink)
+            }
+            if !read { tally.unreadable += 1 }
+            return
+        }
         // A file named like a placebo recording but holding a docconform record is a record.
-        if placebo != nil, !Self.looksLikePlacebo(bytes) { placebo = nil }
-        bytes.withUnsafeBufferPointer { emit(validator.validate($0, file: file, line: 1, placebo: placebo), sink) }
+        let placebo = Self.placeboOrigin(fileName: (file as NSString).lastPathComponent)
+        var record = bytes.withUnsafeBufferPointer { validator.validate($0, file: file, line: 1, placebo: placebo) }
+        accept(&record)
+        emit(record, sink)
     }
 
     /// The whole file in one buffer sized from fstat (no intermediate copy: a 1 GB record
@@ -130,13 +199,20 @@ public final class PayloadFiles {
         return bytes
     }
 
-    private static func looksLikePlacebo(_ bytes: [UInt8]) -> Bool {
-        let head = String(decoding: bytes.prefix(4096), as: UTF8.self)
-        return !head.contains("\"payload\"") || head.contains("\"status_code\"")
+    /// One record per line; blank lines are skipped (`RecordStream`).
+    private func streamLines(fd: Int32, name: String, mayWait: Bool, _ sink: Sink) {
+        var record = RecordResult(file: name, line: 0)
+        do {
+            try RecordStream.read(fd: fd, chunkSize: chunkSize, beforeRead: mayWait ? beforeWaiting : nil) { p, n, number in
+                processLine(p, n, file: name, line: number, &record, sink)
+            }
+        } catch {
+            tally.log.error(name, line: error.line, "read failed: \(String(cString: strerror(error.errno)))")
+            tally.unreadable += 1
+        }
     }
 
-    /// One record per line; blank lines are skipped; a line longer than the buffer grows it.
-    private func streamLines(file: String, _ sink: Sink) {
+    private func streamLines(file: String, mayWait: Bool, _ sink: Sink) {
         let fd = open(file, O_RDONLY)
         guard fd >= 0 else {
             tally.unreadable += 1
@@ -144,50 +220,7 @@ public final class PayloadFiles {
             return
         }
         defer { close(fd) }
-        var capacity = chunkSize
-        var buffer = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
-        defer { buffer.deallocate() }
-        var filled = 0
-        var lineNumber = 1
-        var eof = false
-        var record = RecordResult(file: file, line: 0)
-        while true {
-            if !eof && filled < capacity {
-                let n = read(fd, buffer + filled, capacity - filled)
-                if n < 0 {
-                    tally.log.error(file, line: lineNumber, "read failed: \(String(cString: strerror(errno)))")
-                    tally.unreadable += 1
-                    return
-                }
-                if n == 0 { eof = true } else { filled += n }
-            }
-            var start = 0
-            while start < filled {
-                let rest = UnsafeRawPointer(buffer + start)
-                guard let nl = memchr(rest, 0x0A, filled - start) else { break }
-                let end = UnsafeRawPointer(nl) - UnsafeRawPointer(buffer)
-                processLine(buffer + start, end - start, file: file, line: lineNumber, &record, sink)
-                lineNumber += 1
-                start = end + 1
-            }
-            if eof {
-                if start < filled { processLine(buffer + start, filled - start, file: file, line: lineNumber, &record, sink) }
-                return
-            }
-            if start == 0 && filled == capacity {
-                // One line fills the buffer: grow it.
-                let bigger = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity * 2)
-                bigger.update(from: buffer, count: filled)
-                buffer.deallocate()
-                buffer = bigger
-                capacity *= 2
-                continue
-            }
-            if start > 0 {
-                memmove(buffer, buffer + start, filled - start)
-                filled -= start
-            }
-        }
+        streamLines(fd: fd, name: file, mayWait: mayWait, sink)
     }
 
     private func processLine(_ p: UnsafeMutablePointer<UInt8>, _ n: Int, file: String, line: Int,
@@ -198,6 +231,7 @@ public final class PayloadFiles {
         for i in 0..<len where !(p[i] == 0x20 || p[i] == 0x09) { blank = false; break }
         if blank { return }
         validator.validate(UnsafeBufferPointer(start: p, count: len), file: file, line: line, into: &record)
+        accept(&record)
         emit(record, sink)
     }
 }

@@ -1,16 +1,33 @@
+import APIModel
+
 /// Reads one `docconform.payload` record (or one placebo recording) and checks its payload.
 /// The envelope's keys may come in any order: when `payload` precedes `service`/
 /// `operation`/`direction`, its bytes are syntax-checked first and validated at the end.
 public final class RecordValidator {
     public let plan: ValidationPlan
     let checker: PayloadChecker
+    /// Error codes by service, for error responses.
+    var errorCodes = ErrorCodes()
+    /// Placebo names to services, built on the first recording.
+    lazy var directory = ServiceDirectory(entries: plan.catalog.entries.values)
+    /// What the run could not settle for some records, said once at the end.
+    var notes = RunNotes()
+
+    /// Warnings for the records validated since the last call (recording names several
+    /// services answer to, error codes not checked), once each with counts.
+    public func takeRunDiagnostics() -> DiagnosticLog {
+        defer { notes = RunNotes() }
+        return notes.log
+    }
 
     public init(plan: ValidationPlan) {
         self.plan = plan
         self.checker = PayloadChecker(plan: plan)
     }
 
-    /// What a placebo file name says: the record is a response of this operation.
+    /// What a placebo file name says: the record is a response of this operation. `service` is
+    /// the name as the file gives it: an endpoint prefix (`api.ecr`), a service key or a signing
+    /// name, possibly after a pill's own prefix.
     public struct PlaceboOrigin: Sendable {
         public var service: String
         public var operation: String
@@ -40,23 +57,18 @@ public final class RecordValidator {
         return entry
     }
 
-    private enum EnvelopeKey { case payload, id, service, operation, direction, other }
+    /// Envelope fields, each with its bit in the set of fields seen (a field given twice is reported).
+    private enum EnvelopeKey: UInt8 { case payload = 1, id = 2, service = 4, operation = 8, direction = 16, other = 0 }
 
     @inline(__always)
     private static func equals(_ raw: UnsafeBufferPointer<UInt8>, _ key: StaticString) -> Bool {
         raw.count == key.utf8CodeUnitCount && (raw.count == 0 || memcmpBytes(key.utf8Start, raw.baseAddress!, raw.count))
     }
 
-    private func envelopeKey(_ str: ScannedString, placebo: Bool) -> EnvelopeKey {
-        if !str.hasEscapes && !placebo { return Self.envelopeKey(checker.lexer.p + str.start, str.end - str.start) }
-        var raw = UnsafeBufferPointer(start: checker.lexer.p + str.start, count: str.end - str.start)
-        var decoded: [UInt8] = []
-        if str.hasEscapes {
-            decoded = Array(PayloadChecker.decodeJSONString(raw).utf8)
-        }
-        return decoded.withUnsafeBufferPointer { d -> EnvelopeKey in
-            if str.hasEscapes { raw = d }
-            if placebo { return Self.equals(raw, "data") ? .payload : .other }
+    private func envelopeKey(_ str: ScannedString) -> EnvelopeKey {
+        if !str.hasEscapes { return Self.envelopeKey(checker.lexer.p + str.start, str.end - str.start) }
+        let decoded = Array(PayloadChecker.decodeJSONString(UnsafeBufferPointer(start: checker.lexer.p + str.start, count: str.end - str.start)).utf8)
+        return decoded.withUnsafeBufferPointer { raw -> EnvelopeKey in
             if Self.equals(raw, "payload") { return .payload }
             if Self.equals(raw, "id") { return .id }
             if Self.equals(raw, "service") { return .service }
@@ -108,6 +120,7 @@ public final class RecordValidator {
         if !str.hasEscapes {
             if Self.equals(raw, "request") { return .request }
             if Self.equals(raw, "response") { return .response }
+            if Self.equals(raw, "error") { return .error }
             return nil
         }
         return Direction(rawValue: stringValue(str))
@@ -118,24 +131,61 @@ public final class RecordValidator {
         return str.hasEscapes ? PayloadChecker.decodeJSONString(raw) : String(decoding: raw, as: UTF8.self)
     }
 
-    /// The root node for the record's operation and direction, or an envelope issue.
+    /// The root node for the record's operation and direction, or an envelope issue. An error
+    /// response's root depends on its code: `errorRoot` is the sign to read it at the payload.
     private func resolve(_ envelope: inout Envelope, issues: inout [ValidationIssue]) -> Int32? {
         guard let service = envelope.service, let operation = envelope.operation else {
             issues.append(ValidationIssue(path: "", code: .record, message: "the record names no \(envelope.service == nil ? "service" : "operation")"))
             return nil
         }
         guard let direction = envelope.direction else {
-            issues.append(ValidationIssue(path: "", code: .record, message: "the record has no valid direction (request or response)"))
+            issues.append(ValidationIssue(path: "", code: .record, message: "the record has no valid direction (request, response or error)"))
             return nil
         }
         switch envelope.lookup ?? plan.roots(service: service, operation: operation) {
-        case let .found(r): return direction == .request ? r.input : r.output
+        case let .found(r):
+            switch direction {
+            case .request: return r.input
+            case .response: return r.output
+            case .error: return Self.errorRoot
+            }
         case .unknownService:
-            issues.append(ValidationIssue(path: "", code: .operation, message: "service \(PayloadChecker.quoted(service)) is not in the model"))
+            issues.append(ValidationIssue(path: "", code: .operation, message: unknownServiceMessage(service)))
         case .unknownOperation:
             issues.append(ValidationIssue(path: "", code: .operation, message: "operation \(PayloadChecker.quoted(operation)) is not in service \(service)"))
         }
         return nil
+    }
+
+    /// Stands for "the error response root, chosen by its code" until the payload is read.
+    static let errorRoot: Int32 = -2
+
+    /// A service name the model lacks, with the services it is the endpoint prefix or signing
+    /// name of (a record written with placebo's naming in mind).
+    func unknownServiceMessage(_ service: String) -> String {
+        let base = "service \(PayloadChecker.quoted(service)) is not in the model"
+        guard let known = directory.services(forHead: Substring(service)), known.name == service else { return base }
+        return base + " (it is the endpoint prefix or signing name of \(known.services.joined(separator: ", ")))"
+    }
+
+    /// Checks the error response at the lexer's position: its `Error.Code` against the
+    /// operation's documented errors and AWS's common ones, its other members against the
+    /// error shape of that code.
+    func checkErrorResponse(service serviceName: String, operation operationName: String, file: String) throws(MalformedJSON) {
+        guard let service = plan.catalog.service(serviceName), let operation = service.operations[operationName] else { return }
+        let facts = checker.errorResponseFacts()
+        var shape: String? = nil
+        if let code = facts.code {
+            switch errorCodes.verdict(code: code, service: service, operation: operation) {
+            case let .documented(s): shape = s
+            case let .undocumented(s, message):
+                shape = s
+                checker.issues.append(ValidationIssue(path: "Error.Code", code: .undocumentedError, message: message))
+            case let .notChecked(reason): notes.errorCodeNotChecked(service: serviceName, reason: reason, file: file)
+            }
+        }
+        checker.issues.append(contentsOf: facts.issues)
+        try checker.check(root: plan.errorRoot(service: service, shapeName: shape))
     }
 
     /// What the envelope says, gathered apart from the result and passed by reference (a
@@ -153,8 +203,7 @@ public final class RecordValidator {
     }
 
     /// Names the service and operation from the envelope, interned; the lookup comes with them.
-    private func settle(_ envelope: inout Envelope, placebo: Bool) {
-        guard !placebo else { return }
+    private func settle(_ envelope: inout Envelope) {
         guard let s = envelope.serviceScan, let o = envelope.operationScan else {
             // Only one of them: named as given (the record is incomplete anyway).
             if let s = envelope.serviceScan { envelope.service = stringValue(s); envelope.serviceScan = nil }
@@ -171,30 +220,26 @@ public final class RecordValidator {
     }
 
     public func validate(_ bytes: UnsafeBufferPointer<UInt8>, file: String, line: Int, placebo: PlaceboOrigin? = nil) -> RecordResult {
+        if let placebo, let recording = validatePlacebo(bytes, file: file, origin: placebo) { return recording }
         var record = RecordResult(file: file, line: line)
-        validate(bytes, file: file, line: line, placebo: placebo, into: &record)
+        validate(bytes, file: file, line: line, into: &record)
         return record
     }
 
     /// Validates into a result the caller reuses from record to record (a result built and
     /// returned per record was copied and destroyed once more on the way out).
-    func validate(_ bytes: UnsafeBufferPointer<UInt8>, file: String, line: Int, placebo: PlaceboOrigin? = nil,
-                  into record: inout RecordResult) {
+    func validate(_ bytes: UnsafeBufferPointer<UInt8>, file: String, line: Int, into record: inout RecordResult) {
         var envelope = Envelope()
         // Usually empty already (a valid record's buffer came back from the result).
         if !checker.issues.isEmpty { checker.issues.removeAll(keepingCapacity: true) }
-        checker.placebo = placebo != nil
+        checker.placebo = false
         checker.lexer = JSONLexer(bytes)
-        if let placebo {
-            envelope.service = placebo.service
-            envelope.operation = placebo.operation
-            envelope.direction = .response
-        }
         var envelopeIssues: [ValidationIssue] = []
         var resolved = false
         var root: Int32? = nil
         var deferredPayload: Int? = nil
         var sawPayload = false
+        var seen: UInt8 = 0
         do throws(MalformedJSON) {
             checker.lexer.skipWhitespace()
             guard checker.lexer.byte == 0x7B else {
@@ -206,24 +251,31 @@ public final class RecordValidator {
                 while true {
                     checker.lexer.skipWhitespace()
                     guard checker.lexer.byte == 0x22 else { throw checker.lexer.fail("expected a string key") }
-                    let key: EnvelopeKey
-                    if placebo == nil, let (plain, after) = Self.plainKey(checker.lexer.p, checker.lexer.pos, checker.lexer.end) {
+                    var key: EnvelopeKey
+                    if let (plain, after) = Self.plainKey(checker.lexer.p, checker.lexer.pos, checker.lexer.end) {
                         key = plain
                         checker.lexer.pos = after
                     } else {
                         let keyScan = try checker.lexer.scanString()
-                        key = envelopeKey(keyScan, placebo: placebo != nil)
+                        key = envelopeKey(keyScan)
                         try checker.lexer.expect(0x3A, "':'")
                     }
                     checker.lexer.skipWhitespace()
+                    let bit = key.rawValue
+                    if seen & bit != 0 {
+                        // The first value stands; the second is reported and not read.
+                        envelopeIssues.append(ValidationIssue(path: "", code: .duplicate, message: "record field \(PayloadChecker.quoted("\(key)")) appears more than once"))
+                        key = .other
+                    }
+                    seen |= bit
                     switch key {
                     case .payload:
                         sawPayload = true
-                        if envelope.serviceScan != nil && envelope.operationScan != nil { settle(&envelope, placebo: placebo != nil) }
+                        if envelope.serviceScan != nil && envelope.operationScan != nil { settle(&envelope) }
                         if envelope.service != nil, envelope.operation != nil, envelope.direction != nil {
                             resolved = true
                             root = resolve(&envelope, issues: &envelopeIssues)
-                            if let root { try checkPayload(root) } else { try checker.skip() }
+                            if let root { try checkPayload(root, &envelope, file: file) } else { try checker.skip() }
                         } else {
                             deferredPayload = checker.lexer.pos
                             try checker.skip()
@@ -238,7 +290,7 @@ public final class RecordValidator {
                             default:
                                 envelope.direction = direction(scanned)
                                 if envelope.direction == nil {
-                                    envelopeIssues.append(ValidationIssue(path: "", code: .record, message: "direction \(PayloadChecker.quoted(stringValue(scanned))) is neither request nor response"))
+                                    envelopeIssues.append(ValidationIssue(path: "", code: .record, message: "direction \(PayloadChecker.quoted(stringValue(scanned))) is not request, response or error"))
                                 }
                             }
                         } else if key == .id, checker.lexer.byte == 0x2D || (checker.lexer.byte >= 0x30 && checker.lexer.byte <= 0x39) {
@@ -256,41 +308,72 @@ public final class RecordValidator {
             checker.lexer.skipWhitespace()
             if !checker.lexer.atEnd { throw checker.lexer.fail("data after the end of the record") }
             if !resolved && (deferredPayload != nil || !sawPayload) {
-                settle(&envelope, placebo: placebo != nil)
+                settle(&envelope)
                 root = resolve(&envelope, issues: &envelopeIssues)
                 if let root {
                     if let start = deferredPayload {
                         checker.lexer.pos = start
-                        try checkPayload(root)
+                        try checkPayload(root, &envelope, file: file)
                     } else {
-                        try checkPayload(root, empty: true)
+                        try checkPayload(root, &envelope, file: file, empty: true)
                     }
                 }
             }
         } catch {
-            settle(&envelope, placebo: placebo != nil)
+            settle(&envelope)
             checker.issues.append(ValidationIssue(path: "", code: .malformed, message: "malformed JSON at byte \(error.offset): \(error.reason)"))
         }
-        // The issues trade buffers with the result: it takes this record's, and the checker keeps
-        // the result's previous one (emptied when the next record starts), so two buffers go
-        // round and an invalid record allocates none.
-        if envelopeIssues.isEmpty {
-            swap(&record.issues, &checker.issues)
-        } else {
-            record.issues = envelopeIssues + checker.issues
-        }
+        finish(&record, envelopeIssues: envelopeIssues, file: file, line: line, byteCount: bytes.count)
         // The names move into the result (no retain and release per string).
         record.id = envelope.id.take()
         record.service = envelope.service.take()
         record.operation = envelope.operation.take()
         record.direction = envelope.direction
-        record.file = file
-        record.line = line
-        record.byteCount = bytes.count
         record.nameToken = envelope.token
     }
 
-    private func checkPayload(_ root: Int32, empty: Bool = false) throws(MalformedJSON) {
+    /// Hands the checker's issues to the result. They trade buffers: the result takes this
+    /// record's, and the checker keeps the result's previous one (emptied when the next record
+    /// starts), so two buffers go round and an invalid record allocates none.
+    @inline(__always)
+    func finish(_ record: inout RecordResult, envelopeIssues: [ValidationIssue], file: String, line: Int, byteCount: Int) {
+        if envelopeIssues.isEmpty {
+            swap(&record.issues, &checker.issues)
+        } else {
+            record.issues = envelopeIssues + checker.issues
+        }
+        if !record.accepted.isEmpty { record.accepted.removeAll() }
+        record.file = file
+        record.line = line
+        record.byteCount = byteCount
+        record.nameToken = -1
+    }
+
+    @inline(__always)
+    private func checkPayload(_ root: Int32, _ envelope: inout Envelope, file: String, empty: Bool = false) throws(MalformedJSON) {
+        if root == Self.errorRoot { return try checkErrorPayload(&envelope, file: file, empty: empty) }
         if empty { try checker.checkAbsent(root) } else { try checker.check(root: root) }
     }
+
+    /// An error response's payload at the lexer's position; absent or `null`, an empty one (whose
+    /// `Error` is then missing).
+    private func checkErrorPayload(_ envelope: inout Envelope, file: String, empty: Bool) throws(MalformedJSON) {
+        let service = envelope.service!, operation = envelope.operation!
+        var probe = checker.lexer
+        probe.skipWhitespace()
+        guard empty || probe.literal("null") else {
+            return try checkErrorResponse(service: service, operation: operation, file: file)
+        }
+        let outer = checker.lexer
+        defer {
+            checker.lexer = outer
+            if !empty { checker.lexer.pos = probe.pos }
+        }
+        let absent: [UInt8] = Array("{}".utf8)
+        try absent.withUnsafeBufferPointer { (buf) throws(MalformedJSON) in
+            checker.lexer = JSONLexer(buf)
+            try checkErrorResponse(service: service, operation: operation, file: file)
+        }
+    }
+
 }

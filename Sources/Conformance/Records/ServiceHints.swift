@@ -7,15 +7,21 @@ import Foundation
 /// import, a name missed is read when its record comes; results never depend on it.
 public enum ServiceHints {
     /// Names in order of first appearance, from regular files only (a stream cannot be read
-    /// twice), looking at no more than `budget` bytes in all.
-    public static func names(paths: [String], budget: Int = 64 << 20) -> [String] {
+    /// twice), looking at no more than `budget` bytes in all. A placebo file name's head (an
+    /// endpoint prefix) stands for the services `entries` say answer to it.
+    public static func names(paths: [String], entries: some Collection<ServiceEntry> = [], budget: Int = 64 << 20) -> [String] {
         var ignored = DiagnosticLog()
         var names: [String] = []
         var seen = Set<String>()
         var left = budget
         func add(_ name: String) { if seen.insert(name).inserted { names.append(name) } }
+        var directory: ServiceDirectory?
         for file in PayloadFiles.list(paths, log: &ignored) where left > 0 {
-            if let placebo = PayloadFiles.placeboOrigin(fileName: (file as NSString).lastPathComponent) { add(placebo.service) }
+            if let placebo = PayloadFiles.placeboOrigin(fileName: (file as NSString).lastPathComponent) {
+                let known = directory ?? ServiceDirectory(entries: entries)
+                directory = known
+                if let (_, services) = known.services(forHead: Substring(placebo.service)) { services.forEach(add) } else { add(placebo.service) }
+            }
             guard let bytes = head(file, limit: left) else { continue }
             left -= bytes.count
             bytes.withUnsafeBufferPointer { serviceValues($0, add) }
@@ -24,10 +30,12 @@ public enum ServiceHints {
     }
 
     private static func head(_ file: String, limit: Int) -> [UInt8]? {
-        let fd = open(file, O_RDONLY)
+        // Told by its path first: opening a FIFO would wait for, then cut off, its producer.
+        var st = stat()
+        guard stat(file, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG else { return nil }
+        let fd = open(file, O_RDONLY | O_NONBLOCK)
         guard fd >= 0 else { return nil }
         defer { close(fd) }
-        var st = stat()
         guard fstat(fd, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG else { return nil }
         var bytes = [UInt8](repeating: 0, count: min(Int(st.st_size), limit))
         let n = bytes.withUnsafeMutableBytes { read(fd, $0.baseAddress!, $0.count) }

@@ -9,6 +9,9 @@ public enum IssueCode: String, Sendable, Hashable, CaseIterable {
     case duplicate
     /// The record envelope lacks `service`/`operation`/`direction` or has a bad direction.
     case record
+    /// An error response whose `Error.Code` is neither among the operation's documented errors
+    /// nor one of AWS's common errors (`CommonErrors`).
+    case undocumentedError = "undocumented-error"
 
     /// The raw value as a static literal (written without a String).
     var literal: StaticString {
@@ -25,6 +28,7 @@ public enum IssueCode: String, Sendable, Hashable, CaseIterable {
         case .malformed: "malformed"
         case .duplicate: "duplicate"
         case .record: "record"
+        case .undocumentedError: "undocumented-error"
         }
     }
 
@@ -43,6 +47,7 @@ public enum IssueCode: String, Sendable, Hashable, CaseIterable {
         case .malformed: 9
         case .duplicate: 10
         case .record: 11
+        case .undocumentedError: 12
         }
     }
 }
@@ -60,8 +65,11 @@ public struct ValidationIssue: Sendable, Hashable {
     }
 }
 
+/// What a record holds: a request (checked against the operation's input), a response (its
+/// output) or an error response (`{"Error": {"Code": ...}, ...}` as botocore parses one,
+/// checked against the operation's documented errors).
 public enum Direction: String, Sendable, Hashable {
-    case request, response
+    case request, response, error
 }
 
 /// The outcome for one payload record, in input order.
@@ -74,6 +82,8 @@ public struct RecordResult: Sendable {
     public var file: String
     public var line: Int
     public var issues: [ValidationIssue]
+    /// Issues accepted by `--ignore`/`--baseline`: reported apart, they do not make the record invalid.
+    public var accepted: [ValidationIssue] = []
     /// Payload bytes checked (for throughput figures).
     public var byteCount: Int
     /// The interned service/operation pair these names came from (-1: none), so writers can

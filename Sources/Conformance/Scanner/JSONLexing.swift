@@ -5,17 +5,17 @@ import Darwin
 #endif
 
 /// A JSON string just scanned: its raw bytes (between the quotes) and what it needs.
-struct ScannedString {
-    var start: Int
-    var end: Int
-    var hasEscapes: Bool
-    var codePoints: Int
+package struct ScannedString {
+    package var start: Int
+    package var end: Int
+    package var hasEscapes: Bool
+    package var codePoints: Int
 }
 
 /// A JSON number just scanned.
-struct ScannedNumber {
-    var start: Int
-    var end: Int
+package struct ScannedNumber {
+    package var start: Int
+    package var end: Int
     /// No fraction and no exponent.
     var plainInteger: Bool
     /// The exact value when it is a plain integer that fits in 64 bits.
@@ -30,21 +30,21 @@ struct ScannedNumber {
 /// Byte-level JSON lexing over one record: strings (UTF-8 validated, code points counted
 /// eight ASCII bytes at a time), numbers, literals, and an iterative skip of whole values
 /// that keeps any nesting depth off the call stack.
-struct JSONLexer {
-    let p: UnsafePointer<UInt8>
-    let end: Int
-    var pos = 0
+package struct JSONLexer {
+    package let p: UnsafePointer<UInt8>
+    package let end: Int
+    package var pos = 0
 
-    init(_ buffer: UnsafeBufferPointer<UInt8>) {
+    package init(_ buffer: UnsafeBufferPointer<UInt8>) {
         // An empty buffer still needs a valid base pointer for the unchecked reads below.
         p = buffer.baseAddress ?? UnsafePointer(bitPattern: 1)!
         end = buffer.count
     }
 
-    @inline(__always) var atEnd: Bool { pos >= end }
-    @inline(__always) var byte: UInt8 { pos < end ? p[pos] : 0 }
+    @inline(__always) package var atEnd: Bool { pos >= end }
+    @inline(__always) package var byte: UInt8 { pos < end ? p[pos] : 0 }
 
-    @inline(__always) mutating func skipWhitespace() {
+    @inline(__always) package mutating func skipWhitespace() {
         while pos < end {
             let b = p[pos]
             // Most calls stand on a token already: one compare settles them.
@@ -53,11 +53,11 @@ struct JSONLexer {
         }
     }
 
-    func fail(_ reason: String) -> MalformedJSON { MalformedJSON(offset: pos, reason: reason) }
+    package func fail(_ reason: String) -> MalformedJSON { MalformedJSON(offset: pos, reason: reason) }
 
     /// The byte `b` (after whitespace); the usual case, `b` right here, costs one compare.
     @inline(__always)
-    mutating func expect(_ b: UInt8, _ what: StaticString) throws(MalformedJSON) {
+    package mutating func expect(_ b: UInt8, _ what: StaticString) throws(MalformedJSON) {
         if pos < end && p[pos] == b { pos += 1; return }
         try expectSlow(b, what)
     }
@@ -76,7 +76,7 @@ struct JSONLexer {
 
     /// At the opening quote: scans the string, validating escapes and UTF-8.
     @inline(__always)
-    mutating func scanString() throws(MalformedJSON) -> ScannedString {
+    package mutating func scanString() throws(MalformedJSON) -> ScannedString {
         // The hot loop works on locals; `pos` is written back at the exits.
         let p = self.p
         let end = self.end
@@ -178,7 +178,7 @@ struct JSONLexer {
 
     /// At a number's first byte (`-` or digit).
     @inline(__always)
-    mutating func scanNumber() throws(MalformedJSON) -> ScannedNumber {
+    package mutating func scanNumber() throws(MalformedJSON) -> ScannedNumber {
         let start = pos
         var negative = false
         if p[pos] == 0x2D { negative = true; pos += 1 }
@@ -237,7 +237,7 @@ struct JSONLexer {
 
     /// Matches a literal word (`true`, `null`, ...) at the current position.
     @inline(__always)
-    mutating func literal(_ word: StaticString) -> Bool {
+    package mutating func literal(_ word: StaticString) -> Bool {
         let n = word.utf8CodeUnitCount
         guard pos + n <= end else { return false }
         let w = word.utf8Start
@@ -316,7 +316,7 @@ struct JSONLexer {
     /// `,` (another item follows), false at the closing byte; either is consumed. `inside` names
     /// the container in the message for input that ends first (default: by its kind).
     @inline(__always)
-    mutating func nextItem(closing: UInt8, inside: StaticString? = nil) throws(MalformedJSON) -> Bool {
+    package mutating func nextItem(closing: UInt8, inside: StaticString? = nil) throws(MalformedJSON) -> Bool {
         skipWhitespace()
         if pos < end {
             let c = p[pos]
@@ -335,12 +335,26 @@ struct JSONLexer {
 
     /// An object member's key and its colon, whitespace skipped around them: at the value.
     @inline(__always)
-    mutating func scanKey() throws(MalformedJSON) -> ScannedString {
+    package mutating func scanKey() throws(MalformedJSON) -> ScannedString {
         skipWhitespace()
         guard byte == 0x22 else { throw fail(atEnd ? "unexpected end of input, expected a key" : "expected a string key, found \(describeByte(byte))") }
         let key = try scanString()
         try expect(0x3A, "':'")
         skipWhitespace()
         return key
+    }
+}
+
+/// The stack `JSONLexer.skipValue` works with, for lexers used outside this module.
+package struct JSONSkipStack {
+    var stack = ScratchStack<UInt8>()
+    package init() {}
+    package func release() { stack.release() }
+}
+
+extension JSONLexer {
+    /// Skips one whole value (see `skipValue(stack:onNonFinite:)`).
+    package mutating func skipValue(_ scratch: inout JSONSkipStack, onNonFinite: (String, Int) -> Void) throws(MalformedJSON) {
+        try skipValue(stack: &scratch.stack, onNonFinite: onNonFinite)
     }
 }

@@ -1,7 +1,12 @@
 /// Why a record's bytes are not JSON, and where (byte offset from the record's start).
-struct MalformedJSON: Error {
-    var offset: Int
-    var reason: String
+package struct MalformedJSON: Error {
+    package var offset: Int
+    package var reason: String
+
+    package init(offset: Int, reason: String) {
+        self.offset = offset
+        self.reason = reason
+    }
 }
 
 /// One step of the path to the value being checked, rendered only when an issue is reported.

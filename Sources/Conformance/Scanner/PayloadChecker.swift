@@ -14,12 +14,12 @@ final class PayloadChecker {
 
     @exclusivity(unchecked) var lexer = JSONLexer(UnsafeBufferPointer(start: nil, count: 0))
     @exclusivity(unchecked) var placebo = false
-    @exclusivity(unchecked) private var path = ScratchStack<PathComponent>()
+    @exclusivity(unchecked) var path = ScratchStack<PathComponent>()
     @exclusivity(unchecked) private var pathBytes = ScratchStack<UInt8>(capacity: 256)
     @exclusivity(unchecked) private var messageBytes = ScratchStack<UInt8>(capacity: 256)
-    @exclusivity(unchecked) private var depth = 0
+    @exclusivity(unchecked) var depth = 0
     @exclusivity(unchecked) private var seenWords = ScratchStack<UInt64>()
-    @exclusivity(unchecked) private var mapKeys = ScratchStack<(hash: UInt64, start: Int, length: Int)>()
+    @exclusivity(unchecked) var mapKeys = ScratchStack<(hash: UInt64, start: Int, length: Int)>()
 
     /// The plan's tables (always current: the plan refreshes them after compiling).
     var s: PlanStorage {
@@ -294,8 +294,8 @@ final class PayloadChecker {
                 }
             } else if b == 0x2D || (b >= 0x30 && b <= 0x39) {
                 _ = try lexer.scanNumber()
-            } else if placebo && b == 0x7B && isPlaceboObject("datetime") {
-                try skip()
+            } else if placebo && b == 0x7B {
+                try placeboObject(node, expected: .datetime)
             } else {
                 try typeMismatch(node)
             }
@@ -307,21 +307,14 @@ final class PayloadChecker {
                     return
                 }
                 checkLength(node, decoded, unit: "bytes")
-            } else if placebo && b == 0x7B && isPlaceboObject("StreamingBody") {
-                try skip()
+            } else if placebo && b == 0x7B {
+                try placeboObject(node, expected: .streamingBody)
             } else {
                 try typeMismatch(node)
             }
         case .document:
-            try skip()
+            try document()
         }
-    }
-
-    /// Placebo writes datetimes and streaming bodies as `{"__class__": "datetime", ...}`.
-    private func isPlaceboObject(_ className: String) -> Bool {
-        let window = UnsafeBufferPointer(start: lexer.p + lexer.pos, count: min(64, lexer.end - lexer.pos))
-        let text = String(decoding: window, as: UTF8.self)
-        return text.contains("\"__class__\": \"\(className)\"") || text.contains("\"__class__\":\"\(className)\"")
     }
 
     @inline(__always)
@@ -574,28 +567,7 @@ final class PayloadChecker {
             while true {
                 let key = try lexer.scanKey()
                 path.push(PathComponent(kind: .mapKey, a: key.start, b: key.end - key.start, escaped: key.hasEscapes))
-                // Duplicate keys: raw key bytes compared on a hash hit (an index for big maps).
-                let keyLength = key.end - key.start
-                let h = byteKeyHash(lexer.p + key.start, keyLength)
-                var duplicate = false
-                func same(_ j: Int) -> Bool {
-                    let e = mapKeys[j]
-                    return e.hash == h && e.length == keyLength && memcmpBytes(lexer.p + e.start, lexer.p + key.start, keyLength)
-                }
-                if bigIndex != nil {
-                    duplicate = bigIndex![h]?.contains(where: same) ?? false
-                    bigIndex![h, default: []].append(mapKeys.count)
-                } else {
-                    for j in keyBase..<mapKeys.count where same(j) { duplicate = true; break }
-                    if mapKeys.count - keyBase >= 32 {
-                        var index: [UInt64: [Int]] = [:]
-                        for j in keyBase..<mapKeys.count { index[mapKeys[j].hash, default: []].append(j) }
-                        index[h, default: []].append(mapKeys.count)
-                        bigIndex = index
-                    }
-                }
-                mapKeys.push((h, key.start, keyLength))
-                if duplicate { report(.duplicate, "key appears more than once") }
+                if isRepeatedKey(key, keyBase: keyBase, index: &bigIndex) { report(.duplicate, "key appears more than once") }
                 if checkKeys { checkString(keyNode, key) }
                 if lexer.literal("null") {
                     report(.type, "map value is null")
@@ -608,6 +580,33 @@ final class PayloadChecker {
             }
         }
         if node.pointee.hasMin || node.pointee.hasMax { checkLength(node, count, unit: "entries") }
+    }
+
+    /// Notes a key of the object whose keys so far sit in `mapKeys` from `keyBase`: true when the
+    /// object gave it before. Raw key bytes are compared on a hash hit; big objects get an index.
+    @inline(__always)
+    func isRepeatedKey(_ key: ScannedString, keyBase: Int, index bigIndex: inout [UInt64: [Int]]?) -> Bool {
+        let keyLength = key.end - key.start
+        let h = byteKeyHash(lexer.p + key.start, keyLength)
+        var duplicate = false
+        func same(_ j: Int) -> Bool {
+            let e = mapKeys[j]
+            return e.hash == h && e.length == keyLength && memcmpBytes(lexer.p + e.start, lexer.p + key.start, keyLength)
+        }
+        if bigIndex != nil {
+            duplicate = bigIndex![h]?.contains(where: same) ?? false
+            bigIndex![h, default: []].append(mapKeys.count)
+        } else {
+            for j in keyBase..<mapKeys.count where same(j) { duplicate = true; break }
+            if mapKeys.count - keyBase >= 32 {
+                var index: [UInt64: [Int]] = [:]
+                for j in keyBase..<mapKeys.count { index[mapKeys[j].hash, default: []].append(j) }
+                index[h, default: []].append(mapKeys.count)
+                bigIndex = index
+            }
+        }
+        mapKeys.push((h, key.start, keyLength))
+        return duplicate
     }
 
     // MARK: - entry

@@ -19,10 +19,10 @@ public struct Boto3HTMLParser: FormatParser {
     public func parse(_ documents: [SourceDocument], options: IngestOptions, log: inout DiagnosticLog) -> Model {
         let rendering = self.rendering
         let include = includeDocumentation && options.includeDocumentation
-        let results = documents.parallelMap { document -> (Boto3RSTPageParser.Outcome, DiagnosticLog) in
+        let results = documents.parallelMap { document -> ([Boto3RSTPageParser.Outcome], DiagnosticLog) in
             var local = DiagnosticLog()
             let outcome = Self.parsePage(document, rendering: rendering, includeDocumentation: include, log: &local)
-            return (outcome, local)
+            return ([outcome], local)
         }
         return Boto3RSTParser.model(from: results, options: options, log: &log)
     }

@@ -220,26 +220,3 @@ enum Boto3HTMLReader {
         page.apiOperation = String(rest[1].split(separator: "#").first ?? rest[1])
     }
 }
-
-extension String {
-    /// Without surrounding spaces, no-break spaces and newlines (scanned as UTF-8 bytes).
-    var trimmed: String {
-        let u = Array(utf8)
-        var start = 0
-        var end = u.count
-        func space(_ i: Int) -> Int {
-            // Width of the space at i (1, or 2 for U+00A0), 0 if none.
-            if u[i] == 0x20 || u[i] == 0x0A || u[i] == 0x09 || u[i] == 0x0D { return 1 }
-            if u[i] == 0xC2, i + 1 < u.count, u[i + 1] == 0xA0 { return 2 }
-            return 0
-        }
-        while start < end { let w = space(start); if w == 0 { break }; start += w }
-        while end > start {
-            if u[end - 1] == 0x20 || u[end - 1] == 0x0A || u[end - 1] == 0x09 || u[end - 1] == 0x0D { end -= 1; continue }
-            if end - 2 >= start, u[end - 2] == 0xC2, u[end - 1] == 0xA0 { end -= 2; continue }
-            break
-        }
-        if start == 0 && end == u.count { return self }
-        return String(decoding: u[start..<end], as: UTF8.self)
-    }
-}

@@ -98,24 +98,24 @@ enum RenderedProse {
     /// without a leading `[REQUIRED]`.
     static func parseHead(_ text: String) -> (name: String?, type: ProseType, required: Bool, description: String)? {
         var s = Substring(text)
-        while let f = s.first, f == " " || f == "\u{a0}" || f == "\n" { s = s.dropFirst() }
+        while let f = s.first, TextSpace.isSpace(f) || f == "\n" { s = s.dropFirst() }
         var name: String?
         if s.first != "(" {
             guard let space = s.firstIndex(of: " ") else { return nil }
             let word = s[..<space]
             guard !word.isEmpty, word.allSatisfy(isNameCharacter) else { return nil }
             name = String(word)
-            s = s[space...].drop { $0 == " " || $0 == "\u{a0}" }
+            s = s[space...].drop(while: TextSpace.isSpace)
             guard s.first == "(" else { return nil }
         }
         // The type ends at the `)` right before the dash.
         guard let close = closeBeforeDash(s) else { return nil }
         let typeText = s[s.index(after: s.startIndex)..<close]
-        var rest = s[s.index(after: close)...].drop { $0 == " " || $0 == "\u{a0}" }
+        var rest = s[s.index(after: close)...].drop(while: TextSpace.isSpace)
         // A `:param:` without text renders without the dash: `NextToken (string)`.
         if rest.isEmpty { return (name, proseType(typeText), false, "") }
         guard rest.first == "–" || rest.hasPrefix("--") else { return nil }
-        rest = rest.drop { $0 == "–" || $0 == "-" }.drop { $0 == " " || $0 == "\u{a0}" || $0 == "\n" }
+        rest = rest.drop { $0 == "–" || $0 == "-" }.drop { TextSpace.isSpace($0) || $0 == "\n" }
         return (name, proseType(typeText), rest.hasPrefix("[REQUIRED]"), description(String(rest)) ?? "")
     }
 
@@ -135,12 +135,12 @@ enum RenderedProse {
         var i = s.startIndex
         while i < s.endIndex {
             if s[i] == ")" {
-                let after = s[s.index(after: i)...].drop { $0 == " " || $0 == "\u{a0}" }
+                let after = s[s.index(after: i)...].drop(while: TextSpace.isSpace)
                 if after.first == "–" || after.hasPrefix("--") { return i }
             }
             i = s.index(after: i)
         }
-        if let last = s.lastIndex(where: { $0 != " " && $0 != "\u{a0}" }), s[last] == ")" { return last }
+        if let last = s.lastIndex(where: { !TextSpace.isSpace($0) }), s[last] == ")" { return last }
         return nil
     }
 

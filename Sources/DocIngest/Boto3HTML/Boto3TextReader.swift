@@ -4,26 +4,41 @@
 /// blocks verbatim, parameter trees as `•` bullets whose nesting is their indentation.
 /// Indentation is only ever compared, never counted in fixed steps, and blank lines are
 /// optional, so renderings with other list geometry read the same.
+///
+/// Works on the page's bytes (`TextLines`): only the text it keeps (descriptions, bullet
+/// heads, syntax blocks) is decoded.
 enum Boto3TextReader {
+    /// A line's indentation (columns, a no-break space counting one) and its text without
+    /// surrounding space.
     private struct Line {
         var indent: Int
-        var content: Substring
+        var content: Range<Int>
+    }
+
+    private struct Page {
+        let text: TextLines
+        let lines: [Line]
+
+        var count: Int { lines.count }
+        func isEmpty(_ k: Int) -> Bool { lines[k].content.isEmpty }
+        func `is`(_ k: Int, _ s: StaticString) -> Bool { text.equals(lines[k].content, s) }
+        func hasPrefix(_ k: Int, _ s: StaticString) -> Bool { text.hasPrefix(lines[k].content, s) }
+        func string(_ k: Int) -> String { text.string(lines[k].content) }
     }
 
     static func read(_ bytes: [UInt8]) -> Boto3PageSections {
-        let text = String(decoding: bytes, as: UTF8.self)
+        let text = TextLines(bytes)
         var lines: [Line] = []
-        lines.reserveCapacity(bytes.count / 30)
-        for raw in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            var line = raw
-            if line.last == "\r" { line = line.dropLast() }
-            var indent = 0
-            var content = line[...]
-            while let f = content.first, f == " " || f == "\u{a0}" { indent += 1; content = content.dropFirst() }
-            while let l = content.last, l == " " || l == "\u{a0}" { content = content.dropLast() }
-            lines.append(Line(indent: indent, content: content))
+        lines.reserveCapacity(text.count)
+        for i in 0..<text.count {
+            // Columns are counted on blank lines too: a syntax block keeps them.
+            let (columns, start) = text.leadingSpace(i)
+            lines.append(Line(indent: columns, content: TextSpace.trim(bytes, start..<text.range(i).upperBound)))
         }
-        if bytes.last == 0x0A, lines.last?.content.isEmpty == true { lines.removeLast() }
+        return read(Page(text: text, lines: lines))
+    }
+
+    private static func read(_ lines: Page) -> Boto3PageSections {
         var page = Boto3PageSections()
         page.lastLine = max(1, lines.count)
         let n = lines.count
@@ -31,11 +46,12 @@ enum Boto3TextReader {
         // The method definition: `AppStream.Client.describe_image_builders(**kwargs)#`.
         var i = 0
         while i < n, page.methodLine == nil {
-            if let (cls, method) = methodSignature(lines[i].content) {
+            let c = lines.lines[i].content
+            if lines.text.find(".Client.", in: c) != nil, let (cls, method) = methodSignature(Substring(lines.string(i))) {
                 page.className = cls
                 page.method = method
                 page.methodLine = i + 1
-                page.takesKeywordArguments = lines[i].content.contains("(**kwargs)")
+                page.takesKeywordArguments = lines.text.find("(**kwargs)", in: c) != nil
             }
             i += 1
         }
@@ -43,20 +59,20 @@ enum Boto3TextReader {
 
         // Description, up to the request syntax.
         var paragraphs: [String] = []
-        var current: [Substring] = []
+        var current: [UInt8] = []
         func flush() {
-            if !current.isEmpty { paragraphs.append(current.joined(separator: " ")) }
+            if !current.isEmpty { paragraphs.append(String(decoding: current, as: UTF8.self)) }
             current = []
         }
         var headingIndent = 0
         while i < n {
-            let c = lines[i].content
-            if c == "Request Syntax" { page.requestSyntaxLine = i + 1; headingIndent = lines[i].indent; i += 1; break }
-            if c.isEmpty { flush() } else if c.hasPrefix("See also: AWS API Documentation") || c == "Danger" || c == "Note" {
+            if lines.is(i, "Request Syntax") { page.requestSyntaxLine = i + 1; headingIndent = lines.lines[i].indent; i += 1; break }
+            if lines.isEmpty(i) { flush() } else if lines.hasPrefix(i, "See also: AWS API Documentation") || lines.is(i, "Danger") || lines.is(i, "Note") {
                 flush()
             } else {
-                if c.hasPrefix("This operation is deprecated") { page.deprecated = true }
-                current.append(c)
+                if lines.hasPrefix(i, "This operation is deprecated") { page.deprecated = true }
+                if !current.isEmpty { current.append(0x20) }
+                current.append(contentsOf: lines.text.bytes[lines.lines[i].content])
             }
             i += 1
         }
@@ -67,10 +83,10 @@ enum Boto3TextReader {
             return page
         }
 
-        func isHeading(_ k: Int, _ names: [Substring]) -> Bool {
-            lines[k].indent <= headingIndent && names.contains(lines[k].content)
+        func isHeading(_ k: Int, _ names: [StaticString]) -> Bool {
+            lines.lines[k].indent <= headingIndent && names.contains { lines.is(k, $0) }
         }
-        let afterSyntax: [Substring] = ["Parameters:", "Return type:", "Returns:", "Exceptions", "Examples"]
+        let afterSyntax: [StaticString] = ["Parameters:", "Return type:", "Returns:", "Exceptions", "Examples"]
 
         // Request syntax: verbatim up to the next field or heading.
         var end = i
@@ -78,53 +94,53 @@ enum Boto3TextReader {
         // A request too large to render shows its parameters as a `Parameters` heading (no
         // colon) over boto3's placeholder, inside what reads as the syntax block here.
         var syntaxEnd = end
-        if let heading = (i..<end).first(where: { lines[$0].content == "Parameters" }),
-           let next = (heading + 1..<end).first(where: { !lines[$0].content.isEmpty }),
-           lines[next].content.hasPrefix("# This section is too large to render.") {
+        if let heading = (i..<end).first(where: { lines.is($0, "Parameters") }),
+           let next = (heading + 1..<end).first(where: { !lines.isEmpty($0) }),
+           lines.hasPrefix(next, "# This section is too large to render.") {
             page.parametersTooLarge = true
             syntaxEnd = heading
         }
-        page.requestSyntax = syntax(lines, i..<syntaxEnd, bytes: bytes)
+        page.requestSyntax = syntax(lines, i..<syntaxEnd)
         i = end
 
         // Parameters.
-        if i < n, lines[i].content == "Parameters:" {
+        if i < n, lines.is(i, "Parameters:") {
             let start = i + 1
             end = start
             while end < n, !isHeading(end, ["Return type:", "Returns:", "Exceptions", "Examples"]) { end += 1 }
-            if lines[start..<end].contains(where: { $0.content.hasPrefix("# This section is too large to render.") }) {
+            if (start..<end).contains(where: { lines.hasPrefix($0, "# This section is too large to render.") }) {
                 page.parametersTooLarge = true
             }
             page.parameters = bullets(lines, start..<end, allowBareFirst: true)
             i = end
         }
-        if i < n, lines[i].content == "Return type:" {
+        if i < n, lines.is(i, "Return type:") {
             i += 1
             while i < n, !isHeading(i, ["Returns:", "Exceptions", "Examples"]) { i += 1 }
         }
-        if i < n, lines[i].content == "Returns:" {
+        if i < n, lines.is(i, "Returns:") {
             page.returnsLine = i + 1
             i += 1
-            while i < n, lines[i].content.isEmpty { i += 1 }
-            if i < n, lines[i].content == "None" {
+            while i < n, lines.isEmpty(i) { i += 1 }
+            if i < n, lines.is(i, "None") {
                 page.returnsNone = true
                 i += 1
             } else {
-                while i < n, lines[i].content != "Response Syntax", !isHeading(i, ["Exceptions", "Examples"]) { i += 1 }
-                if i < n, lines[i].content == "Response Syntax" {
+                while i < n, !lines.is(i, "Response Syntax"), !isHeading(i, ["Exceptions", "Examples"]) { i += 1 }
+                if i < n, lines.is(i, "Response Syntax") {
                     page.responseSyntaxLine = i + 1
                     let start = i + 1
                     end = start
-                    while end < n, !(lines[end].indent <= headingIndent && lines[end].content == "Response Structure"),
+                    while end < n, !(lines.lines[end].indent <= headingIndent && lines.is(end, "Response Structure")),
                           !isHeading(end, ["Exceptions", "Examples"]) { end += 1 }
-                    page.responseSyntax = syntax(lines, start..<end, bytes: bytes)
+                    page.responseSyntax = syntax(lines, start..<end)
                     i = end
-                    if i < n, lines[i].content == "Response Structure" {
+                    if i < n, lines.is(i, "Response Structure") {
                         page.responseStructureLine = i + 1
                         let start = i + 1
                         end = start
                         while end < n, !isHeading(end, ["Exceptions", "Examples"]) { end += 1 }
-                        if lines[start..<end].contains(where: { $0.content.hasPrefix("# This section is too large to render.") }) {
+                        if (start..<end).contains(where: { lines.hasPrefix($0, "# This section is too large to render.") }) {
                             page.responseStructureTooLarge = true
                         }
                         page.responseStructure = bullets(lines, start..<end, allowBareFirst: false)
@@ -134,14 +150,16 @@ enum Boto3TextReader {
             }
         }
         // Exceptions: `• AppStream.Client.exceptions.ResourceNotFoundException`.
-        if i < n, lines[i].content == "Exceptions" {
+        if i < n, lines.is(i, "Exceptions") {
             i += 1
             while i < n, !isHeading(i, ["Examples"]) {
-                let c = lines[i].content
-                if c.hasPrefix("•"), let marker = c.range(of: ".exceptions.") {
-                    let name = c[marker.upperBound...]
-                    if !name.isEmpty, name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" }) {
-                        page.exceptions.append((String(name), i + 1))
+                if lines.hasPrefix(i, "•"), lines.text.find(".exceptions.", in: lines.lines[i].content) != nil {
+                    let c = lines.string(i)
+                    if let marker = c.range(of: ".exceptions.") {
+                        let name = c[marker.upperBound...]
+                        if !name.isEmpty, name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" }) {
+                            page.exceptions.append((String(name), i + 1))
+                        }
                     }
                 }
                 i += 1
@@ -166,15 +184,15 @@ enum Boto3TextReader {
     }
 
     /// A code block's lines joined, from its first to its last non-blank line.
-    private static func syntax(_ lines: [Line], _ range: Range<Int>, bytes: [UInt8]) -> Boto3PageSections.Syntax? {
+    private static func syntax(_ lines: Page, _ range: Range<Int>) -> Boto3PageSections.Syntax? {
         var r = range
-        while let f = r.first, lines[f].content.isEmpty { r = (f + 1)..<r.upperBound }
-        while let l = r.last, lines[l].content.isEmpty { r = r.lowerBound..<l }
+        while let f = r.first, lines.isEmpty(f) { r = (f + 1)..<r.upperBound }
+        while let l = r.last, lines.isEmpty(l) { r = r.lowerBound..<l }
         guard !r.isEmpty else { return nil }
         var out: [UInt8] = []
         for k in r {
-            out.append(contentsOf: repeatElement(0x20, count: lines[k].indent))
-            out.append(contentsOf: lines[k].content.utf8)
+            out.append(contentsOf: repeatElement(0x20, count: lines.lines[k].indent))
+            out.append(contentsOf: lines.text.bytes[lines.lines[k].content])
             out.append(0x0A)
         }
         return Boto3PageSections.Syntax(bytes: out, firstLine: r.lowerBound + 1)
@@ -182,7 +200,7 @@ enum Boto3TextReader {
 
     /// The bullet tree of `range`, nested by indentation. With `allowBareFirst`, a first
     /// item without a bullet (Sphinx renders a single `:param:` without a list) heads the tree.
-    private static func bullets(_ lines: [Line], _ range: Range<Int>, allowBareFirst: Bool) -> [Boto3PageSections.Bullet] {
+    private static func bullets(_ lines: Page, _ range: Range<Int>, allowBareFirst: Bool) -> [Boto3PageSections.Bullet] {
         typealias Bullet = Boto3PageSections.Bullet
         var roots: [Bullet] = []
         // Open bullets, outermost first, with their columns and whether a paragraph followed the head.
@@ -193,23 +211,24 @@ enum Boto3TextReader {
                 if stack.isEmpty { roots.append(last.bullet) } else { stack[stack.count - 1].bullet.children.append(last.bullet) }
             }
         }
+        let bytes = lines.text.bytes
         var sawItem = false
         var afterBlank = false
         for k in range {
-            let line = lines[k]
-            let c = line.content
-            guard !c.isEmpty else { afterBlank = true; continue }
+            let line = lines.lines[k]
+            guard !line.content.isEmpty else { afterBlank = true; continue }
             defer { afterBlank = false }
-            if c.hasPrefix("•") {
+            if lines.hasPrefix(k, "•") {
                 close(deeperThanOrAt: line.indent)
-                let head = c.dropFirst().drop { $0 == " " || $0 == "\u{a0}" }
-                stack.append((Bullet(head: String(head), line: k + 1), line.indent, 0))
+                // The head after the bullet sign and its spaces.
+                let head = TextSpace.skip(bytes, from: line.content.lowerBound + 3, to: line.content.upperBound)
+                stack.append((Bullet(head: lines.text.string(head..<line.content.upperBound), line: k + 1), line.indent, 0))
                 sawItem = true
                 continue
             }
             if !sawItem && allowBareFirst {
                 // Sphinx's single-parameter field: `Name (type) – ...` without a bullet.
-                stack.append((Bullet(head: String(c), line: k + 1), -1, 0))
+                stack.append((Bullet(head: lines.string(k), line: k + 1), -1, 0))
                 sawItem = true
                 continue
             }
@@ -217,10 +236,10 @@ enum Boto3TextReader {
             // `'SDK_UNKNOWN_MEMBER'` example) are rendered at the left margin. A paragraph belongs
             // to the innermost bullet left of it.
             guard let top = stack.lastIndex(where: { $0.column < line.indent }) ?? stack.indices.last else { continue }
-            if stack[top].paragraphs == 0, c.hasPrefix("[REQUIRED]") { stack[top].bullet.requiredMark = true }
-            if c.hasPrefix("This is a Tagged Union structure") {
+            if stack[top].paragraphs == 0, lines.hasPrefix(k, "[REQUIRED]") { stack[top].bullet.requiredMark = true }
+            if lines.hasPrefix(k, "This is a Tagged Union structure") {
                 stack[top].bullet.union = true
-            } else if stack[top].bullet.children.isEmpty, let text = RenderedProse.description(String(c)) {
+            } else if stack[top].bullet.children.isEmpty, let text = RenderedProse.description(lines.string(k)) {
                 // The description; the rendering wraps a paragraph over several lines.
                 if afterBlank || stack[top].bullet.paragraphs.isEmpty {
                     stack[top].bullet.paragraphs.append(text)

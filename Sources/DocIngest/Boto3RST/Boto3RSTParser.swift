@@ -12,39 +12,45 @@ public struct Boto3RSTParser: FormatParser {
 
     public func parse(_ documents: [SourceDocument], options: IngestOptions, log: inout DiagnosticLog) -> Model {
         let include = includeDocumentation && options.includeDocumentation
-        let results = documents.parallelMap { document -> (Boto3RSTPageParser.Outcome, DiagnosticLog) in
+        let results = documents.parallelMap { document -> ([Boto3RSTPageParser.Outcome], DiagnosticLog) in
             var local = DiagnosticLog()
-            let outcome = Boto3RSTPageParser(path: document.path, includeDocumentation: include).parse(document.bytes, log: &local)
-            return (outcome, local)
+            let outcomes = Boto3RSTPageParser(path: document.path, includeDocumentation: include).parse(document.bytes, log: &local)
+            return (outcomes, local)
         }
         return Self.model(from: results, options: options, log: &log)
     }
 
-    /// The model of parsed boto3 pages (RST, HTML or text): non-operation pages counted,
-    /// a second page of the same operation reported, page diagnostics kept in page order.
-    static func model(from results: [(Boto3RSTPageParser.Outcome, DiagnosticLog)], options: IngestOptions,
+    /// The model of parsed boto3 pages (RST, HTML or text), each page's outcomes in page
+    /// order: non-operation methods counted, a second page of the same operation reported,
+    /// page diagnostics kept in page order.
+    static func model(from results: [([Boto3RSTPageParser.Outcome], DiagnosticLog)], options: IngestOptions,
                       log: inout DiagnosticLog) -> Model {
         var model = Model()
-        for (outcome, local) in results {
+        for (outcomes, local) in results {
             log.append(contentsOf: local)
-            switch outcome {
-            case .notAnOperation:
-                log.count(Self.skippedCategory)
-            case .unreadable:
-                break
-            case let .operation(serviceName, apiVersion, op, definitions):
-                let key = options.serviceName ?? serviceName
-                // Mutated in place: copying a service per page would copy all its operations.
-                if model.services[key] == nil { model.services[key] = Service(name: key) }
-                if model.services[key]!.apiVersion == nil { model.services[key]!.apiVersion = apiVersion }
-                if let existing = model.services[key]!.operations[op.name] {
-                    log.warning(op.sources.first ?? key, "operation \(op.name) also documented in \(existing.sources.first ?? "another page"); keeping the first")
-                } else {
-                    model.services[key]!.operations[op.name] = op
-                    for (name, shape) in definitions { model.services[key]!.shapes[name] = shape }
-                }
-            }
+            for outcome in outcomes { add(outcome, to: &model, options: options, log: &log) }
         }
         return model
+    }
+
+    private static func add(_ outcome: Boto3RSTPageParser.Outcome, to model: inout Model, options: IngestOptions,
+                            log: inout DiagnosticLog) {
+        switch outcome {
+        case .notAnOperation:
+            log.count(Self.skippedCategory)
+        case .unreadable:
+            break
+        case let .operation(serviceName, apiVersion, op, definitions):
+            let key = options.serviceName ?? serviceName
+            // Mutated in place: copying a service per page would copy all its operations.
+            if model.services[key] == nil { model.services[key] = Service(name: key) }
+            if model.services[key]!.apiVersion == nil { model.services[key]!.apiVersion = apiVersion }
+            if let existing = model.services[key]!.operations[op.name] {
+                log.warning(op.sources.first ?? key, "operation \(op.name) also documented in \(existing.sources.first ?? "another page"); keeping the first")
+            } else {
+                model.services[key]!.operations[op.name] = op
+                for (name, shape) in definitions { model.services[key]!.shapes[name] = shape }
+            }
+        }
     }
 }

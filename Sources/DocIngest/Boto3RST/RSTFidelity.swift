@@ -36,18 +36,26 @@ public struct RSTFidelity {
         let left = pages.projected(onto: view)
         let right = reference.projected(onto: view)
         var report = Report()
+        // The botocore operations each service's pages were matched with.
+        var matched: [String: Set<String>] = [:]
         for (serviceName, service) in left.services {
             guard let refService = right.services[serviceName] else {
                 report.notInReference += service.operations.keys.map { "\(serviceName).\($0)" }
                 report.operations += service.operations.count
                 continue
             }
+            // Pages of boto3 before 2017 link no API operation: their operations are named from
+            // the method, which botocore derives from the operation name (`xform_name`).
+            var byMethod: [String: String] = [:]
+            for (name, refOp) in refService.operations { if let m = refOp.method { byMethod[m] = name } }
             for (opName, op) in service.operations {
                 report.operations += 1
-                guard let refOp = refService.operations[opName] else {
+                guard let refName = refService.operations[opName] != nil ? opName : op.method.flatMap({ byMethod[$0] }),
+                      let refOp = refService.operations[refName] else {
                     report.notInReference.append("\(serviceName).\(opName)")
                     continue
                 }
+                matched[serviceName, default: []].insert(refName)
                 if op.partial { report.partial += 1; continue }
                 report.complete += 1
                 var eq = ShapeEquivalence(left: service, right: refService)
@@ -62,7 +70,7 @@ public struct RSTFidelity {
         }
         for (serviceName, service) in right.services {
             guard left.services[serviceName] != nil else { report.servicesWithoutPages.append(serviceName); continue }
-            for (opName, op) in service.operations where left.services[serviceName]?.operations[opName] == nil {
+            for (opName, op) in service.operations where matched[serviceName]?.contains(opName) != true {
                 // boto3 has no client method for operations that stream events in the request.
                 if op.input?.members.values.contains(where: { $0.eventstream }) == true {
                     report.undocumentedByBoto3.append("\(serviceName).\(opName)")

@@ -57,23 +57,24 @@ struct ProseNode: Sendable {
 enum RSTProseTree {
     /// The top-level nodes in `lines`: `:type:` parameters for a request, the `- *(dict) --*`
     /// root for a response.
-    static func parse(_ page: RSTLines, lines: Range<Int>, documentation: Bool = false) -> [ProseNode] {
+    static func parse(_ page: TextLines, lines: Range<Int>, documentation: Bool = false) -> [ProseNode] {
         var roots: [ProseNode] = []
-        // Open nodes from the outermost to the innermost, with the lines of their description:
-        // the text indented under the node before its first nested bullet.
+        // Open nodes from the outermost to the innermost, with where their description is:
+        // the text after the head on its own line, then the lines indented under the node
+        // before its first nested bullet.
         var stack: [ProseNode] = []
-        var described: [Range<Int>?] = []
+        var described: [Description?] = []
 
         func closeDeeper(than indent: Int) {
             while var last = stack.last, last.indent >= indent {
                 stack.removeLast()
-                if let text = described.removeLast() { last.documentation = RSTText.paragraphs(page, lines: text) }
+                if let text = described.removeLast() { last.documentation = RSTText.paragraphs(page, lines: text.lines, from: text.from) }
                 if stack.isEmpty { roots.append(last) } else { stack[stack.count - 1].children.append(last) }
             }
         }
-        func open(_ node: ProseNode) {
+        func open(_ node: ProseNode, tail: HeadTail) {
             stack.append(node)
-            described.append(nil)
+            described.append(documentation ? tail.description.map { Description(from: $0, lines: node.line..<(node.line + 1)) } : nil)
         }
 
         for i in lines {
@@ -82,31 +83,81 @@ enum RSTProseTree {
             guard start < end else { continue }
             let indent = start - page.starts[i]
             let first = page.bytes[start]
-            if first == UInt8(ascii: "-"), let bullet = bullet(page, line: i, start: start, end: end, indent: indent) {
+            if first == UInt8(ascii: "-"), let (node, tail) = bullet(page, line: i, start: start, end: end, indent: indent) {
                 closeDeeper(than: indent)
-                open(bullet)
+                open(node, tail: tail)
             } else if first == UInt8(ascii: ":") {
                 if page.hasPrefix(at: start, end: end, ":type "), let node = typeLine(page, line: i, start: start, end: end, indent: indent) {
                     closeDeeper(than: indent)
-                    open(node)
+                    open(node, tail: HeadTail())
                 } else if page.hasPrefix(at: start, end: end, ":param "), !stack.isEmpty,
-                          page.find("**[REQUIRED]**", in: start..<end) != nil {
-                    stack[stack.count - 1].required = true
+                          let colon = page.find(": ", in: (start + 7)..<end) ?? (page.bytes[end - 1] == UInt8(ascii: ":") ? end - 1 : nil) {
+                    // `:param Name: **[REQUIRED]** text`: its `:type:` node's mark and description start.
+                    let tail = headTail(page, from: min(end, colon + 2), end: end)
+                    if tail.required { stack[stack.count - 1].required = true }
+                    if tail.union { stack[stack.count - 1].union = true }
+                    if documentation, let from = tail.description, described[described.count - 1] == nil {
+                        described[described.count - 1] = Description(from: from, lines: i..<(i + 1))
+                    }
                 }
             } else if first == UInt8(ascii: "."), !stack.isEmpty,
-                      page.hasPrefix(at: start, end: end, ".. note::    This is a Tagged Union structure.") {
+                      page.hasPrefix(at: start, end: end, unionNote) {
                 stack[stack.count - 1].union = true
-            } else if documentation, let top = stack.last, top.children.isEmpty, indent > top.indent {
-                let text = described[described.count - 1]
-                described[described.count - 1] = (text?.lowerBound ?? i)..<(i + 1)
+            } else if let top = stack.last, top.children.isEmpty, indent > top.indent {
+                // boto3 of 2022 glued the union note to the end of a description line.
+                if !top.union, let note = page.findNote(in: start..<end), page.hasPrefix(at: note, end: end, unionNote) {
+                    stack[stack.count - 1].union = true
+                }
+                guard documentation else { continue }
+                if let text = described[described.count - 1] {
+                    described[described.count - 1] = Description(from: text.from, lines: text.lines.lowerBound..<(i + 1))
+                } else {
+                    described[described.count - 1] = Description(from: start, lines: i..<(i + 1))
+                }
             }
         }
         closeDeeper(than: 0)
         return roots
     }
 
+    static let unionNote: StaticString = ".. note::    This is a Tagged Union structure."
+
+    /// Where a node's description is: `lines`, its first line read from byte `from`.
+    struct Description {
+        var from: Int
+        var lines: Range<Int>
+    }
+
+    /// What a bullet or `:param:` line says after its head.
+    struct HeadTail {
+        var required = false
+        /// boto3 of late 2023 glued the union note to the head: `*(dict) --* .. note::    This is a Tagged Union structure.`
+        var union = false
+        /// Offset of the description's first words on the head's line.
+        var description: Int?
+    }
+
+    /// Reads `**[REQUIRED]**`, a glued union note and the start of the description after a head.
+    static func headTail(_ page: TextLines, from: Int, end: Int) -> HeadTail {
+        var tail = HeadTail()
+        guard from < end else { return tail }
+        tail.required = page.find("**[REQUIRED]**", in: from..<end) != nil
+        var p = from
+        while p < end, page.bytes[p] == 0x20 { p += 1 }
+        if tail.required, page.hasPrefix(at: p, end: end, "**[REQUIRED]**") {
+            p += 14
+            while p < end, page.bytes[p] == 0x20 { p += 1 }
+        }
+        // The union note, glued after the head or after the description's first words.
+        tail.union = page.findNote(in: p..<end).map { page.hasPrefix(at: $0, end: end, unionNote) } ?? false
+        // A note is no description (as on a line of its own, see `RSTText.paragraphs`).
+        if page.hasPrefix(at: p, end: end, ".. note::") { return tail }
+        if p < end { tail.description = p }
+        return tail
+    }
+
     /// `- **Name** *(type) --* **[REQUIRED]**`, `- *(type) --*`, `- **Name** (:class:`.EventStream`) --`
-    static func bullet(_ page: RSTLines, line: Int, start: Int, end: Int, indent: Int) -> ProseNode? {
+    static func bullet(_ page: TextLines, line: Int, start: Int, end: Int, indent: Int) -> (ProseNode, HeadTail)? {
         let b = page.bytes
         var p = start + 1
         guard p < end, b[p] == 0x20 else { return nil }
@@ -129,12 +180,14 @@ enum RSTProseTree {
             guard p < end, b[p] == UInt8(ascii: "*") else { return nil }
             p += 1
         }
-        if p < end, page.find("**[REQUIRED]**", in: p..<end) != nil { node.required = true }
-        return node
+        let tail = headTail(page, from: p, end: end)
+        node.required = tail.required
+        node.union = tail.union
+        return (node, tail)
     }
 
     /// `:type Name: list`
-    static func typeLine(_ page: RSTLines, line: Int, start: Int, end: Int, indent: Int) -> ProseNode? {
+    static func typeLine(_ page: TextLines, line: Int, start: Int, end: Int, indent: Int) -> ProseNode? {
         let nameStart = start + 6
         guard let colon = page.find(": ", in: nameStart..<end) else { return nil }
         var typeEnd = end

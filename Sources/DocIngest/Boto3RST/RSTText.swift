@@ -8,11 +8,12 @@ enum RSTText {
 
     /// The description paragraphs in `lines`, whitespace collapsed, without the "See also"
     /// link line and the `.. py:` / `.. danger::` directives.
-    static func paragraphs(_ page: RSTLines, lines: Range<Int>) -> String? {
+    /// `from`: an offset on the first line to start at (the text after a bullet's head).
+    static func paragraphs(_ page: TextLines, lines: Range<Int>, from: Int = 0) -> String? {
         var out: [UInt8] = []
         var pendingBreak = false
         for i in lines {
-            let start = page.contentStart(i)
+            let start = max(page.contentStart(i), from)
             let end = page.range(i).upperBound
             if start >= end {
                 if !out.isEmpty { pendingBreak = true }
@@ -22,7 +23,13 @@ enum RSTText {
             if page.hasPrefix(at: start, end: end, ".. ") { continue }
             if !out.isEmpty { out.append(contentsOf: pendingBreak ? [0x0A, 0x0A] : [0x20]) }
             pendingBreak = false
-            out.append(contentsOf: page.bytes[start..<end])
+            // A note glued to the end of a line (boto3 of 2022) is no description, as on a line of its own.
+            var stop = end
+            if let note = page.findNote(in: start..<end), note > start, page.bytes[note - 1] == 0x20 {
+                stop = note
+                while stop > start, page.bytes[stop - 1] == 0x20 { stop -= 1 }
+            }
+            out.append(contentsOf: page.bytes[start..<stop])
         }
         while out.last == 0x20 { out.removeLast() }
         return out.isEmpty ? nil : String(decoding: out, as: UTF8.self)

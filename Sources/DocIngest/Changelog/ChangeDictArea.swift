@@ -66,7 +66,7 @@ struct ChangeDictArea {
                 log.error(path, line: error.line, "change dict is not a valid literal: \(error.message)")
             }
             // What follows the dict on its last line: a label for the next dict, or nothing.
-            let rest = lines.string(literalEnd..<lines.page.range(endLine).upperBound).withoutOuterSpaces
+            let rest = lines.string(literalEnd..<lines.page.range(endLine).upperBound).trimmed
             switch rest {
             case "": break
             case "Response": pending = .output
@@ -106,14 +106,4 @@ struct ChangeDictArea {
 
 extension ChangelogLines {
     func string(_ r: Range<Int>) -> String { String(decoding: bytes[r], as: UTF8.self) }
-}
-
-extension String {
-    /// Without leading and trailing spaces.
-    var withoutOuterSpaces: String {
-        var s = Substring(self)
-        while s.first == " " { s = s.dropFirst() }
-        while s.last == " " { s = s.dropLast() }
-        return String(s)
-    }
 }

@@ -22,7 +22,7 @@ struct ChangelogHeading {
             heading.endLine = i
             if let next = lines.nextContent(from: i + 1, before: lines.count), lines.trimmed[next].hasPrefix("Changes "),
                ChangeDictArea.label(lines.trimmed[next]) == nil {
-                heading.summary = String(lines.trimmed[next].dropFirst(8)).withoutOuterSpaces
+                heading.summary = String(lines.trimmed[next].dropFirst(8)).trimmed
                 heading.endLine = next
             }
             return heading

@@ -1,33 +1,40 @@
+import Foundation
+
 /// A changelog page's lines. Pages rendered from HTML carry no-break spaces (U+00A0) where
 /// the site put `&nbsp;` (`CreateFleet (updated)`, `Changes  Network ...`); they are read
 /// as plain spaces, byte for byte, so line numbers and syntax ranges stay those of the file.
 struct ChangelogLines {
-    let page: RSTLines
+    let page: TextLines
     /// Each line without its indentation and trailing spaces.
     let trimmed: [String]
 
     init(_ raw: [UInt8]) {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(raw.count)
-        var i = 0
-        while i < raw.count {
-            if raw[i] == 0xC2, i + 1 < raw.count, raw[i + 1] == 0xA0 {
-                bytes.append(0x20)
-                i += 2
-                continue
+        // Copied in runs between no-break spaces.
+        raw.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return }
+            var i = 0
+            while i < raw.count {
+                guard let hit = memchr(base + i, 0xC2, raw.count - i) else {
+                    bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[i...]))
+                    break
+                }
+                let at = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[i..<at]))
+                if at + 1 < raw.count, raw[at + 1] == 0xA0 {
+                    bytes.append(0x20)
+                    i = at + 2
+                } else {
+                    bytes.append(0xC2)
+                    i = at + 1
+                }
             }
-            bytes.append(raw[i])
-            i += 1
         }
-        page = RSTLines(bytes)
+        page = TextLines(bytes)
         var lines: [String] = []
         lines.reserveCapacity(page.count)
-        for l in 0..<page.count {
-            var end = page.range(l).upperBound
-            let start = page.contentStart(l)
-            while end > start, bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09 { end -= 1 }
-            lines.append(String(decoding: bytes[start..<end], as: UTF8.self))
-        }
+        for l in 0..<page.count { lines.append(page.text(l)) }
         trimmed = lines
     }
 
@@ -36,15 +43,7 @@ struct ChangelogLines {
 
     func isBlank(_ i: Int) -> Bool { trimmed[i].isEmpty }
 
-    /// The next non-blank line at or after `i`, before `end`.
-    func nextContent(from i: Int, before end: Int) -> Int? {
-        var k = i
-        while k < end {
-            if !trimmed[k].isEmpty { return k }
-            k += 1
-        }
-        return nil
-    }
+    func nextContent(from i: Int, before end: Int) -> Int? { page.nextContent(from: i, before: end) }
 
     /// The first line in `range` whose trimmed text is `text`.
     func first(_ text: String, in range: Range<Int>) -> Int? {
@@ -83,12 +82,5 @@ struct ChangelogLines {
     }
 
     /// 0-based line index holding byte `offset`.
-    func lineIndex(of offset: Int) -> Int {
-        var lo = 0, hi = page.starts.count - 1
-        while lo < hi {
-            let mid = (lo + hi + 1) / 2
-            if page.starts[mid] <= offset { lo = mid } else { hi = mid - 1 }
-        }
-        return lo
-    }
+    func lineIndex(of offset: Int) -> Int { page.lineIndex(of: offset) }
 }

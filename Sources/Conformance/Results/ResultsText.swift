@@ -1,0 +1,331 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Human-readable results at any scale: the same issue (code, path and message) of the same
+/// operation and direction is one line, with how many records have it and the first few of
+/// them. Operations come in the order they first failed, their issues in the order they first
+/// appeared; counts by code close the report.
+public enum ResultsText {
+    /// Records shown for each issue; the rest are counted.
+    public static let examplesShown = 3
+
+    /// Collects the issues of invalid records into groups. A group is a trivial record over one
+    /// byte pool (its path and message bytes, the ids of its records), not a set of retained
+    /// strings: the issues' own strings are freed record by record as before, and holding tens of
+    /// thousands of them (with their allocator traffic) cost more than grouping itself.
+    public final class Grouper {
+        private struct OperationKey: Hashable {
+            var service: String?
+            var operation: String?
+            var direction: Direction?
+        }
+        private struct OperationGroup {
+            var key: OperationKey
+            var records = 0
+        }
+        /// A record shown for an issue: its file (an index into `files`), line and id (bytes in
+        /// the pool; length -1 for none), and the next example of the same issue (-1: none).
+        private struct Example {
+            var file: Int32 = -1
+            var idLength: Int32 = -1
+            var idStart = 0
+            var line = 0
+            var next: Int32 = -1
+        }
+        private struct Group {
+            var hash: UInt64
+            var operation: Int32
+            /// `IssueCode.ordinal` (the group stays a trivial value).
+            var code: UInt8
+            /// The path's bytes, then the message's, in the pool.
+            var textStart: Int
+            var pathLength: Int32
+            var messageLength: Int32
+            var records: Int32 = 0
+            /// The last record counted (a record with the same issue twice counts once).
+            var lastRecord: Int32 = -1
+            /// The first and the last of its examples in `examples`.
+            var firstExample: Int32 = -1
+            var lastExample: Int32 = -1
+        }
+
+        // Touched for every issue: stored without dynamic exclusivity checks.
+        @exclusivity(unchecked) private var operations: [OperationGroup] = []
+        @exclusivity(unchecked) private var operationIndex: [OperationKey: Int] = [:]
+        /// Operation by interned name token and direction (3 slots per token; 0: not seen).
+        @exclusivity(unchecked) private var operationByToken: [Int] = []
+        @exclusivity(unchecked) private var groups = GrowingBuffer<Group>(capacity: 1024)
+        @exclusivity(unchecked) private var examples = GrowingBuffer<Example>(capacity: 1024)
+        @exclusivity(unchecked) private var pool = GrowingBuffer<UInt8>(capacity: 1 << 16)
+        /// Groups by key hash, open addressing (group + 1; 0 empty; at most half full).
+        @exclusivity(unchecked) private var slots = [Int32](repeating: 0, count: 1024)
+        @exclusivity(unchecked) private var files: [String] = []
+        @exclusivity(unchecked) private var recordNumber: Int32 = 0
+
+        public init() {}
+
+        deinit {
+            groups.release()
+            examples.release()
+            pool.release()
+        }
+
+        public var isEmpty: Bool { operations.isEmpty }
+
+        public func add(_ r: RecordResult) {
+            guard !r.valid else { return }
+            recordNumber += 1
+            let op = operation(of: r)
+            operations[op].records += 1
+            var example: Example? = nil
+            for issue in r.issues {
+                var path = issue.path, message = issue.message
+                path.withUTF8 { p in
+                    message.withUTF8 { m in
+                        let g = group(op, issue.code, p, m)
+                        guard groups[g].lastRecord != recordNumber else { return }
+                        groups[g].lastRecord = recordNumber
+                        let n = Int(groups[g].records)
+                        groups[g].records += 1
+                        guard n < ResultsText.examplesShown else { return }
+                        if example == nil { example = self.example(of: r) }
+                        let k = Int32(examples.count)
+                        examples.push(example!)
+                        if groups[g].lastExample >= 0 { examples[Int(groups[g].lastExample)].next = k } else { groups[g].firstExample = k }
+                        groups[g].lastExample = k
+                    }
+                }
+            }
+        }
+
+        /// The record as an example: its file interned (records of one file come in a row), its id in the pool.
+        private func example(of r: RecordResult) -> Example {
+            var e = Example()
+            if files.last != r.file { files.append(r.file) }
+            e.file = Int32(files.count - 1)
+            e.line = r.line
+            if var id = r.id {
+                e.idStart = pool.count
+                id.withUTF8 { pool.append(buffer: $0) }
+                e.idLength = Int32(pool.count - e.idStart)
+            }
+            return e
+        }
+
+        /// The group of this issue, made on its first appearance.
+        private func group(_ op: Int, _ code: IssueCode, _ path: UnsafeBufferPointer<UInt8>, _ message: UnsafeBufferPointer<UInt8>) -> Int {
+            let h = Self.hash(path) &* 0x9E37_79B9_7F4A_7C15 ^ Self.hash(message) ^ (UInt64(op) << 8 | UInt64(code.ordinal))
+            var mask = slots.count - 1
+            var i = Int(truncatingIfNeeded: h) & mask
+            while slots[i] != 0 {
+                let g = Int(slots[i]) - 1
+                let e = groups[g]
+                if e.hash == h && Int(e.operation) == op && e.code == UInt8(code.ordinal) && Int(e.pathLength) == path.count
+                    && Int(e.messageLength) == message.count
+                    && Self.same(pool.base + e.textStart, path) && Self.same(pool.base + e.textStart + path.count, message) {
+                    return g
+                }
+                i = (i + 1) & mask
+            }
+            let g = groups.count
+            let start = pool.count
+            pool.append(buffer: path)
+            pool.append(buffer: message)
+            groups.push(Group(hash: h, operation: Int32(op), code: UInt8(code.ordinal), textStart: start,
+                              pathLength: Int32(path.count), messageLength: Int32(message.count)))
+            if groups.count * 2 > slots.count {
+                slots = [Int32](repeating: 0, count: slots.count * 2)
+                mask = slots.count - 1
+                for k in 0..<groups.count {
+                    var j = Int(truncatingIfNeeded: groups[k].hash) & mask
+                    while slots[j] != 0 { j = (j + 1) & mask }
+                    slots[j] = Int32(k + 1)
+                }
+            } else {
+                slots[i] = Int32(g + 1)
+            }
+            return g
+        }
+
+        @inline(__always)
+        private static func hash(_ b: UnsafeBufferPointer<UInt8>) -> UInt64 {
+            b.isEmpty ? 0 : byteKeyHash(b.baseAddress!, b.count)
+        }
+
+        @inline(__always)
+        private static func same(_ p: UnsafePointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
+            b.isEmpty || memcmpBytes(p, b.baseAddress!, b.count)
+        }
+
+        /// The operation group of a record: by its interned name token and direction (a token
+        /// stands for one service and operation, so a new one needs no lookup by name), or by name.
+        private func operation(of r: RecordResult) -> Int {
+            let slot = r.nameToken >= 0 ? r.direction.map { Int(r.nameToken) * 3 + ($0 == .request ? 0 : $0 == .response ? 1 : 2) } : nil
+            if let slot, slot < operationByToken.count, operationByToken[slot] > 0 { return operationByToken[slot] - 1 }
+            let key = OperationKey(service: r.service, operation: r.operation, direction: r.direction)
+            if slot == nil, let found = operationIndex[key] { return found }
+            let k = operations.count
+            operations.append(OperationGroup(key: key))
+            if let slot {
+                if slot >= operationByToken.count { operationByToken += [Int](repeating: 0, count: max(slot + 1 - operationByToken.count, operationByToken.count)) }
+                operationByToken[slot] = k + 1
+            } else {
+                operationIndex[key] = k
+            }
+            return k
+        }
+
+        /// The grouped issues, operation by operation (an operation counted both by token and
+        /// by name shows once).
+        public func render() -> [UInt8] {
+            var all: [UInt8] = []
+            render { all.append(contentsOf: $0) }
+            return all
+        }
+
+        /// The same, handed on in blocks of about 64 KB (no buffer of the whole report).
+        public func render(_ sink: (UnsafeBufferPointer<UInt8>) -> Void) {
+            var merged: [OperationGroup] = []
+            var mergedIndex = [Int](repeating: 0, count: operations.count)
+            var at: [OperationKey: Int] = [:]
+            for (k, op) in operations.enumerated() {
+                if let m = at[op.key] {
+                    merged[m].records += op.records
+                    mergedIndex[k] = m
+                } else {
+                    at[op.key] = merged.count
+                    mergedIndex[k] = merged.count
+                    merged.append(op)
+                }
+            }
+            var groupsOf = [[Int]](repeating: [], count: merged.count)
+            for g in 0..<groups.count { groupsOf[mergedIndex[Int(groups[g].operation)]].append(g) }
+            var out = ScratchStack<UInt8>(capacity: 1 << 17)
+            defer { out.release() }
+            for (m, op) in merged.enumerated() {
+                Self.add(op.key.service ?? "?", &out); out.push(0x2E); Self.add(op.key.operation ?? "?", &out); out.push(0x20)
+                Self.add(op.key.direction?.rawValue ?? "?", &out); ResultsJSON.raw(": ", &out)
+                ResultsJSON.integer(op.records, &out); ResultsJSON.raw(op.records == 1 ? " invalid record\n" : " invalid records\n", &out)
+                for g in groupsOf[m] {
+                    write(groups[g], &out)
+                    if out.count >= 1 << 16 {
+                        sink(UnsafeBufferPointer(start: out.base, count: out.count))
+                        out.removeAll()
+                    }
+                }
+            }
+            sink(UnsafeBufferPointer(start: out.base, count: out.count))
+        }
+
+        /// `  path: code: message` and `    N records: file:line [id], ..., and M more`.
+        private func write(_ g: Group, _ out: inout ScratchStack<UInt8>) {
+            ResultsJSON.raw("  ", &out)
+            if g.pathLength == 0 { ResultsJSON.raw("(root)", &out) } else { bytes(g.textStart, Int(g.pathLength), &out) }
+            ResultsJSON.raw(": ", &out); ResultsJSON.raw(IssueCode.allCases[Int(g.code)].literal, &out); ResultsJSON.raw(": ", &out)
+            bytes(g.textStart + Int(g.pathLength), Int(g.messageLength), &out)
+            let records = Int(g.records)
+            ResultsJSON.raw("\n    ", &out); ResultsJSON.integer(records, &out)
+            ResultsJSON.raw(records == 1 ? " record: " : " records: ", &out)
+            var shown = 0
+            var k = Int(g.firstExample)
+            while k >= 0 {
+                let e = examples[k]
+                if shown > 0 { ResultsJSON.raw(", ", &out) }
+                Self.add(files[Int(e.file)], &out); out.push(0x3A); ResultsJSON.integer(e.line, &out)
+                if e.idLength >= 0 { ResultsJSON.raw(" [", &out); bytes(e.idStart, Int(e.idLength), &out); out.push(0x5D) }
+                shown += 1
+                k = Int(e.next)
+            }
+            if records > shown { ResultsJSON.raw(", and ", &out); ResultsJSON.integer(records - shown, &out); ResultsJSON.raw(" more", &out) }
+            out.push(0x0A)
+        }
+
+        private func bytes(_ start: Int, _ count: Int, _ out: inout ScratchStack<UInt8>) {
+            out.append(buffer: UnsafeBufferPointer(start: pool.base + start, count: count))
+        }
+
+        @inline(__always)
+        private static func add(_ s: String, _ out: inout ScratchStack<UInt8>) {
+            var s = s
+            s.withUTF8 { out.append(buffer: $0) }
+        }
+    }
+
+    /// A growable array of trivial values in memory from `malloc`, grown with `realloc`: a large
+    /// block grows in place or by remapping its pages, where allocating anew and copying touched
+    /// every byte again (the grouper's tables reach megabytes on a faulty corpus).
+    struct GrowingBuffer<Element: BitwiseCopyable> {
+        private(set) var base: UnsafeMutablePointer<Element>
+        private(set) var count = 0
+        private var capacity: Int
+
+        init(capacity: Int) {
+            self.capacity = capacity
+            base = malloc(capacity * MemoryLayout<Element>.stride)!.assumingMemoryBound(to: Element.self)
+        }
+
+        func release() { free(base) }
+
+        @inline(__always) subscript(i: Int) -> Element {
+            get { base[i] }
+            nonmutating set { base[i] = newValue }
+        }
+
+        @inline(__always) mutating func push(_ e: Element) {
+            if count == capacity { grow(to: capacity * 2) }
+            base[count] = e
+            count += 1
+        }
+
+        mutating func append(buffer: UnsafeBufferPointer<Element>) {
+            if count + buffer.count > capacity { grow(to: max(capacity * 2, count + buffer.count)) }
+            if let source = buffer.baseAddress { (base + count).update(from: source, count: buffer.count) }
+            count += buffer.count
+        }
+
+        private mutating func grow(to n: Int) {
+            capacity = n
+            base = realloc(base, n * MemoryLayout<Element>.stride)!.assumingMemoryBound(to: Element.self)
+        }
+    }
+
+    /// The counts `--stats` prints: issues by code, then records, invalid records and issues by
+    /// service and by operation, most issues first (the first `limit` operations).
+    public static func counts(_ summary: PayloadFiles.Summary, limit: Int = 20) -> [String] {
+        let byCode = summary.issuesByCode
+        var lines = ["by code: " + (byCode.isEmpty ? "no issues" : IssueCode.allCases.compactMap { c in byCode[c].map { "\(c.rawValue) \($0)" } }.joined(separator: ", "))]
+        func line(_ name: String, _ c: OperationCounts.Count) -> String {
+            "  \(name): \(c.records) record\(c.records == 1 ? "" : "s"), \(c.invalid) invalid, \(c.issues) issue\(c.issues == 1 ? "" : "s")"
+        }
+        let services = summary.byOperation.services.sorted { ($1.issues, $0.service) < ($0.issues, $1.service) }
+        lines.append("by service:")
+        lines += services.map { line($0.service, $0) }
+        let operations = summary.byOperation.operations.sorted { ($1.issues, $0.service, $0.operation) < ($0.issues, $1.service, $1.operation) }
+        lines.append("by operation" + (operations.count > limit ? " (the \(limit) with most issues of \(operations.count))" : "") + ":")
+        lines += operations.prefix(limit).map { line("\($0.service).\($0.operation)", $0) }
+        if summary.accepted > 0 { lines.append("accepted: \(summary.accepted) known issue\(summary.accepted == 1 ? "" : "s")") }
+        return lines
+    }
+
+    public static func footer(summary: PayloadFiles.Summary, byCode: [IssueCode: Int],
+                              unsupportedPatterns: [(pattern: String, shape: String, reason: String)],
+                              patternsGivenUp: [(pattern: String, values: Int)]) -> [UInt8] {
+        var out = "\n\(summary.records) records in \(summary.files) files: \(summary.records - summary.invalid) valid, \(summary.invalid) invalid\n"
+        for code in IssueCode.allCases where byCode[code, default: 0] > 0 {
+            out += "  \(code.rawValue): \(byCode[code]!)\n"
+        }
+        if summary.accepted > 0 {
+            out += "\(summary.accepted) known issue\(summary.accepted == 1 ? "" : "s") accepted (--ignore, --baseline)\n"
+        }
+        for u in unsupportedPatterns {
+            out += "unsupported pattern (not checked) on \(u.shape): \(u.pattern) — \(u.reason)\n"
+        }
+        for g in patternsGivenUp {
+            out += "pattern not checked on \(g.values) value(s) (work bound reached): \(g.pattern)\n"
+        }
+        return Array(out.utf8)
+    }
+}
