@@ -1,6 +1,7 @@
 import APIModel
 import Foundation
 import Testing
+import TestSupport
 @testable import DocIngest
 
 /// boto3 RST pages as older boto3 releases wrote them, cut from pages each release's own
@@ -9,7 +10,7 @@ import Testing
 @Suite struct RSTErasTests {
     static let eras = "boto3-rst/eras/"
 
-    func load(_ relative: String) -> Ingest.Result { Ingest.load(paths: [FixturePaths.path(Self.eras + relative)]) }
+    func load(_ relative: String) -> Ingest.Result { Ingest.load(paths: [Fixtures.path(Self.eras + relative)]) }
 
     /// The page model against the same release's botocore model, over the operations the pages have.
     func fidelity(_ pages: Model, _ botocore: String) -> RSTFidelity.Report {
