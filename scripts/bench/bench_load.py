@@ -6,8 +6,10 @@
 Each case runs ROUNDS times (env BENCH_ROUNDS, default 3), the binaries alternated, and is
 reported as medians (min-max) of wall time, CPU time (user + system) and peak RSS:
   one record   against the botocore data folder, the model file with descriptions, without
-  responses    WORKDIR/responses.jsonl (recorded-responses-like) against the data folder
-  labelled     WORKDIR/labelled.jsonl against the model file, --format json: the run's own
+  responses    WORKDIR/responses.jsonl (recorded-responses-like) against the data folder and the
+               model file with descriptions
+  labelled     WORKDIR/labelled.jsonl against the data folder, and against the model file with
+               --format json --stats: the run's own
                --stats figures (CPU of the validating thread after the model is loaded, plan
                compiling and results writing included) beside jsonschema-rs iter_errors on the
                same records (bench_validate.py's harness), in MB/s of payload
@@ -47,8 +49,11 @@ def main():
         ("one record, botocore data folder", ["--model", data, one]),
         ("one record, model file with descriptions", ["--model", os.path.join(work, "model-docs.json"), one]),
         ("one record, model file --no-docs", ["--model", os.path.join(work, "model.json"), one]),
-        ("responses (%s), data folder" % os.path.basename(os.path.join(work, "responses.jsonl")),
-         ["--model", data, os.path.join(work, "responses.jsonl")]),
+        ("responses, data folder", ["--model", data, os.path.join(work, "responses.jsonl")]),
+        ("responses, model file with descriptions",
+         ["--model", os.path.join(work, "model-docs.json"), os.path.join(work, "responses.jsonl")]),
+        ("labelled, data folder, json results",
+         ["--model", data, os.path.join(work, "labelled.jsonl"), "--format", "json"]),
         ("labelled, model file, json results (--stats)",
          ["--model", os.path.join(work, "model.json"), os.path.join(work, "labelled.jsonl"), "--format", "json", "--stats"]),
     ]
