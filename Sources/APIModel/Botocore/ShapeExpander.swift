@@ -9,6 +9,7 @@ import OrderedCollections
 struct ShapeExpander {
     let shapes: [String: JSONValue]
     let source: String
+    let includeDocumentation: Bool
     var log = DiagnosticLog()
     private var memo: [String: Shape] = [:]
     /// Shapes on a cycle of the shape graph: their trees depend on the path above them.
@@ -19,9 +20,10 @@ struct ShapeExpander {
     private var referencedSet: Set<String> = []
     private var reported: Set<String> = []
 
-    init(shapes: [String: JSONValue], source: String) {
+    init(shapes: [String: JSONValue], source: String, includeDocumentation: Bool = true) {
         self.shapes = shapes
         self.source = source
+        self.includeDocumentation = includeDocumentation
         self.cyclic = ShapeGraph(shapes).cyclicShapes()
     }
 
@@ -32,7 +34,7 @@ struct ShapeExpander {
             return nil
         }
         guard var shape = expand(name, context: context) else { return nil }
-        if let doc = ref["documentation"]?.stringValue { shape.documentation = HTMLText.plainText(doc) }
+        if includeDocumentation, let doc = ref["documentation"]?.stringValue { shape.documentation = HTMLText.plainText(doc) }
         // The root reference's wire traits: query's `resultWrapper`, rest-xml's root element name and namespace.
         if let locationName = ref["locationName"]?.stringValue { shape.locationName = locationName }
         Self.applyWireTraits(ref, to: &shape)
@@ -126,7 +128,7 @@ struct ShapeExpander {
             return nil
         }
         guard var shape = expand(target, context: context) else { return nil }
-        if let doc = ref["documentation"]?.stringValue { shape.documentation = HTMLText.plainText(doc) }
+        if includeDocumentation, let doc = ref["documentation"]?.stringValue { shape.documentation = HTMLText.plainText(doc) }
         if !shape.isRef {
             // botocore resolves a member by updating its shape with the member's own traits
             // (`enum` on a member of `__string`, `streaming`, `deprecated`, ...).
@@ -147,7 +149,7 @@ struct ShapeExpander {
         if raw["streaming"]?.boolValue == true { shape.streaming = true }
         if raw["sensitive"]?.boolValue == true { shape.sensitive = true }
         if raw["deprecated"]?.boolValue == true { shape.deprecated = true }
-        if shape.documentation == nil, let doc = raw["documentation"]?.stringValue {
+        if includeDocumentation, shape.documentation == nil, let doc = raw["documentation"]?.stringValue {
             shape.documentation = HTMLText.plainText(doc)
         }
         Self.applyWireTraits(raw, to: &shape)

@@ -7,10 +7,14 @@ public struct ModelReadError: Error, Sendable, CustomStringConvertible {
 }
 
 public enum ModelReader {
-    public static func read(_ bytes: [UInt8]) throws(ModelReadError) -> Model {
+    /// - Parameter includeDocumentation: false skips descriptions on the plain path (the
+    ///   validator needs none); a document read through the tree keeps them.
+    public static func read(_ bytes: [UInt8], includeDocumentation: Bool = true) throws(ModelReadError) -> Model {
         // A well-formed document straight from its bytes; anything else through the tree,
         // which reports the problem (see ModelStreamReader).
-        if let model = bytes.withUnsafeBufferPointer({ ModelStreamReader.read($0) }) { return model }
+        if let model = bytes.withUnsafeBufferPointer({ ModelStreamReader.read($0, includeDocumentation: includeDocumentation) }) {
+            return model
+        }
         return try readThroughTree(bytes)
     }
 
@@ -39,7 +43,7 @@ public enum ModelReader {
         return model
     }
 
-    private static func readService(_ name: String, _ value: JSONValue) throws(ModelReadError) -> Service {
+    static func readService(_ name: String, _ value: JSONValue) throws(ModelReadError) -> Service {
         guard case .object = value else { throw ModelReadError(message: "services.\(name): expected an object") }
         var service = Service(name: name)
         service.title = value["title"]?.stringValue

@@ -12,13 +12,28 @@ struct ModelStreamReader {
 
     private var r: JSONParser.Reader
     private var depth = 0
+    /// Without descriptions, `documentation` strings are checked and skipped, never made
+    /// (a validator needs none, and they are half of a model file written with them).
+    private let includeDocumentation: Bool
 
-    static func read(_ bytes: UnsafeBufferPointer<UInt8>) -> Model? {
-        var reader = ModelStreamReader(r: JSONParser.Reader(bytes))
+    static func read(_ bytes: UnsafeBufferPointer<UInt8>, includeDocumentation: Bool = true) -> Model? {
+        var reader = ModelStreamReader(r: JSONParser.Reader(bytes), includeDocumentation: includeDocumentation)
         return try? reader.document()
     }
 
-    private init(r: JSONParser.Reader) { self.r = r }
+    /// One service's object (`ModelFileIndex` reads a service from its byte range).
+    static func readService(_ bytes: UnsafeBufferPointer<UInt8>, name: String, includeDocumentation: Bool) -> Service? {
+        var reader = ModelStreamReader(r: JSONParser.Reader(bytes), includeDocumentation: includeDocumentation)
+        reader.interning = true
+        guard let service = try? reader.service(name) else { return nil }
+        reader.r.skipWhitespace()
+        return reader.r.position == bytes.count ? service : nil
+    }
+
+    private init(r: JSONParser.Reader, includeDocumentation: Bool) {
+        self.r = r
+        self.includeDocumentation = includeDocumentation
+    }
 
     // MARK: - the document
 
@@ -90,7 +105,7 @@ struct ModelStreamReader {
         try object { (s: inout ModelStreamReader, key: String) throws(GiveUp) in
             switch key {
             case "method": try s.once(&seen, 0); op.method = try s.string()
-            case "documentation": try s.once(&seen, 1); op.documentation = try s.string()
+            case "documentation": try s.once(&seen, 1); op.documentation = try s.documentation()
             case "http":
                 try s.once(&seen, 2)
                 var http = HTTPBinding()
@@ -127,7 +142,7 @@ struct ModelStreamReader {
             switch key {
             case "name": try s.once(&seen, 0); name = try s.string()
             case "httpStatus": try s.once(&seen, 1); status = try s.int()
-            case "documentation": try s.once(&seen, 2); documentation = try s.string()
+            case "documentation": try s.once(&seen, 2); documentation = try s.documentation()
             case "code": try s.once(&seen, 3); code = try s.string()
             default: try s.skip()
             }
@@ -167,7 +182,7 @@ struct ModelStreamReader {
                 guard let t = ShapeType(rawValue: try s.string()) else { throw GiveUp() }
                 type = t
             case "name": try s.once(&seen, 2); shape.name = try s.string()
-            case "documentation": try s.once(&seen, 3); shape.documentation = try s.string()
+            case "documentation": try s.once(&seen, 3); shape.documentation = try s.documentation()
             case "members":
                 try s.once(&seen, 4)
                 try s.object { (s: inout ModelStreamReader, memberName: String) throws(GiveUp) in
@@ -219,6 +234,20 @@ struct ModelStreamReader {
         }
         guard let type else { throw GiveUp() }
         shape.type = type
+        return interning ? intern(shape) : shape
+    }
+
+    /// Named aggregate shapes read so far, by name: a file repeats a shape's whole tree
+    /// wherever an operation uses it, and handing back the copy already read shares its storage,
+    /// as a botocore import does (less memory; a validation plan compiles shared members once).
+    /// Children are interned first, so telling two apart compares one level only.
+    private var interned: [String: [Shape]] = [:]
+    private var interning = false
+
+    private mutating func intern(_ shape: Shape) -> Shape {
+        guard let name = shape.name, shape.type?.isAggregate == true else { return shape }
+        if let same = interned[name]?.first(where: { $0 == shape }) { return same }
+        interned[name, default: []].append(shape)
         return shape
     }
 
@@ -284,6 +313,14 @@ struct ModelStreamReader {
     private mutating func string() throws(GiveUp) -> String {
         guard peek() == UInt8(ascii: "\"") else { throw GiveUp() }
         do { return try r.parseString() } catch { throw GiveUp() }
+    }
+
+    /// A description, or nil without reading it into a String when descriptions are not wanted.
+    private mutating func documentation() throws(GiveUp) -> String? {
+        if includeDocumentation { return try string() }
+        guard peek() == UInt8(ascii: "\"") else { throw GiveUp() }
+        do { try r.skipString() } catch { throw GiveUp() }
+        return nil
     }
 
     private mutating func bool() throws(GiveUp) -> Bool {

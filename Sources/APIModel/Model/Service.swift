@@ -30,6 +30,13 @@ public struct Service: Sendable, Hashable {
 
     public init(name: String) { self.name = name }
 
+    /// Operations and shape tables in name order (see `Model.sortByName`).
+    public mutating func sortByName() {
+        operations.sort { $0.key < $1.key }
+        shapes.sort { $0.key < $1.key }
+        errorShapes.sort { $0.key < $1.key }
+    }
+
     /// The shape a `ref` node stands for (or the shape itself when it is not a ref).
     public func resolve(_ shape: Shape) -> Shape? {
         guard let ref = shape.ref else { return shape }
@@ -67,10 +74,6 @@ public struct Model: Sendable, Hashable {
     /// Services and operations in name order, so every writer and renderer is deterministic.
     public mutating func sortByName() {
         services.sort { $0.key < $1.key }
-        for key in services.keys {
-            services[key]!.operations.sort { $0.key < $1.key }
-            services[key]!.shapes.sort { $0.key < $1.key }
-            services[key]!.errorShapes.sort { $0.key < $1.key }
-        }
+        for key in services.keys { services[key]!.sortByName() }
     }
 }

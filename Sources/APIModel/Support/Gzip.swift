@@ -42,4 +42,25 @@ public enum Gzip {
         output.removeSubrange(produced...)
         return output
     }
+
+    /// The first `limit` bytes (or fewer) of the decompressed data, from the start of the gzip
+    /// data: enough to read a file's head without inflating the whole file. Stops quietly where
+    /// the input ends or is corrupt (the caller reads what it got).
+    public static func decompressPrefix(_ input: UnsafeBufferPointer<UInt8>, limit: Int) -> [UInt8] {
+        guard let base = input.baseAddress, limit > 0 else { return [] }
+        var stream = z_stream()
+        guard inflateInit2_(&stream, 16 + MAX_WBITS, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size)) == Z_OK else { return [] }
+        defer { inflateEnd(&stream) }
+        var output = [UInt8](repeating: 0, count: limit)
+        let produced = output.withUnsafeMutableBufferPointer { outBuf -> Int in
+            stream.next_in = UnsafeMutablePointer(mutating: base)
+            stream.avail_in = uInt(input.count)
+            stream.next_out = outBuf.baseAddress
+            stream.avail_out = uInt(outBuf.count)
+            _ = inflate(&stream, Z_SYNC_FLUSH)
+            return outBuf.count - Int(stream.avail_out)
+        }
+        output.removeSubrange(produced...)
+        return output
+    }
 }
