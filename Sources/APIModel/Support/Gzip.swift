@@ -10,14 +10,15 @@ public enum Gzip {
         bytes.count >= 2 && bytes[0] == 0x1F && bytes[1] == 0x8B
     }
 
-    public static func decompress(_ input: [UInt8]) throws(GzipError) -> [UInt8] {
+    /// The inflated bytes; content that inflates past `limit` (a gzip bomb) is refused.
+    public static func decompress(_ input: [UInt8], limit: Int = FileReading.maximumBytes) throws(GzipError) -> [UInt8] {
         var stream = z_stream()
         // 16 + MAX_WBITS: expect a gzip header.
         guard inflateInit2_(&stream, 16 + MAX_WBITS, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size)) == Z_OK else {
             throw GzipError(description: "zlib initialisation failed")
         }
         defer { inflateEnd(&stream) }
-        var output = [UInt8](repeating: 0, count: Swift.max(input.count * 6, 4096))
+        var output = [UInt8](repeating: 0, count: Swift.min(Swift.max(input.count * 6, 4096), limit + 1))
         var produced = 0
         var status: Int32 = Z_OK
         var input = input
@@ -25,7 +26,10 @@ public enum Gzip {
             stream.next_in = inBuf.baseAddress
             stream.avail_in = uInt(inBuf.count)
             while status == Z_OK {
-                if produced == output.count { output.append(contentsOf: repeatElement(0, count: output.count)) }
+                if produced == output.count {
+                    if produced > limit { return }
+                    output.append(contentsOf: repeatElement(0, count: Swift.min(output.count, limit + 1 - produced)))
+                }
                 output.withUnsafeMutableBufferPointer { outBuf in
                     stream.next_out = outBuf.baseAddress! + produced
                     stream.avail_out = uInt(outBuf.count - produced)
@@ -34,6 +38,9 @@ public enum Gzip {
                 }
                 if status == Z_BUF_ERROR && stream.avail_in > 0 { status = Z_OK }
             }
+        }
+        if produced > limit {
+            throw GzipError(description: "gzip content inflates to more than the \(limit) bytes one input may have (DOCCONFORM_MAX_INPUT_BYTES): not read")
         }
         guard status == Z_STREAM_END else {
             let reason = status == Z_BUF_ERROR ? "truncated gzip data" : "corrupt gzip data (zlib status \(status))"

@@ -34,21 +34,13 @@ public final class PayloadFiles {
     /// The payload files under the given paths (files as given; folders walked, sorted).
     public static func list(_ paths: [String], log: inout DiagnosticLog) -> [String] {
         var files: [String] = []
-        let fm = FileManager.default
         for path in paths {
-            var isDir: ObjCBool = false
-            guard fm.fileExists(atPath: path, isDirectory: &isDir) else {
-                log.error(path, "no such file or folder")
-                continue
+            let found = FileTree.list([path]) { $0.hasSuffix(".json") || $0.hasSuffix(".jsonl") }
+            log.append(contentsOf: found.log)
+            if found.files.isEmpty, found.log.errorCount == 0, FileSystemPath.status(path).map({ $0.st_mode & S_IFMT == S_IFDIR }) == true {
+                log.warning(path, "no .json or .jsonl payload files in this folder")
             }
-            guard isDir.boolValue else { files.append(path); continue }
-            guard let walker = fm.enumerator(atPath: path) else { log.error(path, "cannot list folder"); continue }
-            var found: [String] = []
-            for case let rel as String in walker where rel.hasSuffix(".json") || rel.hasSuffix(".jsonl") {
-                found.append((path as NSString).appendingPathComponent(rel))
-            }
-            if found.isEmpty { log.warning(path, "no .json or .jsonl payload files in this folder") }
-            files.append(contentsOf: found.sorted())
+            files.append(contentsOf: found.files)
         }
         return files
     }
@@ -106,7 +98,7 @@ public final class PayloadFiles {
     /// The whole file in one buffer sized from fstat (no intermediate copy: a 1 GB record
     /// costs 1 GB).
     static func readWhole(_ file: String, log: inout DiagnosticLog) -> [UInt8]? {
-        let fd = open(file, O_RDONLY)
+        let fd = FileSystemPath.open(file, O_RDONLY)
         guard fd >= 0 else {
             log.error(file, FileManager.default.fileExists(atPath: file) ? "cannot open file" : "no such file")
             return nil
@@ -137,7 +129,7 @@ public final class PayloadFiles {
 
     /// One record per line; blank lines are skipped; a line longer than the buffer grows it.
     private func streamLines(file: String, _ sink: Sink) {
-        let fd = open(file, O_RDONLY)
+        let fd = FileSystemPath.open(file, O_RDONLY)
         guard fd >= 0 else {
             tally.unreadable += 1
             tally.log.error(file, FileManager.default.fileExists(atPath: file) ? "cannot open file" : "no such file")
