@@ -85,9 +85,10 @@ public struct Shape: Sendable, Hashable {
     /// return copies, and copying a subtree retains each of its dozen reference-counted fields.
     public func withChild<R>(_ child: Child, _ body: (UnsafePointer<Shape>?) -> R) -> R {
         switch child {
-        case .member: return memberStorage.withUnsafeBufferPointer { body($0.baseAddress) }
-        case .key: return keyStorage.withUnsafeBufferPointer { body($0.baseAddress) }
-        case .value: return valueStorage.withUnsafeBufferPointer { body($0.baseAddress) }
+        // An empty array's buffer may still have a base address: absent is nil.
+        case .member: return memberStorage.withUnsafeBufferPointer { body($0.isEmpty ? nil : $0.baseAddress) }
+        case .key: return keyStorage.withUnsafeBufferPointer { body($0.isEmpty ? nil : $0.baseAddress) }
+        case .value: return valueStorage.withUnsafeBufferPointer { body($0.isEmpty ? nil : $0.baseAddress) }
         }
     }
 }
