@@ -7,6 +7,9 @@ public enum FormatDetector {
         case unknown(String)
     }
 
+    /// How much of a file's start content detection looks at.
+    public static let headLength = 16_384
+
     /// botocore files that sit beside `service-2.json` and describe no API shapes.
     static let companionPrefixes = [
         "paginators-1", "waiters-2", "examples-1", "endpoint-rule-set-1", "endpoints", "partitions",
@@ -31,7 +34,7 @@ public enum FormatDetector {
     public static func detect(path: String, head: [UInt8]) -> Verdict {
         if let verdict = detect(path: path) { return verdict }
         let lower = fileName(path).lowercased()
-        let text = String(decoding: head.prefix(16_384), as: UTF8.self)
+        let text = String(decoding: head.prefix(headLength), as: UTF8.self)
 
         if lower.hasSuffix(".json") || lower.hasSuffix(".json.gz") {
             if text.contains("\"docconform.model/") { return .format(.modelJSON) }
