@@ -16,6 +16,7 @@ public enum SARIFValidationResults {
         .malformed: "A record that is not valid JSON",
         .duplicate: "A key given twice in one object",
         .record: "A record envelope without service, operation or direction",
+        .unchecked: "A value whose pattern could not be checked within the work bound",
     ]
 
     public static var rules: [SARIFRule] {

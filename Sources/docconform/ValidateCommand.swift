@@ -33,6 +33,9 @@ struct ValidateCommand: ParsableCommand {
     @Option(help: "search: a pattern must match somewhere in the value (Smithy semantics); full: the whole value.")
     var patternMatch: PatternMatch = .search
 
+    @Flag(help: "Count a value whose pattern check reached its work bound as valid instead of as an 'unchecked' issue (such values are still listed in the summary).")
+    var allowUnchecked = false
+
     @Flag(help: "Print record counts and validation throughput on standard error.")
     var stats = false
 
@@ -41,7 +44,7 @@ struct ValidateCommand: ParsableCommand {
 
     func run() throws {
         let model = try ModelSource.load(model, quiet: quiet)
-        let plan = ValidationPlan(model: model, wholeValuePatterns: patternMatch == .full)
+        let plan = ValidationPlan(model: model, wholeValuePatterns: patternMatch == .full, allowUnchecked: allowUnchecked)
         let files = PayloadFiles(validator: RecordValidator(plan: plan))
         let sink = try OutputStream(path: output)
         var collected: [RecordResult] = []

@@ -137,8 +137,10 @@ public final class PayloadFiles {
         }
         defer { close(fd) }
         var capacity = chunkSize
-        var buffer = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
-        defer { buffer.deallocate() }
+        // malloc/realloc: growing a large block moves its pages instead of copying them, so a
+        // line of 1 GB costs about 1 GB, not the old buffer plus the new one.
+        var buffer = malloc(capacity)!.assumingMemoryBound(to: UInt8.self)
+        defer { free(buffer) }
         var filled = 0
         var lineNumber = 1
         var eof = false
@@ -168,10 +170,12 @@ public final class PayloadFiles {
             }
             if start == 0 && filled == capacity {
                 // One line fills the buffer: grow it.
-                let bigger = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity * 2)
-                bigger.update(from: buffer, count: filled)
-                buffer.deallocate()
-                buffer = bigger
+                guard let bigger = realloc(buffer, capacity * 2) else {
+                    tally.log.error(file, line: lineNumber, "a line longer than \(capacity) bytes does not fit in memory")
+                    tally.unreadable += 1
+                    return
+                }
+                buffer = bigger.assumingMemoryBound(to: UInt8.self)
                 capacity *= 2
                 continue
             }

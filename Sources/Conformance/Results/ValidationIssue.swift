@@ -9,6 +9,9 @@ public enum IssueCode: String, Sendable, Hashable, CaseIterable {
     case duplicate
     /// The record envelope lacks `service`/`operation`/`direction` or has a bad direction.
     case record
+    /// A value whose pattern could not be decided within the work bound (a pattern only ICU
+    /// runs, backtracking on this value): not known to be valid (`--allow-unchecked` passes it).
+    case unchecked
 
     /// The raw value as a static literal (written without a String).
     var literal: StaticString {
@@ -25,6 +28,7 @@ public enum IssueCode: String, Sendable, Hashable, CaseIterable {
         case .malformed: "malformed"
         case .duplicate: "duplicate"
         case .record: "record"
+        case .unchecked: "unchecked"
         }
     }
 
@@ -43,6 +47,7 @@ public enum IssueCode: String, Sendable, Hashable, CaseIterable {
         case .malformed: 9
         case .duplicate: 10
         case .record: 11
+        case .unchecked: 12
         }
     }
 }
