@@ -49,28 +49,25 @@ public enum ShapeNesting {
             m.refs.append((level, ref))
             return nil
         }
-        let found: (Int, [String])? = shape.pointee.members.values.withUnsafeBufferPointer { members in
-            for k in members.indices {
-                if let steps = visit(members.baseAddress! + k, level: level + 1, into: &m) { return (k, steps) }
+        if !shape.pointee.members.isEmpty {
+            let found: (Int, [String])? = shape.pointee.members.values.withUnsafeBufferPointer { members in
+                for k in members.indices {
+                    if let steps = visit(members.baseAddress! + k, level: level + 1, into: &m) { return (k, steps) }
+                }
+                return nil
             }
-            return nil
+            if let (k, steps) = found { return steps + [shape.pointee.members.keys[k]] }
         }
-        if var (k, steps) = found {
-            steps.append(shape.pointee.members.keys[k])
-            return steps
-        }
-        for (child, step) in [(Shape.Child.member, "[]"), (.key, "{key}"), (.value, "{}")] {
-            let steps: [String]? = shape.pointee.withChild(child) { pointer in
-                pointer.flatMap { visit($0, level: level + 1, into: &m) }
-            }
-            if var steps {
-                steps.append(step)
-                return steps
-            }
-        }
+        if let steps = visit(shape, .member, level: level, into: &m) { return steps + ["[]"] }
+        if let steps = visit(shape, .key, level: level, into: &m) { return steps + ["{key}"] }
+        if let steps = visit(shape, .value, level: level, into: &m) { return steps + ["{}"] }
         return nil
     }
 
+    @inline(__always)
+    private static func visit(_ shape: UnsafePointer<Shape>, _ child: Shape.Child, level: Int, into m: inout Measure) -> [String]? {
+        shape.pointee.withChild(child) { pointer in pointer.flatMap { visit($0, level: level + 1, into: &m) } }
+    }
 
     /// Trees of `service` deeper than `limit`, counting what refs lead to: per operation root,
     /// its own depth plus, for each ref in it, a bound on the levels a walk can meet in the

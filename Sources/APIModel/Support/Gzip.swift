@@ -49,4 +49,31 @@ public enum Gzip {
         output.removeSubrange(produced...)
         return output
     }
+
+    /// The first `count` inflated bytes (fewer when the content is shorter), without inflating
+    /// the rest; nil when the data is corrupt before that point.
+    public static func prefix(_ input: [UInt8], count: Int) -> [UInt8]? {
+        var stream = z_stream()
+        guard inflateInit2_(&stream, 16 + MAX_WBITS, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size)) == Z_OK else { return nil }
+        defer { inflateEnd(&stream) }
+        var output = [UInt8](repeating: 0, count: count)
+        var produced = 0
+        var status: Int32 = Z_OK
+        var input = input
+        input.withUnsafeMutableBufferPointer { inBuf in
+            stream.next_in = inBuf.baseAddress
+            stream.avail_in = uInt(inBuf.count)
+            output.withUnsafeMutableBufferPointer { outBuf in
+                while status == Z_OK && produced < count {
+                    stream.next_out = outBuf.baseAddress! + produced
+                    stream.avail_out = uInt(count - produced)
+                    status = inflate(&stream, Z_NO_FLUSH)
+                    produced = count - Int(stream.avail_out)
+                    if status == Z_BUF_ERROR { break }
+                }
+            }
+        }
+        guard status == Z_OK || status == Z_STREAM_END || (status == Z_BUF_ERROR && produced > 0) else { return nil }
+        return Array(output[..<produced])
+    }
 }

@@ -2,8 +2,9 @@ import APIModel
 
 /// The one door every input document passes, whichever command reads it (`parse`, `diff`,
 /// `validate --model`, `report`, `changes`, the benchmarks): the file is read (regular files
-/// only, size-bounded: `FileReading`), gunzipped, its transport encoding normalised
-/// (`TransportEncoding`: BOM, UTF-16, line ends) and its format detected (`FormatDetector`).
+/// only, size-bounded: `FileReading`), its transport encoding normalised (`TransportEncoding`:
+/// BOM, UTF-16, line ends; gzip content is looked into, and inflated here when it needs that)
+/// and its format detected (`FormatDetector`).
 /// One sniff, so all commands agree on what a file is.
 public enum DocumentIntake {
     public enum Outcome: Sendable {
@@ -28,6 +29,18 @@ public enum DocumentIntake {
             return .unreadable(error.reason)
         }
         if Gzip.isGzip(bytes) {
+            // Only `.json.gz` is read, and JSON's whitespace includes `\r`: when the content
+            // starts as plain UTF-8, the document keeps its compressed bytes and its reader
+            // inflates it (holding a whole botocore release inflated at once cost 120 MB).
+            guard let head = Gzip.prefix(bytes, count: FormatDetector.headLength) else { return .unreadable("corrupt gzip data") }
+            if TransportEncoding.isPlainUTF8(head: head) {
+                if case let .format(format)? = FormatDetector.detect(path: path) { return .document(format, bytes) }
+                switch FormatDetector.detect(path: path, head: head) {
+                case let .format(format): return .document(format, bytes)
+                case let .companion(kind): return .companion(kind)
+                case let .unknown(reason): return .unknown(reason)
+                }
+            }
             do { bytes = try Gzip.decompress(bytes) } catch { return .unreadable(error.description) }
         }
         switch TransportEncoding.normalise(bytes) {

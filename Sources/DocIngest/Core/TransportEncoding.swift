@@ -14,6 +14,11 @@ enum TransportEncoding {
         case unsupported(String)
     }
 
+    /// Whether a document starting with `head` is UTF-8 without a BOM (its line ends aside).
+    static func isPlainUTF8(head: [UInt8]) -> Bool {
+        !head.starts(with: [0xEF, 0xBB, 0xBF]) && !head.starts(with: [0x00, 0x00, 0xFE, 0xFF]) && utf16Layout(head) == nil
+    }
+
     static func normalise(_ bytes: [UInt8]) -> Outcome {
         var bytes = bytes
         if bytes.starts(with: [0x00, 0x00, 0xFE, 0xFF]) || bytes.starts(with: [0xFF, 0xFE, 0x00, 0x00]) {
