@@ -104,6 +104,17 @@ import Testing
                 if mutation.keepsContent && Self.facts(model) != Self.facts(baseModel) {
                     failures.append("a re-encoding (\(mutation.rawValue)) reads differently: \(Self.facts(baseModel).subtracting(Self.facts(model)).sorted().prefix(5)) lost, \(Self.facts(model).subtracting(Self.facts(baseModel)).sorted().prefix(5)) gained")
                 }
+                if mutation == .truncate, let removals = try Self.removalsDiffReports(original, mutated, seed), !removals.isEmpty {
+                    // A cut page removes nothing: diff must refuse (exit 2) rather than report removals.
+                    let message = "diff of the page and its cut copy reports removals: \(removals.prefix(3))"
+                    if seed.name == "aws-reference-html" || seed.name == "aws-reference-markdown" {
+                        withKnownIssue("truncated AWS reference pages lose facts silently (#21 item 5)", isIntermittent: true) {
+                            Issue.record(Comment(rawValue: "\(label): \(message)"))
+                        }
+                    } else {
+                        failures.append(message)
+                    }
+                }
                 if mutation == .truncate {
                     let lost = Self.facts(baseModel).subtracting(Self.facts(model))
                     let said = outcome.stderr.contains(": warning: ") || outcome.stderr.contains(": error: ")
@@ -137,6 +148,27 @@ import Testing
         var arguments = ["parse", file.path]
         if case let .document(service?) = seed.kind { arguments += ["--service", service] }
         return (try FuzzRunner.run(arguments, timeout: timeout), file.path)
+    }
+
+    /// The removals `diff` reports between the page and its cut copy (nil when it refuses to compare).
+    static func removalsDiffReports(_ original: [UInt8], _ mutated: [UInt8], _ seed: Seed) throws -> [String]? {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("docconform-fuzz-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let old = dir.appendingPathComponent("old/" + seed.place), new = dir.appendingPathComponent("new/" + seed.place)
+        for (url, bytes) in [(old, original), (new, mutated)] {
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data(bytes).write(to: url)
+        }
+        var arguments = ["diff", dir.appendingPathComponent("old").path, dir.appendingPathComponent("new").path, "--format", "json", "--quiet"]
+        if case let .document(service?) = seed.kind { arguments += ["--service", service] }
+        let outcome = try FuzzRunner.run(arguments, timeout: timeout)
+        guard outcome.status <= 1, outcome.signal == nil, !outcome.timedOut,
+              case let .object(root)? = try? JSONParser.parse(Array(outcome.stdout)),
+              case let .array(changes)? = root.first(where: { $0.key == "changes" })?.value else { return nil }
+        return changes.compactMap { change in
+            guard let kind = change["kind"]?.stringValue, kind.hasSuffix("-removed") else { return nil }
+            return "\(kind) \(change["operation"]?.stringValue ?? "") \(change["path"]?.stringValue ?? "")"
+        }
     }
 
     /// What a model states, as comparable lines (sources and documentation left out).

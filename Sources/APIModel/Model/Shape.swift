@@ -79,6 +79,9 @@ public struct Shape: Sendable, Hashable {
 
     public func isRequired(_ member: String) -> Bool { required.contains(member) }
 
+    /// No members, list member, map key or value (whatever the type says).
+    public var hasNoChildren: Bool { members.isEmpty && memberStorage.isEmpty && keyStorage.isEmpty && valueStorage.isEmpty }
+
     public enum Child { case member, key, value }
 
     /// The list member, map key or map value read in place (nil when absent): the getters

@@ -49,6 +49,22 @@ public enum ShapeNesting {
             m.refs.append((level, ref))
             return nil
         }
+        // Children by type (most nodes are scalars, with none to look for); a child a type
+        // does not have is still followed if a source gave it one.
+        switch shape.pointee.type {
+        case .structure?, .union?:
+            break
+        case .list?:
+            if let steps = visit(shape, .member, level: level, into: &m) { return steps + ["[]"] }
+        case .map?:
+            if let steps = visit(shape, .key, level: level, into: &m) { return steps + ["{key}"] }
+            if let steps = visit(shape, .value, level: level, into: &m) { return steps + ["{}"] }
+        default:
+            if shape.pointee.hasNoChildren { return nil }
+            if let steps = visit(shape, .member, level: level, into: &m) { return steps + ["[]"] }
+            if let steps = visit(shape, .key, level: level, into: &m) { return steps + ["{key}"] }
+            if let steps = visit(shape, .value, level: level, into: &m) { return steps + ["{}"] }
+        }
         if !shape.pointee.members.isEmpty {
             let found: (Int, [String])? = shape.pointee.members.values.withUnsafeBufferPointer { members in
                 for k in members.indices {
@@ -58,9 +74,6 @@ public enum ShapeNesting {
             }
             if let (k, steps) = found { return steps + [shape.pointee.members.keys[k]] }
         }
-        if let steps = visit(shape, .member, level: level, into: &m) { return steps + ["[]"] }
-        if let steps = visit(shape, .key, level: level, into: &m) { return steps + ["{key}"] }
-        if let steps = visit(shape, .value, level: level, into: &m) { return steps + ["{}"] }
         return nil
     }
 
