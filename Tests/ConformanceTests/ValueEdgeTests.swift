@@ -79,7 +79,7 @@ import Testing
         let long = String(repeating: "x", count: 300_000)
         #expect(check(plan, long).valid)
         #expect(check(plan, long + ":").issues.map(\.code) == [.pattern])
-        #expect(check(plan, " " + long).issues.map(\.code) == [.pattern])
+        #expect(check(plan, " " + long).valid)  // searched: the value from position 1 on qualifies
         #expect(check(plan, long + " ").issues.map(\.code) == [.pattern])
         #expect(plan.patternsGivenUp.isEmpty)
         // A value past the old 4 MB cut-off is checked, not passed (long-value-pattern).
@@ -118,11 +118,15 @@ import Testing
         let (icu, _) = ICURegex.compile(pattern, timeLimit: 0)
         let regex = try #require(icu)
         let pieces = ["ab", "cd", "a1", "x", "--", "aws:", "é9", " ", "b.", "e", "\n", "Ω"]
-        var generator = SplitMix64(seed: 21)
         for round in 0..<40 {
             var value = ""
             let length = round < 20 ? 3_000 : 20
-            while value.unicodeScalars.count < length { value += pieces.randomElement(using: &generator)! }
+            // A fixed mix of the pieces per round (a multiplicative walk over them).
+            var k = round
+            while value.unicodeScalars.count < length {
+                k = (k &* 1_103_515_245 &+ 12_345) & 0x7FFF_FFFF
+                value += pieces[k % pieces.count]
+            }
             if round % 3 == 0 { value = String(repeating: "ab", count: length / 2) }
             let cps = value.unicodeScalars.map(\.value)
             for whole in [false, true] {
@@ -134,15 +138,3 @@ import Testing
     }
 }
 
-/// A fixed-seed generator: the same values on every run.
-struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}

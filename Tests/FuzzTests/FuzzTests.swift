@@ -107,8 +107,9 @@ import Testing
                 if mutation == .truncate, let removals = try Self.removalsDiffReports(original, mutated, seed), !removals.isEmpty {
                     // A cut page removes nothing: diff must refuse (exit 2) rather than report removals.
                     let message = "diff of the page and its cut copy reports removals: \(removals.prefix(3))"
-                    if seed.name == "aws-reference-html" || seed.name == "aws-reference-markdown" {
-                        withKnownIssue("truncated AWS reference pages lose facts silently (#21 item 5)", isIntermittent: true) {
+                    if seed.name.hasPrefix("aws-reference-") {
+                        // Their truncation warnings are no `endsEarly` diagnostics yet, so diff compares.
+                        withKnownIssue("truncated AWS reference pages are not marked as ending early (#21 item 5)", isIntermittent: true) {
                             Issue.record(Comment(rawValue: "\(label): \(message)"))
                         }
                     } else {
@@ -116,12 +117,17 @@ import Testing
                     }
                 }
                 if mutation == .truncate {
+                    // A cut inside the page's last word leaves a shorter word that reads like a
+                    // name of its own (`...exceptions.Res`): no reader can tell, so a lost fact
+                    // whose cut-short form was read is no silent loss.
+                    let gained = Self.facts(model).subtracting(Self.facts(baseModel))
                     let lost = Self.facts(baseModel).subtracting(Self.facts(model))
+                        .filter { fact in !gained.contains { fact.hasPrefix($0) } }
                     let said = outcome.stderr.contains(": warning: ") || outcome.stderr.contains(": error: ")
                     let marked = model.services.values.contains { $0.operations.values.contains(where: \.partial) }
                     if !lost.isEmpty && !said && !marked {
                         let message = "a cut page lost \(lost.count) fact(s) without a diagnostic: \(lost.sorted().prefix(5))"
-                        if seed.name == "aws-reference-html" || seed.name == "aws-reference-markdown" {
+                        if seed.name.hasPrefix("aws-reference-") {
                             // #21 item 5, the reference readers' (another branch): known until it lands.
                             withKnownIssue("truncated AWS reference pages lose facts silently (#21 item 5)", isIntermittent: true) {
                                 Issue.record(Comment(rawValue: "\(label): \(message)"))
@@ -140,14 +146,20 @@ import Testing
 
     /// Parses `bytes` placed as the seed's file in a fresh folder; the folder is kept only on failure.
     static func parse(_ bytes: [UInt8], _ seed: Seed) throws -> (outcome: FuzzOutcome, path: String) {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("docconform-fuzz-\(UUID().uuidString)")
-        let file = dir.appendingPathComponent(seed.place)
-        try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try Data(bytes).write(to: file)
+        let (dir, file) = try placed(bytes, seed.place)
         defer { try? FileManager.default.removeItem(at: dir) }
         var arguments = ["parse", file.path]
         if case let .document(service?) = seed.kind { arguments += ["--service", service] }
         return (try FuzzRunner.run(arguments, timeout: timeout), file.path)
+    }
+
+    /// `bytes` written as `place` in a fresh folder (the caller removes the folder).
+    static func placed(_ bytes: [UInt8], _ place: String) throws -> (folder: URL, file: URL) {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("docconform-fuzz-\(UUID().uuidString)")
+        let file = dir.appendingPathComponent(place)
+        try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try Data(bytes).write(to: file)
+        return (dir, file)
     }
 
     /// The removals `diff` reports between the page and its cut copy (nil when it refuses to compare).
@@ -207,11 +219,8 @@ import Testing
             let mutation = Self.mutation(k)
             var mutator = Self.generator(seed, k)
             let mutated = mutator.apply(mutation, to: original, nesting: .json)
-            let dir = FileManager.default.temporaryDirectory.appendingPathComponent("docconform-fuzz-\(UUID().uuidString)")
-            try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+            let (dir, file) = try Self.placed(mutated, seed.place)
             defer { try? FileManager.default.removeItem(at: dir) }
-            let file = dir.appendingPathComponent(seed.place)
-            try Data(mutated).write(to: file)
             let outcome = try FuzzRunner.run(["validate", "--model", Self.payloadModel, file.path], timeout: Self.timeout)
             let label = "\(seed.name) case \(k) (\(mutation.rawValue))"
             var failures = Self.ruleViolations(outcome, command: "validate")

@@ -214,34 +214,12 @@ final class PatternTable {
                 if e.exactDFA == Self.notBuilt { e.exactDFA = buildDFA(index, exact: true) }
                 if e.exactDFA >= 0, let m = dfas.base[Int(e.exactDFA)].matches(value) { return m ? .match : .noMatch }
             }
-            if value.count <= Self.positionSetLimit {
-                if e.program == Self.notBuilt { e.program = buildProgram(index) }
-                if e.program >= 0 {
-                    switch programs.matches(e.program, value, whole: wholeValue) {
-                    case .match: return .match
-                    case .noMatch: return .noMatch
-                    case .gaveUp: break
-                    }
-                }
-            }
-            if e.thompson == Self.notBuilt { e.thompson = buildThompson(index) }
-            if e.thompson >= 0 { return thompsons.matches(e.thompson, value, whole: wholeValue) ? .match : .noMatch }
+            if let m = linearMatch(index, &e, value) { return m }
         }
         let cps = decode(value)
         if !ascii {
             if e.sequence >= 0, let m = sequences.fastMatch(e.sequence, cps) { return m ? .match : .noMatch }
-            if cps.count <= Self.positionSetLimit {
-                if e.program == Self.notBuilt { e.program = buildProgram(index) }
-                if e.program >= 0 {
-                    switch programs.matches(e.program, cps, whole: wholeValue) {
-                    case .match: return .match
-                    case .noMatch: return .noMatch
-                    case .gaveUp: break
-                    }
-                }
-            }
-            if e.thompson == Self.notBuilt { e.thompson = buildThompson(index) }
-            if e.thompson >= 0 { return thompsons.matches(e.thompson, cps, whole: wholeValue) ? .match : .noMatch }
+            if let m = linearMatch(index, &e, cps) { return m }
         }
         // No regex tree (the sequence matcher's own linear scan decides), or too large an NFA.
         if e.sequence >= 0 { return sequences.matches(e.sequence, cps) ? .match : .noMatch }
@@ -259,6 +237,25 @@ final class PatternTable {
         case .noMatch: return .noMatch
         case .gaveUp: return countGaveUp(index)
         }
+    }
+
+    /// The position-set matcher (on values whose length it can hold), then the Thompson NFA;
+    /// nil when the pattern has neither (no regex tree, or too large an NFA).
+    private func linearMatch<T: FixedWidthInteger & UnsignedInteger>(_ index: Int32, _ e: inout Engines,
+                                                                      _ value: UnsafeBufferPointer<T>) -> Outcome? {
+        if value.count <= Self.positionSetLimit {
+            if e.program == Self.notBuilt { e.program = buildProgram(index) }
+            if e.program >= 0 {
+                switch programs.matches(e.program, value, whole: wholeValue) {
+                case .match: return .match
+                case .noMatch: return .noMatch
+                case .gaveUp: break
+                }
+            }
+        }
+        if e.thompson == Self.notBuilt { e.thompson = buildThompson(index) }
+        if e.thompson >= 0 { return thompsons.matches(e.thompson, value, whole: wholeValue) ? .match : .noMatch }
+        return nil
     }
 
     private func countGaveUp(_ index: Int32) -> Outcome {
