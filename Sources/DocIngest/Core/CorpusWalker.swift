@@ -39,18 +39,21 @@ public struct CorpusWalker {
         }
     }
 
-    /// `(".../data/ec2", "2016-11-15")` for a file inside a dated API-version folder.
+    /// `(".../data/ec2", "2016-11-15")` for a file inside a dated API-version folder (its last
+    /// two `/` found from the end: splitting every path whole cost a tenth of reading pages).
     static func botocoreLocation(_ file: String) -> (String, String)? {
-        let parts = file.split(separator: "/", omittingEmptySubsequences: false)
-        guard parts.count >= 3 else { return nil }
-        let version = parts[parts.count - 2]
+        guard let nameSlash = file.utf8.lastIndex(of: UInt8(ascii: "/")),
+              let versionSlash = file[..<nameSlash].utf8.lastIndex(of: UInt8(ascii: "/")) else { return nil }
+        let version = file[file.utf8.index(after: versionSlash)..<nameSlash]
         guard isAPIVersion(version) else { return nil }
-        return (parts[..<(parts.count - 2)].joined(separator: "/"), String(version))
+        return (String(file[..<versionSlash]), String(version))
     }
 
     static func isAPIVersion(_ s: Substring) -> Bool {
-        let u = Array(s.utf8)
-        guard u.count == 10, u[4] == UInt8(ascii: "-"), u[7] == UInt8(ascii: "-") else { return false }
-        return [0, 1, 2, 3, 5, 6, 8, 9].allSatisfy { u[$0] >= 0x30 && u[$0] <= 0x39 }
+        guard s.utf8.count == 10 else { return false }
+        for (k, b) in s.utf8.enumerated() {
+            if k == 4 || k == 7 { if b != UInt8(ascii: "-") { return false } } else if b < 0x30 || b > 0x39 { return false }
+        }
+        return true
     }
 }

@@ -27,8 +27,11 @@ public enum FormatDetector {
         return nil
     }
 
+    /// What follows the last `/` (found from the end: splitting whole paths was a fifth of
+    /// reading a page corpus).
     static func fileName(_ path: String) -> String {
-        path.split(separator: "/").last.map(String.init) ?? path
+        guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) else { return path }
+        return String(path[path.utf8.index(after: slash)...])
     }
 
     public static func detect(path: String, head: [UInt8]) -> Verdict {
