@@ -43,6 +43,9 @@ struct ValidateCommand: ParsableCommand {
     @Option(help: "A previous docconform.results/1 file: its issues are accepted, only new ones make a record invalid.")
     var baseline: String?
 
+    @Flag(help: "Count a value whose pattern check reached its work bound as valid instead of as an 'unchecked' issue (such values are still listed in the summary).")
+    var allowUnchecked = false
+
     @Flag(help: "Print record counts and validation throughput, and issue counts by code, service and operation, on standard error.")
     var stats = false
 
@@ -59,7 +62,7 @@ struct ValidateCommand: ParsableCommand {
         }
         Console.report(filterLog, quiet: console.quiet)
         let catalog = try ModelSource.catalog(model, quiet: console.quiet, payloads: payloads)
-        let plan = ValidationPlan(catalog: catalog, wholeValuePatterns: patternMatch == .full)
+        let plan = ValidationPlan(catalog: catalog, wholeValuePatterns: patternMatch == .full, allowUnchecked: allowUnchecked)
         let files = PayloadFiles(validator: RecordValidator(plan: plan))
         files.filter = filter
         files.readers["har"] = HARPayloads.reader(model: { catalog.model() }, plan: plan)
@@ -131,7 +134,9 @@ struct ValidateCommand: ParsableCommand {
                                         catalog.loadedCount, catalog.entries.count, catalog.prefetchedCount, catalog.loadSeconds))
             for line in ResultsText.counts(summary) { Console.printError(line) }
         }
-        if summary.unreadable > 0 || summary.log.errorCount > 0 { throw ExitCode(2) }
+        // A model that could not be read where a record needed it is an input error, as a model
+        // read whole and refused before the first record is.
+        if summary.unreadable > 0 || summary.log.errorCount > 0 || catalog.log.errorCount > 0 { throw ExitCode(2) }
         if summary.records == 0 {
             Console.printError("docconform: error: no payload records found")
             throw ExitCode(2)

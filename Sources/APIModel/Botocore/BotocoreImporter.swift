@@ -61,8 +61,11 @@ public enum BotocoreImporter {
                                       requestUri: http["requestUri"]?.stringValue,
                                       responseCode: http["responseCode"]?.intValue)
             }
+            let stoppedBefore = expander.tooDeep
             if let ref = value["input"] { op.input = expander.expandRoot(ref, context: "\(name) input") }
             if let ref = value["output"] { op.output = expander.expandRoot(ref, context: "\(name) output") }
+            // An operation whose trees nest past the limit is left out (the error names the place).
+            if expander.tooDeep != stoppedBefore { continue }
             for errorRef in value["errors"]?.arrayValue ?? [] {
                 guard let shapeName = errorRef["shape"]?.stringValue else { continue }
                 let errorShape = document.shapes[shapeName]

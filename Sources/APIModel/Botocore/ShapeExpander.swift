@@ -19,6 +19,11 @@ struct ShapeExpander {
     private var referenced: [String] = []
     private var referencedSet: Set<String> = []
     private var reported: Set<String> = []
+    /// Shapes being expanded, the root included (bounded by `ShapeNesting.limit`).
+    private var depth = 0
+    /// Expansions stopped by the nesting limit so far: a tree built while one stopped is
+    /// incomplete, so it is neither memoized nor used.
+    private(set) var tooDeep = 0
 
     init(shapes: [String: JSONValue], source: String, includeDocumentation: Bool = true) {
         self.shapes = shapes
@@ -27,13 +32,14 @@ struct ShapeExpander {
         self.cyclic = ShapeGraph(shapes).cyclicShapes()
     }
 
-    /// Expands an operation's `input`/`output` reference.
+    /// Expands an operation's `input`/`output` reference; nil also when it nests too deep.
     mutating func expandRoot(_ ref: JSONValue, context: String) -> Shape? {
         guard let name = ref["shape"]?.stringValue else {
             report("\(context): reference without a \"shape\" name")
             return nil
         }
-        guard var shape = expand(name, context: context) else { return nil }
+        let stoppedBefore = tooDeep
+        guard var shape = expand(name, context: context), tooDeep == stoppedBefore else { return nil }
         if includeDocumentation, let doc = ref["documentation"]?.stringValue { shape.documentation = HTMLText.plainText(doc) }
         // The root reference's wire traits: query's `resultWrapper`, rest-xml's root element name and namespace.
         if let locationName = ref["locationName"]?.stringValue { shape.locationName = locationName }
@@ -54,7 +60,8 @@ struct ShapeExpander {
         while i < referenced.count {
             let name = referenced[i]
             i += 1
-            if let shape = expand(name, context: "shape \(name)") { table[name] = shape }
+            let stoppedBefore = tooDeep
+            if let shape = expand(name, context: "shape \(name)"), tooDeep == stoppedBefore { table[name] = shape }
         }
         table.sort { $0.key < $1.key }
         return table
@@ -75,8 +82,15 @@ struct ShapeExpander {
             report("shape \"\(name)\" has no type")
             return nil
         }
+        guard depth < ShapeNesting.limit else {
+            tooDeep += 1
+            report("\(context): shapes nest deeper than \(ShapeNesting.limit) levels (at \"\(name)\")")
+            return nil
+        }
+        depth += 1
         onPath.insert(name)
-        defer { onPath.remove(name) }
+        defer { onPath.remove(name); depth -= 1 }
+        let stoppedBefore = tooDeep
         var shape: Shape
         switch typeName {
         case "structure":
@@ -118,7 +132,7 @@ struct ShapeExpander {
         }
         shape.name = name
         applyTraits(raw, to: &shape)
-        if !cyclic.contains(name) { memo[name] = shape }
+        if !cyclic.contains(name) && tooDeep == stoppedBefore { memo[name] = shape }
         return shape
     }
 

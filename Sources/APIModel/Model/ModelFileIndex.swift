@@ -91,13 +91,12 @@ public enum ModelFileIndex {
             log.error(path, "read failed for service \(name)")
             return nil
         }
-        if let service = bytes.withUnsafeBufferPointer({ ModelStreamReader.readService($0, name: name, includeDocumentation: includeDocumentation) }) {
-            return service
-        }
         // Off the plain path: the tree reader says what is wrong, with the line in the file.
         do {
-            let value = try JSONParser.parse(bytes)
-            return try ModelReader.readService(name, value)
+            let service = try bytes.withUnsafeBufferPointer({ ModelStreamReader.readService($0, name: name, includeDocumentation: includeDocumentation) })
+                ?? ModelReader.readService(name, try JSONParser.parse(bytes))
+            try ModelReader.checkReferences(service)
+            return service
         } catch let error as JSONParseError {
             log.error(path, line: error.line + lines(before: start, fd: fd) - 1, "not valid JSON: \(error.message)")
         } catch let error as ModelReadError {

@@ -169,7 +169,7 @@ struct ModelStreamReader {
     private mutating func shape() throws(GiveUp) -> Shape {
         depth += 1
         defer { depth -= 1 }
-        guard depth < JSONParser.maximumDepth else { throw GiveUp() }
+        guard depth <= ShapeNesting.limit else { throw GiveUp() }
         var ref: String?, type: ShapeType?
         var shape = Shape(type: .structure)
         var wire = WireTraits()

@@ -45,12 +45,17 @@ public final class ValidationPlan {
     /// The node of an absent input/output: an empty structure (any member is unknown).
     private(set) var emptyStructure: Int32 = 0
 
-    public convenience init(model: Model, wholeValuePatterns: Bool = false) {
-        self.init(catalog: ServiceCatalog(model: model), wholeValuePatterns: wholeValuePatterns)
+    /// A value whose pattern check reached its work bound passes (it is still counted in
+    /// `patternsGivenUp`); otherwise it is an `unchecked` issue.
+    let allowUnchecked: Bool
+
+    public convenience init(model: Model, wholeValuePatterns: Bool = false, allowUnchecked: Bool = false) {
+        self.init(catalog: ServiceCatalog(model: model), wholeValuePatterns: wholeValuePatterns, allowUnchecked: allowUnchecked)
     }
 
-    public init(catalog: ServiceCatalog, wholeValuePatterns: Bool = false) {
+    public init(catalog: ServiceCatalog, wholeValuePatterns: Bool = false, allowUnchecked: Bool = false) {
         self.catalog = catalog
+        self.allowUnchecked = allowUnchecked
         self.patterns = PatternTable(wholeValue: wholeValuePatterns)
         emptyStructure = append(PlanNode(kind: .structure))
         refreshStorage()
@@ -108,6 +113,7 @@ public final class ValidationPlan {
         }()
         let input = op.input.map { root in withUnsafePointer(to: root) { compile($0, service: svc) } } ?? emptyStructure
         let output = op.output.map { root in withUnsafePointer(to: root) { compile($0, service: svc) } } ?? emptyStructure
+        compilePendingRefs(svc)
         let r = Roots(input: input, output: output)
         operations[service, default: [:]][operation] = r
         return .found(r)
@@ -155,6 +161,19 @@ public final class ValidationPlan {
         return Int32(nodes.count - 1)
     }
 
+    /// Refs met while compiling, whose definitions are not compiled yet: (index in the
+    /// service's `shapes`, the placeholder node that gets the compiled definition).
+    private var pendingRefs: [(Int, Int32)] = []
+
+    private func compilePendingRefs(_ service: Service) {
+        while let (i, slot) = pendingRefs.popLast() {
+            service.shapes.values.withUnsafeBufferPointer { targets in
+                let compiled = compile(targets.baseAddress.unsafelyUnwrapped + i, service: service)
+                nodes[Int(slot)] = nodes[Int(compiled)]
+            }
+        }
+    }
+
     /// Compiles the shape at `shape`, read in place: the model's `Shape` values are large
     /// (a dozen reference-counted fields), and copying one per node was most of the compile.
     private func compile(_ shape: UnsafePointer<Shape>, service: Service) -> Int32 {
@@ -164,15 +183,13 @@ public final class ValidationPlan {
                 // A dangling ref: accept anything rather than invent failures.
                 return append(PlanNode(kind: .document))
             }
-            return service.shapes.values.withUnsafeBufferPointer { targets in
-                let target = targets.baseAddress.unsafelyUnwrapped + i
-                if target.pointee.isRef { return append(PlanNode(kind: .document)) }
-                let slot = append(PlanNode(kind: .document))
-                refNodes[service.name, default: [:]][ref] = slot
-                let compiled = compile(target, service: service)
-                nodes[Int(slot)] = nodes[Int(compiled)]
-                return slot
-            }
+            if service.shapes.values[i].isRef { return append(PlanNode(kind: .document)) }
+            // Compiled from a worklist once the root is done (`compilePendingRefs`): a chain of
+            // refs costs no call stack, only the nesting of one tree does.
+            let slot = append(PlanNode(kind: .document))
+            refNodes[service.name, default: [:]][ref] = slot
+            pendingRefs.append((i, slot))
+            return slot
         }
         // A `jsonvalue` string is JSON text on the wire and any JSON value once parsed.
         let kind = shape.pointee.isJSONValue ? NodeKind.document : NodeKind(shape.pointee.type ?? .document)

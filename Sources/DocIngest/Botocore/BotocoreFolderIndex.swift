@@ -74,7 +74,7 @@ public enum BotocoreFolderIndex {
         let raw = [UInt8](headData)
         // Inflated a little first (botocore's metadata is under 1 KB), more only if needed.
         for limit in Gzip.isGzip(raw) ? [4 << 10, headBytes * 4] : [raw.count] {
-            let head = limit == raw.count ? raw : raw.withUnsafeBufferPointer { Gzip.decompressPrefix($0, limit: limit) }
+            let head = limit == raw.count ? raw : Gzip.prefix(raw, count: limit) ?? []
             if let found = head.withUnsafeBufferPointer({ BotocoreMetadata.leading($0) }) { return found }
         }
         guard let whole = try? FileReading.bytesDecompressing(atPath: path), let root = try? JSONParser.parse(whole) else { return nil }

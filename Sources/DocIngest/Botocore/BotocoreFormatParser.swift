@@ -61,7 +61,14 @@ public struct ModelFileParser: FormatParser {
         var merged = Model()
         for document in documents {
             do {
-                let model = try ModelReader.read(document.bytes)
+                var bytes = document.bytes
+                if Gzip.isGzip(bytes) {
+                    do { bytes = try Gzip.decompress(bytes) } catch {
+                        log.error(document.path, error.description)
+                        continue
+                    }
+                }
+                let model = try ModelReader.read(bytes)
                 for (k, v) in model.services { merged.services[k] = v }
             } catch {
                 log.error(document.path, line: error.line, error.message)
