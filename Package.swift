@@ -88,5 +88,7 @@ let package = Package(
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "APIModel", "Conformance", "Differ", "TestSupport"]),
         // Runs the built `docconform` binary end to end: exit codes, stderr diagnostics, output files.
         .testTarget(name: "DocConformCLITests", dependencies: ["APIModel", "TestSupport"]),
+        // Mutated inputs of every format through the built binary: the README's promises under bad input.
+        .testTarget(name: "FuzzTests", dependencies: ["APIModel", "TestSupport"]),
     ]
 )

@@ -209,19 +209,22 @@ struct ServiceComparer {
     }
 
     private mutating func compareMembers(_ old: Shape, _ new: Shape) {
+        // A structure its source showed only in part proves nothing by absence, nor by a
+        // member it does not mark required.
+        let (oldShort, newShort) = (oldPartial || old.partial, newPartial || new.partial)
         for (name, newMember) in new.members {
             components.append(name)
             if let oldMember = old.members[name] {
                 let wasRequired = old.isRequired(name), isRequired = new.isRequired(name)
-                if isRequired && !wasRequired && !oldRequiredUnknown { emit(.requiredAdded) }
-                if wasRequired && !isRequired && !newRequiredUnknown { emit(.requiredRemoved) }
+                if isRequired && !wasRequired && !oldRequiredUnknown && !old.partial { emit(.requiredAdded) }
+                if wasRequired && !isRequired && !newRequiredUnknown && !new.partial { emit(.requiredRemoved) }
                 compare(oldMember, newMember, isMember: true)
             } else {
-                if !oldPartial { emitAdded(newMember, required: new.isRequired(name)) }
+                if !oldShort { emitAdded(newMember, required: new.isRequired(name)) }
             }
             components.removeLast()
         }
-        for name in old.members.keys where !newPartial && new.members[name] == nil {
+        for name in old.members.keys where !newShort && new.members[name] == nil {
             components.append(name)
             emit(.memberRemoved)
             components.removeLast()

@@ -17,6 +17,7 @@ public enum SARIFValidationResults {
         .duplicate: "A key given twice in one object",
         .record: "A record envelope without service, operation or direction",
         .undocumentedError: "An error response whose code the operation does not document",
+        .unchecked: "A value whose pattern could not be checked within the work bound",
     ]
 
     public static var rules: [SARIFRule] {

@@ -74,7 +74,7 @@ struct DiffCommand: ParsableCommand {
         let clock = ContinuousClock()
         let loadStart = clock.now
         var oldModel = try load(old)
-        var newModel = try load(new)
+        var newModel = ServiceIdentity.aligned(try load(new), to: oldModel)
         if let views {
             oldModel = oldModel.projected(onto: views)
             newModel = newModel.projected(onto: views)
@@ -110,12 +110,12 @@ struct DiffCommand: ParsableCommand {
     }
 
     /// Reads one side; a snapshot with a document that could not be read (see
-    /// `SnapshotCheck`) would show up as removals, so it stops the run with status 2.
+    /// `Ingest.Result.incompleteness`) would show up as removals, so it stops the run with status 2.
     private func load(_ path: String) throws -> Model {
         let result = Ingest.load(paths: [path], options: IngestOptions(serviceName: service),
                                  progress: Progress.reporter(label: "files", quiet: console.quiet))
         Console.report(result.log, quiet: console.quiet)
-        let problems = SnapshotCheck.problems(in: result)
+        let problems = result.incompleteness
         if !problems.isEmpty {
             throw inputError("\(path): error: \(problems.joined(separator: ", ")); not comparing a partial snapshot")
         }

@@ -34,7 +34,10 @@ struct ParseCommand: ParsableCommand {
         ProcessLifetime.keep(result.model)
         Console.report(result.log, quiet: console.quiet)
         Console.summary(ingest: result, quiet: console.quiet)
-        guard result.anyInputUsable else { throw ExitCode(2) }
+        guard result.anyInputUsable else {
+            Console.printError("docconform parse: error: nothing readable: no input yielded an API operation")
+            throw ExitCode(2)
+        }
         let chunks = ModelWriter(includeDocumentation: !noDocs, pretty: pretty).chunks(of: result.model)
         try Output.write(chunks: chunks, to: output)
         // Error diagnostics fail the run; `--strict` has made contradictions between sources errors.

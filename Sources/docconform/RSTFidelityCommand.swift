@@ -59,7 +59,10 @@ struct RSTBenchCommand: ParsableCommand {
 
     func run() throws {
         let files = CorpusWalker.list(pages).files.filter { $0.hasSuffix(".rst") }
-        let documents = files.parallelMap { path in SourceDocument(path: path, bytes: (try? FileReading.bytes(atPath: path)) ?? []) }
+        let documents = files.parallelMap { path -> SourceDocument in
+            guard case let .document(_, bytes) = DocumentIntake.read(path) else { return SourceDocument(path: path, bytes: []) }
+            return SourceDocument(path: path, bytes: bytes)
+        }
         let bytes = documents.reduce(0) { $0 + $1.bytes.count }
         print(String(format: "pages in memory: %d files, %.1f MB", documents.count, Double(bytes) / 1e6))
         for run in 1...max(1, runs) {

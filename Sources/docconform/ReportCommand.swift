@@ -38,11 +38,16 @@ struct ReportCommand: ParsableCommand {
             if report.allDiagnostics.count > 50 { Console.printError("... \(report.allDiagnostics.count - 50) more diagnostics in \(output)/index.html") }
             let v = report.validation
             let changes = report.allChanges
-            Console.printError(String(format: "docconform report: %d snapshot(s), %d services, %d operations; payloads %d pass, %d fail; changes %d breaking, %d dangerous, %d other; %d error(s), %d warning(s); %.1f s -> %@/index.html",
+            // Where the page is, only when it was written.
+            let destination = failures.isEmpty ? "-> \(output)/index.html" : "some report files not written (see the errors above)"
+            Console.printError(String(format: "docconform report: %d snapshot(s), %d services, %d operations; payloads %d pass, %d fail; changes %d breaking, %d dangerous, %d other; %d error(s), %d warning(s); %.1f s %@",
                                       report.snapshots.count, report.newest?.model.services.count ?? 0, report.newest?.model.operationCount ?? 0,
                                       v.valid, v.invalid, changes.filter { $0.severity == .breaking }.count,
                                       changes.filter { $0.severity == .dangerous }.count, changes.filter { $0.severity == .info }.count,
-                                      report.errorCount, report.warningCount, report.seconds, output))
+                                      report.errorCount, report.warningCount, report.seconds, destination))
+            if failures.isEmpty && !report.incompleteness.isEmpty {
+                Console.printError("docconform report: the report is incomplete: \(report.incompleteness.joined(separator: "; "))")
+            }
         }
         if !failures.isEmpty { throw ExitCode(2) }
         let status = report.exitStatus(failOn: threshold)

@@ -43,6 +43,9 @@ struct ValidateCommand: ParsableCommand {
     @Option(help: "A previous docconform.results/1 file: its issues are accepted, only new ones make a record invalid.")
     var baseline: String?
 
+    @Flag(help: "Count a value whose pattern check reached its work bound as valid instead of as an 'unchecked' issue (such values are still listed in the summary).")
+    var allowUnchecked = false
+
     @Flag(help: "Print record counts and validation throughput, and issue counts by code, service and operation, on standard error.")
     var stats = false
 
@@ -58,17 +61,17 @@ struct ValidateCommand: ParsableCommand {
             throw ExitCode(2)
         }
         Console.report(filterLog, quiet: console.quiet)
-        let model = try ModelSource.load(model, quiet: console.quiet)
-        let plan = ValidationPlan(model: model, wholeValuePatterns: patternMatch == .full)
+        let catalog = try ModelSource.catalog(model, quiet: console.quiet, payloads: payloads)
+        let plan = ValidationPlan(catalog: catalog, wholeValuePatterns: patternMatch == .full, allowUnchecked: allowUnchecked)
         let files = PayloadFiles(validator: RecordValidator(plan: plan))
         files.filter = filter
-        files.readers["har"] = HARPayloads.reader(model: model, plan: plan)
+        files.readers["har"] = HARPayloads.reader(model: { catalog.model() }, plan: plan)
         let sink = try OutputStream(path: output)
         var collected: [RecordResult] = []
         if format == .json { sink.write(ResultsJSON.header()) }
         if format == .jsonl { sink.write(ResultsJSON.linesHeader()) }
         let start = DispatchTime.now()
-        let cpuStart = Self.threadCPUSeconds()
+        let cpuStart = threadCPUSeconds()
         let jsonWriter = ResultsJSON.Writer(layout: format == .jsonl ? .lines : .array)
         let textGroups = ResultsText.Grouper()
         // Records that arrive over time are reported as they come: grouping would wait for the end.
@@ -93,7 +96,9 @@ struct ValidateCommand: ParsableCommand {
         // The grouped text is written before the clock stops: it is the text format's share of the work.
         if format == .text { textGroups.render { sink.write($0) } }
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
-        let cpuSeconds = Self.threadCPUSeconds() - cpuStart
+        // Services read on first use are model loading, which the figures leave out (as they
+        // did when the whole model was loaded before the first record).
+        let cpuSeconds = threadCPUSeconds() - cpuStart - catalog.loadSeconds
         let summary = files.summary
         let unsupported = plan.unsupportedPatterns
         let gaveUp = plan.patternsGivenUp
@@ -107,6 +112,9 @@ struct ValidateCommand: ParsableCommand {
         case .sarif: sink.write(SARIFWriter.log(rules: SARIFValidationResults.rules, results: SARIFValidationResults.results(collected)))
         }
         try sink.finish()
+        // Services read on first use report their problems here, as a source read whole does
+        // on loading: when something could not be read.
+        if catalog.log.errorCount > 0 { Console.report(catalog.log, quiet: console.quiet) }
         Console.report(summary.log, quiet: console.quiet)
         if !console.quiet && format != .text {
             for u in unsupported { Console.printError("warning: unsupported pattern on \(u.shape), not checked: \(u.pattern) (\(u.reason))") }
@@ -121,10 +129,14 @@ struct ValidateCommand: ParsableCommand {
             Console.printError(String(format: "validate: %d records, %.1f MB in %.3f s CPU (%.3f s wall): %.1f MB/s, %.0f records/s; %d invalid; plans compiled on first use: %.3f s CPU; without it %.1f MB/s, %.0f records/s",
                                       summary.records, mb, cpuSeconds, seconds, mb / max(cpuSeconds, 1e-9),
                                       Double(summary.records) / max(cpuSeconds, 1e-9), summary.invalid,
-                                      plan.compileSeconds, mb / validating, Double(summary.records) / validating))
+                                      plan.compileSeconds, mb / validating, Double(summary.records) / validating)
+                               + String(format: "; model: %d of %d services read, %d of them ahead of their records; %.3f s CPU reading services as records came",
+                                        catalog.loadedCount, catalog.entries.count, catalog.prefetchedCount, catalog.loadSeconds))
             for line in ResultsText.counts(summary) { Console.printError(line) }
         }
-        if summary.unreadable > 0 || summary.log.errorCount > 0 { throw ExitCode(2) }
+        // A model that could not be read where a record needed it is an input error, as a model
+        // read whole and refused before the first record is.
+        if summary.unreadable > 0 || summary.log.errorCount > 0 || catalog.log.errorCount > 0 { throw ExitCode(2) }
         if summary.records == 0 {
             Console.printError("docconform: error: no payload records found")
             throw ExitCode(2)
@@ -133,16 +145,20 @@ struct ValidateCommand: ParsableCommand {
     }
 }
 
-extension ValidateCommand {
-    static func threadCPUSeconds() -> Double {
-        var ts = timespec()
-        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts)
-        return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
-    }
-}
-
 /// `--model SRC...`: a docconform model file or any documents `parse` reads.
 enum ModelSource {
+    /// The sources for validation: botocore data and model files indexed, their services read
+    /// when a record first needs them, without descriptions (those the payload files name are
+    /// read ahead, side by side); anything else loaded whole.
+    static func catalog(_ paths: [String], quiet: Bool, payloads: [String]) throws -> ServiceCatalog {
+        if let lazy = Ingest.lazyCatalog(paths: paths) {
+            ProcessLifetime.keep(lazy)
+            lazy.prefetch(ServiceHints.names(paths: payloads, entries: lazy.entries.values))
+            return lazy
+        }
+        return ServiceCatalog(model: try load(paths, quiet: quiet))
+    }
+
     static func load(_ paths: [String], quiet: Bool) throws -> Model {
         guard !paths.isEmpty else {
             Console.printError("docconform: error: --model is required")

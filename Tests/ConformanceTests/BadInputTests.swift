@@ -26,11 +26,18 @@ import TestSupport
 @Test func hundredThousandDeepArrayDoesNotOverflowTheStack() throws {
     let depth = 100_000
     let deep = String(repeating: "[", count: depth) + String(repeating: "]", count: depth)
-    // As an unknown member, inside a document-free structure, and as the payload itself.
-    for payload in ["{\"Names\":\(deep)}", "{\"Nope\":\(deep)}", deep] {
+    // As a type mismatch, as an unknown member, and as the payload itself: skipped without
+    // recursion, and nesting past 1,000 levels is malformed wherever it sits (once per value).
+    for (payload, code) in [("{\"Names\":\(deep)}", IssueCode.type), ("{\"Nope\":\(deep)}", .unknown), (deep, .type)] {
         let r = try Fixtures.check(Fixtures.record(operation: "DescribeImageBuilders", payloadJSON: payload))
-        #expect(!r.valid)
-        #expect(!r.issues.contains { $0.code == .malformed })
+        #expect(r.issues.map(\.code.rawValue).sorted() == [code.rawValue, "malformed"].sorted())
+        #expect(r.issues.first { $0.code == .malformed }?.message.contains("nested deeper than 1000 levels") == true)
+    }
+    // Exactly at the limit is still fine, one level more is not (an unknown member sits at level 1).
+    for (levels, malformed) in [(999, false), (1_000, true)] {
+        let value = String(repeating: "[", count: levels) + String(repeating: "]", count: levels)
+        let r = try Fixtures.check(Fixtures.record(operation: "DescribeImageBuilders", payloadJSON: "{\"Nope\":\(value)}"))
+        #expect(r.issues.contains { $0.code == .malformed } == malformed, "\(levels) levels")
     }
     // Deep nesting through a recursive shape is bounded and reported, not followed to the end.
     var attr = "{\"S\":\"x\"}"

@@ -4,14 +4,17 @@ import Testing
 import TestSupport
 
 /// Every distinct botocore 1.43.11 pattern with sampled and mutated values
-/// (`scripts/gen_pattern_cases.py`): the engine-free matchers must give ICU's verdict, except
+/// (`scripts/gen_pattern_cases.py`): the engine-free matchers (the table as the validator runs
+/// it, and on their own the position-set matcher, the lazy DFA and the linear-time Thompson
+/// NFA the others fall back to) must give ICU's verdict, except
 /// for Java's POSIX classes (`\p{Punct}` and the like are US-ASCII in Java, Unicode
 /// categories in ICU; the matchers follow Java).
-private func agreement(whole: Bool) throws -> (cases: Int, checked: Int, programs: Int, dfas: Int, disagreements: [String]) {
+private func agreement(whole: Bool) throws -> (cases: Int, checked: Int, programs: Int, dfas: Int, nfas: Int, disagreements: [String]) {
     let cases = try Fixtures.patternCases.get()
     let table = PatternTable(wholeValue: whole)
     let programs = PositionSetMatchers()
-    var checked = 0, programCount = 0, dfaCount = 0
+    let nfas = ThompsonMatchers()
+    var checked = 0, programCount = 0, dfaCount = 0, nfaCount = 0
     var disagreements: [String] = []
     let posix = ["Lower", "Upper", "ASCII", "Alpha", "Digit", "Alnum", "Punct", "Graph", "Print", "Blank", "Cntrl", "XDigit", "Space"]
     for c in cases where !posix.contains(where: { c.pattern.contains("p{\($0)}") }) {
@@ -20,6 +23,8 @@ private func agreement(whole: Bool) throws -> (cases: Int, checked: Int, program
         let node = RegexNode.parse(c.pattern)
         let program = node.flatMap { programs.add($0) }
         if program != nil { programCount += 1 }
+        let nfa = node.flatMap { nfas.add($0) }
+        if nfa != nil { nfaCount += 1 }
         // The lazy DFA on its own (the table tries the sequence fast paths first).
         var dfa = node.flatMap { LazyDFA($0, search: !whole) }
         if dfa != nil { dfaCount += 1 }
@@ -32,17 +37,19 @@ private func agreement(whole: Bool) throws -> (cases: Int, checked: Int, program
             let viaTable = bytes.withUnsafeBufferPointer { table.run(index, utf8: $0, ascii: bytes.count == cps.count) }
             var viaProgram: PositionSetMatchers.Outcome? = nil
             if let program { viaProgram = cps.withUnsafeBufferPointer { programs.matches(program, $0, whole: whole) } }
+            var viaNFA: Bool? = nil
+            if let nfa { viaNFA = cps.withUnsafeBufferPointer { nfas.matches(nfa, $0, whole: whole) } }
             var viaDFA: Bool? = nil
             if dfa != nil, bytes.count == cps.count { viaDFA = bytes.withUnsafeBufferPointer { dfa!.matches($0) } }
             checked += 1
             let want = expected == .match
             if (viaTable == .match) != want || (viaProgram != nil && viaProgram != .gaveUp && (viaProgram == .match) != want)
-                || (viaDFA != nil && viaDFA != want) {
-                disagreements.append("\(c.pattern) on \(v.debugDescription): ICU \(want), table \(viaTable), program \(String(describing: viaProgram)), DFA \(String(describing: viaDFA))")
+                || (viaDFA != nil && viaDFA != want) || (viaNFA != nil && viaNFA != want) {
+                disagreements.append("\(c.pattern) on \(v.debugDescription): ICU \(want), table \(viaTable), program \(String(describing: viaProgram)), DFA \(String(describing: viaDFA)), NFA \(String(describing: viaNFA))")
             }
         }
     }
-    return (cases.count, checked, programCount, dfaCount, disagreements)
+    return (cases.count, checked, programCount, dfaCount, nfaCount, disagreements)
 }
 
 @Test func engineFreeMatchersAgreeWithICUWhenSearching() throws {
@@ -51,6 +58,7 @@ private func agreement(whole: Bool) throws -> (cases: Int, checked: Int, program
     #expect(r.checked > 40000)
     #expect(r.programs > 4000)
     #expect(r.dfas > 4000)
+    #expect(r.nfas > 4000)
     #expect(r.disagreements.isEmpty, "\(r.disagreements.count) disagreements: \(r.disagreements.prefix(10))")
 }
 

@@ -63,4 +63,26 @@ import TestSupport
         let drift = changes.filter { $0["kind"] as? String != "operation-removed" }
         #expect(drift.isEmpty, "\(drift.prefix(3))")
     }
+
+    /// Real Lex V1 runtime pages against the release they describe: the pages name the service by
+    /// its uid (`runtime.lex`), paired with botocore's `lex-runtime` by its metadata, no --service.
+    @Test func realPagesPairWithTheSDKServiceByItsIdentity() throws {
+        let fixtures = Fixtures.path("aws-reference/")
+        let run = try Run.docconform(["diff", fixtures + "botocore-1.21.24/lex-runtime", fixtures + "markdown/lex-runtime",
+                                      "--as-seen-by", "aws-reference"])
+        #expect(run.status == 0)
+        #expect(run.stderr.contains("docconform: 0 changes"))
+    }
+
+    /// Warnings about data-type pages (facts not read) do not stop `diff`; a page cut short does.
+    @Test func unreadFactsAreComparedCutPagesAreNot() throws {
+        let fixtures = Fixtures.path("aws-reference/")
+        let unread = try Run.docconform(["diff", fixtures + "styles/unknown-style", fixtures + "styles/unknown-style"])
+        #expect(unread.status == 0)
+        #expect(unread.stderr.contains("API_Gadget.md:7: warning:"))
+        let cut = try Run.docconform(["diff", fixtures + "truncated/md-full", fixtures + "truncated/md-cut", "--service", "iam"])
+        #expect(cut.status == 2)
+        #expect(cut.stderr.contains("end early"))
+    }
 }
+

@@ -1,5 +1,6 @@
 import APIModel
 import Testing
+import TestSupport
 @testable import DocIngest
 
 /// The byte-level helpers the reference reader uses for speed must give what the
@@ -73,5 +74,42 @@ import Testing
         let sdk = render("[ AWS SDK for Python](https://docs.aws.amazon.com/goto/boto3/ec2-2016-11-15/AllocateAddress) ")
         #expect(sdk.links.map(\.target) == ["https://docs.aws.amazon.com/goto/boto3/ec2-2016-11-15/AllocateAddress"])
         #expect(sdk.links.map(\.pageID) == [nil])
+    }
+
+    /// Lines that made the renderer quadratic (each `[`, `<a ` or backtick run searched to the
+    /// line's end again): rendered as their own text, in one pass.
+    @Test func markdownRendersPathologicalLinesAsText() {
+        func render(_ line: String) -> String {
+            Array(line.utf8).withUnsafeBufferPointer { MarkdownInline.render($0).string }
+        }
+        for line in [String(repeating: "[", count: 2_000_000), String(repeating: "[a](b", count: 400_000),
+                     (1..<1_500).map { String(repeating: "`", count: $0) + "x" }.joined()] {
+            let same = render(line) == line
+            #expect(same, "\(line.prefix(20))... not rendered as itself")
+        }
+        // An anchor left open runs to the line's end (found once, not once per `<a `).
+        let anchors = render(String(repeating: "<a <a \"", count: 300_000))
+        #expect(anchors.isEmpty)
+        // Links still nest brackets, and a link's text holds no link.
+        #expect(render("[a [b] c](API_X.md) [d](#e)") == "a [b] c d")
+        #expect(render("[[x](API_Y.md)](API_X.md)") == "[x](API_Y.md)")
+        #expect(render("``a`b`` and `c`") == "a`b and c")
+    }
+
+    /// Issue 21's reproducer: a real page with a 200 KB line of `[` reads as the page does.
+    @Test func pageWithALineOfBracketsReadsAsThePage() throws {
+        let page = String(decoding: try Fixtures.bytes("aws-reference/truncated/md-full/API_AttachRolePolicy.md"), as: UTF8.self)
+        let cut = try #require(page.range(of: "## Request Parameters"))
+        let padded = page[..<cut.lowerBound] + String(repeating: "[", count: 200_000) + "\n\n" + page[cut.lowerBound...]
+        var log = DiagnosticLog()
+        let read = { (bytes: [UInt8]) in
+            ReferenceFormatParser(rendering: .markdown).parse([SourceDocument(path: "API_AttachRolePolicy.md", bytes: bytes)],
+                                                            options: IngestOptions(serviceName: "iam"), log: &log)
+        }
+        let plain = read(Array(page.utf8)).services["iam"]?.operations["AttachRolePolicy"]
+        let withBrackets = read(Array(padded.utf8)).services["iam"]?.operations["AttachRolePolicy"]
+        #expect(withBrackets?.input == plain?.input && withBrackets?.errors == plain?.errors)
+        #expect(plain?.input?.members.count == 2)
+        #expect(log.diagnostics.isEmpty)
     }
 }

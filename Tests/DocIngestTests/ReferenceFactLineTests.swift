@@ -24,6 +24,10 @@ import Testing
         #expect(try FactLine.parse("Required: No") == .required(false))
         #expect(try FactLine.parse("HTTP Status Code: 404") == .httpStatus(404))
         #expect(try FactLine.parse("The description.") == nil)
+        // Older pages capitalize less; the longest keyword too.
+        #expect(try FactLine.parse("Length constraints: Minimum length of 1.") == .length(min: .integer(1), max: nil, .own))
+        #expect(try FactLine.parse("Value length constraints: Maximum length of 2.") == .length(min: nil, max: .integer(2), .value))
+        #expect(try FactLine.parse("Valid values: A | B") == .validValues(["A", "B"], .own))
     }
 
     @Test func unreadableValuesThrow() {

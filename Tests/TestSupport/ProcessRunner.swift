@@ -42,6 +42,48 @@ public enum Run {
                           stderr: String(decoding: stderr, as: UTF8.self))
     }
 
+    /// How a guarded run ended: a crash (`signal`) and a run killed at its time limit are told
+    /// apart from an exit status.
+    public struct Guarded: Sendable {
+        public var status: Int32
+        /// The signal that ended it (a crash), or nil for a normal exit or a kill at the time limit.
+        public var signal: Int32?
+        public var timedOut: Bool
+        public var stdout: Data
+        public var stderr: String
+        public var seconds: Double
+        public var stdoutText: String { String(decoding: stdout, as: UTF8.self) }
+    }
+
+    /// Runs a program so that a runaway cannot take the test runner or the machine down: killed
+    /// after `timeout` seconds, and under `ulimit -v memoryLimitKB` (a runaway read ends in an
+    /// allocation failure rather than the OOM killer).
+    public static func guarded(_ path: String, _ arguments: [String], timeout: Double, memoryLimitKB: Int) throws -> Guarded {
+        let process = configured("/bin/sh", ["-c", "ulimit -v \(memoryLimitKB); exec \"$0\" \"$@\"", path] + arguments, in: nil)
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        process.standardInput = FileHandle.nullDevice
+        let start = Date()
+        try process.run()
+        let stdoutData = Drain(out.fileHandleForReading), stderrData = Drain(err.fileHandleForReading)
+        var timedOut = false
+        while process.isRunning {
+            if Date().timeIntervalSince(start) > timeout {
+                timedOut = true
+                kill(process.processIdentifier, SIGKILL)
+                break
+            }
+            usleep(2_000)
+        }
+        process.waitUntilExit()
+        let stdout = stdoutData.wait(), stderr = stderrData.wait()
+        let signaled = process.terminationReason == .uncaughtSignal
+        return Guarded(status: process.terminationStatus, signal: signaled && !timedOut ? process.terminationStatus : nil,
+                       timedOut: timedOut, stdout: stdout, stderr: String(decoding: stderr, as: UTF8.self),
+                       seconds: Date().timeIntervalSince(start))
+    }
+
     /// Runs `docconform` with a pseudo-terminal as its standard output and error.
     public static func docconformInTerminal(_ arguments: [String], in directory: String? = nil) throws -> ProcessRun {
         try inTerminal(try builtDocconform(), arguments, in: directory)

@@ -77,6 +77,9 @@ class Renderer:
         if t == "structure":
             if shape.get("document"):
                 return "JSON values" if plural else "JSON value"
+            if shape.get("exception") and not plural:
+                # As real pages show the error members of an event stream: no type page.
+                return "Exception"
             self.want(shape_name)
             return (self.link(shape_name) + (" objects" if plural else " object"))
         if t == "list":

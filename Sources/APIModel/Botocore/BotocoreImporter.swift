@@ -7,8 +7,10 @@ public enum BotocoreImporter {
     ///   - bytes: the `service-2.json` content (already gunzipped).
     ///   - extras: the `service-2.sdk-extras.json` content, merged when present.
     ///   - source: the path recorded in `sources` and in diagnostics.
+    ///   - includeDocumentation: false leaves descriptions out (no HTML-to-text work).
     public static func importService(
-        serviceName: String, bytes: [UInt8], extras: [UInt8]? = nil, source: String, log: inout DiagnosticLog
+        serviceName: String, bytes: [UInt8], extras: [UInt8]? = nil, source: String, includeDocumentation: Bool = true,
+        log: inout DiagnosticLog
     ) -> Service? {
         let root: JSONValue
         do {
@@ -29,7 +31,7 @@ public enum BotocoreImporter {
                 log.warning(source, line: error.line, "service-2.sdk-extras.json is not valid JSON, ignored: \(error.message)")
             }
         }
-        var expander = ShapeExpander(shapes: document.shapes, source: source)
+        var expander = ShapeExpander(shapes: document.shapes, source: source, includeDocumentation: includeDocumentation)
         var service = Service(name: serviceName)
         let meta = document.metadata
         service.title = meta["serviceFullName"]?.stringValue
@@ -42,6 +44,7 @@ public enum BotocoreImporter {
         service.wire.jsonVersion = meta["jsonVersion"]?.stringValue
         service.wire.targetPrefix = meta["targetPrefix"]?.stringValue
         service.wire.awsQueryCompatible = meta["awsQueryCompatible"] != nil
+        service.uid = meta["uid"]?.stringValue
 
         for (name, value) in document.operations {
             guard case .object = value else {
@@ -52,21 +55,25 @@ public enum BotocoreImporter {
             // boto3 names the client method after the operation key, not its wire name
             // (cloudfront `ListDistributionsByWebACLId` is sent as `ListDistributionsByWebACLId2016_09_29`).
             op.method = BotocoreNames.pythonMethodName(name)
-            op.documentation = value["documentation"]?.stringValue.map(HTMLText.plainText)
+            if includeDocumentation { op.documentation = value["documentation"]?.stringValue.map(HTMLText.plainText) }
             if let http = value["http"] {
                 op.http = HTTPBinding(method: http["method"]?.stringValue,
                                       requestUri: http["requestUri"]?.stringValue,
                                       responseCode: http["responseCode"]?.intValue)
             }
+            let stoppedBefore = expander.tooDeep
             if let ref = value["input"] { op.input = expander.expandRoot(ref, context: "\(name) input") }
             if let ref = value["output"] { op.output = expander.expandRoot(ref, context: "\(name) output") }
+            // An operation whose trees nest past the limit is left out (the error names the place).
+            if expander.tooDeep != stoppedBefore { continue }
             for errorRef in value["errors"]?.arrayValue ?? [] {
                 guard let shapeName = errorRef["shape"]?.stringValue else { continue }
                 let errorShape = document.shapes[shapeName]
                 let status = errorShape?["error"]?["httpStatusCode"]?.intValue
                 // The shape name, as boto3 pages list it (`client.exceptions.X`); its wire code is the error shape's.
-                op.errors.append(OperationError(name: shapeName, httpStatus: status,
-                                                documentation: (errorRef["documentation"] ?? errorShape?["documentation"])?.stringValue.map(HTMLText.plainText)))
+                let documentation = includeDocumentation
+                    ? (errorRef["documentation"] ?? errorShape?["documentation"])?.stringValue.map(HTMLText.plainText) : nil
+                op.errors.append(OperationError(name: shapeName, httpStatus: status, documentation: documentation))
             }
             op.deprecated = value["deprecated"]?.boolValue ?? false
             op.sources = [source]

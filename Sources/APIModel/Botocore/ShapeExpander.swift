@@ -9,6 +9,7 @@ import OrderedCollections
 struct ShapeExpander {
     let shapes: [String: JSONValue]
     let source: String
+    let includeDocumentation: Bool
     var log = DiagnosticLog()
     private var memo: [String: Shape] = [:]
     /// Shapes on a cycle of the shape graph: their trees depend on the path above them.
@@ -18,21 +19,28 @@ struct ShapeExpander {
     private var referenced: [String] = []
     private var referencedSet: Set<String> = []
     private var reported: Set<String> = []
+    /// Shapes being expanded, the root included (bounded by `ShapeNesting.limit`).
+    private var depth = 0
+    /// Expansions stopped by the nesting limit so far: a tree built while one stopped is
+    /// incomplete, so it is neither memoized nor used.
+    private(set) var tooDeep = 0
 
-    init(shapes: [String: JSONValue], source: String) {
+    init(shapes: [String: JSONValue], source: String, includeDocumentation: Bool = true) {
         self.shapes = shapes
         self.source = source
+        self.includeDocumentation = includeDocumentation
         self.cyclic = ShapeGraph(shapes).cyclicShapes()
     }
 
-    /// Expands an operation's `input`/`output` reference.
+    /// Expands an operation's `input`/`output` reference; nil also when it nests too deep.
     mutating func expandRoot(_ ref: JSONValue, context: String) -> Shape? {
         guard let name = ref["shape"]?.stringValue else {
             report("\(context): reference without a \"shape\" name")
             return nil
         }
-        guard var shape = expand(name, context: context) else { return nil }
-        if let doc = ref["documentation"]?.stringValue { shape.documentation = HTMLText.plainText(doc) }
+        let stoppedBefore = tooDeep
+        guard var shape = expand(name, context: context), tooDeep == stoppedBefore else { return nil }
+        if includeDocumentation, let doc = ref["documentation"]?.stringValue { shape.documentation = HTMLText.plainText(doc) }
         // The root reference's wire traits: query's `resultWrapper`, rest-xml's root element name and namespace.
         if let locationName = ref["locationName"]?.stringValue { shape.locationName = locationName }
         Self.applyWireTraits(ref, to: &shape)
@@ -52,7 +60,8 @@ struct ShapeExpander {
         while i < referenced.count {
             let name = referenced[i]
             i += 1
-            if let shape = expand(name, context: "shape \(name)") { table[name] = shape }
+            let stoppedBefore = tooDeep
+            if let shape = expand(name, context: "shape \(name)"), tooDeep == stoppedBefore { table[name] = shape }
         }
         table.sort { $0.key < $1.key }
         return table
@@ -73,8 +82,15 @@ struct ShapeExpander {
             report("shape \"\(name)\" has no type")
             return nil
         }
+        guard depth < ShapeNesting.limit else {
+            tooDeep += 1
+            report("\(context): shapes nest deeper than \(ShapeNesting.limit) levels (at \"\(name)\")")
+            return nil
+        }
+        depth += 1
         onPath.insert(name)
-        defer { onPath.remove(name) }
+        defer { onPath.remove(name); depth -= 1 }
+        let stoppedBefore = tooDeep
         var shape: Shape
         switch typeName {
         case "structure":
@@ -86,6 +102,7 @@ struct ShapeExpander {
                 }
                 shape.required = (raw["required"]?.arrayValue ?? []).compactMap(\.stringValue)
                 if raw["eventstream"]?.boolValue == true { shape.eventstream = true }
+                if raw["exception"]?.boolValue == true { shape.exception = true }
             }
         case "list":
             shape = Shape(type: .list)
@@ -115,7 +132,7 @@ struct ShapeExpander {
         }
         shape.name = name
         applyTraits(raw, to: &shape)
-        if !cyclic.contains(name) { memo[name] = shape }
+        if !cyclic.contains(name) && tooDeep == stoppedBefore { memo[name] = shape }
         return shape
     }
 
@@ -125,7 +142,7 @@ struct ShapeExpander {
             return nil
         }
         guard var shape = expand(target, context: context) else { return nil }
-        if let doc = ref["documentation"]?.stringValue { shape.documentation = HTMLText.plainText(doc) }
+        if includeDocumentation, let doc = ref["documentation"]?.stringValue { shape.documentation = HTMLText.plainText(doc) }
         if !shape.isRef {
             // botocore resolves a member by updating its shape with the member's own traits
             // (`enum` on a member of `__string`, `streaming`, `deprecated`, ...).
@@ -146,7 +163,7 @@ struct ShapeExpander {
         if raw["streaming"]?.boolValue == true { shape.streaming = true }
         if raw["sensitive"]?.boolValue == true { shape.sensitive = true }
         if raw["deprecated"]?.boolValue == true { shape.deprecated = true }
-        if shape.documentation == nil, let doc = raw["documentation"]?.stringValue {
+        if includeDocumentation, shape.documentation == nil, let doc = raw["documentation"]?.stringValue {
             shape.documentation = HTMLText.plainText(doc)
         }
         Self.applyWireTraits(raw, to: &shape)

@@ -265,6 +265,43 @@ public enum JSONParser {
             throw error("unterminated string")
         }
 
+        /// Checks a string as `parseString` does (escapes, control characters, UTF-8) and steps
+        /// past it without making it.
+        mutating func skipString() throws(JSONParseError) {
+            position += 1
+            var start = position
+            var high = false
+            while true {
+                skipPlainASCII()
+                guard position < bytes.count else { throw error("unterminated string") }
+                let b = bytes[position]
+                if b == UInt8(ascii: "\"") || b == UInt8(ascii: "\\") {
+                    // The run before a quote or an escape is checked as a piece of its own.
+                    if high, String(validating: UnsafeBufferPointer(rebasing: bytes[start..<position]), as: UTF8.self) == nil {
+                        throw error("invalid UTF-8 in string")
+                    }
+                    high = false
+                    position += 1
+                    if b == UInt8(ascii: "\"") { return }
+                    guard position < bytes.count else { throw error("unterminated string") }
+                    switch bytes[position] {
+                    case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"), UInt8(ascii: "b"), UInt8(ascii: "f"),
+                         UInt8(ascii: "n"), UInt8(ascii: "r"), UInt8(ascii: "t"):
+                        position += 1
+                    case UInt8(ascii: "u"):
+                        position += 1
+                        _ = try parseHex4()
+                    default: throw error("invalid escape")
+                    }
+                    start = position
+                    continue
+                }
+                if b < 0x20 { throw error("control character in string") }
+                high = true
+                position += 1
+            }
+        }
+
         /// The bytes of a string being unescaped.
         struct Unescaped {
             private var base: UnsafeMutablePointer<UInt8>

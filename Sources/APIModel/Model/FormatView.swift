@@ -37,6 +37,9 @@ public struct FormatView: Sendable, Hashable {
     /// Members may be named as on the wire (`tagSet` for `Tags` on EC2 reference pages):
     /// comparing with another source first aligns names (`NameAlignment`).
     public var wireNames = false
+    /// The members of an error structure inside an event stream: reference pages show such a
+    /// member as `Type: Exception` and list nothing of it.
+    public var exceptionMembers = true
     /// Tagged unions: reference pages have said "This data type is a UNION" only since about
     /// 2022; older pages show a union as a plain structure, so projecting onto them reads one so.
     public var unionTypes = true
@@ -86,6 +89,7 @@ public struct FormatView: Sendable, Hashable {
         view.wireNames = true
         view.unionTypes = false
         view.wireTraits = false
+        view.exceptionMembers = false
         return view
     }()
 
@@ -131,6 +135,7 @@ public struct FormatView: Sendable, Hashable {
         view.payloadMembers = states(payloadMembers, other.payloadMembers)
         view.unionTypes = states(unionTypes, other.unionTypes)
         view.wireTraits = states(wireTraits, other.wireTraits)
+        view.exceptionMembers = states(exceptionMembers, other.exceptionMembers)
         view.blobPayloadStreams = blobPayloadStreams || other.blobPayloadStreams
         view.boto3DocHooks = boto3DocHooks || other.boto3DocHooks
         view.wireNames = wireNames || other.wireNames
@@ -212,6 +217,7 @@ extension Shape {
         if view.blobPayloadStreams, s.payload, s.type == .blob { s.streaming = true }
         if !view.payloadMembers { s.payload = false }
         if !view.unionTypes, s.type == .union { s.type = .structure }
+        if !view.exceptionMembers, s.exception { s.members = [:]; s.required = [] }
         if isMapKey && !view.mapKeyEnums { s.enumValues = nil }
         if !requiredVisible { s.required = [] }
         if !view.mapMinimumOfOne, s.type == .map, s.min == .integer(1) { s.min = nil }

@@ -33,7 +33,11 @@ public struct ModelMerger {
     /// Merges `other` into `base`.
     public mutating func merge(_ base: Side, _ other: Side) -> Side {
         var result = base.model
-        for (serviceName, otherService) in other.model.services {
+        // Reference pages name services by uid or endpoint prefix: merge them under the SDK's name.
+        let otherModel = ServiceIdentity.aligned(other.model, to: base.model)
+        let renamed = Set(other.model.services.keys).subtracting(otherModel.services.keys).count
+        if renamed > 0 { log.count("services matched by their SDK identity (uid, endpoint prefix or signing name)", by: renamed) }
+        for (serviceName, otherService) in otherModel.services {
             guard var service = result.services[serviceName] else {
                 result.services[serviceName] = otherService
                 continue
@@ -49,9 +53,11 @@ public struct ModelMerger {
                 guard var known = service.errorShapes[name] else { service.errorShapes[name] = error; continue }
                 known.code = known.code ?? error.code
                 known.httpStatus = known.httpStatus ?? error.httpStatus
+                if known.shape.partial && !error.shape.partial { known.shape = error.shape }
                 service.errorShapes[name] = known
             }
             if service.wire.isEmpty { service.wire = otherService.wire }
+            service.uid = service.uid ?? otherService.uid
             // Either side showing every operation makes the merge show every operation.
             service.partial = service.partial && otherService.partial
             for (name, shape) in otherService.shapes where service.shapes[name] == nil { service.shapes[name] = shape }
@@ -203,6 +209,9 @@ public struct ModelMerger {
         s.documentation = s.documentation ?? b.documentation
         s.streaming = s.streaming || b.streaming
         s.eventstream = s.eventstream || b.eventstream
+        s.exception = s.exception || b.exception
+        // Complete when either source shows the whole structure.
+        s.partial = a.partial && b.partial
         s.sensitive = s.sensitive || b.sensitive
         s.deprecated = s.deprecated || b.deprecated
         s.location = s.location ?? b.location

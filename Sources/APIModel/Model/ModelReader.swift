@@ -7,14 +7,24 @@ public struct ModelReadError: Error, Sendable, CustomStringConvertible {
 }
 
 public enum ModelReader {
-    public static func read(_ bytes: [UInt8]) throws(ModelReadError) -> Model {
+    /// - Parameter includeDocumentation: false skips descriptions on the plain path (the
+    ///   validator needs none); a document read through the tree keeps them.
+    public static func read(_ bytes: [UInt8], includeDocumentation: Bool = true) throws(ModelReadError) -> Model {
         // A well-formed document straight from its bytes; anything else through the tree,
         // which reports the problem (see ModelStreamReader).
-        if let model = bytes.withUnsafeBufferPointer({ ModelStreamReader.read($0) }) { return model }
-        return try readThroughTree(bytes)
+        let model: Model
+        if let streamed = bytes.withUnsafeBufferPointer({ ModelStreamReader.read($0, includeDocumentation: includeDocumentation) }) {
+            model = streamed
+        } else {
+            model = try readThroughTree(bytes)
+        }
+        try checkReferences(model)
+        return model
     }
 
-    /// The general reader: the whole document as a `JSONValue` tree first.
+    /// The general reader: the whole document as a `JSONValue` tree first. Every field must
+    /// have the type the format gives it (a field of another type, `null` included, is an
+    /// error naming its path, never read as absent).
     static func readThroughTree(_ bytes: [UInt8]) throws(ModelReadError) -> Model {
         let root: JSONValue
         do {
@@ -23,14 +33,14 @@ public enum ModelReader {
             throw ModelReadError(message: "not valid JSON: \(error.message)", line: error.line)
         }
         guard case .object = root else { throw ModelReadError(message: "a model file must be a JSON object") }
-        guard let format = root["format"]?.stringValue else {
+        guard let format = root["format"] else {
             throw ModelReadError(message: "missing \"format\": expected \"\(Model.formatIdentifier)\"")
         }
-        guard format == Model.formatIdentifier else {
-            throw ModelReadError(message: "unsupported format \"\(format)\": expected \"\(Model.formatIdentifier)\"")
+        guard case let .string(formatName) = format, formatName == Model.formatIdentifier else {
+            throw ModelReadError(message: "unsupported format \(format.stringValue.map { "\"\($0)\"" } ?? format.typeName): expected \"\(Model.formatIdentifier)\"")
         }
-        guard let services = root["services"]?.objectValue else {
-            throw ModelReadError(message: "missing or malformed \"services\" object")
+        guard let services = try object(root["services"], "services") else {
+            throw ModelReadError(message: "missing \"services\" object")
         }
         var model = Model()
         for (name, value) in services {
@@ -39,120 +49,206 @@ public enum ModelReader {
         return model
     }
 
-    private static func readService(_ name: String, _ value: JSONValue) throws(ModelReadError) -> Service {
-        guard case .object = value else { throw ModelReadError(message: "services.\(name): expected an object") }
+    static func readService(_ name: String, _ value: JSONValue) throws(ModelReadError) -> Service {
+        let path = "services.\(name)"
+        guard case .object = value else { throw wrongType(path, "an object", value) }
         var service = Service(name: name)
-        service.title = value["title"]?.stringValue
-        service.apiVersion = value["apiVersion"]?.stringValue
-        service.protocolName = value["protocol"]?.stringValue
-        service.endpointPrefix = value["endpointPrefix"]?.stringValue
-        service.signingName = value["signingName"]?.stringValue
-        service.serviceId = value["serviceId"]?.stringValue
-        service.wire.protocols = (value["protocols"]?.arrayValue ?? []).compactMap(\.stringValue)
-        service.wire.jsonVersion = value["jsonVersion"]?.stringValue
-        service.wire.targetPrefix = value["targetPrefix"]?.stringValue
-        service.wire.awsQueryCompatible = value["awsQueryCompatible"]?.boolValue ?? false
-        service.partial = value["partial"]?.boolValue ?? false
-        for (opName, opValue) in value["operations"]?.objectValue ?? [] {
-            service.operations[opName] = try readOperation(opName, opValue, path: "services.\(name).operations.\(opName)")
+        service.title = try string(value["title"], path + ".title")
+        service.apiVersion = try string(value["apiVersion"], path + ".apiVersion")
+        service.protocolName = try string(value["protocol"], path + ".protocol")
+        service.endpointPrefix = try string(value["endpointPrefix"], path + ".endpointPrefix")
+        service.signingName = try string(value["signingName"], path + ".signingName")
+        service.serviceId = try string(value["serviceId"], path + ".serviceId")
+        service.wire.protocols = try strings(value["protocols"], path + ".protocols") ?? []
+        service.wire.jsonVersion = try string(value["jsonVersion"], path + ".jsonVersion")
+        service.wire.targetPrefix = try string(value["targetPrefix"], path + ".targetPrefix")
+        service.wire.awsQueryCompatible = try bool(value["awsQueryCompatible"], path + ".awsQueryCompatible") ?? false
+        service.uid = try string(value["uid"], path + ".uid")
+        service.partial = try bool(value["partial"], path + ".partial") ?? false
+        var errorCodes: [(name: String, code: String, httpStatus: Int?)] = []
+        for (opName, opValue) in try object(value["operations"], path + ".operations") ?? [] {
+            service.operations[opName] = try readOperation(opName, opValue, path: "\(path).operations.\(opName)", errorCodes: &errorCodes)
         }
-        for (shapeName, shapeValue) in value["shapes"]?.objectValue ?? [] {
-            service.shapes[shapeName] = try readShape(shapeValue, path: "services.\(name).shapes.\(shapeName)")
+        for (shapeName, shapeValue) in try object(value["shapes"], path + ".shapes") ?? [] {
+            service.shapes[shapeName] = try readShape(shapeValue, path: "\(path).shapes.\(shapeName)")
         }
-        for (errorName, errorValue) in value["errorShapes"]?.objectValue ?? [] {
-            let path = "services.\(name).errorShapes.\(errorName)"
-            guard let shape = errorValue["shape"] else { throw ModelReadError(message: "\(path): an error shape without \"shape\"") }
-            service.errorShapes[errorName] = ErrorShape(code: errorValue["code"]?.stringValue, httpStatus: errorValue["httpStatus"]?.intValue,
-                                                        shape: try readShape(shape, path: path + ".shape"))
+        for (errorName, errorValue) in try object(value["errorShapes"], path + ".errorShapes") ?? [] {
+            let at = "\(path).errorShapes.\(errorName)"
+            guard case .object = errorValue else { throw wrongType(at, "an object", errorValue) }
+            guard let shape = errorValue["shape"] else { throw ModelReadError(message: "\(at): an error shape without \"shape\"") }
+            service.errorShapes[errorName] = ErrorShape(code: try string(errorValue["code"], at + ".code"),
+                                                        httpStatus: try int(errorValue["httpStatus"], at + ".httpStatus"),
+                                                        shape: try readShape(shape, path: at + ".shape"))
         }
-        for (_, opValue) in value["operations"]?.objectValue ?? [] {
-            for e in opValue["errors"]?.arrayValue ?? [] {
-                guard let n = e["name"]?.stringValue, let code = e["code"]?.stringValue else { continue }
-                service.adoptOperationErrorCode(code, error: n, httpStatus: e["httpStatus"]?.intValue)
-            }
-        }
+        for e in errorCodes { service.adoptOperationErrorCode(e.code, error: e.name, httpStatus: e.httpStatus) }
         return service
     }
 
-    private static func readOperation(_ name: String, _ value: JSONValue, path: String) throws(ModelReadError) -> Operation {
-        guard case .object = value else { throw ModelReadError(message: "\(path): expected an object") }
+    /// - Parameter errorCodes: gets the `errors[].code` of older files, for the service's error shapes.
+    private static func readOperation(_ name: String, _ value: JSONValue, path: String,
+                                      errorCodes: inout [(name: String, code: String, httpStatus: Int?)]) throws(ModelReadError) -> Operation {
+        guard case .object = value else { throw wrongType(path, "an object", value) }
         var op = Operation(name: name)
-        op.method = value["method"]?.stringValue
-        op.documentation = value["documentation"]?.stringValue
+        op.method = try string(value["method"], path + ".method")
+        op.documentation = try string(value["documentation"], path + ".documentation")
         if let http = value["http"] {
-            op.http = HTTPBinding(method: http["method"]?.stringValue,
-                                  requestUri: http["requestUri"]?.stringValue,
-                                  responseCode: http["responseCode"]?.intValue)
+            guard case .object = http else { throw wrongType(path + ".http", "an object", http) }
+            op.http = HTTPBinding(method: try string(http["method"], path + ".http.method"),
+                                  requestUri: try string(http["requestUri"], path + ".http.requestUri"),
+                                  responseCode: try int(http["responseCode"], path + ".http.responseCode"))
         }
         if let input = value["input"] { op.input = try readShape(input, path: path + ".input") }
         if let output = value["output"] { op.output = try readShape(output, path: path + ".output") }
-        for e in value["errors"]?.arrayValue ?? [] {
-            guard let n = e["name"]?.stringValue else { throw ModelReadError(message: "\(path).errors: an error without a name") }
-            op.errors.append(OperationError(name: n, httpStatus: e["httpStatus"]?.intValue, documentation: e["documentation"]?.stringValue))
+        for (k, e) in (try array(value["errors"], path + ".errors") ?? []).enumerated() {
+            let at = "\(path).errors[\(k)]"
+            guard case .object = e else { throw wrongType(at, "an object", e) }
+            guard let n = try string(e["name"], at + ".name") else { throw ModelReadError(message: "\(at): an error without a name") }
+            let status = try int(e["httpStatus"], at + ".httpStatus")
+            op.errors.append(OperationError(name: n, httpStatus: status, documentation: try string(e["documentation"], at + ".documentation")))
+            if let code = try string(e["code"], at + ".code") { errorCodes.append((n, code, status)) }
         }
-        op.deprecated = value["deprecated"]?.boolValue ?? false
-        op.partial = value["partial"]?.boolValue ?? false
-        op.sources = (value["sources"]?.arrayValue ?? []).compactMap(\.stringValue)
+        op.deprecated = try bool(value["deprecated"], path + ".deprecated") ?? false
+        op.partial = try bool(value["partial"], path + ".partial") ?? false
+        op.sources = try strings(value["sources"], path + ".sources") ?? []
         return op
     }
 
-    static func readShape(_ value: JSONValue, path: String) throws(ModelReadError) -> Shape {
-        guard case let .object(pairs) = value else { throw ModelReadError(message: "\(path): expected a shape object") }
+    static func readShape(_ value: JSONValue, path: String, depth: Int = 1) throws(ModelReadError) -> Shape {
+        guard case let .object(pairs) = value else { throw wrongType(path, "a shape object", value) }
+        guard depth <= ShapeNesting.limit else {
+            let shown = path.count > 160 ? "\(path.prefix(80))…\(path.suffix(40))" : path
+            throw ModelReadError(message: "\(shown): shapes nest deeper than \(ShapeNesting.limit) levels")
+        }
         // One pass over the keys (the first occurrence of each wins), then the fields in a fixed
         // order: a lookup per field scanned the keys twenty times per shape.
         var fields = ShapeFields()
         for (key, v) in pairs { fields.take(key, v) }
-        if let ref = fields.ref?.stringValue {
+        if let ref = try string(fields.ref, path + ".ref") {
             var node = Shape(ref: ref)
-            fields.applyLocation(to: &node)
+            try fields.applyLocation(to: &node, path: path)
             return node
         }
-        guard let typeName = fields.type?.stringValue else { throw ModelReadError(message: "\(path): shape without \"type\" or \"ref\"") }
+        guard let typeName = try string(fields.type, path + ".type") else { throw ModelReadError(message: "\(path): shape without \"type\" or \"ref\"") }
         guard let type = ShapeType(rawValue: typeName) else { throw ModelReadError(message: "\(path): unknown shape type \"\(typeName)\"") }
         var shape = Shape(type: type)
-        shape.name = fields.name?.stringValue
-        shape.documentation = fields.documentation?.stringValue
-        for (memberName, memberValue) in fields.members?.objectValue ?? [] {
-            shape.members[memberName] = try readShape(memberValue, path: path + "." + memberName)
+        shape.name = try string(fields.name, path + ".name")
+        shape.documentation = try string(fields.documentation, path + ".documentation")
+        for (memberName, memberValue) in try object(fields.members, path + ".members") ?? [] {
+            shape.members[memberName] = try readShape(memberValue, path: path + "." + memberName, depth: depth + 1)
         }
-        shape.required = (fields.required?.arrayValue ?? []).compactMap(\.stringValue)
-        if let m = fields.member { shape.member = try readShape(m, path: path + "[]") }
-        if let k = fields.key { shape.key = try readShape(k, path: path + "{key}") }
-        if let v = fields.value { shape.value = try readShape(v, path: path + "{}") }
-        if let e = fields.enumValues?.arrayValue { shape.enumValues = e.compactMap(\.stringValue) }
-        if case let .number(n)? = fields.min { shape.min = Bound(literal: n) }
-        if case let .number(n)? = fields.max { shape.max = Bound(literal: n) }
-        shape.pattern = fields.pattern?.stringValue
-        shape.streaming = fields.streaming?.boolValue ?? false
-        shape.eventstream = fields.eventstream?.boolValue ?? false
-        shape.sensitive = fields.sensitive?.boolValue ?? false
-        shape.deprecated = fields.deprecated?.boolValue ?? false
-        fields.applyLocation(to: &shape)
+        shape.required = try strings(fields.required, path + ".required") ?? []
+        if let m = fields.member { shape.member = try readShape(m, path: path + "[]", depth: depth + 1) }
+        if let k = fields.key { shape.key = try readShape(k, path: path + "{key}", depth: depth + 1) }
+        if let v = fields.value { shape.value = try readShape(v, path: path + "{}", depth: depth + 1) }
+        shape.enumValues = try strings(fields.enumValues, path + ".enum")
+        shape.min = try bound(fields.min, path + ".min")
+        shape.max = try bound(fields.max, path + ".max")
+        shape.pattern = try string(fields.pattern, path + ".pattern")
+        shape.streaming = try bool(fields.streaming, path + ".streaming") ?? false
+        shape.eventstream = try bool(fields.eventstream, path + ".eventstream") ?? false
+        shape.exception = try bool(fields.exception, path + ".exception") ?? false
+        shape.partial = try bool(fields.partial, path + ".partial") ?? false
+        shape.sensitive = try bool(fields.sensitive, path + ".sensitive") ?? false
+        shape.deprecated = try bool(fields.deprecated, path + ".deprecated") ?? false
+        try fields.applyLocation(to: &shape, path: path)
         return shape
+    }
+
+    // MARK: - typed fields (absent: nil; present with another type, null included: an error)
+
+    static func wrongType(_ path: String, _ expected: String, _ value: JSONValue) -> ModelReadError {
+        ModelReadError(message: "\(path): expected \(expected), got \(value.typeName)")
+    }
+
+    static func string(_ value: JSONValue?, _ path: String) throws(ModelReadError) -> String? {
+        guard let value else { return nil }
+        guard case let .string(s) = value else { throw wrongType(path, "a string", value) }
+        return s
+    }
+
+    static func bool(_ value: JSONValue?, _ path: String) throws(ModelReadError) -> Bool? {
+        guard let value else { return nil }
+        guard case let .bool(b) = value else { throw wrongType(path, "true or false", value) }
+        return b
+    }
+
+    static func int(_ value: JSONValue?, _ path: String) throws(ModelReadError) -> Int? {
+        guard let value else { return nil }
+        guard let i = value.intValue else { throw wrongType(path, "an integer", value) }
+        return i
+    }
+
+    static func bound(_ value: JSONValue?, _ path: String) throws(ModelReadError) -> Bound? {
+        guard let value else { return nil }
+        guard case let .number(text) = value, let b = Bound(literal: text) else { throw wrongType(path, "a finite number", value) }
+        return b
+    }
+
+    static func object(_ value: JSONValue?, _ path: String) throws(ModelReadError) -> [(key: String, value: JSONValue)]? {
+        guard let value else { return nil }
+        guard case let .object(pairs) = value else { throw wrongType(path, "an object", value) }
+        return pairs
+    }
+
+    static func array(_ value: JSONValue?, _ path: String) throws(ModelReadError) -> [JSONValue]? {
+        guard let value else { return nil }
+        guard case let .array(items) = value else { throw wrongType(path, "an array", value) }
+        return items
+    }
+
+    static func strings(_ value: JSONValue?, _ path: String) throws(ModelReadError) -> [String]? {
+        guard let items = try array(value, path) else { return nil }
+        var out: [String] = []
+        out.reserveCapacity(items.count)
+        for (k, item) in items.enumerated() {
+            guard case let .string(s) = item else { throw wrongType("\(path)[\(k)]", "a string", item) }
+            out.append(s)
+        }
+        return out
+    }
+
+    // MARK: - references and nesting
+
+    /// Every `ref` must name an entry of its service's `shapes`, an entry must define a shape
+    /// rather than refer to another (a model breaking either would switch validation off where
+    /// the ref stands and hide changes from `diff`), and trees nest within `ShapeNesting.limit`.
+    static func checkReferences(_ model: Model) throws(ModelReadError) {
+        for service in model.services.values { try checkReferences(service) }
+    }
+
+    /// One service's part of `checkReferences` (a service read on its own from a model file).
+    static func checkReferences(_ service: Service) throws(ModelReadError) {
+        for (name, shape) in service.shapes where shape.isRef {
+            throw ModelReadError(message: "services.\(service.name).shapes.\(name): a shapes entry must define a shape, not refer to \"\(shape.ref!)\"")
+        }
+        if let problem = ShapeNesting.violations(in: service, definedRefs: true).first {
+            throw ModelReadError(message: "services.\(service.name): \(problem.message)")
+        }
     }
 }
 
 /// A shape object's known keys, picked out in one pass (first occurrence wins, others ignored).
 private struct ShapeFields {
     var ref, type, name, documentation, members, required, member, key, value, enumValues: JSONValue?
-    var min, max, pattern, streaming, eventstream, sensitive, deprecated, location, locationName, payload: JSONValue?
+    var min, max, pattern, streaming, eventstream, exception, partial, sensitive, deprecated, location, locationName, payload: JSONValue?
     var queryName, flattened, xmlAttribute, xmlNamespace, timestampFormat, hostLabel, jsonValue, resultWrapper: JSONValue?
 
-    func applyLocation(to shape: inout Shape) {
-        shape.location = location?.stringValue
-        shape.locationName = locationName?.stringValue
-        shape.payload = payload?.boolValue ?? false
+    func applyLocation(to shape: inout Shape, path: String) throws(ModelReadError) {
+        typealias R = ModelReader
+        shape.location = try R.string(location, path + ".location")
+        shape.locationName = try R.string(locationName, path + ".locationName")
+        shape.payload = try R.bool(payload, path + ".payload") ?? false
         var wire = WireTraits()
-        wire.queryName = queryName?.stringValue
-        wire.flattened = flattened?.boolValue ?? false
-        wire.xmlAttribute = xmlAttribute?.boolValue ?? false
-        if let uri = xmlNamespace?["uri"]?.stringValue {
-            wire.xmlNamespace = XMLNamespace(uri: uri, prefix: xmlNamespace?["prefix"]?.stringValue)
+        wire.queryName = try R.string(queryName, path + ".queryName")
+        wire.flattened = try R.bool(flattened, path + ".flattened") ?? false
+        wire.xmlAttribute = try R.bool(xmlAttribute, path + ".xmlAttribute") ?? false
+        if try R.object(xmlNamespace, path + ".xmlNamespace") != nil, let uri = try R.string(xmlNamespace?["uri"], path + ".xmlNamespace.uri") {
+            wire.xmlNamespace = XMLNamespace(uri: uri, prefix: try R.string(xmlNamespace?["prefix"], path + ".xmlNamespace.prefix"))
         }
-        wire.timestampFormat = timestampFormat?.stringValue
-        wire.hostLabel = hostLabel?.boolValue ?? false
-        wire.jsonValue = jsonValue?.boolValue ?? false
-        wire.resultWrapper = resultWrapper?.stringValue
+        wire.timestampFormat = try R.string(timestampFormat, path + ".timestampFormat")
+        wire.hostLabel = try R.bool(hostLabel, path + ".hostLabel") ?? false
+        wire.jsonValue = try R.bool(jsonValue, path + ".jsonValue") ?? false
+        wire.resultWrapper = try R.string(resultWrapper, path + ".resultWrapper")
         shape.wire = wire
     }
 
@@ -174,6 +270,8 @@ private struct ShapeFields {
         case "pattern": first(&pattern)
         case "streaming": first(&streaming)
         case "eventstream": first(&eventstream)
+        case "exception": first(&exception)
+        case "partial": first(&partial)
         case "sensitive": first(&sensitive)
         case "deprecated": first(&deprecated)
         case "location": first(&location)

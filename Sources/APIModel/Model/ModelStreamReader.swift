@@ -12,15 +12,30 @@ struct ModelStreamReader {
 
     private var r: JSONParser.Reader
     private var depth = 0
+    /// Without descriptions, `documentation` strings are checked and skipped, never made
+    /// (a validator needs none, and they are half of a model file written with them).
+    private let includeDocumentation: Bool
     /// The service's `errors[].code` read so far (older files), for its error shapes.
     private var operationErrorCodes: [(name: String, code: String, httpStatus: Int?)] = []
 
-    static func read(_ bytes: UnsafeBufferPointer<UInt8>) -> Model? {
-        var reader = ModelStreamReader(r: JSONParser.Reader(bytes))
+    static func read(_ bytes: UnsafeBufferPointer<UInt8>, includeDocumentation: Bool = true) -> Model? {
+        var reader = ModelStreamReader(r: JSONParser.Reader(bytes), includeDocumentation: includeDocumentation)
         return try? reader.document()
     }
 
-    private init(r: JSONParser.Reader) { self.r = r }
+    /// One service's object (`ModelFileIndex` reads a service from its byte range).
+    static func readService(_ bytes: UnsafeBufferPointer<UInt8>, name: String, includeDocumentation: Bool) -> Service? {
+        var reader = ModelStreamReader(r: JSONParser.Reader(bytes), includeDocumentation: includeDocumentation)
+        reader.interning = true
+        guard let service = try? reader.service(name) else { return nil }
+        reader.r.skipWhitespace()
+        return reader.r.position == bytes.count ? service : nil
+    }
+
+    private init(r: JSONParser.Reader, includeDocumentation: Bool) {
+        self.r = r
+        self.includeDocumentation = includeDocumentation
+    }
 
     // MARK: - the document
 
@@ -48,6 +63,7 @@ struct ModelStreamReader {
 
     private mutating func service(_ name: String) throws(GiveUp) -> Service {
         var service = Service(name: name)
+        operationErrorCodes = []
         var seen: UInt32 = 0
         try object { (s: inout ModelStreamReader, key: String) throws(GiveUp) in
             switch key {
@@ -57,6 +73,7 @@ struct ModelStreamReader {
             case "endpointPrefix": try s.once(&seen, 3); service.endpointPrefix = try s.string()
             case "partial": try s.once(&seen, 4); service.partial = try s.bool()
             case "signingName": try s.once(&seen, 7); service.signingName = try s.string()
+            case "uid": try s.once(&seen, 14); service.uid = try s.string()
             case "serviceId": try s.once(&seen, 8); service.serviceId = try s.string()
             case "errorShapes":
                 try s.once(&seen, 9)
@@ -83,7 +100,6 @@ struct ModelStreamReader {
             }
         }
         for e in operationErrorCodes { service.adoptOperationErrorCode(e.code, error: e.name, httpStatus: e.httpStatus) }
-        operationErrorCodes = []
         return service
     }
 
@@ -93,7 +109,7 @@ struct ModelStreamReader {
         try object { (s: inout ModelStreamReader, key: String) throws(GiveUp) in
             switch key {
             case "method": try s.once(&seen, 0); op.method = try s.string()
-            case "documentation": try s.once(&seen, 1); op.documentation = try s.string()
+            case "documentation": try s.once(&seen, 1); op.documentation = try s.documentation()
             case "http":
                 try s.once(&seen, 2)
                 var http = HTTPBinding()
@@ -130,7 +146,7 @@ struct ModelStreamReader {
             switch key {
             case "name": try s.once(&seen, 0); name = try s.string()
             case "httpStatus": try s.once(&seen, 1); status = try s.int()
-            case "documentation": try s.once(&seen, 2); documentation = try s.string()
+            case "documentation": try s.once(&seen, 2); documentation = try s.documentation()
             case "code": try s.once(&seen, 3); code = try s.string()
             default: try s.skip()
             }
@@ -158,7 +174,7 @@ struct ModelStreamReader {
     private mutating func shape() throws(GiveUp) -> Shape {
         depth += 1
         defer { depth -= 1 }
-        guard depth < JSONParser.maximumDepth else { throw GiveUp() }
+        guard depth <= ShapeNesting.limit else { throw GiveUp() }
         var ref: String?, type: ShapeType?
         var shape = Shape(type: .structure)
         var wire = WireTraits()
@@ -171,7 +187,7 @@ struct ModelStreamReader {
                 guard let t = ShapeType(rawValue: try s.string()) else { throw GiveUp() }
                 type = t
             case "name": try s.once(&seen, 2); shape.name = try s.string()
-            case "documentation": try s.once(&seen, 3); shape.documentation = try s.string()
+            case "documentation": try s.once(&seen, 3); shape.documentation = try s.documentation()
             case "members":
                 try s.once(&seen, 4)
                 try s.object { (s: inout ModelStreamReader, memberName: String) throws(GiveUp) in
@@ -206,6 +222,8 @@ struct ModelStreamReader {
             case "hostLabel": try s.once(&seen, 25); wire.hostLabel = try s.bool()
             case "jsonValue": try s.once(&seen, 26); wire.jsonValue = try s.bool()
             case "resultWrapper": try s.once(&seen, 27); wire.resultWrapper = try s.string()
+            case "exception": try s.once(&seen, 28); shape.exception = try s.bool()
+            case "partial": try s.once(&seen, 29); shape.partial = try s.bool()
             default: try s.skip()
             }
         }
@@ -221,6 +239,20 @@ struct ModelStreamReader {
         }
         guard let type else { throw GiveUp() }
         shape.type = type
+        return interning ? intern(shape) : shape
+    }
+
+    /// Named aggregate shapes read so far, by name: a file repeats a shape's whole tree
+    /// wherever an operation uses it, and handing back the copy already read shares its storage,
+    /// as a botocore import does (less memory; a validation plan compiles shared members once).
+    /// Children are interned first, so telling two apart compares one level only.
+    private var interned: [String: [Shape]] = [:]
+    private var interning = false
+
+    private mutating func intern(_ shape: Shape) -> Shape {
+        guard let name = shape.name, shape.type?.isAggregate == true else { return shape }
+        if let same = interned[name]?.first(where: { $0 == shape }) { return same }
+        interned[name, default: []].append(shape)
         return shape
     }
 
@@ -286,6 +318,14 @@ struct ModelStreamReader {
     private mutating func string() throws(GiveUp) -> String {
         guard peek() == UInt8(ascii: "\"") else { throw GiveUp() }
         do { return try r.parseString() } catch { throw GiveUp() }
+    }
+
+    /// A description, or nil without reading it into a String when descriptions are not wanted.
+    private mutating func documentation() throws(GiveUp) -> String? {
+        if includeDocumentation { return try string() }
+        guard peek() == UInt8(ascii: "\"") else { throw GiveUp() }
+        do { try r.skipString() } catch { throw GiveUp() }
+        return nil
     }
 
     private mutating func bool() throws(GiveUp) -> Bool {

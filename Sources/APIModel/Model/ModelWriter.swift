@@ -62,6 +62,7 @@ public struct ModelWriter: Sendable {
         if let n = service.signingName { w.key("signingName"); w.string(n) }
         if let i = service.serviceId { w.key("serviceId"); w.string(i) }
         write(service.wire, to: &w)
+        if let u = service.uid { w.key("uid"); w.string(u) }
         if service.partial { w.key("partial"); w.bool(true) }
         w.key("operations"); w.beginObject()
         for (name, op) in service.operations {
@@ -195,6 +196,8 @@ public struct ModelWriter: Sendable {
         if let p = shape.pattern { w.key("pattern"); w.string(p) }
         if shape.streaming { w.key("streaming"); w.bool(true) }
         if shape.eventstream { w.key("eventstream"); w.bool(true) }
+        if shape.exception { w.key("exception"); w.bool(true) }
+        if shape.partial { w.key("partial"); w.bool(true) }
         if shape.sensitive { w.key("sensitive"); w.bool(true) }
         if shape.deprecated { w.key("deprecated"); w.bool(true) }
         writeLocation(shape, to: &w)

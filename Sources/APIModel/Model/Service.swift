@@ -13,6 +13,9 @@ public struct Service: Sendable, Hashable {
     public var signingName: String?
     /// The service id (`Elastic Load Balancing v2`), botocore's stable name for the service.
     public var serviceId: String?
+    /// botocore's `uid` (`runtime.lex-2016-11-28`): AWS reference pages name a service by its
+    /// uid (See Also links) or endpoint prefix, not by the SDK's name.
+    public var uid: String?
     /// Protocols, JSON version, target prefix (botocore's metadata).
     public var wire = ServiceWire()
     /// The source shows only some of the service's operations (a changelog page shows the
@@ -26,6 +29,13 @@ public struct Service: Sendable, Hashable {
     public var errorShapes: OrderedDictionary<String, ErrorShape> = [:]
 
     public init(name: String) { self.name = name }
+
+    /// Operations and shape tables in name order (see `Model.sortByName`).
+    public mutating func sortByName() {
+        operations.sort { $0.key < $1.key }
+        shapes.sort { $0.key < $1.key }
+        errorShapes.sort { $0.key < $1.key }
+    }
 
     /// The shape a `ref` node stands for (or the shape itself when it is not a ref).
     public func resolve(_ shape: Shape) -> Shape? {
@@ -64,10 +74,6 @@ public struct Model: Sendable, Hashable {
     /// Services and operations in name order, so every writer and renderer is deterministic.
     public mutating func sortByName() {
         services.sort { $0.key < $1.key }
-        for key in services.keys {
-            services[key]!.operations.sort { $0.key < $1.key }
-            services[key]!.shapes.sort { $0.key < $1.key }
-            services[key]!.errorShapes.sort { $0.key < $1.key }
-        }
+        for key in services.keys { services[key]!.sortByName() }
     }
 }

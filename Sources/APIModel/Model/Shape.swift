@@ -27,6 +27,11 @@ public struct Shape: Sendable, Hashable {
     public var documentation: String?
     public var streaming = false
     public var eventstream = false
+    /// An error structure (botocore's `exception` trait); event streams carry such members.
+    public var exception = false
+    /// The source could show this structure's members only in part (a data-type page cut
+    /// short, in a style not read, or missing): a member it lacks is unknown, not removed.
+    public var partial = false
     public var sensitive = false
     public var deprecated = false
 
@@ -90,15 +95,19 @@ public struct Shape: Sendable, Hashable {
 
     public func isRequired(_ member: String) -> Bool { required.contains(member) }
 
+    /// No members, list member, map key or value (whatever the type says).
+    public var hasNoChildren: Bool { members.isEmpty && memberStorage.isEmpty && keyStorage.isEmpty && valueStorage.isEmpty }
+
     public enum Child { case member, key, value }
 
     /// The list member, map key or map value read in place (nil when absent): the getters
     /// return copies, and copying a subtree retains each of its dozen reference-counted fields.
     public func withChild<R>(_ child: Child, _ body: (UnsafePointer<Shape>?) -> R) -> R {
         switch child {
-        case .member: return memberStorage.withUnsafeBufferPointer { body($0.baseAddress) }
-        case .key: return keyStorage.withUnsafeBufferPointer { body($0.baseAddress) }
-        case .value: return valueStorage.withUnsafeBufferPointer { body($0.baseAddress) }
+        // An empty array's buffer may still have a base address: absent is nil.
+        case .member: return memberStorage.withUnsafeBufferPointer { body($0.isEmpty ? nil : $0.baseAddress) }
+        case .key: return keyStorage.withUnsafeBufferPointer { body($0.isEmpty ? nil : $0.baseAddress) }
+        case .value: return valueStorage.withUnsafeBufferPointer { body($0.isEmpty ? nil : $0.baseAddress) }
         }
     }
 }

@@ -15,6 +15,10 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
     /// The document stops before its end (a truncated download, a cut page): what was read
     /// is right, but a comparison would take what is missing for removed.
     public var endsEarly = false
+    /// The document was read into the model, though no operation names it as its source (an
+    /// AWS reference data-type page): a finding about a fact in it, not about a document that
+    /// yielded nothing.
+    public var documentUsed = false
 
     public init(_ severity: Severity, file: String, line: Int? = nil, _ message: String, endsEarly: Bool = false) {
         self.severity = severity
@@ -54,6 +58,12 @@ public struct DiagnosticLog: Sendable {
     }
 
     public mutating func count(_ category: String, by n: Int = 1) { infoCounts[category, default: 0] += n }
+
+    /// Marks the findings about these documents as findings about documents read into the model.
+    public mutating func markUsed(_ files: Set<String>) {
+        guard !files.isEmpty else { return }
+        for i in diagnostics.indices where files.contains(diagnostics[i].file) { diagnostics[i].documentUsed = true }
+    }
 
     public mutating func append(contentsOf other: DiagnosticLog) {
         diagnostics.append(contentsOf: other.diagnostics)

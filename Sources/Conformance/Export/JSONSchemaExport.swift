@@ -85,15 +85,31 @@ public enum JSONSchemaExport {
         w.endObject()
     }
 
+    /// The refs `s` needs, with those their definitions need, each definition's right after
+    /// the ref that first needs it (depth first, from an explicit stack: a chain of refs costs
+    /// no call stack).
     private static func collectRefs(_ s: Shape, service: Service, into list: inout [String], seen: inout Set<String>) {
-        if let ref = s.ref {
-            guard seen.insert(ref).inserted else { return }
+        var stack: [(refs: [String], next: Int)] = [(refs(in: s), 0)]
+        while let top = stack.last {
+            guard top.next < top.refs.count else { stack.removeLast(); continue }
+            let ref = top.refs[top.next]
+            stack[stack.count - 1].next += 1
+            guard seen.insert(ref).inserted else { continue }
             list.append(ref)
-            if let target = service.shapes[ref] { collectRefs(target, service: service, into: &list, seen: &seen) }
-            return
+            if let target = service.shapes[ref] { stack.append((refs(in: target), 0)) }
         }
-        for m in s.members.values { collectRefs(m, service: service, into: &list, seen: &seen) }
-        for c in [s.member, s.key, s.value].compactMap({ $0 }) { collectRefs(c, service: service, into: &list, seen: &seen) }
+    }
+
+    /// The refs in one tree, in walk order (recursive: a tree is at most `ShapeNesting.limit` deep).
+    private static func refs(in s: Shape) -> [String] {
+        var found: [String] = []
+        func walk(_ s: Shape) {
+            if let ref = s.ref { found.append(ref); return }
+            for m in s.members.values { walk(m) }
+            for c in [s.member, s.key, s.value].compactMap({ $0 }) { walk(c) }
+        }
+        walk(s)
+        return found
     }
 
     private static func body(_ s: Shape, patterns: inout Patterns, into w: inout JSONWriter) {

@@ -4,12 +4,14 @@ import _FoundationICU
 /// A Java-syntax regular expression run by ICU (whose dialect is Java's), through the ICU
 /// that ships inside the Swift toolchain's Foundation. Using that copy avoids the clash
 /// between the system `unicode/*.h` headers and Foundation's own ICU module (design.md).
-/// Work per match is bounded with `uregex_setTimeLimit`, so a pattern that backtracks
-/// exponentially gives up instead of hanging the run.
+/// Work per match is bounded with `uregex_setTimeLimit` in proportion to the value (ICU counts
+/// its limit in units of 10,000 steps of its match engine: `timeLimit` units, plus one per 200
+/// code units), so a pattern that backtracks exponentially gives up instead of hanging the run.
 final class ICURegex {
     enum Outcome { case match, noMatch, gaveUp }
 
     private let regex: OpaquePointer
+    private let baseLimit: Int32
     private var text: [UInt16] = []
 
     /// nil and a reason when ICU cannot compile the pattern.
@@ -24,11 +26,13 @@ final class ICURegex {
             if let re { swift_uregex_close(re) }
             return (nil, "ICU cannot compile it (error \(status.rawValue) at offset \(parseError.offset))")
         }
-        swift_uregex_setTimeLimit(re, timeLimit, &status)
-        return (ICURegex(re), nil)
+        return (ICURegex(re, baseLimit: timeLimit), nil)
     }
 
-    private init(_ regex: OpaquePointer) { self.regex = regex }
+    private init(_ regex: OpaquePointer, baseLimit: Int32) {
+        self.regex = regex
+        self.baseLimit = baseLimit
+    }
 
     deinit { swift_uregex_close(regex) }
 
@@ -48,6 +52,7 @@ final class ICURegex {
             }
         }
         var status = U_ZERO_ERROR
+        swift_uregex_setTimeLimit(regex, baseLimit &+ Int32(min(text.count / 200, 1 << 24)), &status)
         let found: UBool = text.withUnsafeBufferPointer { buf in
             // ICU keeps the pointer only until the next setText; the match runs inside this closure.
             var empty: UInt16 = 0

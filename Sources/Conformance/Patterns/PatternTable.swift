@@ -21,6 +21,8 @@ final class PatternTable {
         var dfa: Int32
         /// The same without relaxed long repeats, for the rare value too long for `dfa`.
         var exactDFA: Int32
+        /// The Thompson NFA that decides any parsed pattern in linear time, built on first need.
+        var thompson: Int32
         var icu: Int32
     }
 
@@ -32,6 +34,7 @@ final class PatternTable {
     /// each DFA holds a pointer to it.
     private let dfaBudget = UncheckedCell(1 << 24)
     private let programs = PositionSetMatchers()
+    private let thompsons = ThompsonMatchers()
     private var icu: [ICURegex] = []
     private(set) var sources: [String] = []
     /// Pattern index by a cheap hash of its UTF-8 (open addressing, -1 free; a hit is confirmed
@@ -83,7 +86,7 @@ final class PatternTable {
             if !unsupported.contains(entry) { unsupported.append(entry) }
             return nil
         }
-        var engines = Engines(sequence: -1, program: -1, dfa: -1, exactDFA: -1, icu: -1)
+        var engines = Engines(sequence: -1, program: -1, dfa: -1, exactDFA: -1, thompson: -1, icu: -1)
         if var branches = SimplePattern.parseAlternatives(pattern) {
             if wholeValue {
                 for k in branches.indices {
@@ -101,6 +104,7 @@ final class PatternTable {
             engines.program = Self.notBuilt
             engines.dfa = Self.notBuilt
             engines.exactDFA = Self.notBuilt
+            engines.thompson = Self.notBuilt
         }
         if engines.sequence < 0 && engines.program == -1 {
             let (regex, reason) = ICURegex.compile(pattern, timeLimit: timeLimit)
@@ -183,8 +187,23 @@ final class PatternTable {
         return dfa
     }
 
+    /// Builds a pattern's Thompson NFA on first need (-1 if it has none: unparsed, too large).
+    private func buildThompson(_ index: Int32) -> Int32 {
+        var thompson: Int32 = -1
+        if let node = regexNode(index), let t = thompsons.add(node) { thompson = t }
+        engineOf[Int(index)].thompson = thompson
+        return thompson
+    }
+
+    /// Values up to this many characters may go to the position-set matcher, whose memory is
+    /// the value's length times the pattern's size; longer ones go to the DFA and the NFA.
+    static let positionSetLimit = 1 << 16
+
     /// Runs pattern `index` on a UTF-8 value (already known to be valid UTF-8); `ascii` when
-    /// every byte is below 0x80 (then bytes are code points).
+    /// every byte is below 0x80 (then bytes are code points). The fast engines answer first;
+    /// what they decline or give up on (their work is bounded in proportion to the value) goes
+    /// to the Thompson NFA, linear in the value, and only patterns the regex parser cannot read
+    /// go to ICU, with a time limit in proportion to the value.
     func run(_ index: Int32, utf8 value: UnsafeBufferPointer<UInt8>, ascii: Bool) -> Outcome {
         var e = engineOf[Int(index)]
         if ascii {
@@ -195,31 +214,17 @@ final class PatternTable {
                 if e.exactDFA == Self.notBuilt { e.exactDFA = buildDFA(index, exact: true) }
                 if e.exactDFA >= 0, let m = dfas.base[Int(e.exactDFA)].matches(value) { return m ? .match : .noMatch }
             }
-            if e.program == Self.notBuilt { e.program = buildProgram(index) }
-            if e.program >= 0 {
-                switch programs.matches(e.program, value, whole: wholeValue) {
-                case .match: return .match
-                case .noMatch: return .noMatch
-                case .gaveUp: break
-                }
-            }
+            if let m = linearMatch(index, &e, value) { return m }
         }
         let cps = decode(value)
         if !ascii {
             if e.sequence >= 0, let m = sequences.fastMatch(e.sequence, cps) { return m ? .match : .noMatch }
-            if e.program == Self.notBuilt { e.program = buildProgram(index) }
-            if e.program >= 0 {
-                switch programs.matches(e.program, cps, whole: wholeValue) {
-                case .match: return .match
-                case .noMatch: return .noMatch
-                case .gaveUp: break
-                }
-            }
+            if let m = linearMatch(index, &e, cps) { return m }
         }
-        if e.program == Self.notBuilt { e.program = buildProgram(index) }
-        if e.sequence >= 0 && e.program < 0 { return sequences.matches(e.sequence, cps) ? .match : .noMatch }
-        // The position-set program gave up on its work bound (or there is only ICU): ICU decides,
-        // within its own time limit.
+        // No regex tree (the sequence matcher's own linear scan decides), or too large an NFA.
+        if e.sequence >= 0 { return sequences.matches(e.sequence, cps) ? .match : .noMatch }
+        // Back-references, `\b`, inline flags and the like: ICU decides, within a time limit
+        // that grows with the value.
         var icuIndex = e.icu
         if icuIndex < 0 {
             guard let regex = ICURegex.compile(sources[Int(index)], timeLimit: timeLimit).0 else { return countGaveUp(index) }
@@ -232,6 +237,25 @@ final class PatternTable {
         case .noMatch: return .noMatch
         case .gaveUp: return countGaveUp(index)
         }
+    }
+
+    /// The position-set matcher (on values whose length it can hold), then the Thompson NFA;
+    /// nil when the pattern has neither (no regex tree, or too large an NFA).
+    private func linearMatch<T: FixedWidthInteger & UnsignedInteger>(_ index: Int32, _ e: inout Engines,
+                                                                      _ value: UnsafeBufferPointer<T>) -> Outcome? {
+        if value.count <= Self.positionSetLimit {
+            if e.program == Self.notBuilt { e.program = buildProgram(index) }
+            if e.program >= 0 {
+                switch programs.matches(e.program, value, whole: wholeValue) {
+                case .match: return .match
+                case .noMatch: return .noMatch
+                case .gaveUp: break
+                }
+            }
+        }
+        if e.thompson == Self.notBuilt { e.thompson = buildThompson(index) }
+        if e.thompson >= 0 { return thompsons.matches(e.thompson, value, whole: wholeValue) ? .match : .noMatch }
+        return nil
     }
 
     private func countGaveUp(_ index: Int32) -> Outcome {
@@ -258,6 +282,4 @@ final class PatternTable {
         return UnsafeBufferPointer(rebasing: codePoints[0..<n])
     }
 
-    /// A value too large to match within the work bound: counted like a time-out.
-    func noteGaveUp(_ index: Int32) { _ = countGaveUp(index) }
 }

@@ -10,7 +10,8 @@
 /// - alternation is a union, anchors and look-arounds intersect with a position set.
 /// Every construct maps a union to the union of its images, which makes the breadth-first
 /// rounds exact. Work per match is O(pattern size × positions/64 × rounds) and bounded by a
-/// budget; past it the match gives up (the caller falls back to ICU).
+/// budget in proportion to the value (64 rounds of the whole pattern); past it the match gives
+/// up and the caller's linear engine (`ThompsonMatchers`) decides.
 struct RegexOp {
     enum Kind: UInt8 { case chars, sequence, alternation, repeated, charsRepeated, start, end, look }
     var kind: Kind
@@ -184,7 +185,7 @@ final class PositionSetMatchers {
         base.initialize(repeating: 0, count: w * (k + 3 + looks) + looks)
         var run = Run(n: n, words: w, masks: base, endStrict: base + w * k, endFinal: base + w * (k + 1), all: base + w * (k + 2),
                       looks: base + w * (k + 3), lookDone: base + w * (k + 3 + looks), top: base + w * (k + 3 + looks) + looks,
-                      budget: 1 << 24)
+                      budget: 64 * (Int(prog.opCount) + 1) * w + (1 << 12))
         buildMasks(prog, value, &run)
         if w == 1 {
             // Values under 64 characters: every position set is one word, kept in registers.

@@ -9,7 +9,8 @@ import Darwin
 /// nodes, compiled on first use and cached; a `ref` shape is compiled once per service and
 /// shared by every place that names it.
 public final class ValidationPlan {
-    let model: Model
+    /// The services, read as operations are first met (a lazy catalog imports only those).
+    public let catalog: ServiceCatalog
     let patterns: PatternTable
 
     // The tables, in manually managed memory, sized for a few thousand operations so that
@@ -44,8 +45,17 @@ public final class ValidationPlan {
     /// The node of an absent input/output: an empty structure (any member is unknown).
     private(set) var emptyStructure: Int32 = 0
 
-    public init(model: Model, wholeValuePatterns: Bool = false) {
-        self.model = model
+    /// A value whose pattern check reached its work bound passes (it is still counted in
+    /// `patternsGivenUp`); otherwise it is an `unchecked` issue.
+    let allowUnchecked: Bool
+
+    public convenience init(model: Model, wholeValuePatterns: Bool = false, allowUnchecked: Bool = false) {
+        self.init(catalog: ServiceCatalog(model: model), wholeValuePatterns: wholeValuePatterns, allowUnchecked: allowUnchecked)
+    }
+
+    public init(catalog: ServiceCatalog, wholeValuePatterns: Bool = false, allowUnchecked: Bool = false) {
+        self.catalog = catalog
+        self.allowUnchecked = allowUnchecked
         self.patterns = PatternTable(wholeValue: wholeValuePatterns)
         emptyStructure = append(PlanNode(kind: .structure))
         refreshStorage()
@@ -90,15 +100,20 @@ public final class ValidationPlan {
     /// The roots of an operation, compiling it on first use.
     public func roots(service: String, operation: String) -> Lookup {
         if let r = operations[service]?[operation] { return .found(r) }
-        guard let svc = model.services[service] else { return .unknownService }
+        guard let svc = catalog.service(service) else { return .unknownService }
         guard let op = svc.operations[operation] else { return .unknownOperation }
-        let started = Self.threadCPUSeconds()
+        let started = threadCPUSeconds()
         defer {
             refreshStorage()
-            compileSeconds += Self.threadCPUSeconds() - started
+            compileSeconds += threadCPUSeconds() - started
         }
+        serviceNumber = serviceNumbers[service] ?? {
+            serviceNumbers[service] = serviceNumbers.count
+            return serviceNumbers.count - 1
+        }()
         let input = op.input.map { root in withUnsafePointer(to: root) { compile($0, service: svc) } } ?? emptyStructure
         let output = op.output.map { root in withUnsafePointer(to: root) { compile($0, service: svc) } } ?? emptyStructure
+        compilePendingRefs(svc)
         let r = Roots(input: input, output: output)
         operations[service, default: [:]][operation] = r
         return .found(r)
@@ -114,10 +129,10 @@ public final class ValidationPlan {
     func errorRoot(service: Service, shapeName: String?) -> Int32 {
         let key = shapeName ?? ""
         if let r = errorRoots[service.name]?[key] { return r }
-        let started = Self.threadCPUSeconds()
+        let started = threadCPUSeconds()
         defer {
             refreshStorage()
-            compileSeconds += Self.threadCPUSeconds() - started
+            compileSeconds += threadCPUSeconds() - started
         }
         var root = Shape.structure([("Error", Shape(type: .document)), ("ResponseMetadata", Shape(type: .document))], required: ["Error"])
         if let name = shapeName, let error = service.errorShapes[name], let shape = service.resolve(error.shape) {
@@ -131,15 +146,12 @@ public final class ValidationPlan {
     /// CPU time spent compiling operations so far (for throughput figures).
     public private(set) var compileSeconds: Double = 0
 
-    static func threadCPUSeconds() -> Double {
-        var ts = timespec()
-        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts)
-        return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
-    }
-
     /// Compiles every operation of every service (for export and for warming up benchmarks).
     public func compileAll() {
-        for (s, svc) in model.services { for o in svc.operations.keys { _ = roots(service: s, operation: o) } }
+        for s in catalog.entries.keys {
+            guard let svc = catalog.service(s) else { continue }
+            for o in svc.operations.keys { _ = roots(service: s, operation: o) }
+        }
     }
 
     // MARK: - compilation
@@ -147,6 +159,19 @@ public final class ValidationPlan {
     private func append(_ node: PlanNode) -> Int32 {
         nodes.push(node)
         return Int32(nodes.count - 1)
+    }
+
+    /// Refs met while compiling, whose definitions are not compiled yet: (index in the
+    /// service's `shapes`, the placeholder node that gets the compiled definition).
+    private var pendingRefs: [(Int, Int32)] = []
+
+    private func compilePendingRefs(_ service: Service) {
+        while let (i, slot) = pendingRefs.popLast() {
+            service.shapes.values.withUnsafeBufferPointer { targets in
+                let compiled = compile(targets.baseAddress.unsafelyUnwrapped + i, service: service)
+                nodes[Int(slot)] = nodes[Int(compiled)]
+            }
+        }
     }
 
     /// Compiles the shape at `shape`, read in place: the model's `Shape` values are large
@@ -158,21 +183,24 @@ public final class ValidationPlan {
                 // A dangling ref: accept anything rather than invent failures.
                 return append(PlanNode(kind: .document))
             }
-            return service.shapes.values.withUnsafeBufferPointer { targets in
-                let target = targets.baseAddress.unsafelyUnwrapped + i
-                if target.pointee.isRef { return append(PlanNode(kind: .document)) }
-                let slot = append(PlanNode(kind: .document))
-                refNodes[service.name, default: [:]][ref] = slot
-                let compiled = compile(target, service: service)
-                nodes[Int(slot)] = nodes[Int(compiled)]
-                return slot
-            }
+            if service.shapes.values[i].isRef { return append(PlanNode(kind: .document)) }
+            // Compiled from a worklist once the root is done (`compilePendingRefs`): a chain of
+            // refs costs no call stack, only the nesting of one tree does.
+            let slot = append(PlanNode(kind: .document))
+            refNodes[service.name, default: [:]][ref] = slot
+            pendingRefs.append((i, slot))
+            return slot
         }
         // A `jsonvalue` string is JSON text on the wire and any JSON value once parsed.
         let kind = shape.pointee.isJSONValue ? NodeKind.document : NodeKind(shape.pointee.type ?? .document)
         var node = PlanNode(kind: kind)
         switch kind {
         case .structure, .union:
+            let key = MembersKey(shape.pointee, service: serviceNumber)
+            if let key, let shared = sharedMembers[key] {
+                (node.memberStart, node.memberCount, node.slotStart, node.slotMask, node.requiredCount) = shared.table
+                break
+            }
             // Children first (a structure's members must be contiguous), then its members.
             let first = pending.count
             shape.pointee.members.values.withUnsafeBufferPointer { values in
@@ -203,6 +231,10 @@ public final class ValidationPlan {
                 if !members[mi].required { members[mi].required = true; requiredCount += 1 }
             }
             node.requiredCount = requiredCount
+            if let key {
+                sharedMembers[key] = SharedMembers(table: (node.memberStart, node.memberCount, node.slotStart, node.slotMask, requiredCount),
+                                                   shape: shape.pointee)
+            }
         case .list:
             node.child = compileChild(shape, .member, service: service, absent: .document)
         case .map:
@@ -214,6 +246,39 @@ public final class ValidationPlan {
         applyConstraints(shape, to: &node)
         return append(node)
     }
+
+    /// A structure's members by the identity of the model's storage for them: a botocore import
+    /// shares one subtree among every operation that uses a shape, so its member table is
+    /// compiled once. Identical storage holds identical members (and the same refs, within one
+    /// service); the entry keeps the storage alive, so its address cannot come back for
+    /// other members.
+    private struct MembersKey: Hashable {
+        var names: UnsafeRawPointer
+        var shapes: UnsafeRawPointer
+        var required: UnsafeRawPointer?
+        var service: Int
+
+        /// nil for a structure without members (nothing to share).
+        init?(_ shape: Shape, service: Int) {
+            guard let names = shape.members.keys.elements.withUnsafeBufferPointer({ $0.baseAddress }),
+                  let shapes = shape.members.values.withUnsafeBufferPointer({ $0.baseAddress }) else { return nil }
+            self.names = UnsafeRawPointer(names)
+            self.shapes = UnsafeRawPointer(shapes)
+            self.required = shape.required.withUnsafeBufferPointer { $0.baseAddress.map(UnsafeRawPointer.init) }
+            self.service = service
+        }
+    }
+
+    private struct SharedMembers {
+        var table: (memberStart: Int32, memberCount: Int32, slotStart: Int32, slotMask: Int32, requiredCount: Int32)
+        /// Held so that the storage outlives the key.
+        var shape: Shape
+    }
+
+    private var sharedMembers: [MembersKey: SharedMembers] = [:]
+    /// The service being compiled, numbered (refs are resolved within one service).
+    private var serviceNumber = 0
+    private var serviceNumbers: [String: Int] = [:]
 
     /// The member of a structure being compiled whose name is these bytes (the scanner's
     /// lookup, over the tables as they stand).

@@ -67,8 +67,8 @@ public final class PayloadFiles {
     /// they come (no size to read up to; a read may wait for the producer).
     public static func isStream(_ path: String) -> Bool {
         if path == standardInput { return true }
-        var st = stat()
-        return stat(path, &st) == 0 && (st.st_mode & S_IFMT) != S_IFREG && (st.st_mode & S_IFMT) != S_IFDIR
+        guard let st = FileSystemPath.status(path) else { return false }
+        return (st.st_mode & S_IFMT) != S_IFREG && (st.st_mode & S_IFMT) != S_IFDIR
     }
 
     public init(validator: RecordValidator) { self.validator = validator }
@@ -83,22 +83,18 @@ public final class PayloadFiles {
     /// `.jsonl` and the `extensions` given.
     public static func list(_ paths: [String], extensions: Set<String> = [], log: inout DiagnosticLog) -> [String] {
         var files: [String] = []
-        let fm = FileManager.default
         for path in paths {
-            if path == standardInput { files.append(path); continue }
-            var isDir: ObjCBool = false
-            guard fm.fileExists(atPath: path, isDirectory: &isDir) else {
-                log.error(path, "no such file or folder")
-                continue
+            // Named streams (`-`, a FIFO, /dev/stdin) are read as JSON Lines as they come;
+            // everything else through the one file walker (regular files only).
+            if isStream(path) { files.append(path); continue }
+            let found = FileTree.list([path]) { name in
+                name.hasSuffix(".json") || name.hasSuffix(".jsonl") || extensions.contains(String(name[(name.lastIndex(of: ".").map { name.index(after: $0) } ?? name.endIndex)...]))
             }
-            guard isDir.boolValue else { files.append(path); continue }
-            guard let walker = fm.enumerator(atPath: path) else { log.error(path, "cannot list folder"); continue }
-            var found: [String] = []
-            for case let rel as String in walker where rel.hasSuffix(".json") || rel.hasSuffix(".jsonl") || extensions.contains((rel as NSString).pathExtension) {
-                found.append((path as NSString).appendingPathComponent(rel))
+            log.append(contentsOf: found.log)
+            if found.files.isEmpty, found.log.errorCount == 0, FileSystemPath.status(path).map({ $0.st_mode & S_IFMT == S_IFDIR }) == true {
+                log.warning(path, "no .json or .jsonl payload files in this folder")
             }
-            if found.isEmpty { log.warning(path, "no .json or .jsonl payload files in this folder") }
-            files.append(contentsOf: found.sorted())
+            files.append(contentsOf: found.files)
         }
         return files
     }
@@ -175,7 +171,7 @@ public final class PayloadFiles {
     /// The whole file in one buffer sized from fstat (no intermediate copy: a 1 GB record
     /// costs 1 GB).
     static func readWhole(_ file: String, log: inout DiagnosticLog) -> [UInt8]? {
-        let fd = open(file, O_RDONLY)
+        let fd = FileSystemPath.open(file, O_RDONLY)
         guard fd >= 0 else {
             log.error(file, FileManager.default.fileExists(atPath: file) ? "cannot open file" : "no such file")
             return nil
@@ -207,13 +203,15 @@ public final class PayloadFiles {
                 processLine(p, n, file: name, line: number, &record, sink)
             }
         } catch {
-            tally.log.error(name, line: error.line, "read failed: \(String(cString: strerror(error.errno)))")
+            tally.log.error(name, line: error.line, error.errno == EFBIG
+                            ? "a line longer than \(FileReading.maximumBytes) bytes (DOCCONFORM_MAX_INPUT_BYTES): not read further"
+                            : "read failed: \(error.message)")
             tally.unreadable += 1
         }
     }
 
     private func streamLines(file: String, mayWait: Bool, _ sink: Sink) {
-        let fd = open(file, O_RDONLY)
+        let fd = FileSystemPath.open(file, O_RDONLY)
         guard fd >= 0 else {
             tally.unreadable += 1
             tally.log.error(file, FileManager.default.fileExists(atPath: file) ? "cannot open file" : "no such file")

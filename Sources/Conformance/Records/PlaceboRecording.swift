@@ -134,7 +134,7 @@ extension RecordValidator {
             issues.append(ValidationIssue(path: "", code: .operation, message: "service \(PayloadChecker.quoted(origin.service)) is not in the model (no service has this name, endpoint prefix or signing name)"))
             return nil
         }
-        let having = named.filter { plan.model.services[$0]?.operations[origin.operation] != nil }
+        let having = named.filter { plan.catalog.service($0)?.operations[origin.operation] != nil }
         guard !having.isEmpty else {
             let services = named == [name] ? "service \(name)" : "\(named.count == 1 ? "service" : "services") \(named.joined(separator: ", ")) (\(PayloadChecker.quoted(name)))"
             issues.append(ValidationIssue(path: "", code: .operation, message: "operation \(PayloadChecker.quoted(origin.operation)) is not in \(services)"))
@@ -149,7 +149,7 @@ extension RecordValidator {
     private func isErrorResponse(status: Int?, facts: ErrorResponseFacts, service: String, operation: String) -> Bool {
         if let status, status >= 300 { return true }
         guard facts.hasErrorObject else { return false }
-        let output = plan.model.services[service]?.operations[operation]?.output
+        let output = plan.catalog.service(service)?.operations[operation]?.output
         return output?.members["Error"] == nil
     }
 }

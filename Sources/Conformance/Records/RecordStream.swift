@@ -1,3 +1,4 @@
+import APIModel
 import Foundation
 
 /// A stream of JSON Lines records from a file descriptor: a `.jsonl` file or standard input
@@ -8,6 +9,9 @@ enum RecordStream {
     struct ReadFailure: Error {
         var errno: Int32
         var line: Int
+        var message: String { String(cString: strerror(errno)) }
+        /// A line longer than one input may be (`FileReading.maximumBytes`): /dev/zero, say.
+        static func lineTooLong(_ line: Int) -> ReadFailure { ReadFailure(errno: EFBIG, line: line) }
     }
 
     /// Hands every line (without its newline; a final line without one too) to `line` with its
@@ -18,8 +22,10 @@ enum RecordStream {
     static func read(fd: Int32, chunkSize: Int, beforeRead: (() -> Void)?,
                      line: (UnsafeMutablePointer<UInt8>, _ count: Int, _ number: Int) -> Void) throws(ReadFailure) {
         var capacity = max(chunkSize, 1)
-        var buffer = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
-        defer { buffer.deallocate() }
+        // malloc/realloc: growing a large block moves its pages instead of copying them, so a
+        // line of 1 GB costs about 1 GB, not the old buffer plus the new one.
+        var buffer = malloc(capacity)!.assumingMemoryBound(to: UInt8.self)
+        defer { free(buffer) }
         var filled = 0
         var lineNumber = 1
         var eof = false
@@ -46,11 +52,10 @@ enum RecordStream {
             }
             if start == 0 && filled == capacity {
                 // One line fills the buffer: grow it.
-                let bigger = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity * 2)
-                bigger.update(from: buffer, count: filled)
-                buffer.deallocate()
-                buffer = bigger
-                capacity *= 2
+                guard capacity < FileReading.maximumBytes else { throw .lineTooLong(lineNumber) }
+                guard let bigger = realloc(buffer, min(capacity * 2, FileReading.maximumBytes)) else { throw ReadFailure(errno: ENOMEM, line: lineNumber) }
+                buffer = bigger.assumingMemoryBound(to: UInt8.self)
+                capacity = min(capacity * 2, FileReading.maximumBytes)
                 continue
             }
             if start > 0 {

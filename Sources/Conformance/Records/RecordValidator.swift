@@ -9,7 +9,7 @@ public final class RecordValidator {
     /// Error codes by service, for error responses.
     var errorCodes = ErrorCodes()
     /// Placebo names to services, built on the first recording.
-    lazy var directory = ServiceDirectory(model: plan.model)
+    lazy var directory = ServiceDirectory(entries: plan.catalog.entries.values)
     /// What the run could not settle for some records, said once at the end.
     var notes = RunNotes()
 
@@ -172,7 +172,7 @@ public final class RecordValidator {
     /// operation's documented errors and AWS's common ones, its other members against the
     /// error shape of that code.
     func checkErrorResponse(service serviceName: String, operation operationName: String, file: String) throws(MalformedJSON) {
-        guard let service = plan.model.services[serviceName], let operation = service.operations[operationName] else { return }
+        guard let service = plan.catalog.service(serviceName), let operation = service.operations[operationName] else { return }
         let facts = checker.errorResponseFacts()
         var shape: String? = nil
         if let code = facts.code {
@@ -191,7 +191,7 @@ public final class RecordValidator {
     /// The error shape whose members an error response of the operation carries, its code
     /// judged as `checkErrorResponse` judges it (the wire decoder reads the members as this shape).
     package func errorShapeName(code: String, queryErrorCode: String?, service serviceName: String, operation operationName: String) -> String? {
-        guard let service = plan.model.services[serviceName], let operation = service.operations[operationName] else { return nil }
+        guard let service = plan.catalog.service(serviceName), let operation = service.operations[operationName] else { return nil }
         return errorCodes.verdict(code: code, queryErrorCode: queryErrorCode, service: service, operation: operation).shape
     }
 

@@ -10,9 +10,13 @@ struct ServiceDirectory {
     /// name, then those whose endpoint prefix is, then those whose signing name is.
     private var byName: [String: [String]] = [:]
 
-    init(model: Model) {
+    init(model: Model) { self.init(entries: model.services.values.map(ServiceEntry.init(service:))) }
+
+    /// From a catalog's index: no service is read to learn the names it answers to.
+    init(entries: some Sequence<ServiceEntry>) {
         var ranked: [String: [(rank: Int, service: String)]] = [:]
-        for (key, service) in model.services {
+        for service in entries {
+            let key = service.name
             ranked[key, default: []].append((0, key))
             if let prefix = service.endpointPrefix, prefix != key { ranked[prefix, default: []].append((1, key)) }
             if let signing = service.signingName, signing != key, signing != service.endpointPrefix {

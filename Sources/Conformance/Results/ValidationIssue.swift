@@ -12,6 +12,9 @@ public enum IssueCode: String, Sendable, Hashable, CaseIterable {
     /// An error response whose `Error.Code` is neither among the operation's documented errors
     /// nor one of AWS's common errors (`CommonErrors`).
     case undocumentedError = "undocumented-error"
+    /// A value whose pattern could not be decided within the work bound (a pattern only ICU
+    /// runs, backtracking on this value): not known to be valid (`--allow-unchecked` passes it).
+    case unchecked
 
     /// The raw value as a static literal (written without a String).
     var literal: StaticString {
@@ -29,6 +32,7 @@ public enum IssueCode: String, Sendable, Hashable, CaseIterable {
         case .duplicate: "duplicate"
         case .record: "record"
         case .undocumentedError: "undocumented-error"
+        case .unchecked: "unchecked"
         }
     }
 
@@ -48,6 +52,7 @@ public enum IssueCode: String, Sendable, Hashable, CaseIterable {
         case .duplicate: 10
         case .record: 11
         case .undocumentedError: 12
+        case .unchecked: 13
         }
     }
 }

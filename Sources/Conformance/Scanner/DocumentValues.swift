@@ -27,8 +27,8 @@ extension PayloadChecker {
             let b = lexer.byte
             if b == 0x7B || b == 0x5B {
                 if depth >= Self.maximumDepth {
-                    report(.malformed, "nested deeper than \(Self.maximumDepth) levels; the rest of this value is not checked (byte \(lexer.pos))")
-                    try skip()
+                    reportTooDeep(at: lexer.pos)
+                    try skip(boundingDepth: false)
                 } else {
                     lexer.pos += 1
                     lexer.skipWhitespace()

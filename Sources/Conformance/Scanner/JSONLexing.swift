@@ -18,6 +18,8 @@ package struct ScannedNumber {
     package var end: Int
     /// No fraction and no exponent.
     var plainInteger: Bool
+    /// Written with an exponent (`1e400`): the only way a literal of a few bytes leaves a double's range.
+    var hasExponent: Bool
     /// The exact value when it is a plain integer that fits in 64 bits.
     var intValue: Int64
     var overflow: Bool
@@ -125,12 +127,17 @@ package struct JSONLexer {
         case 0x22, 0x5C, 0x2F, 0x62, 0x66, 0x6E, 0x72, 0x74: pos += 2
         case 0x75:
             guard let u = hex4(at: pos + 2) else { throw fail("bad \\u escape") }
-            pos += 6
-            // A surrogate pair is one code point.
-            if u >= 0xD800 && u <= 0xDBFF, pos + 1 < end, p[pos] == 0x5C, p[pos + 1] == 0x75,
-               let lo = hex4(at: pos + 2), lo >= 0xDC00 && lo <= 0xDFFF {
+            // A surrogate pair is one code point; half of one stands for no character (the
+            // same surrogate as raw UTF-8 bytes is invalid UTF-8).
+            if u >= 0xDC00 && u <= 0xDFFF { throw fail("lone surrogate escape \\u\(String(u, radix: 16)) (a low half without a high one)") }
+            if u >= 0xD800 && u <= 0xDBFF {
+                guard pos + 7 < end, p[pos + 6] == 0x5C, p[pos + 7] == 0x75,
+                      let lo = hex4(at: pos + 8), lo >= 0xDC00 && lo <= 0xDFFF else {
+                    throw fail("lone surrogate escape \\u\(String(u, radix: 16)) (a high half without a low one)")
+                }
                 pos += 6
             }
+            pos += 6
         default: throw fail("bad escape \\\(describeByte(p[pos + 1]))")
         }
     }
@@ -204,8 +211,10 @@ package struct JSONLexer {
             while pos < end, p[pos] >= 0x30 && p[pos] <= 0x39 { pos += 1 }
             guard pos > s else { throw fail("invalid number: no digits after '.'") }
         }
+        var exponent = false
         if pos < end, p[pos] == 0x65 || p[pos] == 0x45 {
             plain = false
+            exponent = true
             pos += 1
             if pos < end, p[pos] == 0x2B || p[pos] == 0x2D { pos += 1 }
             let s = pos
@@ -222,7 +231,7 @@ package struct JSONLexer {
                 overflow = true
             }
         }
-        return ScannedNumber(start: start, end: pos, plainInteger: plain, intValue: int, overflow: overflow)
+        return ScannedNumber(start: start, end: pos, plainInteger: plain, hasExponent: exponent, intValue: int, overflow: overflow)
     }
 
     /// The number as a Double (fractions, exponents, huge integers).
@@ -233,6 +242,47 @@ package struct JSONLexer {
             buf[len] = 0
             return strtod(buf.baseAddress!, nil)
         }
+    }
+
+    /// The exact value of a number written with a fraction or an exponent, when that value is
+    /// an integer (`1.0`, `1.5e1`, `150e-1`); nil when it is not (`1.5`, `1e-400`, whatever a
+    /// double would round it to). `overflow` when it is an integer outside 64 bits.
+    func integralValue(_ n: ScannedNumber) -> (value: Int64, overflow: Bool)? {
+        var i = n.start
+        let negative = p[i] == 0x2D
+        if negative { i += 1 }
+        // Significant digits (integer and fraction part) and the power of ten they are scaled by.
+        var digits: [UInt8] = []
+        var scale = 0
+        while i < n.end, p[i] >= 0x30 && p[i] <= 0x39 { digits.append(p[i] - 0x30); i += 1 }
+        if i < n.end, p[i] == 0x2E {
+            i += 1
+            while i < n.end, p[i] >= 0x30 && p[i] <= 0x39 { digits.append(p[i] - 0x30); scale -= 1; i += 1 }
+        }
+        if i < n.end, p[i] == 0x65 || p[i] == 0x45 {
+            i += 1
+            var exponentNegative = false
+            if p[i] == 0x2B || p[i] == 0x2D { exponentNegative = p[i] == 0x2D; i += 1 }
+            var exponent = 0
+            // Saturated: any exponent this large makes the value overflow or not integral (or zero).
+            while i < n.end { exponent = min(exponent * 10 + Int(p[i] - 0x30), 1_000_000_000); i += 1 }
+            scale += exponentNegative ? -exponent : exponent
+        }
+        guard let first = digits.firstIndex(where: { $0 != 0 }) else { return (0, false) }
+        var last = digits.count - 1
+        while digits[last] == 0 { last -= 1; scale += 1 }
+        guard scale >= 0 else { return nil }
+        let count = last - first + 1
+        if count + scale > 19 { return (0, true) }
+        var magnitude: UInt64 = 0
+        for d in digits[first...last] { magnitude = magnitude * 10 + UInt64(d) }
+        for _ in 0..<scale { magnitude *= 10 }
+        if negative {
+            guard magnitude <= UInt64(Int64.max) + 1 else { return (0, true) }
+            return (magnitude == UInt64(Int64.max) + 1 ? .min : -Int64(magnitude), false)
+        }
+        guard magnitude <= UInt64(Int64.max) else { return (0, true) }
+        return (Int64(magnitude), false)
     }
 
     /// Matches a literal word (`true`, `null`, ...) at the current position.
@@ -253,8 +303,10 @@ package struct JSONLexer {
     }
 
     /// Skips one whole value, validating its syntax, without recursion. Calls `onNonFinite`
-    /// for NaN/Infinity literals (reported, then skipped like numbers).
-    mutating func skipValue(stack: inout ScratchStack<UInt8>, onNonFinite: (String, Int) -> Void) throws(MalformedJSON) {
+    /// for NaN/Infinity literals (reported, then skipped like numbers), and `onTooDeep` once
+    /// when containers nest more than `depthLeft` levels (the value is still skipped whole).
+    mutating func skipValue(stack: inout ScratchStack<UInt8>, depthLeft: Int = .max, onTooDeep: (Int) -> Void = { _ in },
+                            onNonFinite: (String, Int) -> Void) throws(MalformedJSON) {
         // Scalars, the usual skipped values, need no stack.
         if pos < end {
             switch p[pos] {
@@ -267,11 +319,16 @@ package struct JSONLexer {
             }
         }
         stack.removeAll()
+        var tooDeep = false
         while true {
             // A value.
             skipWhitespace()
             guard pos < end else { throw fail("unexpected end of input, expected a value") }
             let b = p[pos]
+            if (b == 0x7B || b == 0x5B) && !tooDeep && stack.count >= depthLeft {
+                tooDeep = true
+                onTooDeep(pos)
+            }
             switch b {
             case 0x7B:
                 pos += 1

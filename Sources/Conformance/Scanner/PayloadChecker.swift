@@ -30,8 +30,6 @@ final class PayloadChecker {
 
     @exclusivity(unchecked) private var skipStack = ScratchStack<UInt8>()
     private var unescaped = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: 1024)
-    /// Values above this many bytes skip the pattern check (counted as "gave up").
-    static let patternValueLimit = 4 << 20
 
     init(plan: ValidationPlan) {
         self.plan = plan
@@ -216,10 +214,19 @@ final class PayloadChecker {
 
     // MARK: - values
 
-    func skip() throws(MalformedJSON) {
-        try lexer.skipValue(stack: &skipStack) { word, _ in
+    /// Skips a value the plan does not follow (an unknown member, a document, a type
+    /// mismatch), still holding it to JSON's syntax and to the nesting limit.
+    func skip(boundingDepth: Bool = true) throws(MalformedJSON) {
+        try lexer.skipValue(stack: &skipStack, depthLeft: boundingDepth ? Self.maximumDepth - depth : .max, onTooDeep: { at in
+            self.reportTooDeep(at: at)
+        }) { word, _ in
             self.report(.malformed, "\(word) is not valid JSON (byte \(self.lexer.pos))")
         }
+    }
+
+    /// Nesting past `maximumDepth`: reported once per value, whose rest is skipped unchecked.
+    func reportTooDeep(at offset: Int) {
+        report(.malformed, "nested deeper than \(Self.maximumDepth) levels; the rest of this value is not checked (byte \(offset))")
     }
 
     func jsonTypeName() -> StaticString {
@@ -282,7 +289,10 @@ final class PayloadChecker {
         case .float, .double:
             guard b == 0x2D || (b >= 0x30 && b <= 0x39) else { return try typeMismatch(node) }
             let n = try lexer.scanNumber()
-            if node.pointee.hasMin || node.pointee.hasMax { checkRealRange(node, lexer.doubleValue(n), n) }
+            // Only an exponent (or 300 digits) takes a literal past a double's range.
+            if node.pointee.hasMin || node.pointee.hasMax || n.hasExponent || n.end - n.start > 300 {
+                checkReal(node, lexer.doubleValue(n), n)
+            }
         case .boolean:
             if lexer.literal("true") || lexer.literal("false") { return }
             try typeMismatch(node)
@@ -322,8 +332,8 @@ final class PayloadChecker {
         depth += 1
         defer { depth -= 1 }
         if depth > Self.maximumDepth {
-            report(.malformed, "nested deeper than \(Self.maximumDepth) levels; the rest of this value is not checked (byte \(lexer.pos))")
-            try skip()
+            reportTooDeep(at: lexer.pos)
+            try skip(boundingDepth: false)
             return
         }
         try body()
@@ -350,15 +360,22 @@ final class PayloadChecker {
                 }
             }
             if node.pointee.pattern >= 0 {
-                if bytes.count > Self.patternValueLimit {
-                    patterns.noteGaveUp(node.pointee.pattern)
-                    return
-                }
-                if patterns.run(node.pointee.pattern, utf8: bytes, ascii: bytes.count == str.codePoints) == .noMatch {
+                switch patterns.run(node.pointee.pattern, utf8: bytes, ascii: bytes.count == str.codePoints) {
+                case .match: break
+                case .noMatch:
                     report(.pattern, message { m in
                         m.pointee.add("value "); appendDisplay(str, to: m); m.pointee.add(" does not match pattern ")
                         m.pointee.add(patterns.sources[Int(node.pointee.pattern)])
                     })
+                case .gaveUp:
+                    // Not known to be valid: an issue of its own unless the user accepts it.
+                    if !plan.allowUnchecked {
+                        report(.unchecked, message { m in
+                            m.pointee.add("value "); appendDisplay(str, to: m)
+                            m.pointee.add(" could not be checked against pattern "); m.pointee.add(patterns.sources[Int(node.pointee.pattern)])
+                            m.pointee.add(" within its work bound")
+                        })
+                    }
                 }
             }
         }
@@ -383,12 +400,12 @@ final class PayloadChecker {
         var value = n.intValue
         var outOfInt64 = n.overflow
         if !n.plainInteger {
-            let d = lexer.doubleValue(n)
-            guard d.isFinite, d == d.rounded() else {
+            // Decided on the literal's exact value: a double would round `1e-400` to the integer 0.
+            guard let exact = lexer.integralValue(n) else {
                 report(.type, "expected an integral number, got \(numberText(n))")
                 return
             }
-            if d >= 9.223372036854775807e18 || d < -9.223372036854775808e18 { outOfInt64 = true } else { value = Int64(d) }
+            (value, outOfInt64) = exact
         }
         if outOfInt64 {
             let kind = node.pointee.kind
@@ -412,8 +429,16 @@ final class PayloadChecker {
         }
     }
 
-    func checkRealRange(_ node: UnsafePointer<PlanNode>, _ d: Double, _ n: ScannedNumber) {
-        if node.pointee.hasMin && d < node.pointee.minReal {
+    /// A float or double: within the type's finite range (`1e400` is no double, `1e39` no
+    /// 32-bit float), then within the model's bounds.
+    func checkReal(_ node: UnsafePointer<PlanNode>, _ d: Double, _ n: ScannedNumber) {
+        let kind = node.pointee.kind
+        if !d.isFinite || (kind == .float && abs(d) > Double(Float.greatestFiniteMagnitude)) {
+            report(.range, message { m in
+                m.pointee.add("value "); appendNumber(n, to: m); m.pointee.add(" is outside the range of a ")
+                m.pointee.add(kind == .float ? "32-bit float" : "64-bit double")
+            })
+        } else if node.pointee.hasMin && d < node.pointee.minReal {
             report(.range, "value \(numberText(n)) is below the minimum \(node.pointee.minReal)")
         } else if node.pointee.hasMax && d > node.pointee.maxReal {
             report(.range, "value \(numberText(n)) is above the maximum \(node.pointee.maxReal)")

@@ -31,8 +31,7 @@ public enum ReferenceBenchmark {
         ]
         var documents: [DocumentFormat: [SourceDocument]] = [:]
         for path in CorpusWalker.list(paths).files {
-            guard let bytes = try? FileReading.bytes(atPath: path),
-                  case let .format(format) = FormatDetector.detect(path: path, head: Array(bytes.prefix(16_384))) else { continue }
+            guard case let .document(format, bytes) = DocumentIntake.read(path) else { continue }
             documents[format, default: []].append(SourceDocument(path: path, bytes: bytes))
         }
         groups = groups.filter { documents[$0.0] != nil }

@@ -37,6 +37,8 @@ public struct ReferenceFormatParser: FormatParser {
     static func interpret(_ pages: [ReferencePage], options: IngestOptions, log: inout DiagnosticLog) -> Model {
         var interpreter = ReferenceInterpreter(options: options)
         let model = interpreter.interpret(pages)
+        // Data-type pages are no operation's source, yet read into the model.
+        if !interpreter.log.diagnostics.isEmpty { interpreter.log.markUsed(Set(interpreter.typePagePaths)) }
         log.append(contentsOf: interpreter.log)
         return model
     }

@@ -21,10 +21,8 @@ enum Boto3HTMLReader {
         }
         defer { xmlFreeDoc(doc) }
         var page = Boto3PageSections()
-        var newlines = 0
-        bytes.withUnsafeBufferPointer { b in for byte in b where byte == 0x0A { newlines += 1 } }
-        page.lastLine = 1 + newlines - (bytes.last == 0x0A ? 1 : 0)
-        page.wholePage = endsLikeAPage(bytes)
+        page.lastLine = HTMLDocumentReading.lastLine(bytes)
+        page.wholePage = HTMLDocumentReading.endsWhole(bytes)
         if !page.wholePage {
             log.endsEarly(path, line: page.lastLine, "the page ends before '</html>' (truncated?)")
         }
@@ -53,12 +51,6 @@ enum Boto3HTMLReader {
         guard let start = HTMLDocumentReading.find(bytes, "<article"),
               let close = HTMLDocumentReading.find(bytes, "</article>", from: start) else { return nil }
         return HTMLDocumentReading.excerpt(bytes, start..<(close + 10))
-    }
-
-    /// `</html>` (or at least `</body>`) near the end: the page was written whole.
-    private static func endsLikeAPage(_ bytes: [UInt8]) -> Bool {
-        let tail = String(decoding: bytes.suffix(64), as: UTF8.self)
-        return tail.contains("</html>")
     }
 
     private enum Pending { case none, requestSyntax, requestParameters, responseSyntax, responseStructure, exceptions }

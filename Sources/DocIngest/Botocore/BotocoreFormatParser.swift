@@ -9,7 +9,7 @@ public struct BotocoreFormatParser: FormatParser {
     public func parse(_ documents: [SourceDocument], options: IngestOptions, log: inout DiagnosticLog) -> Model {
         let results = documents.parallelMap { document -> (Service?, DiagnosticLog) in
             var local = DiagnosticLog()
-            let service = Self.importDocument(document, options: options, log: &local)
+            let service = Self.importDocument(document, options: options, includeDocumentation: true, log: &local)
             return (service, local)
         }
         var model = Model()
@@ -25,7 +25,10 @@ public struct BotocoreFormatParser: FormatParser {
         return model
     }
 
-    static func importDocument(_ document: SourceDocument, options: IngestOptions, log: inout DiagnosticLog) -> Service? {
+    /// Descriptions are kept in a parse even without `--no-docs`' output: merges pair members by
+    /// them. Only a model read for validation (`BotocoreFolderIndex`) goes without.
+    static func importDocument(_ document: SourceDocument, options: IngestOptions, includeDocumentation: Bool,
+                               log: inout DiagnosticLog) -> Service? {
         var bytes = document.bytes
         if Gzip.isGzip(bytes) {
             do { bytes = try Gzip.decompress(bytes) } catch {
@@ -36,7 +39,8 @@ public struct BotocoreFormatParser: FormatParser {
         let extrasPath = (document.path as NSString).deletingLastPathComponent + "/service-2.sdk-extras.json"
         let extras = FileManager.default.fileExists(atPath: extrasPath) ? try? FileReading.bytes(atPath: extrasPath) : nil
         let name = options.serviceName ?? serviceName(for: document.path)
-        return BotocoreImporter.importService(serviceName: name, bytes: bytes, extras: extras, source: document.path, log: &log)
+        return BotocoreImporter.importService(serviceName: name, bytes: bytes, extras: extras, source: document.path,
+                                              includeDocumentation: includeDocumentation, log: &log)
     }
 
     /// The data folder name: the parent of the API-version folder, or the file's folder.
@@ -57,7 +61,14 @@ public struct ModelFileParser: FormatParser {
         var merged = Model()
         for document in documents {
             do {
-                let model = try ModelReader.read(document.bytes)
+                var bytes = document.bytes
+                if Gzip.isGzip(bytes) {
+                    do { bytes = try Gzip.decompress(bytes) } catch {
+                        log.error(document.path, error.description)
+                        continue
+                    }
+                }
+                let model = try ModelReader.read(bytes)
                 for (k, v) in model.services { merged.services[k] = v }
             } catch {
                 log.error(document.path, line: error.line, error.message)

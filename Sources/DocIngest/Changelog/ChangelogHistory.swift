@@ -23,20 +23,16 @@ public enum ChangelogHistory {
         result.log = listing.log
         var documents: [SourceDocument] = []
         for path in listing.files {
-            let bytes: [UInt8]
-            do {
-                bytes = try FileReading.bytes(atPath: path)
-            } catch {
-                result.log.error(path, error.reason)
+            switch DocumentIntake.read(path) {
+            case let .document(.changelogText, bytes):
+                documents.append(SourceDocument(path: path, bytes: bytes))
+            case let .unreadable(reason):
+                result.log.error(path, reason)
                 result.filesUnreadable += 1
-                continue
-            }
-            guard case .format(.changelogText) = FormatDetector.detect(path: path, head: Array(bytes.prefix(16_384))) else {
+            default:
                 result.log.warning(path, "skipped: not a changelog page (no 'YYYY/MM/DD - Service - N updated api methods' heading)")
                 result.filesSkipped += 1
-                continue
             }
-            documents.append(SourceDocument(path: path, bytes: bytes))
         }
         let reader = ChangelogReader(includeDocumentation: false)
         let pages = documents.parallelMap { document -> (ChangelogPage, DiagnosticLog) in

@@ -56,4 +56,17 @@ enum HTMLDocumentReading {
             }
         }
     }
+
+    /// The page was written whole: `</html>` (or at least `</body>`) near its end, in any letter case.
+    static func endsWhole(_ bytes: [UInt8]) -> Bool {
+        let tail = String(decoding: bytes.suffix(64), as: UTF8.self).lowercased()
+        return tail.contains("</html>") || tail.contains("</body>")
+    }
+
+    /// The number of the page's last line (a final newline ends the last line, it opens none).
+    static func lastLine(_ bytes: [UInt8]) -> Int {
+        var newlines = 0
+        bytes.withUnsafeBufferPointer { b in for byte in b where byte == 0x0A { newlines += 1 } }
+        return max(1, 1 + newlines - (bytes.last == 0x0A ? 1 : 0))
+    }
 }

@@ -1,8 +1,8 @@
 import APIModel
-import Foundation
 
-/// The ingest pipeline: list files → detect each format → parse per format → merge the
-/// partial models (most precise source first) into one model, with every diagnostic.
+/// The ingest pipeline: list files → read each through `DocumentIntake` (read, gunzip,
+/// normalise, detect) → parse per format → check nesting → merge the partial models (most
+/// precise source first) into one model, with every diagnostic.
 public enum Ingest {
     public struct Result: Sendable {
         public var model: Model
@@ -11,8 +11,37 @@ public enum Ingest {
         public var filesByFormat: [DocumentFormat: Int] = [:]
         public var filesRead = 0
         public var filesUnreadable = 0
-        /// True when at least one input produced part of a model (or was a valid empty input).
-        public var anyInputUsable: Bool { filesRead > filesUnreadable && (!model.services.isEmpty || log.errorCount == 0) }
+        /// The documents handed to a format's reader, by path.
+        public var documents: [String: DocumentFormat] = [:]
+        /// docconform model files read without an error (an empty model is still a model).
+        var cleanModelFiles = 0
+
+        /// Something was read: an operation, or a docconform model file (which may hold none).
+        /// The one rule for every format: nothing readable is an input error.
+        public var anyInputUsable: Bool { model.operationCount > 0 || cleanModelFiles > 0 }
+
+        /// Why this snapshot is not safe to compare, empty when it is: a document that could
+        /// not be read would show up as removed operations or members. An error while reading,
+        /// a recognized document that yielded nothing but warnings, or a document that ends
+        /// early (`Diagnostic.endsEarly`) each stop a comparison; quirks a reader works around
+        /// (warnings on a document that still yielded its operations) and stray files of
+        /// unknown formats do not.
+        public var incompleteness: [String] {
+            var problems: [String] = []
+            if log.errorCount > 0 { problems.append("\(log.errorCount) error(s) while reading") }
+            var used = Set<String>()
+            for service in model.services.values {
+                for op in service.operations.values { used.formUnion(op.sources) }
+            }
+            var unusable = Set<String>(), truncated = Set<String>()
+            for d in log.diagnostics where d.severity == .warning {
+                if d.endsEarly { truncated.insert(d.file) }
+                if documents[d.file] != nil && !used.contains(d.file) && !d.documentUsed { unusable.insert(d.file) }
+            }
+            if !unusable.isEmpty { problems.append("\(unusable.count) document(s) could not be read") }
+            if !truncated.isEmpty { problems.append("\(truncated.count) document(s) end early (truncated?)") }
+            return problems
+        }
     }
 
     public static func load(paths: [String], options: IngestOptions = IngestOptions(),
@@ -26,12 +55,13 @@ public enum Ingest {
         for start in stride(from: 0, to: listing.files.count, by: batchSize) {
             progress?(start, listing.files.count)
             let batch = Array(listing.files[start..<min(start + batchSize, listing.files.count)])
-            for (path, outcome) in zip(batch, batch.parallelMap(classify)) {
+            for (path, outcome) in zip(batch, batch.parallelMap(DocumentIntake.read)) {
                 switch outcome {
                 case let .document(format, bytes):
                     result.filesRead += 1
                     byFormat[format, default: []].append(SourceDocument(path: path, bytes: bytes))
                     result.filesByFormat[format, default: 0] += 1
+                    result.documents[path] = format
                 case let .companion(kind):
                     log.count("botocore companion files skipped (\(kind))")
                 case let .unknown(reason):
@@ -55,39 +85,27 @@ public enum Ingest {
                 for d in documents { log.warning(d.path, "skipped: no parser for \(format.rawValue) yet") }
                 continue
             }
-            let partial = parser.parse(documents, options: options, log: &log)
+            let diagnosticsBefore = log.diagnostics.count
+            var partial = parser.parse(documents, options: options, log: &log)
+            if format == .modelJSON {
+                // The model reader has checked its files' nesting and refs already.
+                let failed = Set(log.diagnostics[diagnosticsBefore...].filter { $0.severity == .error }.map(\.file))
+                result.cleanModelFiles += documents.filter { !failed.contains($0.path) }.count
+            } else {
+                // Every walk over these trees recurses per level: nothing deeper than the limit goes on.
+                ShapeNesting.enforce(&partial, log: &log)
+            }
             let side = ModelMerger.Side(model: partial, label: format.rawValue, view: format.view, precision: format.precision)
             merged = merged.map { merger.merge($0, side) } ?? side
         }
         log.append(contentsOf: merger.log)
         result.model = merged?.model ?? Model()
+        if formats.count > 1 {
+            // Merging joins `shapes` tables of several sources: check what refs now reach.
+            ShapeNesting.enforce(&result.model, log: &log)
+        }
         result.model.sortByName()
         result.log = log
         return result
-    }
-
-    enum FileOutcome: Sendable {
-        case document(DocumentFormat, [UInt8])
-        case companion(String)
-        case unknown(String)
-        case unreadable(String)
-    }
-
-    /// Reads one file (unless its name alone says it is a companion) and detects its format.
-    @Sendable static func classify(_ path: String) -> FileOutcome {
-        if case let .companion(kind)? = FormatDetector.detect(path: path) { return .companion(kind) }
-        let bytes: [UInt8]
-        do {
-            bytes = try FileReading.bytes(atPath: path)
-        } catch {
-            return .unreadable(error.reason)
-        }
-        if case let .format(format)? = FormatDetector.detect(path: path) { return .document(format, bytes) }
-        let head = Gzip.isGzip(bytes) ? Array((try? Gzip.decompress(bytes))?.prefix(16_384) ?? []) : Array(bytes.prefix(16_384))
-        switch FormatDetector.detect(path: path, head: head) {
-        case let .format(format): return .document(format, bytes)
-        case let .companion(kind): return .companion(kind)
-        case let .unknown(reason): return .unknown(reason)
-        }
     }
 }

@@ -13,6 +13,8 @@ public struct CorpusReport: Sendable {
         public var log: DiagnosticLog
         public var filesRead: Int
         public var filesByFormat: [String: Int]
+        /// Why the snapshot is not safe to compare (`Ingest.Result.incompleteness`), empty when it is.
+        public var incompleteness: [String] = []
     }
 
     public struct PayloadSet: Sendable {
@@ -69,6 +71,18 @@ public struct CorpusReport: Sendable {
     public var warningCount: Int { allDiagnostics.lazy.filter { $0.severity == .warning }.count }
 
     public var allChanges: [Change] { changeSets.flatMap(\.changes) }
+
+    /// Why the report does not cover the whole corpus (inputs that could not be read), empty
+    /// when it does: the page and changes.md say so at the top, and the CLI exits with 2.
+    public var incompleteness: [String] {
+        var reasons: [String] = []
+        if errorCount > 0 { reasons.append("\(errorCount) error(s) while reading the corpus (listed under Problems)") }
+        if validation.unreadableFiles > 0 { reasons.append("\(validation.unreadableFiles) payload file(s) could not be read") }
+        if let newest, !newest.incompleteness.isEmpty {
+            reasons.append("the newest snapshot \(newest.name) is incomplete (\(newest.incompleteness.joined(separator: ", "))): model.json is not written")
+        }
+        return reasons
+    }
 
     /// The CLI contract: 2 when an input could not be read (the report is still written),
     /// 1 when a payload is invalid or a change at or above `failOn` exists, else 0.

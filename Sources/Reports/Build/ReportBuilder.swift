@@ -43,8 +43,10 @@ public struct ReportBuilder {
         if result.filesRead == 0 { log.error(path, "empty snapshot: no documents in this folder") }
         var byFormat: [String: Int] = [:]
         for (format, n) in result.filesByFormat { byFormat[format.rawValue] = n }
+        var incompleteness = result.incompleteness
+        if result.model.services.isEmpty { incompleteness.append("no API model found (no service could be read)") }
         return CorpusReport.Snapshot(name: name, path: path, model: result.model, log: log,
-                                     filesRead: result.filesRead, filesByFormat: byFormat)
+                                     filesRead: result.filesRead, filesByFormat: byFormat, incompleteness: incompleteness)
     }
 
     func validate(_ layout: CorpusLayout, against snapshot: CorpusReport.Snapshot) -> CorpusReport.Validation {
@@ -87,11 +89,11 @@ public struct ReportBuilder {
     func diffConsecutive(_ snapshots: [CorpusReport.Snapshot], problems: inout DiagnosticLog) -> [CorpusReport.ChangeSet] {
         var sets: [CorpusReport.ChangeSet] = []
         for (old, new) in zip(snapshots, snapshots.dropFirst()) {
-            // As `diff` does: a snapshot that did not read cleanly would show its failures as removals.
-            let broken = [old, new].filter { $0.log.errorCount > 0 || $0.model.services.isEmpty }
+            // The rule `diff` follows: a snapshot that did not read cleanly would show its failures as removals.
+            let broken = [old, new].filter { !$0.incompleteness.isEmpty }
             if !broken.isEmpty {
                 for s in broken {
-                    problems.error(s.path, "\(old.name) → \(new.name) not compared: \(s.name) has \(s.log.errorCount) error(s) or no readable model")
+                    problems.error(s.path, "\(old.name) → \(new.name) not compared: \(s.name): \(s.incompleteness.joined(separator: ", "))")
                 }
                 continue
             }

@@ -5,6 +5,10 @@ import Differ
 public enum ChangesMarkdown {
     public static func render(_ report: CorpusReport) -> [UInt8] {
         var out = "# API changes in `\(report.corpus)`\n\n"
+        let incomplete = report.incompleteness
+        if !incomplete.isEmpty {
+            out += "> **This report is incomplete:** \(incomplete.joined(separator: "; ")). Snapshots that could not be read completely are not compared.\n\n"
+        }
         if report.changeSets.isEmpty { out += "No two readable snapshots to compare.\n" }
         let comparisons = report.changeSets.reversed()
         let breaking = comparisons.flatMap { set in set.changes.filter { $0.severity == .breaking }.map { (set, $0) } }

@@ -16,6 +16,10 @@ public enum ReportFiles {
             return [(folder, "cannot create the output folder: \(error.localizedDescription)")]
         }
         let model = report.newest?.model ?? Model()
+        // A model read from an incomplete snapshot would look complete: none is written then
+        // (and one left by an earlier run is removed, so it cannot pass for this run's).
+        let modelComplete = report.newest.map { $0.incompleteness.isEmpty } ?? true
+        if !modelComplete { unlink((folder as NSString).appendingPathComponent("model.json")) }
         let outputs: [(String, () -> [[UInt8]])] = [
             ("index.html", { [HTMLReportWriter().html(report)] }),
             ("junit.xml", { [JUnitWriter.xml(suites: ReportJUnit.suites(report, failOn: failOn), name: "docconform report", caseLocations: false)] }),
@@ -23,7 +27,7 @@ public enum ReportFiles {
             ("changes.md", { [ChangesMarkdown.render(report)] }),
             ("model.json", { ModelWriter(pretty: false).chunks(of: model) }),
         ]
-        for (name, render) in outputs {
+        for (name, render) in outputs where name != "model.json" || modelComplete {
             let path = (folder as NSString).appendingPathComponent(name)
             if let reason = atomicWrite(render(), to: path) { failures.append((path, reason)) }
         }

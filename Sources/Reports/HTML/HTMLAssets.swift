@@ -53,6 +53,7 @@ enum HTMLAssets {
     td.num, th.num { text-align:right; font-variant-numeric: tabular-nums; }
     td .where { color: var(--muted); font-size: 12.5px; display:block; }
     .empty { padding: 14px 16px; background: var(--ok-bg); color: var(--ok); border-radius: 10px; }
+    .incomplete { padding: 14px 16px; margin: 0 0 16px; background: var(--breaking-bg); color: var(--breaking); border: 1px solid #f0b7bd; border-radius: 10px; }
     .problem-list { list-style:none; padding:0; margin: 8px 0; }
     .problem-list li { background: var(--card); border:1px solid var(--line); border-left: 4px solid var(--dangerous); border-radius:6px; padding: 8px 12px; margin-bottom:6px; }
     .problem-list li.error { border-left-color: var(--breaking); }

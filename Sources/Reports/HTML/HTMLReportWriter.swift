@@ -51,7 +51,14 @@ public struct HTMLReportWriter {
         let span = report.snapshots.count > 1 ? "\(report.snapshots.first!.name) → \(report.snapshots.last!.name)" : (newest?.name ?? "no snapshot")
         out += "<p class=\"sub\">Corpus <code>\(HTML.escape(report.corpus))</code> · \(report.snapshots.count) snapshot(s): \(HTML.escape(span))"
         if let s = v.snapshot { out += " · payloads checked against <b>\(HTML.escape(s))</b>" }
-        out += "</p><div class=\"cards\">"
+        out += "</p>"
+        let incomplete = report.incompleteness
+        if !incomplete.isEmpty {
+            out += "<div class=\"incomplete\" id=\"incomplete\"><b>This report is incomplete:</b> "
+            out += incomplete.map { HTML.escape($0) }.joined(separator: "; ")
+            out += ". Its figures cover only what could be read (exit status 2).</div>"
+        }
+        out += "<div class=\"cards\">"
         out += card("services", services, "services", detail: "in the newest snapshot")
         out += card("operations", operations, "operations", detail: "in the newest snapshot")
         out += card("documents", documents, "documents parsed", detail: "in \(report.snapshots.count) snapshot(s)")

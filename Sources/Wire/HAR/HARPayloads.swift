@@ -5,8 +5,16 @@ import Conformance
 /// and, when it has a response, a response record, located at the entry's line.
 public enum HARPayloads {
     public static func reader(model: Model, plan: ValidationPlan) -> PayloadFiles.FileReader {
-        let validator = WireValidator(model: model, plan: plan)
+        reader(model: { model }, plan: plan)
+    }
+
+    /// - Parameter model: the whole model, asked for when the first HAR file comes (telling an
+    ///   exchange's service from its request looks at every service).
+    public static func reader(model: @escaping () -> Model, plan: ValidationPlan) -> PayloadFiles.FileReader {
+        var made: WireValidator?
         return { file, bytes, log, emit in
+            let validator = made ?? WireValidator(model: model(), plan: plan)
+            made = validator
             var notes: [(line: Int, text: String)] = []
             do throws(HARReader.NotHAR) {
                 try HARReader.read(bytes, file: file, log: &log) { entry in

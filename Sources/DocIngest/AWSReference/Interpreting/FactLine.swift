@@ -93,11 +93,60 @@ enum FactLine {
     }
 
     static func keywordAndFollow(of bytes: UnsafeBufferPointer<UInt8>) -> (keyword: String, valueMayFollow: Bool)? {
-        guard let first = bytes.first, startsKeyword[Int(first)], let base = bytes.baseAddress else { return nil }
-        for (i, k) in keywordTable.enumerated() where bytes.count >= k.bytes.utf8CodeUnitCount && k.bytes.utf8Start.pointee == first {
-            if memcmp(base, k.bytes.utf8Start, k.bytes.utf8CodeUnitCount) == 0 { return (keywords[i], k.valueMayFollow) }
+        guard let first = bytes.first, startsKeyword[Int(first)] else { return nil }
+        let index = KeywordIndex.shared
+        var slot = Int(first) * KeywordIndex.width
+        while slot < (Int(first) + 1) * KeywordIndex.width, case let i = Int(index.candidates[slot]), i >= 0 {
+            slot += 1
+            let start = index.starts[i], length = index.starts[i + 1] - start
+            guard bytes.count >= length else { continue }
+            // Older pages capitalize less (`Length constraints:`, `Valid values:`): the same keyword.
+            var j = 1
+            while j < length {
+                let b = bytes[j], w = index.bytes[start + j], folded = b | 0x20
+                guard b == w || (folded == w | 0x20 && folded >= UInt8(ascii: "a") && folded <= UInt8(ascii: "z")) else { break }
+                j += 1
+            }
+            if j == length { return (keywords[i], keywordTable[i].valueMayFollow) }
         }
         return nil
+    }
+
+    /// The keywords' bytes one after another, and for each first byte the keywords it starts
+    /// (in `keywordTable`'s order): every line of every entry is tested against them.
+    private struct KeywordIndex {
+        static let width = 8
+        static let shared = KeywordIndex()
+        let bytes: [UInt8]
+        /// Where each keyword starts in `bytes`, and where the last ends.
+        let starts: [Int]
+        /// `width` slots per first byte: keyword numbers, -1 after the last.
+        let candidates: [Int8]
+
+        private init() {
+            var bytes: [UInt8] = [], starts: [Int] = []
+            var candidates = [Int8](repeating: -1, count: 256 * Self.width)
+            for (i, keyword) in FactLine.keywords.enumerated() {
+                starts.append(bytes.count)
+                bytes.append(contentsOf: keyword.utf8)
+                let base = Int(keyword.utf8.first!) * Self.width
+                let free = (base..<(base + Self.width)).first { candidates[$0] < 0 }!
+                candidates[free] = Int8(i)
+            }
+            starts.append(bytes.count)
+            (self.bytes, self.starts, self.candidates) = (bytes, starts, candidates)
+        }
+    }
+
+    /// A line that reads like a fact line of a keyword this reader does not know (`Default: 10`,
+    /// `Minimum length: 3`): one to four words, the first capitalized, then a colon and a value.
+    static func looksLikeUnknownFact(_ text: String) -> Bool {
+        let u = Array(text.utf8.prefix(48))
+        guard let first = u.first, first >= UInt8(ascii: "A"), first <= UInt8(ascii: "Z"),
+              let colon = u.firstIndex(of: UInt8(ascii: ":")), colon > 1 else { return false }
+        guard colon + 1 == text.utf8.count || u.count > colon + 1 && u[colon + 1] == 0x20 else { return false }
+        let words = u[..<colon].split(separator: 0x20)
+        return words.count <= 4 && words.allSatisfy { $0.allSatisfy { b in (b | 0x20) >= UInt8(ascii: "a") && (b | 0x20) <= UInt8(ascii: "z") } }
     }
 
     /// Reads a fact line (keyword and value). nil: not a fact line. Throws: a fact keyword
@@ -174,9 +223,8 @@ enum FactLine {
         for (kind, lead) in leads(unit).enumerated() {
             guard let r = text.utf8Range(of: lead) else { continue }
             let rest = text[r.upperBound...]
-            let token = rest.prefix { $0 != " " && $0 != "," && $0 != ";" }
-            var literal = String(token)
-            while literal.hasSuffix(".") { literal.removeLast() }
+            let token = rest.prefix { $0 != " " && $0 != ";" }
+            let literal = numberLiteral(token)
             guard let bound = Bound(literal: literal) else {
                 throw FactLineError(message: "unreadable number \"\(token)\" in \"\(lead.trimming(" "))\"")
             }
@@ -189,6 +237,26 @@ enum FactLine {
         }
         guard found else { throw FactLineError(message: "no Minimum/Maximum/Fixed \(unit) in \"\(text)\"") }
         return (min, max)
+    }
+
+    /// The number a bound's token writes: `36.` → `36`, `30,720.` → `30720` (thousands
+    /// separators), `1,` → `1` (a comma that separates no thousands ends the number).
+    static func numberLiteral(_ token: Substring) -> String {
+        var t = Array(token.utf8)
+        while let last = t.last, last == UInt8(ascii: ".") || last == UInt8(ascii: ",") { t.removeLast() }
+        guard let firstComma = t.firstIndex(of: UInt8(ascii: ",")) else { return String(decoding: t, as: UTF8.self) }
+        // Groups of three digits after each comma, one to three digits before the first.
+        let fraction = t.firstIndex(of: UInt8(ascii: ".")) ?? t.count
+        let sign = t.first == UInt8(ascii: "-") ? 1 : 0
+        let isDigit = { (b: UInt8) in b >= UInt8(ascii: "0") && b <= UInt8(ascii: "9") }
+        var grouped = firstComma > fraction ? false : (1...3).contains(firstComma - sign) && t[sign..<firstComma].allSatisfy(isDigit)
+        var i = firstComma
+        while grouped, i < fraction {
+            grouped = t[i] == UInt8(ascii: ",") && i + 4 <= fraction && t[(i + 1)..<(i + 4)].allSatisfy(isDigit)
+            i += 4
+        }
+        if grouped, i == fraction { t.removeAll { $0 == UInt8(ascii: ",") } } else { t.removeSubrange(firstComma...) }
+        return String(decoding: t, as: UTF8.self)
     }
 
     /// The text rendering can glue the next fact onto a pattern that ends its line

@@ -11,7 +11,10 @@ struct OperationPageInterpreter {
         op.sources = [page.path]
         let doc = page.description.map(\.text).joined(separator: "\n")
         if !doc.isEmpty { op.documentation = doc }
-        builder.missingType = false
+        if page.description.contains(where: { Deprecation.isNotice($0.text) }) { op.deprecated = true }
+        builder.incomplete = false
+        // Some entry's lines were not all read (a warning said which).
+        var unread = false
 
         let requestSyntax = page.sections.first { $0.kind == .requestSyntax }.flatMap { $0.blocks.first }.map(HTTPSyntax.init)
         let responseSyntax = page.sections.first { $0.kind == .responseSyntax }.flatMap { $0.blocks.first }.map(HTTPSyntax.init)
@@ -28,16 +31,19 @@ struct OperationPageInterpreter {
             var input = Shape(type: .structure)
             var inputMembers = MemberList()
             var uriMembers: Set<String> = []
+            // URI labels, query strings and headers show the wire name the page shows for the member.
             let labels = requestSyntax.map { syntax in
-                syntax.pathLabels(members: Set(requestSections.filter { $0.kind == .requestParameters }.flatMap(\.entries).compactMap(\.name)))
+                syntax.pathLabels(members: Set(requestSections.filter { $0.kind == .requestParameters }.flatMap(\.entries)
+                    .compactMap { EntryName.of($0, on: page)?.shown }))
             } ?? [:]
             for section in requestSections {
                 for entry in section.entries {
                     let facts = EntryFacts.read(entry.lines, path: page.path, memo: &memo, log: &log)
-                    guard let wire = named(entry, log: &log) else { continue }
-                    let key = WireName.memberKey(wire)
+                    if facts.unread { unread = true }
+                    guard let name = named(entry, log: &log) else { continue }
+                    let key = WireName.memberKey(name.member)
                     // The shape goes straight from the builder into the list (a shape held in a variable was copied).
-                    add(requestMember(entry, wire: wire, key: key, facts: facts, section: section, syntax: requestSyntax, skeleton: requestSkeleton,
+                    add(requestMember(entry, name: name, key: key, facts: facts, section: section, syntax: requestSyntax, skeleton: requestSkeleton,
                                       labels: labels, uriMembers: &uriMembers, builder: &builder, log: &log),
                         as: key, required: facts.required, to: &inputMembers, &input.required, entry: entry, log: &log)
                 }
@@ -66,11 +72,12 @@ struct OperationPageInterpreter {
             if let keys = responseSkeleton?.topLevelKeys { EntryNaming.nameUnnamed(&section.entries, keys: keys, path: page.path, log: &log) }
             for entry in section.entries {
                 let facts = EntryFacts.read(entry.lines, path: page.path, memo: &memo, log: &log)
-                guard let wire = named(entry, log: &log) else { continue }
+                if facts.unread { unread = true }
+                guard let name = named(entry, log: &log) else { continue }
                 // rest-xml pages list the root element (no Type line) before its members.
                 if facts.type == nil, facts.documentation.hasPrefix("Root level tag for the") { continue }
-                let key = WireName.memberKey(wire)
-                add(responseMember(entry, wire: wire, key: key, facts: facts, skeleton: responseSkeleton, headerNames: headerNames,
+                let key = WireName.memberKey(name.member)
+                add(responseMember(entry, name: name, key: key, facts: facts, skeleton: responseSkeleton, headerNames: headerNames,
                                    builder: &builder),
                     as: key, required: false, to: &outputMembers, &output.required, entry: entry, log: &log)
             }
@@ -86,47 +93,57 @@ struct OperationPageInterpreter {
                     continue
                 }
                 let facts = EntryFacts.read(entry.lines, path: page.path, memo: &memo, log: &log)
+                if facts.unread { unread = true }
                 let errorDoc = facts.documentation
                 op.errors.append(OperationError(name: errorName, httpStatus: facts.httpStatus, documentation: errorDoc.isEmpty ? nil : errorDoc))
             }
         }
-        if builder.missingType { op.partial = true }
+        if builder.incomplete || unread { op.partial = true }
+        if unread { op.markReadInPart() }
         return op
     }
 
-    /// The entry's name; nil (and a warning) for an entry the page leaves unnamed.
-    private func named(_ entry: ReferenceEntry, log: inout DiagnosticLog) -> String? {
-        guard let wire = entry.name, !wire.isEmpty else {
+    /// The entry's member and the name the page shows for it; nil (and a warning) for an entry the page leaves unnamed.
+    private func named(_ entry: ReferenceEntry, log: inout DiagnosticLog) -> EntryName? {
+        guard let name = EntryName.of(entry, on: page) else {
             log.warning(page.path, line: entry.line, "entry without a name and no syntax to name it from; skipped")
             return nil
         }
-        return wire
+        return name
+    }
+
+    /// The location name a member records: a query wire name's key (`ImageId` of `ImageId.N`),
+    /// or the wire name the page shows where the anchor names the member otherwise.
+    private func locationName(_ name: EntryName, key: String) -> String? {
+        key != name.member ? key : name.shown != name.member ? name.shown : nil
     }
 
     /// A request member's shape, located (URI, header, query string) where the page says.
-    private func requestMember(_ entry: ReferenceEntry, wire: String, key: String, facts: EntryFacts, section: ReferenceSection,
+    private func requestMember(_ entry: ReferenceEntry, name: EntryName, key: String, facts: EntryFacts, section: ReferenceSection,
                                syntax: HTTPSyntax?, skeleton: SyntaxSkeleton?, labels: [String: String], uriMembers: inout Set<String>,
                                builder: inout ReferenceShapeBuilder, log: inout DiagnosticLog) -> Shape {
-        var shape = builder.member(named: wire, typeLinks: entry.typeLinks, facts: facts, onPage: page.pageID, path: page.path,
-                                   syntax: skeleton?.value(of: wire), locationName: key != wire ? key : nil)
+        var shape = builder.member(named: name.member, typeLinks: entry.typeLinks, facts: facts, onPage: page.pageID, path: page.path,
+                                   syntax: skeleton?.value(of: name.member), locationName: locationName(name, key: key),
+                                   untyped: facts.type == nil && BodyIntro.isBinary(entry.context) ? .blob : .string)
         if section.kind == .requestParameters, let syntax, syntax.method != nil {
-            locate(&shape, named: wire, syntax: syntax, labels: labels, entry: entry, section: section, log: &log)
-            if shape.location == "uri" { uriMembers.insert(wire) }
+            locate(&shape, named: name.shown, syntax: syntax, labels: labels, entry: entry, section: section, log: &log)
+            if shape.location == "uri" { uriMembers.insert(name.shown) }
         }
         return shape
     }
 
     /// A response member's shape: the status code or a header where the entry's section says so, else body.
-    private func responseMember(_ entry: ReferenceEntry, wire: String, key: String, facts: EntryFacts, skeleton: SyntaxSkeleton?,
+    private func responseMember(_ entry: ReferenceEntry, name: EntryName, key: String, facts: EntryFacts, skeleton: SyntaxSkeleton?,
                                 headerNames: [String: String], builder: inout ReferenceShapeBuilder) -> Shape {
-        var shape = builder.member(named: wire, typeLinks: entry.typeLinks, facts: facts, onPage: page.pageID, path: page.path,
-                                   syntax: skeleton?.value(of: wire), locationName: key != wire ? key : nil)
+        var shape = builder.member(named: name.member, typeLinks: entry.typeLinks, facts: facts, onPage: page.pageID, path: page.path,
+                                   syntax: skeleton?.value(of: name.member), locationName: locationName(name, key: key),
+                                   untyped: facts.type == nil && BodyIntro.isBinary(entry.context) ? .blob : .string)
         if entry.context?.containsBytes("following HTTP response") == true {
             // `If the action is successful, the service sends back the following HTTP response.`
             shape.location = "statusCode"
         } else if entry.context?.containsBytes("HTTP header") == true {
             shape.location = "header"
-            shape.locationName = headerNames[wire] ?? shape.locationName
+            shape.locationName = headerNames[name.shown] ?? shape.locationName
         }
         return shape
     }
@@ -191,6 +208,51 @@ struct OperationPageInterpreter {
                 log.warning(page.path, line: entry.line, "request parameter \(name) appears neither in the request line nor in a header of the request syntax; location unknown")
             }
         }
+    }
+}
+
+extension Operation {
+    /// The page showed the operation only in part: it is partial, and so are its input and output.
+    mutating func markReadInPart() {
+        partial = true
+        input?.partial = true
+        output?.partial = true
+    }
+}
+
+/// The member an entry describes, and the name the page shows for it: the anchor names the
+/// member (`…-ListTags-request-Resource`) where the page shows its wire name (`ARN`, a URI
+/// label); without an anchor the title does (a query-protocol map title names its member first).
+struct EntryName {
+    var member: String
+    var shown: String
+
+    static func of(_ entry: ReferenceEntry, on page: ReferencePage) -> EntryName? {
+        guard let title = entry.name, !title.isEmpty else { return nil }
+        return EntryName(member: member(title: title, anchor: entry.anchor, on: page), shown: EntryTitle.memberName(title))
+    }
+
+    static func member(title: String, anchor: String?, on page: ReferencePage) -> String {
+        var shown = EntryTitle.memberName(title)
+        guard var anchor else { return shown }
+        // Usually the anchor ends with the name shown (`-request-clientToken`): nothing to look up.
+        let endsWithShown = anchor.withUTF8 { a in
+            shown.withUTF8 { s in
+                a.count > s.count && a[a.count - s.count - 1] == UInt8(ascii: "-") && a[(a.count - s.count)...].elementsEqual(s)
+            }
+        }
+        if endsWithShown { return shown }
+        return EntryTitle.anchorName(anchor, stem: ReferenceServiceName.anchorStem(page)) ?? shown
+    }
+}
+
+/// The sentence that introduces a payload the page shows as a whole body rather than as JSON
+/// or XML members: "The request accepts the following binary data.", "The response returns
+/// the following as the HTTP body." Its entry has no `Type:` line: the body is binary data.
+enum BodyIntro {
+    static func isBinary(_ context: String?) -> Bool {
+        guard let context else { return false }
+        return context.containsBytes("binary data") || context.containsBytes("as the HTTP body")
     }
 }
 

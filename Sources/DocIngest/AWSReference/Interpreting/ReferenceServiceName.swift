@@ -4,15 +4,7 @@
 enum ReferenceServiceName {
     struct Found: Sendable, Equatable {
         var service: String
-        var apiVersion: String?
-    }
-
-    /// The SDK links name the service id the SDKs use (`transcribe-2017-10-26`); anchor
-    /// prefixes are usually the same but some services use a house prefix there, so the
-    /// links win when a page has both.
-    static func find(in page: ReferencePage) -> Found? {
-        if let fromLinks = gotoLink(page) { return fromLinks }
-        return fromAnchors(page).map { Found(service: $0, apiVersion: nil) }
+        var apiVersion: String? = nil
     }
 
     /// `API_streaming_AudioStream` → `streaming_AudioStream`: the page's part of its anchors.
@@ -21,26 +13,32 @@ enum ReferenceServiceName {
         return page.title
     }
 
-    private static func fromAnchors(_ page: ReferencePage) -> String? {
+    /// The prefix of the page's first entry anchor (`imagebuilder` of `imagebuilder-DistributeImage-request-clientToken`).
+    static func fromAnchors(_ page: ReferencePage) -> String? {
         guard !page.anchors.isEmpty else { return nil }
-        let stem = anchorStem(page)
+        var stem = anchorStem(page)
         guard !stem.isEmpty else { return nil }
-        let markers = ["-\(stem)-request-", "-\(stem)-response-", "-Type-\(stem)-"]
-        for anchor in page.anchors {
-            for marker in markers {
-                guard let r = anchor.utf8Range(of: marker) else { continue }
-                let prefix = String(anchor[..<r.lowerBound])
-                guard !prefix.isEmpty else { continue }
-                // A sub-reference (`streaming_`) is a service of its own (`transcribe-streaming`).
-                if let underscore = stem.firstIndex(of: "_") { return prefix + "-" + stem[..<underscore] }
-                return prefix
+        for var anchor in page.anchors {
+            let service: String? = anchor.withUTF8 { a in
+                stem.withUTF8 { s in
+                    guard let parts = EntryAnchor.parts(a, stem: s), parts.prefixEnd > 0 else { return nil }
+                    // A sub-reference (`streaming_`) is a service of its own (`transcribe-streaming`).
+                    guard let underscore = s.firstIndex(of: UInt8(ascii: "_")) else { return String(decoding: a[..<parts.prefixEnd], as: UTF8.self) }
+                    return String(decoding: a[..<parts.prefixEnd] + [UInt8(ascii: "-")] + s[..<underscore], as: UTF8.self)
+                }
             }
+            if let service { return service }
         }
         return nil
     }
 
+    /// The service the SDK links of a page name. They name the service id the SDKs use
+    /// (`transcribe-2017-10-26`); anchor prefixes (`fromAnchors`) are usually the same but some
+    /// services use a house prefix there (`SSS`, `Textract`), so the links win when a page has
+    /// both, and a page without SDK links (one cut before See Also) takes the name its anchors'
+    /// prefix has on the pages that show both (the interpreter pairs them).
     /// `https://docs.aws.amazon.com/goto/boto3/transcribe-2017-10-26/X` → transcribe, 2017-10-26.
-    private static func gotoLink(_ page: ReferencePage) -> Found? {
+    static func fromLinks(_ page: ReferencePage) -> Found? {
         for link in page.externalLinks {
             guard let r = link.utf8Range(of: "/goto/") else { continue }
             switch gotoASCII(link[r.upperBound...]) {

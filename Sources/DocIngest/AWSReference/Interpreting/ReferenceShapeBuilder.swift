@@ -11,15 +11,21 @@ final class TypePage: Sendable {
     /// The description paragraphs joined with newlines.
     let documentation: String
     /// Newer pages say so: "This data type is a UNION, so only one of the following members ..."
+    /// (in the description, or in a note under Contents).
     let isUnion: Bool
+    /// Something the page states was not read, or the page was cut short (a warning said so):
+    /// an operation that uses the type is known only in part.
+    let incomplete: Bool
 
-    init(id: String, page: ReferencePage, members: [TypeMember]) {
+    init(id: String, page: ReferencePage, members: [TypeMember], incomplete: Bool = false) {
         self.id = id
         self.page = page
         self.members = members
+        self.incomplete = incomplete
         let doc = page.description.count == 1 ? page.description[0].text : page.description.map(\.text).joined(separator: "\n")
         documentation = doc
         isUnion = doc.containsBytes("is a UNION")
+            || page.sections.contains { $0.kind == .contents && $0.paragraphs.contains { $0.text.containsBytes("is a UNION") } }
     }
 }
 
@@ -48,11 +54,13 @@ struct ReferenceShapeBuilder {
     private let pageNumbers: [String: Int]
     private let pages: [TypePage]
     private(set) var log = DiagnosticLog()
-    /// Set when a type could not be resolved since the last reset: the operation is partial.
-    var missingType = false
+    /// Set when a type could not be resolved, or its page was read only in part, since the last
+    /// reset: the operation is partial.
+    var incomplete = false
     private var reported: Set<String> = []
-    /// Acyclic expansions by page number.
+    /// Acyclic expansions by page number, and whether each was read only in part.
     private var memo: [Shape?]
+    private var memoIncomplete: [Bool]
     /// Page numbers of plain type names (`API_<name>`), -1 for none: resolved once per name.
     private var plainNames: [String: Int] = [:]
     /// Depth at which each page is being expanded, -1 when it is not.
@@ -74,6 +82,7 @@ struct ReferenceShapeBuilder {
         pageNumbers = numbers
         self.pages = pages
         memo = Array(repeating: nil, count: pages.count)
+        memoIncomplete = Array(repeating: false, count: pages.count)
         stackDepth = Array(repeating: -1, count: pages.count)
     }
 
@@ -82,13 +91,16 @@ struct ReferenceShapeBuilder {
     /// beside it (`API_streaming_` pages name `API_streaming_` types). `syntax` is the entry's
     /// value in the page's syntax block, when there is one; `locationName`, the wire name to
     /// record when it differs from the member key.
+    /// `untyped`: the type of a member whose page gives no `Type:` line and whose facts tell
+    /// nothing either (a string for URI/header/query members, a blob for a binary HTTP body).
     mutating func member(named name: String?, typeLinks: [String: String], facts: EntryFacts, onPage pageID: String?, path: String,
-                         syntax: SkeletonNode? = nil, locationName: String? = nil) -> Shape {
+                         syntax: SkeletonNode? = nil, locationName: String? = nil, untyped: ShapeType = .string) -> Shape {
         var shape: Shape
         if let (text, line) = facts.type {
             if let phrase = facts.typePhrase {
-                shape = build(phrase, name: name, typeLinks: typeLinks, onPage: pageID, path: path, line: line, syntax: syntax,
-                              facts: facts.facts)
+                for (conflictLine, message) in facts.conflicts { report(.warning, path, conflictLine, "\(name ?? "entry"): \(message)") }
+                if facts.lostFact { incomplete = true }
+                shape = build(phrase, level: 0, taken: (false, false), facts, name: name, typeLinks: typeLinks, onPage: pageID, path: path, line: line, syntax: syntax)
             } else {
                 report(.error, path, line, "unrecognized type \"\(text)\" for \(name ?? "an entry"); read as string")
                 shape = Shape(type: .string)
@@ -97,7 +109,7 @@ struct ReferenceShapeBuilder {
         } else {
             // URI, header and query members carry no Type line: the facts tell a list
             // (`Array Members`), a map (`Map Entries`) or a number (`Valid Range`) from a string.
-            let item = Shape(type: facts.statesRange ? .integer : .string)
+            let item = Shape(type: facts.statesRange ? .integer : untyped)
             if facts.statesCount(isMap: false) {
                 shape = .list(of: item)
             } else if facts.statesCount(isMap: true) {
@@ -108,59 +120,44 @@ struct ReferenceShapeBuilder {
             apply(facts, to: &shape)
         }
         if !facts.documentation.isEmpty { shape.documentation = facts.documentation }
+        if facts.deprecated { shape.deprecated = true }
         if let locationName { shape.locationName = locationName }
         return shape
     }
 
-    /// The shape of `phrase` with the entry's facts applied where they belong (a list's item
-    /// facts to its innermost item, a map's `Key`/`Value` facts to its key/value), each node's
-    /// facts applied before the node is wrapped, so no built child is copied out and back in.
-    /// `facts` are those that reach this node, in page order.
-    private mutating func build(_ phrase: TypePhrase, name: String?, typeLinks: [String: String], onPage pageID: String?, path: String,
-                                line: Int, syntax: SkeletonNode?, facts: [(fact: Fact, line: Int)]) -> Shape {
+    /// The shape of `phrase` (collection `level` of the member's type) with the facts the entry's
+    /// placement gives each node, applied before the node is wrapped, so no built child is copied out and back in.
+    /// `taken`: a list, a map above this node (whose counts they took).
+    private mutating func build(_ phrase: TypePhrase, level: Int, taken: (list: Bool, map: Bool), _ facts: EntryFacts?, name: String?,
+                                typeLinks: [String: String], onPage pageID: String?, path: String, line: Int, syntax: SkeletonNode?) -> Shape {
         switch phrase {
         case let .scalar(t):
             var s = Shape(type: t)
-            Self.applyAtLeaf(facts, to: &s)
+            if let facts { Self.applyAtLeaf(facts.leafFacts, to: &s, nested: level > 0) }
             return s
         case .exception:
             var s = Shape(type: .structure)
+            s.exception = true
             s.name = name
-            Self.applyAtLeaf(facts, to: &s)
+            if let facts { Self.applyAtLeaf(facts.leafFacts, to: &s, nested: level > 0) }
             return s
         case let .list(itemPhrase):
-            // The list keeps its own `Array Members` counts; everything else goes to the item.
-            let ownsCount = facts.contains { if case .count(_, _, false) = $0.fact { return true } else { return false } }
-            let itemFacts = ownsCount ? facts.filter { if case .count(_, _, false) = $0.fact { return false } else { return true } } : facts
-            var s = Shape.list(of: build(itemPhrase, name: name, typeLinks: typeLinks, onPage: pageID, path: path, line: line,
-                                         syntax: SyntaxSkeleton.descend(syntax), facts: itemFacts))
-            if ownsCount {
-                for (fact, _) in facts { if case let .count(min, max, false) = fact { s.min = min ?? s.min; s.max = max ?? s.max } }
-            }
+            var s = Shape.list(of: build(itemPhrase, level: level + 1, taken: (true, taken.map), facts, name: name, typeLinks: typeLinks, onPage: pageID, path: path,
+                                         line: line, syntax: SyntaxSkeleton.descend(syntax)))
+            if let count = facts?.count(at: level, isMap: false, first: !taken.list) { s.min = count.min ?? s.min; s.max = count.max ?? s.max }
             return s
         case let .map(keyPhrase, valuePhrase):
-            // `Map Entries` stay on the map, `Key ...` facts go to the key as they are; the rest
-            // reach the value as its own facts (and, for other collections' counts, below it).
-            var keyFacts: [(fact: Fact, line: Int)] = [], valueFacts: [(fact: Fact, line: Int)] = []
-            for (fact, factLine) in facts {
-                switch fact {
-                case .count(_, _, true): break
-                case .count: valueFacts.append((fact, factLine))
-                case .type, .required, .httpStatus: break
-                default:
-                    if fact.target == .key { keyFacts.append((fact, factLine)) } else { valueFacts.append((fact.retargeted(.own), factLine)) }
-                }
-            }
-            var key = build(keyPhrase, name: name, typeLinks: typeLinks, onPage: pageID, path: path, line: line, syntax: nil, facts: [])
-            for (fact, _) in keyFacts { Self.change(&key, by: fact) }
-            let value = build(valuePhrase, name: name, typeLinks: typeLinks, onPage: pageID, path: path, line: line,
-                              syntax: SyntaxSkeleton.descend(syntax), facts: valueFacts)
+            var key = build(keyPhrase, level: Int.max, taken: (true, true), nil, name: name, typeLinks: typeLinks, onPage: pageID, path: path,
+                            line: line, syntax: nil)
+            for fact in facts?.keyFacts(at: level) ?? [] { Self.change(&key, by: fact) }
+            let value = build(valuePhrase, level: level + 1, taken: (taken.list, true), facts, name: name, typeLinks: typeLinks, onPage: pageID, path: path, line: line,
+                              syntax: SyntaxSkeleton.descend(syntax))
             var s = Shape.map(key: key, value: value)
-            for (fact, _) in facts { if case let .count(min, max, true) = fact { s.min = min ?? s.min; s.max = max ?? s.max } }
+            if let count = facts?.count(at: level, isMap: true, first: !taken.map) { s.min = count.min ?? s.min; s.max = count.max ?? s.max }
             return s
         case let .structure(typeName):
             var s = structure(named: typeName, link: typeLinks[typeName], besides: pageID, path: path, line: line, syntax: syntax)
-            Self.applyAtLeaf(facts, to: &s)
+            if let facts { Self.applyAtLeaf(facts.leafFacts, to: &s, nested: level > 0) }
             return s
         }
     }
@@ -168,10 +165,14 @@ struct ReferenceShapeBuilder {
     /// Facts that reached a node the phrase calls a scalar or a structure. Only a missing type
     /// page read from its syntax block can make that node a list or a map: then the facts are
     /// routed the general way.
-    private static func applyAtLeaf(_ facts: [(fact: Fact, line: Int)], to shape: inout Shape) {
+    /// Below a collection (`nested`), counts are the collection's, not this node's.
+    private static func applyAtLeaf(_ facts: [(fact: Fact, line: Int)], to shape: inout Shape, nested: Bool) {
         guard !facts.isEmpty else { return }
         if shape.type == .list || shape.type == .map {
-            for (fact, _) in facts { apply(fact, to: &shape) }
+            for (fact, _) in facts {
+                if nested, case .count = fact { continue }
+                apply(fact, to: &shape)
+            }
             return
         }
         for (fact, _) in facts { change(&shape, by: fact) }
@@ -213,7 +214,7 @@ struct ReferenceShapeBuilder {
     private mutating func structure(named name: String, link: String?, besides currentPage: String?, path: String, line: Int,
                                     syntax: SkeletonNode?) -> Shape {
         guard let number = pageNumber(for: name, link: link, besides: currentPage) else {
-            missingType = true
+            incomplete = true
             let page = link ?? "API_\(name)"
             var s = Shape(type: .structure)
             if let syntax, case .object = syntax.kind {
@@ -222,6 +223,7 @@ struct ReferenceShapeBuilder {
                 report(.warning, path, line, "data type page \(page) is not among the given files; \(name)'s members are read from the syntax block (no constraints; `number` read as integer)")
             } else {
                 report(.warning, path, line, "data type page \(page) is not among the given files; \(name) is left without members")
+                s.partial = true
             }
             s.name = name
             return s
@@ -242,12 +244,18 @@ struct ReferenceShapeBuilder {
             if referenced[name] == nil { referenced[name] = typePage.id }
             return Shape(ref: name)
         }
-        if let cached = memo[number] { return cached }
+        if let cached = memo[number] {
+            if memoIncomplete[number] { incomplete = true }
+            return cached
+        }
         let depth = stackCount
         stackDepth[number] = depth
         stackCount += 1
         let savedLowest = lowestRef
         lowestRef = Int.max
+        // Whether this expansion (its page and every type below it) was read in full.
+        let outerIncomplete = incomplete
+        incomplete = typePage.incomplete
         var shape = Shape(type: .structure)
         shape.name = typePage.page.title.isEmpty ? name : typePage.page.title
         var members = MemberList(capacity: typePage.members.count)
@@ -267,10 +275,15 @@ struct ReferenceShapeBuilder {
         shape.members = members.dictionary()
         if !typePage.documentation.isEmpty { shape.documentation = typePage.documentation }
         if typePage.isUnion { shape.type = .union }
+        if typePage.incomplete { shape.partial = true }
         stackDepth[number] = -1
         stackCount -= 1
-        if lowestRef >= depth { memo[number] = shape }
+        if lowestRef >= depth {
+            memo[number] = shape
+            memoIncomplete[number] = incomplete
+        }
         lowestRef = min(savedLowest, lowestRef)
+        incomplete = incomplete || outerIncomplete
         return shape
     }
 

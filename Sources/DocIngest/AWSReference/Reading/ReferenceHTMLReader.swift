@@ -8,6 +8,7 @@ enum ReferenceHTMLReader {
 
     static func read(path: String, bytes: [UInt8], log: inout DiagnosticLog) -> ReferencePage {
         var page = ReferencePage(path: path)
+        page.lastLine = HTMLDocumentReading.lastLine(bytes)
         let input = MainColumn.from(bytes) ?? bytes
         let doc = HTMLDocumentReading.parse(input, path: path, extraOptions: HTML_PARSE_NOBLANKS.rawValue)
         guard let doc, let root = xmlDocGetRootElement(doc) else {
@@ -29,7 +30,10 @@ enum ReferenceHTMLReader {
             walker.walk(children: root)
         }
         walker.closeSection()
+        let lastLine = page.lastLine
         page = walker.page
+        page.lastLine = lastLine
+        if !HTMLDocumentReading.endsWhole(bytes) { page.cutShort = "the page ends before '</html>' (cut short?)" }
         if page.pageID == nil { page.pageID = ReferencePageID.fromFileName(path) }
         return page
     }
@@ -171,7 +175,8 @@ private struct Walker {
             walkBlocks(inside: node)
             return
         }
-        if R.isTag(node, "h2") {
+        // Pages of some eras head their sections one level down: `<h3>Request Parameters</h3>`.
+        if R.isTag(node, "h2") || (R.isTag(node, "h3") || R.isTag(node, "h4")) && ReferenceSectionKind.headingKind(headingText(node)) != nil {
             closeSection()
             let heading = headingText(node)
             section = ReferenceSection(kind: .classify(id: R.attribute(node, "id"), heading: heading), heading: heading, line: R.line(node))
@@ -238,6 +243,12 @@ private struct Walker {
 
     private mutating func readEntries(_ dl: xmlNodePtr) {
         typealias R = ReferenceHTMLReader
+        guard section != nil else {
+            // Entries before any section the reader knows: their lines go with the page's
+            // description, where the facts among them are announced as not read.
+            if !page.title.isEmpty { page.description.append(contentsOf: lines(of: dl)) }
+            return
+        }
         var current: ReferenceEntry?
         var child = dl.pointee.children
         while let c = child {
@@ -285,6 +296,25 @@ private struct Walker {
             }
         }
         flushLoose(&entry)
+    }
+
+    /// The text of each `dt`, and of each block of each `dd`, of a list read as no entries.
+    private func lines(of dl: xmlNodePtr) -> [ReferenceLine] {
+        var entry = ReferenceEntry(name: nil, line: ReferenceHTMLReader.line(dl))
+        var out: [ReferenceLine] = []
+        var child = dl.pointee.children
+        while let c = child {
+            defer { child = c.pointee.next }
+            guard c.pointee.type == XML_ELEMENT_NODE else { continue }
+            if ReferenceHTMLReader.isTag(c, "dt") {
+                out.append(ReferenceLine(text: text(c).text, line: ReferenceHTMLReader.line(c)))
+            } else if ReferenceHTMLReader.isTag(c, "dd") {
+                entry.lines = []
+                readDefinition(c, into: &entry)
+                out.append(contentsOf: entry.lines)
+            }
+        }
+        return out
     }
 
     private func firstAnchor(_ node: xmlNodePtr) -> String? {

@@ -1,19 +1,31 @@
 /// Reads the markdown rendering of a reference page (`# Name<a name="API_Name"></a>`,
 /// `## Request Syntax<a name="API_Name_RequestSyntax"></a>`, fenced syntax blocks,
-/// ` ** [ Name ](#...) **   <a name="service-Op-request-Name"></a>` entries).
+/// ` ** [ Name ](#...) **   <a name="service-Op-request-Name"></a>` entries, and the same
+/// entries in other emphasis and spacing styles: ` **name**   <a name=...>`, `__name__`).
 enum ReferenceMarkdownReader {
     static func read(path: String, bytes: [UInt8]) -> ReferencePage {
         let lines = ByteLines(bytes)
         var page = ReferencePage(path: path)
+        page.lastLine = max(1, lines.count)
         var section: ReferenceSection?
         var entry: ReferenceEntry?
+        /// The open entry was opened by an emphasized line alone (no anchor): a note's heading
+        /// (`**Important**`) looks the same, so it stays an entry only if facts follow it.
+        var entryTentative = false
         var context: String?
         var inFence = false
+        var fenceLine = 0
         var blankBefore = false
 
         func closeEntry() {
             // Moved, not copied: an entry holds five references.
-            if let e = entry.take() { section?.entries.append(e) }
+            guard let e = entry.take() else { return }
+            if entryTentative, !Self.hasFacts(e), let heading = e.name {
+                section?.paragraphs.append(ReferenceLine(text: heading, line: e.line))
+                section?.paragraphs.append(contentsOf: e.lines)
+            } else {
+                section?.entries.append(e)
+            }
         }
         func closeSection() {
             closeEntry()
@@ -31,12 +43,20 @@ enum ReferenceMarkdownReader {
                 else { page.externalLinks.append(link.target) }
             }
         }
+        func open(_ name: String, line: Int, tentative: Bool) {
+            closeEntry()
+            entry = ReferenceEntry(name: name, anchor: inline.anchors.first, line: line, context: context)
+            entry!.lines.reserveCapacity(4)
+            page.anchors.append(contentsOf: inline.anchors)
+            entryTentative = tentative
+        }
 
         for i in 0..<lines.count {
             let lineNumber = i + 1
             let r = lines.trimmed(i)
             if lines.hasPrefix(r, "```") {
                 inFence.toggle()
+                fenceLine = lineNumber
                 if inFence, section?.kind.isSyntax == true { section!.blocks.append([]) }
                 continue
             }
@@ -60,33 +80,42 @@ enum ReferenceMarkdownReader {
                 page.pageID = inline.anchors.first
                 continue
             }
-            if lines.hasPrefix(r, "## ") {
-                closeSection()
-                render((r.lowerBound + 3)..<r.upperBound)
+            // Pages of some eras head their sections one level down (`### Request Parameters`).
+            if let level = headingLevel(lines, r) {
+                render((r.lowerBound + level + 1)..<r.upperBound)
                 let heading = inline.trimmedString
+                closeSection()
                 section = ReferenceSection(kind: .classify(id: inline.anchors.first, heading: heading), heading: heading, line: lineNumber)
                 continue
             }
             render(r)
-            let text = inline.trimmedString
+            var text = inline.trimmedString
             if section == nil {
                 if page.title.isEmpty { continue }
                 page.description.append(ReferenceLine(text: text, line: lineNumber))
                 continue
             }
-            if lines.hasPrefix(r, "** "), isEntryHead(text) {
-                closeEntry()
-                entry = ReferenceEntry(name: text, anchor: inline.anchors.first, line: lineNumber, context: context)
-                entry!.lines.reserveCapacity(4)
-                page.anchors.append(contentsOf: inline.anchors)
+            if lines.hasPrefix(r, "** "), EntryTitle.isTitle(text) {
+                open(text, line: lineNumber, tentative: false)
                 continue
             }
-            keepLinks(inline, into: &entry)
             let kind = section!.kind
+            if kind.holdsEntries, let name = otherStyleHead(lines, r, text, inline.anchors) {
+                let anchored = inline.anchors.contains(where: EntryTitle.isEntryAnchor)
+                // A name alone on a line opens an entry where one can begin: at a section's
+                // start, after the facts of the entry before, always among errors or with an
+                // anchor, and after an entry of a page without anchors unless it heads a note.
+                if anchored || kind == .errors || entry == nil || Self.hasFacts(entry!) || entry!.anchor == nil && !EntryTitle.isAdmonition(name) {
+                    open(name, line: lineNumber, tentative: !anchored && kind != .errors)
+                    continue
+                }
+            }
+            keepLinks(inline, into: &entry)
             if kind == .examples || kind == .seeAlso || kind == .other || kind.isSyntax {
                 section!.paragraphs.append(ReferenceLine(text: text, line: lineNumber))
                 continue
             }
+            if let verbatim = PatternLine.verbatim(source: lines, r, rendered: text) { text = verbatim }
             if entry != nil, !(blankBefore && SectionIntro.isIntro(text)) {
                 entry!.lines.append(ReferenceLine(text: text, line: lineNumber))
                 continue
@@ -96,14 +125,36 @@ enum ReferenceMarkdownReader {
             if SectionIntro.isIntro(text) { context = text }
         }
         closeSection()
+        if inFence { page.cutShort = "the page ends inside the code block opened at line \(fenceLine)" }
         if page.pageID == nil { page.pageID = ReferencePageID.fromFileName(path) }
         return page
     }
 
-    /// An entry head renders to a single name (`ContentRedaction`, `BadRequestException`).
-    private static func isEntryHead(_ text: String) -> Bool {
-        var text = text
-        return text.withUTF8 { !$0.isEmpty && !$0.contains(0x20) }
+    /// The entry has fact lines (asked only where an emphasized name may open the next entry).
+    private static func hasFacts(_ entry: ReferenceEntry) -> Bool {
+        entry.lines.contains { FactLine.keywordAndFollow(of: $0.text) != nil }
+    }
+
+    /// 2 for `## `, 3 for a `### ` that names a section (`### Request Parameters`, as some
+    /// eras head them; other `###` lines are sub-headings, read as text); else nil.
+    private static func headingLevel(_ lines: ByteLines, _ r: Range<Int>) -> Int? {
+        guard r.count > 3, lines.bytes[r.lowerBound] == UInt8(ascii: "#") else { return nil }
+        if lines.hasPrefix(r, "## ") { return 2 }
+        guard lines.hasPrefix(r, "### ") else { return nil }
+        var title = (r.lowerBound + 4)..<r.upperBound
+        // The heading's own text: up to an anchor, if any.
+        if let anchor = lines.bytes[title].firstIndex(of: UInt8(ascii: "<")) { title = title.lowerBound..<anchor }
+        while title.upperBound > title.lowerBound, lines.bytes[title.upperBound - 1] == 0x20 { title = title.lowerBound..<(title.upperBound - 1) }
+        return lines.withBytes(title, ReferenceSectionKind.headingKind) != nil ? 3 : nil
+    }
+
+    /// The name a line shows when it is a name alone in emphasis (`**fulfillmentState**`,
+    /// `__name__`) or beside an entry anchor; nil for anything else.
+    private static func otherStyleHead(_ lines: ByteLines, _ r: Range<Int>, _ text: String, _ anchors: [String]) -> String? {
+        let emphasized = lines.hasPrefix(r, "**") || lines.hasPrefix(r, "__")
+        guard emphasized || anchors.contains(where: EntryTitle.isEntryAnchor) else { return nil }
+        let name = EntryTitle.withoutUnderscoreEmphasis(text)
+        return EntryTitle.isTitle(name) ? name : nil
     }
 }
 

@@ -18,6 +18,11 @@ struct ReferencePage: Sendable {
     var anchors: [String] = []
     /// Link targets of the page (`https://docs.aws.amazon.com/goto/boto3/transcribe-2017-10-26/...`).
     var externalLinks: [String] = []
+    /// The page's last line, where findings about its end point.
+    var lastLine = 1
+    /// What in the rendering itself shows the page was cut short (a served page without its
+    /// closing tags, a code block never closed); nil when nothing does.
+    var cutShort: String?
 }
 
 /// One logical line of text with its 1-based line number in the source file.
@@ -103,6 +108,11 @@ enum ReferenceSectionKind: String, Sendable {
     ]
 
     var isSyntax: Bool { self == .requestSyntax || self == .responseSyntax }
+
+    /// Sections whose entries are members or errors.
+    var holdsEntries: Bool {
+        self == .requestParameters || self == .requestBody || self == .responseElements || self == .errors || self == .contents
+    }
 }
 
 /// Sentences that introduce a group of entries rather than describe one. Renderings without

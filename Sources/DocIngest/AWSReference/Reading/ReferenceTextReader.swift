@@ -50,18 +50,19 @@ enum ReferenceTextReader {
                 section!.paragraphs.append(ReferenceLine(text: text, line: lineNumber))
                 continue
             }
-            // `- name` opens an entry when the next non-blank line is the bare `-` of its dd.
-            // Byte tests first: most lines are neither `- name` nor `-`.
-            if lines.startsWith(i, "- "), let next = nextNonBlank(lines, after: i), lines.isDash(next) {
+            // `- name` opens an entry when the next non-blank line is the bare `-` of its dd (other
+            // renderings bullet with `*`, `+`, `•`). Byte tests first: most lines are neither.
+            if TextBullet.mayStart(lines, r), let bullet = TextBullet.length(lines, r, alone: false), let next = nextNonBlank(lines, after: i),
+               TextBullet.isLone(lines, next, like: r.lowerBound, length: bullet) {
                 closeEntry()
-                var name = (r.lowerBound + 2)..<r.upperBound
+                var name = (r.lowerBound + bullet + 1)..<r.upperBound
                 while !name.isEmpty, lines.bytes[name.lowerBound] == 0x20 || lines.bytes[name.lowerBound] == 0x09 { name = (name.lowerBound + 1)..<name.upperBound }
                 entry = ReferenceEntry(name: lines.string(name), line: lineNumber, context: context)
                 entry!.lines.reserveCapacity(4)
                 i = next
                 continue
             }
-            if lines.isDash(i) {
+            if lines.isDash(i) || TextBullet.mayStart(lines, r) && TextBullet.length(lines, r, alone: true) != nil {
                 // A dd whose dt the rendering lost: the interpreter names it from the syntax.
                 closeEntry()
                 entry = ReferenceEntry(name: nil, line: lineNumber, context: context)
@@ -91,6 +92,35 @@ enum ReferenceTextReader {
             j += 1
         }
         return nil
+    }
+}
+
+/// The bullets text renderings put before each `dt` and `dd`: `-` (the seed), `*`, `+`, `•`, `·`, `◦`, `▪`.
+enum TextBullet {
+    private static let bullets: [[UInt8]] = ["-", "*", "+", "•", "·", "◦", "▪"].map { Array($0.utf8) }
+
+    /// `r` starts with a byte a bullet may start with (tested inline: most lines start otherwise).
+    @inline(__always)
+    static func mayStart(_ lines: ByteLines, _ r: Range<Int>) -> Bool {
+        guard !r.isEmpty else { return false }
+        let first = lines.bytes[r.lowerBound]
+        return first == 0x2D || first == 0x2A || first == 0x2B || first >= 0xC2
+    }
+
+    /// The byte length of the bullet `r` starts with: followed by a space and a name, or (`alone`) nothing else.
+    static func length(_ lines: ByteLines, _ r: Range<Int>, alone: Bool) -> Int? {
+        guard mayStart(lines, r) else { return nil }
+        for b in bullets where r.count >= b.count && lines.bytes[r.lowerBound..<(r.lowerBound + b.count)].elementsEqual(b) {
+            if alone { return r.count == b.count ? b.count : nil }
+            return r.count > b.count + 1 && lines.bytes[r.lowerBound + b.count] == 0x20 ? b.count : nil
+        }
+        return nil
+    }
+
+    /// Line `i` is the same bullet as the one at `start`, alone.
+    static func isLone(_ lines: ByteLines, _ i: Int, like start: Int, length: Int) -> Bool {
+        let r = lines.trimmed(i)
+        return r.count == length && lines.bytes[r].elementsEqual(lines.bytes[start..<(start + length)])
     }
 }
 

@@ -1,8 +1,13 @@
-/// The graph of botocore shape references (structure members, list members, map keys and
-/// values), for finding which shapes lie on a cycle.
+/// A graph of shape references by name (botocore's structure members, list members, map keys
+/// and values; a docconform service's `ref` nodes), for finding which shapes lie on a cycle.
 struct ShapeGraph {
     private let edges: [String: [String]]
 
+    init(edges: [String: [String]]) {
+        self.edges = edges
+    }
+
+    /// The references of botocore's flat shape table.
     init(_ shapes: [String: JSONValue]) {
         var edges: [String: [String]] = [:]
         for (name, raw) in shapes {
@@ -15,18 +20,33 @@ struct ShapeGraph {
             }
             if !targets.isEmpty { edges[name] = targets }
         }
-        self.edges = edges
+        self.init(edges: edges)
     }
 
+    func targets(of name: String) -> [String] { edges[name] ?? [] }
+
     /// Shapes in a strongly connected component with more than one shape, or with a
-    /// reference to themselves (Tarjan's algorithm, iterative so deep graphs cannot
-    /// overflow the stack).
+    /// reference to themselves.
     func cyclicShapes() -> Set<String> {
+        var cyclic: Set<String> = []
+        for component in components() where isCycle(component) { cyclic.formUnion(component) }
+        return cyclic
+    }
+
+    /// Whether a component holds a cycle (more than one shape, or one that refers to itself).
+    func isCycle(_ component: [String]) -> Bool {
+        component.count > 1 || targets(of: component[0]).contains(component[0])
+    }
+
+    /// The strongly connected components, each after every component it refers to (Tarjan's
+    /// algorithm, iterative so deep graphs cannot overflow the stack). Names without edges
+    /// of their own appear only when something refers to them.
+    func components() -> [[String]] {
         var index: [String: Int] = [:]
         var low: [String: Int] = [:]
         var onStack: Set<String> = []
         var stack: [String] = []
-        var cyclic: Set<String> = []
+        var result: [[String]] = []
         var counter = 0
 
         for start in edges.keys.sorted() where index[start] == nil {
@@ -57,9 +77,9 @@ struct ShapeGraph {
                     component.append(top)
                     if top == node { break }
                 }
-                if component.count > 1 || targets.contains(node) { cyclic.formUnion(component) }
+                result.append(component)
             }
         }
-        return cyclic
+        return result
     }
 }

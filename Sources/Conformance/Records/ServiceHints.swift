@@ -1,0 +1,75 @@
+import APIModel
+import Foundation
+
+/// The services payload files are likely to name, from a quick look at their bytes (every
+/// `"service": "NAME"` and placebo file names), so a lazily read model can import them side
+/// by side before validation starts. Only a hint: a name found inside a payload costs an
+/// import, a name missed is read when its record comes; results never depend on it.
+public enum ServiceHints {
+    /// Names in order of first appearance, from regular files only (a stream cannot be read
+    /// twice), looking at no more than `budget` bytes in all. A placebo file name's head (an
+    /// endpoint prefix) stands for the services `entries` say answer to it.
+    public static func names(paths: [String], entries: some Collection<ServiceEntry> = [], budget: Int = 64 << 20) -> [String] {
+        var ignored = DiagnosticLog()
+        var names: [String] = []
+        var seen = Set<String>()
+        var left = budget
+        func add(_ name: String) { if seen.insert(name).inserted { names.append(name) } }
+        var directory: ServiceDirectory?
+        for file in PayloadFiles.list(paths, log: &ignored) where left > 0 {
+            if let placebo = PayloadFiles.placeboOrigin(fileName: (file as NSString).lastPathComponent) {
+                let known = directory ?? ServiceDirectory(entries: entries)
+                directory = known
+                if let (_, services) = known.services(forHead: Substring(placebo.service)) { services.forEach(add) } else { add(placebo.service) }
+            }
+            guard let bytes = head(file, limit: left) else { continue }
+            left -= bytes.count
+            bytes.withUnsafeBufferPointer { serviceValues($0, add) }
+        }
+        return names
+    }
+
+    private static func head(_ file: String, limit: Int) -> [UInt8]? {
+        // Told by its path first: opening a FIFO would wait for, then cut off, its producer.
+        var st = stat()
+        guard stat(file, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG else { return nil }
+        let fd = open(file, O_RDONLY | O_NONBLOCK)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        guard fstat(fd, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG else { return nil }
+        var bytes = [UInt8](repeating: 0, count: min(Int(st.st_size), limit))
+        let n = bytes.withUnsafeMutableBytes { read(fd, $0.baseAddress!, $0.count) }
+        guard n > 0 else { return nil }
+        if n < bytes.count { bytes.removeLast(bytes.count - n) }
+        return bytes
+    }
+
+    /// Calls `found` with the value of every `"service"` key written plainly (no escapes).
+    static func serviceValues(_ bytes: UnsafeBufferPointer<UInt8>, _ found: (String) -> Void) {
+        guard let base = bytes.baseAddress else { return }
+        let key: StaticString = "\"service\""
+        let n = bytes.count
+        var i = 0
+        while i < n {
+            guard let quote = memchr(base + i, 0x22, n - i) else { return }
+            let at = base.distance(to: quote.assumingMemoryBound(to: UInt8.self))
+            i = at + 1
+            guard at + key.utf8CodeUnitCount <= n, memcmpBytes(base + at, key.utf8Start, key.utf8CodeUnitCount) else { continue }
+            var p = at + key.utf8CodeUnitCount
+            i = p
+            @inline(__always) func space() { while p < n, base[p] == 0x20 || base[p] == 0x09 { p += 1 } }
+            space()
+            guard p < n, base[p] == 0x3A else { continue }
+            p += 1
+            space()
+            guard p < n, base[p] == 0x22 else { continue }
+            p += 1
+            let first: Int = p
+            while p < n, base[p] != 0x22, base[p] != 0x5C, base[p] >= 0x20 { p += 1 }
+            let length: Int = p - first
+            guard p < n, base[p] == 0x22, length > 0, length <= 128 else { continue }
+            found(String(decoding: UnsafeBufferPointer(start: base + first, count: length), as: UTF8.self))
+            i = p
+        }
+    }
+}
