@@ -46,13 +46,13 @@ struct ErrorCodes {
     mutating func verdict(code: String, queryErrorCode: String? = nil, service: Service, operation: Operation) -> ErrorCodeVerdict {
         let codes = codes(of: service)
         if let query = queryErrorCode, codes.byQueryErrorCode {
-            return judge(query, subject: "QueryErrorCode \(PayloadChecker.quoted(query)) (of error code \(PayloadChecker.quoted(code)))",
-                         codes: codes, service: service, operation: operation)
+            return judge(query, queryErrorCodeOf: code, codes: codes, service: service, operation: operation)
         }
-        return judge(code, subject: "error code \(PayloadChecker.quoted(code))", codes: codes, service: service, operation: operation)
+        return judge(code, queryErrorCodeOf: nil, codes: codes, service: service, operation: operation)
     }
 
-    private func judge(_ code: String, subject: String, codes: ServiceCodes, service: Service, operation: Operation) -> ErrorCodeVerdict {
+    /// `code` judged; `queryErrorCodeOf` is the response's `Code` when `code` is its `QueryErrorCode`.
+    private func judge(_ code: String, queryErrorCodeOf primary: String?, codes: ServiceCodes, service: Service, operation: Operation) -> ErrorCodeVerdict {
         if !code.isEmpty, code.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) {
             return .notChecked(reason: "the error body named no code (botocore then gives the HTTP status as the code)")
         }
@@ -64,6 +64,8 @@ struct ErrorCodes {
             return .notChecked(reason: "the model documents no errors for \(service.name)")
         }
         let listed = operation.errors.isEmpty ? "it documents no errors" : "its errors: " + operation.errors.map(\.name).joined(separator: ", ")
+        let subject = primary.map { "QueryErrorCode \(PayloadChecker.quoted(code)) (of error code \(PayloadChecker.quoted($0)))" }
+            ?? "error code \(PayloadChecker.quoted(code))"
         let message = shape != nil
             ? "\(subject) is an error of \(service.name) that \(operation.name) does not document (\(listed))"
             : "\(subject) is neither an error \(operation.name) documents (\(listed)) nor one of AWS's common errors"
