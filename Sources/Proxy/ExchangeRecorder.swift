@@ -77,6 +77,11 @@ public final class ExchangeRecorder: @unchecked Sendable {
 
     /// Closes the HAR file and the results (both written atomically: they appear now, whole).
     public func finish(plan: ValidationPlan?) throws(OutputFile.Failure) {
+        // What validation left unsettled (error codes not judged), said once, as `validate` says it.
+        for d in validator?.takeRunDiagnostics().diagnostics ?? [] {
+            summary.log.add(d)
+            report(d)
+        }
         var failure: OutputFile.Failure?
         do { try har?.finish() } catch { failure = error }
         do { try results.finish(summary: summary, exchanges: exchanges, plan: plan) } catch { failure = failure ?? error }

@@ -13,7 +13,7 @@ public struct ExchangeResult: Sendable {
     public var request: RecordResult?
     /// nil when there was no response, the operation is unknown, or it was not checked (see `notes`).
     public var response: RecordResult?
-    /// Set when the response is an error response.
+    /// Set when the response is an error response (its record then has direction `error`).
     public var error: WireErrorResponse?
     /// What was not checked, and why.
     public var notes: [String] = []
@@ -41,12 +41,10 @@ public struct DecodedExchange: Sendable {
 /// on one thread too).
 public final class WireValidator {
     public let plan: ValidationPlan
-    private let model: Model
     private let records: RecordValidator
     private let identifier: OperationIdentifier
 
     public init(model: Model, plan: ValidationPlan? = nil) {
-        self.model = model
         self.plan = plan ?? ValidationPlan(model: model)
         records = RecordValidator(plan: self.plan)
         identifier = OperationIdentifier(model: model)
@@ -74,7 +72,7 @@ public final class WireValidator {
             out.operation = found.operation
             out.wireProtocol = found.proto
             out.alsoMatching = found.alsoMatching
-            let decoder = MessageDecoder(identified: found)
+            let decoder = MessageDecoder(identified: found, records: records)
             out.request = decoder.request(exchange.request, target: target, form: found.proto == .query || found.proto == .ec2 ? form() : [])
             out.response = exchange.response.map(decoder.response)
         }
@@ -86,7 +84,7 @@ public final class WireValidator {
     public func decodeResponse(_ response: HTTPResponse, service: String, operation: String, protocol proto: WireProtocol? = nil) -> DecodedMessage? {
         guard let s = identifier.service(named: service), s.service.operations[operation] != nil,
               let p = proto ?? s.protocols.first else { return nil }
-        return MessageDecoder(identified: .init(service: s, operation: operation, proto: p)).response(response)
+        return MessageDecoder(identified: .init(service: s, operation: operation, proto: p), records: records).response(response)
     }
 
     /// Validates one exchange: a result for its request and, when it has one, its response.
@@ -129,16 +127,19 @@ public final class WireValidator {
         return responseRecord(decoded, service: service, operation: operation, file: file, line: line, id: id)
     }
 
+    /// An error response is checked as a parsed error record is (direction `error`): its
+    /// document is what botocore gives for it.
     private func responseRecord(_ response: DecodedMessage, service: String, operation: String, file: String, line: Int, id: String?) -> RecordResult? {
-        if let error = response.error {
-            var record = RecordResult(id: id, service: service, operation: operation, direction: .response,
-                                      file: file, line: line, issues: response.issues, byteCount: response.byteCount)
-            if let issue = DocumentedErrors.check(error, operation: operation, in: model.services[service]) { record.issues.append(issue) }
-            return record
+        if response.error != nil {
+            return check(response, service: service, operation: operation, direction: .error, file: file, line: line, id: id)
         }
         if response.canonical == nil && response.issues.isEmpty { return nil }
         return check(response, service: service, operation: operation, direction: .response, file: file, line: line, id: id)
     }
+
+    /// What the records validated since the last call left unsettled (error codes that could
+    /// not be judged), once each with counts, as `validate` reports it for payload files.
+    public func takeRunDiagnostics() -> DiagnosticLog { records.takeRunDiagnostics() }
 
     /// The checker over the canonical document, its issues merged with the decoder's: a
     /// decoder's issue stands for the checker's of the same code at the same path.

@@ -41,6 +41,23 @@ import TestSupport
         #expect(merger.log.diagnostics.isEmpty)
     }
 
+    /// An error's wire code lives on the service's error shape: a merge keeps the one either side
+    /// states, and the members of the side that shows them whole.
+    @Test func errorShapesKeepTheWireCodeEitherSideStates() throws {
+        var withoutCode = model(.structure([]), errors: [OperationError(name: "NoSuchEntityException")], source: "a")
+        withoutCode.services["demo"]!.errorShapes["NoSuchEntityException"] = ErrorShape(shape: .structure([("message", Shape(type: .string))]))
+        var codeOnly = Shape(type: .structure)
+        codeOnly.partial = true
+        var withCode = model(.structure([]), errors: [OperationError(name: "NoSuchEntityException", httpStatus: 404)], source: "b")
+        withCode.services["demo"]!.errorShapes["NoSuchEntityException"] = ErrorShape(code: "NoSuchEntity", httpStatus: 404, shape: codeOnly)
+        for (base, other) in [(withoutCode, withCode), (withCode, withoutCode)] {
+            var merger = ModelMerger()
+            let merged = merger.merge(.init(model: base, label: "a", view: .full, precision: 1), .init(model: other, label: "b", view: .full, precision: 1))
+            let error = try #require(merged.model.services["demo"]?.errorShapes["NoSuchEntityException"])
+            #expect(error.code == "NoSuchEntity" && error.httpStatus == 404 && error.shape.members.keys.elements == ["message"] && !error.shape.partial)
+        }
+    }
+
     @Test func reportsContradictionsNamingBothSourcesAndKeepsTheMorePreciseFact() throws {
         let reference = model(.structure([("Mode", string(enum: ["A", "B"])), ("Size", string(max: 10))], required: ["Mode"]), source: "ref")
         let botocore = model(.structure([("Mode", string(enum: ["A", "B", "C"])), ("Size", string(max: 20))], required: []), source: "sdk")

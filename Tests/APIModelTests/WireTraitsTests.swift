@@ -40,8 +40,9 @@ import TestSupport
         recursive.locationName = "child"
         var op = Operation(name: "Op")
         op.input = .structure([("Date", member), ("Child", recursive)])
-        op.errors = [OperationError(name: "NotFound", httpStatus: 404, code: "AWS.NotFound")]
+        op.errors = [OperationError(name: "NotFound", httpStatus: 404)]
         var service = Service(name: "svc")
+        service.errorShapes["NotFound"] = ErrorShape(code: "AWS.NotFound", httpStatus: 404, shape: .structure([("message", Shape(type: .string))]))
         service.signingName = "svc-signing"
         service.wire.targetPrefix = "Svc_2020"
         service.wire.jsonVersion = "1.1"
@@ -58,10 +59,40 @@ import TestSupport
         plain.wire = ServiceWire()
         plain.operations["Op"]!.input = .structure([("Date", Shape(type: .timestamp))])
         plain.operations["Op"]!.errors = []
+        plain.errorShapes = [:]
         let text = String(decoding: ModelWriter().bytes(of: Model(services: [plain])), as: UTF8.self)
         for key in ["signingName", "targetPrefix", "protocols", "timestampFormat", "xmlNamespace", "flattened", "location", "code"] {
             #expect(!text.contains("\"\(key)\""), "\(key)")
         }
+    }
+
+    /// Files written before error shapes carried the wire code keep it on an operation's error
+    /// (`errors[].code`): both readers give it to the service's error shape of that name, the
+    /// one place the model keeps it, and the writer writes it there only.
+    @Test func anOlderFilesOperationErrorCodeIsTheErrorShapes() throws {
+        let text = #"{"format": "docconform.model/1", "services": {"iam": {"operations": {"GetUser": {"errors": [{"name": "NoSuchEntityException", "httpStatus": 404, "code": "NoSuchEntity"}, {"name": "ServiceFailureException", "httpStatus": 500, "code": "ServiceFailure"}, {"name": "Plain", "code": "Plain"}]}}, "errorShapes": {"ServiceFailureException": {"shape": {"type": "structure", "members": {"message": {"type": "string"}}}}}}}}"#
+        let bytes = Array(text.utf8)
+        let read = try ModelReader.read(bytes)
+        #expect(try ModelReader.readThroughTree(bytes) == read)
+        let iam = try #require(read.services["iam"])
+        #expect(iam.operations["GetUser"]?.errors == [OperationError(name: "NoSuchEntityException", httpStatus: 404),
+                                                      OperationError(name: "ServiceFailureException", httpStatus: 500), OperationError(name: "Plain")])
+        // An error shape the file has takes the code; one it lacks is made with the code and status
+        // only, partial (a member it lacks is unknown, not absent).
+        let failure = try #require(iam.errorShapes["ServiceFailureException"])
+        #expect(failure.code == "ServiceFailure" && failure.httpStatus == 500 && failure.shape.members.keys.elements == ["message"])
+        let made = try #require(iam.errorShapes["NoSuchEntityException"])
+        #expect(made.code == "NoSuchEntity" && made.httpStatus == 404)
+        #expect(made.shape.type == .structure && made.shape.members.isEmpty && made.shape.partial && made.shape.exception)
+        #expect(iam.errorShapes["Plain"] == nil, "a code that is the name needs no error shape")
+        let written = ModelWriter().bytes(of: read)
+        var back = try ModelReader.read(written), sorted = read
+        back.sortByName()
+        sorted.sortByName()
+        #expect(back == sorted)
+        let again = try JSONParser.parse(written)
+        #expect(again["services"]?["iam"]?["operations"]?["GetUser"]?["errors"]?.arrayValue?.first?["code"] == nil)
+        #expect(again["services"]?["iam"]?["errorShapes"]?["NoSuchEntityException"]?["code"]?.stringValue == "NoSuchEntity")
     }
 
     /// Documentation formats do not state serialization traits: projecting onto their views
@@ -80,8 +111,9 @@ import TestSupport
         var op = Operation(name: "Op")
         op.input = .structure([("Date", member), ("Child", child)])
         op.output = output
-        op.errors = [OperationError(name: "NotFoundException", httpStatus: 404, code: "NotFound")]
+        op.errors = [OperationError(name: "NotFoundException", httpStatus: 404)]
         var service = Service(name: "svc")
+        service.errorShapes["NotFoundException"] = ErrorShape(code: "NotFound", httpStatus: 404, shape: .structure([("message", Shape(type: .string))]))
         service.signingName = "svc-signing"
         service.wire.protocols = ["query"]
         service.operations["Op"] = op
@@ -93,7 +125,9 @@ import TestSupport
             let seen = try #require(model.projected(onto: view).services["svc"])
             #expect(seen.signingName == nil && seen.wire.isEmpty, "\(view.name)")
             let seenOp = try #require(seen.operations["Op"])
-            #expect(seenOp.errors.map(\.code) == [nil], "\(view.name)")
+            // The error keeps its name and shape; its wire code is a wire trait.
+            #expect(seenOp.errors.map(\.name) == ["NotFoundException"], "\(view.name)")
+            #expect(seen.errorShapes["NotFoundException"] == ErrorShape(httpStatus: 404, shape: .structure([("message", Shape(type: .string))])), "\(view.name)")
             #expect(seenOp.output?.wire.isEmpty == true, "\(view.name)")
             let date = try #require(seenOp.input?.members["Date"])
             #expect(date.wire.isEmpty && date.location == "header" && date.locationName == "X-Date", "\(view.name)")

@@ -180,6 +180,39 @@ import TestSupport
         #expect(r.service == "cloudwatch" && r.direction == .error && r.valid, "\(r.issues)")
     }
 
+    /// An awsQueryCompatible service's error carries the legacy query code as `Code` and the
+    /// protocol's own as `QueryErrorCode` (botocore's JSON parser, from `x-amzn-query-error`):
+    /// it is judged by the one that names the error for the client.
+    @Test func aQueryCompatibleErrorIsJudgedByTheCodeThatNamesIt() throws {
+        // sqs: error shapes without query codes (botocore's sqs handler raises the error
+        // QueryErrorCode names); cloudwatch: error shapes carrying the query code as error.code.
+        let sqs = #"{"metadata":{"endpointPrefix":"sqs","protocol":"json","awsQueryCompatible":{}},"operations":{"GetQueueUrl":{"name":"GetQueueUrl","errors":[{"shape":"QueueDoesNotExist"}]}},"shapes":{"QueueDoesNotExist":{"type":"structure","members":{"message":{"shape":"S"}},"exception":true},"S":{"type":"string"}}}"#
+        let cloudwatch = #"{"metadata":{"endpointPrefix":"monitoring","protocol":"json","awsQueryCompatible":{}},"operations":{"GetDashboard":{"name":"GetDashboard","errors":[{"shape":"DashboardNotFoundError"}]}},"shapes":{"DashboardNotFoundError":{"type":"structure","members":{"message":{"shape":"S"}},"error":{"code":"ResourceNotFound","httpStatusCode":404},"exception":true},"S":{"type":"string"}}}"#
+        var log = DiagnosticLog()
+        let services = try [("sqs", sqs), ("cloudwatch", cloudwatch)].map { name, text in
+            try #require(BotocoreImporter.importService(serviceName: name, bytes: Array(text.utf8), source: name, log: &log))
+        }
+        let plan = ValidationPlan(model: Model(services: services))
+        func error(_ service: String, _ operation: String, _ payload: String) -> [String] {
+            Fixtures.check(Fixtures.record(service: service, operation: operation, direction: "error", payloadJSON: payload), plan: plan)
+                .issues.map { "\($0.code.rawValue) \($0.path): \($0.message)" }
+        }
+        #expect(error("sqs", "GetQueueUrl", #"{"Error": {"Message": "gone", "Code": "AWS.SimpleQueueService.NonExistentQueue", "QueryErrorCode": "QueueDoesNotExist", "Type": "Sender"}, "message": "gone"}"#) == [])
+        #expect(error("sqs", "GetQueueUrl", #"{"Error": {"Code": "QueueDoesNotExist", "QueryErrorCode": "Nope", "Type": "Sender"}}"#) == [
+            #"undocumented-error Error.Code: QueryErrorCode "Nope" (of error code "QueueDoesNotExist") is neither an error GetQueueUrl documents (its errors: QueueDoesNotExist) nor one of AWS's common errors"#,
+        ])
+        // Without QueryErrorCode (a record written by hand), Code names the error.
+        #expect(error("sqs", "GetQueueUrl", #"{"Error": {"Code": "QueueDoesNotExist"}}"#) == [])
+        #expect(error("sqs", "GetQueueUrl", #"{"Error": {"Code": "AWS.SimpleQueueService.NonExistentQueue"}}"#).count == 1)
+        // cloudwatch: Code, the query code its shapes carry, names the error and its members.
+        #expect(error("cloudwatch", "GetDashboard", #"{"Error": {"Code": "ResourceNotFound", "QueryErrorCode": "DashboardNotFoundError", "Type": "Sender"}, "message": 5}"#) == [
+            "type message: expected string, got number",
+        ])
+        #expect(error("cloudwatch", "GetDashboard", #"{"Error": {"Code": "Nope", "QueryErrorCode": "DashboardNotFoundError", "Type": "Sender"}}"#) == [
+            #"undocumented-error Error.Code: error code "Nope" is neither an error GetDashboard documents (its errors: DashboardNotFoundError) nor one of AWS's common errors"#,
+        ])
+    }
+
     /// docconform's own envelope says `"direction": "error"` for the same payload (botocore's
     /// `ClientError.response`).
     @Test func theRecordEnvelopeTakesErrorResponses() throws {

@@ -71,7 +71,8 @@ import Wire
         let r = try Self.validator.validate(Self.json("DynamoDB_20120810.DescribeTable", #"{"TableName":"t"}"#, status: 400,
                                                   responseBody: #"{"__type":"com.amazonaws.dynamodb.v20120810#TeapotException","message":"no"}"#))
         #expect(r.error?.code == "TeapotException")
-        #expect(r.response?.issues.map(\.code) == [.undocumentedError])
+        #expect(r.response?.direction == .error)
+        #expect(r.response?.issues.map { "\($0.code.rawValue) \($0.path)" } == ["undocumented-error Error.Code"])
     }
 
     @Test func aNonHARFileIsADiagnosticAndABadEntryIsSkippedAtItsLine() throws {

@@ -7,7 +7,7 @@ import TestSupport
 
 /// AWS's protocol conformance suites, as botocore runs them: every case not on botocore's
 /// ignore list decodes to exactly its `params` / `result`, error cases are recognised with
-/// their code, and the validator's issues against each case's own model are the ones listed
+/// their code and the error's members, and the validator's issues against each case's own model are the ones listed
 /// (reviewed one by one) in `expected-issues.txt`.
 @Suite struct ProtocolSuiteTests {
     /// One line per issue: `kind/protocol caseId code path`.
@@ -83,6 +83,10 @@ import TestSupport
             if let code = c.json["errorCode"]?.stringValue {
                 errors += 1
                 if decoded.error?.code != code { failures.append("\(c.label): error code \(decoded.error?.code ?? "none"), expected \(code)") }
+                // Beside `Error`, the members of the error shape the code names, as botocore reads them.
+                let shape = c.service.errorShapes.first { ($0.value.code ?? $0.key) == code }?.value.shape
+                let members = decoded.document?.objectValue.map { JSONValue.object($0.filter { $0.key != "Error" }) }
+                failures += ExpectedValues.differences(members, c.json["error"] ?? .object([]), shape, c.service).map { "\(c.label) error members: \($0)" }
             } else {
                 if let e = decoded.error { failures.append("\(c.label): read as error \(e.code)") }
                 let expected = c.json["result"] ?? .object([])

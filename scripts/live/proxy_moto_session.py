@@ -326,26 +326,7 @@ def write_fixture(folder, har_path, parsed, model_path, first):
                 continue
             used.setdefault(p["service"], set()).add(p["operation"])
             f.write(json.dumps(dict(p, id=f"entries[{int(n) - first}]{rest}"), default=str) + "\n")
-    model = json.load(open(model_path))
-    model["services"] = {name: s for name, s in model["services"].items() if name in used}
-    for name, s in model["services"].items():
-        s["operations"] = {k: v for k, v in s["operations"].items() if k in used[name]}
-        # The shape definitions the kept operations reach through {"ref": NAME}.
-        shapes, todo, kept = s.get("shapes", {}), [s["operations"]], {}
-        while todo:
-            node = todo.pop()
-            if isinstance(node, dict):
-                ref = node.get("ref")
-                if isinstance(ref, str) and ref in shapes and ref not in kept:
-                    kept[ref] = shapes[ref]
-                    todo.append(shapes[ref])
-                todo.extend(node.values())
-            elif isinstance(node, list):
-                todo.extend(node)
-        if "shapes" in s:
-            s["shapes"] = {k: v for k, v in shapes.items() if k in kept}
-    with open(os.path.join(folder, "moto-proxy-model.json"), "w") as f:
-        json.dump(model, f, separators=(",", ":"))
+    wire.cut_model(model_path, used, os.path.join(folder, "moto-proxy-model.json"))
 
 
 if __name__ == "__main__":

@@ -1,9 +1,13 @@
 #!/usr/bin/env python3
 """Records boto3 traffic against moto's server mode as a HAR 1.2 file, with botocore's own
-view of the same calls beside it (docconform records of the parameters it sent and the
-responses it parsed), so wire-level validation can be compared with the parsed path.
+view of the same calls beside it (docconform records of the parameters it sent, the responses
+it parsed and the error responses it raised, as `ClientError.response` less ResponseMetadata,
+with direction `error`), so wire-level validation can be compared with the parsed path.
 
     python3 scripts/wire/record_moto_har.py OUT.har PARSED.jsonl
+    python3 scripts/wire/record_moto_har.py --cut-model MODEL.json PARSED.jsonl OUT.json
+        # a docconform model (`docconform parse` of the services' botocore data) cut to the
+        # operations PARSED.jsonl names: the capture's fixture model
 
 Needs boto3 and moto[server] (moto 5.2.1 was used); binds 127.0.0.1 only.
 """
@@ -126,9 +130,36 @@ class Recorder:
         n = len(self.entries) - 1
         self.parsed.append({"id": f"entries[{n}].request", "service": service, "operation": op, "direction": "request",
                             "payload": context.get("docconform_params", {})})
-        if response_dict["status_code"] < 300 and parsed_response is not None:
-            self.parsed.append({"id": f"entries[{n}].response", "service": service, "operation": op, "direction": "response",
+        if parsed_response is not None:
+            # botocore raises ClientError from 300 on, its parsed response being the error's.
+            direction = "response" if response_dict["status_code"] < 300 else "error"
+            self.parsed.append({"id": f"entries[{n}].response", "service": service, "operation": op, "direction": direction,
                                 "payload": plain(parsed_response)})
+
+
+def cut_model(model_path, used, out_path):
+    """A docconform model cut to the operations `used` names ({service: {operation}}): those
+    services, those operations, every error shape of theirs (any error code a service defines
+    must be recognised), and the shape definitions all these reach through {"ref": NAME}."""
+    model = json.load(open(model_path))
+    model["services"] = {name: s for name, s in model["services"].items() if name in used}
+    for name, s in model["services"].items():
+        s["operations"] = {k: v for k, v in s["operations"].items() if k in used[name]}
+        shapes, todo, kept = s.get("shapes", {}), [s["operations"], s.get("errorShapes", {})], {}
+        while todo:
+            node = todo.pop()
+            if isinstance(node, dict):
+                ref = node.get("ref")
+                if isinstance(ref, str) and ref in shapes and ref not in kept:
+                    kept[ref] = shapes[ref]
+                    todo.append(shapes[ref])
+                todo.extend(node.values())
+            elif isinstance(node, list):
+                todo.extend(node)
+        if "shapes" in s:
+            s["shapes"] = {k: v for k, v in shapes.items() if k in kept}
+    with open(out_path, "w") as f:
+        json.dump(model, f, separators=(",", ":"))
 
 
 def drive(make, rec):
@@ -238,6 +269,13 @@ def drive(make, rec):
 
 
 def main():
+    if sys.argv[1] == "--cut-model":
+        used = {}
+        for line in open(sys.argv[3]):
+            r = json.loads(line)
+            used.setdefault(r["service"], set()).add(r["operation"])
+        cut_model(sys.argv[2], used, sys.argv[4])
+        return
     out_har, out_parsed = sys.argv[1], sys.argv[2]
     port = free_port()
     server = ThreadedMotoServer(ip_address="127.0.0.1", port=port, verbose=False)

@@ -70,12 +70,10 @@ public enum BotocoreImporter {
                 guard let shapeName = errorRef["shape"]?.stringValue else { continue }
                 let errorShape = document.shapes[shapeName]
                 let status = errorShape?["error"]?["httpStatusCode"]?.intValue
-                // The shape name, as boto3 pages list it (`client.exceptions.X`); the wire code, when it differs, apart.
-                let code = errorShape?["error"]?["code"]?.stringValue
+                // The shape name, as boto3 pages list it (`client.exceptions.X`); its wire code is the error shape's.
                 let documentation = includeDocumentation
                     ? (errorRef["documentation"] ?? errorShape?["documentation"])?.stringValue.map(HTMLText.plainText) : nil
-                op.errors.append(OperationError(name: shapeName, httpStatus: status, documentation: documentation,
-                                                code: code == shapeName ? nil : code))
+                op.errors.append(OperationError(name: shapeName, httpStatus: status, documentation: documentation))
             }
             op.deprecated = value["deprecated"]?.boolValue ?? false
             op.sources = [source]

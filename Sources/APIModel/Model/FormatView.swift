@@ -45,7 +45,7 @@ public struct FormatView: Sendable, Hashable {
     public var unionTypes = true
     /// How values travel beyond location and name: botocore's serialization traits
     /// (`Shape.wire`: query names, flattening, XML attributes and namespaces, timestamp formats,
-    /// host labels, result wrappers), a recursive member's binding, an error's wire code and the
+    /// host labels, result wrappers), a recursive member's binding, an error shape's wire code and the
     /// service's signing name and protocol metadata. Only the SDK model states them.
     public var wireTraits = true
 
@@ -168,7 +168,6 @@ extension Model {
                 var op = service.operations[ok]!
                 op.input = op.input.map { $0.projected(onto: view, requiredVisible: view.requiredInInput) }
                 op.output = op.output.map { $0.projected(onto: view, requiredVisible: view.requiredInOutput) }
-                if !view.wireTraits { for i in op.errors.indices { op.errors[i].code = nil } }
                 service.operations[ok] = op
             }
             if view.recursionTargets {
@@ -183,6 +182,7 @@ extension Model {
             if !view.wireTraits {
                 service.signingName = nil
                 service.wire = ServiceWire()
+                for name in service.errorShapes.keys { service.errorShapes[name]!.code = nil }
             }
             copy.services[sk] = service
         }

@@ -49,7 +49,13 @@ public struct ModelMerger {
             service.endpointPrefix = service.endpointPrefix ?? otherService.endpointPrefix
             service.signingName = service.signingName ?? otherService.signingName
             service.serviceId = service.serviceId ?? otherService.serviceId
-            for (name, error) in otherService.errorShapes where service.errorShapes[name] == nil { service.errorShapes[name] = error }
+            for (name, error) in otherService.errorShapes {
+                guard var known = service.errorShapes[name] else { service.errorShapes[name] = error; continue }
+                known.code = known.code ?? error.code
+                known.httpStatus = known.httpStatus ?? error.httpStatus
+                if known.shape.partial && !error.shape.partial { known.shape = error.shape }
+                service.errorShapes[name] = known
+            }
             if service.wire.isEmpty { service.wire = otherService.wire }
             service.uid = service.uid ?? otherService.uid
             // Either side showing every operation makes the merge show every operation.
@@ -109,7 +115,6 @@ public struct ModelMerger {
             if let i = op.errors.firstIndex(where: { $0.name == e.name }) {
                 op.errors[i].httpStatus = op.errors[i].httpStatus ?? e.httpStatus
                 op.errors[i].documentation = op.errors[i].documentation ?? e.documentation
-                op.errors[i].code = op.errors[i].code ?? e.code
             } else {
                 op.errors.append(e)
             }

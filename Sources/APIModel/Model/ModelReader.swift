@@ -65,8 +65,9 @@ public enum ModelReader {
         service.wire.awsQueryCompatible = try bool(value["awsQueryCompatible"], path + ".awsQueryCompatible") ?? false
         service.uid = try string(value["uid"], path + ".uid")
         service.partial = try bool(value["partial"], path + ".partial") ?? false
+        var errorCodes: [(name: String, code: String, httpStatus: Int?)] = []
         for (opName, opValue) in try object(value["operations"], path + ".operations") ?? [] {
-            service.operations[opName] = try readOperation(opName, opValue, path: "\(path).operations.\(opName)")
+            service.operations[opName] = try readOperation(opName, opValue, path: "\(path).operations.\(opName)", errorCodes: &errorCodes)
         }
         for (shapeName, shapeValue) in try object(value["shapes"], path + ".shapes") ?? [] {
             service.shapes[shapeName] = try readShape(shapeValue, path: "\(path).shapes.\(shapeName)")
@@ -79,10 +80,13 @@ public enum ModelReader {
                                                         httpStatus: try int(errorValue["httpStatus"], at + ".httpStatus"),
                                                         shape: try readShape(shape, path: at + ".shape"))
         }
+        for e in errorCodes { service.adoptOperationErrorCode(e.code, error: e.name, httpStatus: e.httpStatus) }
         return service
     }
 
-    private static func readOperation(_ name: String, _ value: JSONValue, path: String) throws(ModelReadError) -> Operation {
+    /// - Parameter errorCodes: gets the `errors[].code` of older files, for the service's error shapes.
+    private static func readOperation(_ name: String, _ value: JSONValue, path: String,
+                                      errorCodes: inout [(name: String, code: String, httpStatus: Int?)]) throws(ModelReadError) -> Operation {
         guard case .object = value else { throw wrongType(path, "an object", value) }
         var op = Operation(name: name)
         op.method = try string(value["method"], path + ".method")
@@ -99,9 +103,9 @@ public enum ModelReader {
             let at = "\(path).errors[\(k)]"
             guard case .object = e else { throw wrongType(at, "an object", e) }
             guard let n = try string(e["name"], at + ".name") else { throw ModelReadError(message: "\(at): an error without a name") }
-            op.errors.append(OperationError(name: n, httpStatus: try int(e["httpStatus"], at + ".httpStatus"),
-                                            documentation: try string(e["documentation"], at + ".documentation"),
-                                            code: try string(e["code"], at + ".code")))
+            let status = try int(e["httpStatus"], at + ".httpStatus")
+            op.errors.append(OperationError(name: n, httpStatus: status, documentation: try string(e["documentation"], at + ".documentation")))
+            if let code = try string(e["code"], at + ".code") { errorCodes.append((n, code, status)) }
         }
         op.deprecated = try bool(value["deprecated"], path + ".deprecated") ?? false
         op.partial = try bool(value["partial"], path + ".partial") ?? false

@@ -15,6 +15,8 @@ struct ModelStreamReader {
     /// Without descriptions, `documentation` strings are checked and skipped, never made
     /// (a validator needs none, and they are half of a model file written with them).
     private let includeDocumentation: Bool
+    /// The service's `errors[].code` read so far (older files), for its error shapes.
+    private var operationErrorCodes: [(name: String, code: String, httpStatus: Int?)] = []
 
     static func read(_ bytes: UnsafeBufferPointer<UInt8>, includeDocumentation: Bool = true) -> Model? {
         var reader = ModelStreamReader(r: JSONParser.Reader(bytes), includeDocumentation: includeDocumentation)
@@ -61,6 +63,7 @@ struct ModelStreamReader {
 
     private mutating func service(_ name: String) throws(GiveUp) -> Service {
         var service = Service(name: name)
+        operationErrorCodes = []
         var seen: UInt32 = 0
         try object { (s: inout ModelStreamReader, key: String) throws(GiveUp) in
             switch key {
@@ -96,6 +99,7 @@ struct ModelStreamReader {
             default: try s.skip()
             }
         }
+        for e in operationErrorCodes { service.adoptOperationErrorCode(e.code, error: e.name, httpStatus: e.httpStatus) }
         return service
     }
 
@@ -148,7 +152,8 @@ struct ModelStreamReader {
             }
         }
         guard let name else { throw GiveUp() }
-        return OperationError(name: name, httpStatus: status, documentation: documentation, code: code)
+        if let code { operationErrorCodes.append((name, code, status)) }
+        return OperationError(name: name, httpStatus: status, documentation: documentation)
     }
 
     private mutating func errorShape() throws(GiveUp) -> ErrorShape {

@@ -110,7 +110,6 @@ public struct ModelWriter: Sendable {
                 w.beginObject()
                 w.key("name"); w.string(e.name)
                 if let s = e.httpStatus { w.key("httpStatus"); w.int(s) }
-                if let c = e.code { w.key("code"); w.string(c) }
                 if includeDocumentation, let d = e.documentation { w.key("documentation"); w.string(d) }
                 w.endObject()
             }

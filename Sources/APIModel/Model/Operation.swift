@@ -1,16 +1,15 @@
-/// An error an operation documents, with its HTTP status where a source gives one.
+/// An error an operation documents, by name, with its HTTP status where a source gives one.
+/// What the error is on the wire (its code, its members) belongs to the service's error shape
+/// of that name (`Service.errorShapes`).
 public struct OperationError: Sendable, Hashable {
     public var name: String
     public var httpStatus: Int?
     public var documentation: String?
-    /// The code on the wire when it is not the name (botocore's `error.code`: query services).
-    public var code: String?
 
-    public init(name: String, httpStatus: Int? = nil, documentation: String? = nil, code: String? = nil) {
+    public init(name: String, httpStatus: Int? = nil, documentation: String? = nil) {
         self.name = name
         self.httpStatus = httpStatus
         self.documentation = documentation
-        self.code = code
     }
 }
 

@@ -6,6 +6,9 @@ struct ErrorResponseFacts {
     var hasErrorObject = false
     /// `Error.Code` when it is a string.
     var code: String?
+    /// `Error.QueryErrorCode` when it is a string: the protocol's own code of a query-compatible
+    /// service's error, whose `Code` is the legacy query code (see `ErrorCodes.verdict`).
+    var queryErrorCode: String?
     /// Problems with `Error` itself (a code that is not a string, a message that is not one).
     var issues: [ValidationIssue] = []
 }
@@ -55,13 +58,13 @@ extension PayloadChecker {
                 } else if !sawCode, keyEquals(key, "Code") {
                     sawCode = true
                     if lexer.byte == 0x22 {
-                        let str = try lexer.scanString()
-                        let raw = UnsafeBufferPointer(start: lexer.p + str.start, count: str.end - str.start)
-                        facts.code = str.hasEscapes ? Self.decodeJSONString(raw) : String(decoding: raw, as: UTF8.self)
+                        facts.code = try scanStringValue()
                     } else {
                         facts.issues.append(ValidationIssue(path: "Error.Code", code: .type, message: "expected string, got \(jsonTypeName())"))
                         try skip()
                     }
+                } else if facts.queryErrorCode == nil, keyEquals(key, "QueryErrorCode"), lexer.byte == 0x22 {
+                    facts.queryErrorCode = try scanStringValue()
                 } else if keyEquals(key, "Message"), lexer.byte != 0x22 {
                     facts.issues.append(ValidationIssue(path: "Error.Message", code: .type, message: "expected string, got \(jsonTypeName())"))
                     try skip()
@@ -74,6 +77,13 @@ extension PayloadChecker {
             lexer.pos += 1
         }
         if !sawCode { facts.issues.append(ValidationIssue(path: "Error.Code", code: .required, message: "missing required member Code")) }
+    }
+
+    /// The string at the lexer's position, escapes resolved.
+    func scanStringValue() throws(MalformedJSON) -> String {
+        let str = try lexer.scanString()
+        let raw = UnsafeBufferPointer(start: lexer.p + str.start, count: str.end - str.start)
+        return str.hasEscapes ? Self.decodeJSONString(raw) : String(decoding: raw, as: UTF8.self)
     }
 
     /// A scanned key equals a name, escapes resolved.

@@ -176,7 +176,7 @@ public final class RecordValidator {
         let facts = checker.errorResponseFacts()
         var shape: String? = nil
         if let code = facts.code {
-            switch errorCodes.verdict(code: code, service: service, operation: operation) {
+            switch errorCodes.verdict(code: code, queryErrorCode: facts.queryErrorCode, service: service, operation: operation) {
             case let .documented(s): shape = s
             case let .undocumented(s, message):
                 shape = s
@@ -186,6 +186,13 @@ public final class RecordValidator {
         }
         checker.issues.append(contentsOf: facts.issues)
         try checker.check(root: plan.errorRoot(service: service, shapeName: shape))
+    }
+
+    /// The error shape whose members an error response of the operation carries, its code
+    /// judged as `checkErrorResponse` judges it (the wire decoder reads the members as this shape).
+    package func errorShapeName(code: String, queryErrorCode: String?, service serviceName: String, operation operationName: String) -> String? {
+        guard let service = plan.catalog.service(serviceName), let operation = service.operations[operationName] else { return nil }
+        return errorCodes.verdict(code: code, queryErrorCode: queryErrorCode, service: service, operation: operation).shape
     }
 
     /// What the envelope says, gathered apart from the result and passed by reference (a

@@ -82,9 +82,7 @@ extension PayloadChecker {
             }
             switch field {
             case PlaceboField.className? where lexer.byte == 0x22:
-                let str = try lexer.scanString()
-                let raw = UnsafeBufferPointer(start: lexer.p + str.start, count: str.end - str.start)
-                fields.className = str.hasEscapes ? Self.decodeJSONString(raw) : String(decoding: raw, as: UTF8.self)
+                fields.className = try scanStringValue()
             case PlaceboField.body? where lexer.byte == 0x22:
                 _ = try lexer.scanString()
             case let f? where f >= PlaceboField.year && f <= PlaceboField.microsecond:

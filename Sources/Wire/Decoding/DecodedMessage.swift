@@ -3,9 +3,10 @@ import Conformance
 
 /// One request or response read from the wire: the canonical document (keyed by member
 /// names, what the validator checks), what the wire itself got wrong, and, for an error
-/// response, its code and body.
+/// response, its code and message.
 public struct DecodedMessage: Sendable {
-    /// nil when the body could not be read at all (see `issues`), or for an error response.
+    /// nil when the body could not be read at all (see `issues`). For an error response, the
+    /// error as botocore gives it (`{"Error": {"Code": ...}, <the error's members>}`).
     public var document: JSONValue? {
         get { canonical.flatMap { try? JSONParser.parse($0) } }
         set { canonical = newValue.map(MessageDecoder.bytes(of:)) }

@@ -6,6 +6,8 @@ import Conformance
 /// rest-xml (labels, query string, headers, status code, body or payload member).
 struct MessageDecoder {
     let identified: OperationIdentifier.Identified
+    /// Names the error shape of an error response's code, as the validator judges codes.
+    let records: RecordValidator
     var proto: WireProtocol { identified.proto }
 
     // MARK: - requests
@@ -46,7 +48,7 @@ struct MessageDecoder {
         var message = DecodedMessage()
         message.byteCount = response.body.count
         if ErrorResponseReader.isError(status: response.status) {
-            message.error = error(response, log: log)
+            errorResponse(response, log: log, into: &message)
             finish(&message, log)
             return message
         }
@@ -93,7 +95,7 @@ struct MessageDecoder {
 
     /// A JSON body as `shape` (the canonical document's bytes); empty is an empty object; nil
     /// (reported) when it is not JSON.
-    private func jsonBody(_ bytes: [UInt8], _ shape: WireShape?, log: DecodeLog, contentType: String?) -> [UInt8]? {
+    func jsonBody(_ bytes: [UInt8], _ shape: WireShape?, log: DecodeLog, contentType: String?) -> [UInt8]? {
         if Self.isBlank(bytes) { return Array("{}".utf8) }
         let w = CanonicalWriter(capacity: bytes.count + 64)
         let ok = readJSON(bytes, log: log, contentType: contentType) { (body: UnsafeBufferPointer<UInt8>) throws(MalformedJSON) -> Bool in
@@ -105,7 +107,7 @@ struct MessageDecoder {
 
     /// A CBOR body (`smithy-rpc-v2-cbor`) as `shape`; empty is an empty object; nil (reported)
     /// when it is not CBOR.
-    private func cborBody(_ bytes: [UInt8], _ shape: WireShape?, log: DecodeLog, contentType: String?) -> [UInt8]? {
+    func cborBody(_ bytes: [UInt8], _ shape: WireShape?, log: DecodeLog, contentType: String?) -> [UInt8]? {
         if bytes.isEmpty { return Array("{}".utf8) }
         let w = CanonicalWriter(capacity: bytes.count * 2 + 64)
         let mark = log.mark
@@ -126,7 +128,7 @@ struct MessageDecoder {
     /// Runs `transcode` over the body; false when it is not JSON (reported, and what was logged
     /// while reading it forgotten: a body that cannot be read is not checked further) or when
     /// `transcode` says so.
-    private func readJSON(_ bytes: [UInt8], log: DecodeLog, contentType: String?,
+    func readJSON(_ bytes: [UInt8], log: DecodeLog, contentType: String?,
                           _ transcode: (UnsafeBufferPointer<UInt8>) throws(MalformedJSON) -> Bool) -> Bool {
         let mark = log.mark
         let outcome: Result<Bool, MalformedJSON> = bytes.withUnsafeBufferPointer { body in
@@ -141,7 +143,7 @@ struct MessageDecoder {
         }
     }
 
-    private static func typeNote(_ contentType: String?) -> String {
+    static func typeNote(_ contentType: String?) -> String {
         contentType.map { " (Content-Type \($0))" } ?? ""
     }
 
@@ -188,7 +190,7 @@ struct MessageDecoder {
 
     /// Runs `body` with the reader at the root element; false (reported, and what was logged
     /// while reading forgotten) when the XML is not well-formed or has no root.
-    private func withXML(_ bytes: [UInt8], log: DecodeLog, contentType: String?, _ body: (XMLBodyDecoder) -> Void) -> Bool {
+    func withXML(_ bytes: [UInt8], log: DecodeLog, contentType: String?, _ body: (XMLBodyDecoder) -> Void) -> Bool {
         let mark = log.mark
         return bytes.withUnsafeBufferPointer { buf -> Bool in
             guard let reader = XMLPullReader(buf) else {
@@ -212,7 +214,7 @@ struct MessageDecoder {
 
     /// A REST body, written into the object `out` is writing: the payload member (a structure,
     /// a blob or string as the whole body, a document) or the structure's body members.
-    private func restBody(_ bytes: [UInt8], _ shape: WireShape, contentType: String?, log: DecodeLog, notes: inout [String], into out: CanonicalWriter) {
+    func restBody(_ bytes: [UInt8], _ shape: WireShape, contentType: String?, log: DecodeLog, notes: inout [String], into out: CanonicalWriter) {
         let body = shape.body
         if let p = body.payloadMember {
             let member = body.members[p]
@@ -267,7 +269,7 @@ struct MessageDecoder {
     // MARK: - located members
 
     /// Members bound to the URI, query string, headers and status code.
-    private func located(_ shape: WireShape, headers: HTTPHeaders, status: Int?, labels: [String: String],
+    func located(_ shape: WireShape, headers: HTTPHeaders, status: Int?, labels: [String: String],
                          query: [(key: String, value: String?)], log: DecodeLog, into out: CanonicalWriter) {
         var pairs: [(key: String, value: JSONValue)] = []
         defer { for (k, v) in pairs { out.key(k); out.value(v) } }
@@ -366,25 +368,4 @@ struct MessageDecoder {
     }
 
     private static func isSignature(_ key: String) -> Bool { key.lowercased().hasPrefix("x-amz-") }
-
-    // MARK: - errors
-
-    private func error(_ response: HTTPResponse, log: DecodeLog) -> WireErrorResponse {
-        switch proto {
-        case .json, .restJSON, .rpcV2CBOR:
-            var body: JSONValue?
-            if !response.body.isEmpty {
-                let cbor = proto == .rpcV2CBOR
-                body = cbor ? CBORBodyDecoder.document(response.body) : try? JSONParser.parse(response.body)
-                if body == nil, !Self.isBlank(response.body) {
-                    log.report(.malformed, "the error body is not \(cbor ? "CBOR" : "JSON")\(Self.typeNote(response.headers["Content-Type"]))")
-                }
-            }
-            return ErrorResponseReader.json(response, body: body)
-        case .query, .ec2, .restXML:
-            if let e = ErrorResponseReader.xml(response, log: log) { return e }
-            log.report(.malformed, "the error body is not an XML error response\(Self.typeNote(response.headers["Content-Type"]))")
-            return WireErrorResponse(code: String(response.status), message: nil, document: .object([]), codeFromStatus: true)
-        }
-    }
 }

@@ -28,6 +28,7 @@ public enum HARPayloads {
                 return false
             }
             for n in notes { log.warning(file, line: n.line, n.text) }
+            log.append(contentsOf: validator.takeRunDiagnostics())
             return true
         }
     }

@@ -8,6 +8,7 @@ final class WireService {
     let protocols: [WireProtocol]
     private let compiler: WireShapeCompiler
     private var compiled: [String: (input: WireShape?, output: WireShape?)] = [:]
+    private var compiledErrors: [String: WireShape] = [:]
     private var routeTable: [String: [Route]]?
 
     struct Route {
@@ -38,6 +39,15 @@ final class WireService {
         let op = service.operations[operation]
         let c = (op?.input.map(compiler.compile), op?.output.map(compiler.compile))
         compiled[operation] = c
+        return c
+    }
+
+    /// The error shape of this name (`Service.errorShapes`), compiled on first use.
+    func errorShape(_ name: String) -> WireShape? {
+        if let c = compiledErrors[name] { return c }
+        guard let error = service.errorShapes[name] else { return nil }
+        let c = compiler.compile(error.shape)
+        compiledErrors[name] = c
         return c
     }
 

@@ -287,6 +287,22 @@ final class XMLBodyDecoder {
         return pairs.isEmpty ? .string(text) : .object(pairs)
     }
 
+    /// Moves to the first child element of the element at the reader that `accept` takes,
+    /// passing over the others; false (the reader past the element's end) when none does.
+    func moveToChild(where accept: () -> Bool) -> Bool {
+        if reader.node == .element && reader.isEmptyElement { return false }
+        while next() {
+            switch reader.node {
+            case .endElement: return false
+            case .element:
+                if accept() { return true }
+                skip()
+            default: continue
+            }
+        }
+        return false
+    }
+
     /// Passes over the element at the reader and everything in it.
     func skip() {
         if reader.isEmptyElement { return }
