@@ -43,6 +43,7 @@ public final class RecordValidator {
 
     deinit { nameCache.release() }
 
+    @inline(__always)
     private func names(service: ScannedString, operation: ScannedString, in p: UnsafePointer<UInt8>) -> OperationNameCache.Entry {
         let sp = UnsafeBufferPointer(start: p + service.start, count: service.end - service.start)
         let op = UnsafeBufferPointer(start: p + operation.start, count: operation.end - operation.start)
@@ -197,6 +198,7 @@ public final class RecordValidator {
     }
 
     /// Names the service and operation from the envelope, interned; the lookup comes with them.
+    @inline(__always)
     private func settle(_ envelope: inout Envelope, in p: UnsafePointer<UInt8>) {
         guard let s = envelope.serviceScan, let o = envelope.operationScan else {
             // Only one of them: named as given (the record is incomplete anyway).

@@ -519,12 +519,16 @@ final class PayloadChecker {
     /// Checks the payload value at `reader`'s position against `root`; `reader` moves past it.
     @inline(__always)
     func check(root: Int32, at reader: inout JSONLexer) throws(MalformedJSON) {
-        try reading(at: &reader) { () throws(MalformedJSON) in try check(root: root) }
+        lexer.pos = reader.pos
+        defer { reader.pos = lexer.pos }
+        try check(root: root)
     }
 
     /// Skips the value at `reader`'s position as `skip` does (non-finite literals reported).
     func skip(at reader: inout JSONLexer) throws(MalformedJSON) {
-        try reading(at: &reader) { () throws(MalformedJSON) in try skip() }
+        lexer.pos = reader.pos
+        defer { reader.pos = lexer.pos }
+        try skip()
     }
 
     /// Reads on from byte `position` of the record.
