@@ -1,7 +1,7 @@
 /// Validates one payload value against a compiled plan node while scanning its bytes once:
 /// no intermediate tree, member names matched as bytes, every violation recorded with its
 /// path. Malformed JSON throws (with the offset); everything else is an issue and the scan
-/// goes on.
+/// goes on. How an issue reads (its path, its message) is `IssueText`'s.
 final class PayloadChecker {
     /// Deeper payloads are reported and skipped (iteratively) rather than followed.
     static let maximumDepth = 1_000
@@ -13,6 +13,7 @@ final class PayloadChecker {
     @exclusivity(unchecked) var issues = [ValidationIssue]()
 
     @exclusivity(unchecked) var lexer = JSONLexer(UnsafeBufferPointer(start: nil, count: 0))
+    /// Placebo recordings: datetime/StreamingBody objects and a root `ResponseMetadata` are theirs.
     @exclusivity(unchecked) var placebo = false
     @exclusivity(unchecked) var path = ScratchStack<PathComponent>()
     /// Paths and messages of the issues found.
@@ -26,7 +27,6 @@ final class PayloadChecker {
         @inline(__always) unsafeAddress { UnsafePointer(planStorage) }
     }
     private let planStorage: UnsafePointer<PlanStorage>
-    /// Placebo recordings: datetime/StreamingBody objects and a root `ResponseMetadata` are theirs.
 
     @exclusivity(unchecked) private var skipStack = ScratchStack<UInt8>()
     private var unescaped = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: 1024)
