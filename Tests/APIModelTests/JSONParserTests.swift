@@ -15,6 +15,19 @@ import Testing
         #expect(try JSONParser.parse(#""\ud83d\ude00""#) == .string("😀"))
     }
 
+    /// One string literal decoded on its own (the validator's messages and keys use it).
+    @Test func decodesOneStringLiteralOrNothing() {
+        func literal(_ text: String) -> String? {
+            Array(text.utf8).withUnsafeBufferPointer { JSONParser.string(literal: $0) }
+        }
+        #expect(literal(#""a\tb\u00e9\ud83d\ude00\/""#) == "a\tbé😀/")
+        #expect(literal(#""plain""#) == "plain")
+        #expect(literal(#""""#) == "")
+        #expect(literal(#""cut \u00"#) == nil)
+        #expect(literal(#""a" "b""#) == nil)
+        #expect(literal("plain") == nil)
+    }
+
     @Test(arguments: [
         (#"{"a": 1"#, 1), ("{\n\"a\": tru}", 2), (#"[1, 2,]"#, 1), (#"{"a" 1}"#, 1), ("\"abc", 1), ("01", 1), ("{} x", 1),
     ])

@@ -29,6 +29,15 @@ public enum JSONParser {
         try parse(Array(text.utf8))
     }
 
+    /// The text of one JSON string literal (its quotes included), escapes resolved: the one
+    /// unescaper of JSON strings. Nil when the bytes are not exactly one valid string literal.
+    public static func string(literal: UnsafeBufferPointer<UInt8>) -> String? {
+        guard literal.count >= 2, literal[0] == UInt8(ascii: "\""), literal[literal.count - 1] == UInt8(ascii: "\"") else { return nil }
+        var reader = Reader(literal)
+        guard let text = try? reader.parseString(), reader.position == literal.count else { return nil }
+        return text
+    }
+
     struct Reader {
         let bytes: UnsafeBufferPointer<UInt8>
         var position = 0

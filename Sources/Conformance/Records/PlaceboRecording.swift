@@ -18,14 +18,13 @@ extension RecordValidator {
 
     /// The recording's result, or nil when the file is a docconform record after all.
     func validatePlacebo(_ bytes: UnsafeBufferPointer<UInt8>, file: String, origin: PlaceboOrigin) -> RecordResult? {
-        if !checker.issues.isEmpty { checker.issues.removeAll(keepingCapacity: true) }
-        checker.lexer = JSONLexer(bytes)
-        checker.placebo = true
+        checker.begin(record: bytes, placebo: true)
         defer { checker.placebo = false }
         var record = RecordResult(service: origin.service, operation: origin.operation, direction: .response, file: file, line: 1)
         var envelope = PlaceboEnvelope()
         do throws(MalformedJSON) {
-            envelope = try readPlaceboEnvelope()
+            var reader = JSONLexer(bytes)
+            envelope = try readPlaceboEnvelope(&reader)
         } catch {
             checker.issues.append(ValidationIssue(path: "", code: .malformed, message: "malformed JSON at byte \(error.offset): \(error.reason)"))
             finish(&record, envelopeIssues: [], file: file, line: 1, byteCount: bytes.count)
@@ -46,12 +45,12 @@ extension RecordValidator {
         }
         // Each service the name stands for that has the operation; several (elb and elbv2 both
         // have DescribeLoadBalancers) are told apart by the one the response fits best.
-        checker.lexer.pos = data
+        checker.seek(to: data)
         let facts = checker.errorResponseFacts()
         var best: (service: String, direction: Direction, issues: [ValidationIssue])?
         for service in candidates {
             checker.issues.removeAll(keepingCapacity: true)
-            checker.lexer.pos = data
+            checker.seek(to: data)
             let direction = isErrorResponse(status: envelope.status, facts: facts, service: service, operation: origin.operation) ? Direction.error : .response
             do throws(MalformedJSON) {
                 if direction == .error {
@@ -77,53 +76,53 @@ extension RecordValidator {
     }
 
     /// `status_code` and `data` (each once), noting keys of a docconform record.
-    private func readPlaceboEnvelope() throws(MalformedJSON) -> PlaceboEnvelope {
+    private func readPlaceboEnvelope(_ reader: inout JSONLexer) throws(MalformedJSON) -> PlaceboEnvelope {
         var envelope = PlaceboEnvelope()
         var sawStatus = false
-        checker.lexer.skipWhitespace()
-        guard checker.lexer.byte == 0x7B else {
-            throw checker.lexer.fail(checker.lexer.atEnd ? "empty record" : "a placebo recording must be a JSON object")
+        reader.skipWhitespace()
+        guard reader.byte == 0x7B else {
+            throw reader.fail(reader.atEnd ? "empty record" : "a placebo recording must be a JSON object")
         }
-        checker.lexer.pos += 1
-        checker.lexer.skipWhitespace()
-        if checker.lexer.byte == 0x7D {
-            checker.lexer.pos += 1
+        reader.pos += 1
+        reader.skipWhitespace()
+        if reader.byte == 0x7D {
+            reader.pos += 1
         } else {
             while true {
-                let key = try checker.lexer.scanKey()
+                let key = try reader.scanKey()
                 if checker.keyEquals(key, "data") {
                     if envelope.data != nil {
                         envelope.issues.append(ValidationIssue(path: "", code: .duplicate, message: "record field \"data\" appears more than once"))
                     } else {
-                        envelope.data = checker.lexer.pos
+                        envelope.data = reader.pos
                     }
                     // Syntax only: what the data holds is reported when it is checked.
                     let reported = checker.issues.count
-                    try checker.skip()
+                    try checker.skip(at: &reader)
                     if checker.issues.count > reported { checker.issues.removeLast(checker.issues.count - reported) }
                 } else if checker.keyEquals(key, "status_code") {
                     if sawStatus {
                         envelope.issues.append(ValidationIssue(path: "", code: .duplicate, message: "record field \"status_code\" appears more than once"))
-                        try checker.skip()
-                    } else if checker.lexer.byte == 0x2D || (checker.lexer.byte >= 0x30 && checker.lexer.byte <= 0x39) {
-                        let n = try checker.lexer.scanNumber()
+                        try checker.skip(at: &reader)
+                    } else if reader.byte == 0x2D || (reader.byte >= 0x30 && reader.byte <= 0x39) {
+                        let n = try reader.scanNumber()
                         if n.plainInteger && !n.overflow { envelope.status = Int(n.intValue) }
-                        else { envelope.issues.append(ValidationIssue(path: "", code: .record, message: "status_code \(checker.numberText(n)) is not an HTTP status")) }
+                        else { envelope.issues.append(ValidationIssue(path: "", code: .record, message: "status_code \(String(decoding: IssueText.number(n, record: reader.p), as: UTF8.self)) is not an HTTP status")) }
                     } else {
-                        envelope.issues.append(ValidationIssue(path: "", code: .record, message: "status_code must be a number, got \(checker.jsonTypeName())"))
-                        try checker.skip()
+                        envelope.issues.append(ValidationIssue(path: "", code: .record, message: "status_code must be a number, got \(PayloadChecker.jsonTypeName(reader.byte))"))
+                        try checker.skip(at: &reader)
                     }
                     sawStatus = true
                 } else {
                     envelope.recordKeys = envelope.recordKeys || checker.keyEquals(key, "payload") || checker.keyEquals(key, "service")
                         || checker.keyEquals(key, "operation") || checker.keyEquals(key, "direction")
-                    try checker.skip()
+                    try checker.skip(at: &reader)
                 }
-                guard try checker.lexer.nextItem(closing: 0x7D, inside: "the record") else { break }
+                guard try reader.nextItem(closing: 0x7D, inside: "the record") else { break }
             }
         }
-        checker.lexer.skipWhitespace()
-        if !checker.lexer.atEnd { throw checker.lexer.fail("data after the end of the record") }
+        reader.skipWhitespace()
+        if !reader.atEnd { throw reader.fail("data after the end of the record") }
         return envelope
     }
 

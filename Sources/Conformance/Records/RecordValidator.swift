@@ -43,14 +43,14 @@ public final class RecordValidator {
 
     deinit { nameCache.release() }
 
-    private func names(service: ScannedString, operation: ScannedString) -> OperationNameCache.Entry {
-        let p = checker.lexer.p
+    @inline(__always)
+    private func names(service: ScannedString, operation: ScannedString, in p: UnsafePointer<UInt8>) -> OperationNameCache.Entry {
         let sp = UnsafeBufferPointer(start: p + service.start, count: service.end - service.start)
         let op = UnsafeBufferPointer(start: p + operation.start, count: operation.end - operation.start)
         if !service.hasEscapes && !operation.hasEscapes, let hit = nameCache.find(service: sp, operation: op) {
             return hit
         }
-        let serviceName = stringValue(service), operationName = stringValue(operation)
+        let serviceName = IssueText.string(service, record: p), operationName = IssueText.string(operation, record: p)
         let entry = OperationNameCache.Entry(service: serviceName, operation: operationName,
                                              lookup: plan.roots(service: serviceName, operation: operationName))
         if !service.hasEscapes && !operation.hasEscapes { return nameCache.insert(service: sp, operation: op, entry) }
@@ -65,9 +65,9 @@ public final class RecordValidator {
         raw.count == key.utf8CodeUnitCount && (raw.count == 0 || memcmpBytes(key.utf8Start, raw.baseAddress!, raw.count))
     }
 
-    private func envelopeKey(_ str: ScannedString) -> EnvelopeKey {
-        if !str.hasEscapes { return Self.envelopeKey(checker.lexer.p + str.start, str.end - str.start) }
-        let decoded = Array(PayloadChecker.decodeJSONString(UnsafeBufferPointer(start: checker.lexer.p + str.start, count: str.end - str.start)).utf8)
+    private func envelopeKey(_ str: ScannedString, in p: UnsafePointer<UInt8>) -> EnvelopeKey {
+        if !str.hasEscapes { return Self.envelopeKey(p + str.start, str.end - str.start) }
+        let decoded = Array(IssueText.string(str, record: p).utf8)
         return decoded.withUnsafeBufferPointer { raw -> EnvelopeKey in
             if Self.equals(raw, "payload") { return .payload }
             if Self.equals(raw, "id") { return .id }
@@ -115,20 +115,15 @@ public final class RecordValidator {
         return (key, pos + n)
     }
 
-    private func direction(_ str: ScannedString) -> Direction? {
-        let raw = UnsafeBufferPointer(start: checker.lexer.p + str.start, count: str.end - str.start)
+    private func direction(_ str: ScannedString, in p: UnsafePointer<UInt8>) -> Direction? {
+        let raw = UnsafeBufferPointer(start: p + str.start, count: str.end - str.start)
         if !str.hasEscapes {
             if Self.equals(raw, "request") { return .request }
             if Self.equals(raw, "response") { return .response }
             if Self.equals(raw, "error") { return .error }
             return nil
         }
-        return Direction(rawValue: stringValue(str))
-    }
-
-    private func stringValue(_ str: ScannedString) -> String {
-        let raw = UnsafeBufferPointer(start: checker.lexer.p + str.start, count: str.end - str.start)
-        return str.hasEscapes ? PayloadChecker.decodeJSONString(raw) : String(decoding: raw, as: UTF8.self)
+        return Direction(rawValue: IssueText.string(str, record: p))
     }
 
     /// The root node for the record's operation and direction, or an envelope issue. An error
@@ -210,14 +205,15 @@ public final class RecordValidator {
     }
 
     /// Names the service and operation from the envelope, interned; the lookup comes with them.
-    private func settle(_ envelope: inout Envelope) {
+    @inline(__always)
+    private func settle(_ envelope: inout Envelope, in p: UnsafePointer<UInt8>) {
         guard let s = envelope.serviceScan, let o = envelope.operationScan else {
             // Only one of them: named as given (the record is incomplete anyway).
-            if let s = envelope.serviceScan { envelope.service = stringValue(s); envelope.serviceScan = nil }
-            if let o = envelope.operationScan { envelope.operation = stringValue(o); envelope.operationScan = nil }
+            if let s = envelope.serviceScan { envelope.service = IssueText.string(s, record: p); envelope.serviceScan = nil }
+            if let o = envelope.operationScan { envelope.operation = IssueText.string(o, record: p); envelope.operationScan = nil }
             return
         }
-        let e = names(service: s, operation: o)
+        let e = names(service: s, operation: o, in: p)
         envelope.service = e.service
         envelope.operation = e.operation
         envelope.lookup = e.lookup
@@ -237,10 +233,9 @@ public final class RecordValidator {
     /// returned per record was copied and destroyed once more on the way out).
     func validate(_ bytes: UnsafeBufferPointer<UInt8>, file: String, line: Int, into record: inout RecordResult) {
         var envelope = Envelope()
-        // Usually empty already (a valid record's buffer came back from the result).
-        if !checker.issues.isEmpty { checker.issues.removeAll(keepingCapacity: true) }
-        checker.placebo = false
-        checker.lexer = JSONLexer(bytes)
+        checker.begin(record: bytes, placebo: false)
+        // The envelope is read here; the checker reads the payload values it is handed.
+        var reader = JSONLexer(bytes)
         var envelopeIssues: [ValidationIssue] = []
         var resolved = false
         var root: Int32? = nil
@@ -248,26 +243,26 @@ public final class RecordValidator {
         var sawPayload = false
         var seen: UInt8 = 0
         do throws(MalformedJSON) {
-            checker.lexer.skipWhitespace()
-            guard checker.lexer.byte == 0x7B else {
-                throw checker.lexer.fail(checker.lexer.atEnd ? "empty record" : "a record must be a JSON object")
+            reader.skipWhitespace()
+            guard reader.byte == 0x7B else {
+                throw reader.fail(reader.atEnd ? "empty record" : "a record must be a JSON object")
             }
-            checker.lexer.pos += 1
-            checker.lexer.skipWhitespace()
-            if checker.lexer.byte == 0x7D { checker.lexer.pos += 1 } else {
+            reader.pos += 1
+            reader.skipWhitespace()
+            if reader.byte == 0x7D { reader.pos += 1 } else {
                 while true {
-                    checker.lexer.skipWhitespace()
-                    guard checker.lexer.byte == 0x22 else { throw checker.lexer.fail("expected a string key") }
+                    reader.skipWhitespace()
+                    guard reader.byte == 0x22 else { throw reader.fail("expected a string key") }
                     var key: EnvelopeKey
-                    if let (plain, after) = Self.plainKey(checker.lexer.p, checker.lexer.pos, checker.lexer.end) {
+                    if let (plain, after) = Self.plainKey(reader.p, reader.pos, reader.end) {
                         key = plain
-                        checker.lexer.pos = after
+                        reader.pos = after
                     } else {
-                        let keyScan = try checker.lexer.scanString()
-                        key = envelopeKey(keyScan)
-                        try checker.lexer.expect(0x3A, "':'")
+                        let keyScan = try reader.scanString()
+                        key = envelopeKey(keyScan, in: reader.p)
+                        try reader.expect(0x3A, "':'")
                     }
-                    checker.lexer.skipWhitespace()
+                    reader.skipWhitespace()
                     let bit = key.rawValue
                     if seen & bit != 0 {
                         // The first value stands; the second is reported and not read.
@@ -278,56 +273,56 @@ public final class RecordValidator {
                     switch key {
                     case .payload:
                         sawPayload = true
-                        if envelope.serviceScan != nil && envelope.operationScan != nil { settle(&envelope) }
+                        if envelope.serviceScan != nil && envelope.operationScan != nil { settle(&envelope, in: reader.p) }
                         if envelope.service != nil, envelope.operation != nil, envelope.direction != nil {
                             resolved = true
                             root = resolve(&envelope, issues: &envelopeIssues)
-                            if let root { try checkPayload(root, &envelope, file: file) } else { try checker.skip() }
+                            if let root { try checkPayload(root, &envelope, at: &reader, file: file) } else { try checker.skip(at: &reader) }
                         } else {
-                            deferredPayload = checker.lexer.pos
-                            try checker.skip()
+                            deferredPayload = reader.pos
+                            try checker.skip(at: &reader)
                         }
                     case .id, .service, .operation, .direction:
-                        if checker.lexer.byte == 0x22 {
-                            let scanned = try checker.lexer.scanString()
+                        if reader.byte == 0x22 {
+                            let scanned = try reader.scanString()
                             switch key {
-                            case .id: envelope.id = stringValue(scanned)
+                            case .id: envelope.id = IssueText.string(scanned, record: reader.p)
                             case .service: envelope.serviceScan = scanned
                             case .operation: envelope.operationScan = scanned
                             default:
-                                envelope.direction = direction(scanned)
+                                envelope.direction = direction(scanned, in: reader.p)
                                 if envelope.direction == nil {
-                                    envelopeIssues.append(ValidationIssue(path: "", code: .record, message: "direction \(PayloadChecker.quoted(stringValue(scanned))) is not request, response or error"))
+                                    envelopeIssues.append(ValidationIssue(path: "", code: .record, message: "direction \(PayloadChecker.quoted(IssueText.string(scanned, record: reader.p))) is not request, response or error"))
                                 }
                             }
-                        } else if key == .id, checker.lexer.byte == 0x2D || (checker.lexer.byte >= 0x30 && checker.lexer.byte <= 0x39) {
-                            envelope.id = checker.numberText(try checker.lexer.scanNumber())
+                        } else if key == .id, reader.byte == 0x2D || (reader.byte >= 0x30 && reader.byte <= 0x39) {
+                            envelope.id = String(decoding: IssueText.number(try reader.scanNumber(), record: reader.p), as: UTF8.self)
                         } else {
                             envelopeIssues.append(ValidationIssue(path: "", code: .record, message: "record field \(key) must be a string"))
-                            try checker.skip()
+                            try checker.skip(at: &reader)
                         }
                     case .other:
-                        try checker.skip()
+                        try checker.skip(at: &reader)
                     }
-                    guard try checker.lexer.nextItem(closing: 0x7D, inside: "the record") else { break }
+                    guard try reader.nextItem(closing: 0x7D, inside: "the record") else { break }
                 }
             }
-            checker.lexer.skipWhitespace()
-            if !checker.lexer.atEnd { throw checker.lexer.fail("data after the end of the record") }
+            reader.skipWhitespace()
+            if !reader.atEnd { throw reader.fail("data after the end of the record") }
             if !resolved && (deferredPayload != nil || !sawPayload) {
-                settle(&envelope)
+                settle(&envelope, in: reader.p)
                 root = resolve(&envelope, issues: &envelopeIssues)
                 if let root {
                     if let start = deferredPayload {
-                        checker.lexer.pos = start
-                        try checkPayload(root, &envelope, file: file)
+                        reader.pos = start
+                        try checkPayload(root, &envelope, at: &reader, file: file)
                     } else {
-                        try checkPayload(root, &envelope, file: file, empty: true)
+                        try checkPayload(root, &envelope, at: &reader, file: file, empty: true)
                     }
                 }
             }
         } catch {
-            settle(&envelope)
+            settle(&envelope, in: reader.p)
             checker.issues.append(ValidationIssue(path: "", code: .malformed, message: "malformed JSON at byte \(error.offset): \(error.reason)"))
         }
         finish(&record, envelopeIssues: envelopeIssues, file: file, line: line, byteCount: bytes.count)
@@ -357,9 +352,13 @@ public final class RecordValidator {
     }
 
     @inline(__always)
-    private func checkPayload(_ root: Int32, _ envelope: inout Envelope, file: String, empty: Bool = false) throws(MalformedJSON) {
-        if root == Self.errorRoot { return try checkErrorPayload(&envelope, file: file, empty: empty) }
-        if empty { try checker.checkAbsent(root) } else { try checker.check(root: root) }
+    private func checkPayload(_ root: Int32, _ envelope: inout Envelope, at reader: inout JSONLexer, file: String,
+                              empty: Bool = false) throws(MalformedJSON) {
+        if empty { return root == Self.errorRoot ? try checkErrorPayload(&envelope, file: file, empty: true) : try checker.checkAbsent(root) }
+        if root == Self.errorRoot {
+            return try checker.reading(at: &reader) { () throws(MalformedJSON) in try checkErrorPayload(&envelope, file: file, empty: false) }
+        }
+        try checker.check(root: root, at: &reader)
     }
 
     /// An error response's payload at the lexer's position; absent or `null`, an empty one (whose

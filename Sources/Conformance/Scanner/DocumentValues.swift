@@ -41,7 +41,7 @@ extension PayloadChecker {
                         if closing == 0x7D {
                             try documentKey(&frames[frames.count - 1])
                         } else {
-                            path.push(PathComponent(kind: .index, a: 0, b: 0, escaped: false))
+                            path.push(PathComponent(kind: .index, indexOrOffset: 0, keyLength: 0, escaped: false))
                         }
                         continue
                     }
@@ -57,7 +57,7 @@ extension PayloadChecker {
                         try documentKey(&frames[frames.count - 1])
                     } else {
                         frames[frames.count - 1].items += 1
-                        path[path.count - 1].a = frames[frames.count - 1].items
+                        path[path.count - 1].indexOrOffset = frames[frames.count - 1].items
                     }
                     break
                 }
@@ -74,7 +74,7 @@ extension PayloadChecker {
     /// earlier keys.
     private func documentKey(_ frame: inout DocumentFrame) throws(MalformedJSON) {
         let key = try lexer.scanKey()
-        path.push(PathComponent(kind: .rawKey, a: key.start, b: key.end - key.start, escaped: key.hasEscapes))
+        path.push(PathComponent(kind: .rawKey, indexOrOffset: key.start, keyLength: key.end - key.start, escaped: key.hasEscapes))
         if isRepeatedKey(key, keyBase: frame.keyBase, index: &frame.index) { report(.duplicate, "key appears more than once") }
     }
 }

@@ -13,9 +13,10 @@ package struct MalformedJSON: Error {
 struct PathComponent {
     enum Kind: UInt8 { case member, index, rawKey, mapKey }
     var kind: Kind
-    /// member: member index; index: list index; rawKey/mapKey: byte offset of the key in the record.
-    var a: Int
-    /// rawKey/mapKey: key length in bytes (escapes still encoded).
-    var b: Int
+    /// member: the member's index in the plan; index: the list index; rawKey/mapKey: the byte
+    /// offset of the key in the record.
+    var indexOrOffset: Int
+    /// rawKey/mapKey: the key's length in bytes (escapes still encoded); 0 otherwise.
+    var keyLength: Int
     var escaped: Bool
 }

@@ -1,7 +1,7 @@
 /// Validates one payload value against a compiled plan node while scanning its bytes once:
 /// no intermediate tree, member names matched as bytes, every violation recorded with its
 /// path. Malformed JSON throws (with the offset); everything else is an issue and the scan
-/// goes on.
+/// goes on. How an issue reads (its path, its message) is `IssueText`'s.
 final class PayloadChecker {
     /// Deeper payloads are reported and skipped (iteratively) rather than followed.
     static let maximumDepth = 1_000
@@ -13,20 +13,20 @@ final class PayloadChecker {
     @exclusivity(unchecked) var issues = [ValidationIssue]()
 
     @exclusivity(unchecked) var lexer = JSONLexer(UnsafeBufferPointer(start: nil, count: 0))
+    /// Placebo recordings: datetime/StreamingBody objects and a root `ResponseMetadata` are theirs.
     @exclusivity(unchecked) var placebo = false
     @exclusivity(unchecked) var path = ScratchStack<PathComponent>()
-    @exclusivity(unchecked) private var pathBytes = ScratchStack<UInt8>(capacity: 256)
-    @exclusivity(unchecked) private var messageBytes = ScratchStack<UInt8>(capacity: 256)
+    /// Paths and messages of the issues found.
+    @exclusivity(unchecked) private var text = IssueText()
     @exclusivity(unchecked) var depth = 0
     @exclusivity(unchecked) private var seenWords = ScratchStack<UInt64>()
     @exclusivity(unchecked) var mapKeys = ScratchStack<(hash: UInt64, start: Int, length: Int)>()
 
     /// The plan's tables (always current: the plan refreshes them after compiling).
-    var s: PlanStorage {
+    var tables: PlanStorage {
         @inline(__always) unsafeAddress { UnsafePointer(planStorage) }
     }
     private let planStorage: UnsafePointer<PlanStorage>
-    /// Placebo recordings: datetime/StreamingBody objects and a root `ResponseMetadata` are theirs.
 
     @exclusivity(unchecked) private var skipStack = ScratchStack<UInt8>()
     private var unescaped = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: 1024)
@@ -42,167 +42,44 @@ final class PayloadChecker {
         path.release()
         seenWords.release()
         mapKeys.release()
-        pathBytes.release()
-        messageBytes.release()
+        text.release()
         skipStack.release()
     }
 
-    // MARK: - issues and paths
+    // MARK: - issues
 
     func report(_ code: IssueCode, _ message: String, extra: PathComponent? = nil) {
-        issues.append(ValidationIssue(path: renderPath(extra: extra), code: code, message: message))
+        issues.append(ValidationIssue(path: text.path(path, extra: extra, record: lexer.p, storage: planStorage), code: code, message: message))
     }
 
-    /// A message assembled as bytes in a reused buffer and made a String once: interpolating
-    /// piece by piece cost about as much as checking the faulty value.
+    /// A message built as bytes (see `IssueText.message`).
     @inline(__always)
     func message(_ build: (UnsafeMutablePointer<ScratchStack<UInt8>>) -> Void) -> String {
-        messageBytes.removeAll()
-        withUnsafeMutablePointer(to: &messageBytes) { build($0) }
-        return String(decoding: UnsafeBufferPointer(start: messageBytes.base, count: messageBytes.count), as: UTF8.self)
+        text.message(build)
     }
 
-    /// Appends `display(str)`: short plain-ASCII values as they are, the rest through `display`.
-    func appendDisplay(_ str: ScannedString, to out: UnsafeMutablePointer<ScratchStack<UInt8>>, limit: Int = 60) {
-        let n = str.end - str.start
-        let raw = UnsafeBufferPointer(start: lexer.p + str.start, count: n)
-        if !str.hasEscapes && n <= limit && raw.allSatisfy({ $0 >= 0x20 && $0 < 0x80 && $0 != 0x22 && $0 != 0x5C }) {
-            out.pointee.push(0x22)
-            out.pointee.append(bytes: raw)
-            out.pointee.push(0x22)
-        } else {
-            out.pointee.add(display(str, limit: limit))
-        }
+    func appendDisplay(_ str: ScannedString, to out: UnsafeMutablePointer<ScratchStack<UInt8>>) {
+        IssueText.appendDisplay(str, record: lexer.p, to: out)
     }
 
-    /// The path as botocore writes it, assembled as bytes in a reused buffer and made a String
-    /// once (appending piece by piece to a String cost more than the rest of a faulty record).
-    func renderPath(extra: PathComponent? = nil) -> String {
-        pathBytes.removeAll()
-        withUnsafeMutablePointer(to: &pathBytes) { out in
-            for i in 0..<path.count { appendPath(path[i], to: out) }
-            if let extra { appendPath(extra, to: out) }
-        }
-        return String(decoding: UnsafeBufferPointer(start: pathBytes.base, count: pathBytes.count), as: UTF8.self)
+    func display(_ str: ScannedString) -> String { IssueText.display(str, record: lexer.p) }
+
+    func memberName(_ mi: Int) -> UnsafeBufferPointer<UInt8> { IssueText.memberName(mi, planStorage) }
+
+    func keyString(_ c: PathComponent) -> String { IssueText.keyString(c, record: lexer.p) }
+
+    func numberText(_ n: ScannedNumber) -> String { String(decoding: IssueText.number(n, record: lexer.p), as: UTF8.self) }
+
+    func appendNumber(_ n: ScannedNumber, to out: UnsafeMutablePointer<ScratchStack<UInt8>>) {
+        out.pointee.append(bytes: IssueText.number(n, record: lexer.p))
     }
 
-    private func appendPath(_ c: PathComponent, to out: UnsafeMutablePointer<ScratchStack<UInt8>>) {
-        switch c.kind {
-        case .member:
-            if out.pointee.count > 0 { out.pointee.push(0x2E) }
-            out.pointee.append(bytes: memberNameBytes(c.a))
-        case .rawKey:
-            if out.pointee.count > 0 { out.pointee.push(0x2E) }
-            let raw = UnsafeBufferPointer(start: lexer.p + c.a, count: c.b)
-            if !c.escaped && raw.allSatisfy({ $0 < 0x80 }) {
-                out.pointee.append(bytes: raw)
-            } else {
-                appendString(keyString(c), to: out)
-            }
-        case .index:
-            out.pointee.push(0x5B)
-            ResultsJSON.integer(c.a, &out.pointee)
-            out.pointee.push(0x5D)
-        case .mapKey:
-            out.pointee.push(0x5B)
-            let raw = UnsafeBufferPointer(start: lexer.p + c.a, count: c.b)
-            // Plain ASCII keys are quoted as they are; anything else goes through `quoted`.
-            if !c.escaped && raw.allSatisfy({ $0 >= 0x20 && $0 < 0x80 && $0 != 0x22 && $0 != 0x5C }) {
-                out.pointee.push(0x22)
-                out.pointee.append(bytes: raw)
-                out.pointee.push(0x22)
-            } else {
-                appendString(Self.quoted(keyString(c)), to: out)
-            }
-            out.pointee.push(0x5D)
-        }
-    }
-
-    /// The bytes of member `mi`'s name, from the plan's name pool.
-    private func memberNameBytes(_ mi: Int) -> UnsafeBufferPointer<UInt8> {
-        let s = planStorage.pointee
-        let m = s.members[mi]
-        return UnsafeBufferPointer(start: s.namePool.baseAddress.unsafelyUnwrapped + Int(m.nameStart), count: Int(m.nameLength))
-    }
-
-    /// Appends `quoted(text)` for bytes whose text is `text()`: plain ASCII as it is, the rest through `quoted`.
-    private func appendQuoted(_ raw: UnsafeBufferPointer<UInt8>, plain: Bool, to out: UnsafeMutablePointer<ScratchStack<UInt8>>,
-                              text: () -> String) {
-        if plain && raw.allSatisfy({ $0 >= 0x20 && $0 < 0x80 && $0 != 0x22 && $0 != 0x5C }) {
-            out.pointee.push(0x22)
-            out.pointee.append(bytes: raw)
-            out.pointee.push(0x22)
-        } else {
-            appendString(Self.quoted(text()), to: out)
-        }
-    }
-
-    private func appendString(_ s: String, to out: UnsafeMutablePointer<ScratchStack<UInt8>>) {
-        var s = s
-        s.withUTF8 { out.pointee.append(bytes: $0) }
-    }
-
-    func keyString(_ c: PathComponent) -> String {
-        let raw = UnsafeBufferPointer(start: lexer.p + c.a, count: c.b)
-        return c.escaped ? Self.decodeJSONString(raw) : String(decoding: raw, as: UTF8.self)
-    }
-
-    /// A string as a JSON string literal (quotes, backslashes and control characters escaped),
-    /// escaped as the results writer escapes it.
-    static func quoted(_ s: String) -> String {
-        var out: [UInt8] = []
-        ResultsJSON.string(s, &out)
-        return String(decoding: out, as: UTF8.self)
-    }
-
-    /// The value of a scanned string for messages, cut to `limit` characters.
-    func display(_ str: ScannedString, limit: Int = 60) -> String {
-        let raw = UnsafeBufferPointer(start: lexer.p + str.start, count: min(str.end - str.start, limit * 4 + 8))
-        var text = str.hasEscapes ? Self.decodeJSONString(raw) : String(decoding: raw, as: UTF8.self)
-        if text.count > limit || str.end - str.start > raw.count { text = String(text.prefix(limit)) + "…" }
-        return Self.quoted(text)
-    }
-
-    /// Decodes JSON string content (escapes resolved); lenient, for messages and keys.
-    static func decodeJSONString(_ raw: UnsafeBufferPointer<UInt8>) -> String {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(raw.count)
-        var i = 0
-        func hex(_ at: Int) -> UInt32? {
-            guard at + 4 <= raw.count else { return nil }
-            return UInt32(String(decoding: raw[at..<(at + 4)], as: UTF8.self), radix: 16)
-        }
-        while i < raw.count {
-            let b = raw[i]
-            guard b == 0x5C, i + 1 < raw.count else { bytes.append(b); i += 1; continue }
-            let e = raw[i + 1]
-            i += 2
-            switch e {
-            case 0x62: bytes.append(0x08)
-            case 0x66: bytes.append(0x0C)
-            case 0x6E: bytes.append(0x0A)
-            case 0x72: bytes.append(0x0D)
-            case 0x74: bytes.append(0x09)
-            case 0x75:
-                guard var u = hex(i) else { continue }
-                i += 4
-                if u >= 0xD800 && u <= 0xDBFF, i + 1 < raw.count, raw[i] == 0x5C, raw[i + 1] == 0x75, let lo = hex(i + 2), lo >= 0xDC00 && lo <= 0xDFFF {
-                    u = 0x10000 + ((u - 0xD800) << 10) + (lo - 0xDC00)
-                    i += 6
-                }
-                let scalar = Unicode.Scalar(u) ?? "\u{FFFD}"
-                bytes.append(contentsOf: Array(String(scalar).utf8))
-            default: bytes.append(e)
-            }
-        }
-        return String(decoding: bytes, as: UTF8.self)
-    }
-
-    /// The UTF-8 bytes of a scanned string with escapes resolved (the raw bytes when it has none).
+    /// The UTF-8 bytes of a scanned string with escapes resolved (the raw bytes when it has
+    /// none), for matching against enums, patterns and member names.
     func contentBytes(_ str: ScannedString) -> UnsafeBufferPointer<UInt8> {
         let raw = UnsafeBufferPointer(start: lexer.p + str.start, count: str.end - str.start)
         guard str.hasEscapes else { return raw }
-        let decoded = Self.decodeJSONString(raw)
+        let decoded = IssueText.string(str, record: lexer.p)
         let n = decoded.utf8.count
         if unescaped.count < n {
             unescaped.deallocate()
@@ -229,8 +106,11 @@ final class PayloadChecker {
         report(.malformed, "nested deeper than \(Self.maximumDepth) levels; the rest of this value is not checked (byte \(offset))")
     }
 
-    func jsonTypeName() -> StaticString {
-        switch lexer.byte {
+    func jsonTypeName() -> StaticString { Self.jsonTypeName(lexer.byte) }
+
+    /// The JSON type of a value that starts with `byte`.
+    static func jsonTypeName(_ byte: UInt8) -> StaticString {
+        switch byte {
         case 0x7B: return "object"
         case 0x5B: return "array"
         case 0x22: return "string"
@@ -259,7 +139,7 @@ final class PayloadChecker {
 
     /// Checks the value at the lexer's position (whitespace already skipped) against `index`.
     func value(_ index: Int32) throws(MalformedJSON) {
-        let node = s.nodes.baseAddress.unsafelyUnwrapped + Int(index)
+        let node = tables.nodes.baseAddress.unsafelyUnwrapped + Int(index)
         guard lexer.pos < lexer.end else { throw lexer.fail("unexpected end of input, expected a value") }
         let b = lexer.p[lexer.pos]
         if b == 0x4E || b == 0x49 || (b == 0x2D && lexer.pos + 1 < lexer.end && lexer.p[lexer.pos + 1] == 0x49) {
@@ -346,8 +226,8 @@ final class PayloadChecker {
         if node.pointee.enumSet >= 0 || node.pointee.pattern >= 0 {
             let bytes = contentBytes(str)
             if node.pointee.enumSet >= 0 {
-                let set = s.enumSets[Int(node.pointee.enumSet)]
-                if !ValidationPlan.enumContains(s, set, bytes.baseAddress ?? lexer.p, bytes.count) {
+                let set = tables.enumSets[Int(node.pointee.enumSet)]
+                if !ValidationPlan.enumContains(tables, set, bytes.baseAddress ?? lexer.p, bytes.count) {
                     let allowed = plan.enumDisplay[Int(node.pointee.enumSet)]
                     report(.enum, message { m in
                         m.pointee.add("value "); appendDisplay(str, to: m); m.pointee.add(" is not one of ")
@@ -445,15 +325,6 @@ final class PayloadChecker {
         }
     }
 
-    /// Appends `numberText(n)` (a scanned number is ASCII).
-    func appendNumber(_ n: ScannedNumber, to out: UnsafeMutablePointer<ScratchStack<UInt8>>) {
-        out.pointee.append(bytes: UnsafeBufferPointer(start: lexer.p + n.start, count: min(n.end - n.start, 40)))
-    }
-
-    func numberText(_ n: ScannedNumber) -> String {
-        String(decoding: UnsafeBufferPointer(start: lexer.p + n.start, count: min(n.end - n.start, 40)), as: UTF8.self)
-    }
-
     // MARK: - aggregates
 
     /// At `{`: members by name, then required members and the union rule.
@@ -483,16 +354,16 @@ final class PayloadChecker {
                 // Payloads usually list members in model order: try the next one first.
                 var mi = -1
                 if predicted < memberEnd {
-                    let m = s.members[predicted]
-                    if Int(m.nameLength) == keyLen, memcmpBytes(s.namePool.baseAddress! + Int(m.nameStart), keyPtr, keyLen) { mi = predicted }
+                    let m = tables.members[predicted]
+                    if Int(m.nameLength) == keyLen, memcmpBytes(tables.namePool.baseAddress! + Int(m.nameStart), keyPtr, keyLen) { mi = predicted }
                 }
-                if mi < 0, count > 0 { mi = ValidationPlan.findMember(s, node.pointee, keyPtr, keyLen) }
+                if mi < 0, count > 0 { mi = ValidationPlan.findMember(tables, node.pointee, keyPtr, keyLen) }
                 if mi < 0 {
-                    let component = PathComponent(kind: .rawKey, a: key.start, b: key.end - key.start, escaped: key.hasEscapes)
+                    let component = PathComponent(kind: .rawKey, indexOrOffset: key.start, keyLength: key.end - key.start, escaped: key.hasEscapes)
                     if !(placebo && depth == 1 && keyLen == 16 && keyString(component) == "ResponseMetadata") {
                         report(.unknown, message { m in
                             m.pointee.add("unknown member ")
-                            appendQuoted(UnsafeBufferPointer(start: lexer.p + component.a, count: component.b),
+                            IssueText.appendQuoted(UnsafeBufferPointer(start: lexer.p + component.indexOrOffset, count: component.keyLength),
                                          plain: !component.escaped, to: m) { keyString(component) }
                         }, extra: component)
                     }
@@ -506,16 +377,16 @@ final class PayloadChecker {
                     if already {
                         report(.duplicate, message { m in
                             m.pointee.add("member ")
-                            appendQuoted(memberNameBytes(mi), plain: true, to: m) { String(decoding: memberNameBytes(mi), as: UTF8.self) }
+                            IssueText.appendQuoted(memberName(mi), plain: true, to: m) { String(decoding: memberName(mi), as: UTF8.self) }
                             m.pointee.add(" appears more than once")
                         },
-                               extra: PathComponent(kind: .member, a: mi, b: 0, escaped: false))
+                               extra: PathComponent(kind: .member, indexOrOffset: mi, keyLength: 0, escaped: false))
                     }
                     if lexer.literal("null") {
                         // null counts as absent
                     } else {
-                        path.push(PathComponent(kind: .member, a: mi, b: 0, escaped: false))
-                        try value(s.members[mi].node)
+                        path.push(PathComponent(kind: .member, indexOrOffset: mi, keyLength: 0, escaped: false))
+                        try value(tables.members[mi].node)
                         path.pop()
                         if !already { setCount += 1 }
                         seenWords[w] |= bit
@@ -525,13 +396,13 @@ final class PayloadChecker {
             }
         }
         if node.pointee.requiredCount > 0 {
-            for local in 0..<count where s.members[Int(node.pointee.memberStart) + local].required {
+            for local in 0..<count where tables.members[Int(node.pointee.memberStart) + local].required {
                 if seenWords[seenBase + local >> 6] & (1 << UInt64(local & 63)) == 0 {
                     let mi = Int(node.pointee.memberStart) + local
                     report(.required, message { m in
-                        m.pointee.add("missing required member "); m.pointee.append(bytes: memberNameBytes(mi))
+                        m.pointee.add("missing required member "); m.pointee.append(bytes: memberName(mi))
                     },
-                           extra: PathComponent(kind: .member, a: mi, b: 0, escaped: false))
+                           extra: PathComponent(kind: .member, indexOrOffset: mi, keyLength: 0, escaped: false))
                 }
             }
         }
@@ -541,7 +412,7 @@ final class PayloadChecker {
             } else {
                 var names: [String] = []
                 for local in 0..<count where seenWords[seenBase + local >> 6] & (1 << UInt64(local & 63)) != 0 {
-                    names.append(String(decoding: memberNameBytes(Int(node.pointee.memberStart) + local), as: UTF8.self))
+                    names.append(String(decoding: memberName(Int(node.pointee.memberStart) + local), as: UTF8.self))
                 }
                 report(.union, "\(setCount) members of the union are set (\(names.joined(separator: ", "))); exactly one must be")
             }
@@ -556,11 +427,11 @@ final class PayloadChecker {
         if lexer.byte == 0x5D {
             lexer.pos += 1
         } else {
-            path.push(PathComponent(kind: .index, a: 0, b: 0, escaped: false))
+            path.push(PathComponent(kind: .index, indexOrOffset: 0, keyLength: 0, escaped: false))
             let top = path.count - 1
             while true {
                 lexer.skipWhitespace()
-                path[top].a = count
+                path[top].indexOrOffset = count
                 if lexer.literal("null") {
                     report(.type, "list item is null")
                 } else {
@@ -579,7 +450,7 @@ final class PayloadChecker {
         lexer.pos += 1
         var count = 0
         let keyIndex = node.pointee.keyChild >= 0 ? Int(node.pointee.keyChild) : -1
-        let keyNode = keyIndex >= 0 ? s.nodes.baseAddress.unsafelyUnwrapped + keyIndex : s.nodes.baseAddress.unsafelyUnwrapped
+        let keyNode = keyIndex >= 0 ? tables.nodes.baseAddress.unsafelyUnwrapped + keyIndex : tables.nodes.baseAddress.unsafelyUnwrapped
         let k = keyNode.pointee
         let checkKeys = keyIndex >= 0 && k.kind == .string && (k.hasMin || k.hasMax || k.enumSet >= 0 || k.pattern >= 0)
         let keyBase = mapKeys.count
@@ -591,7 +462,7 @@ final class PayloadChecker {
         } else {
             while true {
                 let key = try lexer.scanKey()
-                path.push(PathComponent(kind: .mapKey, a: key.start, b: key.end - key.start, escaped: key.hasEscapes))
+                path.push(PathComponent(kind: .mapKey, indexOrOffset: key.start, keyLength: key.end - key.start, escaped: key.hasEscapes))
                 if isRepeatedKey(key, keyBase: keyBase, index: &bigIndex) { report(.duplicate, "key appears more than once") }
                 if checkKeys { checkString(keyNode, key) }
                 if lexer.literal("null") {
@@ -635,6 +506,41 @@ final class PayloadChecker {
     }
 
     // MARK: - entry
+
+    /// Starts a record: no issues yet; `placebo` says whether placebo's objects stand for values.
+    @inline(__always)
+    func begin(record: UnsafeBufferPointer<UInt8>, placebo: Bool) {
+        // Usually empty already (a valid record's buffer came back from the result).
+        if !issues.isEmpty { issues.removeAll(keepingCapacity: true) }
+        self.placebo = placebo
+        lexer = JSONLexer(record)
+    }
+
+    /// Checks the payload value at `reader`'s position against `root`; `reader` moves past it.
+    @inline(__always)
+    func check(root: Int32, at reader: inout JSONLexer) throws(MalformedJSON) {
+        lexer.pos = reader.pos
+        defer { reader.pos = lexer.pos }
+        try check(root: root)
+    }
+
+    /// Skips the value at `reader`'s position as `skip` does (non-finite literals reported).
+    func skip(at reader: inout JSONLexer) throws(MalformedJSON) {
+        lexer.pos = reader.pos
+        defer { reader.pos = lexer.pos }
+        try skip()
+    }
+
+    /// Reads on from byte `position` of the record.
+    func seek(to position: Int) { lexer.pos = position }
+
+    /// Runs `body` with the checker reading where `reader` stands; `reader` moves to where it stopped.
+    @inline(__always)
+    func reading(at reader: inout JSONLexer, _ body: () throws(MalformedJSON) -> Void) throws(MalformedJSON) {
+        lexer.pos = reader.pos
+        defer { reader.pos = lexer.pos }
+        try body()
+    }
 
     /// Checks one payload value that starts at the lexer's position.
     func check(root: Int32) throws(MalformedJSON) {
