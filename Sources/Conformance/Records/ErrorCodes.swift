@@ -64,8 +64,8 @@ struct ErrorCodes {
             return .notChecked(reason: "the model documents no errors for \(service.name)")
         }
         let listed = operation.errors.isEmpty ? "it documents no errors" : "its errors: " + operation.errors.map(\.name).joined(separator: ", ")
-        let subject = primary.map { "QueryErrorCode \(PayloadChecker.quoted(code)) (of error code \(PayloadChecker.quoted($0)))" }
-            ?? "error code \(PayloadChecker.quoted(code))"
+        let subject = primary.map { "QueryErrorCode \(IssueText.quoted(code)) (of error code \(IssueText.quoted($0)))" }
+            ?? "error code \(IssueText.quoted(code))"
         let message = shape != nil
             ? "\(subject) is an error of \(service.name) that \(operation.name) does not document (\(listed))"
             : "\(subject) is neither an error \(operation.name) documents (\(listed)) nor one of AWS's common errors"

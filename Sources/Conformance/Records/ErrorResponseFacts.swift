@@ -81,9 +81,7 @@ extension PayloadChecker {
 
     /// The string at the lexer's position, escapes resolved.
     func scanStringValue() throws(MalformedJSON) -> String {
-        let str = try lexer.scanString()
-        let raw = UnsafeBufferPointer(start: lexer.p + str.start, count: str.end - str.start)
-        return str.hasEscapes ? Self.decodeJSONString(raw) : String(decoding: raw, as: UTF8.self)
+        IssueText.string(try lexer.scanString(), record: lexer.p)
     }
 
     /// A scanned key equals a name, escapes resolved.

@@ -130,13 +130,13 @@ extension RecordValidator {
     /// nil with an `operation` issue when there is none.
     private func services(for origin: PlaceboOrigin, issues: inout [ValidationIssue]) -> (name: String, services: [String])? {
         guard let (name, named) = directory.services(forHead: Substring(origin.service)) else {
-            issues.append(ValidationIssue(path: "", code: .operation, message: "service \(PayloadChecker.quoted(origin.service)) is not in the model (no service has this name, endpoint prefix or signing name)"))
+            issues.append(ValidationIssue(path: "", code: .operation, message: "service \(IssueText.quoted(origin.service)) is not in the model (no service has this name, endpoint prefix or signing name)"))
             return nil
         }
         let having = named.filter { plan.catalog.service($0)?.operations[origin.operation] != nil }
         guard !having.isEmpty else {
-            let services = named == [name] ? "service \(name)" : "\(named.count == 1 ? "service" : "services") \(named.joined(separator: ", ")) (\(PayloadChecker.quoted(name)))"
-            issues.append(ValidationIssue(path: "", code: .operation, message: "operation \(PayloadChecker.quoted(origin.operation)) is not in \(services)"))
+            let services = named == [name] ? "service \(name)" : "\(named.count == 1 ? "service" : "services") \(named.joined(separator: ", ")) (\(IssueText.quoted(name)))"
+            issues.append(ValidationIssue(path: "", code: .operation, message: "operation \(IssueText.quoted(origin.operation)) is not in \(services)"))
             return nil
         }
         return (name, having)

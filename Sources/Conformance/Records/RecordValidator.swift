@@ -147,7 +147,7 @@ public final class RecordValidator {
         case .unknownService:
             issues.append(ValidationIssue(path: "", code: .operation, message: unknownServiceMessage(service)))
         case .unknownOperation:
-            issues.append(ValidationIssue(path: "", code: .operation, message: "operation \(PayloadChecker.quoted(operation)) is not in service \(service)"))
+            issues.append(ValidationIssue(path: "", code: .operation, message: "operation \(IssueText.quoted(operation)) is not in service \(service)"))
         }
         return nil
     }
@@ -158,7 +158,7 @@ public final class RecordValidator {
     /// A service name the model lacks, with the services it is the endpoint prefix or signing
     /// name of (a record written with placebo's naming in mind).
     func unknownServiceMessage(_ service: String) -> String {
-        let base = "service \(PayloadChecker.quoted(service)) is not in the model"
+        let base = "service \(IssueText.quoted(service)) is not in the model"
         guard let known = directory.services(forHead: Substring(service)), known.name == service else { return base }
         return base + " (it is the endpoint prefix or signing name of \(known.services.joined(separator: ", ")))"
     }
@@ -266,7 +266,7 @@ public final class RecordValidator {
                     let bit = key.rawValue
                     if seen & bit != 0 {
                         // The first value stands; the second is reported and not read.
-                        envelopeIssues.append(ValidationIssue(path: "", code: .duplicate, message: "record field \(PayloadChecker.quoted("\(key)")) appears more than once"))
+                        envelopeIssues.append(ValidationIssue(path: "", code: .duplicate, message: "record field \(IssueText.quoted("\(key)")) appears more than once"))
                         key = .other
                     }
                     seen |= bit
@@ -292,7 +292,7 @@ public final class RecordValidator {
                             default:
                                 envelope.direction = direction(scanned, in: reader.p)
                                 if envelope.direction == nil {
-                                    envelopeIssues.append(ValidationIssue(path: "", code: .record, message: "direction \(PayloadChecker.quoted(IssueText.string(scanned, record: reader.p))) is not request, response or error"))
+                                    envelopeIssues.append(ValidationIssue(path: "", code: .record, message: "direction \(IssueText.quoted(IssueText.string(scanned, record: reader.p))) is not request, response or error"))
                                 }
                             }
                         } else if key == .id, reader.byte == 0x2D || (reader.byte >= 0x30 && reader.byte <= 0x39) {

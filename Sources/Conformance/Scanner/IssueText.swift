@@ -163,16 +163,3 @@ struct IssueText {
         UnsafeBufferPointer(start: record + n.start, count: min(n.end - n.start, 40))
     }
 }
-
-extension PayloadChecker {
-    /// `IssueText.quoted`, under the name the record readers use.
-    static func quoted(_ s: String) -> String { IssueText.quoted(s) }
-
-    /// JSON string content (between the quotes) with escapes resolved, by the one unescaper.
-    static func decodeJSONString(_ raw: UnsafeBufferPointer<UInt8>) -> String {
-        var literal: [UInt8] = [0x22]
-        literal.append(contentsOf: raw)
-        literal.append(0x22)
-        return literal.withUnsafeBufferPointer { JSONParser.string(literal: $0) } ?? ""
-    }
-}

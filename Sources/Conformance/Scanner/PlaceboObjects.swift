@@ -52,7 +52,7 @@ extension PayloadChecker {
         }
         guard className == "\(expected.name)" else {
             let wanted: StaticString = expected == .datetime ? "timestamp (RFC 3339 string or epoch seconds)" : "blob (base64 string)"
-            report(.type, "expected \(wanted), got a placebo \(Self.quoted(className)) object")
+            report(.type, "expected \(wanted), got a placebo \(IssueText.quoted(className)) object")
             return
         }
         let problems = expected == .datetime ? datetimeProblems(fields) : streamingBodyProblems(fields)
@@ -73,7 +73,7 @@ extension PayloadChecker {
             if let field {
                 let bit: UInt16 = 1 << UInt16(field)
                 if fields.seen & bit != 0 {
-                    report(.duplicate, "key \(Self.quoted("\(PlaceboField.names[field])")) appears more than once in a placebo object")
+                    report(.duplicate, "key \(IssueText.quoted("\(PlaceboField.names[field])")) appears more than once in a placebo object")
                     try skip()
                     guard try lexer.nextItem(closing: 0x7D) else { break }
                     continue
@@ -99,8 +99,7 @@ extension PayloadChecker {
                 try skip()
             case nil:
                 if fields.otherKey == nil {
-                    let raw = UnsafeBufferPointer(start: lexer.p + key.start, count: key.end - key.start)
-                    fields.otherKey = key.hasEscapes ? Self.decodeJSONString(raw) : String(decoding: raw, as: UTF8.self)
+                    fields.otherKey = IssueText.string(key, record: lexer.p)
                 }
                 try skip()
             }
@@ -112,10 +111,10 @@ extension PayloadChecker {
     private func datetimeProblems(_ fields: PlaceboFields) -> [String] {
         var problems: [String] = []
         let missing = [PlaceboField.year, PlaceboField.month, PlaceboField.day].filter { fields.seen & (1 << UInt16($0)) == 0 }
-        if !missing.isEmpty { problems.append("no " + missing.map { Self.quoted("\(PlaceboField.names[$0])") }.joined(separator: ", ")) }
-        for f in fields.wrongType { problems.append("\(Self.quoted("\(PlaceboField.names[f])")) is not an integer") }
+        if !missing.isEmpty { problems.append("no " + missing.map { IssueText.quoted("\(PlaceboField.names[$0])") }.joined(separator: ", ")) }
+        for f in fields.wrongType { problems.append("\(IssueText.quoted("\(PlaceboField.names[f])")) is not an integer") }
         if fields.seen & (1 << UInt16(PlaceboField.body)) != 0 { problems.append("a datetime has no \"body\"") }
-        if let other = fields.otherKey { problems.append("a datetime has no field \(Self.quoted(other))") }
+        if let other = fields.otherKey { problems.append("a datetime has no field \(IssueText.quoted(other))") }
         for f in PlaceboField.year...PlaceboField.microsecond {
             guard let v = fields.integers[f] else { continue }
             let range = PlaceboField.ranges[f]
