@@ -155,6 +155,13 @@ enum RenderedProse {
         return rest.isEmpty ? nil : rest
     }
 
+    /// `description(_:)` of a line's bytes `r`, already without surrounding space.
+    static func description(_ bytes: [UInt8], _ r: Range<Int>) -> String? {
+        var r = r
+        if r.count >= 10, bytes[r.prefix(10)].elementsEqual("[REQUIRED]".utf8) { r = TextSpace.trim(bytes, (r.lowerBound + 10)..<r.upperBound) }
+        return r.isEmpty ? nil : String(decoding: bytes[r], as: UTF8.self)
+    }
+
     /// A member name as the renderings write it: letters, digits and `_-.:$@` (letters and
     /// digits of any script).
     static func isMemberName(_ bytes: ArraySlice<UInt8>) -> Bool {
