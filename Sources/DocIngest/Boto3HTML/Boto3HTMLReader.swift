@@ -36,7 +36,7 @@ enum Boto3HTMLReader {
         if let id = dt.attribute("id"), let client = id.range(of: ".Client.") {
             page.className = String(id[..<client.lowerBound])
             page.method = String(id[client.upperBound...])
-        } else if let signature = Boto3TextReader.methodSignature(Substring(dt.text.trimmed)) {
+        } else if let signature = Boto3TextReader.methodSignature(Array(dt.text.trimmed.utf8)) {
             (page.className, page.method) = signature
         }
         page.methodLine = dt.line

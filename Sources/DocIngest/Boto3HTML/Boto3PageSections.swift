@@ -95,28 +95,56 @@ enum RenderedProse {
     }
 
     /// `Name (type) – rest`, `(type) –`; nil for any other text. `description` is the rest
-    /// without a leading `[REQUIRED]`.
+    /// without a leading `[REQUIRED]`. Read on the text's bytes: a head carries its whole
+    /// first paragraph.
     static func parseHead(_ text: String) -> (name: String?, type: ProseType, required: Bool, description: String)? {
-        var s = Substring(text)
-        while let f = s.first, TextSpace.isSpace(f) || f == "\n" { s = s.dropFirst() }
-        var name: String?
-        if s.first != "(" {
-            guard let space = s.firstIndex(of: " ") else { return nil }
-            let word = s[..<space]
-            guard !word.isEmpty, word.allSatisfy(isNameCharacter) else { return nil }
-            name = String(word)
-            s = s[space...].drop(while: TextSpace.isSpace)
-            guard s.first == "(" else { return nil }
+        let u = Array(text.utf8)
+        let end = u.count
+        func skipSpace(_ p: Int, newlines: Bool) -> Int {
+            var p = p
+            while p < end {
+                if newlines, u[p] == 0x0A { p += 1; continue }
+                let w = TextSpace.width(u, at: p, end: end)
+                if w == 0 { break }
+                p += w
+            }
+            return p
         }
-        // The type ends at the `)` right before the dash.
-        guard let close = closeBeforeDash(s) else { return nil }
-        let typeText = s[s.index(after: s.startIndex)..<close]
-        var rest = s[s.index(after: close)...].drop(while: TextSpace.isSpace)
+        func isDash(_ p: Int) -> Bool { p + 2 < end && u[p] == 0xE2 && u[p + 1] == 0x80 && u[p + 2] == 0x93 }
+        func isDoubleHyphen(_ p: Int) -> Bool { p + 1 < end && u[p] == UInt8(ascii: "-") && u[p + 1] == UInt8(ascii: "-") }
+
+        var p = skipSpace(0, newlines: true)
+        var name: String?
+        if p == end || u[p] != UInt8(ascii: "(") {
+            guard let space = u[p...].firstIndex(of: 0x20), space > p, isMemberName(u[p..<space]) else { return nil }
+            name = String(decoding: u[p..<space], as: UTF8.self)
+            p = skipSpace(space, newlines: false)
+            guard p < end, u[p] == UInt8(ascii: "(") else { return nil }
+        }
+        // The type ends at the `)` right before the dash; without a dash, at the last `)`.
+        var close: Int?
+        var k = p
+        while k < end, let at = u[k...].firstIndex(of: UInt8(ascii: ")")) {
+            let after = skipSpace(at + 1, newlines: false)
+            if isDash(after) || isDoubleHyphen(after) { close = at; break }
+            k = at + 1
+        }
+        if close == nil {
+            let last = TextSpace.trim(u, p..<end).upperBound
+            if last > p, u[last - 1] == UInt8(ascii: ")") { close = last - 1 }
+        }
+        guard let close else { return nil }
+        let type = proseType(Substring(String(decoding: u[(p + 1)..<close], as: UTF8.self)))
+        var rest = skipSpace(close + 1, newlines: false)
         // A `:param:` without text renders without the dash: `NextToken (string)`.
-        if rest.isEmpty { return (name, proseType(typeText), false, "") }
-        guard rest.first == "–" || rest.hasPrefix("--") else { return nil }
-        rest = rest.drop { $0 == "–" || $0 == "-" }.drop { TextSpace.isSpace($0) || $0 == "\n" }
-        return (name, proseType(typeText), rest.hasPrefix("[REQUIRED]"), description(String(rest)) ?? "")
+        if rest == end { return (name, type, false, "") }
+        guard isDash(rest) || isDoubleHyphen(rest) else { return nil }
+        while rest < end {
+            if isDash(rest) { rest += 3 } else if u[rest] == UInt8(ascii: "-") { rest += 1 } else { break }
+        }
+        rest = skipSpace(rest, newlines: true)
+        let remainder = String(decoding: u[rest...], as: UTF8.self)
+        return (name, type, remainder.hasPrefix("[REQUIRED]"), description(remainder) ?? "")
     }
 
     /// Description text without surrounding spaces and a leading `[REQUIRED]`; nil when
@@ -127,21 +155,31 @@ enum RenderedProse {
         return rest.isEmpty ? nil : rest
     }
 
-    private static func isNameCharacter(_ c: Character) -> Bool {
-        c.isLetter || c.isNumber || c == "_" || c == "-" || c == "." || c == ":" || c == "$" || c == "@"
+    /// `description(_:)` of a line's bytes `r`, already without surrounding space.
+    static func description(_ bytes: [UInt8], _ r: Range<Int>) -> String? {
+        var r = r
+        if r.count >= 10, bytes[r.prefix(10)].elementsEqual("[REQUIRED]".utf8) { r = TextSpace.trim(bytes, (r.lowerBound + 10)..<r.upperBound) }
+        return r.isEmpty ? nil : String(decoding: bytes[r], as: UTF8.self)
     }
 
-    private static func closeBeforeDash(_ s: Substring) -> Substring.Index? {
-        var i = s.startIndex
-        while i < s.endIndex {
-            if s[i] == ")" {
-                let after = s[s.index(after: i)...].drop(while: TextSpace.isSpace)
-                if after.first == "–" || after.hasPrefix("--") { return i }
-            }
-            i = s.index(after: i)
+    /// A member name as the renderings write it: letters, digits and `_-.:$@` (letters and
+    /// digits of any script).
+    static func isMemberName(_ bytes: ArraySlice<UInt8>) -> Bool {
+        func isNameCharacter(_ c: Character) -> Bool {
+            c.isLetter || c.isNumber || c == "_" || c == "-" || c == "." || c == ":" || c == "$" || c == "@"
         }
-        if let last = s.lastIndex(where: { !TextSpace.isSpace($0) }), s[last] == ")" { return last }
-        return nil
+        for c in bytes {
+            switch c {
+            case 0x30...0x39, 0x41...0x5A, 0x61...0x7A, UInt8(ascii: "_"), UInt8(ascii: "-"), UInt8(ascii: "."),
+                 UInt8(ascii: ":"), UInt8(ascii: "$"), UInt8(ascii: "@"):
+                continue
+            case 0x80...:
+                return String(decoding: bytes, as: UTF8.self).allSatisfy(isNameCharacter)
+            default:
+                return false
+            }
+        }
+        return true
     }
 
     /// The rendered words of boto3's types (roles and links reduced to their text).

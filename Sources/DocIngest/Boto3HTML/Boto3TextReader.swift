@@ -47,7 +47,7 @@ enum Boto3TextReader {
         var i = 0
         while i < n, page.methodLine == nil {
             let c = lines.lines[i].content
-            if lines.text.find(".Client.", in: c) != nil, let (cls, method) = methodSignature(Substring(lines.string(i))) {
+            if lines.text.find(".Client.", in: c) != nil, let (cls, method) = methodSignature(lines.text.bytes, c) {
                 page.className = cls
                 page.method = method
                 page.methodLine = i + 1
@@ -168,19 +168,37 @@ enum Boto3TextReader {
         return page
     }
 
-    /// `Service.Client.method_name(**kwargs)#` (or `¶`, or no permalink mark).
-    static func methodSignature(_ line: Substring) -> (String, String)? {
-        guard let client = line.range(of: ".Client.") else { return nil }
-        let cls = line[..<client.lowerBound]
-        guard !cls.isEmpty, cls.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" }) else { return nil }
-        let rest = line[client.upperBound...]
-        guard let paren = rest.firstIndex(of: "(") else { return nil }
-        let method = rest[..<paren]
-        guard !method.isEmpty, method.allSatisfy({ $0.isLowercase || $0.isNumber || $0 == "_" }) else { return nil }
-        var tail = rest[paren...]
-        if tail.last == "#" || tail.last == "¶" { tail = tail.dropLast() }
-        guard tail.last == ")" else { return nil }
-        return (String(cls), String(method))
+    /// `Service.Client.method_name(**kwargs)#` (or `¶`, or no permalink mark): the bytes `r`
+    /// of `bytes`, without surrounding space.
+    static func methodSignature(_ bytes: [UInt8], _ r: Range<Int>) -> (String, String)? {
+        let marker = Array(".Client.".utf8)
+        guard let client = bytes[r].firstRange(of: marker) else { return nil }
+        let cls = r.lowerBound..<client.lowerBound
+        guard !cls.isEmpty, allSatisfy(bytes[cls], ascii: { $0 == UInt8(ascii: "_") || isDigit($0) || isLetter($0) },
+                                       other: { $0.isLetter || $0.isNumber || $0 == "_" }) else { return nil }
+        guard let paren = bytes[client.upperBound..<r.upperBound].firstIndex(of: UInt8(ascii: "(")) else { return nil }
+        let method = client.upperBound..<paren
+        guard !method.isEmpty, allSatisfy(bytes[method], ascii: { $0 == UInt8(ascii: "_") || isDigit($0) || ($0 >= 0x61 && $0 <= 0x7A) },
+                                          other: { $0.isLowercase || $0.isNumber || $0 == "_" }) else { return nil }
+        var end = r.upperBound
+        if bytes[end - 1] == UInt8(ascii: "#") {
+            end -= 1
+        } else if end - paren >= 2, bytes[end - 2] == 0xC2, bytes[end - 1] == 0xB6 { // ¶
+            end -= 2
+        }
+        guard end > paren, bytes[end - 1] == UInt8(ascii: ")") else { return nil }
+        return (String(decoding: bytes[cls], as: UTF8.self), String(decoding: bytes[method], as: UTF8.self))
+    }
+
+    static func methodSignature(_ line: [UInt8]) -> (String, String)? { methodSignature(line, 0..<line.count) }
+
+    private static func isDigit(_ b: UInt8) -> Bool { b >= 0x30 && b <= 0x39 }
+    private static func isLetter(_ b: UInt8) -> Bool { (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) }
+
+    /// Every byte passes `ascii`; text with other characters is decoded and tested by `other`.
+    private static func allSatisfy(_ bytes: ArraySlice<UInt8>, ascii: (UInt8) -> Bool, other: (Character) -> Bool) -> Bool {
+        if bytes.allSatisfy({ $0 < 0x80 }) { return bytes.allSatisfy(ascii) }
+        return String(decoding: bytes, as: UTF8.self).allSatisfy(other)
     }
 
     /// A code block's lines joined, from its first to its last non-blank line.
@@ -239,7 +257,7 @@ enum Boto3TextReader {
             if stack[top].paragraphs == 0, lines.hasPrefix(k, "[REQUIRED]") { stack[top].bullet.requiredMark = true }
             if lines.hasPrefix(k, "This is a Tagged Union structure") {
                 stack[top].bullet.union = true
-            } else if stack[top].bullet.children.isEmpty, let text = RenderedProse.description(lines.string(k)) {
+            } else if stack[top].bullet.children.isEmpty, let text = RenderedProse.description(bytes, line.content) {
                 // The description; the rendering wraps a paragraph over several lines.
                 if afterBlank || stack[top].bullet.paragraphs.isEmpty {
                     stack[top].bullet.paragraphs.append(text)

@@ -17,18 +17,21 @@ enum ProseDocumentation {
 
     static func attach(_ prose: ProseNode, to shape: inout Shape) {
         switch shape.type {
+        // Children are changed in place, or taken out while changed: a copy that the parent
+        // still holds would copy the child's own member table on its first write.
         case .structure?, .union?:
             for child in prose.children {
-                guard let name = child.name, var member = shape.members[name] else { continue }
-                describe(&member, child)
-                shape.members[name] = member
+                guard let name = child.name, let index = shape.members.index(forKey: name) else { continue }
+                describe(&shape.members.values[index], child)
             }
         case .list?:
             guard let item = prose.children.first, item.name == nil, var member = shape.member else { return }
+            shape.member = nil
             describe(&member, item)
             shape.member = member
         case .map?:
             guard let value = prose.children.first?.children.first, value.name == nil, var entry = shape.value else { return }
+            shape.value = nil
             describe(&entry, value)
             shape.value = entry
         default:

@@ -188,6 +188,8 @@ struct RSTShapeBuilder {
         if kind == .map { return map(object: object, prose: prose, path: path, line: line) }
         ancestors.append(Ancestor(type: kind, path: path))
         var shape = Shape(type: kind)
+        // The syntax's member names, kept only when the prose has members left to visit.
+        let proseChildren = prose?.children ?? []
         var seen = Set<String>()
         // Large structures (hundreds of members) are looked up by name, not scanned per member.
         var proseIndex: [String: Int] = [:]
@@ -199,18 +201,17 @@ struct RSTShapeBuilder {
                 warn(entry.line, path, "a member key that is not a name: \(entry.key.summary)")
                 continue
             }
-            seen.insert(name)
+            if !proseChildren.isEmpty { seen.insert(name) }
             let memberPath = path.isEmpty ? name : path + "." + name
             let memberProse = proseIndex.isEmpty ? prose?.child(named: name) : proseIndex[name].map { prose!.children[$0] }
             if prose != nil, memberProse == nil {
                 warn(entry.line, memberPath, "in the syntax but not in the parameter list")
             }
             guard let member = build(skeleton: entry.value, prose: memberProse, path: memberPath) else { continue }
-            if shape.members[name] != nil { warn(entry.line, memberPath, "member given twice") }
-            shape.members[name] = member
+            if shape.members.updateValue(member, forKey: name) != nil { warn(entry.line, memberPath, "member given twice") }
             if isInput, memberProse?.required == true { shape.required.append(name) }
         }
-        for child in prose?.children ?? [] {
+        for child in proseChildren {
             guard let name = child.name, !seen.contains(name) else { continue }
             let memberPath = path.isEmpty ? name : path + "." + name
             if object != nil {

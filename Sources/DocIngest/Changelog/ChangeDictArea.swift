@@ -26,17 +26,16 @@ struct ChangeDictArea {
         var pending: Direction?
         var i = start
         while i < limit {
-            let t = lines.trimmed[i]
-            if t.isEmpty { i += 1; continue }
-            if let label = Self.label(t) {
+            if lines.isBlank(i) { i += 1; continue }
+            if lines.hasPrefix(i, "Changes ("), let label = Self.label(lines.text(i)) {
                 labelled = label
                 pending = label.contains(.input) ? .input : .output
                 i += 1
                 continue
             }
-            if t == "Request" { pending = .input; i += 1; continue }
-            if t == "Response" { pending = .output; i += 1; continue }
-            guard t.hasPrefix("{") else { break }
+            if lines.is(i, "Request") { pending = .input; i += 1; continue }
+            if lines.is(i, "Response") { pending = .output; i += 1; continue }
+            guard lines.hasPrefix(i, "{") else { break }
             let start = lines.page.contentStart(i)
             // A dict may wrap onto continuation lines (indented, or starting with a bracket or quote).
             var last = i

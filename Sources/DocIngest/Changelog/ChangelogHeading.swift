@@ -18,11 +18,11 @@ struct ChangelogHeading {
         for i in 0..<lines.count where !lines.isBlank(i) {
             seen += 1
             if seen > 6 { return nil }
-            guard var heading = parse(lines.trimmed[i], line: i + 1) else { continue }
+            guard var heading = parse(lines.text(i), line: i + 1) else { continue }
             heading.endLine = i
-            if let next = lines.nextContent(from: i + 1, before: lines.count), lines.trimmed[next].hasPrefix("Changes "),
-               ChangeDictArea.label(lines.trimmed[next]) == nil {
-                heading.summary = String(lines.trimmed[next].dropFirst(8)).trimmed
+            if let next = lines.nextContent(from: i + 1, before: lines.count), lines.hasPrefix(next, "Changes "),
+               ChangeDictArea.label(lines.text(next)) == nil {
+                heading.summary = String(lines.text(next).dropFirst(8)).trimmed
                 heading.endLine = next
             }
             return heading

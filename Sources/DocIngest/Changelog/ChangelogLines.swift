@@ -5,8 +5,9 @@ import Foundation
 /// as plain spaces, byte for byte, so line numbers and syntax ranges stay those of the file.
 struct ChangelogLines {
     let page: TextLines
-    /// Each line without its indentation and trailing spaces.
-    let trimmed: [String]
+    /// Each line's bytes without its indentation and trailing spaces; decoded only where
+    /// the reader keeps the text.
+    let trimmed: [Range<Int>]
 
     init(_ raw: [UInt8]) {
         var bytes: [UInt8] = []
@@ -31,11 +32,9 @@ struct ChangelogLines {
                 }
             }
         }
-        page = TextLines(bytes)
-        var lines: [String] = []
-        lines.reserveCapacity(page.count)
-        for l in 0..<page.count { lines.append(page.text(l)) }
-        trimmed = lines
+        let page = TextLines(bytes)
+        self.page = page
+        trimmed = page.ranges.map { TextSpace.trim(page.bytes, $0) }
     }
 
     var count: Int { trimmed.count }
@@ -43,11 +42,27 @@ struct ChangelogLines {
 
     func isBlank(_ i: Int) -> Bool { trimmed[i].isEmpty }
 
-    func nextContent(from i: Int, before end: Int) -> Int? { page.nextContent(from: i, before: end) }
+    /// Line `i` without surrounding space, as text.
+    func text(_ i: Int) -> String { page.string(trimmed[i]) }
+
+    /// Line `i`, trimmed, is `text`.
+    func `is`(_ i: Int, _ text: StaticString) -> Bool { page.equals(trimmed[i], text) }
+
+    /// Line `i`, trimmed, starts with `prefix`.
+    func hasPrefix(_ i: Int, _ prefix: StaticString) -> Bool { page.hasPrefix(trimmed[i], prefix) }
+
+    func nextContent(from i: Int, before end: Int) -> Int? {
+        var k = i
+        while k < end {
+            if !trimmed[k].isEmpty { return k }
+            k += 1
+        }
+        return nil
+    }
 
     /// The first line in `range` whose trimmed text is `text`.
-    func first(_ text: String, in range: Range<Int>) -> Int? {
-        range.first { trimmed[$0] == text }
+    func first(_ text: StaticString, in range: Range<Int>) -> Int? {
+        range.first { self.is($0, text) }
     }
 
     /// End offset (exclusive) of the bracketed literal that starts at `offset` (a `{`, `[`

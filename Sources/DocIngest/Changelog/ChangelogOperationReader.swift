@@ -65,12 +65,12 @@ struct ChangelogOperationReader {
 
         let afterRequest = request.map { $0.lastLine + 1 } ?? requestHeading + 1
         let responseHeading = lines.first("Response Syntax", in: afterRequest..<section.end)
-        let returnsLine = (afterRequest..<section.end).first { lines.trimmed[$0] == "rtype" || lines.trimmed[$0] == "returns" }
+        let returnsLine = (afterRequest..<section.end).first { lines.is($0, "rtype") || lines.is($0, "returns") }
         var paramsEnd = min(responseHeading ?? section.end, returnsLine ?? section.end)
         // Compact layout: the return type's bare line (`dict`) sits just above `Response Syntax`.
         if let responseHeading, paramsEnd == responseHeading,
            let above = (afterRequest..<responseHeading).last(where: { !lines.isBlank($0) }),
-           ChangelogProse.typeWord(lines.trimmed[above]) != nil {
+           ChangelogProse.typeWord(lines.page.bytes, lines.trimmed[above]) != nil {
             paramsEnd = above
         }
 
@@ -219,7 +219,7 @@ struct ChangelogOperationReader {
     private func reportUnplaced(_ assembler: inout ProseAssembler, what: String, log: inout DiagnosticLog) {
         assembler.drain()
         for line in assembler.unplaced {
-            log.warning(path, line: line + 1, "\(what): '\(lines.trimmed[line])' has no place in the syntax")
+            log.warning(path, line: line + 1, "\(what): '\(lines.text(line))' has no place in the syntax")
         }
     }
 
@@ -232,7 +232,7 @@ struct ChangelogOperationReader {
     /// The syntax block after a heading, read by the shared skeleton parser.
     private func readSkeleton(after heading: Int, limit: Int, log: inout DiagnosticLog, partial: inout Bool) -> ReadSkeleton? {
         guard let first = lines.nextContent(from: heading + 1, before: limit) else {
-            log.warning(path, line: heading + 1, "'\(lines.trimmed[heading])' with no syntax after it (the page ends here)")
+            log.warning(path, line: heading + 1, "'\(lines.text(heading))' with no syntax after it (the page ends here)")
             partial = true
             return nil
         }
@@ -249,7 +249,7 @@ struct ChangelogOperationReader {
             let doc = try Self.skeletonParser.parse(lines.bytes, range: start..<end, firstLine: first + 1)
             return ReadSkeleton(node: doc.value, lastLine: lines.lineIndex(of: max(start, end - 1)))
         } catch {
-            log.warning(path, line: error.line, "\(lines.trimmed[heading].lowercased()): \(error.message)")
+            log.warning(path, line: error.line, "\(lines.text(heading).lowercased()): \(error.message)")
             partial = true
             return nil
         }
@@ -258,22 +258,43 @@ struct ChangelogOperationReader {
     /// The `Exceptions` list: `AppStream.Client.exceptions.ResourceNotFoundException` lines.
     private func errors(in range: Range<Int>) -> [OperationError] {
         guard let heading = lines.first("Exceptions", in: range) else { return [] }
+        let page = lines.page
+        let bytes = page.bytes
         var out: [OperationError] = []
         for i in (heading + 1)..<range.upperBound {
-            var t = Substring(lines.trimmed[i])
+            var t = lines.trimmed[i]
             if t.isEmpty { continue }
-            if t.hasPrefix("• ") { t = t.dropFirst(2) }
-            let parts = t.split(separator: ".", omittingEmptySubsequences: false)
-            guard parts.count >= 4, parts[parts.count - 3] == "Client", parts[parts.count - 2] == "exceptions",
-                  let name = parts.last, !name.isEmpty, name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" }) else { break }
-            out.append(OperationError(name: String(name)))
+            if page.hasPrefix(t, "• ") { t = (t.lowerBound + 4)..<t.upperBound }
+            // `<...>.Client.exceptions.<Name>`: the last three dots, with something before them.
+            var dots: [Int] = []
+            var k = t.upperBound
+            while dots.count < 3, let dot = bytes[t.lowerBound..<k].lastIndex(of: UInt8(ascii: ".")) {
+                dots.append(dot)
+                k = dot
+            }
+            guard dots.count == 3, page.equals((dots[2] + 1)..<dots[1], "Client"), page.equals((dots[1] + 1)..<dots[0], "exceptions"),
+                  Self.isIdentifier(bytes[(dots[0] + 1)..<t.upperBound]) else { break }
+            out.append(OperationError(name: page.string((dots[0] + 1)..<t.upperBound)))
         }
         return out
     }
 
+    /// Letters, digits and `_` (of any script); not empty.
+    private static func isIdentifier(_ name: ArraySlice<UInt8>) -> Bool {
+        guard !name.isEmpty else { return false }
+        for c in name {
+            switch c {
+            case 0x30...0x39, 0x41...0x5A, 0x61...0x7A, UInt8(ascii: "_"): continue
+            case 0x80...: return String(decoding: name, as: UTF8.self).allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" }
+            default: return false
+            }
+        }
+        return true
+    }
+
     /// `# This section is too large to render.`
     private func tooLarge(_ line: Int) -> Bool {
-        lines.trimmed[line].hasPrefix("# This section is too large to render")
+        lines.hasPrefix(line, "# This section is too large to render")
     }
 
     private func tooLarge(_ range: Range<Int>) -> Bool {
@@ -282,7 +303,7 @@ struct ChangelogOperationReader {
 
     /// `rtype` / `returns` followed by `None`, or a bare `None` line: the operation returns nothing.
     private func returnsNothing(_ range: Range<Int>) -> Bool {
-        range.contains { lines.trimmed[$0] == "None" }
+        range.contains { lines.is($0, "None") }
     }
 
     /// The description paragraphs before the request syntax, without the "See also" line.
@@ -290,13 +311,12 @@ struct ChangelogOperationReader {
         var paragraphs: [String] = []
         var current: [String] = []
         for i in range {
-            let t = lines.trimmed[i]
-            if t.isEmpty {
+            if lines.isBlank(i) {
                 if !current.isEmpty { paragraphs.append(current.joined(separator: " ")); current = [] }
                 continue
             }
-            if t.hasPrefix("See also: AWS API Documentation") { continue }
-            current.append(t)
+            if lines.hasPrefix(i, "See also: AWS API Documentation") { continue }
+            current.append(lines.text(i))
         }
         if !current.isEmpty { paragraphs.append(current.joined(separator: " ")) }
         return paragraphs.isEmpty ? nil : paragraphs.joined(separator: "\n\n")

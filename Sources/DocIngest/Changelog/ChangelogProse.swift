@@ -27,9 +27,11 @@ struct ChangelogProse {
     private(set) var markers: [Marker] = []
 
     /// Reads the markers of `range`. `topLevel` allows parameter headings (`type X` + type
-    /// line in the expanded layout, a bare type line in the compact one).
+    /// line in the expanded layout, a bare type line in the compact one). Lines are tested
+    /// on their bytes; only names and kept documentation are decoded.
     init(_ lines: ChangelogLines, range: Range<Int>, topLevel: Bool, documentation: Bool = false) {
         self.lines = lines
+        let page = lines.page
         var describing = documentation
         var i = range.lowerBound
         var lastTop: Int?
@@ -39,78 +41,88 @@ struct ChangelogProse {
             defer { i += 1 }
             if t.isEmpty { continue }
             linesSinceTop += 1
-            if topLevel, t.hasPrefix("type "), !t.dropFirst(5).contains(" "),
+            if topLevel, page.hasPrefix(t, "type "), !Self.hasSpace(page, t.lowerBound + 5..<t.upperBound),
                let typeLine = lines.nextContent(from: i + 1, before: range.upperBound),
-               let type = Self.typeWord(lines.trimmed[typeLine]) {
-                markers.append(Marker(kind: .topLevel, name: String(t.dropFirst(5)), type: type, line: i))
+               let type = Self.typeWord(page.bytes, lines.trimmed[typeLine]) {
+                markers.append(Marker(kind: .topLevel, name: page.string(t.lowerBound + 5..<t.upperBound), type: type, line: i))
                 lastTop = markers.count - 1
                 linesSinceTop = 0
                 i = typeLine
                 continue
             }
-            if topLevel, let type = Self.typeWord(t) {
+            if topLevel, let type = Self.typeWord(page.bytes, t) {
                 markers.append(Marker(kind: .topLevel, name: nil, type: type, line: i))
                 lastTop = markers.count - 1
                 linesSinceTop = 0
                 continue
             }
-            if t.hasPrefix("param "), !t.dropFirst(6).contains(" ") { linesSinceTop = 0; continue }
+            if page.hasPrefix(t, "param "), !Self.hasSpace(page, t.lowerBound + 6..<t.upperBound) { linesSinceTop = 0; continue }
             // `[REQUIRED]` directly under a parameter heading (after `param X` when there is one).
-            if t == "[REQUIRED]", let top = lastTop, linesSinceTop == 1 {
+            if page.equals(t, "[REQUIRED]"), let top = lastTop, linesSinceTop == 1 {
                 markers[top].required = true
                 continue
             }
-            if t.hasPrefix("Please note that this parameter is automatically populated"), let top = lastTop {
+            if page.hasPrefix(t, "Please note that this parameter is automatically populated"), let top = lastTop {
                 markers[top].autoPopulated = true
                 continue
             }
-            if t.hasPrefix("This is a Tagged Union structure"), !markers.isEmpty {
+            if page.hasPrefix(t, "This is a Tagged Union structure"), !markers.isEmpty {
                 markers[markers.count - 1].union = true
                 continue
             }
-            if let bullet = Self.bullet(t, line: i) {
+            if let bullet = Self.bullet(page, t, line: i) {
                 markers.append(bullet)
-            } else if t == "Exceptions" {
+            } else if page.equals(t, "Exceptions") {
                 describing = false
             } else if describing, !markers.isEmpty {
-                markers[markers.count - 1].documentation.append(t)
+                markers[markers.count - 1].documentation.append(page.string(t))
             }
         }
     }
 
-    /// `string`, `list`, `dict`, ...: the words boto3 uses for types, as the text shows them.
-    static func typeWord(_ t: String) -> ProseType? {
-        switch t {
-        case "string", "integer", "float", "boolean", "datetime", "bytes", "dict", "list", "biginteger", "bigdecimal":
-            return ProseType(Array(t.utf8)[...])
-        case "document", ":ref:`document<document>`": return .document
-        case "bytes or seekable file-like object": return .streamingInput
-        case "StreamingBody", ".StreamingBody", ":class:`.StreamingBody`": return .streamingOutput
-        case "EventStream", ".EventStream", ":class:`.EventStream`": return .eventStream
-        case "JSON serializable": return .jsonValue
-        default: return nil
-        }
+    private static func hasSpace(_ page: TextLines, _ r: Range<Int>) -> Bool {
+        page.bytes[r].contains(0x20)
     }
 
-    /// `• Name (type) -- [REQUIRED]`, `(dict) --`, `Name (list) --` (bullet sign optional).
-    static func bullet(_ text: String, line: Int) -> Marker? {
-        var t = Substring(text)
-        for sign in ["• ", "- ", "* "] where t.hasPrefix(sign) { t = t.dropFirst(sign.count); break }
-        var name: String?
-        if t.first != "(" {
-            guard let space = t.firstIndex(of: " ") else { return nil }
-            let candidate = t[..<space]
-            guard candidate.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" || $0 == "." || $0 == ":" || $0 == "@" || $0 == "$" }) else { return nil }
-            name = String(candidate)
-            t = t[space...].dropFirst()
-            guard t.first == "(" else { return nil }
+    /// `string`, `list`, `dict`, ...: the words boto3 uses for types, as the text shows them
+    /// (the bytes `r` of `bytes`).
+    static func typeWord(_ bytes: [UInt8], _ r: Range<Int>) -> ProseType? {
+        let t = bytes[r]
+        func `is`(_ word: StaticString) -> Bool {
+            t.count == word.utf8CodeUnitCount && t.elementsEqual(UnsafeBufferPointer(start: word.utf8Start, count: word.utf8CodeUnitCount))
         }
-        guard let close = t.range(of: ") --") else { return nil }
-        let typeText = t[t.index(after: t.startIndex)..<close.lowerBound]
-        guard let type = typeWord(String(typeText)) else { return nil }
-        let rest = t[close.upperBound...]
-        guard rest.isEmpty || rest.first == " " else { return nil }
-        return Marker(kind: .bullet, name: name, type: type, required: rest.contains("[REQUIRED]"), line: line)
+        for word in ["string", "integer", "float", "boolean", "datetime", "bytes", "dict", "list", "biginteger", "bigdecimal"] as [StaticString] where `is`(word) {
+            return ProseType(t)
+        }
+        if `is`("document") || `is`(":ref:`document<document>`") { return .document }
+        if `is`("bytes or seekable file-like object") { return .streamingInput }
+        if `is`("StreamingBody") || `is`(".StreamingBody") || `is`(":class:`.StreamingBody`") { return .streamingOutput }
+        if `is`("EventStream") || `is`(".EventStream") || `is`(":class:`.EventStream`") { return .eventStream }
+        if `is`("JSON serializable") { return .jsonValue }
+        return nil
+    }
+
+    /// `• Name (type) -- [REQUIRED]`, `(dict) --`, `Name (list) --` (bullet sign optional), on
+    /// the line bytes `r`.
+    static func bullet(_ page: TextLines, _ r: Range<Int>, line: Int) -> Marker? {
+        let bytes = page.bytes
+        var p = r.lowerBound
+        for sign in ["• ", "- ", "* "] as [StaticString] where page.hasPrefix(at: p, end: r.upperBound, sign) {
+            p += sign.utf8CodeUnitCount
+            break
+        }
+        var name: String?
+        if p == r.upperBound || bytes[p] != UInt8(ascii: "(") {
+            guard let space = bytes[p..<r.upperBound].firstIndex(of: 0x20), space + 1 < r.upperBound,
+                  bytes[space + 1] == UInt8(ascii: "("), RenderedProse.isMemberName(bytes[p..<space]) else { return nil }
+            name = page.string(p..<space)
+            p = space + 1
+        }
+        guard let close = page.find(") --", in: p..<r.upperBound) else { return nil }
+        guard let type = typeWord(bytes, (p + 1)..<close) else { return nil }
+        let rest = close + 4
+        guard rest == r.upperBound || bytes[rest] == 0x20 else { return nil }
+        return Marker(kind: .bullet, name: name, type: type, required: page.find("[REQUIRED]", in: rest..<r.upperBound) != nil, line: line)
     }
 
     // MARK: assembling

@@ -30,7 +30,7 @@ public struct ChangelogReader: Sendable {
             sections = found
             // Operation headings over documentation in neither layout: report it once; the
             // operations are still listed (partial) and their dicts reported as unplaceable.
-            if !(heading.endLine + 1..<lines.count).contains(where: { lines.trimmed[$0] == "Request Syntax" }), let first = found.first {
+            if !(heading.endLine + 1..<lines.count).contains(where: { lines.is($0, "Request Syntax") }), let first = found.first {
                 log.error(path, line: first.start + 1, "unknown changelog layout: operation headings but no 'Request Syntax' sections")
             }
         case let .unknown(line):

@@ -11,7 +11,7 @@ enum ChangelogSections {
         // Expanded: `CreateNetworkInterface (updated) Link ¶` headings.
         var titles: [(Int, String, ChangelogOperation.Status)] = []
         for i in first..<lines.count {
-            if let (name, status) = title(lines.trimmed[i]) { titles.append((i, name, status)) }
+            if let (name, status) = title(lines, i) { titles.append((i, name, status)) }
         }
         if !titles.isEmpty {
             var sections: [OperationSection] = []
@@ -23,14 +23,14 @@ enum ChangelogSections {
         }
         // Compact: one `Request Syntax` per operation, its change dicts (if any) somewhere
         // after the previous operation's response structure.
-        let requests = (first..<lines.count).filter { lines.trimmed[$0] == "Request Syntax" }
+        let requests = (first..<lines.count).filter { lines.is($0, "Request Syntax") }
         guard !requests.isEmpty else { return .unknown(lines.nextContent(from: first, before: lines.count) ?? first) }
         var starts: [Int] = []
         var previousBody = first
         for r in requests {
             let floor = starts.isEmpty ? first : (lines.first("Response Structure", in: previousBody..<r) ?? previousBody) + 1
-            let dict = (floor..<r).first { lines.trimmed[$0].hasPrefix("{") }
-            let seeAlso = (floor..<r).last { lines.trimmed[$0].hasPrefix("See also: AWS API Documentation") }
+            let dict = (floor..<r).first { lines.hasPrefix($0, "{") }
+            let seeAlso = (floor..<r).last { lines.hasPrefix($0, "See also: AWS API Documentation") }
             starts.append(dict ?? (starts.isEmpty ? first : seeAlso ?? r))
             previousBody = r
         }
@@ -41,18 +41,35 @@ enum ChangelogSections {
         return .found(.compact, sections)
     }
 
-    /// `Name (updated) Link ¶`, `Name (new) Link ¶`, `Name (updated)`.
-    static func title(_ t: String) -> (String, ChangelogOperation.Status)? {
-        var s = Substring(t)
-        if s.hasSuffix("¶") { s = s.dropLast() }
-        while s.last == " " { s = s.dropLast() }
-        if s.hasSuffix(" Link") { s = s.dropLast(5) }
+    /// `Name (updated) Link ¶`, `Name (new) Link ¶`, `Name (updated)`: line `i`, on its bytes.
+    static func title(_ lines: ChangelogLines, _ i: Int) -> (String, ChangelogOperation.Status)? {
+        let page = lines.page
+        let bytes = page.bytes
+        let r = lines.trimmed[i]
+        var end = r.upperBound
+        func drop(_ suffix: StaticString) -> Bool {
+            guard page.hasSuffix(r.lowerBound..<end, suffix) else { return false }
+            end -= suffix.utf8CodeUnitCount
+            return true
+        }
+        func dropSpaces() { while end > r.lowerBound, bytes[end - 1] == 0x20 { end -= 1 } }
+        _ = drop("¶")
+        dropSpaces()
+        _ = drop(" Link")
         let status: ChangelogOperation.Status
-        if s.hasSuffix(" (updated)") { status = .updated; s = s.dropLast(10) }
-        else if s.hasSuffix(" (new)") { status = .new; s = s.dropLast(6) }
-        else { return nil }
-        while s.last == " " { s = s.dropLast() }
+        if drop(" (updated)") { status = .updated } else if drop(" (new)") { status = .new } else { return nil }
+        dropSpaces()
+        let name = r.lowerBound..<end
+        guard !name.isEmpty else { return nil }
+        if bytes[name].allSatisfy({ $0 < 0x80 }) {
+            let first = bytes[name.lowerBound]
+            guard first >= 0x41, first <= 0x5A,
+                  bytes[name].allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || ($0 | 0x20 >= 0x61 && $0 | 0x20 <= 0x7A) }) else { return nil }
+            return (page.string(name), status)
+        }
+        // Names in other scripts: Unicode's letters and digits.
+        let s = page.string(name)
         guard let f = s.first, f.isUppercase, s.allSatisfy({ $0.isLetter || $0.isNumber }) else { return nil }
-        return (String(s), status)
+        return (s, status)
     }
 }

@@ -1,58 +1,134 @@
 import APIModel
+import Foundation
 
 /// The API words of a compact changelog page (`GetEBSVolumeRecommendations`, `DBClusterArn`),
-/// indexed by every run of two or more of their botocore name segments, so that a method
-/// name's runs find the page's spelling (`ebs_volume_recommendations` → `EBSVolumeRecommendations`).
+/// so that a run of two or more of a method name's segments finds the page's spelling
+/// (`ebs_volume_recommendations` → `EBSVolumeRecommendations`). Only the words that contain
+/// a run's letters are split into botocore name segments, when the run is asked for.
 struct PageVocabulary {
-    /// Snake-case run → the page's spelling; whole words first, then runs inside longer
-    /// words, each in page order (the first spelling wins).
-    private var runs: [String: String] = [:]
+    /// The page's words in page order.
+    private var words: [String] = []
+    /// The words lower-cased, each ended by a 0 byte, and where each starts: a run's letters
+    /// are found here, so only the words that contain them are split into segments.
+    private var lowered: [UInt8] = []
+    private var starts: [Int] = []
 
     init() {}
 
     init(_ lines: ChangelogLines) {
-        let words = Self.pascalCaseWords(lines.bytes)
-        var inside: [(String, String)] = []
+        words = Self.pascalCaseWords(lines.bytes)
+        starts.reserveCapacity(words.count)
         for word in words {
-            let snake = BotocoreNames.pythonMethodName(word)
-            let segments = snake.split(separator: "_")
-            guard segments.count > 1 else { continue }
-            if runs[snake] == nil { runs[snake] = word }
-            // Only words whose segments spell them letter for letter can lend a part.
-            guard segments.joined() == word.lowercased() else { continue }
-            let characters = Array(word)
+            starts.append(lowered.count)
+            lowered += word.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
+            lowered.append(0)
+        }
+    }
+
+    /// The page's spelling of these method-name segments, when a page word contains them:
+    /// a word that is the whole run first, then the spelling of the run inside a longer word
+    /// (only words whose segments spell them letter for letter lend a part), each in page order.
+    func spelling<S: Collection<String>>(of segments: S) -> String? {
+        guard segments.count > 1 else { return nil }
+        let snake = segments.joined(separator: "_")
+        let letters = Array(snake.utf8.filter { $0 != UInt8(ascii: "_") })
+        let candidates = wordsContaining(letters)
+        for k in candidates where lowered[starts[k]..<starts[k] + words[k].utf8.count].elementsEqual(letters)
+            && BotocoreNames.pythonMethodName(words[k]) == snake {
+            return words[k]
+        }
+        for k in candidates {
+            let word = words[k]
+            let parts = BotocoreNames.pythonMethodName(word).split(separator: "_")
+            guard parts.count > 1, parts.joined() == word.lowercased() else { continue }
             var offsets = [0]
-            for segment in segments { offsets.append(offsets.last! + segment.count) }
-            for first in 0..<segments.count {
-                for last in stride(from: first + 2, through: segments.count, by: 1) where !(first == 0 && last == segments.count) {
-                    inside.append((segments[first..<last].joined(separator: "_"), String(characters[offsets[first]..<offsets[last]])))
+            for part in parts { offsets.append(offsets.last! + part.count) }
+            for first in 0..<parts.count {
+                for last in stride(from: first + 2, through: parts.count, by: 1) where !(first == 0 && last == parts.count) {
+                    if parts[first..<last].joined(separator: "_") == snake {
+                        let characters = Array(word)
+                        return String(characters[offsets[first]..<offsets[last]])
+                    }
                 }
             }
         }
-        for (snake, spelling) in inside where runs[snake] == nil { runs[snake] = spelling }
+        return nil
     }
 
-    /// The page's spelling of these method-name segments, when a page word contains them.
-    func spelling<S: Collection<String>>(of segments: S) -> String? {
-        guard segments.count > 1 else { return nil }
-        return runs[segments.joined(separator: "_")]
+    /// Indexes of the words whose lower-cased letters contain `needle`, in page order.
+    private func wordsContaining(_ needle: [UInt8]) -> [Int] {
+        guard !needle.isEmpty else { return [] }
+        var found: [Int] = []
+        lowered.withUnsafeBufferPointer { hay in
+            needle.withUnsafeBufferPointer { n in
+                guard let base = hay.baseAddress else { return }
+                var p = 0
+                let last = hay.count - n.count
+                while p <= last, let hit = memchr(base + p, Int32(n[0]), last - p + 1) {
+                    let at = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                    guard memcmp(base + at, n.baseAddress!, n.count) == 0 else { p = at + 1; continue }
+                    // The word holding the hit; the next search starts at the following word.
+                    var lo = 0, hi = starts.count - 1
+                    while lo < hi {
+                        let mid = (lo + hi + 1) / 2
+                        if starts[mid] <= at { lo = mid } else { hi = mid - 1 }
+                    }
+                    found.append(lo)
+                    p = lo + 1 < starts.count ? starts[lo + 1] : hay.count
+                }
+            }
+        }
+        return found
     }
 
     /// The page's distinct PascalCase ASCII words of two or more characters, in page order,
-    /// read byte by byte (pages are large).
+    /// read byte by byte (pages are large). Words are told apart by an open-addressing table
+    /// of their byte ranges (FNV-1a hashes, bytes compared on a hit): hashing every word of
+    /// a page through `Set` was a tenth of reading a changelog.
     static func pascalCaseWords(_ bytes: [UInt8]) -> [String] {
-        var seen: Set<ArraySlice<UInt8>> = []
         var words: [String] = []
-        var i = 0
-        while i < bytes.count {
-            let c = bytes[i]
-            guard isWordByte(c) else { i += 1; continue }
-            let start = i
-            while i < bytes.count, isWordByte(bytes[i]) { i += 1 }
-            // Not glued to a non-ASCII letter.
-            guard i - start > 1, c >= 0x41, c <= 0x5A, i == bytes.count || bytes[i] < 0x80,
-                  start == 0 || bytes[start - 1] < 0x80 else { continue }
-            if seen.insert(bytes[start..<i]).inserted { words.append(String(decoding: bytes[start..<i], as: UTF8.self)) }
+        var ranges: [Range<Int>] = []
+        var hashes: [UInt64] = []
+        var slots = [Int32](repeating: -1, count: 1024)
+        bytes.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return }
+            let n = buffer.count
+            var i = 0
+            while i < n {
+                let c = buffer[i]
+                guard isWordByte(c) else { i += 1; continue }
+                let start = i
+                var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+                while i < n, isWordByte(buffer[i]) {
+                    hash = (hash ^ UInt64(buffer[i])) &* 0x100_0000_01b3
+                    i += 1
+                }
+                // Not glued to a non-ASCII letter.
+                guard i - start > 1, c >= 0x41, c <= 0x5A, i == n || buffer[i] < 0x80,
+                      start == 0 || buffer[start - 1] < 0x80 else { continue }
+                if ranges.count * 2 >= slots.count {
+                    slots = [Int32](repeating: -1, count: slots.count * 2)
+                    for (k, h) in hashes.enumerated() {
+                        var s = Int(h & UInt64(slots.count - 1))
+                        while slots[s] >= 0 { s = (s + 1) & (slots.count - 1) }
+                        slots[s] = Int32(k)
+                    }
+                }
+                var s = Int(hash & UInt64(slots.count - 1))
+                while true {
+                    let k = Int(slots[s])
+                    if k < 0 {
+                        slots[s] = Int32(ranges.count)
+                        ranges.append(start..<i)
+                        hashes.append(hash)
+                        words.append(String(decoding: UnsafeBufferPointer(rebasing: buffer[start..<i]), as: UTF8.self))
+                        break
+                    }
+                    let r = ranges[k]
+                    if hashes[k] == hash, r.count == i - start, memcmp(base + r.lowerBound, base + start, r.count) == 0 { break }
+                    s = (s + 1) & (slots.count - 1)
+                }
+            }
         }
         return words
     }

@@ -37,15 +37,18 @@ public enum FormatDetector {
     public static func detect(path: String, head: [UInt8]) -> Verdict {
         if let verdict = detect(path: path) { return verdict }
         let lower = fileName(path).lowercased()
-        let text = String(decoding: head.prefix(headLength), as: UTF8.self)
+        let head = Array(head.prefix(headLength))
+        let text = { String(decoding: head, as: UTF8.self) }
 
         if lower.hasSuffix(".json") || lower.hasSuffix(".json.gz") {
+            let text = text()
             if text.contains("\"docconform.model/") { return .format(.modelJSON) }
             if text.contains("\"operations\"") && (text.contains("\"shapes\"") || text.contains("\"metadata\"")) { return .format(.botocoreJSON) }
             if lower.hasSuffix(".json.gz") { return .unknown("a gzip file that is not named service-2.json.gz") }
             return .unknown("JSON that is neither a docconform model nor a botocore service model")
         }
         if lower.hasSuffix(".html") || lower.hasSuffix(".htm") {
+            let text = text()
             if lower.hasPrefix("api_") || text.containsBytes("main-col-body") || text.containsBytes("awsdocs") { return .format(.awsReferenceHTML) }
             return .format(.boto3HTML)
         }
@@ -54,21 +57,36 @@ public enum FormatDetector {
             return .format(.awsReferenceMarkdown)
         }
         if lower.hasSuffix(".txt") || !lower.contains(".") {
-            if looksLikeChangelog(text) { return .format(.changelogText) }
-            if looksLikeBoto3Text(text) { return .format(.boto3HTMLText) }
-            if looksLikeReferenceText(text) { return .format(.awsReferenceText) }
+            // Text pages are told by their first lines, read as bytes (a text corpus is
+            // thousands of pages).
+            let lines = TextLines(head)
+            if looksLikeChangelog(lines) { return .format(.changelogText) }
+            if looksLikeBoto3Text(lines) { return .format(.boto3HTMLText) }
+            if looksLikeReferenceText(text()) { return .format(.awsReferenceText) }
             return .unknown("text that matches no known documentation layout")
         }
         return .unknown("unrecognized file type")
     }
 
+    /// The first `limit` lines that are not empty.
+    private static func firstLines(_ lines: TextLines, _ limit: Int) -> [Range<Int>] {
+        var out: [Range<Int>] = []
+        var i = 0
+        while i < lines.count, out.count < limit {
+            let r = lines.range(i)
+            if !r.isEmpty { out.append(r) }
+            i += 1
+        }
+        return out
+    }
+
     /// `2017/04/21 - Amazon AppStream - 5 updated api methods` within the first lines.
-    static func looksLikeChangelog(_ text: String) -> Bool {
-        for line in text.split(separator: "\n", maxSplits: 8, omittingEmptySubsequences: true).prefix(6) {
-            let u = Array(line.utf8)
-            guard u.count > 13 else { continue }
-            let digits = [0, 1, 2, 3, 5, 6, 8, 9].allSatisfy { u[$0] >= 0x30 && u[$0] <= 0x39 }
-            if digits && u[4] == UInt8(ascii: "/") && u[7] == UInt8(ascii: "/") && line.contains(" api method") { return true }
+    static func looksLikeChangelog(_ lines: TextLines) -> Bool {
+        let u = lines.bytes
+        for r in firstLines(lines, 6) where r.count > 13 {
+            let s = r.lowerBound
+            let digits = [0, 1, 2, 3, 5, 6, 8, 9].allSatisfy { u[s + $0] >= 0x30 && u[s + $0] <= 0x39 }
+            if digits && u[s + 4] == UInt8(ascii: "/") && u[s + 7] == UInt8(ascii: "/") && lines.find(" api method", in: r) != nil { return true }
         }
         return false
     }
@@ -76,17 +94,27 @@ public enum FormatDetector {
     /// A Sphinx page rendered as text: a `method_name#` heading, and `Request Syntax` or the
     /// method's definition line (`AppStream.Client.get_waiter(waiter_name)#`: pages of
     /// methods that are no API operation have no syntax).
-    static func looksLikeBoto3Text(_ text: String) -> Bool {
-        let head = text.split(separator: "\n").prefix(60)
-        let heading = head.contains { line in
-            let t = line.trimmingCharacters(in: " ")
-            return t.hasSuffix("#") && t.dropLast().allSatisfy { $0 == "_" || $0.isLowercase || $0.isNumber } && t.count > 1
+    static func looksLikeBoto3Text(_ lines: TextLines) -> Bool {
+        let u = lines.bytes
+        let head = firstLines(lines, 60).map { r -> Range<Int> in
+            var (start, end) = (r.lowerBound, r.upperBound)
+            while start < end, u[start] == 0x20 { start += 1 }
+            while end > start, u[end - 1] == 0x20 { end -= 1 }
+            return start..<end
+        }
+        let heading = head.contains { t in
+            guard t.count > 1, u[t.upperBound - 1] == UInt8(ascii: "#") else { return false }
+            let name = t.lowerBound..<t.upperBound - 1
+            if u[name].contains(where: { $0 >= 0x80 }) {
+                return lines.string(name).allSatisfy { $0 == "_" || $0.isLowercase || $0.isNumber }
+            }
+            return u[name].allSatisfy { $0 == UInt8(ascii: "_") || ($0 >= 0x61 && $0 <= 0x7A) || ($0 >= 0x30 && $0 <= 0x39) }
         }
         guard heading else { return false }
-        if text.contains("Request Syntax") || text.contains("Response Syntax") { return true }
-        return head.contains { line in
-            let t = line.trimmingCharacters(in: " ")
-            return t.contains(".Client.") && (t.hasSuffix(")#") || t.hasSuffix(")¶"))
+        let all = 0..<u.count
+        if lines.find("Request Syntax", in: all) != nil || lines.find("Response Syntax", in: all) != nil { return true }
+        return head.contains { t in
+            lines.find(".Client.", in: t) != nil && (lines.hasSuffix(t, ")#") || lines.hasSuffix(t, ")¶"))
         }
     }
 
@@ -99,14 +127,5 @@ public enum FormatDetector {
         let found = headings.filter { text.containsBytes($0) }.count
         let facts = text.containsBytes("Type: ") || text.containsBytes("Required: ") || text.containsBytes("HTTP Status Code: ")
         return found >= 2 || (found == 1 && facts)
-    }
-}
-
-extension Substring {
-    func trimmingCharacters(in set: Character) -> Substring {
-        var s = self
-        while s.first == set { s = s.dropFirst() }
-        while s.last == set { s = s.dropLast() }
-        return s
     }
 }
