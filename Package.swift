@@ -8,6 +8,7 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "docconform", targets: ["docconform"]),
+        .executable(name: "docconform-bench", targets: ["DocConformBench"]),
         .library(name: "APIModel", targets: ["APIModel"]),
         .library(name: "DocIngest", targets: ["DocIngest"]),
         .library(name: "Conformance", targets: ["Conformance"]),
@@ -65,6 +66,14 @@ let package = Package(
             name: "docconform",
             dependencies: [
                 "APIModel", "DocIngest", "Conformance", "Differ", "Reports", "Wire", "Proxy",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        // Measurements the benchmark and fidelity scripts run (`docconform-bench`), apart from the user's commands.
+        .executableTarget(
+            name: "DocConformBench",
+            dependencies: [
+                "APIModel", "DocIngest",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
