@@ -1,3 +1,4 @@
+import APIModel
 import OrderedCollections
 
 /// Expands botocore's flat, named shape table into per-operation trees.
@@ -29,7 +30,7 @@ struct ShapeExpander {
         self.shapes = shapes
         self.source = source
         self.includeDocumentation = includeDocumentation
-        self.cyclic = ShapeGraph(shapes).cyclicShapes()
+        self.cyclic = ShapeGraph(botocoreShapes: shapes).cyclicShapes()
     }
 
     /// Expands an operation's `input`/`output` reference; nil also when it nests too deep.
@@ -40,7 +41,7 @@ struct ShapeExpander {
         }
         let stoppedBefore = tooDeep
         guard var shape = expand(name, context: context), tooDeep == stoppedBefore else { return nil }
-        if includeDocumentation, let doc = ref["documentation"]?.stringValue { shape.documentation = HTMLText.plainText(doc) }
+        if includeDocumentation, let doc = ref["documentation"]?.stringValue { shape.documentation = HTMLPlainText.plainText(doc) }
         // The root reference's wire traits: query's `resultWrapper`, rest-xml's root element name and namespace.
         if let locationName = ref["locationName"]?.stringValue { shape.locationName = locationName }
         Self.applyWireTraits(ref, to: &shape)
@@ -142,7 +143,7 @@ struct ShapeExpander {
             return nil
         }
         guard var shape = expand(target, context: context) else { return nil }
-        if includeDocumentation, let doc = ref["documentation"]?.stringValue { shape.documentation = HTMLText.plainText(doc) }
+        if includeDocumentation, let doc = ref["documentation"]?.stringValue { shape.documentation = HTMLPlainText.plainText(doc) }
         if !shape.isRef {
             // botocore resolves a member by updating its shape with the member's own traits
             // (`enum` on a member of `__string`, `streaming`, `deprecated`, ...).
@@ -164,7 +165,7 @@ struct ShapeExpander {
         if raw["sensitive"]?.boolValue == true { shape.sensitive = true }
         if raw["deprecated"]?.boolValue == true { shape.deprecated = true }
         if includeDocumentation, shape.documentation == nil, let doc = raw["documentation"]?.stringValue {
-            shape.documentation = HTMLText.plainText(doc)
+            shape.documentation = HTMLPlainText.plainText(doc)
         }
         Self.applyWireTraits(raw, to: &shape)
     }
@@ -208,5 +209,23 @@ struct ShapeExpander {
     private mutating func report(_ message: String) {
         guard reported.insert(message).inserted else { return }
         log.error(source, message)
+    }
+}
+
+extension ShapeGraph {
+    /// The references of botocore's flat shape table.
+    init(botocoreShapes shapes: [String: JSONValue]) {
+        var edges: [String: [String]] = [:]
+        for (name, raw) in shapes {
+            var targets: [String] = []
+            for (_, ref) in raw["members"]?.objectValue ?? [] {
+                if let t = ref["shape"]?.stringValue { targets.append(t) }
+            }
+            for field in ["member", "key", "value"] {
+                if let t = raw[field]?["shape"]?.stringValue { targets.append(t) }
+            }
+            if !targets.isEmpty { edges[name] = targets }
+        }
+        self.init(edges: edges)
     }
 }
