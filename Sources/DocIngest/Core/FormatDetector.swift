@@ -79,13 +79,13 @@ public enum FormatDetector {
     static func looksLikeBoto3Text(_ text: String) -> Bool {
         let head = text.split(separator: "\n").prefix(60)
         let heading = head.contains { line in
-            let t = line.trimmingCharacters(in: " ")
+            let t = line.trimmingTextSpace
             return t.hasSuffix("#") && t.dropLast().allSatisfy { $0 == "_" || $0.isLowercase || $0.isNumber } && t.count > 1
         }
         guard heading else { return false }
         if text.contains("Request Syntax") || text.contains("Response Syntax") { return true }
         return head.contains { line in
-            let t = line.trimmingCharacters(in: " ")
+            let t = line.trimmingTextSpace
             return t.contains(".Client.") && (t.hasSuffix(")#") || t.hasSuffix(")¶"))
         }
     }
@@ -99,14 +99,5 @@ public enum FormatDetector {
         let found = headings.filter { text.containsBytes($0) }.count
         let facts = text.containsBytes("Type: ") || text.containsBytes("Required: ") || text.containsBytes("HTTP Status Code: ")
         return found >= 2 || (found == 1 && facts)
-    }
-}
-
-extension Substring {
-    func trimmingCharacters(in set: Character) -> Substring {
-        var s = self
-        while s.first == set { s = s.dropFirst() }
-        while s.last == set { s = s.dropLast() }
-        return s
     }
 }

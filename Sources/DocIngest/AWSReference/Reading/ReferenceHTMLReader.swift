@@ -100,7 +100,7 @@ private struct TextCollector {
                 let start = bytes.count
                 collect(c, verbatim: code)
                 if let id = ReferencePageID.fromLink(href) {
-                    links.append((String(decoding: bytes[start...], as: UTF8.self).trimmingSpaces, id))
+                    links.append((String(String(decoding: bytes[start...], as: UTF8.self).trimmingTextSpace), id))
                 } else if href.containsBytes("/goto/") {
                     links.append(("", href))
                 }
