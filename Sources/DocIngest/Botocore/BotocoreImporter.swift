@@ -57,7 +57,7 @@ public enum BotocoreImporter {
             // boto3 names the client method after the operation key, not its wire name
             // (cloudfront `ListDistributionsByWebACLId` is sent as `ListDistributionsByWebACLId2016_09_29`).
             op.method = BotocoreNames.pythonMethodName(name)
-            if includeDocumentation { op.documentation = value["documentation"]?.stringValue.map(HTMLPlainText.plainText) }
+            if includeDocumentation { op.documentation = value["documentation"]?.stringValue.map(HTMLText.plainText) }
             if let http = value["http"] {
                 op.http = HTTPBinding(method: http["method"]?.stringValue,
                                       requestUri: http["requestUri"]?.stringValue,
@@ -75,7 +75,7 @@ public enum BotocoreImporter {
                 // The shape name, as boto3 pages list it (`client.exceptions.X`); the wire code, when it differs, apart.
                 let code = errorShape?["error"]?["code"]?.stringValue
                 let documentation = includeDocumentation
-                    ? (errorRef["documentation"] ?? errorShape?["documentation"])?.stringValue.map(HTMLPlainText.plainText) : nil
+                    ? (errorRef["documentation"] ?? errorShape?["documentation"])?.stringValue.map(HTMLText.plainText) : nil
                 op.errors.append(OperationError(name: shapeName, httpStatus: status, documentation: documentation,
                                                 code: code == shapeName ? nil : code))
             }

@@ -3,7 +3,7 @@ import APIModel
 /// Turns botocore's HTML documentation into plain text: tags dropped, entities decoded,
 /// block elements as line breaks, runs of white space folded. Works on UTF-8 bytes because
 /// a full botocore release carries tens of megabytes of it.
-public enum HTMLPlainText {
+public enum HTMLText {
     public static func plainText(_ html: String) -> String {
         var html = html
         return html.withUTF8 { plainText(utf8: $0) }

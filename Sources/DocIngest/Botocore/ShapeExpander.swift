@@ -41,7 +41,7 @@ struct ShapeExpander {
         }
         let stoppedBefore = tooDeep
         guard var shape = expand(name, context: context), tooDeep == stoppedBefore else { return nil }
-        if includeDocumentation, let doc = ref["documentation"]?.stringValue { shape.documentation = HTMLPlainText.plainText(doc) }
+        if includeDocumentation, let doc = ref["documentation"]?.stringValue { shape.documentation = HTMLText.plainText(doc) }
         // The root reference's wire traits: query's `resultWrapper`, rest-xml's root element name and namespace.
         if let locationName = ref["locationName"]?.stringValue { shape.locationName = locationName }
         Self.applyWireTraits(ref, to: &shape)
@@ -143,7 +143,7 @@ struct ShapeExpander {
             return nil
         }
         guard var shape = expand(target, context: context) else { return nil }
-        if includeDocumentation, let doc = ref["documentation"]?.stringValue { shape.documentation = HTMLPlainText.plainText(doc) }
+        if includeDocumentation, let doc = ref["documentation"]?.stringValue { shape.documentation = HTMLText.plainText(doc) }
         if !shape.isRef {
             // botocore resolves a member by updating its shape with the member's own traits
             // (`enum` on a member of `__string`, `streaming`, `deprecated`, ...).
@@ -165,7 +165,7 @@ struct ShapeExpander {
         if raw["sensitive"]?.boolValue == true { shape.sensitive = true }
         if raw["deprecated"]?.boolValue == true { shape.deprecated = true }
         if includeDocumentation, shape.documentation == nil, let doc = raw["documentation"]?.stringValue {
-            shape.documentation = HTMLPlainText.plainText(doc)
+            shape.documentation = HTMLText.plainText(doc)
         }
         Self.applyWireTraits(raw, to: &shape)
     }
