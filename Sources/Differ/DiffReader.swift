@@ -1,4 +1,5 @@
 import APIModel
+import ChangeRecords
 
 public struct DiffReadError: Error, Sendable, CustomStringConvertible {
     public var message: String

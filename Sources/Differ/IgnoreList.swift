@@ -1,4 +1,5 @@
 import APIModel
+import ChangeRecords
 
 /// Accepted changes, so a team can acknowledge a known break. Two file forms:
 ///

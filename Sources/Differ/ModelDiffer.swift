@@ -1,4 +1,5 @@
 import APIModel
+import ChangeRecords
 
 /// Compares two models into the changes of `docconform.diff/1` §2.
 ///

@@ -1,4 +1,5 @@
 import APIModel
+import ChangeRecords
 
 /// Compares one operation of two service versions, walking input and output trees in
 /// parallel (spec/formats.md §2):

@@ -1,4 +1,5 @@
 import APIModel
+import ChangeRecords
 import ArgumentParser
 import Differ
 

@@ -10,12 +10,7 @@ enum Console {
     }
 
     static func report(_ log: DiagnosticLog, quiet: Bool) {
-        for d in log.diagnostics { printError(d.description) }
-        if !quiet {
-            for (category, n) in log.infoCounts.sorted(by: { $0.key < $1.key }) {
-                printError("info: \(n) \(category)")
-            }
-        }
+        for line in log.standardErrorLines(quiet: quiet) { printError(line) }
     }
 
     static func summary(ingest: Ingest.Result, quiet: Bool) {

@@ -8,9 +8,7 @@ struct DocConform: ParsableCommand {
         abstract: "Read AWS API documentation into one API model; validate payloads against it; diff API versions.",
         version: "0.1.0",
         subcommands: [ParseCommand.self, DiffCommand.self, ChangesCommand.self, ValidateCommand.self, ProxyCommand.self, ExportCommand.self,
-                      ReportCommand.self,
-                      // Measurement commands for the benchmark and fidelity scripts (hidden from help).
-                      RSTFidelityCommand.self, RSTBenchCommand.self, BenchReferenceCommand.self]
+                      ReportCommand.self]
     )
 
     /// Usage errors exit with 2 (the CLI contract), not ArgumentParser's 64.

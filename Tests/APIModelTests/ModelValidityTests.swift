@@ -1,4 +1,5 @@
 @testable import APIModel
+import DocIngest
 import Testing
 
 /// A model file that is not a valid docconform.model/1 is refused with its path, never read as

@@ -1,4 +1,5 @@
 import APIModel
+import DocIngest
 import Testing
 import TestSupport
 

@@ -1,4 +1,5 @@
 import APIModel
+import ChangeRecords
 import Testing
 @testable import Differ
 import TestSupport

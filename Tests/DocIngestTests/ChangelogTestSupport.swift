@@ -1,4 +1,5 @@
 import APIModel
+import ChangeRecords
 import Differ
 import DocIngest
 import Testing

@@ -1,4 +1,5 @@
 import APIModel
+import DocIngest
 import Conformance
 import Foundation
 import Testing

@@ -1,4 +1,5 @@
 import APIModel
+import DocIngest
 import Foundation
 import TestSupport
 import Wire

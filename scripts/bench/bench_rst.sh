@@ -4,7 +4,7 @@
 #   scripts/bench/bench_rst.sh [PAGES_DIR]      (default /tmp/rst-1.43.11; generated if missing)
 #
 # Prints the corpus size, wall time, MB/s and peak memory of `docconform parse` (read, detect,
-# parse in parallel, merge, write the model), and of the parse alone as `rst-fidelity` times it.
+# parse in parallel, merge, write the model), and of the parse alone (`docconform-bench rst-bench`, pages in memory).
 # Anchors named by issue 3 for the same ~170 MB on this machine: docutils alone ~480 s to read
 # the pages, a straightforward Python parser ~35 s, botocore ~20 s to load its own JSON models.
 set -euo pipefail
@@ -12,6 +12,8 @@ cd "$(dirname "$0")/../.."
 PAGES=${1:-/tmp/rst-1.43.11}
 BIN=${DOCCONFORM:-.build/release/docconform}
 [ -x "$BIN" ] || swift build -c release --product docconform >&2
+BENCH=${DOCCONFORM_BENCH:-.build/release/docconform-bench}
+[ -x "$BENCH" ] || swift build -c release --product docconform-bench >&2
 [ -d "$PAGES" ] || python3 scripts/generate_boto3_docs.py --out "$PAGES"
 
 files=$(find "$PAGES" -name '*.rst' | wc -l)
@@ -31,4 +33,4 @@ for run in 1 2 3; do
 done
 
 # The parser alone (pages already in memory, documentation text included).
-"$BIN" rst-bench "$PAGES" --runs 3
+"$BENCH" rst-bench "$PAGES" --runs 3

@@ -7,7 +7,7 @@
 #   scripts/bench/boto3_html_fidelity.sh 1.35.40 dynamodb,s3,iam,route53,bedrock-runtime /tmp/html-heldout
 #
 # Two comparisons per rendering:
-#   - `docconform rst-fidelity` (operations one by one, botocore's doc hooks applied);
+#   - `docconform-bench rst-fidelity` (operations one by one, botocore's doc hooks applied);
 #   - `docconform diff --as-seen-by boto3-html BOTOCORE PAGES --format json` (the differ's view).
 # Text renderings keep the words of the "AWS API Documentation" link, not its target, so their
 # operation names are derived from the method names (`CreateStreamingUrl` for
@@ -19,7 +19,8 @@ VERSION=${1:?botocore version}
 SERVICES=${2:?comma-separated services}
 WORK=${3:?work folder}
 BIN=${BIN:-.build/debug/docconform}
-[ -x "$BIN" ] || { echo "build first: swift build --product docconform" >&2; exit 2; }
+BENCH=${BENCH:-.build/debug/docconform-bench}
+[ -x "$BIN" ] && [ -x "$BENCH" ] || { echo "build first: swift build --product docconform; swift build --product docconform-bench" >&2; exit 2; }
 mkdir -p "$WORK"
 if [ ! -d "$WORK/out/html" ]; then
   python3 scripts/generate_boto3_docs.py --botocore-version "$VERSION" --services "$SERVICES" --out "$WORK/rst"
@@ -33,7 +34,7 @@ for s in "${LIST[@]}"; do
 done
 
 echo "== HTML (Sphinx + furo) =="
-"$BIN" rst-fidelity "${HTML[@]}" "${BOTOCORE_FLAGS[@]}" --quiet || true
+"$BENCH" rst-fidelity "${HTML[@]}" "${BOTOCORE_FLAGS[@]}" --quiet || true
 "$BIN" parse "${REF[@]}" -o "$WORK/botocore.json" --quiet || true
 "$BIN" parse "${HTML[@]}" -o "$WORK/html-model.json" --quiet || true
 "$BIN" diff "$WORK/botocore.json" "$WORK/html-model.json" --as-seen-by boto3-html --format json -o "$WORK/html-diff.json" --quiet || true
@@ -61,7 +62,7 @@ for name, service in model['services'].items():
 json.dump(model, open(sys.argv[3], 'w'))
 print(f"operation names matched to botocore's ignoring case: {renamed}")
 EOF
-"$BIN" rst-fidelity "$WORK/text-model.json" "${BOTOCORE_FLAGS[@]}" --quiet || true
+"$BENCH" rst-fidelity "$WORK/text-model.json" "${BOTOCORE_FLAGS[@]}" --quiet || true
 "$BIN" diff "$WORK/botocore.json" "$WORK/text-model.json" --as-seen-by boto3-html --format json -o "$WORK/text-diff.json" --quiet || true
 python3 - "$WORK/text-diff.json" <<'EOF'
 import collections, json, sys

@@ -13,8 +13,8 @@ PINNED_BOTOCORE=1.43.11
 SERVICES=appstream,dynamodb,lambda,imagebuilder,s3,lexv2-models,bedrock-runtime
 WORK=${1:-$(mktemp -d /tmp/docconform-rst-ci.XXXXXX)}
 PAGES=$WORK/pages
-BIN=${DOCCONFORM:-.build/release/docconform}
-[ -x "$BIN" ] || swift build -c release --product docconform >&2
+BENCH=${DOCCONFORM_BENCH:-.build/release/docconform-bench}
+[ -x "$BENCH" ] || swift build -c release --product docconform-bench >&2
 
 installed=$(python3 -c 'import botocore; print(botocore.__version__)')
 if [ "$installed" = "$PINNED_BOTOCORE" ]; then
@@ -30,7 +30,7 @@ python3 scripts/generate_boto3_docs.py --botocore-version "$PINNED_BOTOCORE" --s
 data_paths=()
 for s in ${SERVICES//,/ }; do data_paths+=("$DATA/$s"); done
 
-# rst-fidelity projects both sides onto what boto3 pages state (FormatView.boto3) and applies
+# `docconform-bench rst-fidelity` projects both sides onto what boto3 pages state (FormatView.boto3) and applies
 # botocore's documentation hooks (ec2 Filter→Filters, hidden s3 ContentMD5, ...) to the SDK side,
 # which a plain `diff --as-seen-by boto3-rst` does not; it exits 1 on any mismatching operation.
-"$BIN" rst-fidelity "$PAGES" --botocore "${data_paths[@]}" --list 50
+"$BENCH" rst-fidelity "$PAGES" --botocore "${data_paths[@]}" --list 50

@@ -38,6 +38,24 @@ public enum JSONParser {
         return text
     }
 
+    /// The member `key` of the object starting in `head` (the first bytes of a larger
+    /// document), when it comes before any member the head cuts off; nil otherwise.
+    public static func leadingMember(_ key: String, in head: UnsafeBufferPointer<UInt8>) -> JSONValue? {
+        var r = Reader(head)
+        r.skipWhitespace()
+        guard r.position < head.count, head[r.position] == UInt8(ascii: "{") else { return nil }
+        r.position += 1
+        while true {
+            guard let name = try? r.parseKey() else { return nil }
+            r.skipWhitespace()
+            guard let value = try? r.parseValue() else { return nil }
+            if name == key { return value }
+            r.skipWhitespace()
+            guard r.position < head.count, head[r.position] == UInt8(ascii: ",") else { return nil }
+            r.position += 1
+        }
+    }
+
     struct Reader {
         let bytes: UnsafeBufferPointer<UInt8>
         var position = 0

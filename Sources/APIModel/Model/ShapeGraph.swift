@@ -1,33 +1,17 @@
 /// A graph of shape references by name (botocore's structure members, list members, map keys
 /// and values; a docconform service's `ref` nodes), for finding which shapes lie on a cycle.
-struct ShapeGraph {
+public struct ShapeGraph {
     private let edges: [String: [String]]
 
-    init(edges: [String: [String]]) {
+    public init(edges: [String: [String]]) {
         self.edges = edges
-    }
-
-    /// The references of botocore's flat shape table.
-    init(_ shapes: [String: JSONValue]) {
-        var edges: [String: [String]] = [:]
-        for (name, raw) in shapes {
-            var targets: [String] = []
-            for (_, ref) in raw["members"]?.objectValue ?? [] {
-                if let t = ref["shape"]?.stringValue { targets.append(t) }
-            }
-            for field in ["member", "key", "value"] {
-                if let t = raw[field]?["shape"]?.stringValue { targets.append(t) }
-            }
-            if !targets.isEmpty { edges[name] = targets }
-        }
-        self.init(edges: edges)
     }
 
     func targets(of name: String) -> [String] { edges[name] ?? [] }
 
     /// Shapes in a strongly connected component with more than one shape, or with a
     /// reference to themselves.
-    func cyclicShapes() -> Set<String> {
+    public func cyclicShapes() -> Set<String> {
         var cyclic: Set<String> = []
         for component in components() where isCycle(component) { cyclic.formUnion(component) }
         return cyclic

@@ -70,6 +70,16 @@ public struct DiagnosticLog: Sendable {
         for (k, v) in other.infoCounts { infoCounts[k, default: 0] += v }
     }
 
+    /// What a command prints on standard error: every diagnostic, then (unless `quiet`) each
+    /// info count once.
+    public func standardErrorLines(quiet: Bool) -> [String] {
+        var lines = diagnostics.map(\.description)
+        if !quiet {
+            for (category, n) in infoCounts.sorted(by: { $0.key < $1.key }) { lines.append("info: \(n) \(category)") }
+        }
+        return lines
+    }
+
     public var errorCount: Int { diagnostics.lazy.filter { $0.severity == .error }.count }
     public var warningCount: Int { diagnostics.lazy.filter { $0.severity == .warning }.count }
 }

@@ -1,4 +1,5 @@
 import APIModel
+import ChangeRecords
 /// Turns a list of changes into bytes. Renderers know nothing about how the changes were
 /// found (a model diff, a changelog page), only the changes and the two labels.
 public protocol ChangeRenderer {

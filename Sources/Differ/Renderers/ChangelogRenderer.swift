@@ -1,4 +1,5 @@
 import APIModel
+import ChangeRecords
 /// The change-dict style of the AWS API changelog pages: per updated operation a Python
 /// dict of what was added, request and response apart, list and map levels elided:
 ///

@@ -1,4 +1,5 @@
 import APIModel
+import ChangeRecords
 
 /// `docconform.diff/1` (spec/formats.md §2).
 public struct JSONDiffRenderer: ChangeRenderer {

@@ -1,4 +1,5 @@
 import APIModel
+import ChangeRecords
 /// Markdown for a pull-request comment: a severity table, then one section per service
 /// with a bullet per change.
 public struct MarkdownRenderer: ChangeRenderer {

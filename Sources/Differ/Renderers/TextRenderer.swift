@@ -1,4 +1,5 @@
 import APIModel
+import ChangeRecords
 /// A terminal summary: counts, then changes grouped by service and operation.
 public struct TextRenderer: ChangeRenderer {
     public init() {}

@@ -18,13 +18,6 @@ public enum ReferenceBenchmark {
         public var totalMBps: Double { Double(bytes) / 1e6 / totalSeconds }
     }
 
-    /// This thread's CPU time: the machine may be shared, and the figure is per core.
-    static func cpuNanoseconds() -> UInt64 {
-        var t = timespec()
-        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t)
-        return UInt64(t.tv_sec) * 1_000_000_000 + UInt64(t.tv_nsec)
-    }
-
     public static func measure(paths: [String], service: String?, runs: Int) -> [Figures] {
         var groups: [(DocumentFormat, ReferenceFormatParser.Rendering)] = [
             (.awsReferenceHTML, .html), (.awsReferenceText, .text), (.awsReferenceMarkdown, .markdown),
@@ -41,17 +34,17 @@ public enum ReferenceBenchmark {
             var best = (read: Double.infinity, total: Double.infinity)
             var operations = 0
             for _ in 0..<max(1, runs) {
-                let start = cpuNanoseconds()
+                let start = threadCPUSeconds()
                 var log = DiagnosticLog()
                 let pages = docs.map { ReferenceFormatParser.read($0, rendering: rendering, log: &log) }
-                let read = cpuNanoseconds()
+                let read = threadCPUSeconds()
                 let model = ReferenceFormatParser.interpret(pages, options: options, log: &log)
-                let end = cpuNanoseconds()
+                let end = threadCPUSeconds()
                 // Freeing the pages, the log and the model is no part of parsing: keep them past the clock.
                 withExtendedLifetime((pages, log, model)) {}
                 operations = model.operationCount
-                best.read = min(best.read, Double(read - start) / 1e9)
-                best.total = min(best.total, Double(end - start) / 1e9)
+                best.read = min(best.read, read - start)
+                best.total = min(best.total, end - start)
             }
             return Figures(rendering: format.rawValue, files: docs.count, bytes: docs.reduce(0) { $0 + $1.bytes.count },
                            readSeconds: best.read, totalSeconds: best.total, operations: operations)

@@ -1,4 +1,5 @@
 import APIModel
+import ChangeRecords
 
 /// The change dicts at the top of an operation section and the labels around them:
 /// `Changes (request|response|both)`, `Request`, `Response` (alone on a line, or glued

@@ -1,4 +1,5 @@
 import APIModel
+import ChangeRecords
 
 /// Turns one change dict of a page into `docconform.diff/1` changes, with paths resolved
 /// against the operation's documented tree.

@@ -1,4 +1,5 @@
 import APIModel
+import ChangeRecords
 
 /// The changes a set of changelog pages state, oldest day first: a folder of pages becomes
 /// a machine-readable change history.

@@ -1,4 +1,5 @@
 import APIModel
+import ChangeRecords
 
 /// The two renderings of the API changelog pages seen so far.
 public enum ChangelogLayout: String, Sendable {

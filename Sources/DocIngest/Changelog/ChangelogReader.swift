@@ -1,4 +1,5 @@
 import APIModel
+import ChangeRecords
 
 /// Reads one changelog page: heading, layout, operation sections, then resolves each
 /// change dict against the documented trees.

@@ -96,12 +96,7 @@ public enum FormatDetector {
     /// methods that are no API operation have no syntax).
     static func looksLikeBoto3Text(_ lines: TextLines) -> Bool {
         let u = lines.bytes
-        let head = firstLines(lines, 60).map { r -> Range<Int> in
-            var (start, end) = (r.lowerBound, r.upperBound)
-            while start < end, u[start] == 0x20 { start += 1 }
-            while end > start, u[end - 1] == 0x20 { end -= 1 }
-            return start..<end
-        }
+        let head = firstLines(lines, 60).map { TextSpace.trim(u, $0) }
         let heading = head.contains { t in
             guard t.count > 1, u[t.upperBound - 1] == UInt8(ascii: "#") else { return false }
             let name = t.lowerBound..<t.upperBound - 1

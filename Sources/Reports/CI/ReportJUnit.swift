@@ -1,4 +1,5 @@
 import APIModel
+import ChangeRecords
 import Conformance
 import Differ
 

@@ -1,5 +1,6 @@
 import Foundation
 import APIModel
+import ChangeRecords
 import Conformance
 import Differ
 

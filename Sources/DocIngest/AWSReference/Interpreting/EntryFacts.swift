@@ -153,7 +153,7 @@ final class EntryFacts: Sendable {
                 continue
             }
             let text = current.text.utf8
-            var value = String(Substring(text[text.index(text.startIndex, offsetBy: keyword.utf8.count)...]).trimming(" "))
+            var value = String(Substring(text[text.index(text.startIndex, offsetBy: keyword.utf8.count)...]).trimmingTextSpace)
             var valueLine = current.line
             // The text rendering puts a pattern (or value list) on the line after its keyword.
             if value.isEmpty, i < queue.count {

@@ -153,7 +153,7 @@ enum FactLine {
     /// with a value that cannot be read (an unreadable number, an empty pattern).
     static func parse(_ line: String) throws(FactLineError) -> Fact? {
         guard let keyword = keyword(of: line) else { return nil }
-        let value = line.dropFirst(keyword.count).trimming(" ")
+        let value = line.dropFirst(keyword.count).trimmingTextSpace
         return try parse(keyword: keyword, value: String(value))
     }
 
@@ -226,7 +226,7 @@ enum FactLine {
             let token = rest.prefix { $0 != " " && $0 != ";" }
             let literal = numberLiteral(token)
             guard let bound = Bound(literal: literal) else {
-                throw FactLineError(message: "unreadable number \"\(token)\" in \"\(lead.trimming(" "))\"")
+                throw FactLineError(message: "unreadable number \"\(token)\" in \"\(lead.trimmingTextSpace)\"")
             }
             found = true
             switch kind {
@@ -268,7 +268,7 @@ enum FactLine {
             // Most capitals start no keyword (`ACTIVE | INACTIVE`): test the bytes before making a string.
             guard let keyword = bytes.withUnsafeBufferPointer({ keyword(of: UnsafeBufferPointer(rebasing: $0[start...])) }) else { continue }
             let tail = String(decoding: bytes[start...], as: UTF8.self)
-            let tailValue = tail.dropFirst(keyword.count).trimming(" ")
+            let tailValue = tail.dropFirst(keyword.count).trimmingTextSpace
             if tailValue.isEmpty && valueMayFollow.contains(keyword) {
                 return (String(decoding: bytes[..<start], as: UTF8.self), tail)
             }
@@ -278,22 +278,6 @@ enum FactLine {
         }
         return (value, nil)
     }
-}
-
-extension Substring {
-    /// Drops an ASCII character from both ends, scanning bytes (Character views are slow).
-    func trimming(_ c: Character) -> Substring {
-        let byte = c.asciiValue ?? 0x20
-        let u = utf8
-        var lo = u.startIndex, hi = u.endIndex
-        while lo < hi, u[lo] == byte { lo = u.index(after: lo) }
-        while hi > lo, u[u.index(before: hi)] == byte { hi = u.index(before: hi) }
-        return self[lo..<hi]
-    }
-}
-
-extension String {
-    func trimming(_ c: Character) -> Substring { self[...].trimming(c) }
 }
 
 extension StringProtocol {

@@ -32,7 +32,7 @@ struct FactLineMemo {
     mutating func read(line: String, keyword: String) -> Reading {
         if let known = lines[line] { return known }
         let u = line.utf8
-        let value = String(Substring(u[u.index(u.startIndex, offsetBy: keyword.utf8.count)...]).trimming(" "))
+        let value = String(Substring(u[u.index(u.startIndex, offsetBy: keyword.utf8.count)...]).trimmingTextSpace)
         var reading: Reading
         do throws(FactLineError) {
             let fact = try FactLine.parse(keyword: keyword, value: value)

@@ -14,9 +14,9 @@ struct HTTPSyntax: Sendable {
 
     init(_ lines: [ReferenceLine]) {
         var i = 0
-        while i < lines.count, lines[i].text.trimmingSpaces.isEmpty { i += 1 }
+        while i < lines.count, lines[i].text.trimmingTextSpace.isEmpty { i += 1 }
         guard i < lines.count else { return }
-        let first = lines[i].text.trimmingSpaces
+        let first = lines[i].text.trimmingTextSpace
         let words = first.fastSplit(" ")
         if words.count >= 2, words[0].utf8.starts(with: "HTTP/".utf8) {
             status = Int(words[1])
@@ -41,7 +41,7 @@ struct HTTPSyntax: Sendable {
         }
         // Header lines until a blank line or the start of the body.
         while i < lines.count {
-            let t = lines[i].text.trimmingSpaces
+            let t = lines[i].text.trimmingTextSpace
             if t.isEmpty { i += 1; break }
             // Byte tests: Character-wise searches here cost more than the rest of the page.
             if let first = t.utf8.first, first == UInt8(ascii: "{") || first == UInt8(ascii: "<") || first == UInt8(ascii: "[")
@@ -49,7 +49,7 @@ struct HTTPSyntax: Sendable {
             guard let colon = t.utf8.firstIndex(of: UInt8(ascii: ":")) else { break }
             let name = String(t[..<colon])
             guard !name.isEmpty, !name.utf8.contains(0x20) else { break }
-            headers.append((name, String(t[t.index(after: colon)...]).trimmingSpaces))
+            headers.append((name, String(t[t.index(after: colon)...].trimmingTextSpace)))
             i += 1
         }
         body = lines[i...]

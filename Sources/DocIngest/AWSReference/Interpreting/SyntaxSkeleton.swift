@@ -8,8 +8,8 @@ struct SyntaxSkeleton {
 
     /// nil when the block has no JSON body (query protocol, an XML body, no body at all).
     init?(body: ArraySlice<ReferenceLine>, path: String, log: inout DiagnosticLog) {
-        guard let first = body.first(where: { !$0.text.trimmingSpaces.isEmpty }),
-              first.text.trimmingSpaces.hasPrefix("{") else { return nil }
+        guard let first = body.first(where: { !$0.text.trimmingTextSpace.isEmpty }),
+              first.text.trimmingTextSpace.hasPrefix("{") else { return nil }
         // Rebuild the block with its original line numbers (renderings drop blank lines).
         var bytes: [UInt8] = []
         bytes.reserveCapacity(body.reduce(0) { $0 + $1.text.utf8.count + 1 })

@@ -31,7 +31,7 @@ indirect enum TypePhrase: Sendable, Equatable {
     ]
 
     private static func parse(_ raw: Substring, plural isPlural: Bool) -> TypePhrase? {
-        let text = raw.trimming(" ")
+        let text = raw.trimmingTextSpace
         let lower = text.lowercased()
         if let t = (isPlural ? plural : singular)[lower] { return .scalar(t) }
         if !isPlural && lower == "exception" { return .exception }
@@ -48,7 +48,7 @@ indirect enum TypePhrase: Sendable, Equatable {
             return .map(key: key, value: value)
         }
         for suffix in isPlural ? [" objects", " data types"] : [" object", " data type"] where lower.hasSuffix(suffix) {
-            let name = text.dropLast(suffix.count).trimming(" ")
+            let name = text.dropLast(suffix.count).trimmingTextSpace
             guard !name.isEmpty, !name.contains(" ") else { return nil }
             return .structure(String(name))
         }
@@ -94,15 +94,8 @@ private struct ASCIIPhrase {
         return p.withUTF8Buffer { q in (0..<n).allSatisfy { lower[r.upperBound - n + $0] == q[$0] } }
     }
 
-    private func trimmed(_ r: Range<Int>) -> Range<Int> {
-        var lo = r.lowerBound, hi = r.upperBound
-        while lo < hi, text[lo] == 0x20 { lo += 1 }
-        while hi > lo, text[hi - 1] == 0x20 { hi -= 1 }
-        return lo..<hi
-    }
-
     func parse(_ raw: Range<Int>, plural isPlural: Bool) -> TypePhrase? {
-        let r = trimmed(raw)
+        let r = TextSpace.trim(text, raw)
         if let t = scalar(r, plural: isPlural) { return .scalar(t) }
         if !isPlural, lowerHasPrefix(r, "exception"), r.count == 9 { return .exception }
         // `Array of` opens a singular phrase; `arrays of` appears inside plural ones.
@@ -117,7 +110,7 @@ private struct ASCIIPhrase {
         }
         let suffixes: [StaticString] = isPlural ? [" objects", " data types"] : [" object", " data type"]
         for suffix in suffixes where lowerHasSuffix(r, suffix) {
-            let name = trimmed(r.lowerBound..<(r.upperBound - suffix.utf8CodeUnitCount))
+            let name = TextSpace.trim(text, r.lowerBound..<(r.upperBound - suffix.utf8CodeUnitCount))
             guard !name.isEmpty, !text[name].contains(0x20) else { return nil }
             return .structure(String(decoding: text[name], as: UTF8.self))
         }

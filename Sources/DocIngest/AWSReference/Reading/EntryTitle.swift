@@ -121,7 +121,7 @@ enum EntryAnchor {
 /// run to the last run of the same length; backslashes in it are literal (CommonMark), and
 /// one space is stripped from each end when both ends have one.
 enum PatternLine {
-    static func verbatim(source lines: ByteLines, _ r: Range<Int>, rendered: String) -> String? {
+    static func verbatim(source lines: TextLines, _ r: Range<Int>, rendered: String) -> String? {
         guard let first = rendered.utf8.first, first == UInt8(ascii: "P") || first == UInt8(ascii: "K") || first == UInt8(ascii: "V"),
               let keyword = FactLine.keyword(of: rendered), keyword == "Pattern:" || keyword == "Key Pattern:" || keyword == "Value Pattern:"
         else { return nil }
@@ -130,7 +130,7 @@ enum PatternLine {
         guard ticks > 2 else { return nil }
         return lines.withBytes(r) { s -> String? in
             guard let open = s.firstIndex(of: UInt8(ascii: "`")),
-                  String(decoding: UnsafeBufferPointer(rebasing: s[..<open]), as: UTF8.self).trimmingSpaces == keyword else { return nil }
+                  String(decoding: UnsafeBufferPointer(rebasing: s[..<open]), as: UTF8.self).trimmingTextSpace == keyword else { return nil }
             var ticks = 0
             while open + ticks < s.count, s[open + ticks] == UInt8(ascii: "`") { ticks += 1 }
             // The last run of `ticks` backticks after the opening run.

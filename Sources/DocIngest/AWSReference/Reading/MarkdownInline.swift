@@ -50,14 +50,10 @@ struct MarkdownInline {
 
     var string: String { String(decoding: text, as: UTF8.self) }
 
-    /// The rendered text without surrounding spaces and tabs (what `string.trimmingSpaces` gives), made once.
+    /// The rendered text without surrounding space (`TextSpace`), made once.
     var trimmedString: String {
-        buffer.withUnsafeBufferPointer { t in
-            var lo = 0, hi = count
-            while lo < hi, t[lo] == 0x20 || t[lo] == 0x09 { lo += 1 }
-            while hi > lo, t[hi - 1] == 0x20 || t[hi - 1] == 0x09 { hi -= 1 }
-            return String(decoding: UnsafeBufferPointer(rebasing: t[lo..<hi]), as: UTF8.self)
-        }
+        let r = TextSpace.trim(buffer, 0..<count)
+        return buffer.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[r]), as: UTF8.self) }
     }
 
     /// Bytes that may start markup; runs of other bytes are copied whole.

@@ -51,25 +51,12 @@ enum ReferenceHTMLReader {
         return nil
     }
 
-    fileprivate static func attribute(_ node: xmlNodePtr, _ name: String) -> String? {
-        // The attribute's text node, read in place: no copy to free.
-        guard let attr = xmlHasProp(node, name), let text = attr.pointee.children, let content = text.pointee.content else { return nil }
-        return String(cString: content)
-    }
+    // The walk below goes by xmlNodePtr; what it asks of a node, HTMLNode answers.
+    fileprivate static func attribute(_ node: xmlNodePtr, _ name: String) -> String? { HTMLNode(pointer: node).attribute(name) }
 
-    fileprivate static func isTag(_ node: xmlNodePtr, _ tag: StaticString) -> Bool {
-        guard let name = node.pointee.name else { return false }
-        return tag.withUTF8Buffer { t in
-            var i = 0
-            while i < t.count {
-                if name[i] != t[i] { return false }
-                i += 1
-            }
-            return name[i] == 0
-        }
-    }
+    fileprivate static func isTag(_ node: xmlNodePtr, _ tag: StaticString) -> Bool { HTMLNode(pointer: node).named(tag) }
 
-    fileprivate static func line(_ node: xmlNodePtr) -> Int { max(1, Int(xmlGetLineNo(node))) }
+    fileprivate static func line(_ node: xmlNodePtr) -> Int { HTMLNode(pointer: node).line }
 }
 
 /// Collects text of a subtree: runs of white space folded outside `code`/`pre`, kept
@@ -100,7 +87,7 @@ private struct TextCollector {
                 let start = bytes.count
                 collect(c, verbatim: code)
                 if let id = ReferencePageID.fromLink(href) {
-                    links.append((String(decoding: bytes[start...], as: UTF8.self).trimmingSpaces, id))
+                    links.append((String(String(decoding: bytes[start...], as: UTF8.self).trimmingTextSpace), id))
                 } else if href.containsBytes("/goto/") {
                     links.append(("", href))
                 }

@@ -4,7 +4,7 @@
 /// entries in other emphasis and spacing styles: ` **name**   <a name=...>`, `__name__`).
 enum ReferenceMarkdownReader {
     static func read(path: String, bytes: [UInt8]) -> ReferencePage {
-        let lines = ByteLines(bytes)
+        let lines = TextLines(bytes)
         var page = ReferencePage(path: path)
         page.lastLine = max(1, lines.count)
         var section: ReferenceSection?
@@ -137,20 +137,20 @@ enum ReferenceMarkdownReader {
 
     /// 2 for `## `, 3 for a `### ` that names a section (`### Request Parameters`, as some
     /// eras head them; other `###` lines are sub-headings, read as text); else nil.
-    private static func headingLevel(_ lines: ByteLines, _ r: Range<Int>) -> Int? {
+    private static func headingLevel(_ lines: TextLines, _ r: Range<Int>) -> Int? {
         guard r.count > 3, lines.bytes[r.lowerBound] == UInt8(ascii: "#") else { return nil }
         if lines.hasPrefix(r, "## ") { return 2 }
         guard lines.hasPrefix(r, "### ") else { return nil }
         var title = (r.lowerBound + 4)..<r.upperBound
         // The heading's own text: up to an anchor, if any.
         if let anchor = lines.bytes[title].firstIndex(of: UInt8(ascii: "<")) { title = title.lowerBound..<anchor }
-        while title.upperBound > title.lowerBound, lines.bytes[title.upperBound - 1] == 0x20 { title = title.lowerBound..<(title.upperBound - 1) }
+        title = TextSpace.trim(lines.bytes, title)
         return lines.withBytes(title, ReferenceSectionKind.headingKind) != nil ? 3 : nil
     }
 
     /// The name a line shows when it is a name alone in emphasis (`**fulfillmentState**`,
     /// `__name__`) or beside an entry anchor; nil for anything else.
-    private static func otherStyleHead(_ lines: ByteLines, _ r: Range<Int>, _ text: String, _ anchors: [String]) -> String? {
+    private static func otherStyleHead(_ lines: TextLines, _ r: Range<Int>, _ text: String, _ anchors: [String]) -> String? {
         let emphasized = lines.hasPrefix(r, "**") || lines.hasPrefix(r, "__")
         guard emphasized || anchors.contains(where: EntryTitle.isEntryAnchor) else { return nil }
         let name = EntryTitle.withoutUnderscoreEmphasis(text)

@@ -3,7 +3,7 @@
 /// `- name`, `-`, then the `dd` lines.
 enum ReferenceTextReader {
     static func read(path: String, bytes: [UInt8]) -> ReferencePage {
-        let lines = ByteLines(bytes)
+        let lines = TextLines(bytes)
         var page = ReferencePage(path: path)
         var i = 0
         while i < lines.count, lines.isBlank(i) { i += 1 }
@@ -55,8 +55,7 @@ enum ReferenceTextReader {
             if TextBullet.mayStart(lines, r), let bullet = TextBullet.length(lines, r, alone: false), let next = nextNonBlank(lines, after: i),
                TextBullet.isLone(lines, next, like: r.lowerBound, length: bullet) {
                 closeEntry()
-                var name = (r.lowerBound + bullet + 1)..<r.upperBound
-                while !name.isEmpty, lines.bytes[name.lowerBound] == 0x20 || lines.bytes[name.lowerBound] == 0x09 { name = (name.lowerBound + 1)..<name.upperBound }
+                let name = TextSpace.skip(lines.bytes, from: r.lowerBound + bullet + 1, to: r.upperBound)..<r.upperBound
                 entry = ReferenceEntry(name: lines.string(name), line: lineNumber, context: context)
                 entry!.lines.reserveCapacity(4)
                 i = next
@@ -85,7 +84,7 @@ enum ReferenceTextReader {
         return page
     }
 
-    private static func nextNonBlank(_ lines: ByteLines, after i: Int) -> Int? {
+    private static func nextNonBlank(_ lines: TextLines, after i: Int) -> Int? {
         var j = i + 1
         while j < lines.count {
             if !lines.isBlank(j) { return j }
@@ -101,14 +100,14 @@ enum TextBullet {
 
     /// `r` starts with a byte a bullet may start with (tested inline: most lines start otherwise).
     @inline(__always)
-    static func mayStart(_ lines: ByteLines, _ r: Range<Int>) -> Bool {
+    static func mayStart(_ lines: TextLines, _ r: Range<Int>) -> Bool {
         guard !r.isEmpty else { return false }
         let first = lines.bytes[r.lowerBound]
         return first == 0x2D || first == 0x2A || first == 0x2B || first >= 0xC2
     }
 
     /// The byte length of the bullet `r` starts with: followed by a space and a name, or (`alone`) nothing else.
-    static func length(_ lines: ByteLines, _ r: Range<Int>, alone: Bool) -> Int? {
+    static func length(_ lines: TextLines, _ r: Range<Int>, alone: Bool) -> Int? {
         guard mayStart(lines, r) else { return nil }
         for b in bullets where r.count >= b.count && lines.bytes[r.lowerBound..<(r.lowerBound + b.count)].elementsEqual(b) {
             if alone { return r.count == b.count ? b.count : nil }
@@ -118,21 +117,8 @@ enum TextBullet {
     }
 
     /// Line `i` is the same bullet as the one at `start`, alone.
-    static func isLone(_ lines: ByteLines, _ i: Int, like start: Int, length: Int) -> Bool {
+    static func isLone(_ lines: TextLines, _ i: Int, like start: Int, length: Int) -> Bool {
         let r = lines.trimmed(i)
         return r.count == length && lines.bytes[r].elementsEqual(lines.bytes[start..<(start + length)])
-    }
-}
-
-extension String {
-    /// Without leading and trailing spaces and tabs (byte-level: this runs on every line).
-    var trimmingSpaces: String {
-        let u = utf8
-        guard let f = u.first, let l = u.last,
-              f == 0x20 || f == 0x09 || l == 0x20 || l == 0x09 else { return self }
-        var lo = u.startIndex, hi = u.endIndex
-        while lo < hi, u[lo] == 0x20 || u[lo] == 0x09 { lo = u.index(after: lo) }
-        while hi > lo, u[u.index(before: hi)] == 0x20 || u[u.index(before: hi)] == 0x09 { hi = u.index(before: hi) }
-        return String(self[lo..<hi])
     }
 }

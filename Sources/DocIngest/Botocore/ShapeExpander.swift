@@ -1,3 +1,4 @@
+import APIModel
 import OrderedCollections
 
 /// Expands botocore's flat, named shape table into per-operation trees.
@@ -29,7 +30,7 @@ struct ShapeExpander {
         self.shapes = shapes
         self.source = source
         self.includeDocumentation = includeDocumentation
-        self.cyclic = ShapeGraph(shapes).cyclicShapes()
+        self.cyclic = ShapeGraph(botocoreShapes: shapes).cyclicShapes()
     }
 
     /// Expands an operation's `input`/`output` reference; nil also when it nests too deep.
@@ -208,5 +209,23 @@ struct ShapeExpander {
     private mutating func report(_ message: String) {
         guard reported.insert(message).inserted else { return }
         log.error(source, message)
+    }
+}
+
+extension ShapeGraph {
+    /// The references of botocore's flat shape table.
+    init(botocoreShapes shapes: [String: JSONValue]) {
+        var edges: [String: [String]] = [:]
+        for (name, raw) in shapes {
+            var targets: [String] = []
+            for (_, ref) in raw["members"]?.objectValue ?? [] {
+                if let t = ref["shape"]?.stringValue { targets.append(t) }
+            }
+            for field in ["member", "key", "value"] {
+                if let t = raw[field]?["shape"]?.stringValue { targets.append(t) }
+            }
+            if !targets.isEmpty { edges[name] = targets }
+        }
+        self.init(edges: edges)
     }
 }

@@ -1,11 +1,12 @@
 import APIModel
-import TestSupport
+import DocIngest
 
+/// The botocore 1.43.11 service files under `docs-corpus/fixtures`, imported the way `parse` does.
 extension Fixtures {
-    static let botocoreData = path("botocore-1.43.11/data")
+    public static let botocoreData = path("botocore-1.43.11/data")
 
     /// Imports one service of the botocore 1.43.11 fixtures.
-    static func importService(_ name: String, version: String) throws -> (Service?, DiagnosticLog) {
+    public static func importService(_ name: String, version: String) throws -> (Service?, DiagnosticLog) {
         let gz = "\(botocoreData)/\(name)/\(version)/service-2.json.gz"
         let bytes = try FileReading.bytesDecompressing(atPath: gz)
         var log = DiagnosticLog()

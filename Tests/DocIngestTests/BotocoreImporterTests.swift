@@ -1,4 +1,5 @@
-@testable import APIModel
+import APIModel
+@testable import DocIngest
 import Foundation
 import Testing
 import TestSupport

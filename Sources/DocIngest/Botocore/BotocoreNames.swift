@@ -1,3 +1,5 @@
+import APIModel
+
 /// botocore's `xform_name`: API operation names to Python method names
 /// (`DescribeDBInstances` → `describe_db_instances`), rule for rule.
 public enum BotocoreNames {

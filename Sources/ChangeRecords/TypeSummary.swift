@@ -1,3 +1,5 @@
+import APIModel
+
 /// A member's type as changelog pages show it: `'boolean'`, `'API | SAML'` for an enum,
 /// a nested dict for a structure, `[...]` for a list, `{'string': ...}` for a map.
 public indirect enum TypeSummary: Sendable, Hashable {

@@ -6,8 +6,7 @@ import Foundation
 struct RSTFidelityCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "rst-fidelity",
-        abstract: "Compare boto3 RST pages with the botocore model they were generated from, in what the pages can state.",
-        shouldDisplay: false
+        abstract: "Compare boto3 RST pages with the botocore model they were generated from, in what the pages can state."
     )
 
     @Argument(help: "boto3 RST pages (files or folders of <service>/client/<method>.rst).")
@@ -19,13 +18,14 @@ struct RSTFidelityCommand: ParsableCommand {
     @Option(help: "How many mismatching operations to list.")
     var list = 20
 
-    @OptionGroup var console: ConsoleOptions
+    @Flag(help: "No diagnostics summary on standard error.")
+    var quiet = false
 
     func run() throws {
         let started = Date()
         let parsed = Ingest.load(paths: pages)
         let parseSeconds = Date().timeIntervalSince(started)
-        Console.report(parsed.log, quiet: console.quiet)
+        BenchConsole.report(parsed.log, quiet: quiet)
         let reference = Ingest.load(paths: botocore)
         guard parsed.anyInputUsable, reference.anyInputUsable else { throw ExitCode(2) }
         let report = RSTFidelity.compare(pages: parsed.model, reference: reference.model)
@@ -39,39 +39,5 @@ struct RSTFidelityCommand: ParsableCommand {
         print("botocore services without pages: \(report.servicesWithoutPages.count); operations without a page: \(report.missingPages.count) (+\(report.undocumentedByBoto3.count) with request event streams, which boto3 does not document); page operations not in botocore: \(report.notInReference.count)")
         print(String(format: "fidelity: %d / %d complete operations match (%.2f%%)", report.matched, report.complete, report.percentage))
         if !report.mismatches.isEmpty || !report.notInReference.isEmpty || !report.missingPages.isEmpty { throw ExitCode(1) }
-    }
-}
-
-/// Parser throughput without disk and model writing: reads every page into memory first, then
-/// times the boto3 RST parser alone (parallel across pages).
-struct RSTBenchCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "rst-bench",
-        abstract: "Time the boto3 RST parser alone on pages held in memory.",
-        shouldDisplay: false
-    )
-
-    @Argument(help: "Folders or files of boto3 RST pages.")
-    var pages: [String]
-
-    @Option(help: "Timed runs.")
-    var runs = 3
-
-    func run() throws {
-        let files = CorpusWalker.list(pages).files.filter { $0.hasSuffix(".rst") }
-        let documents = files.parallelMap { path -> SourceDocument in
-            guard case let .document(_, bytes) = DocumentIntake.read(path) else { return SourceDocument(path: path, bytes: []) }
-            return SourceDocument(path: path, bytes: bytes)
-        }
-        let bytes = documents.reduce(0) { $0 + $1.bytes.count }
-        print(String(format: "pages in memory: %d files, %.1f MB", documents.count, Double(bytes) / 1e6))
-        for run in 1...max(1, runs) {
-            var log = DiagnosticLog()
-            let started = Date()
-            let model = Boto3RSTParser(includeDocumentation: true).parse(documents, options: IngestOptions(), log: &log)
-            let seconds = Date().timeIntervalSince(started)
-            print(String(format: "run %d: %d operations in %.2f s, %.1f MB/s, %d diagnostics", run, model.operationCount, seconds,
-                         Double(bytes) / 1e6 / seconds, log.diagnostics.count))
-        }
     }
 }

@@ -1,3 +1,5 @@
+import APIModel
+
 /// The container steps of a §2 path: `[]` after a list, `{}` after a map value, `{key}` for
 /// a map's key shape. Member names are joined by `.`.
 public enum PathSyntax {

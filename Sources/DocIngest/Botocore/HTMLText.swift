@@ -1,3 +1,5 @@
+import APIModel
+
 /// Turns botocore's HTML documentation into plain text: tags dropped, entities decoded,
 /// block elements as line breaks, runs of white space folded. Works on UTF-8 bytes because
 /// a full botocore release carries tens of megabytes of it.

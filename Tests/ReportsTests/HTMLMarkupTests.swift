@@ -2,7 +2,7 @@
 import Testing
 
 @Suite("Page text helpers")
-struct HTMLTextTests {
+struct HTMLMarkupTests {
     @Test("README backticks become code; everything stays escaped")
     func inlineCode() {
         #expect(HTML.withInlineCode("a `<b>` c") == "a <code>&lt;b&gt;</code> c")

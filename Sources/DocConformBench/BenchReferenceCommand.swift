@@ -5,8 +5,7 @@ import Foundation
 struct BenchReferenceCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench-reference",
-        abstract: "Measure AWS API Reference page parsing speed (one core, per rendering) and print MB/s.",
-        shouldDisplay: false
+        abstract: "Measure AWS API Reference page parsing speed (one core, per rendering) and print MB/s."
     )
 
     @Argument(help: "Files or folders of reference pages.")
@@ -21,7 +20,7 @@ struct BenchReferenceCommand: ParsableCommand {
     func run() throws {
         let figures = ReferenceBenchmark.measure(paths: paths, service: service, runs: runs)
         guard !figures.isEmpty else {
-            Console.printError("docconform: no AWS API Reference pages found")
+            BenchConsole.printError("docconform-bench: no AWS API Reference pages found")
             throw ExitCode(2)
         }
         print("rendering                 files       MB    ops  read MB/s  read+model MB/s  (one core, CPU time)")

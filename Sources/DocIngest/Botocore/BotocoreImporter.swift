@@ -1,3 +1,5 @@
+import APIModel
+
 /// Imports one botocore `service-2.json` into a `Service`: every operation's input and
 /// output expanded into a tree, recursion cut with `ref` (the recursive shape then defined
 /// once in `shapes`), botocore's traits mapped to model fields.

@@ -1,6 +1,7 @@
 import CLibXML2
 
-/// Small read-only helpers over libxml2's DOM (element names, classes, text, lines).
+/// Small read-only helpers over libxml2's DOM (element names, classes, attributes, text,
+/// lines): what both HTML readers (boto3 pages, AWS reference pages) ask of a node.
 struct HTMLNode {
     let pointer: xmlNodePtr
 
@@ -19,12 +20,19 @@ struct HTMLNode {
         }
     }
 
-    var line: Int { Int(xmlGetLineNo(pointer)) }
+    /// 1-based; libxml2 gives no line (-1, 0) for nodes it made up while recovering: 1 then.
+    var line: Int { max(1, Int(xmlGetLineNo(pointer))) }
 
+    /// The attribute's value; nil when it is absent or empty (an empty `id` or `href` names nothing).
     func attribute(_ name: String) -> String? {
+        guard let attr = xmlHasProp(pointer, name), let text = attr.pointee.children else { return nil }
+        // One text node (every real attribute): read in place, nothing to copy and free.
+        if text.pointee.next == nil, text.pointee.type == XML_TEXT_NODE, let content = text.pointee.content {
+            return content.pointee == 0 ? nil : String(cString: content)
+        }
         guard let value = xmlGetProp(pointer, name) else { return nil }
         defer { free(value) } // xmlFree is a global var Swift 6 rejects; libxml2 allocates with malloc
-        return String(cString: value)
+        return value.pointee == 0 ? nil : String(cString: value)
     }
 
     /// Whether the `class` attribute lists `name` (read in place: this runs on every element searched).

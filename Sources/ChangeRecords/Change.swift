@@ -1,3 +1,5 @@
+import APIModel
+
 /// The change kinds of `docconform.diff/1` (spec/formats.md §2).
 public enum ChangeKind: String, Sendable, Hashable, CaseIterable, Comparable {
     case serviceAdded = "service-added"

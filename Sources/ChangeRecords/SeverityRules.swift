@@ -1,7 +1,10 @@
+import APIModel
+
 /// Direction-aware breaking-change rules. A change to what a client sends (input) breaks
 /// callers when it rejects requests that used to be valid; a change to what it receives
 /// (output) breaks callers when it yields responses their code cannot have expected.
-/// The table in notes/differ-README.md is `SeverityRules.table` printed.
+/// README.md's breaking-change table is `SeverityRules.table` printed (ChangeKindFixtureTests
+/// checks every row against a fixture pair).
 public enum SeverityRules {
     public static func classify(_ change: Change) -> Severity {
         let input = change.direction != .output
