@@ -123,7 +123,7 @@ struct JSONBodyTranscoder {
         repeat {
             let (key, escaped) = try quotedKey()
             let name = UnsafeBufferPointer(rebasing: key.dropFirst().dropLast())
-            if let i = escaped ? body.byJSONName[Self.unescaped(key)] : body.byJSONName[name] {
+            if let i = escaped ? body.byJSONName[JSONParser.string(literal: key) ?? ""] : body.byJSONName[name] {
                 let m = body.members[i]
                 out.key(m.name)
                 log.push(.member(m.name))
@@ -164,12 +164,8 @@ struct JSONBodyTranscoder {
         let start = lexer.pos
         let s = try lexer.scanString()
         if !s.hasEscapes { return String(decoding: slice(s.start, s.end), as: UTF8.self) }
-        return Self.unescaped(slice(start, lexer.pos))
-    }
-
-    /// A JSON string literal the lexer has checked, decoded.
-    private static func unescaped(_ quoted: UnsafeBufferPointer<UInt8>) -> String {
-        (try? JSONParser.parse(Array(quoted)))?.stringValue ?? ""
+        // A literal the lexer has checked, decoded by the project's one JSON unescaper.
+        return JSONParser.string(literal: slice(start, lexer.pos)) ?? ""
     }
 
     private mutating func nested() throws(MalformedJSON) {
