@@ -207,7 +207,9 @@ struct ShapeExpander {
         switch typeName {
         case "structure":
             if tree.shape.type != .document {
-                for (memberName, memberRef) in raw["members"]?.objectValue ?? [] {
+                let members = raw["members"]?.objectValue ?? []
+                tree.shape.members.reserveCapacity(members.count)
+                for (memberName, memberRef) in members {
                     guard let target = memberTarget(memberRef, context: .member(of: n, memberName)),
                           let member = expand(target, context: .member(of: n, memberName)) else { continue }
                     attach(member, ref: memberRef, to: tree, as: .member(memberName))
