@@ -73,4 +73,29 @@ import Testing
             #expect(try JSONParser.parse(w.bytes) == original)
         }
     }
+
+    /// Members named the omitted key are left out only when their value is a string, wherever
+    /// they stand in an object; everything else parses as without the option.
+    @Test func omitsStringMembersNamedTheGivenKey() throws {
+        let text = #"{"doc": "a", "k": {"doc": "b\n\u00e9", "x": 1, "doc": "c"}, "l": [{"doc": "d"}, {"doc": {"v": "e"}}], "doc": ["f"], "z": {"doc": "g"}}"#
+        let value = try JSONParser.parse(Array(text.utf8), omittingStringMembers: "doc")
+        let expected = try JSONParser.parse(#"{"k": {"x": 1}, "l": [{}, {"doc": {"v": "e"}}], "doc": ["f"], "z": {}}"#)
+        #expect(value == expected)
+        #expect(try JSONParser.parse(Array(text.utf8), omittingStringMembers: nil) == JSONParser.parse(text))
+    }
+
+    /// An omitted string is checked as strictly as a kept one, and a malformed document fails
+    /// at the same place with the same message.
+    @Test(arguments: [
+        #"{"doc": "a" ]"#, #"{"doc": "a",}"#, "{\n\"doc\": \"a\"", #"{"doc": "a\q"}"#, "{\"doc\": \"a\u{01}\"}", #"{"doc": "a", "doc" 1}"#,
+        #"{"x": {"doc": "a"} "y": 1}"#, #"[{"doc": "a"}"#,
+    ])
+    func omittingFailsWhereParsingFails(text: String) {
+        var plain: JSONParseError?
+        var omitting: JSONParseError?
+        do { _ = try JSONParser.parse(text) } catch { plain = error }
+        do { _ = try JSONParser.parse(Array(text.utf8), omittingStringMembers: "doc") } catch { omitting = error }
+        #expect(plain != nil)
+        #expect(plain?.description == omitting?.description)
+    }
 }

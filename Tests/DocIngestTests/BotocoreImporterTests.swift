@@ -23,6 +23,38 @@ import TestSupport
 
     /// What placebo names recordings by (the endpoint prefix) and what error responses carry
     /// (every exception shape, with its wire code where it differs from its name).
+    /// A shape on a cycle expands by the shapes of its cycle above it: the same shape is cut
+    /// at a different place under different paths (its trees are memoized by that path).
+    @Test func cyclicShapeTreesFollowThePathAboveThem() throws {
+        let text = #"{"metadata":{},"operations":{"OpA":{"name":"OpA","input":{"shape":"A"}},"OpC":{"name":"OpC","input":{"shape":"C"}},"OpS":{"name":"OpS","input":{"shape":"S"}}},"shapes":{"A":{"type":"structure","members":{"b":{"shape":"B"}}},"B":{"type":"structure","members":{"a":{"shape":"A"},"s":{"shape":"Str"}}},"C":{"type":"structure","members":{"a":{"shape":"A"}}},"S":{"type":"structure","members":{"a":{"shape":"A"},"b":{"shape":"B"},"c":{"shape":"C"}}},"Str":{"type":"string"}}}"#
+        var log = DiagnosticLog()
+        let service = try #require(BotocoreImporter.importService(serviceName: "t", bytes: Array(text.utf8), source: "t", log: &log))
+        #expect(log.diagnostics.isEmpty)
+        var b = Shape(type: .structure)
+        b.name = "B"
+        b.members["a"] = Shape(ref: "A")
+        var str = Shape(type: .string)
+        str.name = "Str"
+        b.members["s"] = str
+        var a = Shape(type: .structure)
+        a.name = "A"
+        a.members["b"] = b
+        // B from the root: its A holds B as a ref.
+        var aUnderB = Shape(type: .structure)
+        aUnderB.name = "A"
+        aUnderB.members["b"] = Shape(ref: "B")
+        var bFromRoot = Shape(type: .structure)
+        bFromRoot.name = "B"
+        bFromRoot.members["a"] = aUnderB
+        bFromRoot.members["s"] = str
+        #expect(service.operations["OpA"]?.input == a)
+        #expect(service.operations["OpC"]?.input?.members["a"] == a)
+        let s = try #require(service.operations["OpS"]?.input)
+        #expect(s.members["a"] == a && s.members["b"] == bFromRoot && s.members["c"]?.members["a"] == a)
+        #expect(service.shapes.keys.elements == ["A", "B"])
+        #expect(service.shapes["A"] == a && service.shapes["B"] == bFromRoot)
+    }
+
     @Test func keepsServiceNamesAndErrorShapes() throws {
         let (imported, _) = try Fixtures.importService("appstream", version: "2016-12-01")
         let appstream = try #require(imported)
@@ -94,6 +126,9 @@ import TestSupport
         #expect(checked > 500)
         #expect(BotocoreNames.pythonMethodName("DescribeDBInstances") == "describe_db_instances")
         #expect(BotocoreNames.pythonMethodName("ListTagsForResource") == "list_tags_for_resource")
+        // A character beyond ASCII is in none of the rules' classes and stays as it is.
+        #expect(BotocoreNames.pythonMethodName("GetÜberThing") == "getÜber_thing")
+        #expect(BotocoreNames.pythonMethodName("ListÉtatARNs") == "listÉtat_arns")
     }
 
     @Test(arguments: [

@@ -13,8 +13,16 @@ public enum JSONParser {
     public static let maximumDepth = 10_000
 
     public static func parse(_ bytes: [UInt8]) throws(JSONParseError) -> JSONValue {
+        try parse(bytes, omittingStringMembers: nil)
+    }
+
+    /// Parses as `parse` does, but leaves out every object member named `omittedKey` whose
+    /// value is a string (checked as strictly, never made): botocore's `documentation` when
+    /// descriptions are not wanted, most of a service file's bytes.
+    public static func parse(_ bytes: [UInt8], omittingStringMembers omittedKey: String?) throws(JSONParseError) -> JSONValue {
         try bytes.withUnsafeBufferPointer { buffer throws(JSONParseError) in
             var reader = Reader(buffer)
+            reader.omittedKey = omittedKey
             reader.skipWhitespace()
             let value = try reader.parseValue()
             reader.skipWhitespace()
@@ -59,6 +67,8 @@ public enum JSONParser {
     struct Reader {
         let bytes: UnsafeBufferPointer<UInt8>
         var position = 0
+        /// Members with this key and a string value are checked and skipped (see `parse`).
+        var omittedKey: String?
 
         init(_ bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
 
@@ -101,8 +111,9 @@ public enum JSONParser {
                         guard isObject.count < JSONParser.maximumDepth else { throw error("nesting deeper than \(JSONParser.maximumDepth)") }
                         isObject.append(true)
                         objects.append([])
-                        keys.append(try parseKey())
-                        continue
+                        if try nextKey(into: &keys) { continue }
+                        isObject.removeLast()
+                        value = .object(objects.removeLast())
                     }
                 case UInt8(ascii: "["):
                     position += 1
@@ -131,8 +142,8 @@ public enum JSONParser {
                     position += 1
                     if inObject {
                         objects[objects.count - 1].append((keys.removeLast(), value))
-                        if next == UInt8(ascii: ",") { keys.append(try parseKey()); break }
-                        guard next == UInt8(ascii: "}") else { position -= 1; throw error("expected ',' or '}'") }
+                        if next == UInt8(ascii: ","), try nextKey(into: &keys) { break }
+                        guard next == UInt8(ascii: "}") || next == UInt8(ascii: ",") else { position -= 1; throw error("expected ',' or '}'") }
                         value = .object(objects.removeLast())
                     } else {
                         arrays[arrays.count - 1].append(value)
@@ -154,6 +165,30 @@ public enum JSONParser {
                 throw error("invalid literal")
             }
             position += count
+        }
+
+        /// The next member's key pushed onto `keys`, after skipping omitted members; false when
+        /// the object ends with omitted members (its closing brace consumed).
+        mutating func nextKey(into keys: inout [String]) throws(JSONParseError) -> Bool {
+            while true {
+                let key = try parseKey()
+                guard let omittedKey, key == omittedKey else { keys.append(key); return true }
+                skipWhitespace()
+                guard position < bytes.count, bytes[position] == UInt8(ascii: "\"") else { keys.append(key); return true }
+                let start = position
+                do { try skipString() } catch {
+                    // The error exactly as a kept string would give it (`skipString` may stop elsewhere).
+                    position = start
+                    _ = try parseString()
+                    throw error
+                }
+                skipWhitespace()
+                guard position < bytes.count else { throw error("unexpected end of input") }
+                let next = bytes[position]
+                position += 1
+                if next == UInt8(ascii: "}") { return false }
+                guard next == UInt8(ascii: ",") else { position -= 1; throw error("expected ',' or '}'") }
+            }
         }
 
         /// `"key" :` inside an object.

@@ -16,7 +16,8 @@ public enum BotocoreImporter {
     ) -> Service? {
         let root: JSONValue
         do {
-            root = try JSONParser.parse(bytes)
+            // Without descriptions their text is never made (most of a service file's bytes).
+            root = try JSONParser.parse(bytes, omittingStringMembers: includeDocumentation ? nil : "documentation")
         } catch {
             log.error(source, line: error.line, "not a valid botocore model: \(error.message)")
             return nil
@@ -83,9 +84,8 @@ public enum BotocoreImporter {
         }
         // Every exception shape of the service, not only those an operation lists: botocore
         // reads any error code the service defines into its shape.
-        for name in document.shapes.keys.sorted() {
-            guard let raw = document.shapes[name], raw["exception"]?.boolValue == true,
-                  let shape = expander.expandRoot(.object([("shape", .string(name))]), context: "error \(name)") else { continue }
+        for (name, raw) in document.shapes.filter({ $0.value["exception"]?.boolValue == true }).sorted(by: { $0.key < $1.key }) {
+            guard let shape = expander.expandRoot(.object([("shape", .string(name))]), context: "error \(name)") else { continue }
             let code = raw["error"]?["code"]?.stringValue
             service.errorShapes[name] = ErrorShape(code: code == name ? nil : code,
                                                    httpStatus: raw["error"]?["httpStatusCode"]?.intValue, shape: shape)
