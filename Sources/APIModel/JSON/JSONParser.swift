@@ -22,9 +22,8 @@ public enum JSONParser {
     public static func parse(_ bytes: [UInt8], omittingStringMembers omittedKey: String?) throws(JSONParseError) -> JSONValue {
         try bytes.withUnsafeBufferPointer { buffer throws(JSONParseError) in
             var reader = Reader(buffer)
-            reader.omittedKey = omittedKey
             reader.skipWhitespace()
-            let value = try reader.parseValue()
+            let value = try reader.parseValue(omitting: omittedKey)
             reader.skipWhitespace()
             if reader.position != buffer.count {
                 throw reader.error("unexpected data after the JSON value")
@@ -67,8 +66,6 @@ public enum JSONParser {
     struct Reader {
         let bytes: UnsafeBufferPointer<UInt8>
         var position = 0
-        /// Members with this key and a string value are checked and skipped (see `parse`).
-        var omittedKey: String?
 
         init(_ bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
 
@@ -91,7 +88,10 @@ public enum JSONParser {
         /// Containers being filled, innermost last. An explicit stack instead of recursion:
         /// depth is bounded by `maximumDepth`, never by the thread's stack size. Arrays and
         /// objects live in separate stacks and are appended to in place (no copy-on-write).
-        mutating func parseValue() throws(JSONParseError) -> JSONValue {
+        /// - Parameter omittedKey: members with this key and a string value are checked and
+        ///   skipped (see `parse`). A parameter, not a field: the model stream reader holds a
+        ///   `Reader` in every frame of its recursion, where each byte counts.
+        mutating func parseValue(omitting omittedKey: String? = nil) throws(JSONParseError) -> JSONValue {
             var isObject: [Bool] = []
             var arrays: [[JSONValue]] = []
             var objects: [[(key: String, value: JSONValue)]] = []
@@ -111,7 +111,7 @@ public enum JSONParser {
                         guard isObject.count < JSONParser.maximumDepth else { throw error("nesting deeper than \(JSONParser.maximumDepth)") }
                         isObject.append(true)
                         objects.append([])
-                        if try nextKey(into: &keys) { continue }
+                        if try nextKey(into: &keys, omitting: omittedKey) { continue }
                         isObject.removeLast()
                         value = .object(objects.removeLast())
                     }
@@ -142,7 +142,7 @@ public enum JSONParser {
                     position += 1
                     if inObject {
                         objects[objects.count - 1].append((keys.removeLast(), value))
-                        if next == UInt8(ascii: ","), try nextKey(into: &keys) { break }
+                        if next == UInt8(ascii: ","), try nextKey(into: &keys, omitting: omittedKey) { break }
                         guard next == UInt8(ascii: "}") || next == UInt8(ascii: ",") else { position -= 1; throw error("expected ',' or '}'") }
                         value = .object(objects.removeLast())
                     } else {
@@ -169,7 +169,7 @@ public enum JSONParser {
 
         /// The next member's key pushed onto `keys`, after skipping omitted members; false when
         /// the object ends with omitted members (its closing brace consumed).
-        mutating func nextKey(into keys: inout [String]) throws(JSONParseError) -> Bool {
+        mutating func nextKey(into keys: inout [String], omitting omittedKey: String?) throws(JSONParseError) -> Bool {
             while true {
                 let key = try parseKey()
                 guard let omittedKey, key == omittedKey else { keys.append(key); return true }
