@@ -30,6 +30,17 @@ public struct Service: Sendable, Hashable {
 
     public init(name: String) { self.name = name }
 
+    /// A service without operations yet, named as its index entry names it.
+    public init(entry: ServiceEntry) {
+        self.init(name: entry.name)
+        title = entry.title
+        apiVersion = entry.apiVersion
+        protocolName = entry.protocolName
+        endpointPrefix = entry.endpointPrefix
+        signingName = entry.signingName
+        serviceId = entry.serviceId
+    }
+
     /// Operations and shape tables in name order (see `Model.sortByName`).
     public mutating func sortByName() {
         operations.sort { $0.key < $1.key }

@@ -131,6 +131,7 @@ public struct ServiceIndex: Sendable {
 
 extension ServiceEntry {
     /// The entry of a service already read.
+    /// The names a service answers to (`Service.init(entry:)` is the way back).
     public init(service: Service) {
         self.init(name: service.name)
         title = service.title

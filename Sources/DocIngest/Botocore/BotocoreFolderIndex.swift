@@ -46,24 +46,12 @@ public enum BotocoreFolderIndex {
     /// The service's names from its file's `metadata` (and its `sdk-extras`, which may add to
     /// them); only the name when the head cannot be read (importing it reports why).
     static func entry(_ name: String, path: String) -> ServiceEntry {
-        var entry = ServiceEntry(name: name)
-        guard var metadata = metadata(path: path) else { return entry }
+        guard var metadata = metadata(path: path) else { return ServiceEntry(name: name) }
         let extrasPath = (path as NSString).deletingLastPathComponent + "/service-2.sdk-extras.json"
-        if FileManager.default.fileExists(atPath: extrasPath), let extras = try? JSONParser.parse(FileReading.bytes(atPath: extrasPath)),
-           let patch = extras["merge"]?["metadata"]?.objectValue {
-            var pairs = metadata.objectValue ?? []
-            for (k, v) in patch {
-                if let i = pairs.firstIndex(where: { $0.key == k }) { pairs[i].value = v } else { pairs.append((k, v)) }
-            }
-            metadata = .object(pairs)
+        if FileManager.default.fileExists(atPath: extrasPath), let extras = try? JSONParser.parse(FileReading.bytes(atPath: extrasPath)) {
+            metadata = BotocoreMetadata.merged(metadata, extras: extras)
         }
-        entry.title = metadata["serviceFullName"]?.stringValue
-        entry.apiVersion = metadata["apiVersion"]?.stringValue
-        entry.protocolName = metadata["protocol"]?.stringValue
-        entry.endpointPrefix = metadata["endpointPrefix"]?.stringValue
-        entry.signingName = metadata["signingName"]?.stringValue
-        entry.serviceId = metadata["serviceId"]?.stringValue
-        return entry
+        return BotocoreMetadata.entry(name: name, metadata: metadata)
     }
 
     /// The `metadata` object: from the file's head when it comes first, else from the whole file.

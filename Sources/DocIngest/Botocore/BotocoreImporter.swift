@@ -35,14 +35,8 @@ public enum BotocoreImporter {
             }
         }
         var expander = ShapeExpander(shapes: document.shapes, source: source, includeDocumentation: includeDocumentation)
-        var service = Service(name: serviceName)
         let meta = document.metadata
-        service.title = meta["serviceFullName"]?.stringValue
-        service.apiVersion = meta["apiVersion"]?.stringValue
-        service.protocolName = meta["protocol"]?.stringValue
-        service.endpointPrefix = meta["endpointPrefix"]?.stringValue
-        service.signingName = meta["signingName"]?.stringValue
-        service.serviceId = meta["serviceId"]?.stringValue
+        var service = Service(entry: BotocoreMetadata.entry(name: serviceName, metadata: meta))
         service.wire.protocols = (meta["protocols"]?.arrayValue ?? []).compactMap(\.stringValue)
         service.wire.jsonVersion = meta["jsonVersion"]?.stringValue
         service.wire.targetPrefix = meta["targetPrefix"]?.stringValue
@@ -116,7 +110,7 @@ struct BotocoreDocument {
     /// deep-merged into the model.
     mutating func merge(extras: JSONValue) {
         guard let merge = extras["merge"] else { return }
-        if let meta = merge["metadata"] { metadata = Self.deepMerge(metadata, meta) }
+        metadata = BotocoreMetadata.merged(metadata, extras: extras)
         for (name, patch) in merge["shapes"]?.objectValue ?? [] {
             shapes[name] = shapes[name].map { Self.deepMerge($0, patch) } ?? patch
         }
