@@ -88,7 +88,7 @@ public final class PayloadFiles {
             // everything else through the one file walker (regular files only).
             if isStream(path) { files.append(path); continue }
             let found = FileTree.list([path]) { name in
-                name.hasSuffix(".json") || name.hasSuffix(".jsonl") || extensions.contains(String(name[(name.lastIndex(of: ".").map { name.index(after: $0) } ?? name.endIndex)...]))
+                name.hasSuffix(".json") || name.hasSuffix(".jsonl") || extensions.contains((name as NSString).pathExtension)
             }
             log.append(contentsOf: found.log)
             if found.files.isEmpty, found.log.errorCount == 0, FileSystemPath.status(path).map({ $0.st_mode & S_IFMT == S_IFDIR }) == true {
