@@ -6,18 +6,6 @@ import TestSupport
 /// A model file indexed without being read whole must give, service by service, what reading
 /// it whole gives; anything off the plain format is left to the general reader.
 @Suite struct ModelFileIndexTests {
-    private static let services = [("dynamodb", "2012-08-10"), ("appstream", "2016-12-01"), ("bedrock-runtime", "2023-09-30"),
-                                   ("ec2", "2016-11-15"), ("imagebuilder", "2019-12-02"), ("lambda", "2015-03-31")]
-
-    private func fixtureModel() throws -> Model {
-        var services: [Service] = []
-        for (name, version) in Self.services {
-            let (imported, _) = try Fixtures.importService(name, version: version)
-            services.append(try #require(imported))
-        }
-        return Model(services: services)
-    }
-
     private func write(_ bytes: [UInt8]) throws -> String {
         let path = try Fixtures.temporaryDirectory() + "/model.json"
         try Data(bytes).write(to: URL(fileURLWithPath: path))
@@ -27,7 +15,7 @@ import TestSupport
     private func write(_ text: String) throws -> String { try write(Array(text.utf8)) }
 
     @Test func readsEachServiceAsTheWholeFileGivesIt() throws {
-        let model = try fixtureModel()
+        let model = try Fixtures.sampleModel()
         for pretty in [false, true] {
             let bytes = ModelWriter(includeDocumentation: true, pretty: pretty).bytes(of: model)
             let whole = try ModelReader.read(bytes)
@@ -48,9 +36,9 @@ import TestSupport
     }
 
     @Test func readsOnlyTheServicesAskedFor() throws {
-        let path = try write(ModelWriter(includeDocumentation: false, pretty: false).bytes(of: try fixtureModel()))
+        let path = try write(ModelWriter(includeDocumentation: false, pretty: false).bytes(of: try Fixtures.sampleModel()))
         let catalog = ServiceCatalog(indexes: [try #require(ModelFileIndex.index(path: path, includeDocumentation: false))])
-        #expect(catalog.entries.count == Self.services.count)
+        #expect(catalog.entries.count == Fixtures.sampleServices.count)
         #expect(catalog.service("lambda")?.operations["Invoke"] != nil)
         #expect(catalog.service("nope") == nil)
         #expect(catalog.loadedCount == 1)

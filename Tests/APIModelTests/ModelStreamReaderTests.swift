@@ -8,20 +8,8 @@ import TestSupport
 @Suite struct ModelStreamReaderTests {
     private func streamed(_ bytes: [UInt8]) -> Model? { bytes.withUnsafeBufferPointer { ModelStreamReader.read($0) } }
 
-    private static let services = [("dynamodb", "2012-08-10"), ("appstream", "2016-12-01"), ("bedrock-runtime", "2023-09-30"),
-                                   ("ec2", "2016-11-15"), ("imagebuilder", "2019-12-02"), ("lambda", "2015-03-31")]
-
-    private func fixtureModel() throws -> Model {
-        var services: [Service] = []
-        for (name, version) in Self.services {
-            let (imported, _) = try Fixtures.importService(name, version: version)
-            services.append(try #require(imported))
-        }
-        return Model(services: services)
-    }
-
     @Test func readsWhatTheTreeReaderReads() throws {
-        let model = try fixtureModel()
+        let model = try Fixtures.sampleModel()
         for pretty in [false, true] {
             for docs in [false, true] {
                 let bytes = ModelWriter(includeDocumentation: docs, pretty: pretty).bytes(of: model)
