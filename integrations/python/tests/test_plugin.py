@@ -18,6 +18,8 @@ enum       ssm      CreateDocument  DocumentDescription.PlatformTypes*   # "Not 
 
 
 def run(pytester, binary, model, *arguments, files=()):
+    if files:
+        pytester.makeconftest(suite("moto_conftest"))
     for name in files:
         pytester.makepyfile(**{f"test_{name}": suite(name)})
     return pytester.runpytest_subprocess("-p", "no:cacheprovider", "--docconform-model", model,
@@ -44,21 +46,21 @@ def test_non_conforming_responses_fail_the_tests_that_made_the_calls(pytester, b
         "*_ test_route53_zones _*",
         "docconform: 2 call(s) made here do not conform to the documented API model",
         "route53.CreateHostedZone response does not conform to the model "
-        "(call at test_nonconforming_calls.py:25 in test_route53_zones):",
+        "(call at test_nonconforming_calls.py:16 in test_route53_zones):",
         "  HostedZone.Id: length: length 34 characters is above the maximum 32",
         "route53.ListHostedZones response does not conform to the model "
-        "(call at test_nonconforming_calls.py:29 in test_route53_zones):",
+        "(call at test_nonconforming_calls.py:20 in test_route53_zones):",
         "  HostedZones[0].Id: length: length 34 characters is above the maximum 32",
         "  Marker: required: missing required member Marker",
     ])
     result.stdout.fnmatch_lines([
         "*_ test_lambda_function_url _*",
-        "lambda.CreateFunctionUrlConfig response does not conform to the model (call at *:48 in test_lambda_function_url):",
+        "lambda.CreateFunctionUrlConfig response does not conform to the model (call at *:39 in test_lambda_function_url):",
         '  InvokeMode: enum: value "Buffered" is not one of BUFFERED, RESPONSE_STREAM',
     ])
     result.stdout.fnmatch_lines([
         "*_ test_ssm_document _*",
-        "ssm.CreateDocument response does not conform to the model (call at *:55 in test_ssm_document):",
+        "ssm.CreateDocument response does not conform to the model (call at *:46 in test_ssm_document):",
         '  DocumentDescription.PlatformTypes[0]: enum: value "Not Implemented (moto)" is not one of Windows, Linux, MacOS',
     ])
     # Requests are recorded after botocore's customisations: the caller's "/hostedzone/..." id
