@@ -22,9 +22,7 @@ import Wire
 
         init(upstreamPort: Int, maxBody: Int = 1 << 20, timeout: Double = 10) throws {
             results = ResultPipe()
-            let dir = FileManager.default.temporaryDirectory.appendingPathComponent("docconform-proxy-\(UUID().uuidString)")
-            try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-            harPath = dir.appendingPathComponent("session.har").path
+            harPath = try Fixtures.temporaryDirectory() + "/session.har"
             plan = ValidationPlan(model: ProxyForwardingTests.model)
             recorder = ExchangeRecorder(
                 validator: WireValidator(model: ProxyForwardingTests.model, plan: plan),

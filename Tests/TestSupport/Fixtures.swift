@@ -46,10 +46,11 @@ public enum Fixtures {
         try FileManager.default.contentsOfDirectory(atPath: path).sorted()
     }
 
-    /// A new empty folder under the system's temporary folder, one per call.
+    /// A new empty folder, one per call, inside this test process's own folder, which is removed
+    /// when the process exits: a test run leaves nothing behind in the system's temporary folder.
     public static func temporaryDirectory() throws -> String {
-        let dir = FileManager.default.temporaryDirectory
-            .appendingPathComponent("docconform-tests").appendingPathComponent(UUID().uuidString)
+        _ = removeRunFolderAtExit
+        let dir = URL(fileURLWithPath: runFolder).appendingPathComponent(UUID().uuidString)
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         return dir.path
     }
@@ -59,3 +60,12 @@ public enum Fixtures {
         public var description: String { "cannot read \(path): missing or unreadable" }
     }
 }
+
+/// The folder under which this test process makes its temporary folders.
+private let runFolder = FileManager.default.temporaryDirectory
+    .appendingPathComponent("docconform-tests").appendingPathComponent("run-\(getpid())-\(UUID().uuidString)").path
+
+/// Registered once, on the first temporary folder; `atexit` runs at the test runner's normal exit.
+private let removeRunFolderAtExit: Void = {
+    atexit { try? FileManager.default.removeItem(atPath: runFolder) }
+}()
