@@ -77,24 +77,27 @@ struct Boto3PageSections {
 /// `X (list) –`; `**[REQUIRED]**` follows the dash.
 enum RenderedProse {
     static func nodes(_ bullets: [Boto3PageSections.Bullet], documentation: Bool = false) -> [ProseNode] {
-        bullets.compactMap { node($0, documentation: documentation) }
+        var nodes: [ProseNode] = []
+        nodes.reserveCapacity(bullets.count)
+        for bullet in bullets {
+            if let node = node(bullet, documentation: documentation) { nodes.append(node) }
+        }
+        return nodes
     }
 
     static func node(_ bullet: Boto3PageSections.Bullet, documentation: Bool = false) -> ProseNode? {
-        guard let head = parseHead(bullet.head) else { return nil }
-        var node = ProseNode(name: head.name, type: head.type, line: max(0, bullet.line - 1), indent: 0)
-        node.required = head.required || bullet.requiredMark
+        guard case let (name, type, required, description)? = parseHead(bullet.head) else { return nil }
+        var node = ProseNode(name: name, type: type, line: max(0, bullet.line - 1), indent: 0)
+        node.required = required || bullet.requiredMark
         node.union = bullet.union
         node.children = nodes(bullet.children, documentation: documentation)
         if documentation {
-            // The head's text after the dash (a `:param:` rendering), then the paragraphs.
-            let text: String
-            if bullet.paragraphs.isEmpty {
-                text = head.description
-            } else if head.description.isEmpty, bullet.paragraphs.count == 1 {
-                text = bullet.paragraphs[0]
-            } else {
-                text = ([head.description] + bullet.paragraphs).filter { !$0.isEmpty }.joined(separator: "\n\n")
+            // The head's text after the dash (a `:param:` rendering), then the paragraphs,
+            // the non-empty ones between blank lines.
+            var text = description
+            for paragraph in bullet.paragraphs where !paragraph.isEmpty {
+                if !text.isEmpty { text += "\n\n" }
+                text += paragraph
             }
             node.documentation = text.isEmpty ? nil : text
         }
@@ -163,9 +166,21 @@ enum RenderedProse {
     /// The text of `bytes[r]` has the prefix `[REQUIRED]` (as `String.hasPrefix` tells it: a
     /// combining mark after the `]` makes another last character).
     private static func startsRequired(_ bytes: [UInt8], _ r: Range<Int>) -> Bool {
-        guard r.count >= 10, bytes[r.lowerBound..<(r.lowerBound + 10)].elementsEqual("[REQUIRED]".utf8) else { return false }
+        guard startsWith(bytes[r], "[REQUIRED]") else { return false }
         if r.count == 10 || bytes[r.lowerBound + 10] < 0x80 { return true }
         return String(decoding: bytes[r], as: UTF8.self).hasPrefix("[REQUIRED]")
+    }
+
+    /// `bytes` begin with the ASCII `prefix`.
+    private static func startsWith(_ bytes: ArraySlice<UInt8>, _ prefix: StaticString) -> Bool {
+        let n = prefix.utf8CodeUnitCount
+        guard bytes.count >= n else { return false }
+        var p = bytes.startIndex
+        for k in 0..<n {
+            if bytes[p] != prefix.utf8Start[k] { return false }
+            p += 1
+        }
+        return true
     }
 
     /// `r` without leading and trailing space and line breaks (`TextSpace.trim(_: String)`).
@@ -227,9 +242,7 @@ enum RenderedProse {
         var t = bytes
         while t.first == UInt8(ascii: "*") { t = t.dropFirst() }
         while t.last == UInt8(ascii: "*") { t = t.dropLast() }
-        func `is`(_ word: StaticString) -> Bool {
-            t.count == word.utf8CodeUnitCount && t.elementsEqual(UnsafeBufferPointer(start: word.utf8Start, count: word.utf8CodeUnitCount))
-        }
+        func `is`(_ word: StaticString) -> Bool { t.count == word.utf8CodeUnitCount && startsWith(t, word) }
         switch t.count {
         case 4: if `is`("dict") { return .dict }; if `is`("list") { return .list }
         case 5: if `is`("float") { return .float }; if `is`("bytes") { return .bytes }

@@ -306,34 +306,26 @@ struct RSTShapeBuilder {
             warn(line, "a recursive value whose parameter type is not a dict or list")
             return nil
         }
-        let here = path.text()
-        let paths = ancestors.map { path.text(depth: $0.depth) }
         // The page names no shape, so which enclosing dict repeats is inferred: a member whose
         // name ends with an enclosing member's name repeats it (lexv2 `slots` → `subSlots`);
         // otherwise the nearest structure (DynamoDB `M: {'string': {'... recursive ...'}}` repeats
         // AttributeValue, not the map between); a map only when no structure is open.
-        var named = prose?.type == .list ? nil : Self.memberName(here).flatMap { name in
-            ancestors.indices.last { wanted(ancestors[$0].type) && Self.memberName(paths[$0]).map { name.hasSuffix($0) } == true }
+        var named = prose?.type == .list ? nil : path.memberName(depth: path.depth).flatMap { name in
+            ancestors.lastIndex { wanted($0.type) && path.memberName(depth: $0.depth).map { name.hasSuffix($0) } == true }
         }
         // Of a map of maps, the innermost (lexv2 `slotHints{}` → `subSlotHints`).
         while let i = named, i + 1 < ancestors.count, ancestors[i].type == .map, ancestors[i + 1].type == .map,
-              paths[i + 1] == paths[i] + "{}" { named = i + 1 }
+              path.text(depth: ancestors[i + 1].depth) == path.text(depth: ancestors[i].depth) + "{}" { named = i + 1 }
         let structure = prose?.type == .list ? nil : ancestors.lastIndex { $0.type == .structure || $0.type == .union }
         guard let index = named ?? structure ?? ancestors.lastIndex(where: { wanted($0.type) }) else {
-            warn(line, here, "a recursive value with no enclosing shape it could repeat")
+            warn(line, "a recursive value with no enclosing shape it could repeat")
             return nil
         }
         if ancestors[index].refName == nil {
-            let p = paths[index]
+            let p = path.text(depth: ancestors[index].depth)
             ancestors[index].refName = p.isEmpty ? refPrefix : refPrefix + "." + p
         }
         return Shape(ref: ancestors[index].refName!)
-    }
-
-    /// The lower-cased member name a path ends with; nil for list items, map values and the root.
-    private static func memberName(_ path: String) -> String? {
-        guard let last = path.split(separator: ".").last, !last.hasSuffix("]"), !last.hasSuffix("}") else { return nil }
-        return last.lowercased()
     }
 
     /// Records the definition of a node that a recursion refers to.
@@ -373,5 +365,22 @@ private struct ShapePath {
             }
         }
         return text
+    }
+
+    /// The lower-cased member name the first `depth` steps end with; nil for list items, map
+    /// values and the root. A name is the text's last part between dots.
+    func memberName(depth: Int) -> String? {
+        guard depth > 0 else { return nil }
+        switch steps[depth - 1] {
+        case .item, .value:
+            return nil
+        case let .member(name):
+            // A name without dots that starts with an ASCII character (no mark joins it to the dot before) is that part.
+            if let first = name.utf8.first, first < 0x80, !name.utf8.contains(UInt8(ascii: ".")) {
+                return name.hasSuffix("]") || name.hasSuffix("}") ? nil : name.lowercased()
+            }
+            guard let last = text(depth: depth).split(separator: ".").last, !last.hasSuffix("]"), !last.hasSuffix("}") else { return nil }
+            return last.lowercased()
+        }
     }
 }

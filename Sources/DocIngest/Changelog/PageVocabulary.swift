@@ -98,13 +98,18 @@ struct PageVocabulary {
                 let c = buffer[i]
                 guard isWordByte(c) else { i += 1; continue }
                 let start = i
+                guard c >= 0x41, c <= 0x5A else {
+                    // Not PascalCase: skipped without hashing (most of a page's words).
+                    while i < n, isWordByte(buffer[i]) { i += 1 }
+                    continue
+                }
                 var hash: UInt64 = 0xcbf2_9ce4_8422_2325
                 while i < n, isWordByte(buffer[i]) {
                     hash = (hash ^ UInt64(buffer[i])) &* 0x100_0000_01b3
                     i += 1
                 }
                 // Not glued to a non-ASCII letter.
-                guard i - start > 1, c >= 0x41, c <= 0x5A, i == n || buffer[i] < 0x80,
+                guard i - start > 1, i == n || buffer[i] < 0x80,
                       start == 0 || buffer[start - 1] < 0x80 else { continue }
                 if ranges.count * 2 >= slots.count {
                     slots = [Int32](repeating: -1, count: slots.count * 2)
