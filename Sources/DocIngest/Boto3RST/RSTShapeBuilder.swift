@@ -229,7 +229,7 @@ struct RSTShapeBuilder {
                     warn(entries[e].line, "in the syntax but not in the parameter list")
                 }
                 guard let member = build(skeleton: entries[e].value, prose: proseMatch.map { proseChildren[$0] }) else { continue }
-                if shape.members.updateValue(member, forKey: name) != nil { warn(entries[e].line, "member given twice") }
+                if shape.members.updateValue(consume member, forKey: name) != nil { warn(entries[e].line, "member given twice") }
                 if isInput, let proseMatch, proseChildren[proseMatch].required { shape.required.append(name) }
             }
         }
@@ -248,7 +248,7 @@ struct RSTShapeBuilder {
                 }
             }
             guard let member = build(skeleton: nil, prose: child) else { continue }
-            shape.members[name] = member
+            shape.members[name] = consume member
             if isInput, child.required { shape.required.append(name) }
         }
         if isEventStream { shape.eventstream = true }

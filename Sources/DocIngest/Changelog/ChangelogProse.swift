@@ -19,8 +19,9 @@ struct ChangelogProse {
         var autoPopulated = false
         /// 0-based line.
         var line: Int
-        /// The description's lines, when the reader keeps documentation.
-        var documentation: [String] = []
+        /// The description's lines between blank lines, when the reader keeps documentation:
+        /// decoded once, when the marker becomes a node.
+        var documentation: [UInt8] = []
     }
 
     let lines: ChangelogLines
@@ -75,7 +76,8 @@ struct ChangelogProse {
             } else if page.equals(t, "Exceptions") {
                 describing = false
             } else if describing, !markers.isEmpty {
-                markers[markers.count - 1].documentation.append(page.string(t))
+                if !markers[markers.count - 1].documentation.isEmpty { markers[markers.count - 1].documentation += [0x0A, 0x0A] }
+                markers[markers.count - 1].documentation += page.bytes[t]
             }
         }
     }
@@ -91,7 +93,7 @@ struct ChangelogProse {
         func `is`(_ word: StaticString) -> Bool {
             t.count == word.utf8CodeUnitCount && t.elementsEqual(UnsafeBufferPointer(start: word.utf8Start, count: word.utf8CodeUnitCount))
         }
-        for word in ["string", "integer", "float", "boolean", "datetime", "bytes", "dict", "list", "biginteger", "bigdecimal"] as [StaticString] where `is`(word) {
+        for word in scalarTypeWords where `is`(word) {
             return ProseType(t)
         }
         if `is`("document") || `is`(":ref:`document<document>`") { return .document }
@@ -102,12 +104,15 @@ struct ChangelogProse {
         return nil
     }
 
+    private static let scalarTypeWords: [StaticString] = ["string", "integer", "float", "boolean", "datetime", "bytes", "dict", "list", "biginteger", "bigdecimal"]
+    private static let bulletSigns: [StaticString] = ["• ", "- ", "* "]
+
     /// `• Name (type) -- [REQUIRED]`, `(dict) --`, `Name (list) --` (bullet sign optional), on
     /// the line bytes `r`.
     static func bullet(_ page: TextLines, _ r: Range<Int>, line: Int) -> Marker? {
         let bytes = page.bytes
         var p = r.lowerBound
-        for sign in ["• ", "- ", "* "] as [StaticString] where page.hasPrefix(at: p, end: r.upperBound, sign) {
+        for sign in bulletSigns where page.hasPrefix(at: p, end: r.upperBound, sign) {
             p += sign.utf8CodeUnitCount
             break
         }
@@ -191,7 +196,7 @@ struct ProseAssembler {
         var n = ProseNode(name: m.name, type: m.type, line: m.line, indent: 0)
         n.required = m.required
         n.union = m.union
-        if !m.documentation.isEmpty { n.documentation = m.documentation.joined(separator: "\n\n") }
+        if !m.documentation.isEmpty { n.documentation = String(decoding: m.documentation, as: UTF8.self) }
         return n
     }
 
