@@ -1,4 +1,5 @@
 import APIModel
+import OrderedCollections
 
 /// Builds one operation's input or output tree from the two views a boto3 page gives of
 /// it: the syntax skeleton (members, types, enums, lists/maps, streams, recursion) and the
@@ -229,7 +230,7 @@ struct RSTShapeBuilder {
                     warn(entries[e].line, "in the syntax but not in the parameter list")
                 }
                 guard let member = build(skeleton: entries[e].value, prose: proseMatch.map { proseChildren[$0] }) else { continue }
-                if shape.members.updateValue(consume member, forKey: name) != nil { warn(entries[e].line, "member given twice") }
+                if Self.put(consume member, name, into: &shape.members) { warn(entries[e].line, "member given twice") }
                 if isInput, let proseMatch, proseChildren[proseMatch].required { shape.required.append(name) }
             }
         }
@@ -248,13 +249,29 @@ struct RSTShapeBuilder {
                 }
             }
             guard let member = build(skeleton: nil, prose: child) else { continue }
-            shape.members[name] = consume member
+            Self.put(consume member, name, into: &shape.members)
             if isInput, child.required { shape.required.append(name) }
         }
         if isEventStream { shape.eventstream = true }
         let me = ancestors.removeLast()
         define(me, &shape)
         return shape
+    }
+
+    /// Sets `members[name]` to `member` (appended, or in the place of the name's value) and
+    /// tells whether the name was there. `updateValue` and the subscript copy the value
+    /// they are given, and members are whole subtrees: here it is moved in.
+    @discardableResult
+    private static func put(_ member: consuming Shape, _ name: String, into members: inout OrderedDictionary<String, Shape>) -> Bool {
+        var pending: Shape? = consume member
+        var existed = false
+        members.updateValue(forKey: name, default: pending.take()!) { slot in
+            if let replacement = pending.take() {
+                slot = replacement
+                existed = true
+            }
+        }
+        return existed
     }
 
     private mutating func map(object: SkeletonNode?, prose: ProseNode?, line: Int?) -> Shape? {
