@@ -71,7 +71,8 @@ struct ChangelogLines {
     /// literal itself is read by the shared `SkeletonParser`, which reports what is wrong.
     func literalEnd(from offset: Int, limit: Int) -> Int? {
         // On the buffer: syntax blocks are a large part of a page, scanned byte by byte.
-        bytes.withUnsafeBufferPointer { bytes -> Int? in
+        let plain = Self.plain
+        return bytes.withUnsafeBufferPointer { bytes -> Int? in
             let limit = min(limit, bytes.count)
             var depth = 0
             var p = offset
@@ -79,6 +80,7 @@ struct ChangelogLines {
             var opened = false
             while p < limit {
                 let c = bytes[p]
+                if plain[Int(c)] { p += 1; continue }
                 if quote != 0 {
                     if c == UInt8(ascii: "\\") { p += 2; continue }
                     if c == quote || c == 0x0A { quote = 0 }
@@ -99,6 +101,9 @@ struct ChangelogLines {
             return nil
         }
     }
+
+    /// Bytes `literalEnd` passes over whatever its state: all but quotes, brackets, `\\` and line breaks.
+    private static let plain: [Bool] = (0...255).map { b in !"'\"{[()]}\\\n".utf8.contains(UInt8(b)) }
 
     /// 0-based line index holding byte `offset`.
     func lineIndex(of offset: Int) -> Int { page.lineIndex(of: offset) }

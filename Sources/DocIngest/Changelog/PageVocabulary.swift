@@ -90,6 +90,8 @@ struct PageVocabulary {
         var ranges: [Range<Int>] = []
         var hashes: [UInt64] = []
         var slots = [Int32](repeating: -1, count: 1024)
+        let wordBytes = Self.wordBytes
+        func isWordByte(_ c: UInt8) -> Bool { wordBytes[Int(c)] }
         bytes.withUnsafeBufferPointer { buffer in
             guard let base = buffer.baseAddress else { return }
             let n = buffer.count
@@ -138,7 +140,6 @@ struct PageVocabulary {
         return words
     }
 
-    private static func isWordByte(_ c: UInt8) -> Bool {
-        (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5A) || (c >= 0x61 && c <= 0x7A)
-    }
+    /// ASCII letters and digits, looked up: every byte of a page is tested.
+    private static let wordBytes: [Bool] = (0...255).map { c in (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5A) || (c >= 0x61 && c <= 0x7A) }
 }
