@@ -76,8 +76,9 @@ struct ChangelogProse {
             } else if page.equals(t, "Exceptions") {
                 describing = false
             } else if describing, !markers.isEmpty {
-                if !markers[markers.count - 1].documentation.isEmpty { markers[markers.count - 1].documentation += [0x0A, 0x0A] }
-                markers[markers.count - 1].documentation += page.bytes[t]
+                let last = markers.count - 1
+                if !markers[last].documentation.isEmpty { markers[last].documentation += [0x0A, 0x0A] }
+                page.withBytes(t) { markers[last].documentation.append(contentsOf: $0) }
             }
         }
     }
@@ -93,7 +94,9 @@ struct ChangelogProse {
         func `is`(_ word: StaticString) -> Bool {
             t.count == word.utf8CodeUnitCount && t.elementsEqual(UnsafeBufferPointer(start: word.utf8Start, count: word.utf8CodeUnitCount))
         }
-        for word in scalarTypeWords where `is`(word) {
+        // Longer than every type word: most description lines.
+        guard t.count <= 34 else { return nil }
+        for word in ["string", "integer", "float", "boolean", "datetime", "bytes", "dict", "list", "biginteger", "bigdecimal"] as [StaticString] where `is`(word) {
             return ProseType(t)
         }
         if `is`("document") || `is`(":ref:`document<document>`") { return .document }
@@ -104,15 +107,12 @@ struct ChangelogProse {
         return nil
     }
 
-    private static let scalarTypeWords: [StaticString] = ["string", "integer", "float", "boolean", "datetime", "bytes", "dict", "list", "biginteger", "bigdecimal"]
-    private static let bulletSigns: [StaticString] = ["• ", "- ", "* "]
-
     /// `• Name (type) -- [REQUIRED]`, `(dict) --`, `Name (list) --` (bullet sign optional), on
     /// the line bytes `r`.
     static func bullet(_ page: TextLines, _ r: Range<Int>, line: Int) -> Marker? {
         let bytes = page.bytes
         var p = r.lowerBound
-        for sign in bulletSigns where page.hasPrefix(at: p, end: r.upperBound, sign) {
+        for sign in ["• ", "- ", "* "] as [StaticString] where page.hasPrefix(at: p, end: r.upperBound, sign) {
             p += sign.utf8CodeUnitCount
             break
         }
