@@ -71,34 +71,35 @@ struct ChangelogLines {
     /// literal itself is read by the shared `SkeletonParser`, which reports what is wrong.
     func literalEnd(from offset: Int, limit: Int) -> Int? {
         // On the buffer: syntax blocks are a large part of a page, scanned byte by byte.
-        let plain = Self.plain
-        return bytes.withUnsafeBufferPointer { bytes -> Int? in
-            let limit = min(limit, bytes.count)
-            var depth = 0
-            var p = offset
-            var quote: UInt8 = 0
-            var opened = false
-            while p < limit {
-                let c = bytes[p]
-                if plain[Int(c)] { p += 1; continue }
-                if quote != 0 {
-                    if c == UInt8(ascii: "\\") { p += 2; continue }
-                    if c == quote || c == 0x0A { quote = 0 }
-                } else {
-                    switch c {
-                    case UInt8(ascii: "'"), UInt8(ascii: "\""): quote = c
-                    case UInt8(ascii: "{"), UInt8(ascii: "["), UInt8(ascii: "("):
-                        depth += 1
-                        opened = true
-                    case UInt8(ascii: "}"), UInt8(ascii: "]"), UInt8(ascii: ")"):
-                        depth -= 1
-                        if opened && depth <= 0 { return p + 1 }
-                    default: break
+        Self.plain.withUnsafeBufferPointer { plain in
+            bytes.withUnsafeBufferPointer { bytes -> Int? in
+                let limit = min(limit, bytes.count)
+                var depth = 0
+                var p = offset
+                var quote: UInt8 = 0
+                var opened = false
+                while p < limit {
+                    let c = bytes[p]
+                    if plain[Int(c)] { p += 1; continue }
+                    if quote != 0 {
+                        if c == UInt8(ascii: "\\") { p += 2; continue }
+                        if c == quote || c == 0x0A { quote = 0 }
+                    } else {
+                        switch c {
+                        case UInt8(ascii: "'"), UInt8(ascii: "\""): quote = c
+                        case UInt8(ascii: "{"), UInt8(ascii: "["), UInt8(ascii: "("):
+                            depth += 1
+                            opened = true
+                        case UInt8(ascii: "}"), UInt8(ascii: "]"), UInt8(ascii: ")"):
+                            depth -= 1
+                            if opened && depth <= 0 { return p + 1 }
+                        default: break
+                        }
                     }
+                    p += 1
                 }
-                p += 1
+                return nil
             }
-            return nil
         }
     }
 
