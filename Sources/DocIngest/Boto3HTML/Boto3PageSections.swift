@@ -77,18 +77,28 @@ struct Boto3PageSections {
 /// `X (list) –`; `**[REQUIRED]**` follows the dash.
 enum RenderedProse {
     static func nodes(_ bullets: [Boto3PageSections.Bullet], documentation: Bool = false) -> [ProseNode] {
-        bullets.compactMap { node($0, documentation: documentation) }
+        var nodes: [ProseNode] = []
+        nodes.reserveCapacity(bullets.count)
+        for bullet in bullets {
+            if let node = node(bullet, documentation: documentation) { nodes.append(node) }
+        }
+        return nodes
     }
 
     static func node(_ bullet: Boto3PageSections.Bullet, documentation: Bool = false) -> ProseNode? {
-        guard let head = parseHead(bullet.head) else { return nil }
-        var node = ProseNode(name: head.name, type: head.type, line: max(0, bullet.line - 1), indent: 0)
-        node.required = head.required || bullet.requiredMark
+        guard case let (name, type, required, description)? = parseHead(bullet.head) else { return nil }
+        var node = ProseNode(name: name, type: type, line: max(0, bullet.line - 1), indent: 0)
+        node.required = required || bullet.requiredMark
         node.union = bullet.union
         node.children = nodes(bullet.children, documentation: documentation)
         if documentation {
-            // The head's text after the dash (a `:param:` rendering), then the paragraphs.
-            let text = ([head.description] + bullet.paragraphs).filter { !$0.isEmpty }.joined(separator: "\n\n")
+            // The head's text after the dash (a `:param:` rendering), then the paragraphs,
+            // the non-empty ones between blank lines.
+            var text = description
+            for paragraph in bullet.paragraphs where !paragraph.isEmpty {
+                if !text.isEmpty { text += "\n\n" }
+                text += paragraph
+            }
             node.documentation = text.isEmpty ? nil : text
         }
         return node
@@ -134,7 +144,7 @@ enum RenderedProse {
             if last > p, u[last - 1] == UInt8(ascii: ")") { close = last - 1 }
         }
         guard let close else { return nil }
-        let type = proseType(Substring(String(decoding: u[(p + 1)..<close], as: UTF8.self)))
+        let type = proseType(u[(p + 1)..<close])
         var rest = skipSpace(close + 1, newlines: false)
         // A `:param:` without text renders without the dash: `NextToken (string)`.
         if rest == end { return (name, type, false, "") }
@@ -143,16 +153,60 @@ enum RenderedProse {
             if isDash(rest) { rest += 3 } else if u[rest] == UInt8(ascii: "-") { rest += 1 } else { break }
         }
         rest = skipSpace(rest, newlines: true)
-        let remainder = String(decoding: u[rest...], as: UTF8.self)
-        return (name, type, remainder.hasPrefix("[REQUIRED]"), description(remainder) ?? "")
+        return (name, type, startsRequired(u, rest..<end), description(u, outerSpace: rest..<end) ?? "")
+    }
+
+    /// `description(_:)` of the text of `bytes[r]` (`r` on character boundaries).
+    static func description(_ bytes: [UInt8], outerSpace r: Range<Int>) -> String? {
+        var r = trimSpaceAndBreaks(bytes, r)
+        if startsRequired(bytes, r) { r = trimSpaceAndBreaks(bytes, (r.lowerBound + 10)..<r.upperBound) }
+        return r.isEmpty ? nil : String(decoding: bytes[r], as: UTF8.self)
+    }
+
+    /// The text of `bytes[r]` has the prefix `[REQUIRED]` (as `String.hasPrefix` tells it: a
+    /// combining mark after the `]` makes another last character).
+    private static func startsRequired(_ bytes: [UInt8], _ r: Range<Int>) -> Bool {
+        guard startsWith(bytes[r], "[REQUIRED]") else { return false }
+        if r.count == 10 || bytes[r.lowerBound + 10] < 0x80 { return true }
+        return String(decoding: bytes[r], as: UTF8.self).hasPrefix("[REQUIRED]")
+    }
+
+    /// `bytes` begin with the ASCII `prefix`.
+    private static func startsWith(_ bytes: ArraySlice<UInt8>, _ prefix: StaticString) -> Bool {
+        let n = prefix.utf8CodeUnitCount
+        guard bytes.count >= n else { return false }
+        var p = bytes.startIndex
+        for k in 0..<n {
+            if bytes[p] != prefix.utf8Start[k] { return false }
+            p += 1
+        }
+        return true
+    }
+
+    /// `r` without leading and trailing space and line breaks (`TextSpace.trim(_: String)`).
+    private static func trimSpaceAndBreaks(_ bytes: [UInt8], _ r: Range<Int>) -> Range<Int> {
+        var start = r.lowerBound
+        var end = r.upperBound
+        while start < end {
+            if bytes[start] == 0x0A || bytes[start] == 0x0D { start += 1; continue }
+            let w = TextSpace.width(bytes, at: start, end: end)
+            if w == 0 { break }
+            start += w
+        }
+        while end > start {
+            let b = bytes[end - 1]
+            if b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D { end -= 1; continue }
+            if b == 0xA0, end - 2 >= start, bytes[end - 2] == 0xC2 { end -= 2; continue }
+            break
+        }
+        return start..<end
     }
 
     /// Description text without surrounding spaces and a leading `[REQUIRED]`; nil when
     /// nothing is left.
     static func description(_ text: String) -> String? {
-        let trimmed = text.trimmed
-        let rest = trimmed.hasPrefix("[REQUIRED]") ? String(trimmed.dropFirst("[REQUIRED]".count)).trimmed : trimmed
-        return rest.isEmpty ? nil : rest
+        let bytes = Array(text.utf8)
+        return description(bytes, outerSpace: 0..<bytes.count)
     }
 
     /// `description(_:)` of a line's bytes `r`, already without surrounding space.
@@ -180,6 +234,24 @@ enum RenderedProse {
             }
         }
         return true
+    }
+
+    /// `proseType(_: Substring)` of the text of `bytes`, compared on the bytes when they are ASCII.
+    static func proseType(_ bytes: ArraySlice<UInt8>) -> ProseType {
+        guard bytes.allSatisfy({ $0 < 0x80 }) else { return proseType(Substring(String(decoding: bytes, as: UTF8.self))) }
+        var t = bytes
+        while t.first == UInt8(ascii: "*") { t = t.dropFirst() }
+        while t.last == UInt8(ascii: "*") { t = t.dropLast() }
+        func `is`(_ word: StaticString) -> Bool { t.count == word.utf8CodeUnitCount && startsWith(t, word) }
+        switch t.count {
+        case 4: if `is`("dict") { return .dict }; if `is`("list") { return .list }
+        case 5: if `is`("float") { return .float }; if `is`("bytes") { return .bytes }
+        case 6: if `is`("string") { return .string }
+        case 7: if `is`("integer") { return .integer }; if `is`("boolean") { return .boolean }
+        case 8: if `is`("datetime") { return .datetime }; if `is`("document") { return .document }
+        default: break
+        }
+        return proseType(Substring(String(decoding: t, as: UTF8.self)))
     }
 
     /// The rendered words of boto3's types (roles and links reduced to their text).

@@ -153,14 +153,8 @@ enum Boto3TextReader {
         if i < n, lines.is(i, "Exceptions") {
             i += 1
             while i < n, !isHeading(i, ["Examples"]) {
-                if lines.hasPrefix(i, "•"), lines.text.find(".exceptions.", in: lines.lines[i].content) != nil {
-                    let c = lines.string(i)
-                    if let marker = c.range(of: ".exceptions.") {
-                        let name = c[marker.upperBound...]
-                        if !name.isEmpty, name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" }) {
-                            page.exceptions.append((String(name), i + 1))
-                        }
-                    }
+                if lines.hasPrefix(i, "•"), let name = exceptionName(lines.text, lines.lines[i].content) {
+                    page.exceptions.append((name, i + 1))
                 }
                 i += 1
             }
@@ -168,11 +162,27 @@ enum Boto3TextReader {
         return page
     }
 
+    /// The name after the first `.exceptions.` of a `• ...` line `r` when it is a name (letters,
+    /// digits, `_`). Compared on the bytes when the text after the bullet is ASCII (a character
+    /// is then a byte), else on the decoded text.
+    private static func exceptionName(_ text: TextLines, _ r: Range<Int>) -> String? {
+        guard let marker = text.find(".exceptions.", in: r) else { return nil }
+        let bytes = text.bytes
+        guard bytes[(r.lowerBound + 3)..<r.upperBound].allSatisfy({ $0 < 0x80 }) else {
+            let c = text.string(r)
+            guard let marker = c.range(of: ".exceptions.") else { return nil }
+            let name = c[marker.upperBound...]
+            return !name.isEmpty && name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" }) ? String(name) : nil
+        }
+        let name = (marker + 12)..<r.upperBound
+        guard !name.isEmpty, bytes[name].allSatisfy({ $0 == UInt8(ascii: "_") || isDigit($0) || isLetter($0) }) else { return nil }
+        return text.string(name)
+    }
+
     /// `Service.Client.method_name(**kwargs)#` (or `¶`, or no permalink mark): the bytes `r`
     /// of `bytes`, without surrounding space.
     static func methodSignature(_ bytes: [UInt8], _ r: Range<Int>) -> (String, String)? {
-        let marker = Array(".Client.".utf8)
-        guard let client = bytes[r].firstRange(of: marker) else { return nil }
+        guard let client = firstRange(of: ".Client.", in: bytes, r) else { return nil }
         let cls = r.lowerBound..<client.lowerBound
         guard !cls.isEmpty, allSatisfy(bytes[cls], ascii: { $0 == UInt8(ascii: "_") || isDigit($0) || isLetter($0) },
                                        other: { $0.isLetter || $0.isNumber || $0 == "_" }) else { return nil }
@@ -191,6 +201,18 @@ enum Boto3TextReader {
     }
 
     static func methodSignature(_ line: [UInt8]) -> (String, String)? { methodSignature(line, 0..<line.count) }
+
+    /// The first place of `needle` in `bytes[r]`.
+    private static func firstRange(of needle: StaticString, in bytes: [UInt8], _ r: Range<Int>) -> Range<Int>? {
+        let n = needle.utf8CodeUnitCount
+        let pattern = UnsafeBufferPointer(start: needle.utf8Start, count: n)
+        var p = r.lowerBound
+        while p + n <= r.upperBound {
+            if bytes[p] == pattern[0], bytes[p..<(p + n)].elementsEqual(pattern) { return p..<(p + n) }
+            p += 1
+        }
+        return nil
+    }
 
     private static func isDigit(_ b: UInt8) -> Bool { b >= 0x30 && b <= 0x39 }
     private static func isLetter(_ b: UInt8) -> Bool { (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) }

@@ -3,7 +3,19 @@ enum RSTText {
     /// `describe_db_instances` → `DescribeDbInstances`: only used when a page has no API link,
     /// since method names do not round-trip to API names (`DescribeDBInstances`).
     static func operationName(fromMethod method: String) -> String {
-        method.split(separator: "_").map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined()
+        guard method.utf8.allSatisfy({ $0 < 0x80 }) else {
+            return method.split(separator: "_").map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined()
+        }
+        // ASCII (every method name boto3 has): the same on the bytes.
+        var name: [UInt8] = []
+        name.reserveCapacity(method.utf8.count)
+        var startsWord = true
+        for b in method.utf8 {
+            if b == UInt8(ascii: "_") { startsWord = true; continue }
+            name.append(startsWord && b >= UInt8(ascii: "a") && b <= UInt8(ascii: "z") ? b - 0x20 : b)
+            startsWord = false
+        }
+        return String(decoding: name, as: UTF8.self)
     }
 
     /// The description paragraphs in `lines`, whitespace collapsed, without the "See also"

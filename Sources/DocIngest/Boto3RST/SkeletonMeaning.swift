@@ -62,7 +62,10 @@ enum SkeletonMeaning {
             self = .list(node.items[0])
         case .alternatives:
             let alternatives = node.items
-            if alternatives.allSatisfy({ $0.stringValue != nil }) {
+            if alternatives.count == 2, alternatives[0].wordValue == "True", alternatives[1].wordValue == "False" {
+                // What `summary` below tells too, without writing it out.
+                self = .boolean
+            } else if alternatives.allSatisfy({ $0.stringValue != nil }) {
                 self = .enumeration(alternatives.map { $0.stringValue! })
             } else if alternatives.first?.stringValue == "string",
                       alternatives.dropFirst().allSatisfy({ if case .object = $0.kind { return true } else { return false } }) {

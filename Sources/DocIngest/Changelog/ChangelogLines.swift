@@ -70,31 +70,41 @@ struct ChangelogLines {
     /// the brackets never balance before `limit`. Only the extent is found here: the
     /// literal itself is read by the shared `SkeletonParser`, which reports what is wrong.
     func literalEnd(from offset: Int, limit: Int) -> Int? {
-        var depth = 0
-        var p = offset
-        var quote: UInt8 = 0
-        var opened = false
-        while p < limit {
-            let c = bytes[p]
-            if quote != 0 {
-                if c == UInt8(ascii: "\\") { p += 2; continue }
-                if c == quote || c == 0x0A { quote = 0 }
-            } else {
-                switch c {
-                case UInt8(ascii: "'"), UInt8(ascii: "\""): quote = c
-                case UInt8(ascii: "{"), UInt8(ascii: "["), UInt8(ascii: "("):
-                    depth += 1
-                    opened = true
-                case UInt8(ascii: "}"), UInt8(ascii: "]"), UInt8(ascii: ")"):
-                    depth -= 1
-                    if opened && depth <= 0 { return p + 1 }
-                default: break
+        // On the buffer: syntax blocks are a large part of a page, scanned byte by byte.
+        Self.plain.withUnsafeBufferPointer { plain in
+            bytes.withUnsafeBufferPointer { bytes -> Int? in
+                let limit = min(limit, bytes.count)
+                var depth = 0
+                var p = offset
+                var quote: UInt8 = 0
+                var opened = false
+                while p < limit {
+                    let c = bytes[p]
+                    if plain[Int(c)] { p += 1; continue }
+                    if quote != 0 {
+                        if c == UInt8(ascii: "\\") { p += 2; continue }
+                        if c == quote || c == 0x0A { quote = 0 }
+                    } else {
+                        switch c {
+                        case UInt8(ascii: "'"), UInt8(ascii: "\""): quote = c
+                        case UInt8(ascii: "{"), UInt8(ascii: "["), UInt8(ascii: "("):
+                            depth += 1
+                            opened = true
+                        case UInt8(ascii: "}"), UInt8(ascii: "]"), UInt8(ascii: ")"):
+                            depth -= 1
+                            if opened && depth <= 0 { return p + 1 }
+                        default: break
+                        }
+                    }
+                    p += 1
                 }
+                return nil
             }
-            p += 1
         }
-        return nil
     }
+
+    /// Bytes `literalEnd` passes over whatever its state: all but quotes, brackets, `\\` and line breaks.
+    private static let plain: [Bool] = (0...255).map { b in !"'\"{[()]}\\\n".utf8.contains(UInt8(b)) }
 
     /// 0-based line index holding byte `offset`.
     func lineIndex(of offset: Int) -> Int { page.lineIndex(of: offset) }

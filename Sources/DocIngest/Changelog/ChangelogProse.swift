@@ -19,8 +19,9 @@ struct ChangelogProse {
         var autoPopulated = false
         /// 0-based line.
         var line: Int
-        /// The description's lines, when the reader keeps documentation.
-        var documentation: [String] = []
+        /// The description's lines between blank lines, when the reader keeps documentation:
+        /// decoded once, when the marker becomes a node.
+        var documentation: [UInt8] = []
     }
 
     let lines: ChangelogLines
@@ -75,7 +76,9 @@ struct ChangelogProse {
             } else if page.equals(t, "Exceptions") {
                 describing = false
             } else if describing, !markers.isEmpty {
-                markers[markers.count - 1].documentation.append(page.string(t))
+                let last = markers.count - 1
+                if !markers[last].documentation.isEmpty { markers[last].documentation += [0x0A, 0x0A] }
+                page.withBytes(t) { markers[last].documentation.append(contentsOf: $0) }
             }
         }
     }
@@ -91,6 +94,8 @@ struct ChangelogProse {
         func `is`(_ word: StaticString) -> Bool {
             t.count == word.utf8CodeUnitCount && t.elementsEqual(UnsafeBufferPointer(start: word.utf8Start, count: word.utf8CodeUnitCount))
         }
+        // Longer than every type word: most description lines.
+        guard t.count <= 34 else { return nil }
         for word in ["string", "integer", "float", "boolean", "datetime", "bytes", "dict", "list", "biginteger", "bigdecimal"] as [StaticString] where `is`(word) {
             return ProseType(t)
         }
@@ -191,7 +196,7 @@ struct ProseAssembler {
         var n = ProseNode(name: m.name, type: m.type, line: m.line, indent: 0)
         n.required = m.required
         n.union = m.union
-        if !m.documentation.isEmpty { n.documentation = m.documentation.joined(separator: "\n\n") }
+        if !m.documentation.isEmpty { n.documentation = String(decoding: m.documentation, as: UTF8.self) }
         return n
     }
 

@@ -46,6 +46,8 @@ enum ChangelogSections {
         let page = lines.page
         let bytes = page.bytes
         let r = lines.trimmed[i]
+        // A title ends with `)`, `¶` or `Link`: most lines are told by their last byte.
+        guard let last = r.last.map({ bytes[$0] }), last == UInt8(ascii: ")") || last == 0xB6 || last == UInt8(ascii: "k") else { return nil }
         var end = r.upperBound
         func drop(_ suffix: StaticString) -> Bool {
             guard page.hasSuffix(r.lowerBound..<end, suffix) else { return false }

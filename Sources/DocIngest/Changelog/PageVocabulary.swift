@@ -18,9 +18,10 @@ struct PageVocabulary {
     init(_ lines: ChangelogLines) {
         words = Self.pascalCaseWords(lines.bytes)
         starts.reserveCapacity(words.count)
+        lowered.reserveCapacity(words.reduce(words.count) { $0 + $1.utf8.count })
         for word in words {
             starts.append(lowered.count)
-            lowered += word.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
+            for b in word.utf8 { lowered.append(b >= 0x41 && b <= 0x5A ? b | 0x20 : b) }
             lowered.append(0)
         }
     }
@@ -90,50 +91,57 @@ struct PageVocabulary {
         var ranges: [Range<Int>] = []
         var hashes: [UInt64] = []
         var slots = [Int32](repeating: -1, count: 1024)
-        bytes.withUnsafeBufferPointer { buffer in
-            guard let base = buffer.baseAddress else { return }
-            let n = buffer.count
-            var i = 0
-            while i < n {
-                let c = buffer[i]
-                guard isWordByte(c) else { i += 1; continue }
-                let start = i
-                var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-                while i < n, isWordByte(buffer[i]) {
-                    hash = (hash ^ UInt64(buffer[i])) &* 0x100_0000_01b3
-                    i += 1
-                }
-                // Not glued to a non-ASCII letter.
-                guard i - start > 1, c >= 0x41, c <= 0x5A, i == n || buffer[i] < 0x80,
-                      start == 0 || buffer[start - 1] < 0x80 else { continue }
-                if ranges.count * 2 >= slots.count {
-                    slots = [Int32](repeating: -1, count: slots.count * 2)
-                    for (k, h) in hashes.enumerated() {
-                        var s = Int(h & UInt64(slots.count - 1))
-                        while slots[s] >= 0 { s = (s + 1) & (slots.count - 1) }
-                        slots[s] = Int32(k)
+        Self.wordBytes.withUnsafeBufferPointer { wordBytes in
+            func isWordByte(_ c: UInt8) -> Bool { wordBytes[Int(c)] }
+            bytes.withUnsafeBufferPointer { buffer in
+                guard let base = buffer.baseAddress else { return }
+                let n = buffer.count
+                var i = 0
+                while i < n {
+                    let c = buffer[i]
+                    guard isWordByte(c) else { i += 1; continue }
+                    let start = i
+                    guard c >= 0x41, c <= 0x5A else {
+                        // Not PascalCase: skipped without hashing (most of a page's words).
+                        while i < n, isWordByte(buffer[i]) { i += 1 }
+                        continue
                     }
-                }
-                var s = Int(hash & UInt64(slots.count - 1))
-                while true {
-                    let k = Int(slots[s])
-                    if k < 0 {
-                        slots[s] = Int32(ranges.count)
-                        ranges.append(start..<i)
-                        hashes.append(hash)
-                        words.append(String(decoding: UnsafeBufferPointer(rebasing: buffer[start..<i]), as: UTF8.self))
-                        break
+                    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+                    while i < n, isWordByte(buffer[i]) {
+                        hash = (hash ^ UInt64(buffer[i])) &* 0x100_0000_01b3
+                        i += 1
                     }
-                    let r = ranges[k]
-                    if hashes[k] == hash, r.count == i - start, memcmp(base + r.lowerBound, base + start, r.count) == 0 { break }
-                    s = (s + 1) & (slots.count - 1)
+                    // Not glued to a non-ASCII letter.
+                    guard i - start > 1, i == n || buffer[i] < 0x80,
+                          start == 0 || buffer[start - 1] < 0x80 else { continue }
+                    if ranges.count * 2 >= slots.count {
+                        slots = [Int32](repeating: -1, count: slots.count * 2)
+                        for (k, h) in hashes.enumerated() {
+                            var s = Int(h & UInt64(slots.count - 1))
+                            while slots[s] >= 0 { s = (s + 1) & (slots.count - 1) }
+                            slots[s] = Int32(k)
+                        }
+                    }
+                    var s = Int(hash & UInt64(slots.count - 1))
+                    while true {
+                        let k = Int(slots[s])
+                        if k < 0 {
+                            slots[s] = Int32(ranges.count)
+                            ranges.append(start..<i)
+                            hashes.append(hash)
+                            words.append(String(decoding: UnsafeBufferPointer(rebasing: buffer[start..<i]), as: UTF8.self))
+                            break
+                        }
+                        let r = ranges[k]
+                        if hashes[k] == hash, r.count == i - start, memcmp(base + r.lowerBound, base + start, r.count) == 0 { break }
+                        s = (s + 1) & (slots.count - 1)
+                    }
                 }
             }
         }
         return words
     }
 
-    private static func isWordByte(_ c: UInt8) -> Bool {
-        (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5A) || (c >= 0x61 && c <= 0x7A)
-    }
+    /// ASCII letters and digits, looked up: every byte of a page is tested.
+    private static let wordBytes: [Bool] = (0...255).map { c in (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5A) || (c >= 0x61 && c <= 0x7A) }
 }
