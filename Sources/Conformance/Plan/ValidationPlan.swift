@@ -233,7 +233,8 @@ public final class ValidationPlan {
             node.requiredCount = requiredCount
             if let key {
                 sharedMembers[key] = SharedMembers(table: (node.memberStart, node.memberCount, node.slotStart, node.slotMask, requiredCount),
-                                                   shape: shape.pointee)
+                                                   names: names, shapes: shape.pointee.members.values.elements,
+                                                   required: shape.pointee.required)
             }
         case .list:
             node.child = compileChild(shape, .member, service: service, absent: .document)
@@ -271,8 +272,11 @@ public final class ValidationPlan {
 
     private struct SharedMembers {
         var table: (memberStart: Int32, memberCount: Int32, slotStart: Int32, slotMask: Int32, requiredCount: Int32)
-        /// Held so that the storage outlives the key.
-        var shape: Shape
+        /// The three buffers the key points at, held so that they outlive it (the whole `Shape`,
+        /// ~200 bytes, made every entry and every resize of this table write fresh memory).
+        var names: [String]
+        var shapes: [Shape]
+        var required: [String]
     }
 
     private var sharedMembers: [MembersKey: SharedMembers] = [:]
