@@ -279,7 +279,9 @@ public final class ValidationPlan {
         var required: [String]
     }
 
-    private var sharedMembers: [MembersKey: SharedMembers] = [:]
+    /// Sized ahead like the tables (a few thousand structures): each resize rehashed every
+    /// entry into fresh memory.
+    private var sharedMembers = [MembersKey: SharedMembers](minimumCapacity: 1 << 13)
     /// The service being compiled, numbered (refs are resolved within one service).
     private var serviceNumber = 0
     private var serviceNumbers: [String: Int] = [:]
