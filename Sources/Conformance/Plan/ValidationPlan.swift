@@ -101,7 +101,7 @@ public final class ValidationPlan {
     public func roots(service: String, operation: String) -> Lookup {
         if let r = operations[service]?[operation] { return .found(r) }
         guard let svc = catalog.service(service) else { return .unknownService }
-        guard let op = svc.operations[operation] else { return .unknownOperation }
+        guard let opIndex = svc.operations.index(forKey: operation) else { return .unknownOperation }
         let started = threadCPUSeconds()
         defer {
             refreshStorage()
@@ -111,8 +111,12 @@ public final class ValidationPlan {
             serviceNumbers[service] = serviceNumbers.count
             return serviceNumbers.count - 1
         }()
-        let input = op.input.map { root in withUnsafePointer(to: root) { compile($0, service: svc) } } ?? emptyStructure
-        let output = op.output.map { root in withUnsafePointer(to: root) { compile($0, service: svc) } } ?? emptyStructure
+        // The operation read in place: a copy retained and released every field it has.
+        let (input, output) = svc.operations.values.withUnsafeBufferPointer { ops in
+            let op = ops.baseAddress.unsafelyUnwrapped + opIndex
+            return (op.pointee.input.map { root in withUnsafePointer(to: root) { compile($0, service: svc) } } ?? emptyStructure,
+                    op.pointee.output.map { root in withUnsafePointer(to: root) { compile($0, service: svc) } } ?? emptyStructure)
+        }
         compilePendingRefs(svc)
         let r = Roots(input: input, output: output)
         operations[service, default: [:]][operation] = r
