@@ -100,7 +100,10 @@ public final class ValidationPlan {
     /// The roots of an operation, compiling it on first use.
     public func roots(service: String, operation: String) -> Lookup {
         if let r = operations[service]?[operation] { return .found(r) }
-        guard let svc = catalog.service(service) else { return .unknownService }
+        // Operations of one service usually come together: the last service is kept at hand
+        // (the catalog's lookup and copy cost more than compiling a small operation).
+        if lastService?.key != service { lastService = (service, catalog.service(service)) }
+        guard let svc = lastService?.service else { return .unknownService }
         guard let opIndex = svc.operations.index(forKey: operation) else { return .unknownOperation }
         let started = threadCPUSeconds()
         defer {
@@ -122,6 +125,8 @@ public final class ValidationPlan {
         operations[service, default: [:]][operation] = r
         return .found(r)
     }
+
+    private var lastService: (key: String, service: Service?)?
 
     private var errorRoots: [String: [String: Int32]] = [:]
 
