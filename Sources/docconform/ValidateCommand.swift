@@ -86,7 +86,8 @@ struct ValidateCommand: ParsableCommand {
             switch format {
             case .json, .jsonl:
                 jsonWriter.add(r)
-                if jsonWriter.pendingCount >= 1 << 20 { jsonWriter.drain { sink.write($0) } }
+                // Handed on while still in cache (128 KB: above the sink's 64 KB direct-write size).
+                if jsonWriter.pendingCount >= 1 << 17 { jsonWriter.drain { sink.write($0) } }
             case .text:
                 if streamed { sink.write(ResultsText.recordBlock(r)) } else { textGroups.add(r) }
             case .junit, .sarif:

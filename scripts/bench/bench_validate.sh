@@ -13,6 +13,8 @@
 # at two corpus sizes (memory must stay flat in the number of records).
 #
 # Usage: scripts/bench/bench_validate.sh [WORKDIR]   (default /tmp/docconform-bench)
+#   BASELINE=/path/to/docconform: also runs that build, alternated with this one in every round
+#   (lines `docconform-base/...`), for before/after figures taken side by side.
 # Needs: botocore 1.43.11 (installed), network to PyPI once for jsonschema-rs (into /tmp/jsr).
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
@@ -48,16 +50,16 @@ if [ ! -s "$WORK/small10.jsonl" ]; then
   for i in $(seq 10); do cat "$WORK/small.jsonl"; done > "$WORK/small10.jsonl"
 fi
 
-run_dc() {  # corpus [format]
-  local out fmt="${2:-json}"
-  out=$( { /usr/bin/time -f "maxrss_kb=%M" "${PIN[@]}" "$DC" validate --model "$WORK/model.json" "$1" \
+run_dc() {  # corpus [format [binary [name]]]
+  local out fmt="${2:-json}" bin="${3:-$DC}" tool="${4:-docconform}"
+  out=$( { /usr/bin/time -f "maxrss_kb=%M" "${PIN[@]}" "$bin" validate --model "$WORK/model.json" "$1" \
            --format "$fmt" -o /dev/null --quiet --stats; } 2>&1 >/dev/null || true)
   local line rss
   line=$(echo "$out" | grep '^validate:') || { echo "docconform validate failed: $out" >&2; exit 2; }
   rss=$(echo "$out" | grep -o 'maxrss_kb=[0-9]*' | cut -d= -f2)
   # validate: N records, X MB in S s CPU (W s wall): R MB/s, Q records/s; I invalid; plans compiled
   # on first use: C s CPU; without it R2 MB/s, Q2 records/s
-  echo "$line" | awk -v name="docconform/$fmt" -v rss="$rss" '{
+  echo "$line" | awk -v name="$tool/$fmt" -v rss="$rss" '{
     gsub(",", ""); gsub("\\(", "");
     printf "%-14s %8d records %9.1f MB %8.3f s %9.1f MB/s %10.0f records/s  invalid=%d  (wall %.3f s; peak RSS %.0f MB, model included)\n",
     name, $2, $4, $7, $13, $15, $17, $10, rss/1024;
@@ -77,6 +79,10 @@ for corpus in small large; do
     echo "-- round $round"
     { run_dc "$WORK/$corpus.jsonl" json
       run_dc "$WORK/$corpus.jsonl" text
+      if [ -n "${BASELINE:-}" ]; then
+        run_dc "$WORK/$corpus.jsonl" json "$BASELINE" docconform-base
+        run_dc "$WORK/$corpus.jsonl" text "$BASELINE" docconform-base
+      fi
       "${PIN[@]}" python3 "$ROOT/scripts/bench/bench_validate.py" jsonschema-rs "$WORK/schemas.json" "$WORK/$corpus.jsonl"
       if [ "$corpus" = small ]; then
         "${PIN[@]}" python3 "$ROOT/scripts/bench/bench_validate.py" botocore "$WORK/$corpus.jsonl"

@@ -100,8 +100,11 @@ public final class ValidationPlan {
     /// The roots of an operation, compiling it on first use.
     public func roots(service: String, operation: String) -> Lookup {
         if let r = operations[service]?[operation] { return .found(r) }
-        guard let svc = catalog.service(service) else { return .unknownService }
-        guard let op = svc.operations[operation] else { return .unknownOperation }
+        // Operations of one service usually come together: the last service is kept at hand
+        // (the catalog's lookup and copy cost more than compiling a small operation).
+        if lastService?.key != service { lastService = (service, catalog.service(service)) }
+        guard let svc = lastService?.service else { return .unknownService }
+        guard let opIndex = svc.operations.index(forKey: operation) else { return .unknownOperation }
         let started = threadCPUSeconds()
         defer {
             refreshStorage()
@@ -111,13 +114,19 @@ public final class ValidationPlan {
             serviceNumbers[service] = serviceNumbers.count
             return serviceNumbers.count - 1
         }()
-        let input = op.input.map { root in withUnsafePointer(to: root) { compile($0, service: svc) } } ?? emptyStructure
-        let output = op.output.map { root in withUnsafePointer(to: root) { compile($0, service: svc) } } ?? emptyStructure
+        // The operation read in place: a copy retained and released every field it has.
+        let (input, output) = svc.operations.values.withUnsafeBufferPointer { ops in
+            let op = ops.baseAddress.unsafelyUnwrapped + opIndex
+            return (op.pointee.input.map { root in withUnsafePointer(to: root) { compile($0, service: svc) } } ?? emptyStructure,
+                    op.pointee.output.map { root in withUnsafePointer(to: root) { compile($0, service: svc) } } ?? emptyStructure)
+        }
         compilePendingRefs(svc)
         let r = Roots(input: input, output: output)
         operations[service, default: [:]][operation] = r
         return .found(r)
     }
+
+    private var lastService: (key: String, service: Service?)?
 
     private var errorRoots: [String: [String: Int32]] = [:]
 
@@ -233,7 +242,8 @@ public final class ValidationPlan {
             node.requiredCount = requiredCount
             if let key {
                 sharedMembers[key] = SharedMembers(table: (node.memberStart, node.memberCount, node.slotStart, node.slotMask, requiredCount),
-                                                   shape: shape.pointee)
+                                                   names: names, shapes: shape.pointee.members.values.elements,
+                                                   required: shape.pointee.required)
             }
         case .list:
             node.child = compileChild(shape, .member, service: service, absent: .document)
@@ -267,15 +277,26 @@ public final class ValidationPlan {
             self.required = shape.required.withUnsafeBufferPointer { $0.baseAddress.map(UnsafeRawPointer.init) }
             self.service = service
         }
+
+        /// One word for the hasher: the values' storage alone nearly tells keys apart (four
+        /// words cost four rounds of hashing per structure compiled).
+        func hash(into hasher: inout Hasher) {
+            hasher.combine(UInt(bitPattern: shapes) &+ UInt(bitPattern: names) &* 31 &+ UInt(bitPattern: service))
+        }
     }
 
     private struct SharedMembers {
         var table: (memberStart: Int32, memberCount: Int32, slotStart: Int32, slotMask: Int32, requiredCount: Int32)
-        /// Held so that the storage outlives the key.
-        var shape: Shape
+        /// The three buffers the key points at, held so that they outlive it (the whole `Shape`,
+        /// ~200 bytes, made every entry and every resize of this table write fresh memory).
+        var names: [String]
+        var shapes: [Shape]
+        var required: [String]
     }
 
-    private var sharedMembers: [MembersKey: SharedMembers] = [:]
+    /// Sized ahead like the tables (a few thousand structures): each resize rehashed every
+    /// entry into fresh memory.
+    private var sharedMembers = [MembersKey: SharedMembers](minimumCapacity: 1 << 13)
     /// The service being compiled, numbered (refs are resolved within one service).
     private var serviceNumber = 0
     private var serviceNumbers: [String: Int] = [:]

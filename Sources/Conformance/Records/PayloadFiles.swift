@@ -48,7 +48,10 @@ public final class PayloadFiles {
     @exclusivity(unchecked) public var filter = IssueFilter()
 
     let validator: RecordValidator
-    public var chunkSize = 8 << 20
+    /// Small enough that a chunk is still in the core's L2 cache when it is scanned after the
+    /// kernel copied it in (8 MB chunks were read back from memory: 5% slower on small records,
+    /// 20% on large ones); a longer line grows the buffer.
+    public var chunkSize = 256 << 10
     // Touched for every record: stored without dynamic exclusivity checks.
     @exclusivity(unchecked) private var tally = Summary()
 
