@@ -1,9 +1,9 @@
 import APIModel
 
 /// boto3's RST client method pages (`<service>/client/<method>.rst`), as boto3's docs
-/// generator writes them. Pages are parsed in parallel; pages of methods that are no API
-/// operation are counted, not reported one by one.
-public struct Boto3RSTParser: FormatParser {
+/// generator writes them. Each page is parsed alone (in parallel, as soon as it is read);
+/// pages of methods that are no API operation are counted, not reported one by one.
+public struct Boto3RSTParser: FormatParser, DocumentwiseParser {
     public var includeDocumentation: Bool
 
     public init(includeDocumentation: Bool = true) { self.includeDocumentation = includeDocumentation }
@@ -11,13 +11,19 @@ public struct Boto3RSTParser: FormatParser {
     public static let skippedCategory = "boto3 pages that are not API operations skipped (can_paginate, get_waiter, ...)"
 
     public func parse(_ documents: [SourceDocument], options: IngestOptions, log: inout DiagnosticLog) -> Model {
+        parseEach(documents, options: options, log: &log)
+    }
+
+    func read(_ document: SourceDocument, options: IngestOptions) -> ([Boto3RSTPageParser.Outcome], DiagnosticLog) {
+        var local = DiagnosticLog()
         let include = includeDocumentation && options.includeDocumentation
-        let results = documents.parallelMap { document -> ([Boto3RSTPageParser.Outcome], DiagnosticLog) in
-            var local = DiagnosticLog()
-            let outcomes = Boto3RSTPageParser(path: document.path, includeDocumentation: include).parse(document.bytes, log: &local)
-            return (outcomes, local)
-        }
-        return Self.model(from: results, options: options, log: &log)
+        let outcomes = Boto3RSTPageParser(path: document.path, includeDocumentation: include).parse(document.bytes, log: &local)
+        return (outcomes, local)
+    }
+
+    func assemble(_ readings: [([Boto3RSTPageParser.Outcome], DiagnosticLog)], options: IngestOptions,
+                  log: inout DiagnosticLog) -> Model {
+        Self.model(from: readings, options: options, log: &log)
     }
 
     /// The model of parsed boto3 pages (RST, HTML or text), each page's outcomes in page
