@@ -27,10 +27,7 @@ public struct Boto3HTMLParser: FormatParser, DocumentwiseParser {
         return ([outcome], local)
     }
 
-    func assemble(_ readings: [([Boto3RSTPageParser.Outcome], DiagnosticLog)], options: IngestOptions,
-                  log: inout DiagnosticLog) -> Model {
-        Boto3RSTParser.model(from: readings, options: options, log: &log)
-    }
+    func assembly(options: IngestOptions) -> Boto3PageAssembly { Boto3PageAssembly(options: options) }
 
     static func parsePage(_ document: SourceDocument, rendering: Rendering, includeDocumentation: Bool,
                           log: inout DiagnosticLog) -> Boto3RSTPageParser.Outcome {

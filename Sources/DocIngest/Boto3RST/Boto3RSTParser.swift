@@ -21,29 +21,26 @@ public struct Boto3RSTParser: FormatParser, DocumentwiseParser {
         return (outcomes, local)
     }
 
-    func assemble(_ readings: [([Boto3RSTPageParser.Outcome], DiagnosticLog)], options: IngestOptions,
-                  log: inout DiagnosticLog) -> Model {
-        Self.model(from: readings, options: options, log: &log)
+    func assembly(options: IngestOptions) -> Boto3PageAssembly { Boto3PageAssembly(options: options) }
+}
+
+/// The model of parsed boto3 pages (RST, HTML or text), each page's outcomes added in page
+/// order: non-operation methods counted, a second page of the same operation reported.
+struct Boto3PageAssembly: DocumentAssembly {
+    typealias Reading = [Boto3RSTPageParser.Outcome]
+    let options: IngestOptions
+    private(set) var model = Model()
+
+    init(options: IngestOptions) { self.options = options }
+
+    mutating func add(_ outcomes: [Boto3RSTPageParser.Outcome], log: inout DiagnosticLog) {
+        for outcome in outcomes { add(outcome: outcome, log: &log) }
     }
 
-    /// The model of parsed boto3 pages (RST, HTML or text), each page's outcomes in page
-    /// order: non-operation methods counted, a second page of the same operation reported,
-    /// page diagnostics kept in page order.
-    static func model(from results: [([Boto3RSTPageParser.Outcome], DiagnosticLog)], options: IngestOptions,
-                      log: inout DiagnosticLog) -> Model {
-        var model = Model()
-        for (outcomes, local) in results {
-            log.append(contentsOf: local)
-            for outcome in outcomes { add(outcome, to: &model, options: options, log: &log) }
-        }
-        return model
-    }
-
-    private static func add(_ outcome: Boto3RSTPageParser.Outcome, to model: inout Model, options: IngestOptions,
-                            log: inout DiagnosticLog) {
+    private mutating func add(outcome: Boto3RSTPageParser.Outcome, log: inout DiagnosticLog) {
         switch outcome {
         case .notAnOperation:
-            log.count(Self.skippedCategory)
+            log.count(Boto3RSTParser.skippedCategory)
         case .unreadable:
             break
         case let .operation(serviceName, apiVersion, op, definitions):

@@ -1,19 +1,31 @@
 import APIModel
 
-/// A parser whose documents are each read alone, then assembled into one model. `Ingest`
-/// reads such a document in the same task that read its bytes, so the bytes are freed as soon
-/// as they are read instead of all being held until every file is in.
+/// A parser whose documents are each read alone, then added one by one, in document order, to
+/// the model. `Ingest` reads such a document in the task that read its bytes (so the bytes
+/// are freed at once) and adds the readings of one batch of files while the next is read.
 protocol DocumentwiseParser: FormatParser {
+    associatedtype Assembly: DocumentAssembly
+    func read(_ document: SourceDocument, options: IngestOptions) -> (Assembly.Reading, DiagnosticLog)
+    func assembly(options: IngestOptions) -> Assembly
+}
+
+/// The model of a documentwise parser's readings, built as they come.
+protocol DocumentAssembly {
     associatedtype Reading: Sendable
-    func read(_ document: SourceDocument, options: IngestOptions) -> (Reading, DiagnosticLog)
-    /// The model of the readings, in document order; their diagnostics are appended in that order.
-    func assemble(_ readings: [(Reading, DiagnosticLog)], options: IngestOptions, log: inout DiagnosticLog) -> Model
+    /// Adds the next document's reading (whose own diagnostics the caller has appended to `log`).
+    mutating func add(_ reading: Reading, log: inout DiagnosticLog)
+    var model: Model { get }
 }
 
 extension DocumentwiseParser {
     /// `FormatParser.parse` for documents already in memory: read in parallel, then assembled.
     func parseEach(_ documents: [SourceDocument], options: IngestOptions, log: inout DiagnosticLog) -> Model {
-        assemble(documents.parallelMap { read($0, options: options) }, options: options, log: &log)
+        var assembly = assembly(options: options)
+        for (reading, readingLog) in documents.parallelMap({ read($0, options: options) }) {
+            log.append(contentsOf: readingLog)
+            assembly.add(reading, log: &log)
+        }
+        return assembly.model
     }
 
     /// `read` for a caller that holds parsers of several formats (`Ingest`).
@@ -22,8 +34,12 @@ extension DocumentwiseParser {
         return (reading, log)
     }
 
-    /// `assemble` of readings made by this parser's `readAny`.
-    func assembleAny(_ readings: [(any Sendable, DiagnosticLog)], options: IngestOptions, log: inout DiagnosticLog) -> Model {
-        assemble(readings.map { ($0.0 as! Reading, $0.1) }, options: options, log: &log)
+    func anyAssembly(options: IngestOptions) -> any DocumentAssembly { assembly(options: options) }
+}
+
+extension DocumentAssembly {
+    /// `add` of a reading made by its parser's `readAny`.
+    mutating func addAny(_ reading: any Sendable, log: inout DiagnosticLog) {
+        add(reading as! Reading, log: &log)
     }
 }

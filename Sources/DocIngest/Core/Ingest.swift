@@ -1,4 +1,5 @@
 import APIModel
+import Dispatch
 
 /// The ingest pipeline: list files → read each through `DocumentIntake` (read, gunzip,
 /// normalise, detect; a documentwise parser's document is parsed right there) → parse per format → check nesting → merge the partial models (most
@@ -49,19 +50,21 @@ public enum Ingest {
         let listing = CorpusWalker.list(paths)
         var log = listing.log
         var byFormat: [DocumentFormat: [SourceDocument]] = [:]
-        // Documents of a documentwise parser, read as soon as their bytes were in.
-        var readByFormat: [DocumentFormat: [(any Sendable, DiagnosticLog)]] = [:]
+        // Documents of a documentwise parser, read as soon as their bytes were in and added
+        // to their format's model while the next batch of files is read.
+        let assembling = BackgroundAssembly(options: options)
         var result = Result(model: Model(), log: DiagnosticLog())
         // Files are read and classified in parallel, in batches so progress can be shown.
         let batchSize = 1024
         for start in stride(from: 0, to: listing.files.count, by: batchSize) {
             progress?(start, listing.files.count)
             let batch = Array(listing.files[start..<min(start + batchSize, listing.files.count)])
+            var readings: [(DocumentFormat, any Sendable, DiagnosticLog)] = []
             for (path, intake) in zip(batch, batch.parallelMap { Intake.take($0, options: options) }) {
                 switch intake {
                 case let .read(format, reading, readingLog):
                     result.filesRead += 1
-                    readByFormat[format, default: []].append((reading, readingLog))
+                    readings.append((format, reading, readingLog))
                     result.filesByFormat[format, default: 0] += 1
                     result.documents[path] = format
                 case let .document(format, bytes):
@@ -80,10 +83,12 @@ public enum Ingest {
                     log.error(path, reason)
                 }
             }
+            assembling.add(readings)
         }
+        let assembled = assembling.finish()
         progress?(max(listing.files.count - 1, 0), listing.files.count)
         // Most precise first, so merge conflicts keep its facts.
-        let formats = Set(byFormat.keys).union(readByFormat.keys)
+        let formats = Set(byFormat.keys).union(assembled.keys)
             .sorted { ($0.precision, $0.rawValue) > ($1.precision, $1.rawValue) }
         var merger = ModelMerger(strict: options.strict)
         var merged: ModelMerger.Side?
@@ -95,8 +100,9 @@ public enum Ingest {
             }
             let diagnosticsBefore = log.diagnostics.count
             var partial: Model
-            if let readings = readByFormat[format], let parser = parser as? any DocumentwiseParser {
-                partial = parser.assembleAny(readings, options: options, log: &log)
+            if let (model, assemblyLog) = assembled[format] {
+                log.append(contentsOf: assemblyLog)
+                partial = model
             } else {
                 partial = parser.parse(documents, options: options, log: &log)
             }
@@ -141,6 +147,41 @@ private enum Intake: Sendable {
         case let .companion(kind): return .companion(kind)
         case let .unknown(reason): return .unknown(reason)
         case let .unreadable(reason): return .unreadable(reason)
+        }
+    }
+}
+
+/// The models of documentwise formats, built on a serial queue beside the reading: each
+/// batch's readings are added in file order while the next batch is read.
+private final class BackgroundAssembly: @unchecked Sendable {
+    private let queue = DispatchQueue(label: "docconform.ingest.assembly")
+    private let options: IngestOptions
+    // Touched only on `queue` until `finish`.
+    private var assemblies: [DocumentFormat: any DocumentAssembly] = [:]
+    private var logs: [DocumentFormat: DiagnosticLog] = [:]
+
+    init(options: IngestOptions) { self.options = options }
+
+    func add(_ readings: [(DocumentFormat, any Sendable, DiagnosticLog)]) {
+        guard !readings.isEmpty else { return }
+        nonisolated(unsafe) let readings = readings
+        queue.async { [self] in
+            for (format, reading, readingLog) in readings {
+                if assemblies[format] == nil, let parser = FormatRegistry.parser(for: format) as? any DocumentwiseParser {
+                    assemblies[format] = parser.anyAssembly(options: options)
+                }
+                logs[format, default: DiagnosticLog()].append(contentsOf: readingLog)
+                assemblies[format]?.addAny(reading, log: &logs[format, default: DiagnosticLog()])
+            }
+        }
+    }
+
+    /// Each format's model and diagnostics, once every batch added so far is in.
+    func finish() -> [DocumentFormat: (Model, DiagnosticLog)] {
+        queue.sync {
+            var models: [DocumentFormat: (Model, DiagnosticLog)] = [:]
+            for (format, assembly) in assemblies { models[format] = (assembly.model, logs[format] ?? DiagnosticLog()) }
+            return models
         }
     }
 }
