@@ -164,7 +164,6 @@ private final class BackgroundAssembly: @unchecked Sendable {
 
     func add(_ readings: [(DocumentFormat, any Sendable, DiagnosticLog)]) {
         guard !readings.isEmpty else { return }
-        nonisolated(unsafe) let readings = readings
         queue.async { [self] in
             for (format, reading, readingLog) in readings {
                 if assemblies[format] == nil, let parser = FormatRegistry.parser(for: format) as? any DocumentwiseParser {
