@@ -51,8 +51,17 @@ enum Output {
     }
 
     static func write(chunks: [[UInt8]], to path: String?) throws {
+        try write(to: path) { file in
+            for chunk in chunks { file.write(chunk) }
+        }
+    }
+
+    /// Opens the output, lets `body` write to it, and commits it.
+    static func write(to path: String?, _ body: (OutputFile) -> Void) throws {
         do {
-            try OutputFile.write(chunks, to: path)
+            let file = try OutputFile.open(path)
+            body(file)
+            try file.commit()
         } catch {
             Console.printError("\(error.path): error: cannot write output: \(error.reason)")
             throw ArgumentParser.ExitCode(2)

@@ -18,6 +18,7 @@ struct DocConform: ParsableCommand {
     static let stackBytes = 512 << 20
 
     static func main() {
+        ProcessLifetime.growHeapsInLargeSteps()
         let command = Thread { run() }
         command.stackSize = stackBytes
         command.start()

@@ -38,8 +38,8 @@ struct ParseCommand: ParsableCommand {
             Console.printError("docconform parse: error: nothing readable: no input yielded an API operation")
             throw ExitCode(2)
         }
-        let chunks = ModelWriter(includeDocumentation: !noDocs, pretty: pretty).chunks(of: result.model)
-        try Output.write(chunks: chunks, to: output)
+        let writer = ModelWriter(includeDocumentation: !noDocs, pretty: pretty)
+        try Output.write(to: output) { file in writer.write(result.model, to: file.write) }
         // Error diagnostics fail the run; `--strict` has made contradictions between sources errors.
         if result.log.errorCount > 0 { throw ExitCode(1) }
     }

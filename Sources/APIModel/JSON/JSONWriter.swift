@@ -14,6 +14,24 @@ public struct JSONWriter: Sendable {
         bytes.reserveCapacity(reserve)
     }
 
+    /// A writer that writes into `buffer`'s storage (emptied first): a buffer handed back by
+    /// `takeBytes` is reused without growing again.
+    public init(pretty: Bool = true, indent: Int = 0, buffer: [UInt8]) {
+        self.pretty = pretty
+        self.indent = indent
+        bytes = buffer
+        bytes.removeAll(keepingCapacity: true)
+        if bytes.capacity < 1 << 16 { bytes.reserveCapacity(1 << 16) }
+    }
+
+    /// The bytes written so far, read in place.
+    public func withBytes<R>(_ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R {
+        try bytes.withUnsafeBytes(body)
+    }
+
+    /// Drops what has been written so far, keeping the buffer (layout state is kept).
+    public mutating func discardBytes() { bytes.removeAll(keepingCapacity: true) }
+
     /// Hands over what has been written so far and starts an empty buffer (layout state is kept).
     public mutating func takeBytes() -> [UInt8] {
         defer { bytes = [] }

@@ -1,3 +1,7 @@
+import Dispatch
+import Foundation
+import OrderedCollections
+
 /// Writes `docconform.model/1` JSON. Canonical: services, operations and shape tables in
 /// name order, members in source order, a fixed key order inside each object, so the same
 /// model always gives the same bytes.
@@ -11,44 +15,58 @@ public struct ModelWriter: Sendable {
     }
 
     public func bytes(of model: Model) -> [UInt8] {
-        let parts = chunks(of: model)
         var all: [UInt8] = []
-        all.reserveCapacity(parts.reduce(0) { $0 + $1.count })
-        for p in parts { all.append(contentsOf: p) }
+        write(model) { all.append(contentsOf: $0) }
         return all
     }
 
     /// The document as consecutive byte chunks (one per service), so a large model can be
-    /// written to a file without first being joined in memory. Services are serialized in
-    /// parallel, each at its own nesting level.
+    /// written to a file without first being joined in memory.
     public func chunks(of model: Model) -> [[UInt8]] {
+        var chunks: [[UInt8]] = []
+        chunks.reserveCapacity(model.services.count * 2 + 2)
+        write(model) { chunks.append(Array($0)) }
+        return chunks
+    }
+
+    /// Hands the document to `emit` piece by piece, in order. Services are serialized in
+    /// parallel, each at its own nesting level, and each is emitted as soon as the services
+    /// before it are: its buffer is then reused for a later service, so the document is never
+    /// held whole (a release's pages make a 117 MB model). `emit` is called by one thread at a
+    /// time; the bytes are valid only during the call.
+    public func write(_ model: Model, to emit: (UnsafeRawBufferPointer) -> Void) {
         var model = model
         model.sortByName()
         let pretty = self.pretty
         let names = Array(model.services.keys)
-        let fragments = Array(model.services.values).parallelMap { service -> [UInt8] in
-            var w = JSONWriter(pretty: pretty, reserve: 1 << 16, indent: 2)
-            self.write(service, to: &w)
-            return w.bytes
-        }
-        var chunks: [[UInt8]] = []
-        chunks.reserveCapacity(fragments.count * 2 + 2)
         var head = JSONWriter(pretty: pretty)
         head.beginObject()
         head.key("format"); head.string(Model.formatIdentifier)
         head.key("services"); head.beginObject()
-        for (index, fragment) in fragments.enumerated() {
-            // Splice each fragment after its key; the writer tracks commas and indentation.
-            head.key(names[index])
-            head.rawValue([])
-            chunks.append(head.takeBytes())
-            chunks.append(fragment)
+        withoutActuallyEscaping(emit) { emit in
+            nonisolated(unsafe) let emit = emit
+            nonisolated(unsafe) var head = head
+            let order = InOrderEmission()
+            Array(model.services.values).withUnsafeBufferPointer { services in
+                nonisolated(unsafe) let services = services
+                DispatchQueue.concurrentPerform(iterations: services.count) { index in
+                    var w = JSONWriter(pretty: pretty, indent: 2, buffer: order.spareBuffer())
+                    self.write(services[index], to: &w)
+                    order.finished(index, w.takeBytes()) { index, fragment in
+                        // Splice each fragment after its key; the writer tracks commas and indentation.
+                        head.key(names[index])
+                        head.rawValue([])
+                        head.withBytes(emit)
+                        head.discardBytes()
+                        fragment.withUnsafeBytes(emit)
+                    }
+                }
+            }
+            head.endObject()
+            head.endObject()
+            head.newline()
+            head.withBytes(emit)
         }
-        head.endObject()
-        head.endObject()
-        head.newline()
-        chunks.append(head.takeBytes())
-        return chunks
     }
 
     public func string(of model: Model) -> String { String(decoding: bytes(of: model), as: UTF8.self) }
@@ -65,14 +83,14 @@ public struct ModelWriter: Sendable {
         if let u = service.uid { w.key("uid"); w.string(u) }
         if service.partial { w.key("partial"); w.bool(true) }
         w.key("operations"); w.beginObject()
-        for (name, op) in service.operations {
+        forEachInPlace(service.operations) { name, op in
             w.key(name)
             write(op, to: &w)
         }
         w.endObject()
         if !service.shapes.isEmpty {
             w.key("shapes"); w.beginObject()
-            for (name, shape) in service.shapes {
+            forEachInPlace(service.shapes) { name, shape in
                 w.key(name)
                 write(shape, to: &w)
             }
@@ -159,6 +177,15 @@ public struct ModelWriter: Sendable {
         if let r = wire.resultWrapper { w.key("resultWrapper"); w.string(r) }
     }
 
+    /// A list member, map key or map value, read in place.
+    private func writeChild(_ child: Shape.Child, of shape: Shape, as name: String, to w: inout JSONWriter) {
+        shape.withChild(child) { child in
+            guard let child else { return }
+            w.key(name)
+            write(child.pointee, to: &w)
+        }
+    }
+
     private func write(_ shape: Shape, to w: inout JSONWriter) {
         w.beginObject()
         if let ref = shape.ref {
@@ -177,15 +204,15 @@ public struct ModelWriter: Sendable {
                 w.endArray()
             }
             w.key("members"); w.beginObject()
-            for (name, member) in shape.members {
+            forEachInPlace(shape.members) { name, member in
                 w.key(name)
                 write(member, to: &w)
             }
             w.endObject()
         }
-        if let m = shape.member { w.key("member"); write(m, to: &w) }
-        if let k = shape.key { w.key("key"); write(k, to: &w) }
-        if let v = shape.value { w.key("value"); write(v, to: &w) }
+        writeChild(.member, of: shape, as: "member", to: &w)
+        writeChild(.key, of: shape, as: "key", to: &w)
+        writeChild(.value, of: shape, as: "value", to: &w)
         if let values = shape.enumValues {
             w.key("enum"); w.beginArray()
             for v in values { w.string(v) }
@@ -203,5 +230,42 @@ public struct ModelWriter: Sendable {
         writeLocation(shape, to: &w)
         if includeDocumentation, let d = shape.documentation { w.key("documentation"); w.string(d) }
         w.endObject()
+    }
+}
+
+/// Each entry of `table` in order, its value read in place: iterating a table copies each
+/// value, and copying an operation or shape retains each of its reference-counted fields.
+private func forEachInPlace<Value>(_ table: OrderedDictionary<String, Value>, _ body: (String, Value) -> Void) {
+    let keys = table.keys
+    table.values.withUnsafeBufferPointer { values in
+        for i in values.indices { body(keys[i], values[i]) }
+    }
+}
+
+/// Fragments finished in any order, handed on in index order (each as soon as all before it
+/// are), and their buffers kept for reuse.
+private final class InOrderEmission: @unchecked Sendable {
+    private let lock = NSLock()
+    private var next = 0
+    private var waiting: [Int: [UInt8]] = [:]
+    private var spare: [[UInt8]] = []
+
+    /// An empty buffer with the capacity of an emitted fragment's, if one is free.
+    func spareBuffer() -> [UInt8] {
+        lock.withLock { spare.popLast() } ?? []
+    }
+
+    /// Records fragment `index` and hands on every fragment now next in order (under the lock,
+    /// so `emit` runs on one thread at a time).
+    func finished(_ index: Int, _ fragment: [UInt8], emit: (Int, [UInt8]) -> Void) {
+        lock.lock()
+        defer { lock.unlock() }
+        waiting[index] = fragment
+        while var ready = waiting.removeValue(forKey: next) {
+            emit(next, ready)
+            next += 1
+            ready.removeAll(keepingCapacity: true)
+            spare.append(ready)
+        }
     }
 }

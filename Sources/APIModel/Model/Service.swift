@@ -43,9 +43,13 @@ public struct Service: Sendable, Hashable {
 
     /// Operations and shape tables in name order (see `Model.sortByName`).
     public mutating func sortByName() {
-        operations.sort { $0.key < $1.key }
-        shapes.sort { $0.key < $1.key }
-        errorShapes.sort { $0.key < $1.key }
+        operations.sortByKeyIfNeeded()
+        shapes.sortByKeyIfNeeded()
+        errorShapes.sortByKeyIfNeeded()
+    }
+
+    var isSortedByName: Bool {
+        operations.keys.isStrictlyAscending && shapes.keys.isStrictlyAscending && errorShapes.keys.isStrictlyAscending
     }
 
     /// The shape a `ref` node stands for (or the shape itself when it is not a ref).
@@ -83,8 +87,27 @@ public struct Model: Sendable, Hashable {
     public var operationCount: Int { services.values.reduce(0) { $0 + $1.operations.count } }
 
     /// Services and operations in name order, so every writer and renderer is deterministic.
+    /// Tables already in order are left untouched: sorting rebuilds a table, and a copy of a
+    /// model (a writer's) would then copy every service it shares. Services are sorted in
+    /// parallel, each in place.
     public mutating func sortByName() {
-        services.sort { $0.key < $1.key }
-        for key in services.keys { services[key]!.sortByName() }
+        services.sortByKeyIfNeeded()
+        guard !services.values.allSatisfy(\.isSortedByName) else { return }
+        services.values.withUnsafeMutableBufferPointer { services in
+            services.parallelForEach { $0.sortByName() }
+        }
+    }
+}
+
+extension OrderedDictionary where Key == String {
+    /// Sorts by key unless the keys are in order already (sorting rebuilds the hash table).
+    mutating func sortByKeyIfNeeded() {
+        if !keys.isStrictlyAscending { sort { $0.key < $1.key } }
+    }
+}
+
+extension Collection where Element: Comparable {
+    var isStrictlyAscending: Bool {
+        zip(self, dropFirst()).allSatisfy { $0 < $1 }
     }
 }

@@ -32,21 +32,20 @@ public enum FileReading {
             throw FileReadError(path: path, reason: "not a regular file (\(kind)): not read")
         }
         guard Int(info.st_size) <= limit else { throw FileReadError(path: path, reason: tooLarge(Int(info.st_size), limit: limit)) }
-        // Sized from fstat, one more byte asked for to notice a file that grew meanwhile.
-        var bytes = [UInt8](repeating: 0, count: Int(info.st_size) + 1)
-        var filled = 0
+        // Sized from fstat, one more byte asked for to notice a file that grew meanwhile; only
+        // the bytes read are kept (the buffer is not zeroed first).
         var failure: Int32 = 0
-        bytes.withUnsafeMutableBytes { raw in
-            while filled < raw.count {
-                let n = read(fd, raw.baseAddress! + filled, raw.count - filled)
+        let bytes = [UInt8](unsafeUninitializedCapacity: Int(info.st_size) + 1) { buffer, filled in
+            guard let base = buffer.baseAddress else { return }
+            while filled < buffer.count {
+                let n = read(fd, base + filled, buffer.count - filled)
                 if n < 0 { if errno == EINTR { continue }; failure = errno; return }
                 if n == 0 { return }
                 filled += n
             }
         }
         if failure != 0 { throw FileReadError(path: path, reason: "read failed: \(String(cString: strerror(failure)))") }
-        if filled > Int(info.st_size) { throw FileReadError(path: path, reason: "the file changed while it was read") }
-        bytes.removeLast(bytes.count - filled)
+        if bytes.count > Int(info.st_size) { throw FileReadError(path: path, reason: "the file changed while it was read") }
         return bytes
     }
 

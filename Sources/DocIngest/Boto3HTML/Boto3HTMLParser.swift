@@ -3,7 +3,7 @@ import APIModel
 /// boto3's method pages as served (Sphinx + furo HTML) or as a text-mode browser renders
 /// them. Each page is read into `Boto3PageSections` and built by `Boto3PageAssembler` with
 /// the RST parser's skeleton and shape logic; pages are parsed in parallel.
-public struct Boto3HTMLParser: FormatParser {
+public struct Boto3HTMLParser: FormatParser, DocumentwiseParser {
     public enum Rendering: Sendable {
         case html, text
     }
@@ -17,15 +17,17 @@ public struct Boto3HTMLParser: FormatParser {
     }
 
     public func parse(_ documents: [SourceDocument], options: IngestOptions, log: inout DiagnosticLog) -> Model {
-        let rendering = self.rendering
-        let include = includeDocumentation && options.includeDocumentation
-        let results = documents.parallelMap { document -> ([Boto3RSTPageParser.Outcome], DiagnosticLog) in
-            var local = DiagnosticLog()
-            let outcome = Self.parsePage(document, rendering: rendering, includeDocumentation: include, log: &local)
-            return ([outcome], local)
-        }
-        return Boto3RSTParser.model(from: results, options: options, log: &log)
+        parseEach(documents, options: options, log: &log)
     }
+
+    func read(_ document: SourceDocument, options: IngestOptions) -> ([Boto3RSTPageParser.Outcome], DiagnosticLog) {
+        var local = DiagnosticLog()
+        let include = includeDocumentation && options.includeDocumentation
+        let outcome = Self.parsePage(document, rendering: rendering, includeDocumentation: include, log: &local)
+        return ([outcome], local)
+    }
+
+    func assembly(options: IngestOptions) -> Boto3PageAssembly { Boto3PageAssembly(options: options) }
 
     static func parsePage(_ document: SourceDocument, rendering: Rendering, includeDocumentation: Bool,
                           log: inout DiagnosticLog) -> Boto3RSTPageParser.Outcome {

@@ -2,28 +2,25 @@
 enum Boto3PageLocation {
     /// `.../<service>/client/<method>.<ext>` → (`service`, `method`).
     static func serviceAndMethod(_ path: String) -> (service: String?, method: String?) {
-        let parts = lastParts(path, 3)
+        let parts = lastComponents(of: path, count: 3)
         guard parts.count == 3, parts[1] == "client" else { return (nil, nil) }
-        var method = String(parts[0])
-        if let dot = method.lastIndex(of: ".") { method = String(method[..<dot]) }
-        return (String(parts[2]), method)
+        var method = parts[0]
+        if let dot = method.lastIndex(of: ".") { method = method[..<dot] }
+        return (String(parts[2]), String(method))
     }
 
-    /// The last `n` non-empty parts of `path` between `/`s, the last first (fewer when it has
-    /// fewer): only the end of a long path is read.
-    private static func lastParts(_ path: String, _ n: Int) -> [Substring] {
+    /// The last `count` non-empty `/`-separated components of `path`, last first (found from
+    /// the end, without splitting the whole path: this runs for every page).
+    static func lastComponents(of path: String, count: Int) -> [Substring] {
         var parts: [Substring] = []
-        var end = path.endIndex
-        var i = end
-        while i > path.startIndex, parts.count < n {
-            let before = path.index(before: i)
-            if path[before] == "/" {
-                if i < end { parts.append(path[i..<end]) }
-                end = before
-            }
-            i = before
+        parts.reserveCapacity(count)
+        var rest = Substring(path)
+        while parts.count < count, !rest.isEmpty {
+            let slash = rest.utf8.lastIndex(of: UInt8(ascii: "/"))
+            let part = slash.map { rest[rest.utf8.index(after: $0)...] } ?? rest
+            if !part.isEmpty { parts.append(part) }
+            rest = slash.map { rest[..<$0] } ?? ""
         }
-        if parts.count < n, path.startIndex < end { parts.append(path[path.startIndex..<end]) }
         return parts
     }
 

@@ -1,9 +1,9 @@
 import APIModel
 
 /// boto3's RST client method pages (`<service>/client/<method>.rst`), as boto3's docs
-/// generator writes them. Pages are parsed in parallel; pages of methods that are no API
-/// operation are counted, not reported one by one.
-public struct Boto3RSTParser: FormatParser {
+/// generator writes them. Each page is parsed alone (in parallel, as soon as it is read);
+/// pages of methods that are no API operation are counted, not reported one by one.
+public struct Boto3RSTParser: FormatParser, DocumentwiseParser {
     public var includeDocumentation: Bool
 
     public init(includeDocumentation: Bool = true) { self.includeDocumentation = includeDocumentation }
@@ -11,33 +11,36 @@ public struct Boto3RSTParser: FormatParser {
     public static let skippedCategory = "boto3 pages that are not API operations skipped (can_paginate, get_waiter, ...)"
 
     public func parse(_ documents: [SourceDocument], options: IngestOptions, log: inout DiagnosticLog) -> Model {
+        parseEach(documents, options: options, log: &log)
+    }
+
+    func read(_ document: SourceDocument, options: IngestOptions) -> ([Boto3RSTPageParser.Outcome], DiagnosticLog) {
+        var local = DiagnosticLog()
         let include = includeDocumentation && options.includeDocumentation
-        let results = documents.parallelMap { document -> ([Boto3RSTPageParser.Outcome], DiagnosticLog) in
-            var local = DiagnosticLog()
-            let outcomes = Boto3RSTPageParser(path: document.path, includeDocumentation: include).parse(document.bytes, log: &local)
-            return (outcomes, local)
-        }
-        return Self.model(from: results, options: options, log: &log)
+        let outcomes = Boto3RSTPageParser(path: document.path, includeDocumentation: include).parse(document.bytes, log: &local)
+        return (outcomes, local)
     }
 
-    /// The model of parsed boto3 pages (RST, HTML or text), each page's outcomes in page
-    /// order: non-operation methods counted, a second page of the same operation reported,
-    /// page diagnostics kept in page order.
-    static func model(from results: [([Boto3RSTPageParser.Outcome], DiagnosticLog)], options: IngestOptions,
-                      log: inout DiagnosticLog) -> Model {
-        var model = Model()
-        for (outcomes, local) in results {
-            log.append(contentsOf: local)
-            for outcome in outcomes { add(outcome, to: &model, options: options, log: &log) }
-        }
-        return model
+    func assembly(options: IngestOptions) -> Boto3PageAssembly { Boto3PageAssembly(options: options) }
+}
+
+/// The model of parsed boto3 pages (RST, HTML or text), each page's outcomes added in page
+/// order: non-operation methods counted, a second page of the same operation reported.
+struct Boto3PageAssembly: DocumentAssembly {
+    typealias Reading = [Boto3RSTPageParser.Outcome]
+    let options: IngestOptions
+    private(set) var model = Model()
+
+    init(options: IngestOptions) { self.options = options }
+
+    mutating func add(_ outcomes: [Boto3RSTPageParser.Outcome], log: inout DiagnosticLog) {
+        for outcome in outcomes { add(outcome: outcome, log: &log) }
     }
 
-    private static func add(_ outcome: Boto3RSTPageParser.Outcome, to model: inout Model, options: IngestOptions,
-                            log: inout DiagnosticLog) {
+    private mutating func add(outcome: Boto3RSTPageParser.Outcome, log: inout DiagnosticLog) {
         switch outcome {
         case .notAnOperation:
-            log.count(Self.skippedCategory)
+            log.count(Boto3RSTParser.skippedCategory)
         case .unreadable:
             break
         case let .operation(serviceName, apiVersion, op, definitions):

@@ -17,23 +17,24 @@ enum ProseType: Sendable, Hashable {
         // cloudformation's GetTemplate hook writes `(*dict*) --`.
         while text.first == UInt8(ascii: "*") { text = text.dropFirst() }
         while text.last == UInt8(ascii: "*") { text = text.dropLast() }
-        switch String(decoding: text, as: UTF8.self) {
-        case "string", "str or dict": self = .string
-        case "integer", "biginteger": self = .integer
-        case "float", "bigdecimal": self = .float
-        case "boolean": self = .boolean
-        case "datetime": self = .datetime
-        case "bytes": self = .bytes
-        case "dict": self = .dict
-        case "list": self = .list
-        case ":ref:`document<document>`": self = .document
-        case "bytes or seekable file-like object": self = .streamingInput
-        case ":class:`.StreamingBody`": self = .streamingOutput
-        case ":class:`.EventStream`": self = .eventStream
-        case "JSON serializable": self = .jsonValue
-        case let other: self = .unknown(other)
+        // Compared as bytes: a String is made only for a type boto3 does not write.
+        for (spelling, type) in Self.spellings where text.elementsEqual(spelling) {
+            self = type
+            return
         }
+        self = .unknown(String(decoding: text, as: UTF8.self))
     }
+
+    private static let spellings: [([UInt8], ProseType)] = {
+        let table: [(String, ProseType)] = [
+            ("string", .string), ("str or dict", .string), ("integer", .integer), ("biginteger", .integer),
+            ("float", .float), ("bigdecimal", .float), ("boolean", .boolean), ("datetime", .datetime),
+            ("bytes", .bytes), ("dict", .dict), ("list", .list), (":ref:`document<document>`", .document),
+            ("bytes or seekable file-like object", .streamingInput), (":class:`.StreamingBody`", .streamingOutput),
+            (":class:`.EventStream`", .eventStream), ("JSON serializable", .jsonValue),
+        ]
+        return table.map { (Array($0.0.utf8), $0.1) }
+    }()
 }
 
 /// One parameter of the prose tree: a `:type:`/`:param:` pair or a `- **Name** *(type) --*`
@@ -65,9 +66,10 @@ enum RSTProseTree {
         var stack: [ProseNode] = []
         var described: [Description?] = []
 
+        // Nodes are moved off the stack, not copied: a copy retains each field of the node.
         func closeDeeper(than indent: Int) {
-            while var last = stack.last, last.indent >= indent {
-                stack.removeLast()
+            while let innermost = stack.last?.indent, innermost >= indent {
+                var last = stack.removeLast()
                 if let text = described.removeLast() { last.documentation = RSTText.paragraphs(page, lines: text.lines, from: text.from) }
                 if stack.isEmpty { roots.append(last) } else { stack[stack.count - 1].children.append(last) }
             }
@@ -103,9 +105,9 @@ enum RSTProseTree {
             } else if first == UInt8(ascii: "."), !stack.isEmpty,
                       page.hasPrefix(at: start, end: end, unionNote) {
                 stack[stack.count - 1].union = true
-            } else if let top = stack.last, top.children.isEmpty, indent > top.indent {
+            } else if let top = stack.indices.last, stack[top].children.isEmpty, indent > stack[top].indent {
                 // boto3 of 2022 glued the union note to the end of a description line.
-                if !top.union, let note = page.findNote(in: start..<end), page.hasPrefix(at: note, end: end, unionNote) {
+                if !stack[top].union, let note = page.findNote(in: start..<end), page.hasPrefix(at: note, end: end, unionNote) {
                     stack[stack.count - 1].union = true
                 }
                 guard documentation else { continue }

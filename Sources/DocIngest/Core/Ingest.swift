@@ -1,7 +1,8 @@
 import APIModel
+import Dispatch
 
 /// The ingest pipeline: list files → read each through `DocumentIntake` (read, gunzip,
-/// normalise, detect) → parse per format → check nesting → merge the partial models (most
+/// normalise, detect; a documentwise parser's document is parsed right there) → parse per format → check nesting → merge the partial models (most
 /// precise source first) into one model, with every diagnostic.
 public enum Ingest {
     public struct Result: Sendable {
@@ -49,14 +50,23 @@ public enum Ingest {
         let listing = CorpusWalker.list(paths)
         var log = listing.log
         var byFormat: [DocumentFormat: [SourceDocument]] = [:]
+        // Documents of a documentwise parser, read as soon as their bytes were in and added
+        // to their format's model while the next batch of files is read.
+        let assembling = BackgroundAssembly(options: options)
         var result = Result(model: Model(), log: DiagnosticLog())
         // Files are read and classified in parallel, in batches so progress can be shown.
         let batchSize = 1024
         for start in stride(from: 0, to: listing.files.count, by: batchSize) {
             progress?(start, listing.files.count)
             let batch = Array(listing.files[start..<min(start + batchSize, listing.files.count)])
-            for (path, outcome) in zip(batch, batch.parallelMap(DocumentIntake.read)) {
-                switch outcome {
+            var readings: [(DocumentFormat, any Sendable, DiagnosticLog)] = []
+            for (path, intake) in zip(batch, batch.parallelMap { Intake.take($0, options: options) }) {
+                switch intake {
+                case let .read(format, reading, readingLog):
+                    result.filesRead += 1
+                    readings.append((format, reading, readingLog))
+                    result.filesByFormat[format, default: 0] += 1
+                    result.documents[path] = format
                 case let .document(format, bytes):
                     result.filesRead += 1
                     byFormat[format, default: []].append(SourceDocument(path: path, bytes: bytes))
@@ -73,20 +83,29 @@ public enum Ingest {
                     log.error(path, reason)
                 }
             }
+            assembling.add(readings)
         }
+        let assembled = assembling.finish()
         progress?(max(listing.files.count - 1, 0), listing.files.count)
         // Most precise first, so merge conflicts keep its facts.
-        let formats = byFormat.keys.sorted { ($0.precision, $0.rawValue) > ($1.precision, $1.rawValue) }
+        let formats = Set(byFormat.keys).union(assembled.keys)
+            .sorted { ($0.precision, $0.rawValue) > ($1.precision, $1.rawValue) }
         var merger = ModelMerger(strict: options.strict)
         var merged: ModelMerger.Side?
         for format in formats {
-            let documents = byFormat[format]!
+            let documents = byFormat[format] ?? []
             guard let parser = FormatRegistry.parser(for: format) else {
                 for d in documents { log.warning(d.path, "skipped: no parser for \(format.rawValue) yet") }
                 continue
             }
             let diagnosticsBefore = log.diagnostics.count
-            var partial = parser.parse(documents, options: options, log: &log)
+            var partial: Model
+            if let (model, assemblyLog) = assembled[format] {
+                log.append(contentsOf: assemblyLog)
+                partial = model
+            } else {
+                partial = parser.parse(documents, options: options, log: &log)
+            }
             if format == .modelJSON {
                 // The model reader has checked its files' nesting and refs already.
                 let failed = Set(log.diagnostics[diagnosticsBefore...].filter { $0.severity == .error }.map(\.file))
@@ -107,5 +126,61 @@ public enum Ingest {
         result.model.sortByName()
         result.log = log
         return result
+    }
+}
+
+/// What reading one file gave: `DocumentIntake`'s outcome, or, for a document whose parser
+/// reads documents one by one, that reading (the bytes are dropped once read).
+private enum Intake: Sendable {
+    case read(DocumentFormat, any Sendable, DiagnosticLog)
+    case document(DocumentFormat, [UInt8])
+    case companion(String)
+    case unknown(String)
+    case unreadable(String)
+
+    static func take(_ path: String, options: IngestOptions) -> Intake {
+        switch DocumentIntake.read(path) {
+        case let .document(format, bytes):
+            guard let parser = FormatRegistry.parser(for: format) as? any DocumentwiseParser else { return .document(format, bytes) }
+            let (reading, log) = parser.readAny(SourceDocument(path: path, bytes: bytes), options: options)
+            return .read(format, reading, log)
+        case let .companion(kind): return .companion(kind)
+        case let .unknown(reason): return .unknown(reason)
+        case let .unreadable(reason): return .unreadable(reason)
+        }
+    }
+}
+
+/// The models of documentwise formats, built on a serial queue beside the reading: each
+/// batch's readings are added in file order while the next batch is read.
+private final class BackgroundAssembly: @unchecked Sendable {
+    private let queue = DispatchQueue(label: "docconform.ingest.assembly")
+    private let options: IngestOptions
+    // Touched only on `queue` until `finish`.
+    private var assemblies: [DocumentFormat: any DocumentAssembly] = [:]
+    private var logs: [DocumentFormat: DiagnosticLog] = [:]
+
+    init(options: IngestOptions) { self.options = options }
+
+    func add(_ readings: [(DocumentFormat, any Sendable, DiagnosticLog)]) {
+        guard !readings.isEmpty else { return }
+        queue.async { [self] in
+            for (format, reading, readingLog) in readings {
+                if assemblies[format] == nil, let parser = FormatRegistry.parser(for: format) as? any DocumentwiseParser {
+                    assemblies[format] = parser.anyAssembly(options: options)
+                }
+                logs[format, default: DiagnosticLog()].append(contentsOf: readingLog)
+                assemblies[format]?.addAny(reading, log: &logs[format, default: DiagnosticLog()])
+            }
+        }
+    }
+
+    /// Each format's model and diagnostics, once every batch added so far is in.
+    func finish() -> [DocumentFormat: (Model, DiagnosticLog)] {
+        queue.sync {
+            var models: [DocumentFormat: (Model, DiagnosticLog)] = [:]
+            for (format, assembly) in assemblies { models[format] = (assembly.model, logs[format] ?? DiagnosticLog()) }
+            return models
+        }
     }
 }
