@@ -110,10 +110,7 @@ public final class ValidationPlan {
             refreshStorage()
             compileSeconds += threadCPUSeconds() - started
         }
-        serviceNumber = serviceNumbers[service] ?? {
-            serviceNumbers[service] = serviceNumbers.count
-            return serviceNumbers.count - 1
-        }()
+        enterService(service)
         // The operation read in place: a copy retained and released every field it has.
         let (input, output) = svc.operations.values.withUnsafeBufferPointer { ops in
             let op = ops.baseAddress.unsafelyUnwrapped + opIndex
@@ -143,6 +140,7 @@ public final class ValidationPlan {
             refreshStorage()
             compileSeconds += threadCPUSeconds() - started
         }
+        enterService(service.name)
         var root = Shape.structure([("Error", Shape(type: .document)), ("ResponseMetadata", Shape(type: .document))], required: ["Error"])
         if let name = shapeName, let error = service.errorShapes[name], let shape = service.resolve(error.shape) {
             for (member, memberShape) in shape.members where root.members[member] == nil { root.members[member] = memberShape }
@@ -300,6 +298,15 @@ public final class ValidationPlan {
     /// The service being compiled, numbered (refs are resolved within one service).
     private var serviceNumber = 0
     private var serviceNumbers: [String: Int] = [:]
+
+    /// Makes `service` the one being compiled: every compile (an operation's roots, an error
+    /// root) sets it first, so shared member tables never mix services' refs.
+    private func enterService(_ service: String) {
+        serviceNumber = serviceNumbers[service] ?? {
+            serviceNumbers[service] = serviceNumbers.count
+            return serviceNumbers.count - 1
+        }()
+    }
 
     /// The member of a structure being compiled whose name is these bytes (the scanner's
     /// lookup, over the tables as they stand).
