@@ -34,7 +34,7 @@ struct ChangelogLines {
         }
         let page = TextLines(bytes)
         self.page = page
-        trimmed = page.ranges.map { TextSpace.trim(page.bytes, $0) }
+        trimmed = page.trimmedRanges()
     }
 
     var count: Int { trimmed.count }
