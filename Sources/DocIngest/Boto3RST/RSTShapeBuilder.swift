@@ -123,13 +123,19 @@ struct RSTShapeBuilder {
 
     /// A leaf: its type, enum values and whether it streams.
     private static func scalar(_ type: ShapeType, meaning: SkeletonMeaning?, prose: ProseNode?) -> Shape {
-        var shape = Shape(type: type)
+        let streaming: Bool
         switch meaning {
-        case let .enumeration(values)?: shape.enumValues = values
-        case .streamingInput?, .streamingOutput?: shape.streaming = true
-        default:
-            if prose?.type == .streamingInput || prose?.type == .streamingOutput { shape.streaming = true }
+        case let .enumeration(values)?:
+            var shape = Shape(type: type)
+            shape.enumValues = values
+            return shape
+        case .streamingInput?, .streamingOutput?: streaming = true
+        default: streaming = prose?.type == .streamingInput || prose?.type == .streamingOutput
         }
+        // Most leaves: returned as made, since a shape is a large value to copy.
+        guard streaming else { return Shape(type: type) }
+        var shape = Shape(type: type)
+        shape.streaming = true
         return shape
     }
 
