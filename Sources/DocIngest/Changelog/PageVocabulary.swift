@@ -99,7 +99,16 @@ struct PageVocabulary {
                 var i = 0
                 while i < n {
                     let c = buffer[i]
-                    guard isWordByte(c) else { i += 1; continue }
+                    guard isWordByte(c) else {
+                        i += 1
+                        // Between words: eight bytes without a capital start no PascalCase word (two
+                        // thirds of a page); landing inside a word, the rest of it is skipped.
+                        guard n - i >= 8, !hasCapital(UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)) else { continue }
+                        i += 8
+                        while n - i >= 8, !hasCapital(UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)) { i += 8 }
+                        while i < n, isWordByte(buffer[i - 1]), isWordByte(buffer[i]) { i += 1 }
+                        continue
+                    }
                     let start = i
                     guard c >= 0x41, c <= 0x5A else {
                         // Not PascalCase: skipped without hashing (most of a page's words).
@@ -140,6 +149,15 @@ struct PageVocabulary {
             }
         }
         return words
+    }
+
+    /// A byte of `x` is an ASCII capital (0x41...0x5A): the "has a byte between m and n" word
+    /// trick (exact; bytes from 0x80 never count).
+    @inline(__always)
+    private static func hasCapital(_ x: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let low7 = x & (ones &* 127)
+        return ((ones &* (127 + 0x5B)) &- low7) & ~x & (low7 &+ ones &* (127 - 0x40)) & (ones &* 128) != 0
     }
 
     /// ASCII letters and digits, looked up: every byte of a page is tested.
