@@ -83,7 +83,7 @@ struct PageVocabulary {
     }
 
     /// The page's distinct PascalCase ASCII words of two or more characters, in page order,
-    /// read byte by byte (pages are large). Words are told apart by an open-addressing table
+    /// found from capital to capital (pages are large). Words are told apart by an open-addressing table
     /// of their byte ranges (FNV-1a hashes, bytes compared on a hit): hashing every word of
     /// a page through `Set` was a tenth of reading a changelog.
     static func pascalCaseWords(_ bytes: [UInt8]) -> [String] {
@@ -98,20 +98,18 @@ struct PageVocabulary {
                 let n = buffer.count
                 var i = 0
                 while i < n {
-                    let c = buffer[i]
-                    guard isWordByte(c) else {
+                    // To the next capital, eight bytes at a time: only a capital starts a PascalCase word.
+                    if n - i >= 8 {
+                        let capitals = capitalMask(UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self))
+                        if capitals == 0 { i += 8; continue }
+                        i += capitals.trailingZeroBitCount >> 3
+                    } else if !(buffer[i] >= 0x41 && buffer[i] <= 0x5A) {
                         i += 1
-                        // Between words: eight bytes without a capital start no PascalCase word (two
-                        // thirds of a page); landing inside a word, the rest of it is skipped.
-                        guard n - i >= 8, !hasCapital(UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)) else { continue }
-                        i += 8
-                        while n - i >= 8, !hasCapital(UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)) { i += 8 }
-                        while i < n, isWordByte(buffer[i - 1]), isWordByte(buffer[i]) { i += 1 }
                         continue
                     }
                     let start = i
-                    guard c >= 0x41, c <= 0x5A else {
-                        // Not PascalCase: skipped without hashing (most of a page's words).
+                    if start > 0, isWordByte(buffer[start - 1]) {
+                        // Inside a word (`eventBridgeRule`, `9Lives`): no start; the rest of it is skipped.
                         while i < n, isWordByte(buffer[i]) { i += 1 }
                         continue
                     }
@@ -151,13 +149,13 @@ struct PageVocabulary {
         return words
     }
 
-    /// A byte of `x` is an ASCII capital (0x41...0x5A): the "has a byte between m and n" word
-    /// trick (exact; bytes from 0x80 never count).
+    /// The top bit of each byte of `x` that is an ASCII capital (0x41...0x5A): the "has a byte
+    /// between m and n" word trick, exact per byte (no carry crosses bytes; bytes from 0x80 never count).
     @inline(__always)
-    private static func hasCapital(_ x: UInt64) -> Bool {
+    private static func capitalMask(_ x: UInt64) -> UInt64 {
         let ones: UInt64 = 0x0101_0101_0101_0101
         let low7 = x & (ones &* 127)
-        return ((ones &* (127 + 0x5B)) &- low7) & ~x & (low7 &+ ones &* (127 - 0x40)) & (ones &* 128) != 0
+        return ((ones &* (127 + 0x5B)) &- low7) & ~x & (low7 &+ ones &* (127 - 0x40)) & (ones &* 128)
     }
 
     /// ASCII letters and digits, looked up: every byte of a page is tested.
