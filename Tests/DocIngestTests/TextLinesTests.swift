@@ -31,6 +31,16 @@ import Testing
         #expect(TextSpace.isSpace("\u{a0}") && TextSpace.isSpace("\t") && !TextSpace.isSpace("\n"))
     }
 
+    @Test func everyLineTrimmedAtOnceAsOneByOne() {
+        // Indentation longer than a word of eight spaces, ending in a tab or a no-break space;
+        // lines of spaces only, of exactly eight, and a last line without a newline.
+        let text = "                    'Name': 'string',\r\n        \n" + String(repeating: " ", count: 17) + "\t\u{a0}x \u{a0}\n"
+            + "\u{a0}\u{a0}        y\n\n                z"
+        let page = lines(text)
+        #expect(page.trimmedRanges() == (0..<page.count).map(page.trimmed))
+        #expect(page.trimmedRanges().map(page.string) == ["'Name': 'string',", "", "x", "y", "", "z"])
+    }
+
     @Test func byteSearchesAndLineLookup() {
         let page = lines("first line\n  - **Name** *(dict) --* .. note::    tail\nlast")
         #expect(page.find(".. note::", in: page.range(1)) == 36)

@@ -114,17 +114,29 @@ struct RSTShapeBuilder {
             guard let item else { return nil }
             var shape = Shape.list(of: item)
             define(me, &shape)
-            return shape
+            // Moved out, not copied: a shape is a large value.
+            return consume shape
         default:
-            var shape = Shape(type: type)
-            switch meaning {
-            case let .enumeration(values)?: shape.enumValues = values
-            case .streamingInput?, .streamingOutput?: shape.streaming = true
-            default:
-                if prose?.type == .streamingInput || prose?.type == .streamingOutput { shape.streaming = true }
-            }
-            return shape
+            return Self.scalar(type, meaning: meaning, prose: prose)
         }
+    }
+
+    /// A leaf: its type, enum values and whether it streams.
+    private static func scalar(_ type: ShapeType, meaning: SkeletonMeaning?, prose: ProseNode?) -> Shape {
+        let streaming: Bool
+        switch meaning {
+        case let .enumeration(values)?:
+            var shape = Shape(type: type)
+            shape.enumValues = values
+            return shape
+        case .streamingInput?, .streamingOutput?: streaming = true
+        default: streaming = prose?.type == .streamingInput || prose?.type == .streamingOutput
+        }
+        // Most leaves: returned as made, since a shape is a large value to copy.
+        guard streaming else { return Shape(type: type) }
+        var shape = Shape(type: type)
+        shape.streaming = true
+        return shape
     }
 
     /// The node's type from the skeleton and the prose, or nil (with a warning) when they disagree.
@@ -255,7 +267,7 @@ struct RSTShapeBuilder {
         if isEventStream { shape.eventstream = true }
         let me = ancestors.removeLast()
         define(me, &shape)
-        return shape
+        return consume shape
     }
 
     /// Sets `members[name]` to `member` (appended, or in the place of the name's value) and

@@ -118,7 +118,15 @@ struct ChangeDictResolver {
 
     /// Whether `literal`, read as a type summary, describes `shape` completely.
     func compatible(_ literal: SkeletonNode, _ shape: Shape?, depth: Int = 0) -> Bool {
-        guard depth < 64, let shape, let s = service.resolve(shape), let type = s.type else { return false }
+        guard depth < 64, let shape else { return false }
+        // Only a ref is looked up: resolving copies the shape, a large value.
+        guard shape.ref != nil else { return compatible(literal, resolved: shape, depth: depth) }
+        guard let s = service.resolve(shape) else { return false }
+        return compatible(literal, resolved: s, depth: depth)
+    }
+
+    private func compatible(_ literal: SkeletonNode, resolved s: Shape, depth: Int) -> Bool {
+        guard let type = s.type else { return false }
         if literal.stringValue == "... recursive ..." { return true }
         if type == .list, case .list = literal.kind {
             return literal.items.count == 1 && compatible(literal.items[0], s.member, depth: depth + 1)

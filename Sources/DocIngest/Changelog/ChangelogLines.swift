@@ -10,31 +10,35 @@ struct ChangelogLines {
     let trimmed: [Range<Int>]
 
     init(_ raw: [UInt8]) {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(raw.count)
-        // Copied in runs between no-break spaces.
-        raw.withUnsafeBufferPointer { buffer in
-            guard let base = buffer.baseAddress else { return }
-            var i = 0
-            while i < raw.count {
-                guard let hit = memchr(base + i, 0xC2, raw.count - i) else {
-                    bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[i...]))
-                    break
+        let bytes = raw.withUnsafeBufferPointer { source -> [UInt8] in
+            // Most pages have no no-break space: read as they are, not copied.
+            guard let base = source.baseAddress, memchr(base, 0xC2, source.count) != nil else { return raw }
+            let n = source.count
+            return [UInt8](unsafeUninitializedCapacity: n) { target, count in
+                // Copied in runs between no-break spaces.
+                let out = target.baseAddress!
+                var i = 0
+                var o = 0
+                while i < n {
+                    guard let hit = memchr(base + i, 0xC2, n - i) else {
+                        (out + o).initialize(from: base + i, count: n - i)
+                        o += n - i
+                        break
+                    }
+                    let at = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                    (out + o).initialize(from: base + i, count: at - i)
+                    o += at - i
+                    let isNoBreakSpace = at + 1 < n && base[at + 1] == 0xA0
+                    (out + o).initialize(to: isNoBreakSpace ? 0x20 : 0xC2)
+                    o += 1
+                    i = at + (isNoBreakSpace ? 2 : 1)
                 }
-                let at = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
-                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[i..<at]))
-                if at + 1 < raw.count, raw[at + 1] == 0xA0 {
-                    bytes.append(0x20)
-                    i = at + 2
-                } else {
-                    bytes.append(0xC2)
-                    i = at + 1
-                }
+                count = o
             }
         }
         let page = TextLines(bytes)
         self.page = page
-        trimmed = page.ranges.map { TextSpace.trim(page.bytes, $0) }
+        trimmed = page.trimmedRanges()
     }
 
     var count: Int { trimmed.count }

@@ -118,8 +118,8 @@ public struct ChangelogReader: Sendable {
     /// else a key made from the heading's service title (warned: the title is no client name).
     private func serviceKey(path: String, heading: ChangelogHeading?, options: IngestOptions, log: inout DiagnosticLog) -> String {
         if let name = options.serviceName { return name }
-        var file = String(path.split(separator: "/").last ?? Substring(path))
-        if let dot = file.lastIndex(of: ".") { file = String(file[..<dot]) }
+        var file = Self.fileName(path)
+        if let dot = file.lastIndex(of: ".") { file = file[..<dot] }
         let parts = file.split(separator: "_")
         if parts.count >= 2, CorpusWalker.isAPIVersion(parts[parts.count - 1]) {
             return String(parts[parts.count - 2])
@@ -130,5 +130,16 @@ public struct ChangelogReader: Sendable {
         let key = words.joined(separator: "-").filter { $0.isLetter || $0.isNumber || $0 == "-" }
         log.warning(path, line: heading?.line ?? 1, "no service key in the file name (<service>_<YYYY-MM-DD>.txt) or --service; using '\(key)' from the title")
         return key
+    }
+
+    /// The path's last non-empty part between `/`s (the whole path when it has none), found
+    /// from the end: corpus paths are long, and only the file name is read.
+    private static func fileName(_ path: String) -> Substring {
+        let u = path.utf8
+        var end = u.endIndex
+        while end > u.startIndex, u[u.index(before: end)] == UInt8(ascii: "/") { end = u.index(before: end) }
+        guard end > u.startIndex else { return path[...] }
+        let start = u[..<end].lastIndex(of: UInt8(ascii: "/")).map { u.index(after: $0) } ?? u.startIndex
+        return path[start..<end]
     }
 }

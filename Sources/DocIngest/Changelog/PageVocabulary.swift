@@ -83,7 +83,7 @@ struct PageVocabulary {
     }
 
     /// The page's distinct PascalCase ASCII words of two or more characters, in page order,
-    /// read byte by byte (pages are large). Words are told apart by an open-addressing table
+    /// found from capital to capital (pages are large). Words are told apart by an open-addressing table
     /// of their byte ranges (FNV-1a hashes, bytes compared on a hit): hashing every word of
     /// a page through `Set` was a tenth of reading a changelog.
     static func pascalCaseWords(_ bytes: [UInt8]) -> [String] {
@@ -98,11 +98,18 @@ struct PageVocabulary {
                 let n = buffer.count
                 var i = 0
                 while i < n {
-                    let c = buffer[i]
-                    guard isWordByte(c) else { i += 1; continue }
+                    // To the next capital, eight bytes at a time: only a capital starts a PascalCase word.
+                    if n - i >= 8 {
+                        let capitals = capitalMask(UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self))
+                        if capitals == 0 { i += 8; continue }
+                        i += capitals.trailingZeroBitCount >> 3
+                    } else if !(buffer[i] >= 0x41 && buffer[i] <= 0x5A) {
+                        i += 1
+                        continue
+                    }
                     let start = i
-                    guard c >= 0x41, c <= 0x5A else {
-                        // Not PascalCase: skipped without hashing (most of a page's words).
+                    if start > 0, isWordByte(buffer[start - 1]) {
+                        // Inside a word (`eventBridgeRule`, `9Lives`): no start; the rest of it is skipped.
                         while i < n, isWordByte(buffer[i]) { i += 1 }
                         continue
                     }
@@ -140,6 +147,15 @@ struct PageVocabulary {
             }
         }
         return words
+    }
+
+    /// The top bit of each byte of `x` that is an ASCII capital (0x41...0x5A): the "has a byte
+    /// between m and n" word trick, exact per byte (no carry crosses bytes; bytes from 0x80 never count).
+    @inline(__always)
+    private static func capitalMask(_ x: UInt64) -> UInt64 {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let low7 = x & (ones &* 127)
+        return ((ones &* (127 + 0x5B)) &- low7) & ~x & (low7 &+ ones &* (127 - 0x40)) & (ones &* 128)
     }
 
     /// ASCII letters and digits, looked up: every byte of a page is tested.

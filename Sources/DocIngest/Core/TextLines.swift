@@ -62,6 +62,26 @@ struct TextLines {
     /// Line `i` without its leading and trailing space.
     func trimmed(_ i: Int) -> Range<Int> { TextSpace.trim(bytes, range(i)) }
 
+    /// Every line without its leading and trailing space, by index: one pass over the buffer
+    /// for readers that look at each line's trimmed text (the same ranges as `trimmed(_:)`).
+    func trimmedRanges() -> [Range<Int>] {
+        bytes.withUnsafeBufferPointer { buffer in
+            var out: [Range<Int>] = []
+            out.reserveCapacity(starts.count)
+            starts.withUnsafeBufferPointer { starts in
+                let n = starts.count
+                for i in 0..<n {
+                    let start = starts[i]
+                    var end = i + 1 < n ? starts[i + 1] - 1 : buffer.count
+                    if i + 1 == n, end > start, buffer[end - 1] == 0x0A { end -= 1 }
+                    if end > start, buffer[end - 1] == 0x0D { end -= 1 }
+                    out.append(TextSpace.trim(buffer, start..<end))
+                }
+            }
+            return out
+        }
+    }
+
     /// Columns of leading space of line `i` (a no-break space is one column); nil for a blank line.
     func indent(_ i: Int) -> Int? {
         let r = range(i)
@@ -229,12 +249,28 @@ enum TextSpace {
 
     /// `r` without leading and trailing space.
     static func trim(_ bytes: [UInt8], _ r: Range<Int>) -> Range<Int> {
-        let start = skip(bytes, from: r.lowerBound, to: r.upperBound)
+        bytes.withUnsafeBufferPointer { trim($0, r) }
+    }
+
+    /// `r` without leading and trailing space, on a buffer (`r` must lie within it): the
+    /// form for loops over every line, without a bounds check per byte.
+    @inline(__always)
+    static func trim(_ bytes: UnsafeBufferPointer<UInt8>, _ r: Range<Int>) -> Range<Int> {
+        guard let base = bytes.baseAddress else { return r }
+        var start = r.lowerBound
         var end = r.upperBound
+        // Indentation a word at a time: syntax blocks are indented tens of spaces.
+        while end - start >= 8, UnsafeRawPointer(base + start).loadUnaligned(as: UInt64.self) == 0x2020_2020_2020_2020 { start += 8 }
+        while start < end {
+            let b = base[start]
+            if b == 0x20 || b == 0x09 { start += 1; continue }
+            if b == 0xC2, start + 1 < end, base[start + 1] == 0xA0 { start += 2; continue }
+            break
+        }
         while end > start {
-            let b = bytes[end - 1]
+            let b = base[end - 1]
             if b == 0x20 || b == 0x09 { end -= 1; continue }
-            if b == 0xA0, end - 2 >= start, bytes[end - 2] == 0xC2 { end -= 2; continue }
+            if b == 0xA0, end - 2 >= start, base[end - 2] == 0xC2 { end -= 2; continue }
             break
         }
         return start..<end
