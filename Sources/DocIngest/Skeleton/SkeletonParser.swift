@@ -22,9 +22,12 @@ public struct SkeletonParser: Sendable {
     /// Parses `bytes[range]`, whose first byte is on line `firstLine`.
     public func parse(_ bytes: [UInt8], range: Range<Int>? = nil, firstLine: Int = 1) throws(SkeletonError) -> SkeletonDocument {
         let r = range ?? 0..<bytes.count
-        var scanner = Scanner(bytes: bytes, position: r.lowerBound, end: r.upperBound, line: firstLine,
-                              dialect: dialect, maximumDepth: maximumDepth)
-        return try scanner.document()
+        // On the buffer: every byte of a block is looked at, most of them more than once.
+        return try bytes.withUnsafeBufferPointer { (buffer) throws(SkeletonError) -> SkeletonDocument in
+            var scanner = Scanner(bytes: buffer, position: r.lowerBound, end: r.upperBound, line: firstLine,
+                                  dialect: dialect, maximumDepth: maximumDepth)
+            return try scanner.document()
+        }
     }
 
     /// Parses a string (tests, small inputs).
@@ -33,8 +36,9 @@ public struct SkeletonParser: Sendable {
     }
 }
 
+/// Reads within `bytes[..<end]` only: every access is after a `position < end` test.
 private struct Scanner {
-    let bytes: [UInt8]
+    let bytes: UnsafeBufferPointer<UInt8>
     var position: Int
     let end: Int
     var line: Int
@@ -42,7 +46,7 @@ private struct Scanner {
     let maximumDepth: Int
     var depth = 0
 
-    init(bytes: [UInt8], position: Int, end: Int, line: Int, dialect: SkeletonDialect, maximumDepth: Int) {
+    init(bytes: UnsafeBufferPointer<UInt8>, position: Int, end: Int, line: Int, dialect: SkeletonDialect, maximumDepth: Int) {
         self.bytes = bytes
         self.position = max(0, min(position, bytes.count))
         self.end = max(self.position, min(end, bytes.count))
@@ -251,9 +255,9 @@ private struct Scanner {
         while position < end {
             let c = bytes[position]
             if c == quote {
-                let text = String(decoding: bytes[start..<position], as: UTF8.self)
+                let literal = text(start..<position)
                 position += 1
-                return text
+                return literal
             }
             if c == UInt8(ascii: "\\") { position += 2; continue }
             if c == 0x0A { break }
@@ -278,7 +282,7 @@ private struct Scanner {
             }
             break
         }
-        return SkeletonNode(kind: .number(String(decoding: bytes[start..<position], as: UTF8.self), isFloat: isFloat), line: line)
+        return SkeletonNode(kind: .number(text(start..<position), isFloat: isFloat), line: line)
     }
 
     /// A run of names separated by single spaces on one line (`JSON value`), or dots (`...`).
@@ -299,13 +303,13 @@ private struct Scanner {
             break
         }
         position = last
-        return String(decoding: bytes[start..<last], as: UTF8.self)
+        return text(start..<last)
     }
 
     mutating func scanName() -> String {
         let start = position
         while position < end, isNameByte(bytes[position]) || bytes[position] == UInt8(ascii: ".") { position += 1 }
-        return String(decoding: bytes[start..<position], as: UTF8.self)
+        return text(start..<position)
     }
 
     mutating func skipSpace() {
@@ -322,6 +326,10 @@ private struct Scanner {
         if depth > maximumDepth {
             throw SkeletonError(.unexpected, line: atLine, "nesting deeper than \(maximumDepth) levels")
         }
+    }
+
+    func text(_ range: Range<Int>) -> String {
+        String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
     }
 
     func peek(_ offset: Int) -> UInt8 {
