@@ -18,7 +18,7 @@ enum ProseType: Sendable, Hashable {
         while text.first == UInt8(ascii: "*") { text = text.dropFirst() }
         while text.last == UInt8(ascii: "*") { text = text.dropLast() }
         // Compared as bytes: a String is made only for a type boto3 does not write.
-        for (spelling, type) in Self.spellings where text.elementsEqual(spelling) {
+        for (spelling, type) in Self.spellings where text.count == spelling.count && text.elementsEqual(spelling) {
             self = type
             return
         }
