@@ -94,7 +94,7 @@ private struct Scanner {
         var node = SkeletonNode(kind: .alternatives, line: first.line, items: [first])
         repeat {
             skipSpace()
-            node.items.append(try atom())
+            Self.append(try atom(), to: &node.items)
             skipSpace()
         } while alternativeSeparator()
         return node
@@ -164,9 +164,9 @@ private struct Scanner {
             if kind == .object, position < end, bytes[position] == UInt8(ascii: ":") {
                 position += 1
                 let v = try value()
-                node.entries.append(SkeletonEntry(key: item, value: v, isKeywordArgument: false))
+                Self.append(SkeletonEntry(key: item, value: v, isKeywordArgument: false), to: &node.entries)
             } else {
-                node.items.append(item)
+                Self.append(item, to: &node.items)
             }
             try separator(close: close, open: open, openLine: openLine)
         }
@@ -222,9 +222,9 @@ private struct Scanner {
             }
             if dialect.allowsKeywordArguments, isNameStart(c), let keyword = keywordAhead() {
                 let value = try self.value()
-                node.entries.append(SkeletonEntry(key: keyword, value: value, isKeywordArgument: true))
+                Self.append(SkeletonEntry(key: keyword, value: value, isKeywordArgument: true), to: &node.entries)
             } else {
-                node.items.append(try value())
+                Self.append(try value(), to: &node.items)
             }
             try separator(close: UInt8(ascii: ")"), open: UInt8(ascii: "("), openLine: openLine)
         }
@@ -338,6 +338,13 @@ private struct Scanner {
 
     func text(_ range: Range<Int>) -> String {
         String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
+    }
+
+    /// Appends a member, making room for a few at the first: most containers hold a handful,
+    /// and growing from one by doubling costs an allocation and a copy per step.
+    @inline(__always) static func append<Member>(_ member: Member, to members: inout [Member]) {
+        if members.capacity < 4 { members.reserveCapacity(4) }
+        members.append(member)
     }
 
     static let everyByte: UInt64 = 0x0101_0101_0101_0101
