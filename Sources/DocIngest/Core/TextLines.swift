@@ -1,3 +1,4 @@
+import APIModel
 import Foundation
 
 /// A page's bytes split into lines, for every reader of text pages (boto3 RST and text
@@ -129,7 +130,7 @@ struct TextLines {
     // MARK: text
 
     func string(_ r: Range<Int>) -> String {
-        bytes.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[r]), as: UTF8.self) }
+        bytes.withUnsafeBufferPointer { String(decodingUTF8: UnsafeBufferPointer(rebasing: $0[r])) }
     }
 
     /// Line `i`, trimmed, as text.

@@ -1,3 +1,5 @@
+import APIModel
+
 /// Reads a syntax skeleton from bytes into a `SkeletonNode` tree.
 ///
 /// One grammar covers both boto3's Python literals and the AWS reference JSON blocks:
@@ -337,7 +339,7 @@ private struct Scanner {
     }
 
     func text(_ range: Range<Int>) -> String {
-        String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
+        String(decodingUTF8: UnsafeBufferPointer(rebasing: bytes[range]))
     }
 
     /// Appends a member, making room for a few at the first: most containers hold a handful,
