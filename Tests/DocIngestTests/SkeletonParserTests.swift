@@ -119,4 +119,22 @@ import TestSupport
         // Only the whole text (up to trailing whitespace) is a complete value.
         #expect(failures >= bytes.count - 2)
     }
+
+    /// Quoted literals are skipped eight bytes at a step: the end, an escape or a line break
+    /// at every offset within a step, before and after a step, must be found.
+    @Test func quotedLiteralsEndWhereverTheirQuoteFalls() throws {
+        for length in 0...20 {
+            let text = String(repeating: "x", count: length)
+            let doc = try boto3.parse("{'K': '\(text)', \"D\": \"\(text)é\"}")
+            #expect(entry(doc.value, "K")?.stringValue == text)
+            #expect(entry(doc.value, "D")?.stringValue == text + "é")
+            let escaped = try boto3.parse("['\(text)\\'\(text)']")
+            #expect(escaped.value.items.first?.stringValue == text + "\\'" + text)
+            let other = try boto3.parse("[\"\(text)'\(text)\"]")
+            #expect(other.value.items.first?.stringValue == text + "'" + text)
+            let broken = #expect(throws: SkeletonError.self) { try boto3.parse("[\n'\(text)\n\(text)']") }
+            #expect(broken?.reason == .unclosed)
+            #expect(broken?.line == 2)
+        }
+    }
 }
