@@ -136,7 +136,7 @@ struct PageVocabulary {
                             slots[s] = Int32(ranges.count)
                             ranges.append(start..<i)
                             hashes.append(hash)
-                            words.append(String(decoding: UnsafeBufferPointer(rebasing: buffer[start..<i]), as: UTF8.self))
+                            words.append(String(decodingUTF8: UnsafeBufferPointer(rebasing: buffer[start..<i])))
                             break
                         }
                         let r = ranges[k]
