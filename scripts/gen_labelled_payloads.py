@@ -344,22 +344,6 @@ def join(path, member):
     return member if not path else path + "." + member
 
 
-def locations(gen, value, shape_name, path=""):
-    """Every (path, shape_name, container, key, value) in a generated value."""
-    shape = gen.shapes[shape_name]
-    yield path, shape_name, value
-    t = shape["type"]
-    if t == "structure" and not shape.get("document") and isinstance(value, dict):
-        for m, v in value.items():
-            yield from locations(gen, v, shape["members"][m]["shape"], join(path, m))
-    elif t == "list" and isinstance(value, list):
-        for i, v in enumerate(value):
-            yield from locations(gen, v, shape["member"]["shape"], "%s[%d]" % (path, i))
-    elif t == "map" and isinstance(value, dict):
-        for k, v in value.items():
-            yield from locations(gen, v, shape["value"]["shape"], "%s[%s]" % (path, json.dumps(k, ensure_ascii=False)))
-
-
 def set_at(root, path_items, new):
     """path_items: list of keys/indices from root."""
     cur = root
