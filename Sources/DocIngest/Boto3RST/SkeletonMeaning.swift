@@ -21,7 +21,7 @@ enum SkeletonMeaning {
     case unexpanded
 
     /// nil with `problem` set when the value is no literal boto3 writes.
-    init?(_ node: SkeletonNode, problem: inout String?) {
+    init?(_ node: __shared SkeletonNode, problem: inout String?) {
         switch node.kind {
         case let .string(s):
             self = s == "string" ? .string : .enumeration([s])
