@@ -80,37 +80,32 @@ same_output() { # label args...
   rm -f "$work/a.json" "$work/b.json"
 }
 
-per_core() { # label dir pattern
-  local label=$1 dir=$2 pattern=$3
+# One corpus side by side: "core" pins each run to one CPU and rates CPU time (a reader's speed
+# per core); "all" runs on every core and rates wall time (a release read end to end).
+measure() { # core|all label dir pattern
+  local mode=$1 label=$2 dir=$3 pattern=$4
   [ -n "$dir" ] && [ -d "$dir" ] || { echo "$label: no corpus given (skipped)"; return; }
   local bytes files
   bytes=$(corpus_bytes "$dir" "$pattern")
   files=$(find "$dir" -type f -name "$pattern" | wc -l)
   find "$dir" -type f -name "$pattern" -print0 | xargs -0 cat > /dev/null
-  printf '%s: %d pages, %.1f MB, one core (taskset), best of %d\n' "$label" "$files" "$(echo "$bytes / 1000000" | bc -l)" "$RUNS"
+  if [ "$mode" = core ]; then
+    printf '%s: %d pages, %.1f MB, one core (taskset), best of %d\n' "$label" "$files" "$(echo "$bytes / 1000000" | bc -l)" "$RUNS"
+  else
+    printf '%s: %d pages, %.1f MB, %d cores, with descriptions, best of %d by wall time\n' "$label" "$files" \
+      "$(echo "$bytes / 1000000" | bc -l)" "$(nproc)" "$RUNS"
+  fi
   for side in baseline new; do
     local bin=$BASE; [ $side = new ] && bin=$NEW
-    read -r wall cpu rss status < <(best 2 "$bin" "$PIN" "$dir")
-    printf '  %-10s %6.2f s CPU  %7.1f MB/s per core  peak memory %5.0f MB  (exit %s)\n' "$side" "$cpu" \
-      "$(echo "$bytes / 1000000 / $cpu" | bc -l)" "$(echo "$rss / 1024" | bc -l)" "$status"
-  done
-  same_output "$label" "$dir"
-}
-
-all_cores() { # label dir pattern
-  local label=$1 dir=$2 pattern=$3
-  [ -n "$dir" ] && [ -d "$dir" ] || { echo "$label: no corpus given (skipped)"; return; }
-  local bytes files
-  bytes=$(corpus_bytes "$dir" "$pattern")
-  files=$(find "$dir" -type f -name "$pattern" | wc -l)
-  find "$dir" -type f -name "$pattern" -print0 | xargs -0 cat > /dev/null
-  printf '%s: %d pages, %.1f MB, %d cores, with descriptions, best of %d by wall time\n' "$label" "$files" \
-    "$(echo "$bytes / 1000000" | bc -l)" "$(nproc)" "$RUNS"
-  for side in baseline new; do
-    local bin=$BASE; [ $side = new ] && bin=$NEW
-    read -r wall cpu rss status < <(best 1 "$bin" "" "$dir")
-    printf '  %-10s %6.2f s wall  %6.2f s CPU  %7.1f MB/s  peak memory %5.0f MB  (exit %s)\n' "$side" "$wall" "$cpu" \
-      "$(echo "$bytes / 1000000 / $wall" | bc -l)" "$(echo "$rss / 1024" | bc -l)" "$status"
+    if [ "$mode" = core ]; then
+      read -r wall cpu rss status < <(best 2 "$bin" "$PIN" "$dir")
+      printf '  %-10s %6.2f s CPU  %7.1f MB/s per core  peak memory %5.0f MB  (exit %s)\n' "$side" "$cpu" \
+        "$(echo "$bytes / 1000000 / $cpu" | bc -l)" "$(echo "$rss / 1024" | bc -l)" "$status"
+    else
+      read -r wall cpu rss status < <(best 1 "$bin" "" "$dir")
+      printf '  %-10s %6.2f s wall  %6.2f s CPU  %7.1f MB/s  peak memory %5.0f MB  (exit %s)\n' "$side" "$wall" "$cpu" \
+        "$(echo "$bytes / 1000000 / $wall" | bc -l)" "$(echo "$rss / 1024" | bc -l)" "$status"
+    fi
   done
   same_output "$label" "$dir"
 }
@@ -118,6 +113,6 @@ all_cores() { # label dir pattern
 echo "baseline: $BASE"
 echo "new:      $NEW"
 echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
-per_core "boto3 text" "$TEXT" '*.txt'
-per_core "changelog" "$CHANGELOG" '*.txt'
-all_cores "boto3 RST" "$RST" '*.rst'
+measure core "boto3 text" "$TEXT" '*.txt'
+measure core "changelog" "$CHANGELOG" '*.txt'
+measure all "boto3 RST" "$RST" '*.rst'
