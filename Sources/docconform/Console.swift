@@ -47,21 +47,13 @@ enum Progress {
 /// devices such as /dev/null are written in place); a failure is exit status 2.
 enum Output {
     static func write(_ bytes: [UInt8], to path: String?) throws {
-        try write(chunks: [bytes], to: path)
-    }
-
-    static func write(chunks: [[UInt8]], to path: String?) throws {
-        try write(to: path) { file in
-            for chunk in chunks { file.write(chunk) }
-        }
+        try write(to: path) { $0.write(bytes) }
     }
 
     /// Opens the output, lets `body` write to it, and commits it.
     static func write(to path: String?, _ body: (OutputFile) -> Void) throws {
         do {
-            let file = try OutputFile.open(path)
-            body(file)
-            try file.commit()
+            try OutputFile.write(to: path, body)
         } catch {
             Console.printError("\(error.path): error: cannot write output: \(error.reason)")
             throw ArgumentParser.ExitCode(2)

@@ -85,8 +85,15 @@ public final class OutputFile {
 
     /// Writes the chunks to the path in one go.
     public static func write(_ chunks: [[UInt8]], to path: String?) throws(Failure) {
+        try write(to: path) { file in
+            for chunk in chunks { file.write(chunk) }
+        }
+    }
+
+    /// Opens the output, lets `body` write to it, and commits it.
+    public static func write(to path: String?, _ body: (OutputFile) -> Void) throws(Failure) {
         let file = try open(path)
-        for chunk in chunks { file.write(chunk) }
+        body(file)
         try file.commit()
     }
 
