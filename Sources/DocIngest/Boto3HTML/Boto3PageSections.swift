@@ -158,8 +158,8 @@ enum RenderedProse {
 
     /// `description(_:)` of the text of `bytes[r]` (`r` on character boundaries).
     static func description(_ bytes: [UInt8], outerSpace r: Range<Int>) -> String? {
-        var r = trimSpaceAndBreaks(bytes, r)
-        if startsRequired(bytes, r) { r = trimSpaceAndBreaks(bytes, (r.lowerBound + 10)..<r.upperBound) }
+        var r = TextSpace.trimSpaceAndBreaks(bytes, r)
+        if startsRequired(bytes, r) { r = TextSpace.trimSpaceAndBreaks(bytes, (r.lowerBound + 10)..<r.upperBound) }
         return r.isEmpty ? nil : String(decoding: bytes[r], as: UTF8.self)
     }
 
@@ -181,25 +181,6 @@ enum RenderedProse {
             p += 1
         }
         return true
-    }
-
-    /// `r` without leading and trailing space and line breaks (`TextSpace.trim(_: String)`).
-    private static func trimSpaceAndBreaks(_ bytes: [UInt8], _ r: Range<Int>) -> Range<Int> {
-        var start = r.lowerBound
-        var end = r.upperBound
-        while start < end {
-            if bytes[start] == 0x0A || bytes[start] == 0x0D { start += 1; continue }
-            let w = TextSpace.width(bytes, at: start, end: end)
-            if w == 0 { break }
-            start += w
-        }
-        while end > start {
-            let b = bytes[end - 1]
-            if b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D { end -= 1; continue }
-            if b == 0xA0, end - 2 >= start, bytes[end - 2] == 0xC2 { end -= 2; continue }
-            break
-        }
-        return start..<end
     }
 
     /// Description text without surrounding spaces and a leading `[REQUIRED]`; nil when

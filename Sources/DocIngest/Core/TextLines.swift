@@ -280,21 +280,27 @@ enum TextSpace {
     /// `text` (a text of one line or several) without leading and trailing space and line breaks.
     static func trim(_ text: String) -> String {
         let u = Array(text.utf8)
-        var start = 0
-        var end = u.count
+        let kept = trimSpaceAndBreaks(u, 0..<u.count)
+        return kept == 0..<u.count ? text : String(decoding: u[kept], as: UTF8.self)
+    }
+
+    /// `r` of `bytes` without leading and trailing space and line breaks.
+    static func trimSpaceAndBreaks(_ bytes: [UInt8], _ r: Range<Int>) -> Range<Int> {
+        var start = r.lowerBound
+        var end = r.upperBound
         while start < end {
-            if u[start] == 0x0A || u[start] == 0x0D { start += 1; continue }
-            let w = width(u, at: start, end: end)
+            if bytes[start] == 0x0A || bytes[start] == 0x0D { start += 1; continue }
+            let w = width(bytes, at: start, end: end)
             if w == 0 { break }
             start += w
         }
         while end > start {
-            let b = u[end - 1]
+            let b = bytes[end - 1]
             if b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D { end -= 1; continue }
-            if b == 0xA0, end - 2 >= start, u[end - 2] == 0xC2 { end -= 2; continue }
+            if b == 0xA0, end - 2 >= start, bytes[end - 2] == 0xC2 { end -= 2; continue }
             break
         }
-        return start == 0 && end == u.count ? text : String(decoding: u[start..<end], as: UTF8.self)
+        return start..<end
     }
 }
 
