@@ -160,26 +160,29 @@ public enum ResultsText {
             b.isEmpty || memcmpBytes(p, b.baseAddress!, b.count)
         }
 
-        /// The operation group of a record: by its interned name token and direction (a token
-        /// stands for one service and operation, so a new one needs no lookup by name), or by name.
+        /// The operation group of a record: by its interned name token and direction, or by
+        /// name. A token stands for one service and operation, found by name once; one operation
+        /// may have several tokens (validators that checked the records on several threads).
         private func operation(of r: RecordResult) -> Int {
             let slot = r.nameToken >= 0 ? r.direction.map { Int(r.nameToken) * 3 + ($0 == .request ? 0 : $0 == .response ? 1 : 2) } : nil
             if let slot, slot < operationByToken.count, operationByToken[slot] > 0 { return operationByToken[slot] - 1 }
             let key = OperationKey(service: r.service, operation: r.operation, direction: r.direction)
-            if slot == nil, let found = operationIndex[key] { return found }
-            let k = operations.count
-            operations.append(OperationGroup(key: key))
+            let k: Int
+            if let found = operationIndex[key] {
+                k = found
+            } else {
+                k = operations.count
+                operations.append(OperationGroup(key: key))
+                operationIndex[key] = k
+            }
             if let slot {
                 if slot >= operationByToken.count { operationByToken += [Int](repeating: 0, count: max(slot + 1 - operationByToken.count, operationByToken.count)) }
                 operationByToken[slot] = k + 1
-            } else {
-                operationIndex[key] = k
             }
             return k
         }
 
-        /// The grouped issues, operation by operation (an operation counted both by token and
-        /// by name shows once).
+        /// The grouped issues, operation by operation.
         public func render() -> [UInt8] {
             var all: [UInt8] = []
             render { all.append(contentsOf: $0) }
@@ -188,24 +191,11 @@ public enum ResultsText {
 
         /// The same, handed on in blocks of about 64 KB (no buffer of the whole report).
         public func render(_ sink: (UnsafeBufferPointer<UInt8>) -> Void) {
-            var merged: [OperationGroup] = []
-            var mergedIndex = [Int](repeating: 0, count: operations.count)
-            var at: [OperationKey: Int] = [:]
-            for (k, op) in operations.enumerated() {
-                if let m = at[op.key] {
-                    merged[m].records += op.records
-                    mergedIndex[k] = m
-                } else {
-                    at[op.key] = merged.count
-                    mergedIndex[k] = merged.count
-                    merged.append(op)
-                }
-            }
-            var groupsOf = [[Int]](repeating: [], count: merged.count)
-            for g in 0..<groups.count { groupsOf[mergedIndex[Int(groups[g].operation)]].append(g) }
+            var groupsOf = [[Int]](repeating: [], count: operations.count)
+            for g in 0..<groups.count { groupsOf[Int(groups[g].operation)].append(g) }
             var out = ScratchStack<UInt8>(capacity: 1 << 17)
             defer { out.release() }
-            for (m, op) in merged.enumerated() {
+            for (m, op) in operations.enumerated() {
                 Self.add(op.key.service ?? "?", &out); out.push(0x2E); Self.add(op.key.operation ?? "?", &out); out.push(0x20)
                 Self.add(op.key.direction?.rawValue ?? "?", &out); ResultsJSON.raw(": ", &out)
                 ResultsJSON.integer(op.records, &out); ResultsJSON.raw(op.records == 1 ? " invalid record\n" : " invalid records\n", &out)
