@@ -46,6 +46,9 @@ struct ValidateCommand: ParsableCommand {
     @Flag(help: "Count a value whose pattern check reached its work bound as valid instead of as an 'unchecked' issue (such values are still listed in the summary).")
     var allowUnchecked = false
 
+    @Option(help: "Threads that check a large .jsonl file's records side by side (default: one per core); results come out in input order either way.")
+    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+
     @Flag(help: "Print record counts and validation throughput, and issue counts by code, service and operation, on standard error.")
     var stats = false
 
@@ -63,7 +66,11 @@ struct ValidateCommand: ParsableCommand {
         Console.report(filterLog, quiet: console.quiet)
         let catalog = try ModelSource.catalog(model, quiet: console.quiet, payloads: payloads)
         let plan = ValidationPlan(catalog: catalog, wholeValuePatterns: patternMatch == .full, allowUnchecked: allowUnchecked)
-        let files = PayloadFiles(validator: RecordValidator(plan: plan))
+        guard jobs >= 1 else {
+            Console.printError("docconform: error: --jobs must be at least 1")
+            throw ExitCode(2)
+        }
+        let files = PayloadFiles(validator: RecordValidator(plan: plan), threads: jobs)
         files.filter = filter
         files.readers["har"] = HARPayloads.reader(model: { catalog.model() }, plan: plan)
         let sink = try OutputStream(path: output)
@@ -71,7 +78,7 @@ struct ValidateCommand: ParsableCommand {
         if format == .json { sink.write(ResultsJSON.header()) }
         if format == .jsonl { sink.write(ResultsJSON.linesHeader()) }
         let start = DispatchTime.now()
-        let cpuStart = threadCPUSeconds()
+        let cpuStart = processCPUSeconds()
         let jsonWriter = ResultsJSON.Writer(layout: format == .jsonl ? .lines : .array)
         let textGroups = ResultsText.Grouper()
         // Records that arrive over time are reported as they come: grouping would wait for the end.
@@ -82,7 +89,8 @@ struct ValidateCommand: ParsableCommand {
             jsonWriter.drain { sink.write($0) }
             sink.flush()
         }
-        files.run(paths: payloads) { r in
+        let rendering = format == .json || format == .jsonl ? PayloadFiles.Rendering(writer: jsonWriter) { sink.write($0) } : nil
+        files.run(paths: payloads, rendering: rendering) { r in
             switch format {
             case .json, .jsonl:
                 jsonWriter.add(r)
@@ -99,10 +107,10 @@ struct ValidateCommand: ParsableCommand {
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
         // Services read on first use are model loading, which the figures leave out (as they
         // did when the whole model was loaded before the first record).
-        let cpuSeconds = threadCPUSeconds() - cpuStart - catalog.loadSeconds
+        let cpuSeconds = processCPUSeconds() - cpuStart - catalog.loadSeconds
         let summary = files.summary
-        let unsupported = plan.unsupportedPatterns
-        let gaveUp = plan.patternsGivenUp
+        let unsupported = ValidationPlan.unsupportedPatterns(of: files.plans)
+        let gaveUp = ValidationPlan.patternsGivenUp(of: files.plans)
         jsonWriter.drain { sink.write($0) }
         switch format {
         case .json: sink.write(ResultsJSON.footer(summary: summary, unsupportedPatterns: unsupported, patternsGivenUp: gaveUp))
@@ -123,16 +131,21 @@ struct ValidateCommand: ParsableCommand {
         }
         if stats {
             let mb = Double(summary.bytes) / 1e6
-            // CPU time of this thread: on a shared machine, wall time also counts other processes.
-            // Compiling each operation's plan on first use is part of the run; shown apart too,
-            // since other validators' figures exclude compiling their schemas.
-            let validating = max(cpuSeconds - plan.compileSeconds, 1e-9)
+            // CPU time of the run's threads: on a shared machine, wall time also counts other
+            // processes. Compiling each operation's plan on first use is part of the run; shown
+            // apart too, since other validators' figures exclude compiling their schemas.
+            let compileSeconds = files.compileSeconds
+            let validating = max(cpuSeconds - compileSeconds, 1e-9)
+            // Wall time, services read as records came left out: what the threads gave together.
+            let wall = max(seconds - catalog.loadSeconds, 1e-9)
             Console.printError(String(format: "validate: %d records, %.1f MB in %.3f s CPU (%.3f s wall): %.1f MB/s, %.0f records/s; %d invalid; plans compiled on first use: %.3f s CPU; without it %.1f MB/s, %.0f records/s",
                                       summary.records, mb, cpuSeconds, seconds, mb / max(cpuSeconds, 1e-9),
                                       Double(summary.records) / max(cpuSeconds, 1e-9), summary.invalid,
-                                      plan.compileSeconds, mb / validating, Double(summary.records) / validating)
+                                      compileSeconds, mb / validating, Double(summary.records) / validating)
                                + String(format: "; model: %d of %d services read, %d of them ahead of their records; %.3f s CPU reading services as records came",
-                                        catalog.loadedCount, catalog.entries.count, catalog.prefetchedCount, catalog.loadSeconds))
+                                        catalog.loadedCount, catalog.entries.count, catalog.prefetchedCount, catalog.loadSeconds)
+                               + String(format: "; on %d thread%@: %.1f MB/s of wall time, plans compiled on first use included",
+                                        jobs, jobs == 1 ? "" : "s", mb / wall))
             for line in ResultsText.counts(summary) { Console.printError(line) }
         }
         // A model that could not be read where a record needed it is an input error, as a model

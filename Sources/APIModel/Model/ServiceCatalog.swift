@@ -1,3 +1,4 @@
+import Foundation
 import OrderedCollections
 
 /// What an index knows of a service before reading it: the names it answers to, read from a
@@ -19,8 +20,9 @@ public struct ServiceEntry: Sendable, Hashable {
 /// build) and a loader that imports a service the first time someone asks for it. A run that
 /// validates records of two services pays for those two, not for the whole of botocore.
 ///
-/// Not thread-safe: one run asks from one thread.
-public final class ServiceCatalog {
+/// `service(_:)` may be called from several threads at once (a run validating on every core):
+/// a service is imported once, by the first thread that asks.
+public final class ServiceCatalog: @unchecked Sendable {
     /// Every service the source holds, by key, in name order.
     public let entries: OrderedDictionary<String, ServiceEntry>
 
@@ -29,6 +31,8 @@ public final class ServiceCatalog {
     public typealias Loader = @Sendable (ServiceEntry, inout DiagnosticLog) -> Service?
 
     private let loader: Loader
+    /// Guards `loaded`, `log` and the counters.
+    private let lock = NSLock()
     private var loaded: [String: Service?] = [:]
     /// Findings of the services read so far.
     public private(set) var log = DiagnosticLog()
@@ -68,6 +72,8 @@ public final class ServiceCatalog {
     /// The service, imported on first use; nil when the source has no such service or it
     /// could not be read (see `log`).
     public func service(_ name: String) -> Service? {
+        lock.lock()
+        defer { lock.unlock() }
         if let done = loaded[name] { return done }
         guard let entry = entries[name] else { return nil }
         let started = threadCPUSeconds()
@@ -84,6 +90,8 @@ public final class ServiceCatalog {
     /// already, are passed over): a run that knows which services its records name pays the
     /// imports once each, side by side, instead of one after another as records meet them.
     public func prefetch(_ names: [String]) {
+        lock.lock()
+        defer { lock.unlock() }
         var wanted: [ServiceEntry] = []
         var seen = Set<String>()
         for name in names where loaded[name] == nil && seen.insert(name).inserted {
@@ -107,7 +115,7 @@ public final class ServiceCatalog {
     public private(set) var prefetchedCount = 0
 
     /// How many services have been imported so far.
-    public var loadedCount: Int { loaded.count }
+    public var loadedCount: Int { lock.withLock { loaded.count } }
 
     /// Every service, imported (for what needs the whole model).
     public func model() -> Model {

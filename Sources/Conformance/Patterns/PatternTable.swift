@@ -51,6 +51,13 @@ final class PatternTable {
     private var parsed: [RegexNode?] = []
     private var failed: [String: String] = [:]
     private(set) var unsupported: [Unsupported] = []
+    /// Where the run was when each pattern was first compiled and each unsupported entry was
+    /// found (`clock`): the order in which plans of several threads found them, merged.
+    private(set) var compiledAt: [Int] = []
+    private(set) var unsupportedAt: [Int] = []
+    /// The record being validated, set by the caller (stored without dynamic exclusivity
+    /// checks: written for every record).
+    @exclusivity(unchecked) var clock = 0
     /// Patterns whose match gave up on its work bound at least once, with how often.
     var gaveUp: [Int32: Int] = [:]
     let wholeValue: Bool
@@ -83,7 +90,7 @@ final class PatternTable {
         }
         if let reason = failed[pattern] {
             let entry = Unsupported(pattern: pattern, shape: shape, reason: reason)
-            if !unsupported.contains(entry) { unsupported.append(entry) }
+            if !unsupported.contains(entry) { unsupported.append(entry); unsupportedAt.append(clock) }
             return nil
         }
         var engines = Engines(sequence: -1, program: -1, dfa: -1, exactDFA: -1, thompson: -1, icu: -1)
@@ -111,6 +118,7 @@ final class PatternTable {
             guard let regex else {
                 failed[pattern] = reason ?? "cannot compile"
                 unsupported.append(Unsupported(pattern: pattern, shape: shape, reason: reason ?? "cannot compile"))
+                unsupportedAt.append(clock)
                 return nil
             }
             icu.append(regex)
@@ -119,6 +127,7 @@ final class PatternTable {
         let i = Int32(engineOf.count)
         engineOf.push(engines)
         sources.append(pattern)
+        compiledAt.append(clock)
         index.hashes.append(h)
         index.patterns.append(pattern)
         parsed.append(node)

@@ -85,6 +85,20 @@ public final class ValidationPlan {
             enumValueRanges: UnsafeBufferPointer(start: enumValueRanges.base, count: enumValueRanges.count))
     }
 
+    /// A plan of the same model and settings, for another thread checking the same run's
+    /// records (a plan compiles and caches as it goes: it is not shared between threads).
+    func sibling() -> ValidationPlan {
+        ValidationPlan(catalog: catalog, wholeValuePatterns: patterns.wholeValue, allowUnchecked: allowUnchecked)
+    }
+
+    /// Where the run is (the record being validated, as a number that grows through the run):
+    /// facts found while compiling are stamped with it, so that the facts of plans that
+    /// checked one run side by side can be put in the order one plan would have found them.
+    var clock: Int {
+        get { patterns.clock }
+        set { patterns.clock = newValue }
+    }
+
     /// Patterns no engine could compile, once each with the shape that uses it.
     public var unsupportedPatterns: [(pattern: String, shape: String, reason: String)] {
         patterns.unsupported.map { ($0.pattern, $0.shape, $0.reason) }
@@ -93,6 +107,37 @@ public final class ValidationPlan {
     /// Patterns whose match hit the work bound, with how many values were left unchecked.
     public var patternsGivenUp: [(pattern: String, values: Int)] {
         patterns.gaveUp.sorted { $0.key < $1.key }.map { (patterns.sources[Int($0.key)], $0.value) }
+    }
+
+    /// `unsupportedPatterns` of plans that checked one run's records side by side, as one plan
+    /// would have listed them.
+    public static func unsupportedPatterns(of plans: [ValidationPlan]) -> [(pattern: String, shape: String, reason: String)] {
+        if plans.count == 1 { return plans[0].unsupportedPatterns }
+        var found: [(at: Int, plan: Int, order: Int, entry: PatternTable.Unsupported)] = []
+        for (p, plan) in plans.enumerated() {
+            for (k, entry) in plan.patterns.unsupported.enumerated() { found.append((plan.patterns.unsupportedAt[k], p, k, entry)) }
+        }
+        found.sort { ($0.at, $0.plan, $0.order) < ($1.at, $1.plan, $1.order) }
+        var seen = Set<PatternTable.Unsupported>()
+        return found.filter { seen.insert($0.entry).inserted }.map { ($0.entry.pattern, $0.entry.shape, $0.entry.reason) }
+    }
+
+    /// `patternsGivenUp` of plans that checked one run's records side by side, added up, as one
+    /// plan would have listed them.
+    public static func patternsGivenUp(of plans: [ValidationPlan]) -> [(pattern: String, values: Int)] {
+        if plans.count == 1 { return plans[0].patternsGivenUp }
+        var byPattern: [String: (at: Int, plan: Int, order: Int, values: Int)] = [:]
+        for (p, plan) in plans.enumerated() {
+            for (index, values) in plan.patterns.gaveUp {
+                let found = (at: plan.patterns.compiledAt[Int(index)], plan: p, order: Int(index), values: 0)
+                var e = byPattern[plan.patterns.sources[Int(index)]] ?? found
+                if (found.at, found.plan, found.order) < (e.at, e.plan, e.order) { (e.at, e.plan, e.order) = (found.at, found.plan, found.order) }
+                e.values += values
+                byPattern[plan.patterns.sources[Int(index)]] = e
+            }
+        }
+        return byPattern.sorted { ($0.value.at, $0.value.plan, $0.value.order) < ($1.value.at, $1.value.plan, $1.value.order) }
+            .map { ($0.key, $0.value.values) }
     }
 
     public enum Lookup { case found(Roots), unknownService, unknownOperation }
@@ -124,6 +169,9 @@ public final class ValidationPlan {
     }
 
     private var lastService: (key: String, service: Service?)?
+
+    /// How many operations this plan has compiled.
+    var compiledOperationCount: Int { operations.values.reduce(0) { $0 + $1.count } }
 
     private var errorRoots: [String: [String: Int32]] = [:]
 

@@ -17,6 +17,11 @@ struct OperationNameCache {
         var operationStart: Int
         var operationLength: Int
     }
+    /// Tokens go `offset`, `offset + stride`, ...: caches of validators that check one run's
+    /// records side by side give out tokens no other gives, so results can be counted together.
+    var tokenStride: Int32 = 1
+    var tokenOffset: Int32 = 0
+
     private var keys: [Key] = []
     private var entries: [Entry] = []
     private var pool = ScratchStack<UInt8>(capacity: 4096)
@@ -72,7 +77,7 @@ struct OperationNameCache {
         pool.append(contentsOf: operation)
         keys.append(key)
         var entry = entry
-        entry.token = Int32(entries.count)
+        entry.token = Int32(entries.count) * tokenStride + tokenOffset
         entries.append(entry)
         if keys.count * 2 > slots.count {
             slots = [Int32](repeating: 0, count: slots.count * 2)

@@ -37,6 +37,19 @@ public final class PayloadFiles {
             }
         }
 
+        /// Adds the figures of inputs that came after these (checked on another thread).
+        public mutating func append(_ later: Summary) {
+            files += later.files
+            records += later.records
+            invalid += later.invalid
+            bytes += later.bytes
+            unreadable += later.unreadable
+            accepted += later.accepted
+            log.append(contentsOf: later.log)
+            for k in codeCounts.indices { codeCounts[k] += later.codeCounts[k] }
+            byOperation.append(later.byOperation)
+        }
+
         public var issuesByCode: [IssueCode: Int] {
             var byCode: [IssueCode: Int] = [:]
             for (k, code) in IssueCode.allCases.enumerated() where codeCounts[k] > 0 { byCode[code] = codeCounts[k] }
@@ -53,7 +66,7 @@ public final class PayloadFiles {
     /// 20% on large ones); a longer line grows the buffer.
     public var chunkSize = 256 << 10
     // Touched for every record: stored without dynamic exclusivity checks.
-    @exclusivity(unchecked) private var tally = Summary()
+    @exclusivity(unchecked) var tally = Summary()
 
     public var summary: Summary { tally }
 
@@ -74,7 +87,23 @@ public final class PayloadFiles {
         return (st.st_mode & S_IFMT) != S_IFREG && (st.st_mode & S_IFMT) != S_IFDIR
     }
 
-    public init(validator: RecordValidator) { self.validator = validator }
+    /// `threads`: how many threads check a large `.jsonl` file's records side by side (each
+    /// with a validator and plan of its own; results come out in input order all the same).
+    /// Other inputs are checked on the calling thread.
+    public init(validator: RecordValidator, threads: Int = 1) {
+        self.validator = validator
+        lanes = [Lane(validator: validator)] + validator.siblings(max(threads, 1) - 1).map(Lane.init(validator:))
+    }
+
+    /// One per thread; the first checks everything not checked side by side.
+    let lanes: [Lane]
+
+    /// The plans of every thread, for what they found while compiling (unsupported patterns,
+    /// patterns that gave up): `ValidationPlan.unsupportedPatterns(of:)`.
+    public var plans: [ValidationPlan] { lanes.map(\.validator.plan) }
+
+    /// CPU time the plans spent compiling, on every thread.
+    public var compileSeconds: Double { plans.reduce(0) { $0 + $1.compileSeconds } }
 
     /// Reads a payload file of another kind (a HAR file through the Wire library): hands each
     /// record's result to `emit`, reports problems in `log`; false when the file could not be read at all.
@@ -117,10 +146,26 @@ public final class PayloadFiles {
         return .init(service: String(service), operation: String(operation))
     }
 
-    public func run(paths: [String], sink: Sink) {
+    public func run(paths: [String], rendering: Rendering? = nil, sink: Sink) {
+        self.rendering = rendering
+        defer { self.rendering = nil }
         for file in Self.list(paths, extensions: Set(readers.keys), log: &tally.log) { run(file: file, sink) }
         tally.log.append(contentsOf: validator.takeRunDiagnostics())
     }
+
+    /// Results made into JSON where they are checked: a file checked side by side has each
+    /// thread render its own records with a sibling of `writer`, and those bytes go to `write`
+    /// in input order (after what `writer` holds); results checked on the calling thread go
+    /// to the sink, which adds them to `writer`.
+    public struct Rendering {
+        public var writer: ResultsJSON.Writer
+        public var write: (UnsafeBufferPointer<UInt8>) -> Void
+        public init(writer: ResultsJSON.Writer, write: @escaping (UnsafeBufferPointer<UInt8>) -> Void) {
+            self.writer = writer
+            self.write = write
+        }
+    }
+    var rendering: Rendering?
 
     /// The sink is passed down rather than stored: a closure kept in generic storage is called
     /// through a thunk that copies and destroys every result.
@@ -128,10 +173,13 @@ public final class PayloadFiles {
 
     /// Moves the record's known issues aside (`filter`); a valid record costs one test.
     @inline(__always)
-    private func accept(_ r: inout RecordResult) {
+    private func accept(_ r: inout RecordResult) { Self.accept(&r, filter, &tally) }
+
+    @inline(__always)
+    static func accept(_ r: inout RecordResult, _ filter: IssueFilter, _ summary: inout Summary) {
         if !r.issues.isEmpty && !filter.isEmpty {
             filter.apply(to: &r)
-            tally.accepted += r.accepted.count
+            summary.accepted += r.accepted.count
         }
     }
 
@@ -201,9 +249,21 @@ public final class PayloadFiles {
     /// One record per line; blank lines are skipped (`RecordStream`).
     private func streamLines(fd: Int32, name: String, mayWait: Bool, _ sink: Sink) {
         var record = RecordResult(file: name, line: 0)
+        let clock = tally.files << 32
         do {
+            // A regular file big enough to give each lane a batch's share is checked side by side.
+            var st = stat()
+            if !mayWait, lanes.count > 1, fstat(fd, &st) == 0, st.st_mode & S_IFMT == S_IFREG {
+                let useful = min(lanes.count, Int(st.st_size) / (Self.stretchBytes * Self.stretchesPerLane))
+                if useful > 1 {
+                    try checkSideBySide(fd: fd, name: name, lanes: Array(lanes.prefix(useful)), sink)
+                    return
+                }
+            }
             try RecordStream.read(fd: fd, chunkSize: chunkSize, beforeRead: mayWait ? beforeWaiting : nil) { p, n, number in
-                processLine(p, n, file: name, line: number, &record, sink)
+                if Self.check(line: p, n, file: name, number: number, clock: clock | number, by: validator, filter, into: &record, &tally) {
+                    sink(record)
+                }
             }
         } catch {
             tally.log.error(name, line: error.line, error.errno == EFBIG
@@ -224,15 +284,21 @@ public final class PayloadFiles {
         streamLines(fd: fd, name: file, mayWait: mayWait, sink)
     }
 
-    private func processLine(_ p: UnsafeMutablePointer<UInt8>, _ n: Int, file: String, line: Int,
-                             _ record: inout RecordResult, _ sink: Sink) {
+    /// Checks one line's record into `record` and counts it in `summary`; false for a blank
+    /// line, which is no record. `clock` tells the plan where the run is.
+    @inline(__always)
+    static func check(line p: UnsafeMutablePointer<UInt8>, _ n: Int, file: String, number: Int, clock: Int,
+                      by validator: RecordValidator, _ filter: IssueFilter,
+                      into record: inout RecordResult, _ summary: inout Summary) -> Bool {
         var len = n
         if len > 0 && p[len - 1] == 0x0D { len -= 1 }
         var blank = true
         for i in 0..<len where !(p[i] == 0x20 || p[i] == 0x09) { blank = false; break }
-        if blank { return }
-        validator.validate(UnsafeBufferPointer(start: p, count: len), file: file, line: line, into: &record)
-        accept(&record)
-        emit(record, sink)
+        if blank { return false }
+        validator.plan.clock = clock
+        validator.validate(UnsafeBufferPointer(start: p, count: len), file: file, line: number, into: &record)
+        accept(&record, filter, &summary)
+        summary.count(record)
+        return true
     }
 }

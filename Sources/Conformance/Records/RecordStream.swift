@@ -21,11 +21,38 @@ enum RecordStream {
     @inline(__always)
     static func read(fd: Int32, chunkSize: Int, beforeRead: (() -> Void)?,
                      line: (UnsafeMutablePointer<UInt8>, _ count: Int, _ number: Int) -> Void) throws(ReadFailure) {
+        try blocks(fd: fd, chunkSize: chunkSize, beforeRead: beforeRead) { p, n, first in
+            var start = 0, number = first
+            while start < n {
+                guard let nl = memchr(p + start, 0x0A, n - start) else {
+                    // The file's last line, without a newline.
+                    line(p + start, n - start, number)
+                    return number - first + 1
+                }
+                let end = UnsafeRawPointer(nl) - UnsafeRawPointer(p)
+                line(p + start, end - start, number)
+                number += 1
+                start = end + 1
+            }
+            return number - first
+        }
+    }
+
+    /// Hands on the stream a stretch of whole lines at a time: everything read so far up to its
+    /// last newline (at the end, the rest), with the number of its first line. `block` returns
+    /// how many lines the stretch held. The bytes are valid only during the call, unless
+    /// `newBuffer` is given: then each stretch's buffer is handed over (the callee's to keep or
+    /// `free`) and the stream reads on into one `newBuffer` gives (`malloc`ed, at least
+    /// `chunkSize` bytes), so the stretch can be worked on while the next is read.
+    static func blocks(fd: Int32, chunkSize: Int, beforeRead: (() -> Void)?,
+                       newBuffer: (() -> UnsafeMutablePointer<UInt8>)? = nil,
+                       block: (UnsafeMutablePointer<UInt8>, _ count: Int, _ firstLine: Int) -> Int) throws(ReadFailure) {
         var capacity = max(chunkSize, 1)
         // malloc/realloc: growing a large block moves its pages instead of copying them, so a
         // line of 1 GB costs about 1 GB, not the old buffer plus the new one.
-        var buffer = malloc(capacity)!.assumingMemoryBound(to: UInt8.self)
-        defer { free(buffer) }
+        var buffer = newBuffer?() ?? malloc(capacity)!.assumingMemoryBound(to: UInt8.self)
+        var ownsBuffer = true
+        defer { if ownsBuffer { free(buffer) } }
         var filled = 0
         var lineNumber = 1
         var eof = false
@@ -37,20 +64,18 @@ enum RecordStream {
                 if n < 0 { throw ReadFailure(errno: errno, line: lineNumber) }
                 if n == 0 { eof = true } else { filled += n }
             }
-            var start = 0
-            while start < filled {
-                let rest = UnsafeRawPointer(buffer + start)
-                guard let nl = memchr(rest, 0x0A, filled - start) else { break }
-                let end = UnsafeRawPointer(nl) - UnsafeRawPointer(buffer)
-                line(buffer + start, end - start, lineNumber)
-                lineNumber += 1
-                start = end + 1
-            }
             if eof {
-                if start < filled { line(buffer + start, filled - start, lineNumber) }
+                if filled > 0 {
+                    ownsBuffer = newBuffer == nil
+                    lineNumber += block(buffer, filled, lineNumber)
+                }
                 return
             }
-            if start == 0 && filled == capacity {
+            // The last newline: within a line's length of the end, so looked for backwards.
+            var last = filled - 1
+            while last >= 0 && buffer[last] != 0x0A { last -= 1 }
+            guard last >= 0 else {
+                guard filled == capacity else { continue }
                 // One line fills the buffer: grow it.
                 guard capacity < FileReading.maximumBytes else { throw .lineTooLong(lineNumber) }
                 guard let bigger = realloc(buffer, min(capacity * 2, FileReading.maximumBytes)) else { throw ReadFailure(errno: ENOMEM, line: lineNumber) }
@@ -58,10 +83,19 @@ enum RecordStream {
                 capacity = min(capacity * 2, FileReading.maximumBytes)
                 continue
             }
-            if start > 0 {
-                memmove(buffer, buffer + start, filled - start)
-                filled -= start
+            let whole = last + 1
+            if let newBuffer {
+                let given = buffer
+                // The rest is part of one line: it fits a new buffer unless that line grew one.
+                capacity = max(chunkSize, filled - whole + 1)
+                buffer = capacity == chunkSize ? newBuffer() : malloc(capacity)!.assumingMemoryBound(to: UInt8.self)
+                if whole < filled { memcpy(buffer, given + whole, filled - whole) }
+                lineNumber += block(given, whole, lineNumber)
+            } else {
+                lineNumber += block(buffer, whole, lineNumber)
+                if whole < filled { memmove(buffer, buffer + whole, filled - whole) }
             }
+            filled -= whole
         }
     }
 }

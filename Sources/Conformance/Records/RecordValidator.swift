@@ -15,14 +15,32 @@ public final class RecordValidator {
 
     /// Warnings for the records validated since the last call (recording names several
     /// services answer to, error codes not checked), once each with counts.
-    public func takeRunDiagnostics() -> DiagnosticLog {
-        defer { notes = RunNotes() }
-        return notes.log
-    }
+    public func takeRunDiagnostics() -> DiagnosticLog { takeNotes().log }
 
     public init(plan: ValidationPlan) {
         self.plan = plan
         self.checker = PayloadChecker(plan: plan)
+    }
+
+    /// Validators for other threads, checking the same run's records: each with a plan of its
+    /// own (plans compile and cache as they go, so they are not shared), and name tokens no
+    /// other of them gives. Called before this one has validated anything.
+    func siblings(_ count: Int) -> [RecordValidator] {
+        let stride = Int32(count + 1)
+        nameCache.tokenStride = stride
+        return (0..<count).map { k in
+            let v = RecordValidator(plan: plan.sibling())
+            v.nameCache.tokenStride = stride
+            v.nameCache.tokenOffset = Int32(k + 1)
+            return v
+        }
+    }
+
+    /// The notes of the records validated since the last call, handed over (to be added to
+    /// another validator's in input order).
+    func takeNotes() -> RunNotes {
+        defer { notes = RunNotes() }
+        return notes
     }
 
     /// What a placebo file name says: the record is a response of this operation. `service` is

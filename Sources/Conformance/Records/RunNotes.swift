@@ -41,6 +41,29 @@ struct RunNotes {
         unchecked[key]!.count += 1
     }
 
+    /// Adds the notes of records that came after these (checked on another thread): the result
+    /// is what one run over both would have noted.
+    mutating func append(_ later: RunNotes) {
+        for key in later.sharedOrder {
+            let s = later.shared[key]!
+            if shared[key] == nil {
+                shared[key] = Shared(file: s.file, services: s.services)
+                sharedOrder.append(key)
+            }
+            for (service, n) in s.chosen { shared[key]!.chosen[service, default: 0] += n }
+        }
+        for key in later.uncheckedOrder {
+            let u = later.unchecked[key]!
+            if unchecked[key] == nil {
+                unchecked[key] = Unchecked(file: u.file, reason: u.reason)
+                uncheckedOrder.append(key)
+            }
+            unchecked[key]!.count += u.count
+        }
+    }
+
+    var isEmpty: Bool { sharedOrder.isEmpty && uncheckedOrder.isEmpty }
+
     var log: DiagnosticLog {
         var log = DiagnosticLog()
         for key in sharedOrder {

@@ -62,6 +62,18 @@ public struct OperationCounts: Sendable {
         return names.count - 1
     }
 
+    /// Adds the counts of records that came after these (counted on another thread, by a
+    /// validator whose name tokens no other gives): as if counted here one after another.
+    mutating func append(_ later: OperationCounts) {
+        var tokenOfSlot = [Int](repeating: -1, count: later.names.count)
+        for (token, slot) in later.slotByToken.enumerated() where slot > 0 { tokenOfSlot[slot - 1] = token }
+        for (slot, name) in later.names.enumerated() {
+            let t = tokenOfSlot[slot]
+            let mine = t >= 0 && t < slotByToken.count && slotByToken[t] > 0 ? slotByToken[t] - 1 : newSlot(name, token: t)
+            for k in 0..<3 { counts[3 * mine + k] += later.counts[3 * slot + k] }
+        }
+    }
+
     /// Per operation, in order of first appearance.
     public var operations: [Count] {
         var merged: [Count] = []

@@ -58,6 +58,29 @@ public enum ResultsJSON {
 
         public var pendingCount: Int { pending.count }
 
+        /// A writer of the same layout for results that follow others (a stretch of a file
+        /// checked on another thread): each of its records begins with its separator. What it
+        /// makes is written out after this writer's results, through `following(_:)`.
+        public func sibling() -> Writer {
+            let w = Writer(layout: layout)
+            w.wroteAny = true
+            return w
+        }
+
+        /// Trades the pending bytes for `other`'s buffer (emptied): no copy.
+        func takePending(into other: inout ScratchStack<UInt8>) {
+            other.removeAll()
+            swap(&pending, &other)
+        }
+
+        /// Bytes a sibling made, as they are written after the results written so far (and
+        /// drained): without their leading separator when they are the first.
+        func following(_ bytes: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
+            guard !bytes.isEmpty else { return bytes }
+            defer { wroteAny = true }
+            return !wroteAny && layout == .array ? UnsafeBufferPointer(rebasing: bytes.dropFirst(2)) : bytes
+        }
+
         public func drain(_ body: (UnsafeBufferPointer<UInt8>) -> Void) {
             body(UnsafeBufferPointer(start: pending.base, count: pending.count))
             pending.removeAll()

@@ -1,0 +1,265 @@
+import APIModel
+import Foundation
+
+/// A large `.jsonl` file checked on several threads. The calling thread reads the file a batch
+/// of whole lines at a time, finds the lines and cuts the batch into stretches; one thread per
+/// lane takes the stretches in turn and checks them; the calling thread hands their results on
+/// in input order as they are done, while the lanes go on with the next batch. Each lane has a
+/// validator and plan of its own, so nothing the checking writes is shared.
+extension PayloadFiles {
+    /// One thread's tools, kept from stretch to stretch and file to file.
+    final class Lane {
+        let validator: RecordValidator
+        /// Renders the lane's results when the run renders them as they are made.
+        var renderer: ResultsJSON.Writer?
+        var record = RecordResult(file: "", line: 0)
+
+        init(validator: RecordValidator) { self.validator = validator }
+
+        func check(_ stretch: Stretch, file: String, clock: Int, _ filter: IssueFilter) {
+            // Worked on in locals: stored properties of a class pay exclusivity checks per access.
+            var summary = Summary()
+            var record = self.record
+            let validator = self.validator, renderer = self.renderer
+            let batch = stretch.batch!
+            let p = batch.bytes
+            stretch.results.removeAll(keepingCapacity: true)
+            batch.starts.withUnsafeBufferPointer { starts in
+                batch.ends.withUnsafeBufferPointer { ends in
+                    for i in stretch.lines {
+                        let number = batch.firstLine + i
+                        guard PayloadFiles.check(line: p + starts[i], ends[i] - starts[i], file: file, number: number, clock: clock | number,
+                                                 by: validator, filter, into: &record, &summary) else { continue }
+                        if let renderer { renderer.add(record) } else { stretch.results.append(record) }
+                    }
+                }
+            }
+            renderer?.takePending(into: &stretch.rendered)
+            stretch.summary = summary
+            stretch.notes = validator.takeNotes()
+            self.record = record
+        }
+    }
+
+    /// A batch of whole lines read from the file: its buffer (given back to the pool with the
+    /// batch) and where its lines start and end.
+    final class Batch {
+        let bytes: UnsafeMutablePointer<UInt8>
+        let firstLine: Int
+        var starts: [Int] = []
+        var ends: [Int] = []
+        let pool: BufferPool
+
+        init(taking bytes: UnsafeMutablePointer<UInt8>, count: Int, firstLine: Int, pool: BufferPool) {
+            self.bytes = bytes
+            self.firstLine = firstLine
+            self.pool = pool
+            var pos = 0
+            while pos < count {
+                let end = memchr(bytes + pos, 0x0A, count - pos).map { UnsafeRawPointer($0) - UnsafeRawPointer(bytes) } ?? count
+                starts.append(pos)
+                ends.append(end)
+                pos = end + 1
+            }
+        }
+
+        deinit { pool.give(bytes) }
+    }
+
+    /// Read buffers of a file's batches, used again once their batch is handed on: fresh ones
+    /// would cost a page fault per 4 KB read.
+    final class BufferPool: @unchecked Sendable {
+        private let lock = NSLock()
+        private var free: [UnsafeMutablePointer<UInt8>] = []
+        let size: Int
+
+        init(size: Int) { self.size = size }
+
+        deinit { for b in free { Foundation.free(b) } }
+
+        func take() -> UnsafeMutablePointer<UInt8> {
+            lock.withLock { free.popLast() } ?? malloc(size)!.assumingMemoryBound(to: UInt8.self)
+        }
+
+        func give(_ buffer: UnsafeMutablePointer<UInt8>) { lock.withLock { free.append(buffer) } }
+    }
+
+    /// A stretch of a batch's lines and what came of checking them.
+    final class Stretch {
+        var batch: Batch?
+        var lines: Range<Int> = 0..<0
+        /// Set by its lane under the queue's lock.
+        var done = false
+        var summary = Summary()
+        var notes = RunNotes()
+        /// The results, or (when the run renders them) their bytes.
+        var results: [RecordResult] = []
+        var rendered = ScratchStack<UInt8>(capacity: 1 << 16)
+
+        deinit { rendered.release() }
+    }
+
+    /// About what a lane takes at a time: small enough to stay in its core's cache, large enough
+    /// that taking one costs nothing beside checking it.
+    static let stretchBytes = 128 << 10
+    /// Stretches per lane in a batch, and batches read ahead of the results handed on.
+    static let stretchesPerLane = 4
+    static let batchesAhead = 1
+
+    /// Checks the records of a regular `.jsonl` file on these lanes.
+    func checkSideBySide(fd: Int32, name: String, lanes: [Lane], _ sink: Sink) throws(RecordStream.ReadFailure) {
+        if let rendering { for lane in lanes where lane.renderer == nil { lane.renderer = rendering.writer.sibling() } }
+        defer { for lane in lanes { lane.renderer = nil } }
+        let perBatch = lanes.count * Self.stretchesPerLane
+        let queue = StretchQueue(lanes: lanes.count)
+        let clock = tally.files << 32
+        let filter = self.filter
+        let finished = DispatchGroup()
+        for (l, lane) in lanes.enumerated() {
+            nonisolated(unsafe) let lane = lane
+            finished.enter()
+            Thread {
+                while let stretch = queue.take(lane: l) {
+                    lane.check(stretch, file: name, clock: clock, filter)
+                    queue.finish(stretch)
+                }
+                finished.leave()
+            }.start()
+        }
+        var spare: [Stretch] = []
+        var order: [Stretch] = []
+        var next = 0
+        /// Hands on the stretches done, in order; waits for the oldest while more than `limit`
+        /// stretches are out.
+        func handOn(keeping limit: Int) {
+            while next < order.count {
+                let stretch = order[next]
+                if order.count - next > limit { queue.wait(for: stretch) } else if !queue.isDone(stretch) { break }
+                hand(stretch, sink)
+                stretch.batch = nil
+                stretch.done = false
+                spare.append(stretch)
+                next += 1
+            }
+            if next > 4 * perBatch {
+                order.removeFirst(next)
+                next = 0
+            }
+        }
+        var failure: RecordStream.ReadFailure?
+        let pool = BufferPool(size: Self.stretchBytes * perBatch)
+        do {
+            try RecordStream.blocks(fd: fd, chunkSize: pool.size, beforeRead: nil, newBuffer: pool.take) { p, n, firstLine in
+                let batch = Batch(taking: p, count: n, firstLine: firstLine, pool: pool)
+                let stretches = cut(batch, bytes: n, into: perBatch, reusing: &spare)
+                order += stretches
+                queue.add(stretches)
+                handOn(keeping: Self.batchesAhead * perBatch)
+                return batch.starts.count
+            }
+        } catch {
+            failure = error
+        }
+        queue.close()
+        handOn(keeping: 0)
+        finished.wait()
+        if let failure { throw failure }
+    }
+
+    /// Cuts a batch's lines into stretches of about equal bytes (the last takes the rest).
+    private func cut(_ batch: Batch, bytes: Int, into count: Int, reusing spare: inout [Stretch]) -> [Stretch] {
+        let share = bytes / count + 1
+        var line = 0
+        var stretches: [Stretch] = []
+        for k in 0..<count where line < batch.starts.count {
+            let from = line
+            let limit = k == count - 1 ? Int.max : share * (k + 1)
+            while line < batch.starts.count && batch.starts[line] < limit { line += 1 }
+            guard line > from else { continue }
+            let stretch = spare.popLast() ?? Stretch()
+            stretch.batch = batch
+            stretch.lines = from..<line
+            stretches.append(stretch)
+        }
+        return stretches
+    }
+
+    /// Hands on one stretch's results on the calling thread, after those before it.
+    private func hand(_ stretch: Stretch, _ sink: Sink) {
+        tally.append(stretch.summary)
+        validator.notes.append(stretch.notes)
+        if let rendering {
+            let bytes = UnsafeBufferPointer(start: stretch.rendered.base, count: stretch.rendered.count)
+            if rendering.writer.pendingCount > 0 { rendering.writer.drain(rendering.write) }
+            rendering.write(rendering.writer.following(bytes))
+        } else {
+            for r in stretch.results { sink(r) }
+        }
+    }
+}
+
+/// Stretches waiting for a lane, in input order, and which are done. The file's first stretches
+/// go one to each lane: every lane has a share, however late its thread starts.
+private final class StretchQueue: @unchecked Sendable {
+    private let condition = NSCondition()
+    private var waiting: [PayloadFiles.Stretch] = []
+    private var head = 0
+    private var closed = false
+    private var first: [PayloadFiles.Stretch?]
+    private var anyAdded = false
+
+    init(lanes: Int) { first = Array(repeating: nil, count: lanes) }
+
+    func add(_ stretches: [PayloadFiles.Stretch]) {
+        condition.lock()
+        var stretches = stretches[...]
+        if !anyAdded {
+            anyAdded = true
+            for l in first.indices { first[l] = stretches.popFirst() }
+        }
+        if head > 1024 { waiting.removeFirst(head); head = 0 }
+        waiting += stretches
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    /// The next stretch for this lane, waiting for one; nil once the queue is closed and empty.
+    func take(lane: Int) -> PayloadFiles.Stretch? {
+        condition.lock()
+        defer { condition.unlock() }
+        if let own = first[lane] {
+            first[lane] = nil
+            return own
+        }
+        while head == waiting.count && !closed { condition.wait() }
+        guard head < waiting.count else { return nil }
+        head += 1
+        return waiting[head - 1]
+    }
+
+    func finish(_ stretch: PayloadFiles.Stretch) {
+        condition.lock()
+        stretch.done = true
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    func isDone(_ stretch: PayloadFiles.Stretch) -> Bool {
+        condition.lock()
+        defer { condition.unlock() }
+        return stretch.done
+    }
+
+    func wait(for stretch: PayloadFiles.Stretch) {
+        condition.lock()
+        while !stretch.done { condition.wait() }
+        condition.unlock()
+    }
+
+    func close() {
+        condition.lock()
+        closed = true
+        condition.broadcast()
+        condition.unlock()
+    }
+}

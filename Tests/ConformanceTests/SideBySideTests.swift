@@ -1,0 +1,159 @@
+import APIModel
+import Foundation
+import Testing
+import TestSupport
+@testable import Conformance
+
+/// A large `.jsonl` file checked on several threads gives what one thread gives: the same
+/// results in the same order, the same counts, notes and rendered bytes.
+@Suite struct SideBySideTests {
+    /// About 1.6 MB of JSON Lines from the fixture payload files (labelled records, bad input,
+    /// paths): each round rotated, so operations interleave differently across the stretches,
+    /// with blank lines, CRLF endings and a last line without a newline.
+    static let corpus = Result<[UInt8], Error> {
+        var lines: [ArraySlice<UInt8>] = []
+        for name in ["labelled-sample.jsonl", "bad-input.jsonl", "paths.jsonl"] {
+            let bytes = try FileReading.bytes(atPath: "\(Fixtures.payloads)/\(name)")
+            lines += bytes.split(separator: 0x0A, omittingEmptySubsequences: true)
+        }
+        var out: [UInt8] = []
+        var round = 0
+        while out.count < 1_600_000 {
+            for k in lines.indices {
+                let line = lines[(k + round * 7) % lines.count]
+                out += line
+                if k % 37 == 0 { out.append(0x0D) }
+                out.append(0x0A)
+                if k % 50 == 0 { out += Array("  \n".utf8) }
+            }
+            round += 1
+        }
+        out += lines[0]  // no newline at the end
+        return out
+    }
+
+    struct Outcome {
+        var results: [String] = []
+        var summary = PayloadFiles.Summary()
+        var rendered: [UInt8] = []
+        var text: [UInt8] = []
+        var lanesThatCompiled = 0
+        var unsupported: [String] = []
+    }
+
+    /// Where one test's runs read the corpus (the same name: results name their file).
+    static func writeCorpus() throws -> String {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("side-by-side-\(UUID().uuidString).jsonl").path
+        try Data(try corpus.get()).write(to: URL(fileURLWithPath: path))
+        return path
+    }
+
+    /// Checks the corpus at `path` with `threads` threads; `layout`: results rendered as JSON.
+    func run(_ path: String, threads: Int, layout: ResultsJSON.Layout? = nil) throws -> Outcome {
+        let files = PayloadFiles(validator: RecordValidator(plan: try Fixtures.plan()), threads: threads)
+        var log = DiagnosticLog()
+        var filter = IssueFilter()
+        try filter.add(parsing: Array("CODE SERVICE OPERATION PATH\nenum dynamodb * *\n".utf8), source: "ignore", log: &log)
+        files.filter = filter
+        var outcome = Outcome()
+        let grouper = ResultsText.Grouper()
+        let writer = layout.map { ResultsJSON.Writer(layout: $0) }
+        var rendered: [UInt8] = []
+        let rendering = writer.map { w in PayloadFiles.Rendering(writer: w) { rendered.append(contentsOf: $0) } }
+        files.run(paths: [path], rendering: rendering) { r in
+            outcome.results.append("\(r.line) \(r.id ?? "-") \(r.service ?? "-") \(r.operation ?? "-") \(r.direction?.rawValue ?? "-") \(r.byteCount) "
+                                   + r.issues.map { "\($0.code) \($0.path) \($0.message)" }.joined(separator: "; ")
+                                   + " accepted: " + r.accepted.map { "\($0.code) \($0.path)" }.joined(separator: "; "))
+            grouper.add(r)
+            writer?.add(r)
+        }
+        writer?.drain { rendered.append(contentsOf: $0) }
+        outcome.rendered = rendered
+        outcome.text = grouper.render()
+        outcome.summary = files.summary
+        outcome.lanesThatCompiled = files.plans.filter { $0.compiledOperationCount > 0 }.count
+        outcome.unsupported = ValidationPlan.unsupportedPatterns(of: files.plans).map { "\($0.shape) \($0.pattern)" }
+        return outcome
+    }
+
+    /// Where two long sequences first differ, shown with what follows (nil: equal).
+    private func firstDifference<T: Equatable>(_ a: [T], _ b: [T]) -> String? {
+        guard a != b else { return nil }
+        let k = (0..<min(a.count, b.count)).first { a[$0] != b[$0] } ?? min(a.count, b.count)
+        return "at \(k) of \(a.count)/\(b.count): \(a[k..<min(k + 3, a.count)]) vs \(b[k..<min(k + 3, b.count)])"
+    }
+
+    private func expectSameFigures(_ one: PayloadFiles.Summary, _ many: PayloadFiles.Summary) {
+        #expect(many.records == one.records)
+        #expect(many.invalid == one.invalid)
+        #expect(many.bytes == one.bytes)
+        #expect(many.accepted == one.accepted)
+        #expect(many.issuesByCode == one.issuesByCode)
+        #expect(many.byOperation.operations == one.byOperation.operations)
+        #expect(many.byOperation.services == one.byOperation.services)
+        #expect(many.log.diagnostics.map(\.description) == one.log.diagnostics.map(\.description))
+    }
+
+    @Test func resultsCountsAndGroupedTextAreThoseOfOneThread() throws {
+        let path = try Self.writeCorpus()
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let one = try run(path, threads: 1)
+        let many = try run(path, threads: 3)
+        #expect(one.lanesThatCompiled == 1)
+        #expect(many.lanesThatCompiled == 3, "every thread took stretches of the file")
+        let lines = try Self.corpus.get().split(separator: 0x0A, omittingEmptySubsequences: false)
+        let records = lines.filter { $0.contains { $0 != 0x20 && $0 != 0x0D } }.count
+        #expect(one.results.count == records)
+        #expect(one.summary.invalid > 1000 && one.summary.accepted > 0, "the corpus has invalid records and accepted issues")
+        #expect(firstDifference(many.results, one.results) == nil)
+        #expect(firstDifference(many.text, one.text) == nil)
+        #expect(many.unsupported == one.unsupported)
+        expectSameFigures(one.summary, many.summary)
+    }
+
+    @Test(arguments: [ResultsJSON.Layout.array, .lines])
+    func renderedResultsAreTheBytesOfOneThread(layout: ResultsJSON.Layout) throws {
+        let path = try Self.writeCorpus()
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let one = try run(path, threads: 1, layout: layout)
+        let many = try run(path, threads: 2, layout: layout)
+        #expect(many.results.isEmpty, "results rendered where they were checked are not handed on one by one")
+        #expect(many.lanesThatCompiled == 2)
+        #expect(one.rendered.count > 1_000_000)
+        #expect(firstDifference(many.rendered, one.rendered) == nil)
+        expectSameFigures(one.summary, many.summary)
+        if layout == .array {
+            let document = Array("{\"results\": [\n".utf8) + many.rendered
+                + ResultsJSON.footer(summary: many.summary, unsupportedPatterns: [], patternsGivenUp: [])
+            let parsed = try JSONParser.parse(document)
+            #expect(parsed["results"]?.arrayValue?.count == many.summary.records)
+        }
+    }
+
+    @Test func aStreamReadsWholeLinesWithTheirNumbers() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("blocks-\(UUID().uuidString).jsonl").path
+        let text = "a\n\n" + String(repeating: "b", count: 100) + "\r\nc\nlast"
+        try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let fd = open(path, O_RDONLY)
+        try #require(fd >= 0)
+        defer { close(fd) }
+        var lines: [(String, Int)] = []
+        var blocks: [(first: Int, lines: Int, endsWithNewline: Bool)] = []
+        try RecordStream.blocks(fd: fd, chunkSize: 16, beforeRead: nil) { p, n, first in
+            var count = 0
+            for line in UnsafeBufferPointer(start: p, count: n).split(separator: 0x0A, omittingEmptySubsequences: false) {
+                if line.isEmpty && line.startIndex == n { break }  // after the block's last newline
+                lines.append((String(decoding: line, as: UTF8.self), first + count))
+                count += 1
+            }
+            blocks.append((first, count, p[n - 1] == 0x0A))
+            return count
+        }
+        #expect(lines.map(\.0) == ["a", "", String(repeating: "b", count: 100) + "\r", "c", "last"])
+        #expect(lines.map(\.1) == [1, 2, 3, 4, 5])
+        #expect(blocks.dropLast().allSatisfy { $0.endsWithNewline }, "every block but the last ends at a newline")
+        #expect(blocks.last?.endsWithNewline == false)
+        #expect(blocks.count >= 3, "a 16-byte buffer hands the lines on in several blocks, growing for the long one")
+    }
+}

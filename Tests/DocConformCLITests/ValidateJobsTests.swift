@@ -1,0 +1,42 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// `validate --jobs N`: a large `.jsonl` file checked on several threads writes, in every
+/// format, the bytes one thread writes; `--stats` says how many threads ran.
+@Suite struct ValidateJobsTests {
+    let model = Fixtures.path("botocore-1.43.11/data")
+
+    /// About 2 MB of the labelled sample's records, each round rotated so that operations
+    /// interleave across the threads' stretches.
+    private func corpus() throws -> String {
+        let lines = try Fixtures.bytes(atPath: Fixtures.path("payloads/labelled-sample.jsonl")).split(separator: 0x0A)
+        var out: [UInt8] = []
+        var round = 0
+        while out.count < 2_000_000 {
+            for k in lines.indices { out += lines[(k + round * 5) % lines.count]; out.append(0x0A) }
+            round += 1
+        }
+        let path = try Fixtures.temporaryDirectory() + "/records.jsonl"
+        try Data(out).write(to: URL(fileURLWithPath: path))
+        return path
+    }
+
+    @Test(arguments: ["json", "jsonl", "text", "junit", "sarif"])
+    func severalThreadsWriteWhatOneWrites(format: String) throws {
+        let records = try corpus()
+        let one = try Run.docconform(["validate", "--model", model, records, "--format", format, "--jobs", "1", "--quiet"])
+        let three = try Run.docconform(["validate", "--model", model, records, "--format", format, "--jobs", "3", "--quiet", "--stats"])
+        #expect(one.status == 1, "the labelled sample has invalid records: \(one.stderr)")
+        #expect(three.status == one.status)
+        #expect(one.stdout.utf8.count > 50_000)
+        #expect(three.stdout == one.stdout, "\(format) output differs between one and three threads")
+        #expect(three.stderr.contains("on 3 threads: "), "\(three.stderr)")
+    }
+
+    @Test func noThreadsIsAUsageError() throws {
+        let run = try Run.docconform(["validate", "--model", model, Fixtures.path("payloads/paths.jsonl"), "--jobs", "0"])
+        #expect(run.status == 2)
+        #expect(run.stderr.contains("--jobs must be at least 1"))
+    }
+}
