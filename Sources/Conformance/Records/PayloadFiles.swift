@@ -37,6 +37,14 @@ public final class PayloadFiles {
             }
         }
 
+        /// Back to no figures, keeping the tables' room.
+        mutating func removeAll() {
+            files = 0; records = 0; invalid = 0; bytes = 0; unreadable = 0; accepted = 0
+            log = DiagnosticLog()
+            for k in codeCounts.indices { codeCounts[k] = 0 }
+            byOperation.removeAll()
+        }
+
         /// Adds the figures of inputs that came after these (checked on another thread).
         public mutating func append(_ later: Summary) {
             files += later.files

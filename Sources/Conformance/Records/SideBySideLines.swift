@@ -18,7 +18,10 @@ extension PayloadFiles {
 
         func check(_ stretch: Stretch, file: String, clock: Int, _ filter: IssueFilter) {
             // Worked on in locals: stored properties of a class pay exclusivity checks per access.
+            // The stretch's summary is taken over with its tables' room (stretches are reused).
             var summary = Summary()
+            swap(&summary, &stretch.summary)
+            summary.removeAll()
             var record = self.record
             let validator = self.validator, renderer = self.renderer
             let batch = stretch.batch!

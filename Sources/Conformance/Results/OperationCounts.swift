@@ -20,8 +20,9 @@ public struct OperationCounts: Sendable {
     private var names: [Name] = []
     /// Records, invalid records, issues: three per slot.
     private var counts: [Int] = []
-    /// Token → slot + 1 (0: not seen).
+    /// Token → slot + 1 (0: not seen), and back (-1: counted by name).
     private var slotByToken: [Int] = []
+    private var tokenOfSlot: [Int] = []
     private var slotByName: [Name: Int] = [:]
 
     public init() {}
@@ -58,17 +59,25 @@ public struct OperationCounts: Sendable {
             slotByName[name] = names.count
         }
         names.append(name)
+        tokenOfSlot.append(token)
         counts += [0, 0, 0]
         return names.count - 1
+    }
+
+    /// Empties the counts, keeping the tables' room (a thread's counts, stretch after stretch).
+    mutating func removeAll() {
+        for t in tokenOfSlot where t >= 0 { slotByToken[t] = 0 }
+        names.removeAll(keepingCapacity: true)
+        tokenOfSlot.removeAll(keepingCapacity: true)
+        counts.removeAll(keepingCapacity: true)
+        slotByName.removeAll(keepingCapacity: true)
     }
 
     /// Adds the counts of records that came after these (counted on another thread, by a
     /// validator whose name tokens no other gives): as if counted here one after another.
     mutating func append(_ later: OperationCounts) {
-        var tokenOfSlot = [Int](repeating: -1, count: later.names.count)
-        for (token, slot) in later.slotByToken.enumerated() where slot > 0 { tokenOfSlot[slot - 1] = token }
         for (slot, name) in later.names.enumerated() {
-            let t = tokenOfSlot[slot]
+            let t = later.tokenOfSlot[slot]
             let mine = t >= 0 && t < slotByToken.count && slotByToken[t] > 0 ? slotByToken[t] - 1 : newSlot(name, token: t)
             for k in 0..<3 { counts[3 * mine + k] += later.counts[3 * slot + k] }
         }
