@@ -47,7 +47,7 @@ struct ValidateCommand: ParsableCommand {
     var allowUnchecked = false
 
     @Option(help: "Threads that check a large .jsonl file's records side by side (default: one per core); results come out in input order either way.")
-    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+    var jobs: Int = usableCoreCount()
 
     @Flag(help: "Print record counts and validation throughput, and issue counts by code, service and operation, on standard error.")
     var stats = false
