@@ -104,9 +104,9 @@ extension PayloadFiles {
 
     /// About what a lane takes at a time: small enough to stay in its core's cache, large enough
     /// that taking one costs nothing beside checking it.
-    static let stretchBytes = 128 << 10
+    static let stretchBytes = 256 << 10
     /// Stretches per lane in a batch, and batches read ahead of the results handed on.
-    static let stretchesPerLane = 4
+    static let stretchesPerLane = 2
     static let batchesAhead = 1
 
     /// Checks the records of a regular `.jsonl` file on these lanes.
