@@ -130,6 +130,30 @@ import TestSupport
         }
     }
 
+    /// A line longer than a batch (its buffer grows, then goes back to the pool) and nesting
+    /// as deep as the checker follows, on the lanes' own threads.
+    @Test func longLinesAndDeepNestingOnTheLanes() throws {
+        var bytes = try Self.corpus.get()
+        let half = try #require(bytes[(bytes.count / 2)...].firstIndex(of: 0x0A)) + 1
+        let deep = String(repeating: "[", count: 200_000) + String(repeating: "]", count: 200_000)
+        let nested = String(repeating: "{\"Nope\":", count: 999) + "1" + String(repeating: "}", count: 999)
+        var inserted = Fixtures.record(operation: "DescribeImageBuilders", payloadJSON: "{\"NextToken\":\"\(String(repeating: "b", count: 3_000_000))\"}") + [0x0A]
+        inserted += Fixtures.record(operation: "DescribeImageBuilders", payloadJSON: "{\"Names\":\(deep)}") + [0x0A]
+        inserted += Fixtures.record(operation: "DescribeImageBuilders", payloadJSON: nested) + [0x0A]
+        bytes.insert(contentsOf: inserted, at: half)
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("side-by-side-long-\(UUID().uuidString).jsonl").path
+        try Data(bytes).write(to: URL(fileURLWithPath: path))
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let one = try run(path, threads: 1)
+        let many = try run(path, threads: 2)
+        #expect(many.lanesThatCompiled == 2)
+        #expect(firstDifference(many.results, one.results) == nil)
+        #expect(many.results.contains { ($0.split(separator: " ").dropFirst(5).first.flatMap { Int($0) } ?? 0) > 3_000_000 },
+                "the 3 MB record is checked")
+        #expect(many.results.contains { $0.contains("nested deeper than 1000 levels") })
+        expectSameFigures(one.summary, many.summary)
+    }
+
     @Test func aStreamReadsWholeLinesWithTheirNumbers() throws {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("blocks-\(UUID().uuidString).jsonl").path
         let text = "a\n\n" + String(repeating: "b", count: 100) + "\r\nc\nlast"
