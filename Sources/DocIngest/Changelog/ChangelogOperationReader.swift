@@ -244,6 +244,11 @@ struct ChangelogOperationReader {
         }
         let start = lines.page.contentStart(first)
         let limitOffset = limit < lines.count ? lines.page.starts[limit] : lines.bytes.count
+        // Most blocks are one well-formed literal, read in one pass; any other is bounded by
+        // counting brackets and parsed again for the parser to say what is wrong with it.
+        if let (doc, end) = Self.skeletonParser.parseBracketedValue(lines.bytes, from: start, limit: limitOffset, firstLine: first + 1) {
+            return ReadSkeleton(node: doc.value, lastLine: lines.lineIndex(of: max(start, end - 1)))
+        }
         let end = lines.literalEnd(from: start, limit: limitOffset) ?? limitOffset
         do {
             let doc = try Self.skeletonParser.parse(lines.bytes, range: start..<end, firstLine: first + 1)
