@@ -6,8 +6,10 @@ import Foundation
 /// (`ebs_volume_recommendations` → `EBSVolumeRecommendations`). Only the words that contain
 /// a run's letters are split into botocore name segments, when the run is asked for.
 struct PageVocabulary {
-    /// The page's words in page order.
-    private var words: [String] = []
+    /// The page (shared, not copied) and its words' byte ranges in page order: a word is
+    /// decoded only when it is a candidate spelling.
+    private var bytes: [UInt8] = []
+    private var words: [Range<Int>] = []
     /// The words lower-cased, each ended by a 0 byte, and where each starts: a run's letters
     /// are found here, so only the words that contain them are split into segments.
     private var lowered: [UInt8] = []
@@ -16,15 +18,20 @@ struct PageVocabulary {
     init() {}
 
     init(_ lines: ChangelogLines) {
-        words = Self.pascalCaseWords(lines.bytes)
+        bytes = lines.bytes
+        words = Self.pascalCaseWords(bytes)
         starts.reserveCapacity(words.count)
-        lowered.reserveCapacity(words.reduce(words.count) { $0 + $1.utf8.count })
-        for word in words {
-            starts.append(lowered.count)
-            for b in word.utf8 { lowered.append(b >= 0x41 && b <= 0x5A ? b | 0x20 : b) }
-            lowered.append(0)
+        lowered.reserveCapacity(words.reduce(words.count) { $0 + $1.count })
+        bytes.withUnsafeBufferPointer { page in
+            for word in words {
+                starts.append(lowered.count)
+                for i in word { lowered.append(page[i] >= 0x41 && page[i] <= 0x5A ? page[i] | 0x20 : page[i]) }
+                lowered.append(0)
+            }
         }
     }
+
+    private func word(_ k: Int) -> String { String(decoding: bytes[words[k]], as: UTF8.self) }
 
     /// The page's spelling of these method-name segments, when a page word contains them:
     /// a word that is the whole run first, then the spelling of the run inside a longer word
@@ -34,23 +41,20 @@ struct PageVocabulary {
         let snake = segments.joined(separator: "_")
         let letters = Array(snake.utf8.filter { $0 != UInt8(ascii: "_") })
         let candidates = wordsContaining(letters)
-        for k in candidates where lowered[starts[k]..<starts[k] + words[k].utf8.count].elementsEqual(letters)
-            && BotocoreNames.pythonMethodName(words[k]) == snake {
-            return words[k]
+        for k in candidates where lowered[starts[k]..<starts[k] + words[k].count].elementsEqual(letters) {
+            let word = word(k)
+            if BotocoreNames.pythonMethodName(word) == snake { return word }
         }
         for k in candidates {
-            let word = words[k]
+            let word = word(k)
             let parts = BotocoreNames.pythonMethodName(word).split(separator: "_")
-            guard parts.count > 1, parts.joined() == word.lowercased() else { continue }
-            var offsets = [0]
-            for part in parts { offsets.append(offsets.last! + part.count) }
-            for first in 0..<parts.count {
-                for last in stride(from: first + 2, through: parts.count, by: 1) where !(first == 0 && last == parts.count) {
-                    if parts[first..<last].joined(separator: "_") == snake {
-                        let characters = Array(word)
-                        return String(characters[offsets[first]..<offsets[last]])
-                    }
-                }
+            guard parts.count > segments.count, parts.joined() == word.lowercased() else { continue }
+            // Segments and parts hold no `_` and none is empty, so a run of parts joined by
+            // `_` is the snake name exactly when it is the segments one by one.
+            for first in 0...(parts.count - segments.count) where parts[first..<first + segments.count].elementsEqual(segments, by: { $0 == $1 }) {
+                let offsets = parts.prefix(first + segments.count).reduce(into: [0]) { $0.append($0.last! + $1.count) }
+                let characters = Array(word)
+                return String(characters[offsets[first]..<offsets[first + segments.count]])
             }
         }
         return nil
@@ -82,12 +86,11 @@ struct PageVocabulary {
         return found
     }
 
-    /// The page's distinct PascalCase ASCII words of two or more characters, in page order,
+    /// The byte ranges of the page's distinct PascalCase ASCII words of two or more characters, in page order,
     /// found from capital to capital (pages are large). Words are told apart by an open-addressing table
     /// of their byte ranges (FNV-1a hashes, bytes compared on a hit): hashing every word of
     /// a page through `Set` was a tenth of reading a changelog.
-    static func pascalCaseWords(_ bytes: [UInt8]) -> [String] {
-        var words: [String] = []
+    static func pascalCaseWords(_ bytes: [UInt8]) -> [Range<Int>] {
         var ranges: [Range<Int>] = []
         var hashes: [UInt64] = []
         var slots = [Int32](repeating: -1, count: 1024)
@@ -136,7 +139,6 @@ struct PageVocabulary {
                             slots[s] = Int32(ranges.count)
                             ranges.append(start..<i)
                             hashes.append(hash)
-                            words.append(String(decodingUTF8: UnsafeBufferPointer(rebasing: buffer[start..<i])))
                             break
                         }
                         let r = ranges[k]
@@ -146,7 +148,7 @@ struct PageVocabulary {
                 }
             }
         }
-        return words
+        return ranges
     }
 
     /// The top bit of each byte of `x` that is an ASCII capital (0x41...0x5A): the "has a byte
