@@ -103,10 +103,10 @@ struct ChangelogOperationReader {
                 partial = true
             } else if let structureHeading = lines.first("Response Structure", in: afterResponse..<section.end) {
                 let prose = ChangelogProse(lines, range: (structureHeading + 1)..<section.end, topLevel: false, documentation: includeDocumentation)
-                var assembler = ProseAssembler(prose.markers[...])
+                var assembler = ProseAssembler(prose.markers[...], of: prose)
                 if let first = prose.markers.first, first.name == nil, first.type == .dict {
                     var root = assembler.node(first)
-                    assembler = ProseAssembler(prose.markers.dropFirst())
+                    assembler = ProseAssembler(prose.markers.dropFirst(), of: prose)
                     if let node = response?.node { root.children = assembler.children(of: node) }
                     proseRoot = root
                     reportUnplaced(&assembler, what: "response structure", log: &log)
@@ -192,7 +192,7 @@ struct ChangelogOperationReader {
             guard let slot, !used.contains(slot) else { continue }
             used.insert(slot)
             let chunkEnd = tops.first(where: { $0 > slot }) ?? prose.markers.count
-            var assembler = ProseAssembler(prose.markers[(slot + 1)..<chunkEnd])
+            var assembler = ProseAssembler(prose.markers[(slot + 1)..<chunkEnd], of: prose)
             var node = assembler.node(prose.markers[slot])
             node.name = keyword
             node.children = assembler.children(of: entry.value)
@@ -208,7 +208,7 @@ struct ChangelogOperationReader {
             // A named parameter the syntax leaves out is kept, as the RST parser keeps it
             // (boto3 fills it in itself); `RSTShapeBuilder` counts it.
             let chunkEnd = tops.first(where: { $0 > slot }) ?? prose.markers.count
-            var node = ProseAssembler(prose.markers[(slot + 1)..<chunkEnd]).node(m)
+            var node = ProseAssembler(prose.markers[(slot + 1)..<chunkEnd], of: prose).node(m)
             node.name = name
             if !m.autoPopulated { log.warning(path, line: m.line + 1, "a parameter \(name) documented but not in the request syntax") }
             root.children.append(node)

@@ -19,13 +19,17 @@ struct ChangelogProse {
         var autoPopulated = false
         /// 0-based line.
         var line: Int
-        /// The description's lines between blank lines, when the reader keeps documentation:
-        /// decoded once, when the marker becomes a node.
-        var documentation: [UInt8] = []
+        /// Where the description's lines are in `ChangelogProse.documentation`, when the reader
+        /// keeps documentation: decoded once, when the marker becomes a node, as paragraphs
+        /// (a blank line between lines).
+        var documentation: Range<Int> = 0..<0
     }
 
     let lines: ChangelogLines
     private(set) var markers: [Marker] = []
+    /// The byte ranges of the markers' description lines, each marker's lines together (a
+    /// marker's lines are read while it is the last one).
+    private(set) var documentation: [Range<Int>] = []
 
     /// Reads the markers of `range`. `topLevel` allows parameter headings (`type X` + type
     /// line in the expanded layout, a bare type line in the compact one). Lines are tested
@@ -77,8 +81,9 @@ struct ChangelogProse {
                 describing = false
             } else if describing, !markers.isEmpty {
                 let last = markers.count - 1
-                if !markers[last].documentation.isEmpty { markers[last].documentation += [0x0A, 0x0A] }
-                page.withBytes(t) { markers[last].documentation.append(contentsOf: $0) }
+                let first = markers[last].documentation.isEmpty ? self.documentation.count : markers[last].documentation.lowerBound
+                self.documentation.append(t)
+                markers[last].documentation = first..<self.documentation.count
             }
         }
     }
@@ -139,10 +144,17 @@ struct ChangelogProse {
 /// Consumes markers in the order the skeleton expects them.
 struct ProseAssembler {
     var markers: ArraySlice<ChangelogProse.Marker>
+    /// The page the markers are on and their description lines, decoded from it.
+    let page: TextLines
+    let documentation: [Range<Int>]
     /// Markers the skeleton had no place for (0-based lines).
     var unplaced: [Int] = []
 
-    init(_ markers: ArraySlice<ChangelogProse.Marker>) { self.markers = markers }
+    init(_ markers: ArraySlice<ChangelogProse.Marker>, of prose: ChangelogProse) {
+        self.markers = markers
+        page = prose.lines.page
+        documentation = prose.documentation
+    }
 
     /// The next marker if it is a bullet named `name` (nil: an unnamed item / map key bullet).
     private mutating func take(named name: String?) -> ChangelogProse.Marker? {
@@ -196,7 +208,7 @@ struct ProseAssembler {
         var n = ProseNode(name: m.name, type: m.type, line: m.line, indent: 0)
         n.required = m.required
         n.union = m.union
-        if !m.documentation.isEmpty { n.documentation = String(decoding: m.documentation, as: UTF8.self) }
+        if !m.documentation.isEmpty { n.documentation = page.string(joining: documentation[m.documentation], separator: "\n\n") }
         return n
     }
 

@@ -133,6 +133,23 @@ struct TextLines {
         bytes.withUnsafeBufferPointer { String(decodingUTF8: UnsafeBufferPointer(rebasing: $0[r])) }
     }
 
+    /// The text of the byte ranges `parts` joined by `separator`, decoded as one text (what
+    /// decoding the joined bytes gives) without joining them first.
+    func string(joining parts: some Collection<Range<Int>>, separator: StaticString) -> String {
+        let gap = UnsafeBufferPointer(start: separator.utf8Start, count: separator.utf8CodeUnitCount)
+        let count = parts.reduce(gap.count * max(0, parts.count - 1)) { $0 + $1.count }
+        return bytes.withUnsafeBufferPointer { page in
+            String(unsafeUninitializedCapacity: count) { target in
+                var at = 0
+                for (k, r) in parts.enumerated() {
+                    if k > 0 { at = target[at...].initialize(fromContentsOf: gap) }
+                    at = target[at...].initialize(fromContentsOf: page[r])
+                }
+                return at
+            }
+        }
+    }
+
     /// Line `i`, trimmed, as text.
     func text(_ i: Int) -> String { string(trimmed(i)) }
 
