@@ -93,24 +93,29 @@ struct ChangelogProse {
     }
 
     /// `string`, `list`, `dict`, ...: the words boto3 uses for types, as the text shows them
-    /// (the bytes `r` of `bytes`).
+    /// (the bytes `r` of `bytes`). Looked up among the spellings of `r`'s length: every
+    /// bullet and many short lines of a page are tested.
     static func typeWord(_ bytes: [UInt8], _ r: Range<Int>) -> ProseType? {
-        let t = bytes[r]
-        func `is`(_ word: StaticString) -> Bool {
-            t.count == word.utf8CodeUnitCount && t.elementsEqual(UnsafeBufferPointer(start: word.utf8Start, count: word.utf8CodeUnitCount))
-        }
-        // Longer than every type word: most description lines.
-        guard t.count <= 34 else { return nil }
-        for word in ["string", "integer", "float", "boolean", "datetime", "bytes", "dict", "list", "biginteger", "bigdecimal"] as [StaticString] where `is`(word) {
-            return ProseType(t)
-        }
-        if `is`("document") || `is`(":ref:`document<document>`") { return .document }
-        if `is`("bytes or seekable file-like object") { return .streamingInput }
-        if `is`("StreamingBody") || `is`(".StreamingBody") || `is`(":class:`.StreamingBody`") { return .streamingOutput }
-        if `is`("EventStream") || `is`(".EventStream") || `is`(":class:`.EventStream`") { return .eventStream }
-        if `is`("JSON serializable") { return .jsonValue }
+        guard r.count < typeSpellings.count else { return nil }
+        for (spelling, type) in typeSpellings[r.count] where bytes[r].elementsEqual(spelling) { return type }
         return nil
     }
+
+    /// The type spellings by their length in bytes (up to the longest).
+    private static let typeSpellings: [[([UInt8], ProseType)]] = {
+        let spellings: [(String, ProseType)] = [
+            ("string", .string), ("integer", .integer), ("float", .float), ("boolean", .boolean), ("datetime", .datetime),
+            ("bytes", .bytes), ("dict", .dict), ("list", .list), ("biginteger", .integer), ("bigdecimal", .float),
+            ("document", .document), (":ref:`document<document>`", .document),
+            ("bytes or seekable file-like object", .streamingInput),
+            ("StreamingBody", .streamingOutput), (".StreamingBody", .streamingOutput), (":class:`.StreamingBody`", .streamingOutput),
+            ("EventStream", .eventStream), (".EventStream", .eventStream), (":class:`.EventStream`", .eventStream),
+            ("JSON serializable", .jsonValue),
+        ]
+        var table = Array(repeating: [([UInt8], ProseType)](), count: spellings.map(\.0.utf8.count).max()! + 1)
+        for (text, type) in spellings { table[text.utf8.count].append((Array(text.utf8), type)) }
+        return table
+    }()
 
     /// `• Name (type) -- [REQUIRED]`, `(dict) --`, `Name (list) --` (bullet sign optional), on
     /// the line bytes `r`.
