@@ -216,10 +216,11 @@ struct ChangelogOperationReader {
         return root
     }
 
-    private func reportUnplaced(_ assembler: inout ProseAssembler, what: String, log: inout DiagnosticLog) {
+    /// `what` is written only when something is reported (most parameters place every marker).
+    private func reportUnplaced(_ assembler: inout ProseAssembler, what: @autoclosure () -> String, log: inout DiagnosticLog) {
         assembler.drain()
         for line in assembler.unplaced {
-            log.warning(path, line: line + 1, "\(what): '\(lines.text(line))' has no place in the syntax")
+            log.warning(path, line: line + 1, "\(what()): '\(lines.text(line))' has no place in the syntax")
         }
     }
 

@@ -38,8 +38,14 @@ struct PageVocabulary {
     /// (only words whose segments spell them letter for letter lend a part), each in page order.
     func spelling<S: Collection<String>>(of segments: S) -> String? {
         guard segments.count > 1 else { return nil }
-        let snake = segments.joined(separator: "_")
-        let letters = Array(snake.utf8.filter { $0 != UInt8(ascii: "_") })
+        // Put together by hand: `joined` on a slice of strings goes the slow generic way.
+        var letters: [UInt8] = []
+        var snake = ""
+        for (k, segment) in segments.enumerated() {
+            letters.append(contentsOf: segment.utf8)
+            if k > 0 { snake += "_" }
+            snake += segment
+        }
         let candidates = wordsContaining(letters)
         for k in candidates where lowered[starts[k]..<starts[k] + words[k].count].elementsEqual(letters) {
             let word = word(k)
