@@ -77,7 +77,8 @@ struct PageVocabulary {
                 let last = hay.count - n.count
                 while p <= last, let hit = memchr(base + p, Int32(n[0]), last - p + 1) {
                     let at = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
-                    guard memcmp(base + at, n.baseAddress!, n.count) == 0 else { p = at + 1; continue }
+                    // Most hits of a first letter fail at the second (needles have two letters or more).
+                    guard n.count < 2 || hay[at + 1] == n[1], memcmp(base + at, n.baseAddress!, n.count) == 0 else { p = at + 1; continue }
                     // The word holding the hit; the next search starts at the following word.
                     var lo = 0, hi = starts.count - 1
                     while lo < hi {
