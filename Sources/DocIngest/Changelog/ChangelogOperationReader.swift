@@ -272,15 +272,21 @@ struct ChangelogOperationReader {
             if t.isEmpty { continue }
             if page.hasPrefix(t, "• ") { t = (t.lowerBound + 4)..<t.upperBound }
             // `<...>.Client.exceptions.<Name>`: the last three dots, with something before them.
-            var dots: [Int] = []
+            var dots = (0, 0, 0)
+            var found = 0
             var k = t.upperBound
-            while dots.count < 3, let dot = bytes[t.lowerBound..<k].lastIndex(of: UInt8(ascii: ".")) {
-                dots.append(dot)
+            while found < 3, let dot = bytes[t.lowerBound..<k].lastIndex(of: UInt8(ascii: ".")) {
+                switch found {
+                case 0: dots.0 = dot
+                case 1: dots.1 = dot
+                default: dots.2 = dot
+                }
+                found += 1
                 k = dot
             }
-            guard dots.count == 3, page.equals((dots[2] + 1)..<dots[1], "Client"), page.equals((dots[1] + 1)..<dots[0], "exceptions"),
-                  Self.isIdentifier(bytes[(dots[0] + 1)..<t.upperBound]) else { break }
-            out.append(OperationError(name: page.string((dots[0] + 1)..<t.upperBound)))
+            guard found == 3, page.equals((dots.2 + 1)..<dots.1, "Client"), page.equals((dots.1 + 1)..<dots.0, "exceptions"),
+                  Self.isIdentifier(bytes[(dots.0 + 1)..<t.upperBound]) else { break }
+            out.append(OperationError(name: page.string((dots.0 + 1)..<t.upperBound)))
         }
         return out
     }
@@ -314,17 +320,25 @@ struct ChangelogOperationReader {
 
     /// The description paragraphs before the request syntax, without the "See also" line.
     private func description(_ range: Range<Int>) -> String? {
-        var paragraphs: [String] = []
-        var current: [String] = []
+        // The kept lines' bytes, a space between lines and a blank line between paragraphs,
+        // decoded once (what decoding each line and joining them gives: the separators are ASCII).
+        var text: [UInt8] = []
+        var paragraphOpen = false
         for i in range {
             if lines.isBlank(i) {
-                if !current.isEmpty { paragraphs.append(current.joined(separator: " ")); current = [] }
+                paragraphOpen = false
                 continue
             }
             if lines.hasPrefix(i, "See also: AWS API Documentation") { continue }
-            current.append(lines.text(i))
+            if paragraphOpen {
+                text.append(0x20)
+            } else if !text.isEmpty {
+                text.append(contentsOf: [0x0A, 0x0A])
+            }
+            // An empty trimmed line cannot be here: blank lines are skipped above.
+            lines.page.withBytes(lines.trimmed[i]) { text.append(contentsOf: $0) }
+            paragraphOpen = true
         }
-        if !current.isEmpty { paragraphs.append(current.joined(separator: " ")) }
-        return paragraphs.isEmpty ? nil : paragraphs.joined(separator: "\n\n")
+        return text.isEmpty ? nil : String(decoding: text, as: UTF8.self)
     }
 }
