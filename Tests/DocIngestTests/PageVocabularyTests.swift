@@ -10,9 +10,10 @@ import Testing
 
     @Test func distinctPascalCaseWordsInPageOrder() {
         #expect(words("Request DescribeDBClusters with DBClusterIdentifier; DescribeDBClusters again") ==
-            ["Request", "DescribeDBClusters", "DBClusterIdentifier"])
-        // One letter, lower-case starts and digits-first runs are no words.
-        #expect(words("A x1 9Lives ok") == [])
+            ["DescribeDBClusters", "DBClusterIdentifier"])
+        // One letter, lower-case starts and digits-first runs are no words; nor is a word of
+        // one capital (one name segment), whereas acronyms and `ARNs` are kept.
+        #expect(words("A x1 9Lives ok Fleet Fleet2 EBS ARNs IPv6") == ["EBS", "ARNs", "IPv6"])
     }
 
     @Test func capitalsInsideLowerCaseWordsStartNoWord() {

@@ -93,7 +93,9 @@ struct PageVocabulary {
         return found
     }
 
-    /// The byte ranges of the page's distinct PascalCase ASCII words of two or more characters, in page order,
+    /// The byte ranges of the page's distinct PascalCase ASCII words of two or more characters
+    /// with a capital after the first letter (botocore splits only those into segments: `Fleet`,
+    /// `Amazon` or `The` is one segment, and a spelling is of two or more), in page order,
     /// found from capital to capital (pages are large). Words are told apart by an open-addressing table
     /// of their byte ranges (FNV-1a hashes, bytes compared on a hit): hashing every word of
     /// a page through `Set` was a tenth of reading a changelog.
@@ -124,12 +126,15 @@ struct PageVocabulary {
                         continue
                     }
                     var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+                    var capitals = 0
                     while i < n, isWordByte(buffer[i]) {
                         hash = (hash ^ UInt64(buffer[i])) &* 0x100_0000_01b3
+                        capitals += buffer[i] >= 0x41 && buffer[i] <= 0x5A ? 1 : 0
                         i += 1
                     }
-                    // Not glued to a non-ASCII letter.
-                    guard i - start > 1, i == n || buffer[i] < 0x80,
+                    // Not glued to a non-ASCII letter; a capital after the first letter (a word
+                    // of one capital is one name segment: no run of two can be spelled by it).
+                    guard i - start > 1, capitals > 1, i == n || buffer[i] < 0x80,
                           start == 0 || buffer[start - 1] < 0x80 else { continue }
                     if ranges.count * 2 >= slots.count {
                         slots = [Int32](repeating: -1, count: slots.count * 2)
