@@ -67,19 +67,20 @@ struct TextLines {
     /// for readers that look at each line's trimmed text (the same ranges as `trimmed(_:)`).
     func trimmedRanges() -> [Range<Int>] {
         bytes.withUnsafeBufferPointer { buffer in
-            var out: [Range<Int>] = []
-            out.reserveCapacity(starts.count)
             starts.withUnsafeBufferPointer { starts in
-                let n = starts.count
-                for i in 0..<n {
-                    let start = starts[i]
-                    var end = i + 1 < n ? starts[i + 1] - 1 : buffer.count
-                    if i + 1 == n, end > start, buffer[end - 1] == 0x0A { end -= 1 }
-                    if end > start, buffer[end - 1] == 0x0D { end -= 1 }
-                    out.append(TextSpace.trim(buffer, start..<end))
+                // Written in place: an append per line checked the array's room and ownership.
+                [Range<Int>](unsafeUninitializedCapacity: starts.count) { out, count in
+                    let n = starts.count
+                    for i in 0..<n {
+                        let start = starts[i]
+                        var end = i + 1 < n ? starts[i + 1] - 1 : buffer.count
+                        if i + 1 == n, end > start, buffer[end - 1] == 0x0A { end -= 1 }
+                        if end > start, buffer[end - 1] == 0x0D { end -= 1 }
+                        out.initializeElement(at: i, to: TextSpace.trim(buffer, start..<end))
+                    }
+                    count = n
                 }
             }
-            return out
         }
     }
 
