@@ -100,13 +100,15 @@ struct PageVocabulary {
     /// of their byte ranges (FNV-1a hashes, bytes compared on a hit): hashing every word of
     /// a page through `Set` was a tenth of reading a changelog.
     static func pascalCaseWords(_ bytes: [UInt8]) -> [Range<Int>] {
-        var ranges: [Range<Int>] = []
-        var hashes: [UInt64] = []
-        var slots = [Int32](repeating: -1, count: 1024)
         Self.wordBytes.withUnsafeBufferPointer { wordBytes in
             func isWordByte(_ c: UInt8) -> Bool { wordBytes[Int(c)] }
-            bytes.withUnsafeBufferPointer { buffer in
-                guard let base = buffer.baseAddress else { return }
+            return bytes.withUnsafeBufferPointer { buffer -> [Range<Int>] in
+                // The closure's own arrays: ones captured from outside are boxed, and the
+                // scan reads and writes them for every word.
+                var ranges: [Range<Int>] = []
+                var hashes: [UInt64] = []
+                var slots = [Int32](repeating: -1, count: 1024)
+                guard let base = buffer.baseAddress else { return ranges }
                 let n = buffer.count
                 var i = 0
                 while i < n {
@@ -158,9 +160,9 @@ struct PageVocabulary {
                         s = (s + 1) & (slots.count - 1)
                     }
                 }
+                return ranges
             }
         }
-        return ranges
     }
 
     /// The top bit of each byte of `x` that is an ASCII capital (0x41...0x5A): the "has a byte
