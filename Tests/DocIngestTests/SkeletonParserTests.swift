@@ -103,6 +103,12 @@ import TestSupport
             let bytes = (0..<Int.random(in: 0..<200, using: &generator)).map { _ in UInt8.random(in: 0...255, using: &generator) }
             _ = try? boto3.parse(bytes)
             _ = try? reference.parse(bytes)
+            // Any start and limit, even outside the bytes: the end found is within them.
+            let from = Int.random(in: -2...bytes.count + 2, using: &generator)
+            let limit = Int.random(in: -2...bytes.count + 2, using: &generator)
+            if let read = boto3.parseBracketedValue(bytes, from: from, limit: limit) {
+                #expect(read.end > max(from, 0) && read.end <= min(limit, bytes.count))
+            }
         }
         let deep = [UInt8](repeating: UInt8(ascii: "["), count: 100_000)
         #expect(throws: SkeletonError.self) { try boto3.parse(deep) }
