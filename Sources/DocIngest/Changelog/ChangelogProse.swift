@@ -185,9 +185,10 @@ struct ProseAssembler {
             var out: [ProseNode] = []
             for entry in skeleton.entries {
                 guard let name = entry.keyText, let m = take(named: name) else { continue }
-                var child = node(m)
-                child.children = children(of: entry.value)
-                out.append(child)
+                // Appended, then given its children in place: a node is a large value, and
+                // appending a finished one copied it and destroyed the original.
+                out.append(node(m))
+                out[out.count - 1].children = children(of: entry.value)
             }
             return out
         case .list:
