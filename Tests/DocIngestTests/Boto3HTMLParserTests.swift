@@ -156,4 +156,15 @@ import TestSupport
         #expect(parts.isRef)
         #expect(op.errors.map(\.name) == ["NoSuchWidget", "ThrottlingException"])
     }
+
+    /// Member names are letters, digits and `_-.:$@` of any script: the first other byte decides.
+    @Test func memberNamesByTheirBytes() {
+        func isName(_ text: String) -> Bool { RenderedProse.isMemberName(ArraySlice(text.utf8)) }
+        for name in ["Name", "x-amz-meta", "aws:SourceIp", "$Version", "a.b_c", "user@host", "Größe", "名前", ""] {
+            #expect(isName(name), "\(name)")
+        }
+        for text in ["Two words", "Name,", "(dict)", "Größe!", "名前 x", "tab\there", "é€"] {
+            #expect(!isName(text), "\(text)")
+        }
+    }
 }

@@ -74,4 +74,28 @@ import Testing
         #expect(log.errorCount == 1 && log.diagnostics[0].line == 1)
         #expect(page.operations.isEmpty)
     }
+
+    /// The dated heading: the title runs to the last ` - ` after the date's own; a heading
+    /// with no title between them is no heading (said at line 1), whatever the script.
+    @Test func datedHeadingsReadOrRefused() {
+        func read(_ heading: String) -> (ChangelogPage, DiagnosticLog) {
+            var log = DiagnosticLog()
+            let text = heading + "\nChanges Something new.\n\nDescribeThing (updated) Link ¶\n"
+            let page = ChangelogReader().read(SourceDocument(path: "thing_2017-04-21.txt", bytes: Array(text.utf8)),
+                                             options: IngestOptions(), log: &log)
+            return (page, log)
+        }
+        for (heading, title, new, updated) in [("2017/04/21 - Amazon AppStream - 5 updated api methods", "Amazon AppStream", nil, 5),
+                                               ("2017/04/21 - AWS - Thing - 1 new api method", "AWS - Thing", 1, nil),
+                                               ("2017/04/21 - Überdienst - 2 new api methods", "Überdienst", 2, nil)] as [(String, String, Int?, Int?)] {
+            let (page, _) = read(heading)
+            #expect(page.serviceTitle == title && page.date == "2017-04-21", "\(heading)")
+            #expect(page.newOperationCount == new && page.updatedOperationCount == updated, "\(heading)")
+        }
+        for heading in ["2017/04/21 - 5 updated api methods", "2017/04/21 - - 5 updated api methods", "2017/04/21 - é 2 new api methods"] {
+            let (page, log) = read(heading)
+            #expect(page.serviceTitle == nil, "\(heading)")
+            #expect(log.diagnostics.contains { $0.line == 1 && $0.severity == .error && $0.message.contains("not a changelog page") }, "\(heading)")
+        }
+    }
 }

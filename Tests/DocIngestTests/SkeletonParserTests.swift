@@ -103,6 +103,12 @@ import TestSupport
             let bytes = (0..<Int.random(in: 0..<200, using: &generator)).map { _ in UInt8.random(in: 0...255, using: &generator) }
             _ = try? boto3.parse(bytes)
             _ = try? reference.parse(bytes)
+            // Any start and limit, even outside the bytes: the end found is within them.
+            let from = Int.random(in: -2...bytes.count + 2, using: &generator)
+            let limit = Int.random(in: -2...bytes.count + 2, using: &generator)
+            if let read = boto3.parseBracketedValue(bytes, from: from, limit: limit) {
+                #expect(read.end > max(from, 0) && read.end <= min(limit, bytes.count))
+            }
         }
         let deep = [UInt8](repeating: UInt8(ascii: "["), count: 100_000)
         #expect(throws: SkeletonError.self) { try boto3.parse(deep) }
@@ -136,5 +142,45 @@ import TestSupport
             #expect(broken?.reason == .unclosed)
             #expect(broken?.line == 2)
         }
+    }
+
+    /// A bracketed value at the start of a block is read with its end, without the rest of the
+    /// block; the same tree and lines as parsing exactly its extent.
+    @Test func bracketedValueReportsWhereItEnds() throws {
+        for file in ["boto3-request.txt", "boto3-response.txt"] {
+            let literal = try Fixtures.bytes("boto3-rst/skeletons/" + file)
+            let whole = try boto3.parse(literal, firstLine: 7)
+            let trimmed = literal.lastIndex { $0 != 0x0A && $0 != 0x20 }.map { $0 + 1 } ?? 0
+            // Whatever follows the value, even a `|` or an unbalanced bracket, is not read.
+            for tail in ["", "\n| 'more'", "Response\n}}}", "\n\nExceptions\n(", " or None"] {
+                let bytes = Array(literal[0..<trimmed]) + Array(tail.utf8)
+                let read = try #require(boto3.parseBracketedValue(bytes, from: 0, limit: bytes.count, firstLine: 7))
+                #expect(read.end == trimmed)
+                #expect(read.document == whole)
+            }
+        }
+        let page = Array("Response Syntax\n\n{'A': 'string'}\n\nnext".utf8)
+        let dict = try #require(boto3.parseBracketedValue(page, from: 17, limit: page.count, firstLine: 3))
+        #expect(dict.end == 32)
+        #expect(dict.document.value.summary == "{'A':'string'}")
+        #expect(dict.document.value.entries.first?.line == 3)
+    }
+
+    /// Nil for anything but a complete bracketed value, so that the caller reads the block the
+    /// general way and the parser's message names what is wrong.
+    @Test func bracketedValueIsNilWhenNotOneCompleteLiteral() throws {
+        for text in ["{'A': 'string'", "{'A': 'string']", "'string'", "True|False", "None", "   ", "",
+                     "{'A': number}", "response = client.f(A='x'", "[\n'a\n']"] {
+            let bytes = Array(text.utf8)
+            #expect(boto3.parseBracketedValue(bytes, from: 0, limit: bytes.count) == nil, "\(text)")
+        }
+        // The limit bounds the read: a value closing after it is incomplete.
+        let bytes = Array("{'A': 'string'}".utf8)
+        #expect(boto3.parseBracketedValue(bytes, from: 0, limit: bytes.count - 1) == nil)
+        let call = Array("response = client.f(\n  A='x'\n)\nText after it".utf8)
+        let read = try #require(boto3.parseBracketedValue(call, from: 0, limit: call.count))
+        #expect(read.document.assignedTo == "response")
+        #expect(read.document.value.summary == "client.f(A='x')")
+        #expect(read.end == 30)
     }
 }

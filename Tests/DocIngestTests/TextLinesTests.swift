@@ -54,4 +54,18 @@ import Testing
         #expect(page.nextContent(from: 0, before: 3) == 0)
         #expect(page.ranges.map { $0.count } == [10, 42, 4])
     }
+
+    /// Ranges joined as one text decode as their joined bytes would: a character split
+    /// across two ranges is repaired once, as in the joined text; none or one range work too.
+    @Test func rangesJoinedAsOneText() {
+        let page = lines("Ünïcode line\n  second  \nthird é")
+        #expect(page.string(joining: [page.trimmed(0), page.trimmed(1), page.trimmed(2)], separator: "\n\n")
+            == "Ünïcode line\n\nsecond\n\nthird é")
+        #expect(page.string(joining: [Range<Int>](), separator: "\n\n") == "")
+        #expect(page.string(joining: [page.trimmed(1)], separator: "--") == "second")
+        let split = [0..<1, 1..<page.bytes.count]
+        let joined = page.bytes[0..<1] + page.bytes[1...]
+        #expect(page.string(joining: split, separator: "|") == String(decoding: page.bytes[0..<1] + Array("|".utf8) + page.bytes[1...], as: UTF8.self))
+        #expect(page.string(joining: [0..<page.bytes.count], separator: "|") == String(decoding: joined, as: UTF8.self))
+    }
 }

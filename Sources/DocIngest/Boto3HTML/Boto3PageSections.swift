@@ -203,18 +203,24 @@ enum RenderedProse {
         func isNameCharacter(_ c: Character) -> Bool {
             c.isLetter || c.isNumber || c == "_" || c == "-" || c == "." || c == ":" || c == "$" || c == "@"
         }
-        for c in bytes {
-            switch c {
-            case 0x30...0x39, 0x41...0x5A, 0x61...0x7A, UInt8(ascii: "_"), UInt8(ascii: "-"), UInt8(ascii: "."),
-                 UInt8(ascii: ":"), UInt8(ascii: "$"), UInt8(ascii: "@"):
-                continue
-            case 0x80...:
-                return String(decoding: bytes, as: UTF8.self).allSatisfy(isNameCharacter)
-            default:
-                return false
-            }
+        // The first byte that is no ASCII name byte decides: non-ASCII text is judged by its characters.
+        let first = bytes.withUnsafeBufferPointer { b in
+            nameBytes.withUnsafeBufferPointer { table in b.first { table[Int($0)] != .name } }
         }
-        return true
+        switch first.map({ nameBytes[Int($0)] }) {
+        case nil: return true
+        case .nonASCII?: return String(decoding: bytes, as: UTF8.self).allSatisfy(isNameCharacter)
+        default: return false
+        }
+    }
+
+    private enum NameByte { case name, nonASCII, other }
+
+    /// `isMemberName`'s class of each byte, looked up: every bullet's name is tested.
+    private static let nameBytes: [NameByte] = (0...255).map { (c: Int) -> NameByte in
+        if c >= 0x80 { return .nonASCII }
+        let b = UInt8(c)
+        return (0x30...0x39).contains(b) || (0x41...0x5A).contains(b) || (0x61...0x7A).contains(b) || "_-.:$@".utf8.contains(b) ? .name : .other
     }
 
     /// `proseType(_: Substring)` of the text of `bytes`, compared on the bytes when they are ASCII.

@@ -42,7 +42,10 @@ struct ChangeDictArea {
             var last = i
             while last + 1 < limit, Self.isContinuation(lines, last + 1) { last += 1 }
             let scanLimit = lines.page.range(last).upperBound
-            guard let literalEnd = lines.literalEnd(from: start, limit: scanLimit) else {
+            // A well-formed dict is read in one pass; any other is bounded by counting brackets
+            // and parsed again for the parser to say what is wrong with it.
+            let wellFormed = Self.parser.parseBracketedValue(lines.bytes, from: start, limit: scanLimit, firstLine: i + 1)
+            guard let literalEnd = wellFormed?.end ?? lines.literalEnd(from: start, limit: scanLimit) else {
                 log.error(path, line: i + 1, "change dict is not a valid literal: '{' opened here is never closed")
                 i = last + 1
                 end = i
@@ -50,7 +53,10 @@ struct ChangeDictArea {
             }
             let endLine = lines.lineIndex(of: literalEnd - 1)
             do {
-                let doc = try Self.parser.parse(lines.bytes, range: start..<literalEnd, firstLine: i + 1)
+                let doc: SkeletonDocument
+                if let read = wellFormed { doc = read.document } else {
+                    doc = try Self.parser.parse(lines.bytes, range: start..<literalEnd, firstLine: i + 1)
+                }
                 if doc.assignedTo != nil {
                     log.error(path, line: i + 1, "change dict is not a valid literal: an assignment is no change dict")
                 } else {

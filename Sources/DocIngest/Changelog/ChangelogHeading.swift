@@ -36,11 +36,27 @@ struct ChangelogHeading {
               [0, 1, 2, 3, 5, 6, 8, 9].allSatisfy({ u[$0] >= 0x30 && u[$0] <= 0x39 }),
               t.hasSuffix(" api method") || t.hasSuffix(" api methods") else { return nil }
         let date = String(t.prefix(10)).replacingSlashes()
-        let rest = t.dropFirst(10)
-        guard rest.hasPrefix(" - "), let lastDash = rest.range(of: " - ", options: .backwards) else { return nil }
-        let title = String(rest[rest.index(rest.startIndex, offsetBy: 3)..<lastDash.lowerBound])
+        // `date - title - counts`: the title runs to the last ` - `, which must come after the
+        // date's own (`2017/04/21 - 5 updated api methods` names no service: no heading).
+        let title: String
+        let counts: Substring
+        if u.allSatisfy({ $0 < 0x80 }) {
+            // ASCII (every page seen): bytes are characters, searched as bytes.
+            guard u[10..<13].elementsEqual(" - ".utf8),
+                  let dash = stride(from: u.count - 3, through: 13, by: -1).first(where: { u[$0..<$0 + 3].elementsEqual(" - ".utf8) })
+            else { return nil }
+            title = String(decoding: u[13..<dash], as: UTF8.self)
+            counts = Substring(String(decoding: u[(dash + 3)...], as: UTF8.self))
+        } else {
+            let rest = t.dropFirst(10)
+            guard rest.hasPrefix(" - "), let lastDash = rest.range(of: " - ", options: .backwards) else { return nil }
+            let titleStart = rest.index(rest.startIndex, offsetBy: 3)
+            guard lastDash.lowerBound >= titleStart else { return nil }
+            title = String(rest[titleStart..<lastDash.lowerBound])
+            counts = rest[lastDash.upperBound...]
+        }
         var heading = ChangelogHeading(date: date, title: title, line: line, endLine: line - 1)
-        let words = rest[lastDash.upperBound...].split(separator: " ")
+        let words = counts.split(separator: " ")
         for (k, w) in words.enumerated() where k + 1 < words.count {
             guard let n = Int(w) else { continue }
             switch words[k + 1] {

@@ -103,10 +103,10 @@ struct ChangelogOperationReader {
                 partial = true
             } else if let structureHeading = lines.first("Response Structure", in: afterResponse..<section.end) {
                 let prose = ChangelogProse(lines, range: (structureHeading + 1)..<section.end, topLevel: false, documentation: includeDocumentation)
-                var assembler = ProseAssembler(prose.markers[...])
+                var assembler = ProseAssembler(prose.markers[...], of: prose)
                 if let first = prose.markers.first, first.name == nil, first.type == .dict {
                     var root = assembler.node(first)
-                    assembler = ProseAssembler(prose.markers.dropFirst())
+                    assembler = ProseAssembler(prose.markers.dropFirst(), of: prose)
                     if let node = response?.node { root.children = assembler.children(of: node) }
                     proseRoot = root
                     reportUnplaced(&assembler, what: "response structure", log: &log)
@@ -192,7 +192,7 @@ struct ChangelogOperationReader {
             guard let slot, !used.contains(slot) else { continue }
             used.insert(slot)
             let chunkEnd = tops.first(where: { $0 > slot }) ?? prose.markers.count
-            var assembler = ProseAssembler(prose.markers[(slot + 1)..<chunkEnd])
+            var assembler = ProseAssembler(prose.markers[(slot + 1)..<chunkEnd], of: prose)
             var node = assembler.node(prose.markers[slot])
             node.name = keyword
             node.children = assembler.children(of: entry.value)
@@ -208,7 +208,7 @@ struct ChangelogOperationReader {
             // A named parameter the syntax leaves out is kept, as the RST parser keeps it
             // (boto3 fills it in itself); `RSTShapeBuilder` counts it.
             let chunkEnd = tops.first(where: { $0 > slot }) ?? prose.markers.count
-            var node = ProseAssembler(prose.markers[(slot + 1)..<chunkEnd]).node(m)
+            var node = ProseAssembler(prose.markers[(slot + 1)..<chunkEnd], of: prose).node(m)
             node.name = name
             if !m.autoPopulated { log.warning(path, line: m.line + 1, "a parameter \(name) documented but not in the request syntax") }
             root.children.append(node)
@@ -216,10 +216,11 @@ struct ChangelogOperationReader {
         return root
     }
 
-    private func reportUnplaced(_ assembler: inout ProseAssembler, what: String, log: inout DiagnosticLog) {
+    /// `what` is written only when something is reported (most parameters place every marker).
+    private func reportUnplaced(_ assembler: inout ProseAssembler, what: @autoclosure () -> String, log: inout DiagnosticLog) {
         assembler.drain()
         for line in assembler.unplaced {
-            log.warning(path, line: line + 1, "\(what): '\(lines.text(line))' has no place in the syntax")
+            log.warning(path, line: line + 1, "\(what()): '\(lines.text(line))' has no place in the syntax")
         }
     }
 
@@ -244,6 +245,11 @@ struct ChangelogOperationReader {
         }
         let start = lines.page.contentStart(first)
         let limitOffset = limit < lines.count ? lines.page.starts[limit] : lines.bytes.count
+        // Most blocks are one well-formed literal, read in one pass; any other is bounded by
+        // counting brackets and parsed again for the parser to say what is wrong with it.
+        if let (doc, end) = Self.skeletonParser.parseBracketedValue(lines.bytes, from: start, limit: limitOffset, firstLine: first + 1) {
+            return ReadSkeleton(node: doc.value, lastLine: lines.lineIndex(of: max(start, end - 1)))
+        }
         let end = lines.literalEnd(from: start, limit: limitOffset) ?? limitOffset
         do {
             let doc = try Self.skeletonParser.parse(lines.bytes, range: start..<end, firstLine: first + 1)
@@ -266,15 +272,21 @@ struct ChangelogOperationReader {
             if t.isEmpty { continue }
             if page.hasPrefix(t, "• ") { t = (t.lowerBound + 4)..<t.upperBound }
             // `<...>.Client.exceptions.<Name>`: the last three dots, with something before them.
-            var dots: [Int] = []
+            var dots = (0, 0, 0)
+            var found = 0
             var k = t.upperBound
-            while dots.count < 3, let dot = bytes[t.lowerBound..<k].lastIndex(of: UInt8(ascii: ".")) {
-                dots.append(dot)
+            while found < 3, let dot = bytes[t.lowerBound..<k].lastIndex(of: UInt8(ascii: ".")) {
+                switch found {
+                case 0: dots.0 = dot
+                case 1: dots.1 = dot
+                default: dots.2 = dot
+                }
+                found += 1
                 k = dot
             }
-            guard dots.count == 3, page.equals((dots[2] + 1)..<dots[1], "Client"), page.equals((dots[1] + 1)..<dots[0], "exceptions"),
-                  Self.isIdentifier(bytes[(dots[0] + 1)..<t.upperBound]) else { break }
-            out.append(OperationError(name: page.string((dots[0] + 1)..<t.upperBound)))
+            guard found == 3, page.equals((dots.2 + 1)..<dots.1, "Client"), page.equals((dots.1 + 1)..<dots.0, "exceptions"),
+                  Self.isIdentifier(bytes[(dots.0 + 1)..<t.upperBound]) else { break }
+            out.append(OperationError(name: page.string((dots.0 + 1)..<t.upperBound)))
         }
         return out
     }
@@ -308,17 +320,25 @@ struct ChangelogOperationReader {
 
     /// The description paragraphs before the request syntax, without the "See also" line.
     private func description(_ range: Range<Int>) -> String? {
-        var paragraphs: [String] = []
-        var current: [String] = []
+        // The kept lines' bytes, a space between lines and a blank line between paragraphs,
+        // decoded once (what decoding each line and joining them gives: the separators are ASCII).
+        var text: [UInt8] = []
+        var paragraphOpen = false
         for i in range {
             if lines.isBlank(i) {
-                if !current.isEmpty { paragraphs.append(current.joined(separator: " ")); current = [] }
+                paragraphOpen = false
                 continue
             }
             if lines.hasPrefix(i, "See also: AWS API Documentation") { continue }
-            current.append(lines.text(i))
+            if paragraphOpen {
+                text.append(0x20)
+            } else if !text.isEmpty {
+                text.append(contentsOf: [0x0A, 0x0A])
+            }
+            // An empty trimmed line cannot be here: blank lines are skipped above.
+            lines.page.withBytes(lines.trimmed[i]) { text.append(contentsOf: $0) }
+            paragraphOpen = true
         }
-        if !current.isEmpty { paragraphs.append(current.joined(separator: " ")) }
-        return paragraphs.isEmpty ? nil : paragraphs.joined(separator: "\n\n")
+        return text.isEmpty ? nil : String(decoding: text, as: UTF8.self)
     }
 }

@@ -19,13 +19,17 @@ struct ChangelogProse {
         var autoPopulated = false
         /// 0-based line.
         var line: Int
-        /// The description's lines between blank lines, when the reader keeps documentation:
-        /// decoded once, when the marker becomes a node.
-        var documentation: [UInt8] = []
+        /// Where the description's lines are in `ChangelogProse.documentation`, when the reader
+        /// keeps documentation: decoded once, when the marker becomes a node, as paragraphs
+        /// (a blank line between lines).
+        var documentation: Range<Int> = 0..<0
     }
 
     let lines: ChangelogLines
     private(set) var markers: [Marker] = []
+    /// The byte ranges of the markers' description lines, each marker's lines together (a
+    /// marker's lines are read while it is the last one).
+    private(set) var documentation: [Range<Int>] = []
 
     /// Reads the markers of `range`. `topLevel` allows parameter headings (`type X` + type
     /// line in the expanded layout, a bare type line in the compact one). Lines are tested
@@ -77,8 +81,9 @@ struct ChangelogProse {
                 describing = false
             } else if describing, !markers.isEmpty {
                 let last = markers.count - 1
-                if !markers[last].documentation.isEmpty { markers[last].documentation += [0x0A, 0x0A] }
-                page.withBytes(t) { markers[last].documentation.append(contentsOf: $0) }
+                let first = markers[last].documentation.isEmpty ? self.documentation.count : markers[last].documentation.lowerBound
+                self.documentation.append(t)
+                markers[last].documentation = first..<self.documentation.count
             }
         }
     }
@@ -88,24 +93,29 @@ struct ChangelogProse {
     }
 
     /// `string`, `list`, `dict`, ...: the words boto3 uses for types, as the text shows them
-    /// (the bytes `r` of `bytes`).
+    /// (the bytes `r` of `bytes`). Looked up among the spellings of `r`'s length: every
+    /// bullet and many short lines of a page are tested.
     static func typeWord(_ bytes: [UInt8], _ r: Range<Int>) -> ProseType? {
-        let t = bytes[r]
-        func `is`(_ word: StaticString) -> Bool {
-            t.count == word.utf8CodeUnitCount && t.elementsEqual(UnsafeBufferPointer(start: word.utf8Start, count: word.utf8CodeUnitCount))
-        }
-        // Longer than every type word: most description lines.
-        guard t.count <= 34 else { return nil }
-        for word in ["string", "integer", "float", "boolean", "datetime", "bytes", "dict", "list", "biginteger", "bigdecimal"] as [StaticString] where `is`(word) {
-            return ProseType(t)
-        }
-        if `is`("document") || `is`(":ref:`document<document>`") { return .document }
-        if `is`("bytes or seekable file-like object") { return .streamingInput }
-        if `is`("StreamingBody") || `is`(".StreamingBody") || `is`(":class:`.StreamingBody`") { return .streamingOutput }
-        if `is`("EventStream") || `is`(".EventStream") || `is`(":class:`.EventStream`") { return .eventStream }
-        if `is`("JSON serializable") { return .jsonValue }
+        guard r.count < typeSpellings.count else { return nil }
+        for (spelling, type) in typeSpellings[r.count] where bytes[r].elementsEqual(spelling) { return type }
         return nil
     }
+
+    /// The type spellings by their length in bytes (up to the longest).
+    private static let typeSpellings: [[([UInt8], ProseType)]] = {
+        let spellings: [(String, ProseType)] = [
+            ("string", .string), ("integer", .integer), ("float", .float), ("boolean", .boolean), ("datetime", .datetime),
+            ("bytes", .bytes), ("dict", .dict), ("list", .list), ("biginteger", .integer), ("bigdecimal", .float),
+            ("document", .document), (":ref:`document<document>`", .document),
+            ("bytes or seekable file-like object", .streamingInput),
+            ("StreamingBody", .streamingOutput), (".StreamingBody", .streamingOutput), (":class:`.StreamingBody`", .streamingOutput),
+            ("EventStream", .eventStream), (".EventStream", .eventStream), (":class:`.EventStream`", .eventStream),
+            ("JSON serializable", .jsonValue),
+        ]
+        var table = Array(repeating: [([UInt8], ProseType)](), count: spellings.map(\.0.utf8.count).max()! + 1)
+        for (text, type) in spellings { table[text.utf8.count].append((Array(text.utf8), type)) }
+        return table
+    }()
 
     /// `• Name (type) -- [REQUIRED]`, `(dict) --`, `Name (list) --` (bullet sign optional), on
     /// the line bytes `r`.
@@ -139,10 +149,17 @@ struct ChangelogProse {
 /// Consumes markers in the order the skeleton expects them.
 struct ProseAssembler {
     var markers: ArraySlice<ChangelogProse.Marker>
+    /// The page the markers are on and their description lines, decoded from it.
+    let page: TextLines
+    let documentation: [Range<Int>]
     /// Markers the skeleton had no place for (0-based lines).
     var unplaced: [Int] = []
 
-    init(_ markers: ArraySlice<ChangelogProse.Marker>) { self.markers = markers }
+    init(_ markers: ArraySlice<ChangelogProse.Marker>, of prose: ChangelogProse) {
+        self.markers = markers
+        page = prose.lines.page
+        documentation = prose.documentation
+    }
 
     /// The next marker if it is a bullet named `name` (nil: an unnamed item / map key bullet).
     private mutating func take(named name: String?) -> ChangelogProse.Marker? {
@@ -168,9 +185,10 @@ struct ProseAssembler {
             var out: [ProseNode] = []
             for entry in skeleton.entries {
                 guard let name = entry.keyText, let m = take(named: name) else { continue }
-                var child = node(m)
-                child.children = children(of: entry.value)
-                out.append(child)
+                // Appended, then given its children in place: a node is a large value, and
+                // appending a finished one copied it and destroyed the original.
+                out.append(node(m))
+                out[out.count - 1].children = children(of: entry.value)
             }
             return out
         case .list:
@@ -196,7 +214,7 @@ struct ProseAssembler {
         var n = ProseNode(name: m.name, type: m.type, line: m.line, indent: 0)
         n.required = m.required
         n.union = m.union
-        if !m.documentation.isEmpty { n.documentation = String(decoding: m.documentation, as: UTF8.self) }
+        if !m.documentation.isEmpty { n.documentation = page.string(joining: documentation[m.documentation], separator: "\n\n") }
         return n
     }
 

@@ -6,8 +6,10 @@ import Foundation
 /// (`ebs_volume_recommendations` → `EBSVolumeRecommendations`). Only the words that contain
 /// a run's letters are split into botocore name segments, when the run is asked for.
 struct PageVocabulary {
-    /// The page's words in page order.
-    private var words: [String] = []
+    /// The page (shared, not copied) and its words' byte ranges in page order: a word is
+    /// decoded only when it is a candidate spelling.
+    private var bytes: [UInt8] = []
+    private var words: [Range<Int>] = []
     /// The words lower-cased, each ended by a 0 byte, and where each starts: a run's letters
     /// are found here, so only the words that contain them are split into segments.
     private var lowered: [UInt8] = []
@@ -16,41 +18,49 @@ struct PageVocabulary {
     init() {}
 
     init(_ lines: ChangelogLines) {
-        words = Self.pascalCaseWords(lines.bytes)
+        bytes = lines.bytes
+        words = Self.pascalCaseWords(bytes)
         starts.reserveCapacity(words.count)
-        lowered.reserveCapacity(words.reduce(words.count) { $0 + $1.utf8.count })
-        for word in words {
-            starts.append(lowered.count)
-            for b in word.utf8 { lowered.append(b >= 0x41 && b <= 0x5A ? b | 0x20 : b) }
-            lowered.append(0)
+        lowered.reserveCapacity(words.reduce(words.count) { $0 + $1.count })
+        bytes.withUnsafeBufferPointer { page in
+            for word in words {
+                starts.append(lowered.count)
+                for i in word { lowered.append(page[i] >= 0x41 && page[i] <= 0x5A ? page[i] | 0x20 : page[i]) }
+                lowered.append(0)
+            }
         }
     }
+
+    private func word(_ k: Int) -> String { String(decoding: bytes[words[k]], as: UTF8.self) }
 
     /// The page's spelling of these method-name segments, when a page word contains them:
     /// a word that is the whole run first, then the spelling of the run inside a longer word
     /// (only words whose segments spell them letter for letter lend a part), each in page order.
     func spelling<S: Collection<String>>(of segments: S) -> String? {
         guard segments.count > 1 else { return nil }
-        let snake = segments.joined(separator: "_")
-        let letters = Array(snake.utf8.filter { $0 != UInt8(ascii: "_") })
+        // Put together by hand: `joined` on a slice of strings goes the slow generic way.
+        var letters: [UInt8] = []
+        var snake = ""
+        for (k, segment) in segments.enumerated() {
+            letters.append(contentsOf: segment.utf8)
+            if k > 0 { snake += "_" }
+            snake += segment
+        }
         let candidates = wordsContaining(letters)
-        for k in candidates where lowered[starts[k]..<starts[k] + words[k].utf8.count].elementsEqual(letters)
-            && BotocoreNames.pythonMethodName(words[k]) == snake {
-            return words[k]
+        for k in candidates where lowered[starts[k]..<starts[k] + words[k].count].elementsEqual(letters) {
+            let word = word(k)
+            if BotocoreNames.pythonMethodName(word) == snake { return word }
         }
         for k in candidates {
-            let word = words[k]
+            let word = word(k)
             let parts = BotocoreNames.pythonMethodName(word).split(separator: "_")
-            guard parts.count > 1, parts.joined() == word.lowercased() else { continue }
-            var offsets = [0]
-            for part in parts { offsets.append(offsets.last! + part.count) }
-            for first in 0..<parts.count {
-                for last in stride(from: first + 2, through: parts.count, by: 1) where !(first == 0 && last == parts.count) {
-                    if parts[first..<last].joined(separator: "_") == snake {
-                        let characters = Array(word)
-                        return String(characters[offsets[first]..<offsets[last]])
-                    }
-                }
+            guard parts.count > segments.count, parts.joined() == word.lowercased() else { continue }
+            // Segments and parts hold no `_` and none is empty, so a run of parts joined by
+            // `_` is the snake name exactly when it is the segments one by one.
+            for first in 0...(parts.count - segments.count) where parts[first..<first + segments.count].elementsEqual(segments, by: { $0 == $1 }) {
+                let offsets = parts.prefix(first + segments.count).reduce(into: [0]) { $0.append($0.last! + $1.count) }
+                let characters = Array(word)
+                return String(characters[offsets[first]..<offsets[first + segments.count]])
             }
         }
         return nil
@@ -67,7 +77,8 @@ struct PageVocabulary {
                 let last = hay.count - n.count
                 while p <= last, let hit = memchr(base + p, Int32(n[0]), last - p + 1) {
                     let at = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
-                    guard memcmp(base + at, n.baseAddress!, n.count) == 0 else { p = at + 1; continue }
+                    // Most hits of a first letter fail at the second (needles have two letters or more).
+                    guard n.count < 2 || hay[at + 1] == n[1], memcmp(base + at, n.baseAddress!, n.count) == 0 else { p = at + 1; continue }
                     // The word holding the hit; the next search starts at the following word.
                     var lo = 0, hi = starts.count - 1
                     while lo < hi {
@@ -82,19 +93,22 @@ struct PageVocabulary {
         return found
     }
 
-    /// The page's distinct PascalCase ASCII words of two or more characters, in page order,
+    /// The byte ranges of the page's distinct PascalCase ASCII words of two or more characters
+    /// with a capital after the first letter (botocore splits only those into segments: `Fleet`,
+    /// `Amazon` or `The` is one segment, and a spelling is of two or more), in page order,
     /// found from capital to capital (pages are large). Words are told apart by an open-addressing table
     /// of their byte ranges (FNV-1a hashes, bytes compared on a hit): hashing every word of
     /// a page through `Set` was a tenth of reading a changelog.
-    static func pascalCaseWords(_ bytes: [UInt8]) -> [String] {
-        var words: [String] = []
-        var ranges: [Range<Int>] = []
-        var hashes: [UInt64] = []
-        var slots = [Int32](repeating: -1, count: 1024)
+    static func pascalCaseWords(_ bytes: [UInt8]) -> [Range<Int>] {
         Self.wordBytes.withUnsafeBufferPointer { wordBytes in
             func isWordByte(_ c: UInt8) -> Bool { wordBytes[Int(c)] }
-            bytes.withUnsafeBufferPointer { buffer in
-                guard let base = buffer.baseAddress else { return }
+            return bytes.withUnsafeBufferPointer { buffer -> [Range<Int>] in
+                // The closure's own arrays: ones captured from outside are boxed, and the
+                // scan reads and writes them for every word.
+                var ranges: [Range<Int>] = []
+                var hashes: [UInt64] = []
+                var slots = [Int32](repeating: -1, count: 1024)
+                guard let base = buffer.baseAddress else { return ranges }
                 let n = buffer.count
                 var i = 0
                 while i < n {
@@ -114,12 +128,15 @@ struct PageVocabulary {
                         continue
                     }
                     var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+                    var capitals = 0
                     while i < n, isWordByte(buffer[i]) {
                         hash = (hash ^ UInt64(buffer[i])) &* 0x100_0000_01b3
+                        capitals += buffer[i] >= 0x41 && buffer[i] <= 0x5A ? 1 : 0
                         i += 1
                     }
-                    // Not glued to a non-ASCII letter.
-                    guard i - start > 1, i == n || buffer[i] < 0x80,
+                    // Not glued to a non-ASCII letter; a capital after the first letter (a word
+                    // of one capital is one name segment: no run of two can be spelled by it).
+                    guard i - start > 1, capitals > 1, i == n || buffer[i] < 0x80,
                           start == 0 || buffer[start - 1] < 0x80 else { continue }
                     if ranges.count * 2 >= slots.count {
                         slots = [Int32](repeating: -1, count: slots.count * 2)
@@ -136,7 +153,6 @@ struct PageVocabulary {
                             slots[s] = Int32(ranges.count)
                             ranges.append(start..<i)
                             hashes.append(hash)
-                            words.append(String(decodingUTF8: UnsafeBufferPointer(rebasing: buffer[start..<i])))
                             break
                         }
                         let r = ranges[k]
@@ -144,9 +160,9 @@ struct PageVocabulary {
                         s = (s + 1) & (slots.count - 1)
                     }
                 }
+                return ranges
             }
         }
-        return words
     }
 
     /// The top bit of each byte of `x` that is an ASCII capital (0x41...0x5A): the "has a byte

@@ -67,19 +67,20 @@ struct TextLines {
     /// for readers that look at each line's trimmed text (the same ranges as `trimmed(_:)`).
     func trimmedRanges() -> [Range<Int>] {
         bytes.withUnsafeBufferPointer { buffer in
-            var out: [Range<Int>] = []
-            out.reserveCapacity(starts.count)
             starts.withUnsafeBufferPointer { starts in
-                let n = starts.count
-                for i in 0..<n {
-                    let start = starts[i]
-                    var end = i + 1 < n ? starts[i + 1] - 1 : buffer.count
-                    if i + 1 == n, end > start, buffer[end - 1] == 0x0A { end -= 1 }
-                    if end > start, buffer[end - 1] == 0x0D { end -= 1 }
-                    out.append(TextSpace.trim(buffer, start..<end))
+                // Written in place: an append per line checked the array's room and ownership.
+                [Range<Int>](unsafeUninitializedCapacity: starts.count) { out, count in
+                    let n = starts.count
+                    for i in 0..<n {
+                        let start = starts[i]
+                        var end = i + 1 < n ? starts[i + 1] - 1 : buffer.count
+                        if i + 1 == n, end > start, buffer[end - 1] == 0x0A { end -= 1 }
+                        if end > start, buffer[end - 1] == 0x0D { end -= 1 }
+                        out.initializeElement(at: i, to: TextSpace.trim(buffer, start..<end))
+                    }
+                    count = n
                 }
             }
-            return out
         }
     }
 
@@ -131,6 +132,23 @@ struct TextLines {
 
     func string(_ r: Range<Int>) -> String {
         bytes.withUnsafeBufferPointer { String(decodingUTF8: UnsafeBufferPointer(rebasing: $0[r])) }
+    }
+
+    /// The text of the byte ranges `parts` joined by `separator`, decoded as one text (what
+    /// decoding the joined bytes gives) without joining them first.
+    func string(joining parts: some Collection<Range<Int>>, separator: StaticString) -> String {
+        let gap = UnsafeBufferPointer(start: separator.utf8Start, count: separator.utf8CodeUnitCount)
+        let count = parts.reduce(gap.count * max(0, parts.count - 1)) { $0 + $1.count }
+        return bytes.withUnsafeBufferPointer { page in
+            String(unsafeUninitializedCapacity: count) { target in
+                var at = 0
+                for (k, r) in parts.enumerated() {
+                    if k > 0 { at = target[at...].initialize(fromContentsOf: gap) }
+                    at = target[at...].initialize(fromContentsOf: page[r])
+                }
+                return at
+            }
+        }
     }
 
     /// Line `i`, trimmed, as text.

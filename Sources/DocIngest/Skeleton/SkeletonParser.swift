@@ -32,6 +32,21 @@ public struct SkeletonParser: Sendable {
         }
     }
 
+    /// Reads the bracketed value (`{...}`, `[...]`, `name(...)`, optionally after `name =`) that
+    /// starts at `start`, and where it ends; the bytes after it up to `limit` are not looked at.
+    /// Nil when no complete bracketed value starts there: the caller then finds the literal's
+    /// extent another way and `parse(_:range:firstLine:)` says what is wrong with it. Saves
+    /// scanning a literal for its end before parsing it.
+    public func parseBracketedValue(_ bytes: [UInt8], from start: Int, limit: Int, firstLine: Int = 1)
+        -> (document: SkeletonDocument, end: Int)? {
+        bytes.withUnsafeBufferPointer { buffer -> (document: SkeletonDocument, end: Int)? in
+            var scanner = Scanner(bytes: buffer, position: start, end: limit, line: firstLine,
+                                  dialect: dialect, maximumDepth: maximumDepth)
+            guard let document = try? scanner.bracketedDocument() else { return nil }
+            return (document, scanner.position)
+        }
+    }
+
     /// Parses a string (tests, small inputs).
     public func parse(_ text: String, firstLine: Int = 1) throws(SkeletonError) -> SkeletonDocument {
         try parse(Array(text.utf8), firstLine: firstLine)
@@ -62,19 +77,7 @@ private struct Scanner {
     mutating func document() throws(SkeletonError) -> SkeletonDocument {
         skipSpace()
         guard position < end else { throw SkeletonError(.empty, line: line, "empty syntax block") }
-        var target: String?
-        // `response = ...`: a name, then a single '=' (not '==').
-        let mark = (position, line)
-        if isNameStart(bytes[position]) {
-            let name = scanName()
-            skipSpace()
-            if position < end, bytes[position] == UInt8(ascii: "="), peek(1) != UInt8(ascii: "=") {
-                position += 1
-                target = name
-            } else {
-                (position, line) = mark
-            }
-        }
+        let target = assignmentTarget()
         let value = try self.value()
         skipSpace()
         if position < end {
@@ -85,6 +88,33 @@ private struct Scanner {
             throw SkeletonError(.unexpected, line: line, "unexpected \(describe(c)) after the end of the value")
         }
         return SkeletonDocument(assignedTo: target, value: value)
+    }
+
+    /// `[name =] atom` where the atom is a container or a call, ending at its closing bracket
+    /// (nothing after it is read, not even a `|`); nil for any other value.
+    mutating func bracketedDocument() throws(SkeletonError) -> SkeletonDocument? {
+        skipSpace()
+        guard position < end else { return nil }
+        let target = assignmentTarget()
+        let value = try atom()
+        switch value.kind {
+        case .object, .list, .call: return SkeletonDocument(assignedTo: target, value: value)
+        default: return nil
+        }
+    }
+
+    /// `response =` ahead: a name, then a single '=' (not '=='), consumed; otherwise nothing is.
+    mutating func assignmentTarget() -> String? {
+        guard position < end, isNameStart(bytes[position]) else { return nil }
+        let mark = (position, line)
+        let name = scanName()
+        skipSpace()
+        if position < end, bytes[position] == UInt8(ascii: "="), peek(1) != UInt8(ascii: "=") {
+            position += 1
+            return name
+        }
+        (position, line) = mark
+        return nil
     }
 
     // MARK: values
