@@ -17,11 +17,6 @@ struct OperationNameCache {
         var operationStart: Int
         var operationLength: Int
     }
-    /// Tokens go `offset`, `offset + stride`, ...: caches of validators that check one run's
-    /// records side by side give out tokens no other gives, so results can be counted together.
-    var tokenStride: Int32 = 1
-    var tokenOffset: Int32 = 0
-
     private var keys: [Key] = []
     private var entries: [Entry] = []
     private var pool = ScratchStack<UInt8>(capacity: 4096)
@@ -68,16 +63,19 @@ struct OperationNameCache {
             && (operation.isEmpty || memcmpBytes(pool.base + k.operationStart, operation.baseAddress!, operation.count))
     }
 
-    /// Inserts the entry and returns it with its token.
+    /// Inserts the entry and returns it with its token: the entries' tokens go `offset`,
+    /// `offset + stride`, ... (validators that check one run's records side by side give out
+    /// tokens no other gives, so their results can be counted together).
     @discardableResult
-    mutating func insert(service: UnsafeBufferPointer<UInt8>, operation: UnsafeBufferPointer<UInt8>, _ entry: Entry) -> Entry {
+    mutating func insert(service: UnsafeBufferPointer<UInt8>, operation: UnsafeBufferPointer<UInt8>, _ entry: Entry,
+                         tokens: (stride: Int32, offset: Int32) = (1, 0)) -> Entry {
         let key = Key(hash: Self.hash(service, operation), serviceStart: pool.count, serviceLength: service.count,
                       operationStart: pool.count + service.count, operationLength: operation.count)
         pool.append(contentsOf: service)
         pool.append(contentsOf: operation)
         keys.append(key)
         var entry = entry
-        entry.token = Int32(entries.count) * tokenStride + tokenOffset
+        entry.token = Int32(entries.count) * tokens.stride + tokens.offset
         entries.append(entry)
         if keys.count * 2 > slots.count {
             slots = [Int32](repeating: 0, count: slots.count * 2)

@@ -184,7 +184,7 @@ public final class PayloadFiles {
     private func accept(_ r: inout RecordResult) { Self.accept(&r, filter, &tally) }
 
     @inline(__always)
-    static func accept(_ r: inout RecordResult, _ filter: IssueFilter, _ summary: inout Summary) {
+    static func accept(_ r: inout RecordResult, _ filter: borrowing IssueFilter, _ summary: inout Summary) {
         if !r.issues.isEmpty && !filter.isEmpty {
             filter.apply(to: &r)
             summary.accepted += r.accepted.count
@@ -198,6 +198,9 @@ public final class PayloadFiles {
 
     private func run(file: String, _ sink: Sink) {
         tally.files += 1
+        // Where the run is, for the order of what plans find while compiling (the lanes of a
+        // file checked side by side say the record; one thread needs only the file).
+        validator.plan.clock = tally.files << 32
         if file == Self.standardInput {
             streamLines(fd: STDIN_FILENO, name: Self.standardInputName, mayWait: true, sink)
             return
@@ -254,10 +257,18 @@ public final class PayloadFiles {
         return bytes
     }
 
+    /// The length of a line's record without a final CR; nil for a blank line, which is no record.
+    @inline(__always)
+    static func recordLength(_ p: UnsafeMutablePointer<UInt8>, _ n: Int) -> Int? {
+        var len = n
+        if len > 0 && p[len - 1] == 0x0D { len -= 1 }
+        for i in 0..<len where !(p[i] == 0x20 || p[i] == 0x09) { return len }
+        return nil
+    }
+
     /// One record per line; blank lines are skipped (`RecordStream`).
     private func streamLines(fd: Int32, name: String, mayWait: Bool, _ sink: Sink) {
         var record = RecordResult(file: name, line: 0)
-        let clock = tally.files << 32
         do {
             // A regular file big enough to give each lane a batch's share is checked side by side.
             var st = stat()
@@ -269,9 +280,7 @@ public final class PayloadFiles {
                 }
             }
             try RecordStream.read(fd: fd, chunkSize: chunkSize, beforeRead: mayWait ? beforeWaiting : nil) { p, n, number in
-                if Self.check(line: p, n, file: name, number: number, clock: clock | number, by: validator, filter, into: &record, &tally) {
-                    sink(record)
-                }
+                processLine(p, n, file: name, number: number, &record, sink)
             }
         } catch {
             tally.log.error(name, line: error.line, error.errno == EFBIG
@@ -292,21 +301,15 @@ public final class PayloadFiles {
         streamLines(fd: fd, name: file, mayWait: mayWait, sink)
     }
 
-    /// Checks one line's record into `record` and counts it in `summary`; false for a blank
-    /// line, which is no record. `clock` tells the plan where the run is.
-    @inline(__always)
-    static func check(line p: UnsafeMutablePointer<UInt8>, _ n: Int, file: String, number: Int, clock: Int,
-                      by validator: RecordValidator, _ filter: IssueFilter,
-                      into record: inout RecordResult, _ summary: inout Summary) -> Bool {
-        var len = n
-        if len > 0 && p[len - 1] == 0x0D { len -= 1 }
-        var blank = true
-        for i in 0..<len where !(p[i] == 0x20 || p[i] == 0x09) { blank = false; break }
-        if blank { return false }
-        validator.plan.clock = clock
+    /// The result handed on from an `inout` (read from the closure's box, it was copied); the
+    /// validator and filter read from `self` (passed to a shared function, each was retained
+    /// and released per record).
+    private func processLine(_ p: UnsafeMutablePointer<UInt8>, _ n: Int, file: String, number: Int,
+                             _ record: inout RecordResult, _ sink: Sink) {
+        guard let len = Self.recordLength(p, n) else { return }
         validator.validate(UnsafeBufferPointer(start: p, count: len), file: file, line: number, into: &record)
-        accept(&record, filter, &summary)
-        summary.count(record)
-        return true
+        accept(&record)
+        emit(record, sink)
     }
+
 }

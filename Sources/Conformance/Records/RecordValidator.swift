@@ -27,14 +27,16 @@ public final class RecordValidator {
     /// other of them gives. Called before this one has validated anything.
     func siblings(_ count: Int) -> [RecordValidator] {
         let stride = Int32(count + 1)
-        nameCache.tokenStride = stride
+        tokens.stride = stride
         return (0..<count).map { k in
             let v = RecordValidator(plan: plan.sibling())
-            v.nameCache.tokenStride = stride
-            v.nameCache.tokenOffset = Int32(k + 1)
+            v.tokens = (stride, Int32(k + 1))
             return v
         }
     }
+
+    /// How this validator's name tokens are numbered (`OperationNameCache.insert`).
+    @exclusivity(unchecked) private var tokens: (stride: Int32, offset: Int32) = (1, 0)
 
     /// The notes of the records validated since the last call, handed over (to be added to
     /// another validator's in input order).
@@ -71,7 +73,7 @@ public final class RecordValidator {
         let serviceName = IssueText.string(service, record: p), operationName = IssueText.string(operation, record: p)
         let entry = OperationNameCache.Entry(service: serviceName, operation: operationName,
                                              lookup: plan.roots(service: serviceName, operation: operationName))
-        if !service.hasEscapes && !operation.hasEscapes { return nameCache.insert(service: sp, operation: op, entry) }
+        if !service.hasEscapes && !operation.hasEscapes { return nameCache.insert(service: sp, operation: op, entry, tokens: tokens) }
         return entry
     }
 

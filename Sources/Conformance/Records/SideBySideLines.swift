@@ -23,7 +23,7 @@ extension PayloadFiles {
             swap(&summary, &stretch.summary)
             summary.removeAll()
             var record = self.record
-            let validator = self.validator, renderer = self.renderer
+            let validator = self.validator, renderer = self.renderer, plan = validator.plan
             let batch = stretch.batch!
             let p = batch.bytes
             stretch.results.removeAll(keepingCapacity: true)
@@ -31,8 +31,11 @@ extension PayloadFiles {
                 batch.ends.withUnsafeBufferPointer { ends in
                     for i in stretch.lines {
                         let number = batch.firstLine + i
-                        guard PayloadFiles.check(line: p + starts[i], ends[i] - starts[i], file: file, number: number, clock: clock | number,
-                                                 by: validator, filter, into: &record, &summary) else { continue }
+                        plan.clock = clock | number
+                        guard let len = PayloadFiles.recordLength(p + starts[i], ends[i] - starts[i]) else { continue }
+                        validator.validate(UnsafeBufferPointer(start: p + starts[i], count: len), file: file, line: number, into: &record)
+                        PayloadFiles.accept(&record, filter, &summary)
+                        summary.count(record)
                         if let renderer { renderer.add(record) } else { stretch.results.append(record) }
                     }
                 }
