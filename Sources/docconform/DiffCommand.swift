@@ -136,13 +136,6 @@ struct DiffCommand: ParsableCommand {
         return ExitCode(2)
     }
 
-    /// CPU time of the whole process (all threads), to tell work from waiting on a busy machine.
-    private func processCPUSeconds() -> Double {
-        var t = timespec()
-        clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t)
-        return Double(t.tv_sec) + Double(t.tv_nsec) / 1e9
-    }
-
     private func seconds(_ d: Duration) -> Double {
         Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18
     }

@@ -78,7 +78,7 @@ struct ValidateCommand: ParsableCommand {
         if format == .json { sink.write(ResultsJSON.header()) }
         if format == .jsonl { sink.write(ResultsJSON.linesHeader()) }
         let start = DispatchTime.now()
-        let cpuStart = processCPUSeconds()
+        let cpuStart = threadCPUSeconds()
         let jsonWriter = ResultsJSON.Writer(layout: format == .jsonl ? .lines : .array)
         let textGroups = ResultsText.Grouper()
         // Records that arrive over time are reported as they come: grouping would wait for the end.
@@ -107,7 +107,7 @@ struct ValidateCommand: ParsableCommand {
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
         // Services read on first use are model loading, which the figures leave out (as they
         // did when the whole model was loaded before the first record).
-        let cpuSeconds = processCPUSeconds() - cpuStart - catalog.loadSeconds
+        let cpuSeconds = threadCPUSeconds() - cpuStart + files.sideBySideCPUSeconds - catalog.loadSeconds
         let summary = files.summary
         let unsupported = ValidationPlan.unsupportedPatterns(of: files.plans)
         let gaveUp = ValidationPlan.patternsGivenUp(of: files.plans)

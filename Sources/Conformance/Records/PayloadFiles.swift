@@ -110,6 +110,11 @@ public final class PayloadFiles {
     /// patterns that gave up): `ValidationPlan.unsupportedPatterns(of:)`.
     public var plans: [ValidationPlan] { lanes.map(\.validator.plan) }
 
+    /// CPU time of the threads that checked files side by side (the calling thread's own is
+    /// the caller's to take): with it, a run's CPU time without unrelated threads' (a
+    /// process's clock also counts the threads that read the model ahead, winding down).
+    public var sideBySideCPUSeconds: Double { lanes.reduce(0) { $0 + $1.cpuSeconds } }
+
     /// CPU time the plans spent compiling, on every thread.
     public var compileSeconds: Double { plans.reduce(0) { $0 + $1.compileSeconds } }
 

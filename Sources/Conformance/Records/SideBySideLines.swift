@@ -13,6 +13,8 @@ extension PayloadFiles {
         /// Renders the lane's results when the run renders them as they are made.
         var renderer: ResultsJSON.Writer?
         var record = RecordResult(file: "", line: 0)
+        /// CPU time of the lane's threads so far (read once they have ended).
+        var cpuSeconds: Double = 0
 
         init(validator: RecordValidator) { self.validator = validator }
 
@@ -125,10 +127,12 @@ extension PayloadFiles {
             nonisolated(unsafe) let lane = lane
             finished.enter()
             Thread {
+                let started = threadCPUSeconds()
                 while let stretch = queue.take(lane: l) {
                     lane.check(stretch, file: name, clock: clock, filter)
                     queue.finish(stretch)
                 }
+                lane.cpuSeconds += threadCPUSeconds() - started
                 finished.leave()
             }.start()
         }
