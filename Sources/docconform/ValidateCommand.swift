@@ -66,8 +66,8 @@ struct ValidateCommand: ParsableCommand {
         Console.report(filterLog, quiet: console.quiet)
         let catalog = try ModelSource.catalog(model, quiet: console.quiet, payloads: payloads)
         let plan = ValidationPlan(catalog: catalog, wholeValuePatterns: patternMatch == .full, allowUnchecked: allowUnchecked)
-        guard jobs >= 1 else {
-            Console.printError("docconform: error: --jobs must be at least 1")
+        guard (1...1024).contains(jobs) else {
+            Console.printError("docconform: error: --jobs must be from 1 to 1024")
             throw ExitCode(2)
         }
         let files = PayloadFiles(validator: RecordValidator(plan: plan), threads: jobs)

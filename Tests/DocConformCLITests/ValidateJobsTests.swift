@@ -34,9 +34,19 @@ import TestSupport
         #expect(three.stderr.contains("on 3 threads: "), "\(three.stderr)")
     }
 
-    @Test func noThreadsIsAUsageError() throws {
-        let run = try Run.docconform(["validate", "--model", model, Fixtures.path("payloads/paths.jsonl"), "--jobs", "0"])
+    @Test(arguments: ["0", "1025", "100000"])
+    func aThreadCountOutOfRangeIsAUsageError(jobs: String) throws {
+        let run = try Run.docconform(["validate", "--model", model, Fixtures.path("payloads/paths.jsonl"), "--jobs", jobs])
         #expect(run.status == 2)
-        #expect(run.stderr.contains("--jobs must be at least 1"))
+        #expect(run.stderr.contains("--jobs must be from 1 to 1024"), "\(run.stderr)")
+    }
+
+    /// Threads are made for what a file can give them (a lane per 512 KB at most): a small
+    /// file with a large --jobs runs as one thread would.
+    @Test func aSmallFileWithManyJobsRunsOnOneThread() throws {
+        let run = try Run.docconform(["validate", "--model", model, Fixtures.path("payloads/paths.jsonl"), "--jobs", "1024", "--quiet", "--format", "json"])
+        let one = try Run.docconform(["validate", "--model", model, Fixtures.path("payloads/paths.jsonl"), "--jobs", "1", "--quiet", "--format", "json"])
+        #expect(run.status == one.status)
+        #expect(run.stdout == one.stdout)
     }
 }

@@ -95,16 +95,25 @@ public final class PayloadFiles {
         return (st.st_mode & S_IFMT) != S_IFREG && (st.st_mode & S_IFMT) != S_IFDIR
     }
 
-    /// `threads`: how many threads check a large `.jsonl` file's records side by side (each
-    /// with a validator and plan of its own; results come out in input order all the same).
-    /// Other inputs are checked on the calling thread.
+    /// `threads`: how many threads may check a large `.jsonl` file's records side by side
+    /// (each with a validator and plan of its own, made when a file first needs it; results
+    /// come out in input order all the same). Other inputs are checked on the calling thread.
     public init(validator: RecordValidator, threads: Int = 1) {
         self.validator = validator
-        lanes = [Lane(validator: validator)] + validator.siblings(max(threads, 1) - 1).map(Lane.init(validator:))
+        self.threads = max(threads, 1)
+        validator.numberTokens(apart: self.threads)
+        lanes = [Lane(validator: validator)]
     }
 
-    /// One per thread; the first checks everything not checked side by side.
-    let lanes: [Lane]
+    let threads: Int
+    /// One per thread so far; the first checks everything not checked side by side.
+    private(set) var lanes: [Lane]
+
+    /// The first `count` lanes, made as needed.
+    func lanes(_ count: Int) -> [Lane] {
+        while lanes.count < count { lanes.append(Lane(validator: validator.sibling(lanes.count))) }
+        return Array(lanes.prefix(count))
+    }
 
     /// The plans of every thread, for what they found while compiling (unsupported patterns,
     /// patterns that gave up): `ValidationPlan.unsupportedPatterns(of:)`.
@@ -277,10 +286,10 @@ public final class PayloadFiles {
         do {
             // A regular file big enough to give each lane a batch's share is checked side by side.
             var st = stat()
-            if !mayWait, lanes.count > 1, fstat(fd, &st) == 0, st.st_mode & S_IFMT == S_IFREG {
-                let useful = min(lanes.count, Int(st.st_size) / (Self.stretchBytes * Self.stretchesPerLane))
+            if !mayWait, threads > 1, fstat(fd, &st) == 0, st.st_mode & S_IFMT == S_IFREG {
+                let useful = min(threads, Int(st.st_size) / (Self.stretchBytes * Self.stretchesPerLane))
                 if useful > 1 {
-                    try checkSideBySide(fd: fd, name: name, lanes: Array(lanes.prefix(useful)), sink)
+                    try checkSideBySide(fd: fd, name: name, lanes: lanes(useful), sink)
                     return
                 }
             }

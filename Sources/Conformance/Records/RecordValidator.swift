@@ -22,17 +22,18 @@ public final class RecordValidator {
         self.checker = PayloadChecker(plan: plan)
     }
 
-    /// Validators for other threads, checking the same run's records: each with a plan of its
-    /// own (plans compile and cache as they go, so they are not shared), and name tokens no
-    /// other of them gives. Called before this one has validated anything.
-    func siblings(_ count: Int) -> [RecordValidator] {
-        let stride = Int32(count + 1)
-        tokens.stride = stride
-        return (0..<count).map { k in
-            let v = RecordValidator(plan: plan.sibling())
-            v.tokens = (stride, Int32(k + 1))
-            return v
-        }
+    /// Makes this validator the first of `count` that check one run's records side by side:
+    /// their name tokens are numbered apart (this one's 0, count, 2 count, ...). Called before
+    /// it has validated anything.
+    func numberTokens(apart count: Int) { tokens = (Int32(count), 0) }
+
+    /// The `k`th validator (1 ..< count) for another thread checking the same run's records: a
+    /// plan of its own (plans compile and cache as they go, so they are not shared), and name
+    /// tokens no other of them gives.
+    func sibling(_ k: Int) -> RecordValidator {
+        let v = RecordValidator(plan: plan.sibling())
+        v.tokens = (tokens.stride, Int32(k))
+        return v
     }
 
     /// How this validator's name tokens are numbered (`OperationNameCache.insert`).
