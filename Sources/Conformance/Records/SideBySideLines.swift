@@ -54,14 +54,18 @@ extension PayloadFiles {
     final class Batch {
         let bytes: UnsafeMutablePointer<UInt8>
         let firstLine: Int
-        var starts: [Int] = []
-        var ends: [Int] = []
+        let starts: [Int]
+        let ends: [Int]
         let pool: BufferPool
 
         init(taking bytes: UnsafeMutablePointer<UInt8>, count: Int, firstLine: Int, pool: BufferPool) {
             self.bytes = bytes
             self.firstLine = firstLine
             self.pool = pool
+            // Found into locals: appending to the stored arrays paid an exclusivity check a line.
+            var starts: [Int] = [], ends: [Int] = []
+            starts.reserveCapacity(count / 256)
+            ends.reserveCapacity(count / 256)
             var pos = 0
             while pos < count {
                 let end = memchr(bytes + pos, 0x0A, count - pos).map { UnsafeRawPointer($0) - UnsafeRawPointer(bytes) } ?? count
@@ -69,6 +73,8 @@ extension PayloadFiles {
                 ends.append(end)
                 pos = end + 1
             }
+            self.starts = starts
+            self.ends = ends
         }
 
         deinit { pool.give(bytes) }
@@ -211,17 +217,22 @@ extension PayloadFiles {
 /// Stretches waiting for a lane, in input order, and which are done. The file's first stretches
 /// go one to each lane: every lane has a share, however late its thread starts.
 private final class StretchQueue: @unchecked Sendable {
-    private let condition = NSCondition()
+    /// Lanes wait on `work` for stretches; the calling thread waits on `finished` for the one
+    /// it hands on next (two conditions: a stretch done wakes no lane, a stretch added no caller).
+    private let work = NSCondition()
+    private let finished = NSCondition()
     private var waiting: [PayloadFiles.Stretch] = []
     private var head = 0
     private var closed = false
     private var first: [PayloadFiles.Stretch?]
     private var anyAdded = false
+    /// The stretch the calling thread waits for, if it does.
+    private var awaited: PayloadFiles.Stretch?
 
     init(lanes: Int) { first = Array(repeating: nil, count: lanes) }
 
     func add(_ stretches: [PayloadFiles.Stretch]) {
-        condition.lock()
+        work.lock()
         var stretches = stretches[...]
         if !anyAdded {
             anyAdded = true
@@ -229,47 +240,49 @@ private final class StretchQueue: @unchecked Sendable {
         }
         if head > 1024 { waiting.removeFirst(head); head = 0 }
         waiting += stretches
-        condition.broadcast()
-        condition.unlock()
+        work.broadcast()
+        work.unlock()
     }
 
     /// The next stretch for this lane, waiting for one; nil once the queue is closed and empty.
     func take(lane: Int) -> PayloadFiles.Stretch? {
-        condition.lock()
-        defer { condition.unlock() }
+        work.lock()
+        defer { work.unlock() }
         if let own = first[lane] {
             first[lane] = nil
             return own
         }
-        while head == waiting.count && !closed { condition.wait() }
+        while head == waiting.count && !closed { work.wait() }
         guard head < waiting.count else { return nil }
         head += 1
         return waiting[head - 1]
     }
 
     func finish(_ stretch: PayloadFiles.Stretch) {
-        condition.lock()
+        finished.lock()
         stretch.done = true
-        condition.broadcast()
-        condition.unlock()
+        if awaited === stretch { finished.signal() }
+        finished.unlock()
     }
 
     func isDone(_ stretch: PayloadFiles.Stretch) -> Bool {
-        condition.lock()
-        defer { condition.unlock() }
+        finished.lock()
+        defer { finished.unlock() }
         return stretch.done
     }
 
     func wait(for stretch: PayloadFiles.Stretch) {
-        condition.lock()
-        while !stretch.done { condition.wait() }
-        condition.unlock()
+        finished.lock()
+        awaited = stretch
+        while !stretch.done { finished.wait() }
+        awaited = nil
+        finished.unlock()
     }
 
     func close() {
-        condition.lock()
+        work.lock()
         closed = true
-        condition.broadcast()
-        condition.unlock()
+        work.broadcast()
+        work.unlock()
     }
 }
