@@ -172,8 +172,15 @@ public final class PayloadFiles {
         self.rendering = rendering
         defer { self.rendering = nil }
         for file in Self.list(paths, extensions: Set(readers.keys), log: &tally.log) { run(file: file, sink) }
-        tally.log.append(contentsOf: validator.takeRunDiagnostics())
+        notes.append(validator.takeNotes())
+        tally.log.append(contentsOf: notes.log)
+        notes = RunNotes()
     }
+
+    /// The run's notes so far, in input order: the calling thread's validator's are moved here
+    /// before a file is checked side by side (its lane then writes them while the calling thread
+    /// adds the stretches' notes here).
+    var notes = RunNotes()
 
     /// Results made into JSON where they are checked: a file checked side by side has each
     /// thread render its own records with a sibling of `writer`, and those bytes go to `write`

@@ -128,6 +128,9 @@ extension PayloadFiles {
         let queue = StretchQueue(lanes: lanes.count)
         let clock = tally.files << 32
         let filter = self.filter
+        // The notes of the records before, ahead of the stretches' (the first lane's validator
+        // is the calling thread's: from here on only its lane touches it).
+        notes.append(validator.takeNotes())
         let finished = DispatchGroup()
         for (l, lane) in lanes.enumerated() {
             nonisolated(unsafe) let lane = lane
@@ -203,7 +206,7 @@ extension PayloadFiles {
     /// Hands on one stretch's results on the calling thread, after those before it.
     private func hand(_ stretch: Stretch, _ sink: Sink) {
         tally.append(stretch.summary)
-        validator.notes.append(stretch.notes)
+        notes.append(stretch.notes)
         if let rendering {
             let bytes = UnsafeBufferPointer(start: stretch.rendered.base, count: stretch.rendered.count)
             if rendering.writer.pendingCount > 0 { rendering.writer.drain(rendering.write) }
