@@ -233,8 +233,7 @@ public enum JSONParser {
             guard let base = bytes.baseAddress else { return }
             while position + 8 <= bytes.count {
                 let w = UnsafeRawPointer(base + position).loadUnaligned(as: UInt64.self)
-                @inline(__always) func zeroByte(_ v: UInt64) -> UInt64 { (v &- 0x0101_0101_0101_0101) & ~v & 0x8080_8080_8080_8080 }
-                let special = (w & 0x8080_8080_8080_8080) | zeroByte(w ^ 0x2222_2222_2222_2222) | zeroByte(w ^ 0x5C5C_5C5C_5C5C_5C5C)
+                let special = (w & 0x8080_8080_8080_8080) | zeroByteMask(w ^ 0x2222_2222_2222_2222) | zeroByteMask(w ^ 0x5C5C_5C5C_5C5C_5C5C)
                     | ((w &- 0x2020_2020_2020_2020) & ~w & 0x8080_8080_8080_8080)
                 if special != 0 {
                     position += special.trailingZeroBitCount >> 3

@@ -239,7 +239,7 @@ struct ModelFileScanner {
                 // 8 bytes a step to the next quote or backslash.
                 while i + 8 <= n {
                     let w = UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self)
-                    let hits = Self.zeroByte(w ^ 0x2222_2222_2222_2222) | Self.zeroByte(w ^ 0x5C5C_5C5C_5C5C_5C5C)
+                    let hits = zeroByteMask(w ^ 0x2222_2222_2222_2222) | zeroByteMask(w ^ 0x5C5C_5C5C_5C5C_5C5C)
                     if hits != 0 { i += hits.trailingZeroBitCount >> 3; break }
                     i += 8
                 }
@@ -264,9 +264,6 @@ struct ModelFileScanner {
         }
         return n
     }
-
-    @inline(__always)
-    private static func zeroByte(_ v: UInt64) -> UInt64 { (v &- 0x0101_0101_0101_0101) & ~v & 0x8080_8080_8080_8080 }
 
     private mutating func open(_ isObject: Bool, at offset: Int) -> Bool {
         switch depth {

@@ -244,10 +244,9 @@ public enum ResultsJSON {
         var i = from
         while i + 8 <= n {
             let w = UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self)
-            @inline(__always) func zeroByte(_ v: UInt64) -> UInt64 { (v &- 0x0101_0101_0101_0101) & ~v & 0x8080_8080_8080_8080 }
             // A byte below 0x20 (bytes >= 0x80 are excluded by ~w), a quote, a backslash.
-            let hits = ((w &- 0x2020_2020_2020_2020) & ~w & 0x8080_8080_8080_8080) | zeroByte(w ^ 0x2222_2222_2222_2222)
-                | zeroByte(w ^ 0x5C5C_5C5C_5C5C_5C5C)
+            let hits = ((w &- 0x2020_2020_2020_2020) & ~w & 0x8080_8080_8080_8080) | zeroByteMask(w ^ 0x2222_2222_2222_2222)
+                | zeroByteMask(w ^ 0x5C5C_5C5C_5C5C_5C5C)
             if hits != 0 {
                 // The borrow of the subtraction can flag bytes after the first real hit, never before it.
                 return i + hits.trailingZeroBitCount >> 3

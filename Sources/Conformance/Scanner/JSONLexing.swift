@@ -1,3 +1,4 @@
+import APIModel
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -23,10 +24,6 @@ package struct ScannedNumber {
     /// The exact value when it is a plain integer that fits in 64 bits.
     var intValue: Int64
     var overflow: Bool
-}
-
-@inline(__always) private func hasZeroByte(_ v: UInt64) -> UInt64 {
-    (v &- 0x0101_0101_0101_0101) & ~v & 0x8080_8080_8080_8080
 }
 
 /// Byte-level JSON lexing over one record: strings (UTF-8 validated, code points counted
@@ -89,8 +86,8 @@ package struct JSONLexer {
         while true {
             while i + 8 <= end {
                 let w = UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self)
-                let special = (w & 0x8080_8080_8080_8080) | hasZeroByte(w ^ 0x2222_2222_2222_2222)
-                    | hasZeroByte(w ^ 0x5C5C_5C5C_5C5C_5C5C) | ((w &- 0x2020_2020_2020_2020) & ~w & 0x8080_8080_8080_8080)
+                let special = (w & 0x8080_8080_8080_8080) | zeroByteMask(w ^ 0x2222_2222_2222_2222)
+                    | zeroByteMask(w ^ 0x5C5C_5C5C_5C5C_5C5C) | ((w &- 0x2020_2020_2020_2020) & ~w & 0x8080_8080_8080_8080)
                 if special != 0 {
                     // Skip the plain ASCII bytes before the first special one.
                     let skip = (special.trailingZeroBitCount >> 3)

@@ -288,7 +288,7 @@ private struct Scanner {
         let quotes = UInt64(quote) &* Self.everyByte, backslashes = Self.backslashes, lineBreaks = Self.lineBreaks
         while position + 8 <= end {
             let w = UInt64(littleEndian: UnsafeRawPointer(bytes.baseAddress! + position).loadUnaligned(as: UInt64.self))
-            let stop = Self.zeroBytes(w ^ quotes) | Self.zeroBytes(w ^ backslashes) | Self.zeroBytes(w ^ lineBreaks)
+            let stop = zeroByteMask(w ^ quotes) | zeroByteMask(w ^ backslashes) | zeroByteMask(w ^ lineBreaks)
             if stop != 0 { position += stop.trailingZeroBitCount >> 3; break }
             position += 8
         }
@@ -382,13 +382,6 @@ private struct Scanner {
     static let everyByte: UInt64 = 0x0101_0101_0101_0101
     static let backslashes = UInt64(UInt8(ascii: "\\")) &* everyByte
     static let lineBreaks = UInt64(0x0A) &* everyByte
-
-    /// The high bit of every zero byte of `w` set, every other bit clear (the lowest set bit
-    /// marks the first zero byte; bits above it may be false alarms, which the byte loop
-    /// after it sorts out).
-    @inline(__always) static func zeroBytes(_ w: UInt64) -> UInt64 {
-        (w &- everyByte) & ~w & 0x8080_8080_8080_8080
-    }
 
     func peek(_ offset: Int) -> UInt8 {
         let i = position + offset
