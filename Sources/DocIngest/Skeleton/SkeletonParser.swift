@@ -103,7 +103,8 @@ private struct Scanner {
         }
     }
 
-    /// `response =` ahead: a name, then a single '=' (not '=='), consumed; otherwise nothing is.
+    /// `response =` (and a call's `Name=`) ahead: a name, then a single '=' (not '=='),
+    /// consumed; otherwise nothing is.
     mutating func assignmentTarget() -> String? {
         guard position < end, isNameStart(bytes[position]) else { return nil }
         let mark = (position, line)
@@ -264,16 +265,8 @@ private struct Scanner {
 
     /// `Name=` ahead: consumes it and returns the keyword node; otherwise leaves the position.
     mutating func keywordAhead() -> SkeletonNode? {
-        let mark = (position, line)
         let keywordLine = line
-        let name = scanName()
-        skipSpace()
-        if position < end, bytes[position] == UInt8(ascii: "="), peek(1) != UInt8(ascii: "=") {
-            position += 1
-            return SkeletonNode(kind: .word(name), line: keywordLine)
-        }
-        (position, line) = mark
-        return nil
+        return assignmentTarget().map { SkeletonNode(kind: .word($0), line: keywordLine) }
     }
 
     // MARK: lexemes
