@@ -22,20 +22,27 @@ enum RecordStream {
     static func read(fd: Int32, chunkSize: Int, beforeRead: (() -> Void)?,
                      line: (UnsafeMutablePointer<UInt8>, _ count: Int, _ number: Int) -> Void) throws(ReadFailure) {
         try blocks(fd: fd, chunkSize: chunkSize, beforeRead: beforeRead) { p, n, first in
-            var start = 0, number = first
-            while start < n {
-                guard let nl = memchr(p + start, 0x0A, n - start) else {
-                    // The file's last line, without a newline.
-                    line(p + start, n - start, number)
-                    return number - first + 1
-                }
-                let end = UnsafeRawPointer(nl) - UnsafeRawPointer(p)
+            var number = first
+            return lines(p, n) { start, end in
                 line(p + start, end - start, number)
                 number += 1
-                start = end + 1
             }
-            return number - first
         }
+    }
+
+    /// The lines of a block of whole lines (`blocks`; at the end of the stream its last line may
+    /// have no newline), each as the offsets of its first byte and of its newline or end, in
+    /// order; returns how many.
+    @inline(__always)
+    static func lines(_ p: UnsafeMutablePointer<UInt8>, _ n: Int, _ body: (_ start: Int, _ end: Int) -> Void) -> Int {
+        var start = 0, count = 0
+        while start < n {
+            let end = memchr(p + start, 0x0A, n - start).map { UnsafeRawPointer($0) - UnsafeRawPointer(p) } ?? n
+            body(start, end)
+            count += 1
+            start = end + 1
+        }
+        return count
     }
 
     /// Hands on the stream a stretch of whole lines at a time: everything read so far up to its

@@ -66,12 +66,9 @@ extension PayloadFiles {
             var starts: [Int] = [], ends: [Int] = []
             starts.reserveCapacity(count / 256)
             ends.reserveCapacity(count / 256)
-            var pos = 0
-            while pos < count {
-                let end = memchr(bytes + pos, 0x0A, count - pos).map { UnsafeRawPointer($0) - UnsafeRawPointer(bytes) } ?? count
-                starts.append(pos)
+            _ = RecordStream.lines(bytes, count) { start, end in
+                starts.append(start)
                 ends.append(end)
-                pos = end + 1
             }
             self.starts = starts
             self.ends = ends
