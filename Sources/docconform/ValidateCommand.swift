@@ -46,7 +46,7 @@ struct ValidateCommand: ParsableCommand {
     @Flag(help: "Count a value whose pattern check reached its work bound as valid instead of as an 'unchecked' issue (such values are still listed in the summary).")
     var allowUnchecked = false
 
-    @Option(help: "Threads that check a large .jsonl file's records side by side (default: one per core); results come out in input order either way.")
+    @Option(help: "Threads (1 to 1024) that check a large .jsonl file's records side by side (default: one per core the process may use); results come out in input order either way.")
     var jobs: Int = usableCoreCount()
 
     @Flag(help: "Print record counts and validation throughput, and issue counts by code, service and operation, on standard error.")
@@ -55,6 +55,11 @@ struct ValidateCommand: ParsableCommand {
     @OptionGroup var console: ConsoleOptions
 
     func run() throws {
+        // A usage error, said before the model is read.
+        guard (1...1024).contains(jobs) else {
+            Console.printError("docconform: error: --jobs must be from 1 to 1024")
+            throw ExitCode(2)
+        }
         var filterLog = DiagnosticLog()
         let filter: IssueFilter
         do {
@@ -66,10 +71,6 @@ struct ValidateCommand: ParsableCommand {
         Console.report(filterLog, quiet: console.quiet)
         let catalog = try ModelSource.catalog(model, quiet: console.quiet, payloads: payloads)
         let plan = ValidationPlan(catalog: catalog, wholeValuePatterns: patternMatch == .full, allowUnchecked: allowUnchecked)
-        guard (1...1024).contains(jobs) else {
-            Console.printError("docconform: error: --jobs must be from 1 to 1024")
-            throw ExitCode(2)
-        }
         let files = PayloadFiles(validator: RecordValidator(plan: plan), threads: jobs)
         files.filter = filter
         files.readers["har"] = HARPayloads.reader(model: { catalog.model() }, plan: plan)

@@ -332,5 +332,4 @@ public final class PayloadFiles {
         accept(&record)
         emit(record, sink)
     }
-
 }

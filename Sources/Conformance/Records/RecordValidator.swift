@@ -39,8 +39,8 @@ public final class RecordValidator {
     /// How this validator's name tokens are numbered (`OperationNameCache.insert`).
     @exclusivity(unchecked) private var tokens: (stride: Int32, offset: Int32) = (1, 0)
 
-    /// The notes of the records validated since the last call, handed over (to be added to
-    /// another validator's in input order).
+    /// The notes of the records validated since the last call, handed over (`PayloadFiles`
+    /// adds them up in input order).
     func takeNotes() -> RunNotes {
         defer { notes = RunNotes() }
         return notes

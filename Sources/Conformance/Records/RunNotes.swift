@@ -62,8 +62,6 @@ struct RunNotes {
         }
     }
 
-    var isEmpty: Bool { sharedOrder.isEmpty && uncheckedOrder.isEmpty }
-
     var log: DiagnosticLog {
         var log = DiagnosticLog()
         for key in sharedOrder {
