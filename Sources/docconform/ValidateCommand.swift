@@ -90,7 +90,11 @@ struct ValidateCommand: ParsableCommand {
             jsonWriter.drain { sink.write($0) }
             sink.flush()
         }
-        let rendering = format == .json || format == .jsonl ? PayloadFiles.Rendering(writer: jsonWriter) { sink.write($0) } : nil
+        let rendering: PayloadFiles.Rendering? = switch format {
+        case .json, .jsonl: .json(writer: jsonWriter, write: { sink.write($0) })
+        case .text: streamed ? nil : .grouped(textGroups)
+        case .junit, .sarif: nil
+        }
         files.run(paths: payloads, rendering: rendering) { r in
             switch format {
             case .json, .jsonl:

@@ -56,8 +56,17 @@ import TestSupport
         return path
     }
 
-    /// Checks the corpus at `path` with `threads` threads; `layout`: results rendered as JSON.
+    /// How a run's results are made: handed on one by one (and grouped by the test), rendered
+    /// as JSON where they are checked, or grouped as text where they are checked.
+    enum Made { case handedOn, json(ResultsJSON.Layout), grouped }
+
+    /// Checks the corpus at `path` with `threads` threads.
     func run(_ path: String, threads: Int, layout: ResultsJSON.Layout? = nil) throws -> Outcome {
+        try run([path], threads: threads, made: layout.map { .json($0) } ?? .handedOn)
+    }
+
+    /// Checks the files at `paths` with `threads` threads.
+    func run(_ paths: [String], threads: Int, made: Made) throws -> Outcome {
         let files = PayloadFiles(validator: RecordValidator(plan: try Fixtures.plan()), threads: threads)
         var log = DiagnosticLog()
         var filter = IssueFilter()
@@ -65,10 +74,18 @@ import TestSupport
         files.filter = filter
         var outcome = Outcome()
         let grouper = ResultsText.Grouper()
-        let writer = layout.map { ResultsJSON.Writer(layout: $0) }
+        var writer: ResultsJSON.Writer? = nil
         var rendered: [UInt8] = []
-        let rendering = writer.map { w in PayloadFiles.Rendering(writer: w) { rendered.append(contentsOf: $0) } }
-        files.run(paths: [path], rendering: rendering) { r in
+        let rendering: PayloadFiles.Rendering?
+        switch made {
+        case .handedOn: rendering = nil
+        case let .json(layout):
+            let w = ResultsJSON.Writer(layout: layout)
+            writer = w
+            rendering = .json(writer: w, write: { rendered.append(contentsOf: $0) })
+        case .grouped: rendering = .grouped(grouper)
+        }
+        files.run(paths: paths, rendering: rendering) { r in
             outcome.results.append("\(r.line) \(r.id ?? "-") \(r.service ?? "-") \(r.operation ?? "-") \(r.direction?.rawValue ?? "-") \(r.byteCount) "
                                    + r.issues.map { "\($0.code) \($0.path) \($0.message)" }.joined(separator: "; ")
                                    + " accepted: " + r.accepted.map { "\($0.code) \($0.path)" }.joined(separator: "; "))
@@ -140,6 +157,26 @@ import TestSupport
             let parsed = try JSONParser.parse(document)
             #expect(parsed["results"]?.arrayValue?.count == many.summary.records)
         }
+    }
+
+    /// Text grouped where the records are checked, the stretches merged in input order, is the
+    /// text of one thread grouping every record; with a small file before and after, checked on
+    /// the calling thread into the same grouper.
+    @Test func textGroupedOnTheLanesIsTheTextOfOneThread() throws {
+        let path = try Self.writeCorpus()
+        let small = FileManager.default.temporaryDirectory.appendingPathComponent("side-by-side-small-\(UUID().uuidString).jsonl").path
+        defer {
+            try? FileManager.default.removeItem(atPath: path)
+            try? FileManager.default.removeItem(atPath: small)
+        }
+        try Data(try FileReading.bytes(atPath: "\(Fixtures.payloads)/labelled-sample.jsonl")).write(to: URL(fileURLWithPath: small))
+        let one = try run([small, path, small], threads: 1, made: .handedOn)
+        let many = try run([small, path, small], threads: 3, made: .grouped)
+        #expect(many.results.count < one.results.count / 10, "the large file's results were not handed on one by one")
+        #expect(many.lanesThatCompiled == 3)
+        #expect(one.text.count > 50_000)
+        #expect(firstDifference(many.text, one.text) == nil)
+        expectSameFigures(one.summary, many.summary)
     }
 
     /// A line longer than a batch (its buffer grows, then goes back to the pool) and nesting

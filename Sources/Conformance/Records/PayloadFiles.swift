@@ -182,17 +182,16 @@ public final class PayloadFiles {
     /// adds the stretches' notes here).
     var notes = RunNotes()
 
-    /// Results made into JSON where they are checked: a file checked side by side has each
-    /// thread render its own records with a sibling of `writer`, and those bytes go to `write`
-    /// in input order (after what `writer` holds); results checked on the calling thread go
-    /// to the sink, which adds them to `writer`.
-    public struct Rendering {
-        public var writer: ResultsJSON.Writer
-        public var write: (UnsafeBufferPointer<UInt8>) -> Void
-        public init(writer: ResultsJSON.Writer, write: @escaping (UnsafeBufferPointer<UInt8>) -> Void) {
-            self.writer = writer
-            self.write = write
-        }
+    /// What the run makes of results where they are checked, so that a file checked side by
+    /// side needs no results handed from thread to thread; results checked on the calling
+    /// thread go to the sink, which adds them to the same writer or grouper.
+    public enum Rendering {
+        /// Made into JSON: each thread renders its own records with a sibling of `writer`, and
+        /// those bytes go to `write` in input order (after what `writer` holds).
+        case json(writer: ResultsJSON.Writer, write: (UnsafeBufferPointer<UInt8>) -> Void)
+        /// Grouped as text: each thread groups a stretch's records, and the stretches are merged
+        /// into `groups` in input order.
+        case grouped(ResultsText.Grouper)
     }
     var rendering: Rendering?
 

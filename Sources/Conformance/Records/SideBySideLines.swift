@@ -28,6 +28,8 @@ extension PayloadFiles {
             let validator = self.validator, renderer = self.renderer, plan = validator.plan
             let batch = stretch.batch!
             let p = batch.bytes
+            let groups = stretch.groups
+            groups?.removeAll()
             stretch.results.removeAll(keepingCapacity: true)
             batch.starts.withUnsafeBufferPointer { starts in
                 batch.ends.withUnsafeBufferPointer { ends in
@@ -38,7 +40,7 @@ extension PayloadFiles {
                         validator.validate(UnsafeBufferPointer(start: p + starts[i], count: len), file: file, line: number, into: &record)
                         PayloadFiles.accept(&record, filter, &summary)
                         summary.count(record)
-                        if let renderer { renderer.add(record) } else { stretch.results.append(record) }
+                        if let renderer { renderer.add(record) } else if let groups { groups.add(record) } else { stretch.results.append(record) }
                     }
                 }
             }
@@ -103,9 +105,10 @@ extension PayloadFiles {
         var done = false
         var summary = Summary()
         var notes = RunNotes()
-        /// The results, or (when the run renders them) their bytes.
+        /// The results; or, when the run renders them, their bytes or their groups.
         var results: [RecordResult] = []
         var rendered = ScratchStack<UInt8>(capacity: 1 << 16)
+        var groups: ResultsText.Grouper?
 
         deinit { rendered.release() }
     }
@@ -119,7 +122,12 @@ extension PayloadFiles {
 
     /// Checks the records of a regular `.jsonl` file on these lanes.
     func checkSideBySide(fd: Int32, name: String, lanes: [Lane], _ sink: Sink) throws(RecordStream.ReadFailure) {
-        if let rendering { for lane in lanes where lane.renderer == nil { lane.renderer = rendering.writer.sibling() } }
+        var grouped = false
+        switch rendering {
+        case let .json(writer, _)?: for lane in lanes where lane.renderer == nil { lane.renderer = writer.sibling() }
+        case .grouped?: grouped = true
+        case nil: break
+        }
         defer { for lane in lanes { lane.renderer = nil } }
         let perBatch = lanes.count * Self.stretchesPerLane
         let queue = StretchQueue(lanes: lanes.count)
@@ -168,6 +176,7 @@ extension PayloadFiles {
             try RecordStream.blocks(fd: fd, chunkSize: pool.size, beforeRead: nil, newBuffer: pool.take) { p, n, firstLine in
                 let batch = Batch(taking: p, count: n, firstLine: firstLine, pool: pool)
                 let stretches = cut(batch, bytes: n, into: perBatch, reusing: &spare)
+                if grouped { for stretch in stretches where stretch.groups == nil { stretch.groups = ResultsText.Grouper() } }
                 order += stretches
                 queue.add(stretches)
                 handOn(keeping: Self.batchesAhead * perBatch)
@@ -204,11 +213,14 @@ extension PayloadFiles {
     private func hand(_ stretch: Stretch, _ sink: Sink) {
         tally.append(stretch.summary)
         notes.append(stretch.notes)
-        if let rendering {
+        switch rendering {
+        case let .json(writer, write)?:
             let bytes = UnsafeBufferPointer(start: stretch.rendered.base, count: stretch.rendered.count)
-            if rendering.writer.pendingCount > 0 { rendering.writer.drain(rendering.write) }
-            rendering.write(rendering.writer.following(bytes))
-        } else {
+            if writer.pendingCount > 0 { writer.drain(write) }
+            write(writer.following(bytes))
+        case let .grouped(groups)?:
+            groups.merge(stretch.groups!)
+        case nil:
             for r in stretch.results { sink(r) }
         }
     }

@@ -25,6 +25,8 @@ public enum ResultsText {
         private struct OperationGroup {
             var key: OperationKey
             var records = 0
+            /// Its slot in `operationByToken` (-1: none), cleared by `removeAll`.
+            var tokenSlot = -1
         }
         /// A record shown for an issue: its file (an index into `files`), line and id (bytes in
         /// the pool; length -1 for none), and the next example of the same issue (-1: none).
@@ -85,7 +87,7 @@ public enum ResultsText {
                 var path = issue.path, message = issue.message
                 path.withUTF8 { p in
                     message.withUTF8 { m in
-                        let g = group(op, issue.code, p, m)
+                        let g = group(op, issue.code.ordinal, p, m, hash: Self.hash(op, issue.code.ordinal, p, m))
                         guard groups[g].lastRecord != recordNumber else { return }
                         groups[g].lastRecord = recordNumber
                         let n = Int(groups[g].records)
@@ -115,15 +117,29 @@ public enum ResultsText {
             return e
         }
 
-        /// The group of this issue, made on its first appearance.
-        private func group(_ op: Int, _ code: IssueCode, _ path: UnsafeBufferPointer<UInt8>, _ message: UnsafeBufferPointer<UInt8>) -> Int {
-            let h = Self.hash(path) &* 0x9E37_79B9_7F4A_7C15 ^ Self.hash(message) ^ (UInt64(op) << 8 | UInt64(code.ordinal))
+        /// An issue's key hash: its text's, with its operation and code in bits of their own (so
+        /// `merge` can move a hash from one grouper's operation numbers to another's).
+        @inline(__always)
+        private static func hash(_ op: Int, _ code: Int, _ path: UnsafeBufferPointer<UInt8>, _ message: UnsafeBufferPointer<UInt8>) -> UInt64 {
+            textHash(path, message) ^ operationBits(op) ^ UInt64(code)
+        }
+
+        @inline(__always)
+        private static func textHash(_ path: UnsafeBufferPointer<UInt8>, _ message: UnsafeBufferPointer<UInt8>) -> UInt64 {
+            hash(path) &* 0x9E37_79B9_7F4A_7C15 ^ hash(message)
+        }
+
+        @inline(__always)
+        private static func operationBits(_ op: Int) -> UInt64 { UInt64(op) << 8 }
+
+        /// The group of this issue, made on its first appearance (`h` is its `hash`).
+        private func group(_ op: Int, _ code: Int, _ path: UnsafeBufferPointer<UInt8>, _ message: UnsafeBufferPointer<UInt8>, hash h: UInt64) -> Int {
             var mask = slots.count - 1
             var i = Int(truncatingIfNeeded: h) & mask
             while slots[i] != 0 {
                 let g = Int(slots[i]) - 1
                 let e = groups[g]
-                if e.hash == h && Int(e.operation) == op && e.code == UInt8(code.ordinal) && Int(e.pathLength) == path.count
+                if e.hash == h && Int(e.operation) == op && e.code == UInt8(code) && Int(e.pathLength) == path.count
                     && Int(e.messageLength) == message.count
                     && Self.same(pool.base + e.textStart, path) && Self.same(pool.base + e.textStart + path.count, message) {
                     return g
@@ -134,7 +150,7 @@ public enum ResultsText {
             let start = pool.count
             pool.append(buffer: path)
             pool.append(buffer: message)
-            groups.push(Group(hash: h, operation: Int32(op), code: UInt8(code.ordinal), textStart: start,
+            groups.push(Group(hash: h, operation: Int32(op), code: UInt8(code), textStart: start,
                               pathLength: Int32(path.count), messageLength: Int32(message.count)))
             if groups.count * 2 > slots.count {
                 slots = [Int32](repeating: 0, count: slots.count * 2)
@@ -166,20 +182,88 @@ public enum ResultsText {
         private func operation(of r: RecordResult) -> Int {
             let slot = r.nameToken >= 0 ? r.direction.map { Int(r.nameToken) * 3 + ($0 == .request ? 0 : $0 == .response ? 1 : 2) } : nil
             if let slot, slot < operationByToken.count, operationByToken[slot] > 0 { return operationByToken[slot] - 1 }
-            let key = OperationKey(service: r.service, operation: r.operation, direction: r.direction)
-            let k: Int
-            if let found = operationIndex[key] {
-                k = found
-            } else {
-                k = operations.count
-                operations.append(OperationGroup(key: key))
-                operationIndex[key] = k
-            }
+            let k = operation(OperationKey(service: r.service, operation: r.operation, direction: r.direction))
             if let slot {
                 if slot >= operationByToken.count { operationByToken += [Int](repeating: 0, count: max(slot + 1 - operationByToken.count, operationByToken.count)) }
                 operationByToken[slot] = k + 1
+                operations[k].tokenSlot = slot
             }
             return k
+        }
+
+        /// The operation group of this key, made on its first appearance.
+        private func operation(_ key: OperationKey) -> Int {
+            if let found = operationIndex[key] { return found }
+            let k = operations.count
+            operations.append(OperationGroup(key: key))
+            operationIndex[key] = k
+            return k
+        }
+
+        /// Adds the groups of `later`, whose records all come after those added here, as if its
+        /// records had been added here one by one: operations and issues new here come in the
+        /// order `later` met them, and an issue's examples are its first records. A thread that
+        /// checks a stretch of a file groups its records; the calling thread merges the
+        /// stretches in input order, touching each group once instead of each record's strings.
+        public func merge(_ later: Grouper) {
+            guard !later.operations.isEmpty else { return }
+            recordNumber += 1
+            var here: [Int] = []
+            here.reserveCapacity(later.operations.count)
+            for op in later.operations {
+                let k = operation(op.key)
+                operations[k].records += op.records
+                here.append(k)
+            }
+            var fileHere: [Int32] = []
+            fileHere.reserveCapacity(later.files.count)
+            for name in later.files {
+                if files.last != name { files.append(name) }
+                fileHere.append(Int32(files.count - 1))
+            }
+            for i in 0..<later.groups.count {
+                let from = later.groups[i]
+                let op = here[Int(from.operation)]
+                let text = later.pool.base + from.textStart
+                let path = UnsafeBufferPointer(start: text, count: Int(from.pathLength))
+                let message = UnsafeBufferPointer(start: text + path.count, count: Int(from.messageLength))
+                let h = from.hash ^ Self.operationBits(Int(from.operation)) ^ Self.operationBits(op)
+                let g = group(op, Int(from.code), path, message, hash: h)
+                let before = Int(groups[g].records)
+                groups[g].records += from.records
+                groups[g].lastRecord = recordNumber
+                var k = Int(from.firstExample)
+                var shown = before
+                while k >= 0 && shown < ResultsText.examplesShown {
+                    var e = later.examples[k]
+                    k = Int(e.next)
+                    e.file = fileHere[Int(e.file)]
+                    if e.idLength >= 0 {
+                        let start = pool.count
+                        pool.append(buffer: UnsafeBufferPointer(start: later.pool.base + e.idStart, count: Int(e.idLength)))
+                        e.idStart = start
+                    }
+                    e.next = -1
+                    let n = Int32(examples.count)
+                    examples.push(e)
+                    if groups[g].lastExample >= 0 { examples[Int(groups[g].lastExample)].next = n } else { groups[g].firstExample = n }
+                    groups[g].lastExample = n
+                    shown += 1
+                }
+            }
+        }
+
+        /// Empties the grouper for another stretch of records, keeping its room.
+        public func removeAll() {
+            for op in operations where op.tokenSlot >= 0 { operationByToken[op.tokenSlot] = 0 }
+            operations.removeAll(keepingCapacity: true)
+            operationIndex.removeAll(keepingCapacity: true)
+            groups.removeAll()
+            examples.removeAll()
+            pool.removeAll()
+            for i in slots.indices { slots[i] = 0 }
+            files.removeAll(keepingCapacity: true)
+            recordNumber = 0
         }
 
         /// The grouped issues, operation by operation.
@@ -258,6 +342,9 @@ public enum ResultsText {
         }
 
         func release() { free(base) }
+
+        /// Empties it, keeping its memory.
+        mutating func removeAll() { count = 0 }
 
         @inline(__always) subscript(i: Int) -> Element {
             get { base[i] }
