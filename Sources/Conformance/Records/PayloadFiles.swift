@@ -250,31 +250,15 @@ public final class PayloadFiles {
         emit(record, sink)
     }
 
-    /// The whole file in one buffer sized from fstat (no intermediate copy: a 1 GB record
-    /// costs 1 GB).
+    /// The whole file (`FileReading.bytes`: sized from fstat, regular files only, at most its
+    /// input limit), or an error at the file in the run's log.
     static func readWhole(_ file: String, log: inout DiagnosticLog) -> [UInt8]? {
-        let fd = FileSystemPath.open(file, O_RDONLY)
-        guard fd >= 0 else {
-            log.error(file, FileManager.default.fileExists(atPath: file) ? "cannot open file" : "no such file")
+        do throws(FileReadError) {
+            return try FileReading.bytes(atPath: file)
+        } catch {
+            log.error(file, error.reason)
             return nil
         }
-        defer { close(fd) }
-        var st = stat()
-        guard fstat(fd, &st) == 0 else { log.error(file, "cannot stat file"); return nil }
-        var bytes = [UInt8](repeating: 0, count: Int(st.st_size))
-        var filled = 0
-        let ok = bytes.withUnsafeMutableBytes { raw -> Bool in
-            while filled < raw.count {
-                let n = read(fd, raw.baseAddress! + filled, raw.count - filled)
-                if n < 0 { if errno == EINTR { continue }; return false }
-                if n == 0 { break }
-                filled += n
-            }
-            return true
-        }
-        guard ok else { log.error(file, "read failed: \(String(cString: strerror(errno)))"); return nil }
-        if filled < bytes.count { bytes.removeLast(bytes.count - filled) }
-        return bytes
     }
 
     /// The length of a line's record without a final CR; nil for a blank line, which is no record.

@@ -1,8 +1,9 @@
 import Foundation
 
 /// A changelog page's lines. Pages rendered from HTML carry no-break spaces (U+00A0) where
-/// the site put `&nbsp;` (`CreateFleet (updated)`, `Changes  Network ...`); they are read
-/// as plain spaces, byte for byte, so line numbers and syntax ranges stay those of the file.
+/// the site put `&nbsp;` (`CreateFleet (updated)`, `Changes  Network ...`); each is read as
+/// one plain space. Its two bytes become one, so line numbers stay those of the file, while
+/// byte offsets after it on its line are one less than the file's (diagnostics name lines).
 struct ChangelogLines {
     let page: TextLines
     /// Each line's bytes without its indentation and trailing spaces; decoded only where
