@@ -352,19 +352,23 @@ def set_at(root, path_items, new):
     cur[path_items[-1]] = new
 
 
-def locations_items(gen, value, shape_name, items=()):
+def locations_items(gen, value, shape_name, items=(), ref=None):
+    """Where a fault may go. A value reached through a `jsonvalue` reference is none: it is
+    JSON text on the wire and any JSON value once parsed, so no value there is wrong."""
+    if ref is not None and ref.get("jsonvalue"):
+        return
     shape = gen.shapes[shape_name]
     yield items, shape_name, value
     t = shape["type"]
     if t == "structure" and not shape.get("document") and isinstance(value, dict):
         for m, v in value.items():
-            yield from locations_items(gen, v, shape["members"][m]["shape"], items + (m,))
+            yield from locations_items(gen, v, shape["members"][m]["shape"], items + (m,), shape["members"][m])
     elif t == "list" and isinstance(value, list):
         for i, v in enumerate(value):
-            yield from locations_items(gen, v, shape["member"]["shape"], items + (i,))
+            yield from locations_items(gen, v, shape["member"]["shape"], items + (i,), shape["member"])
     elif t == "map" and isinstance(value, dict):
         for k, v in value.items():
-            yield from locations_items(gen, v, shape["value"]["shape"], items + (("__mapkey__", k),))
+            yield from locations_items(gen, v, shape["value"]["shape"], items + (("__mapkey__", k),), shape["value"])
 
 
 def render(items):
