@@ -69,11 +69,14 @@ struct ValidateCommand: ParsableCommand {
             throw ExitCode(2)
         }
         Console.report(filterLog, quiet: console.quiet)
-        let catalog = try ModelSource.catalog(model, quiet: console.quiet, payloads: payloads)
+        // Listed once: for the services read ahead and for the run.
+        var listing = DiagnosticLog()
+        let payloadFiles = PayloadFiles.list(payloads, extensions: [HARPayloads.fileExtension], log: &listing)
+        let catalog = try ModelSource.catalog(model, quiet: console.quiet, payloadFiles: payloadFiles)
         let plan = ValidationPlan(catalog: catalog, wholeValuePatterns: patternMatch == .full, allowUnchecked: allowUnchecked)
         let files = PayloadFiles(validator: RecordValidator(plan: plan), threads: jobs)
         files.filter = filter
-        files.readers["har"] = HARPayloads.reader(model: { catalog.model() }, plan: plan)
+        files.readers[HARPayloads.fileExtension] = HARPayloads.reader(model: { catalog.model() }, plan: plan)
         let sink = try OutputStream(path: output)
         var collected: [RecordResult] = []
         if format == .json { sink.write(ResultsJSON.header()) }
@@ -95,7 +98,7 @@ struct ValidateCommand: ParsableCommand {
         case .text: streamed ? nil : .grouped(textGroups)
         case .junit, .sarif: nil
         }
-        files.run(paths: payloads, rendering: rendering) { r in
+        files.run(files: payloadFiles, listing: listing, rendering: rendering) { r in
             switch format {
             case .json, .jsonl:
                 jsonWriter.add(r)
@@ -169,10 +172,10 @@ enum ModelSource {
     /// The sources for validation: botocore data and model files indexed, their services read
     /// when a record first needs them, without descriptions (those the payload files name are
     /// read ahead, side by side); anything else loaded whole.
-    static func catalog(_ paths: [String], quiet: Bool, payloads: [String]) throws -> ServiceCatalog {
+    static func catalog(_ paths: [String], quiet: Bool, payloadFiles: [String]) throws -> ServiceCatalog {
         if let lazy = Ingest.lazyCatalog(paths: paths) {
             ProcessLifetime.keep(lazy)
-            lazy.prefetch(ServiceHints.names(paths: payloads, entries: lazy.entries.values))
+            lazy.prefetch(ServiceHints.names(files: payloadFiles, entries: lazy.entries.values))
             return lazy
         }
         return ServiceCatalog(model: try load(paths, quiet: quiet))

@@ -75,6 +75,15 @@ import TestSupport
         #expect(PayloadFiles.placeboOrigin(fileName: "ec2.DescribeInstances_12.json")?.service == "ec2")
         #expect(PayloadFiles.placeboOrigin(fileName: "records.json") == nil)
         #expect(PayloadFiles.placeboOrigin(fileName: "ec2.describe_instances_1.json") == nil)
+        // Names that are not recordings' (ASCII names are read by bytes, others by Characters).
+        for name in [".json", "_1.json", ".Op_1.json", "ec2._1.json", "ec2.Op_.json", "ec2.Op_1a.json", "ec2.Op-x_1.json",
+                     "ec2.Op_1.JSON", "ec2.Op_1.json.bak", "ec2Op_1.json", "ec2.Op_١.json", "ec2.Öp_1.json"] {
+            #expect(PayloadFiles.placeboOrigin(fileName: name) == nil, "\(name)")
+        }
+        let accented = PayloadFiles.placeboOrigin(fileName: "pillé.ec2.Describe2Things_007.json")
+        #expect(accented?.service == "pillé.ec2" && accented?.operation == "Describe2Things")
+        let ascii = PayloadFiles.placeboOrigin(fileName: "a.b_c.ListThings_3.json")
+        #expect(ascii?.service == "a.b_c" && ascii?.operation == "ListThings")
         let directory = ServiceDirectory(model: try Fixtures.placeboModel)
         #expect(directory.services(forHead: "mypill.api.ecr")?.services == ["ecr"])
         #expect(directory.services(forHead: "elasticloadbalancing")?.services == ["elb", "elbv2"])

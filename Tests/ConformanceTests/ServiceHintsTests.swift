@@ -1,3 +1,4 @@
+import APIModel
 import Conformance
 import Foundation
 import Testing
@@ -20,5 +21,17 @@ import TestSupport
         // No more bytes than the budget are read: the first record only.
         #expect(ServiceHints.names(paths: [dir + "/a.jsonl"], budget: 40) == ["ec2"])
         #expect(ServiceHints.names(paths: ["/no/such/file.jsonl"]) == [])
+        // Files listed once for the hints and the run: the same names.
+        var log = DiagnosticLog()
+        #expect(ServiceHints.names(files: PayloadFiles.list([dir], log: &log)) == ["ec2", "s3", "lambda", "dynamodb"])
+    }
+
+    /// A placebo recording is told by its name, not opened (a folder of them is thousands of
+    /// files): what is inside it is not looked at.
+    @Test func placeboRecordingsAreToldByTheirNames() throws {
+        let dir = try Fixtures.temporaryDirectory()
+        try Data(#"{"service":"s3","operation":"ListBuckets","direction":"response","payload":{}}"#.utf8)
+            .write(to: URL(fileURLWithPath: dir + "/sqs.ListQueues_1.json"))
+        #expect(ServiceHints.names(paths: [dir]) == ["sqs"])
     }
 }

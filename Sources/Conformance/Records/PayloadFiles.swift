@@ -157,6 +157,12 @@ public final class PayloadFiles {
     /// the operation is the last dot-separated part before `_<n>`, the rest names the service
     /// (`api.ecr.DescribeRepositories_2.json`: `api.ecr`, `DescribeRepositories`).
     public static func placeboOrigin(fileName: String) -> RecordValidator.PlaceboOrigin? {
+        var name = fileName
+        // Told apart by bytes when the name is ASCII (Character by Character, this was a
+        // twentieth of checking a folder of recordings); other names by Characters.
+        if let ascii = name.withUTF8({ bytes -> RecordValidator.PlaceboOrigin?? in bytes.allSatisfy { $0 < 0x80 } ? asciiPlaceboOrigin(bytes) : nil }) {
+            return ascii
+        }
         guard fileName.hasSuffix(".json") else { return nil }
         let stem = fileName.dropLast(5)
         guard let underscore = stem.lastIndex(of: "_"), let dot = stem[..<underscore].lastIndex(of: ".") else { return nil }
@@ -168,10 +174,34 @@ public final class PayloadFiles {
         return .init(service: String(service), operation: String(operation))
     }
 
+    /// `placeboOrigin` of an ASCII file name: .some(nil) when it is not a recording's name.
+    private static func asciiPlaceboOrigin(_ b: UnsafeBufferPointer<UInt8>) -> RecordValidator.PlaceboOrigin?? {
+        let n = b.count
+        guard n > 5, b[n - 5] == 0x2E, b[n - 4] == 0x6A, b[n - 3] == 0x73, b[n - 2] == 0x6F, b[n - 1] == 0x6E else { return .some(nil) }
+        let stemEnd = n - 5
+        guard let underscore = b[..<stemEnd].lastIndex(of: 0x5F), let dot = b[..<underscore].lastIndex(of: 0x2E) else { return .some(nil) }
+        @inline(__always) func isDigit(_ c: UInt8) -> Bool { c >= 0x30 && c <= 0x39 }
+        @inline(__always) func isUpper(_ c: UInt8) -> Bool { c >= 0x41 && c <= 0x5A }
+        @inline(__always) func isLetterOrDigit(_ c: UInt8) -> Bool { isDigit(c) || isUpper(c) || (c >= 0x61 && c <= 0x7A) }
+        let operation = b[(dot + 1)..<underscore], number = b[(underscore + 1)..<stemEnd]
+        guard dot > 0, !operation.isEmpty, !number.isEmpty, number.allSatisfy(isDigit), isUpper(operation.first!),
+              operation.allSatisfy(isLetterOrDigit) else { return .some(nil) }
+        return .init(service: String(decoding: b[..<dot], as: UTF8.self), operation: String(decoding: operation, as: UTF8.self))
+    }
+
     public func run(paths: [String], rendering: Rendering? = nil, sink: Sink) {
+        var listing = DiagnosticLog()
+        let files = Self.list(paths, extensions: Set(readers.keys), log: &listing)
+        run(files: files, listing: listing, rendering: rendering, sink: sink)
+    }
+
+    /// The same for paths already listed (`list`, with the readers' extensions), with what
+    /// listing them said.
+    public func run(files: [String], listing: DiagnosticLog, rendering: Rendering? = nil, sink: Sink) {
         self.rendering = rendering
         defer { self.rendering = nil }
-        for file in Self.list(paths, extensions: Set(readers.keys), log: &tally.log) { run(file: file, sink) }
+        tally.log.append(contentsOf: listing)
+        for file in files { run(file: file, sink) }
         notes.append(validator.takeNotes())
         tally.log.append(contentsOf: notes.log)
         notes = RunNotes()

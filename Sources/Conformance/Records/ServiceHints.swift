@@ -11,16 +11,23 @@ public enum ServiceHints {
     /// endpoint prefix) stands for the services `entries` say answer to it.
     public static func names(paths: [String], entries: some Collection<ServiceEntry> = [], budget: Int = 64 << 20) -> [String] {
         var ignored = DiagnosticLog()
+        return names(files: PayloadFiles.list(paths, log: &ignored), entries: entries, budget: budget)
+    }
+
+    /// The same for files already listed (`PayloadFiles.list`). A placebo recording is told by
+    /// its name and not opened: a folder of them is thousands of small files.
+    public static func names(files: [String], entries: some Collection<ServiceEntry> = [], budget: Int = 64 << 20) -> [String] {
         var names: [String] = []
         var seen = Set<String>()
         var left = budget
         func add(_ name: String) { if seen.insert(name).inserted { names.append(name) } }
         var directory: ServiceDirectory?
-        for file in PayloadFiles.list(paths, log: &ignored) where left > 0 {
+        for file in files where left > 0 && (file.hasSuffix(".json") || file.hasSuffix(".jsonl")) {
             if let placebo = PayloadFiles.placeboOrigin(fileName: (file as NSString).lastPathComponent) {
                 let known = directory ?? ServiceDirectory(entries: entries)
                 directory = known
                 if let (_, services) = known.services(forHead: Substring(placebo.service)) { services.forEach(add) } else { add(placebo.service) }
+                continue
             }
             guard let bytes = head(file, limit: left) else { continue }
             left -= bytes.count

@@ -4,6 +4,9 @@ import Conformance
 /// HAR files as payload files of `docconform validate`: each entry gives a request record
 /// and, when it has a response, a response record, located at the entry's line.
 public enum HARPayloads {
+    /// The extension of the files this reader reads (`PayloadFiles.readers`' key).
+    public static let fileExtension = "har"
+
     public static func reader(model: Model, plan: ValidationPlan) -> PayloadFiles.FileReader {
         reader(model: { model }, plan: plan)
     }
