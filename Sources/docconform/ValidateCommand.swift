@@ -46,7 +46,7 @@ struct ValidateCommand: ParsableCommand {
     @Flag(help: "Count a value whose pattern check reached its work bound as valid instead of as an 'unchecked' issue (such values are still listed in the summary).")
     var allowUnchecked = false
 
-    @Option(help: "Threads (1 to 1024) that check a large .jsonl file's records side by side (default: one per core the process may use); results come out in input order either way.")
+    @Option(help: "Threads (1 to 1024) that check a large .jsonl file's records, or a folder of .json files (placebo recordings), side by side (default: one per core the process may use); results come out in input order either way.")
     var jobs: Int = usableCoreCount()
 
     @Flag(help: "Print record counts and validation throughput, and issue counts by code, service and operation, on standard error.")

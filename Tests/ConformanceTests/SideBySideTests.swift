@@ -65,9 +65,10 @@ import TestSupport
         try run([path], threads: threads, made: layout.map { .json($0) } ?? .handedOn)
     }
 
-    /// Checks the files at `paths` with `threads` threads.
-    func run(_ paths: [String], threads: Int, made: Made) throws -> Outcome {
-        let files = PayloadFiles(validator: RecordValidator(plan: try Fixtures.plan()), threads: threads)
+    /// Checks the files at `paths` with `threads` threads (against the fixture services, or `model`).
+    func run(_ paths: [String], threads: Int, made: Made, model: Model? = nil) throws -> Outcome {
+        let plan = try model.map { ValidationPlan(model: $0) } ?? Fixtures.plan()
+        let files = PayloadFiles(validator: RecordValidator(plan: plan), threads: threads)
         var log = DiagnosticLog()
         var filter = IssueFilter()
         try filter.add(parsing: Array("CODE SERVICE OPERATION PATH\nenum dynamodb * *\n".utf8), source: "ignore", log: &log)
@@ -177,6 +178,52 @@ import TestSupport
         #expect(one.text.count > 50_000)
         #expect(firstDifference(many.text, one.text) == nil)
         expectSameFigures(one.summary, many.summary)
+    }
+
+    /// A folder of placebo recordings and record files is checked file by file on the lanes, and
+    /// gives what one thread gives: results, grouped text, rendered JSON, figures and notes (elb
+    /// and elbv2 both answering to one recording's name; ec2's error codes not checked). A
+    /// malformed file and a `.jsonl` file in the middle (read on the calling thread) included.
+    @Test func aFolderOfRecordingsIsCheckedFileByFileOnTheLanes() throws {
+        let dir = try Fixtures.temporaryDirectory()
+        let source = "\(Fixtures.placebo)/recordings"
+        let recordings = try #require(FileManager.default.subpaths(atPath: source)).filter { $0.hasSuffix(".json") }.sorted()
+        #expect(recordings.count == 20)
+        for round in 0..<12 {
+            let folder = "\(dir)/round-\(round < 10 ? "0" : "")\(round)"
+            for name in recordings {
+                let target = "\(folder)/\(name)"
+                try FileManager.default.createDirectory(atPath: (target as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+                try FileManager.default.copyItem(atPath: "\(source)/\(name)", toPath: target)
+            }
+            let record = #"{"id":"r\#(round)","service":"ec2","operation":"DescribeInstances","direction":"response","payload":{"Reservations":"x"}}"#
+            try Data(record.utf8).write(to: URL(fileURLWithPath: "\(folder)/zz-record.json"))
+            try Data(#"{"status_code": 200, "data": {"#.utf8).write(to: URL(fileURLWithPath: "\(folder)/zz-truncated.json"))
+            if round == 5 { try Data((record + "\n" + record + "\n").utf8).write(to: URL(fileURLWithPath: "\(folder)/zz-records.jsonl")) }
+        }
+        let model = try Fixtures.placeboModel
+        for made in [Made.handedOn, .grouped, .json(.array)] {
+            let one = try run([dir], threads: 1, made: made, model: model)
+            let many = try run([dir], threads: 3, made: made, model: model)
+            #expect(many.lanesThatCompiled == 3, "every thread took stretches of the folder")
+            #expect(one.summary.files == 12 * 22 + 1 && one.summary.records == 12 * 22 + 2)
+            #expect(one.summary.log.diagnostics.contains { $0.message.contains("elb and elbv2 both have this operation") })
+            switch made {
+            case .handedOn:
+                #expect(one.results.count == 12 * 22 + 2)
+                #expect(firstDifference(many.results, one.results) == nil)
+                #expect(firstDifference(many.text, one.text) == nil)
+            case .grouped:
+                #expect(many.results.count == 2, "only the .jsonl file's records were handed on one by one")
+                #expect(one.text.count > 1000)
+                #expect(firstDifference(many.text, one.text) == nil)
+            case .json:
+                #expect(one.rendered.count > 50_000)
+                #expect(firstDifference(many.rendered, one.rendered) == nil)
+            }
+            #expect(many.unsupported == one.unsupported)
+            expectSameFigures(one.summary, many.summary)
+        }
     }
 
     /// A line longer than a batch (its buffer grows, then goes back to the pool) and nesting

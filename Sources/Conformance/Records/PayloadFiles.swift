@@ -201,7 +201,18 @@ public final class PayloadFiles {
         self.rendering = rendering
         defer { self.rendering = nil }
         tally.log.append(contentsOf: listing)
-        for file in files { run(file: file, sink) }
+        var i = 0
+        while i < files.count {
+            // A long run of whole record files (a folder of placebo recordings) is checked side by side.
+            let n = threads > 1 ? wholeRecordRun(files, from: i) : 0
+            let useful = min(threads, n / Self.filesPerStretch)
+            if useful > 1 {
+                checkFilesSideBySide(files[i..<(i + n)], firstFile: tally.files + 1, lanes: lanes(useful), sink)
+            } else {
+                for file in files[i..<(i + max(n, 1))] { run(file: file, sink) }
+            }
+            i += max(n, 1)
+        }
         notes.append(validator.takeNotes())
         tally.log.append(contentsOf: notes.log)
         notes = RunNotes()

@@ -1,11 +1,12 @@
 import APIModel
 import Foundation
 
-/// A large `.jsonl` file checked on several threads. The calling thread reads the file a batch
-/// of whole lines at a time, finds the lines and cuts the batch into stretches; one thread per
-/// lane takes the stretches in turn and checks them; the calling thread hands their results on
-/// in input order as they are done, while the lanes go on with the next batch. Each lane has a
-/// validator and plan of its own, so nothing the checking writes is shared.
+/// Records checked on several threads (`sideBySide`), and a large `.jsonl` file checked so. The
+/// calling thread reads the file a batch of whole lines at a time, finds the lines and cuts the
+/// batch into stretches; one thread per lane takes the stretches in turn and checks them; the
+/// calling thread hands their results on in input order as they are done, while the lanes go on
+/// with the next batch. Each lane has a validator and plan of its own, so nothing the checking
+/// writes is shared. (Runs of whole files: `SideBySideFiles.swift`.)
 extension PayloadFiles {
     /// One thread's tools, kept from stretch to stretch and file to file.
     final class Lane {
@@ -97,10 +98,13 @@ extension PayloadFiles {
         func give(_ buffer: UnsafeMutablePointer<UInt8>) { lock.withLock { free.append(buffer) } }
     }
 
-    /// A stretch of a batch's lines and what came of checking them.
+    /// A stretch of a batch's lines, or of a run of files, and what came of checking them.
     final class Stretch {
         var batch: Batch?
         var lines: Range<Int> = 0..<0
+        /// Whole payload files, the first of them the run's file number `firstFile`.
+        var files: ArraySlice<String> = []
+        var firstFile = 0
         /// Set by its lane under the queue's lock.
         var done = false
         var summary = Summary()
@@ -122,6 +126,36 @@ extension PayloadFiles {
 
     /// Checks the records of a regular `.jsonl` file on these lanes.
     func checkSideBySide(fd: Int32, name: String, lanes: [Lane], _ sink: Sink) throws(RecordStream.ReadFailure) {
+        let clock = tally.files << 32
+        let filter = self.filter
+        var failure: RecordStream.ReadFailure?
+        sideBySide(lanes: lanes, sink, check: { lane, stretch in lane.check(stretch, file: name, clock: clock, filter) }) { add, take in
+            let pool = BufferPool(size: Self.stretchBytes * lanes.count * Self.stretchesPerLane)
+            do throws(RecordStream.ReadFailure) {
+                try RecordStream.blocks(fd: fd, chunkSize: pool.size, beforeRead: nil, newBuffer: pool.take) { p, n, firstLine in
+                    let batch = Batch(taking: p, count: n, firstLine: firstLine, pool: pool)
+                    add(cut(batch, bytes: n, into: lanes.count * Self.stretchesPerLane, take: take))
+                    return batch.starts.count
+                }
+            } catch {
+                failure = error
+            }
+        }
+        if let failure { throw failure }
+    }
+
+    /// Runs stretches on these lanes: `feed` fills stretches it `take`s (one handed on already,
+    /// or a new one) and adds them a batch at a time; each lane `check`s the stretches it takes;
+    /// the calling thread hands their results on in input order as they are done, while the
+    /// lanes go on with the next batch.
+    func sideBySide(lanes: [Lane], _ sink: Sink, check: @escaping (Lane, Stretch) -> Void,
+                    feed: (_ add: ([Stretch]) -> Void, _ take: () -> Stretch) -> Void) {
+        // `add` hands results on to the sink: a closure may hold it only as an escaping one.
+        withoutActuallyEscaping(sink) { sink in sideBySide(lanes: lanes, escapable: sink, check: check, feed: feed) }
+    }
+
+    private func sideBySide(lanes: [Lane], escapable sink: @escaping Sink, check: @escaping (Lane, Stretch) -> Void,
+                            feed: (_ add: ([Stretch]) -> Void, _ take: () -> Stretch) -> Void) {
         var grouped = false
         switch rendering {
         case let .json(writer, _)?: for lane in lanes where lane.renderer == nil { lane.renderer = writer.sibling() }
@@ -131,19 +165,18 @@ extension PayloadFiles {
         defer { for lane in lanes { lane.renderer = nil } }
         let perBatch = lanes.count * Self.stretchesPerLane
         let queue = StretchQueue(lanes: lanes.count)
-        let clock = tally.files << 32
-        let filter = self.filter
         // The notes of the records before, ahead of the stretches' (the first lane's validator
         // is the calling thread's: from here on only its lane touches it).
         notes.append(validator.takeNotes())
         let finished = DispatchGroup()
+        nonisolated(unsafe) let check = check
         for (l, lane) in lanes.enumerated() {
             nonisolated(unsafe) let lane = lane
             finished.enter()
             Thread {
                 let started = threadCPUSeconds()
                 while let stretch = queue.take(lane: l) {
-                    lane.check(stretch, file: name, clock: clock, filter)
+                    check(lane, stretch)
                     queue.finish(stretch)
                 }
                 lane.cpuSeconds += threadCPUSeconds() - started
@@ -161,6 +194,7 @@ extension PayloadFiles {
                 if order.count - next > limit { queue.wait(for: stretch) } else if !queue.isDone(stretch) { break }
                 hand(stretch, sink)
                 stretch.batch = nil
+                stretch.files = []
                 stretch.done = false
                 spare.append(stretch)
                 next += 1
@@ -170,29 +204,19 @@ extension PayloadFiles {
                 next = 0
             }
         }
-        var failure: RecordStream.ReadFailure?
-        let pool = BufferPool(size: Self.stretchBytes * perBatch)
-        do {
-            try RecordStream.blocks(fd: fd, chunkSize: pool.size, beforeRead: nil, newBuffer: pool.take) { p, n, firstLine in
-                let batch = Batch(taking: p, count: n, firstLine: firstLine, pool: pool)
-                let stretches = cut(batch, bytes: n, into: perBatch, reusing: &spare)
-                if grouped { for stretch in stretches where stretch.groups == nil { stretch.groups = ResultsText.Grouper() } }
-                order += stretches
-                queue.add(stretches)
-                handOn(keeping: Self.batchesAhead * perBatch)
-                return batch.starts.count
-            }
-        } catch {
-            failure = error
-        }
+        feed({ stretches in
+            if grouped { for stretch in stretches where stretch.groups == nil { stretch.groups = ResultsText.Grouper() } }
+            order += stretches
+            queue.add(stretches)
+            handOn(keeping: Self.batchesAhead * perBatch)
+        }, { spare.popLast() ?? Stretch() })
         queue.close()
         handOn(keeping: 0)
         finished.wait()
-        if let failure { throw failure }
     }
 
     /// Cuts a batch's lines into stretches of about equal bytes (the last takes the rest).
-    private func cut(_ batch: Batch, bytes: Int, into count: Int, reusing spare: inout [Stretch]) -> [Stretch] {
+    private func cut(_ batch: Batch, bytes: Int, into count: Int, take: () -> Stretch) -> [Stretch] {
         let share = bytes / count + 1
         var line = 0
         var stretches: [Stretch] = []
@@ -201,7 +225,7 @@ extension PayloadFiles {
             let limit = k == count - 1 ? Int.max : share * (k + 1)
             while line < batch.starts.count && batch.starts[line] < limit { line += 1 }
             guard line > from else { continue }
-            let stretch = spare.popLast() ?? Stretch()
+            let stretch = take()
             stretch.batch = batch
             stretch.lines = from..<line
             stretches.append(stretch)
@@ -256,18 +280,25 @@ private final class StretchQueue: @unchecked Sendable {
         work.unlock()
     }
 
-    /// The next stretch for this lane, waiting for one; nil once the queue is closed and empty.
+    /// The next stretch for this lane (its own first one before any other), waiting for one;
+    /// nil once the queue is closed and empty. A lane that began waiting before the first
+    /// stretches came looks for its own again when woken: looking only once, before waiting,
+    /// it could miss it, and the calling thread then waited for it forever.
     func take(lane: Int) -> PayloadFiles.Stretch? {
         work.lock()
         defer { work.unlock() }
-        if let own = first[lane] {
-            first[lane] = nil
-            return own
+        while true {
+            if let own = first[lane] {
+                first[lane] = nil
+                return own
+            }
+            if head < waiting.count {
+                head += 1
+                return waiting[head - 1]
+            }
+            if closed { return nil }
+            work.wait()
         }
-        while head == waiting.count && !closed { work.wait() }
-        guard head < waiting.count else { return nil }
-        head += 1
-        return waiting[head - 1]
     }
 
     func finish(_ stretch: PayloadFiles.Stretch) {
