@@ -3,7 +3,8 @@
 #   one record against botocore's whole data folder and against model files made from it
 #   (with and without descriptions); ~9,800 recorded-responses-like records over 140 services
 #   against the data folder; a labelled corpus over 48 services (half the records faulty, so
-#   results writing counts) with plan compiling included, beside jsonschema-rs iter_errors.
+#   results writing counts) with plan compiling included, beside jsonschema-rs iter_errors; a
+#   folder of 10,000 placebo recordings.
 # Wall, CPU and peak memory, medians of BENCH_ROUNDS (3) alternated runs; several binaries
 # side by side (outputs compared byte for byte).
 #
@@ -30,6 +31,14 @@ echo '{"service":"sqs","operation":"ListQueues","direction":"response","payload"
 [ -s "$WORK/schemas.json" ] || "$DC" export --model "$WORK/model.json" --format jsonschema --quiet -o "$WORK/schemas.json"
 [ -s "$WORK/responses.jsonl" ] || python3 -W ignore "$ROOT/scripts/bench/gen_response_corpus.py" --out "$WORK/responses.jsonl"
 [ -s "$WORK/labelled.jsonl" ] || python3 -W ignore "$ROOT/scripts/gen_labelled_payloads.py" --services 48 --per-op 9 --seed 5 --out "$WORK/labelled.jsonl"
+# A folder of placebo recordings as users have them: the fixture recordings 500 times over, each
+# test's recordings in a folder of their own (10,000 files).
+if [ ! -d "$WORK/recordings" ]; then
+  mkdir -p "$WORK/recordings.part"
+  for k in $(seq 1 500); do cp -r "$ROOT/docs-corpus/fixtures/placebo/recordings" "$WORK/recordings.part/round-$k"; done
+  find "$WORK/recordings.part" -name README.md -delete
+  mv "$WORK/recordings.part" "$WORK/recordings"
+fi
 echo "corpora: responses $(wc -l < "$WORK/responses.jsonl") records $(du -m "$WORK/responses.jsonl" | cut -f1) MB;" \
      "labelled $(wc -l < "$WORK/labelled.jsonl") records $(du -m "$WORK/labelled.jsonl" | cut -f1) MB; $(nproc) cores, load $(cut -d' ' -f1 /proc/loadavg)"
 python3 "$ROOT/scripts/bench/bench_load.py" "$WORK" "$DATA" "${BINS[@]}"
