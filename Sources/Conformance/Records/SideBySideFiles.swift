@@ -48,14 +48,9 @@ extension PayloadFiles {
 extension PayloadFiles.Lane {
     /// Reads and checks a stretch's files as `PayloadFiles.run(file:)` does on one thread.
     func checkFiles(_ stretch: PayloadFiles.Stretch, _ filter: IssueFilter) {
-        var summary = PayloadFiles.Summary()
-        swap(&summary, &stretch.summary)
-        summary.removeAll()
+        var summary = begin(stretch)
         var record = self.record
-        let validator = self.validator, renderer = self.renderer, plan = validator.plan
-        let groups = stretch.groups
-        groups?.removeAll()
-        stretch.results.removeAll(keepingCapacity: true)
+        let validator = self.validator, renderer = self.renderer, plan = validator.plan, groups = stretch.groups
         for (k, file) in stretch.files.enumerated() {
             summary.files += 1
             plan.clock = (stretch.firstFile + k) << 32
@@ -70,9 +65,6 @@ extension PayloadFiles.Lane {
             summary.count(record)
             if let renderer { renderer.add(record) } else if let groups { groups.add(record) } else { stretch.results.append(record) }
         }
-        renderer?.takePending(into: &stretch.rendered)
-        stretch.summary = summary
-        stretch.notes = validator.takeNotes()
-        self.record = record
+        end(stretch, summary, record)
     }
 }

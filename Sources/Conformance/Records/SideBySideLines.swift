@@ -19,19 +19,14 @@ extension PayloadFiles {
 
         init(validator: RecordValidator) { self.validator = validator }
 
+        /// Checks a stretch of a batch's lines.
         func check(_ stretch: Stretch, file: String, clock: Int, _ filter: IssueFilter) {
             // Worked on in locals: stored properties of a class pay exclusivity checks per access.
-            // The stretch's summary is taken over with its tables' room (stretches are reused).
-            var summary = Summary()
-            swap(&summary, &stretch.summary)
-            summary.removeAll()
+            var summary = begin(stretch)
             var record = self.record
-            let validator = self.validator, renderer = self.renderer, plan = validator.plan
+            let validator = self.validator, renderer = self.renderer, plan = validator.plan, groups = stretch.groups
             let batch = stretch.batch!
             let p = batch.bytes
-            let groups = stretch.groups
-            groups?.removeAll()
-            stretch.results.removeAll(keepingCapacity: true)
             batch.starts.withUnsafeBufferPointer { starts in
                 batch.ends.withUnsafeBufferPointer { ends in
                     for i in stretch.lines {
@@ -41,10 +36,28 @@ extension PayloadFiles {
                         validator.validate(UnsafeBufferPointer(start: p + starts[i], count: len), file: file, line: number, into: &record)
                         PayloadFiles.accept(&record, filter, &summary)
                         summary.count(record)
+                        // Where the result goes, written out here: through a shared function the
+                        // result was copied once more per record.
                         if let renderer { renderer.add(record) } else if let groups { groups.add(record) } else { stretch.results.append(record) }
                     }
                 }
             }
+            end(stretch, summary, record)
+        }
+
+        /// The summary a stretch's check adds to: the stretch's own, taken over with its
+        /// tables' room (stretches are reused) and emptied, as are its results and groups.
+        func begin(_ stretch: Stretch) -> Summary {
+            var summary = Summary()
+            swap(&summary, &stretch.summary)
+            summary.removeAll()
+            stretch.groups?.removeAll()
+            stretch.results.removeAll(keepingCapacity: true)
+            return summary
+        }
+
+        /// Hands the stretch its figures, rendered bytes and notes; keeps the result's room.
+        func end(_ stretch: Stretch, _ summary: Summary, _ record: RecordResult) {
             renderer?.takePending(into: &stretch.rendered)
             stretch.summary = summary
             stretch.notes = validator.takeNotes()
