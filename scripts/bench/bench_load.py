@@ -21,6 +21,7 @@ import os
 import re
 import statistics
 import subprocess
+import tempfile
 import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -28,12 +29,16 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 
 def run(cmd):
     """(wall s, cpu s, peak MB, stdout sha, stderr) of one run under /usr/bin/time."""
-    timing = "/tmp/bench_load_time.%d" % os.getpid()
-    p = subprocess.run(["/usr/bin/time", "-f", "%e %U %S %M", "-o", timing] + cmd,
-                       stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    if p.returncode not in (0, 1):
-        sys.exit("failed (%d): %s\n%s" % (p.returncode, " ".join(cmd), p.stderr.decode()[-2000:]))
-    wall, user, system, rss = open(timing).read().split()[-4:]
+    fd, timing = tempfile.mkstemp(prefix="bench_load_time.")
+    os.close(fd)
+    try:
+        p = subprocess.run(["/usr/bin/time", "-f", "%e %U %S %M", "-o", timing] + cmd,
+                           stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        if p.returncode not in (0, 1):
+            sys.exit("failed (%d): %s\n%s" % (p.returncode, " ".join(cmd), p.stderr.decode()[-2000:]))
+        wall, user, system, rss = open(timing).read().split()[-4:]
+    finally:
+        os.unlink(timing)
     return float(wall), float(user) + float(system), int(rss) / 1024, hashlib.sha256(p.stdout).hexdigest()[:12], p.stderr.decode()
 
 
