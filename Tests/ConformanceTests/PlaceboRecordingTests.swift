@@ -75,9 +75,10 @@ import TestSupport
         #expect(PayloadFiles.placeboOrigin(fileName: "ec2.DescribeInstances_12.json")?.service == "ec2")
         #expect(PayloadFiles.placeboOrigin(fileName: "records.json") == nil)
         #expect(PayloadFiles.placeboOrigin(fileName: "ec2.describe_instances_1.json") == nil)
-        // Names that are not recordings' (ASCII names are read by bytes, others by Characters).
+        // Names that are not recordings' (read as bytes: non-ASCII digits, letters and combining marks included).
         for name in [".json", "_1.json", ".Op_1.json", "ec2._1.json", "ec2.Op_.json", "ec2.Op_1a.json", "ec2.Op-x_1.json",
-                     "ec2.Op_1.JSON", "ec2.Op_1.json.bak", "ec2Op_1.json", "ec2.Op_١.json", "ec2.Öp_1.json"] {
+                     "ec2.Op_1.JSON", "ec2.Op_1.json.bak", "ec2Op_1.json", "ec2.Op_١.json", "ec2.Öp_1.json",
+                     "ec2.O\u{308}p_1.json", "ec2.\u{301}Op_1.json", "ec2.Op_\u{301}1.json"] {
             #expect(PayloadFiles.placeboOrigin(fileName: name) == nil, "\(name)")
         }
         let accented = PayloadFiles.placeboOrigin(fileName: "pillé.ec2.Describe2Things_007.json")

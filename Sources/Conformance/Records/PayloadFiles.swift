@@ -156,37 +156,25 @@ public final class PayloadFiles {
     /// `[prefix.]<endpoint prefix>.<Operation>_<n>.json`, placebo's naming (`Pill.get_new_file_path`):
     /// the operation is the last dot-separated part before `_<n>`, the rest names the service
     /// (`api.ecr.DescribeRepositories_2.json`: `api.ecr`, `DescribeRepositories`).
+    /// Read as bytes (Character by Character, reading the name was a twentieth of checking a
+    /// folder of recordings): `.`, `_`, the digits and the operation's letters are ASCII and no
+    /// byte of a non-ASCII character is one of them, so names read as they did by Characters
+    /// (a combining mark after the `.` or `_` that matter made no recording's name either way).
     public static func placeboOrigin(fileName: String) -> RecordValidator.PlaceboOrigin? {
         var name = fileName
-        // Told apart by bytes when the name is ASCII (Character by Character, this was a
-        // twentieth of checking a folder of recordings); other names by Characters.
-        if let ascii = name.withUTF8({ bytes -> RecordValidator.PlaceboOrigin?? in bytes.allSatisfy { $0 < 0x80 } ? asciiPlaceboOrigin(bytes) : nil }) {
-            return ascii
+        return name.withUTF8 { b -> RecordValidator.PlaceboOrigin? in
+            let n = b.count
+            guard n > 5, b[n - 5] == 0x2E, b[n - 4] == 0x6A, b[n - 3] == 0x73, b[n - 2] == 0x6F, b[n - 1] == 0x6E else { return nil }
+            let stemEnd = n - 5
+            guard let underscore = b[..<stemEnd].lastIndex(of: 0x5F), let dot = b[..<underscore].lastIndex(of: 0x2E) else { return nil }
+            @inline(__always) func isDigit(_ c: UInt8) -> Bool { c >= 0x30 && c <= 0x39 }
+            @inline(__always) func isUpper(_ c: UInt8) -> Bool { c >= 0x41 && c <= 0x5A }
+            @inline(__always) func isLetterOrDigit(_ c: UInt8) -> Bool { isDigit(c) || isUpper(c) || (c >= 0x61 && c <= 0x7A) }
+            let operation = b[(dot + 1)..<underscore], number = b[(underscore + 1)..<stemEnd]
+            guard dot > 0, !operation.isEmpty, !number.isEmpty, number.allSatisfy(isDigit), isUpper(operation.first!),
+                  operation.allSatisfy(isLetterOrDigit) else { return nil }
+            return .init(service: String(decoding: b[..<dot], as: UTF8.self), operation: String(decoding: operation, as: UTF8.self))
         }
-        guard fileName.hasSuffix(".json") else { return nil }
-        let stem = fileName.dropLast(5)
-        guard let underscore = stem.lastIndex(of: "_"), let dot = stem[..<underscore].lastIndex(of: ".") else { return nil }
-        let service = stem[..<dot]
-        let operation = stem[stem.index(after: dot)..<underscore]
-        let number = stem[stem.index(after: underscore)...]
-        guard !service.isEmpty, !operation.isEmpty, !number.isEmpty, number.allSatisfy(\.isASCII), number.allSatisfy(\.isNumber),
-              operation.first!.isUppercase, operation.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) }) else { return nil }
-        return .init(service: String(service), operation: String(operation))
-    }
-
-    /// `placeboOrigin` of an ASCII file name: .some(nil) when it is not a recording's name.
-    private static func asciiPlaceboOrigin(_ b: UnsafeBufferPointer<UInt8>) -> RecordValidator.PlaceboOrigin?? {
-        let n = b.count
-        guard n > 5, b[n - 5] == 0x2E, b[n - 4] == 0x6A, b[n - 3] == 0x73, b[n - 2] == 0x6F, b[n - 1] == 0x6E else { return .some(nil) }
-        let stemEnd = n - 5
-        guard let underscore = b[..<stemEnd].lastIndex(of: 0x5F), let dot = b[..<underscore].lastIndex(of: 0x2E) else { return .some(nil) }
-        @inline(__always) func isDigit(_ c: UInt8) -> Bool { c >= 0x30 && c <= 0x39 }
-        @inline(__always) func isUpper(_ c: UInt8) -> Bool { c >= 0x41 && c <= 0x5A }
-        @inline(__always) func isLetterOrDigit(_ c: UInt8) -> Bool { isDigit(c) || isUpper(c) || (c >= 0x61 && c <= 0x7A) }
-        let operation = b[(dot + 1)..<underscore], number = b[(underscore + 1)..<stemEnd]
-        guard dot > 0, !operation.isEmpty, !number.isEmpty, number.allSatisfy(isDigit), isUpper(operation.first!),
-              operation.allSatisfy(isLetterOrDigit) else { return .some(nil) }
-        return .init(service: String(decoding: b[..<dot], as: UTF8.self), operation: String(decoding: operation, as: UTF8.self))
     }
 
     public func run(paths: [String], rendering: Rendering? = nil, sink: Sink) {
@@ -284,11 +272,16 @@ public final class PayloadFiles {
             if !read { tally.unreadable += 1 }
             return
         }
-        // A file named like a placebo recording but holding a docconform record is a record.
-        let placebo = Self.placeboOrigin(fileName: (file as NSString).lastPathComponent)
-        var record = bytes.withUnsafeBufferPointer { validator.validate($0, file: file, line: 1, placebo: placebo) }
+        var record = Self.wholeFileRecord(bytes, file: file, by: validator)
         accept(&record)
         emit(record, sink)
+    }
+
+    /// A `.json` file's one record: a placebo recording (told by its name) or a docconform
+    /// record. A file named like a placebo recording but holding a docconform record is a record.
+    static func wholeFileRecord(_ bytes: [UInt8], file: String, by validator: RecordValidator) -> RecordResult {
+        let placebo = placeboOrigin(fileName: (file as NSString).lastPathComponent)
+        return bytes.withUnsafeBufferPointer { validator.validate($0, file: file, line: 1, placebo: placebo) }
     }
 
     /// The whole file (`FileReading.bytes`: sized from fstat, regular files only, at most its

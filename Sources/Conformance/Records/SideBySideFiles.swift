@@ -58,9 +58,7 @@ extension PayloadFiles.Lane {
                 summary.unreadable += 1
                 continue
             }
-            // A file named like a placebo recording but holding a docconform record is a record.
-            let placebo = PayloadFiles.placeboOrigin(fileName: (file as NSString).lastPathComponent)
-            record = bytes.withUnsafeBufferPointer { validator.validate($0, file: file, line: 1, placebo: placebo) }
+            record = PayloadFiles.wholeFileRecord(bytes, file: file, by: validator)
             PayloadFiles.accept(&record, filter, &summary)
             summary.count(record)
             if let renderer { renderer.add(record) } else if let groups { groups.add(record) } else { stretch.results.append(record) }

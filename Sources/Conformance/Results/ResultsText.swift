@@ -94,13 +94,21 @@ public enum ResultsText {
                         groups[g].records += 1
                         guard n < ResultsText.examplesShown else { return }
                         if example == nil { example = self.example(of: r) }
-                        let k = Int32(examples.count)
-                        examples.push(example!)
-                        if groups[g].lastExample >= 0 { examples[Int(groups[g].lastExample)].next = k } else { groups[g].firstExample = k }
-                        groups[g].lastExample = k
+                        append(example!, to: g)
                     }
                 }
             }
+        }
+
+        /// Adds an example at the end of group `g`'s list.
+        @inline(__always)
+        private func append(_ example: Example, to g: Int) {
+            var e = example
+            e.next = -1
+            let k = Int32(examples.count)
+            examples.push(e)
+            if groups[g].lastExample >= 0 { examples[Int(groups[g].lastExample)].next = k } else { groups[g].firstExample = k }
+            groups[g].lastExample = k
         }
 
         /// The record as an example: its file interned (records of one file come in a row), its id in the pool.
@@ -121,12 +129,7 @@ public enum ResultsText {
         /// `merge` can move a hash from one grouper's operation numbers to another's).
         @inline(__always)
         private static func hash(_ op: Int, _ code: Int, _ path: UnsafeBufferPointer<UInt8>, _ message: UnsafeBufferPointer<UInt8>) -> UInt64 {
-            textHash(path, message) ^ operationBits(op) ^ UInt64(code)
-        }
-
-        @inline(__always)
-        private static func textHash(_ path: UnsafeBufferPointer<UInt8>, _ message: UnsafeBufferPointer<UInt8>) -> UInt64 {
-            hash(path) &* 0x9E37_79B9_7F4A_7C15 ^ hash(message)
+            hash(path) &* 0x9E37_79B9_7F4A_7C15 ^ hash(message) ^ operationBits(op) ^ UInt64(code)
         }
 
         @inline(__always)
@@ -207,7 +210,6 @@ public enum ResultsText {
         /// stretches in input order, touching each group once instead of each record's strings.
         public func merge(_ later: Grouper) {
             guard !later.operations.isEmpty else { return }
-            recordNumber += 1
             var here: [Int] = []
             here.reserveCapacity(later.operations.count)
             for op in later.operations {
@@ -231,7 +233,7 @@ public enum ResultsText {
                 let g = group(op, Int(from.code), path, message, hash: h)
                 let before = Int(groups[g].records)
                 groups[g].records += from.records
-                groups[g].lastRecord = recordNumber
+                // (`lastRecord`, the last record added here, stays: the next one added is new.)
                 var k = Int(from.firstExample)
                 var shown = before
                 while k >= 0 && shown < ResultsText.examplesShown {
@@ -243,11 +245,7 @@ public enum ResultsText {
                         pool.append(buffer: UnsafeBufferPointer(start: later.pool.base + e.idStart, count: Int(e.idLength)))
                         e.idStart = start
                     }
-                    e.next = -1
-                    let n = Int32(examples.count)
-                    examples.push(e)
-                    if groups[g].lastExample >= 0 { examples[Int(groups[g].lastExample)].next = n } else { groups[g].firstExample = n }
-                    groups[g].lastExample = n
+                    append(e, to: g)
                     shown += 1
                 }
             }
