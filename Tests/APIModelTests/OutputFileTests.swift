@@ -53,6 +53,32 @@ import TestSupport
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir) == ["pipe"])
     }
 
+    /// A pipe's buffer is raised to 1 MB, so that results written in large blocks do not wait on
+    /// the reader for every 64 KB (Linux's default). What is written arrives whole.
+    @Test func aPipeIsWidenedAndWrittenWhole() throws {
+        #if os(Linux)
+        var fds: [Int32] = [0, 0]
+        #expect(pipe(&fds) == 0)
+        let readEnd = fds[0], writeEnd = fds[1]
+        defer { close(readEnd) }
+        #expect(fcntl(readEnd, 1032 /* F_GETPIPE_SZ */) == 1 << 16)
+        let received = LockedBytes()
+        let reader = Thread {
+            let handle = FileHandle(fileDescriptor: readEnd, closeOnDealloc: false)
+            received.set(Array(handle.readDataToEndOfFile()))
+        }
+        reader.start()
+        let block = [UInt8](repeating: 0x61, count: 3 << 20)
+        let file = try OutputFile.open("/proc/self/fd/\(writeEnd)")
+        close(writeEnd)  // the output holds its own descriptor of the pipe
+        #expect(fcntl(readEnd, 1032 /* F_GETPIPE_SZ */) == 1 << 20)
+        file.write(block)
+        try file.commit()
+        while !received.isSet { usleep(1000) }
+        #expect(received.value == block)
+        #endif
+    }
+
     @Test func aSymbolicLinkStaysALinkAndItsTargetIsReplaced() throws {
         let dir = try Fixtures.temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: dir) }

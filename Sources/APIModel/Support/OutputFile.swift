@@ -21,12 +21,16 @@ public final class OutputFile {
 
     /// Standard output for nil or "-"; otherwise the path, as described above.
     public static func open(_ path: String?) throws(Failure) -> OutputFile {
-        guard let path, path != "-" else { return OutputFile(path: "<stdout>", fd: STDOUT_FILENO, temporaryPath: nil) }
+        guard let path, path != "-" else {
+            widenPipe(STDOUT_FILENO)
+            return OutputFile(path: "<stdout>", fd: STDOUT_FILENO, temporaryPath: nil)
+        }
         let target = resolvedTarget(path)
         var st = stat()
         if stat(target, &st) == 0, (st.st_mode & S_IFMT) != S_IFREG {
             let fd = Foundation.open(target, O_WRONLY)
             guard fd >= 0 else { throw Failure(path: path, reason: lastError()) }
+            widenPipe(fd)
             return OutputFile(path: path, fd: fd, temporaryPath: nil)
         }
         let temporary = target + ".partial-\(getpid())"
@@ -95,6 +99,16 @@ public final class OutputFile {
         let file = try open(path)
         body(file)
         try file.commit()
+    }
+
+    /// A pipe's buffer raised to 1 MB (Linux's limit for unprivileged processes): at the default
+    /// 64 KB every block of results written waits for the reader to take the block before.
+    private static func widenPipe(_ fd: Int32) {
+        #if os(Linux)
+        var st = stat()
+        guard fstat(fd, &st) == 0, (st.st_mode & S_IFMT) == S_IFIFO else { return }
+        _ = fcntl(fd, 1031 /* F_SETPIPE_SZ */, Int32(1 << 20))
+        #endif
     }
 
     private static func resolvedTarget(_ path: String) -> String {
