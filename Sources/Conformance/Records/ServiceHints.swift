@@ -22,6 +22,10 @@ public enum ServiceHints {
         var left = budget
         func add(_ name: String) { if seen.insert(name).inserted { names.append(name) } }
         var directory: ServiceDirectory?
+        // One buffer for every file, read a block at a time: a file read whole cost its size in
+        // fresh memory (a page fault per 4 KB) before the first record was checked.
+        let buffer = UnsafeMutablePointer<UInt8>.allocate(capacity: carried + blockSize)
+        defer { buffer.deallocate() }
         for file in files where left > 0 && (file.hasSuffix(".json") || file.hasSuffix(".jsonl")) {
             if let placebo = PayloadFiles.placeboOrigin(fileName: (file as NSString).lastPathComponent) {
                 let known = directory ?? ServiceDirectory(entries: entries)
@@ -29,26 +33,39 @@ public enum ServiceHints {
                 if let (_, services) = known.services(forHead: Substring(placebo.service)) { services.forEach(add) } else { add(placebo.service) }
                 continue
             }
-            guard let bytes = head(file, limit: left) else { continue }
-            left -= bytes.count
-            bytes.withUnsafeBufferPointer { serviceValues($0, add) }
+            left -= scan(file, limit: left, buffer: buffer) { serviceValues($0, add) }
         }
         return names
     }
 
-    private static func head(_ file: String, limit: Int) -> [UInt8]? {
+    private static let blockSize = 256 << 10
+    /// Bytes of a block kept in front of the next one, so that a `"service": "NAME"` cut by the
+    /// block's end is whole in the next (a name found twice is added once).
+    private static let carried = 256
+
+    /// Hands a regular file's first `limit` bytes to `body` a block at a time (each block after
+    /// the first preceded by the last `carried` bytes of the one before); the bytes read.
+    private static func scan(_ file: String, limit: Int, buffer: UnsafeMutablePointer<UInt8>,
+                             _ body: (UnsafeBufferPointer<UInt8>) -> Void) -> Int {
         // Told by its path first: opening a FIFO would wait for, then cut off, its producer.
         var st = stat()
-        guard stat(file, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG else { return nil }
+        guard stat(file, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG else { return 0 }
         let fd = open(file, O_RDONLY | O_NONBLOCK)
-        guard fd >= 0 else { return nil }
+        guard fd >= 0 else { return 0 }
         defer { close(fd) }
-        guard fstat(fd, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG else { return nil }
-        var bytes = [UInt8](repeating: 0, count: min(Int(st.st_size), limit))
-        let n = bytes.withUnsafeMutableBytes { read(fd, $0.baseAddress!, $0.count) }
-        guard n > 0 else { return nil }
-        if n < bytes.count { bytes.removeLast(bytes.count - n) }
-        return bytes
+        guard fstat(fd, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG else { return 0 }
+        var total = 0, kept = 0
+        while total < limit {
+            var n: Int
+            repeat { n = read(fd, buffer + kept, min(blockSize, limit - total)) } while n < 0 && errno == EINTR
+            guard n > 0 else { break }
+            total += n
+            body(UnsafeBufferPointer(start: buffer, count: kept + n))
+            let end = kept + n
+            kept = min(carried, end)
+            buffer.update(from: buffer + end - kept, count: kept)
+        }
+        return total
     }
 
     /// Calls `found` with the value of every `"service"` key written plainly (no escapes).
