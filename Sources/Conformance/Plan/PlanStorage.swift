@@ -7,10 +7,12 @@ struct PlanStorage {
     var slots: UnsafeBufferPointer<Int32>
     var enumSets: UnsafeBufferPointer<EnumSet>
     var enumValueRanges: UnsafeBufferPointer<(start: Int32, length: Int32)>
+    var bounds: UnsafeBufferPointer<PlanBounds>
 
     static var empty: PlanStorage { PlanStorage(nodes: .init(start: nil, count: 0), members: .init(start: nil, count: 0),
                                    namePool: .init(start: nil, count: 0), slots: .init(start: nil, count: 0),
-                                   enumSets: .init(start: nil, count: 0), enumValueRanges: .init(start: nil, count: 0)) }
+                                   enumSets: .init(start: nil, count: 0), enumValueRanges: .init(start: nil, count: 0),
+                                   bounds: .init(start: nil, count: 0)) }
 }
 
 extension ValidationPlan {

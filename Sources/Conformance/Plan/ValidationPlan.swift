@@ -23,6 +23,7 @@ public final class ValidationPlan {
     @exclusivity(unchecked) var slots = ScratchStack<Int32>(capacity: 1 << 17)
     @exclusivity(unchecked) var enumSets = ScratchStack<EnumSet>(capacity: 256)
     @exclusivity(unchecked) var enumValueRanges = ScratchStack<(start: Int32, length: Int32)>(capacity: 4096)
+    @exclusivity(unchecked) var bounds = ScratchStack<PlanBounds>(capacity: 4096)
     @exclusivity(unchecked) var enumDisplay = [[String]]()
     /// Child nodes of the structures being compiled (a structure's members must be contiguous,
     /// so its children are compiled before its members are written).
@@ -68,6 +69,7 @@ public final class ValidationPlan {
         slots.release()
         enumSets.release()
         enumValueRanges.release()
+        bounds.release()
         pending.release()
         storageCell.free()
     }
@@ -82,7 +84,8 @@ public final class ValidationPlan {
             namePool: UnsafeBufferPointer(start: namePool.base, count: namePool.count),
             slots: UnsafeBufferPointer(start: slots.base, count: slots.count),
             enumSets: UnsafeBufferPointer(start: enumSets.base, count: enumSets.count),
-            enumValueRanges: UnsafeBufferPointer(start: enumValueRanges.base, count: enumValueRanges.count))
+            enumValueRanges: UnsafeBufferPointer(start: enumValueRanges.base, count: enumValueRanges.count),
+            bounds: UnsafeBufferPointer(start: bounds.base, count: bounds.count))
     }
 
     /// A plan of the same model and settings, for another thread checking the same run's
@@ -147,20 +150,21 @@ public final class ValidationPlan {
         if let r = operations[service]?[operation] { return .found(r) }
         // Operations of one service usually come together: the last service is kept at hand
         // (the catalog's lookup and copy cost more than compiling a small operation).
-        if lastService?.key != service { lastService = (service, catalog.service(service)) }
-        guard let svc = lastService?.service else { return .unknownService }
+        if lastService?.key != service { lastService = (service, catalog.service(service).map(ServiceBox.init)) }
+        guard let box = lastService?.box else { return .unknownService }
+        let svc = box.service
         guard let opIndex = svc.operations.index(forKey: operation) else { return .unknownOperation }
-        let started = threadCPUSeconds()
+        let started = monotonicSeconds()
         defer {
             refreshStorage()
-            compileSeconds += threadCPUSeconds() - started
+            compileSeconds += monotonicSeconds() - started
         }
         enterService(service)
         // The operation read in place: a copy retained and released every field it has.
         let (input, output) = svc.operations.values.withUnsafeBufferPointer { ops in
             let op = ops.baseAddress.unsafelyUnwrapped + opIndex
-            return (op.pointee.input.map { root in withUnsafePointer(to: root) { compile($0, service: svc) } } ?? emptyStructure,
-                    op.pointee.output.map { root in withUnsafePointer(to: root) { compile($0, service: svc) } } ?? emptyStructure)
+            return (op.pointee.withShape(.input) { $0.map { compile($0, service: svc) } } ?? emptyStructure,
+                    op.pointee.withShape(.output) { $0.map { compile($0, service: svc) } } ?? emptyStructure)
         }
         compilePendingRefs(svc)
         let r = Roots(input: input, output: output)
@@ -168,7 +172,15 @@ public final class ValidationPlan {
         return .found(r)
     }
 
-    private var lastService: (key: String, service: Service?)?
+    private var lastService: (key: String, box: ServiceBox?)?
+
+    /// A service held by reference: a `Service` is a large value, and copying it out of
+    /// `lastService` for every operation compiled (retaining and releasing each of its fields)
+    /// was a tenth of compiling.
+    private final class ServiceBox {
+        let service: Service
+        init(_ service: Service) { self.service = service }
+    }
 
     /// How many operations this plan has compiled.
     var compiledOperationCount: Int { operations.values.reduce(0) { $0 + $1.count } }
@@ -183,10 +195,10 @@ public final class ValidationPlan {
     func errorRoot(service: Service, shapeName: String?) -> Int32 {
         let key = shapeName ?? ""
         if let r = errorRoots[service.name]?[key] { return r }
-        let started = threadCPUSeconds()
+        let started = monotonicSeconds()
         defer {
             refreshStorage()
-            compileSeconds += threadCPUSeconds() - started
+            compileSeconds += monotonicSeconds() - started
         }
         enterService(service.name)
         var root = Shape.structure([("Error", Shape(type: .document)), ("ResponseMetadata", Shape(type: .document))], required: ["Error"])
@@ -198,7 +210,8 @@ public final class ValidationPlan {
         return r
     }
 
-    /// CPU time spent compiling operations so far (for throughput figures).
+    /// Time spent compiling operations so far (for throughput figures), on the monotonic clock:
+    /// a compile is a few microseconds, and reading the thread's CPU clock twice costs ~1 µs.
     public private(set) var compileSeconds: Double = 0
 
     /// Compiles every operation of every service (for export and for warming up benchmarks).
@@ -238,7 +251,8 @@ public final class ValidationPlan {
                 // A dangling ref: accept anything rather than invent failures.
                 return append(PlanNode(kind: .document))
             }
-            if service.shapes.values[i].isRef { return append(PlanNode(kind: .document)) }
+            // Read in place: the subscript returns a copy of the whole shape.
+            if service.shapes.values.withUnsafeBufferPointer({ $0[i].isRef }) { return append(PlanNode(kind: .document)) }
             // Compiled from a worklist once the root is done (`compilePendingRefs`): a chain of
             // refs costs no call stack, only the nesting of one tree does.
             let slot = append(PlanNode(kind: .document))
@@ -251,9 +265,9 @@ public final class ValidationPlan {
         var node = PlanNode(kind: kind)
         switch kind {
         case .structure, .union:
-            let key = MembersKey(shape.pointee, service: serviceNumber)
+            let key = MembersKey(shape, service: serviceNumber)
             if let key, let shared = sharedMembers[key] {
-                (node.memberStart, node.memberCount, node.slotStart, node.slotMask, node.requiredCount) = shared.table
+                (node.memberStart, node.memberCount, node.slotStart, node.slotMask, node.requiredCount) = sharedMemberTables[Int(shared)].table
                 break
             }
             // Children first (a structure's members must be contiguous), then its members.
@@ -287,9 +301,10 @@ public final class ValidationPlan {
             }
             node.requiredCount = requiredCount
             if let key {
-                sharedMembers[key] = SharedMembers(table: (node.memberStart, node.memberCount, node.slotStart, node.slotMask, requiredCount),
+                sharedMembers[key] = Int32(sharedMemberTables.count)
+                sharedMemberTables.append(SharedMembers(table: (node.memberStart, node.memberCount, node.slotStart, node.slotMask, requiredCount),
                                                    names: names, shapes: shape.pointee.members.values.elements,
-                                                   required: shape.pointee.required)
+                                                   required: shape.pointee.required))
             }
         case .list:
             node.child = compileChild(shape, .member, service: service, absent: .document)
@@ -315,12 +330,13 @@ public final class ValidationPlan {
         var service: Int
 
         /// nil for a structure without members (nothing to share).
-        init?(_ shape: Shape, service: Int) {
-            guard let names = shape.members.keys.elements.withUnsafeBufferPointer({ $0.baseAddress }),
-                  let shapes = shape.members.values.withUnsafeBufferPointer({ $0.baseAddress }) else { return nil }
+        /// (The shape by pointer: an initializer's argument is passed owned, a copy of it.)
+        init?(_ shape: UnsafePointer<Shape>, service: Int) {
+            guard let names = shape.pointee.members.keys.elements.withUnsafeBufferPointer({ $0.baseAddress }),
+                  let shapes = shape.pointee.members.values.withUnsafeBufferPointer({ $0.baseAddress }) else { return nil }
             self.names = UnsafeRawPointer(names)
             self.shapes = UnsafeRawPointer(shapes)
-            self.required = shape.required.withUnsafeBufferPointer { $0.baseAddress.map(UnsafeRawPointer.init) }
+            self.required = shape.pointee.required.withUnsafeBufferPointer { $0.baseAddress.map(UnsafeRawPointer.init) }
             self.service = service
         }
 
@@ -341,8 +357,11 @@ public final class ValidationPlan {
     }
 
     /// Sized ahead like the tables (a few thousand structures): each resize rehashed every
-    /// entry into fresh memory.
-    private var sharedMembers = [MembersKey: SharedMembers](minimumCapacity: 1 << 13)
+    /// entry into fresh memory. The entries are indices into `sharedMemberTables`, written in
+    /// order: entries of 80 bytes, scattered over the table, made it touch 1.3 MB of fresh
+    /// pages (a page fault each) for a few thousand structures.
+    private var sharedMembers = [MembersKey: Int32](minimumCapacity: 1 << 13)
+    private var sharedMemberTables: [SharedMembers] = []
     /// The service being compiled, numbered (refs are resolved within one service).
     private var serviceNumber = 0
     private var serviceNumbers: [String: Int] = [:]
@@ -372,15 +391,20 @@ public final class ValidationPlan {
     }
 
     private func applyConstraints(_ shape: UnsafePointer<Shape>, to node: inout PlanNode) {
-        if let min = shape.pointee.min {
-            node.hasMin = true
-            node.minReal = min.doubleValue
-            node.minInt = Self.intBound(min, roundingUp: true)
-        }
-        if let max = shape.pointee.max {
-            node.hasMax = true
-            node.maxReal = max.doubleValue
-            node.maxInt = Self.intBound(max, roundingUp: false)
+        if shape.pointee.min != nil || shape.pointee.max != nil {
+            var b = PlanBounds()
+            if let min = shape.pointee.min {
+                node.hasMin = true
+                b.minReal = min.doubleValue
+                b.minInt = Self.intBound(min, roundingUp: true)
+            }
+            if let max = shape.pointee.max {
+                node.hasMax = true
+                b.maxReal = max.doubleValue
+                b.maxInt = Self.intBound(max, roundingUp: false)
+            }
+            node.bounds = Int32(bounds.count)
+            bounds.push(b)
         }
         guard node.kind == .string else { return }
         if let values = shape.pointee.enumValues {

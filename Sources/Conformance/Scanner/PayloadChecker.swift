@@ -261,11 +261,18 @@ final class PayloadChecker {
         }
     }
 
+    /// The node's bounds (read only where `hasMin`/`hasMax` is set).
+    @inline(__always)
+    private func bounds(_ node: UnsafePointer<PlanNode>) -> PlanBounds {
+        node.pointee.bounds < 0 ? PlanBounds() : tables.bounds[Int(node.pointee.bounds)]
+    }
+
     func checkLength(_ node: UnsafePointer<PlanNode>, _ n: Int, unit: StaticString) {
-        if node.pointee.hasMin && Int64(n) < node.pointee.minInt {
-            report(.length, lengthMessage(n, unit, " is below the minimum ", node.pointee.minInt))
-        } else if node.pointee.hasMax && Int64(n) > node.pointee.maxInt {
-            report(.length, lengthMessage(n, unit, " is above the maximum ", node.pointee.maxInt))
+        let b = bounds(node)
+        if node.pointee.hasMin && Int64(n) < b.minInt {
+            report(.length, lengthMessage(n, unit, " is below the minimum ", b.minInt))
+        } else if node.pointee.hasMax && Int64(n) > b.maxInt {
+            report(.length, lengthMessage(n, unit, " is above the maximum ", b.maxInt))
         }
     }
 
@@ -296,8 +303,9 @@ final class PayloadChecker {
         }
         // Without a bound from the model, the type's own width is the bound.
         let is32 = node.pointee.kind == .integer
-        let lo = node.pointee.hasMin ? node.pointee.minInt : (is32 ? Int64(Int32.min) : .min)
-        let hi = node.pointee.hasMax ? node.pointee.maxInt : (is32 ? Int64(Int32.max) : .max)
+        let b = bounds(node)
+        let lo = node.pointee.hasMin ? b.minInt : (is32 ? Int64(Int32.min) : .min)
+        let hi = node.pointee.hasMax ? b.maxInt : (is32 ? Int64(Int32.max) : .max)
         if value < lo {
             report(.range, message { m in
                 m.pointee.add("value "); appendNumber(n, to: m); m.pointee.add(" is below the minimum "); m.pointee.add(Int(lo))
@@ -318,10 +326,10 @@ final class PayloadChecker {
                 m.pointee.add("value "); appendNumber(n, to: m); m.pointee.add(" is outside the range of a ")
                 m.pointee.add(kind == .float ? "32-bit float" : "64-bit double")
             })
-        } else if node.pointee.hasMin && d < node.pointee.minReal {
-            report(.range, "value \(numberText(n)) is below the minimum \(node.pointee.minReal)")
-        } else if node.pointee.hasMax && d > node.pointee.maxReal {
-            report(.range, "value \(numberText(n)) is above the maximum \(node.pointee.maxReal)")
+        } else if node.pointee.hasMin && d < bounds(node).minReal {
+            report(.range, "value \(numberText(n)) is below the minimum \(bounds(node).minReal)")
+        } else if node.pointee.hasMax && d > bounds(node).maxReal {
+            report(.range, "value \(numberText(n)) is above the maximum \(bounds(node).maxReal)")
         }
     }
 
