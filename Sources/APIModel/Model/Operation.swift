@@ -31,18 +31,8 @@ public struct Operation: Sendable, Hashable {
     public var method: String?
     public var documentation: String?
     public var http: HTTPBinding?
-    // In 0-or-1 element arrays, as a shape's single children are: read in place by
-    // `withShape` (an optional's value cannot be borrowed without a copy).
-    private var inputStorage: [Shape] = []
-    private var outputStorage: [Shape] = []
-    public var input: Shape? {
-        get { inputStorage.first }
-        set { inputStorage = newValue.map { [$0] } ?? [] }
-    }
-    public var output: Shape? {
-        get { outputStorage.first }
-        set { outputStorage = newValue.map { [$0] } ?? [] }
-    }
+    public var input: Shape?
+    public var output: Shape?
     public var errors: [OperationError] = []
     public var deprecated = false
     /// The source could not show the whole operation (a truncated page, a section boto3
@@ -51,17 +41,4 @@ public struct Operation: Sendable, Hashable {
     public var sources: [String] = []
 
     public init(name: String) { self.name = name }
-}
-
-extension Operation {
-    public enum Side { case input, output }
-
-    /// The input or output shape read in place (nil when absent): `input`/`output` return
-    /// copies, and copying a shape retains each of its dozen reference-counted fields.
-    public func withShape<R>(_ side: Side, _ body: (UnsafePointer<Shape>?) -> R) -> R {
-        switch side {
-        case .input: return inputStorage.withUnsafeBufferPointer { body($0.isEmpty ? nil : $0.baseAddress) }
-        case .output: return outputStorage.withUnsafeBufferPointer { body($0.isEmpty ? nil : $0.baseAddress) }
-        }
-    }
 }

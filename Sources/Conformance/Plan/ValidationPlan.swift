@@ -163,8 +163,8 @@ public final class ValidationPlan {
         // The operation read in place: a copy retained and released every field it has.
         let (input, output) = svc.operations.values.withUnsafeBufferPointer { ops in
             let op = ops.baseAddress.unsafelyUnwrapped + opIndex
-            return (op.pointee.withShape(.input) { $0.map { compile($0, service: svc) } } ?? emptyStructure,
-                    op.pointee.withShape(.output) { $0.map { compile($0, service: svc) } } ?? emptyStructure)
+            return (op.pointee.input.map { root in withUnsafePointer(to: root) { compile($0, service: svc) } } ?? emptyStructure,
+                    op.pointee.output.map { root in withUnsafePointer(to: root) { compile($0, service: svc) } } ?? emptyStructure)
         }
         compilePendingRefs(svc)
         let r = Roots(input: input, output: output)
