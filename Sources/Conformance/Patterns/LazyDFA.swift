@@ -63,19 +63,21 @@ struct LazyDFA {
     private let columnOf: UnsafeMutablePointer<UInt8>
     private let columns: Int
 
-    // States: kernels[kernelStart[s] ..< kernelStart[s + 1]].
-    private var kernels = ScratchStack<Int32>(capacity: 256)
-    private var kernelStart = ScratchStack<Int32>(capacity: 64)
+    // States: kernels[kernelStart[s] ..< kernelStart[s + 1]]. The tables start small and grow
+    // (by realloc): most patterns' DFAs keep a handful of states, and a run builds hundreds of
+    // DFAs per thread, each page of them a page fault.
+    private var kernels = ScratchStack<Int32>(capacity: 64)
+    private var kernelStart = ScratchStack<Int32>(capacity: 16)
     /// Per state: bit 0 accepts here, bit 1 holds an undecided end assertion, bit 2 dead (empty,
     /// and no new start can come).
-    private var flags = ScratchStack<UInt8>(capacity: 64)
+    private var flags = ScratchStack<UInt8>(capacity: 16)
     /// Per state and column: the next state, -1 not built yet.
-    private var transitions = ScratchStack<Int32>(capacity: 1024)
+    private var transitions = ScratchStack<Int32>(capacity: 256)
     /// Per state and (at position 0 or not): 0/1 accepts at the very end, -1 not worked out.
-    private var acceptsAtEnd = ScratchStack<Int8>(capacity: 128)
+    private var acceptsAtEnd = ScratchStack<Int8>(capacity: 32)
     /// Per state and (at position 0 or not): the state once `$` holds (before a final line
     /// terminator), -1 not built yet.
-    private var beforeTerminator = ScratchStack<Int32>(capacity: 128)
+    private var beforeTerminator = ScratchStack<Int32>(capacity: 32)
     /// Open addressing over state ids (-1 free), keyed by kernel.
     private var slots: UnsafeMutablePointer<Int32>
     private var slotCount = 0
