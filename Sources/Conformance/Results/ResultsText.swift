@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// Human-readable results at any scale: the same issue (code, path and message) of the same
 /// operation and direction is one line, with how many records have it and the first few of
 /// them. Operations come in the order they first failed, their issues in the order they first
@@ -59,9 +53,9 @@ public enum ResultsText {
         @exclusivity(unchecked) private var operationIndex: [OperationKey: Int] = [:]
         /// Operation by interned name token and direction (3 slots per token; 0: not seen).
         @exclusivity(unchecked) private var operationByToken: [Int] = []
-        @exclusivity(unchecked) private var groups = GrowingBuffer<Group>(capacity: 1024)
-        @exclusivity(unchecked) private var examples = GrowingBuffer<Example>(capacity: 1024)
-        @exclusivity(unchecked) private var pool = GrowingBuffer<UInt8>(capacity: 1 << 16)
+        @exclusivity(unchecked) private var groups = ScratchStack<Group>(capacity: 1024)
+        @exclusivity(unchecked) private var examples = ScratchStack<Example>(capacity: 1024)
+        @exclusivity(unchecked) private var pool = ScratchStack<UInt8>(capacity: 1 << 16)
         /// Groups by key hash, open addressing (group + 1; 0 empty; at most half full).
         @exclusivity(unchecked) private var slots = [Int32](repeating: 0, count: 1024)
         @exclusivity(unchecked) private var files: [String] = []
@@ -323,47 +317,6 @@ public enum ResultsText {
         private static func add(_ s: String, _ out: inout ScratchStack<UInt8>) {
             var s = s
             s.withUTF8 { out.append(buffer: $0) }
-        }
-    }
-
-    /// A growable array of trivial values in memory from `malloc`, grown with `realloc`: a large
-    /// block grows in place or by remapping its pages, where allocating anew and copying touched
-    /// every byte again (the grouper's tables reach megabytes on a faulty corpus).
-    struct GrowingBuffer<Element: BitwiseCopyable> {
-        private(set) var base: UnsafeMutablePointer<Element>
-        private(set) var count = 0
-        private var capacity: Int
-
-        init(capacity: Int) {
-            self.capacity = capacity
-            base = malloc(capacity * MemoryLayout<Element>.stride)!.assumingMemoryBound(to: Element.self)
-        }
-
-        func release() { free(base) }
-
-        /// Empties it, keeping its memory.
-        mutating func removeAll() { count = 0 }
-
-        @inline(__always) subscript(i: Int) -> Element {
-            get { base[i] }
-            nonmutating set { base[i] = newValue }
-        }
-
-        @inline(__always) mutating func push(_ e: Element) {
-            if count == capacity { grow(to: capacity * 2) }
-            base[count] = e
-            count += 1
-        }
-
-        mutating func append(buffer: UnsafeBufferPointer<Element>) {
-            if count + buffer.count > capacity { grow(to: max(capacity * 2, count + buffer.count)) }
-            if let source = buffer.baseAddress { (base + count).update(from: source, count: buffer.count) }
-            count += buffer.count
-        }
-
-        private mutating func grow(to n: Int) {
-            capacity = n
-            base = realloc(base, n * MemoryLayout<Element>.stride)!.assumingMemoryBound(to: Element.self)
         }
     }
 
