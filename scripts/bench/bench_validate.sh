@@ -58,7 +58,7 @@ run_dc() {  # corpus [format [binary [name]]]
   line=$(echo "$out" | grep '^validate:') || { echo "docconform validate failed: $out" >&2; exit 2; }
   rss=$(echo "$out" | grep -o 'maxrss_kb=[0-9]*' | cut -d= -f2)
   # validate: N records, X MB in S s CPU (W s wall): R MB/s, Q records/s; I invalid; plans compiled
-  # on first use: C s CPU; without it R2 MB/s, Q2 records/s
+  # on first use: C s elapsed; without it R2 MB/s, Q2 records/s
   echo "$line" | awk -v name="$tool/$fmt" -v rss="$rss" '{
     gsub(",", ""); gsub("\\(", "");
     printf "%-14s %8d records %9.1f MB %8.3f s %9.1f MB/s %10.0f records/s  invalid=%d  (wall %.3f s; peak RSS %.0f MB, model included)\n",

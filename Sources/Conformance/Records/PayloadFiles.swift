@@ -124,7 +124,7 @@ public final class PayloadFiles {
     /// process's clock also counts the threads that read the model ahead, winding down).
     public var sideBySideCPUSeconds: Double { lanes.reduce(0) { $0 + $1.cpuSeconds } }
 
-    /// CPU time the plans spent compiling, on every thread.
+    /// Time the plans spent compiling, on every thread (`ValidationPlan.compileSeconds`).
     public var compileSeconds: Double { plans.reduce(0) { $0 + $1.compileSeconds } }
 
     /// Reads a payload file of another kind (a HAR file through the Wire library): hands each
