@@ -71,11 +71,29 @@ public enum ServiceHints {
     /// Calls `found` with the value of every `"service"` key written plainly (no escapes).
     static func serviceValues(_ bytes: UnsafeBufferPointer<UInt8>, _ found: (String) -> Void) {
         guard let base = bytes.baseAddress else { return }
-        let key: StaticString = "\"service\""
-        let n = bytes.count
         var i = 0
+        while let value = nextServiceValue(base, bytes.count, from: i) {
+            found(String(decoding: UnsafeBufferPointer(start: base + value.lowerBound, count: value.count), as: UTF8.self))
+            i = value.upperBound
+        }
+    }
+
+    /// A number for the service a record names in its first bytes (the same name, the same
+    /// number; 0 when none is written plainly there): what side-by-side lanes tell stretches by.
+    static func serviceKey(ofRecord base: UnsafePointer<UInt8>, count: Int) -> UInt64 {
+        guard let value = nextServiceValue(base, min(count, 512), from: 0) else { return 0 }
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for i in value { hash = (hash ^ UInt64(base[i])) &* 0x100_0000_01b3 }
+        return hash | 1
+    }
+
+    /// Where the first `"service"` key's value written plainly (no escapes, 1–128 bytes) lies
+    /// at or after `from`, its quotes left out.
+    private static func nextServiceValue(_ base: UnsafePointer<UInt8>, _ n: Int, from: Int) -> Range<Int>? {
+        let key: StaticString = "\"service\""
+        var i = from
         while i < n {
-            guard let quote = memchr(base + i, 0x22, n - i) else { return }
+            guard let quote = memchr(base + i, 0x22, n - i) else { return nil }
             let at = base.distance(to: quote.assumingMemoryBound(to: UInt8.self))
             i = at + 1
             guard at + key.utf8CodeUnitCount <= n, memcmpBytes(base + at, key.utf8Start, key.utf8CodeUnitCount) else { continue }
@@ -92,8 +110,8 @@ public enum ServiceHints {
             while p < n, base[p] != 0x22, base[p] != 0x5C, base[p] >= 0x20 { p += 1 }
             let length: Int = p - first
             guard p < n, base[p] == 0x22, length > 0, length <= 128 else { continue }
-            found(String(decoding: UnsafeBufferPointer(start: base + first, count: length), as: UTF8.self))
-            i = p
+            return first..<p
         }
+        return nil
     }
 }

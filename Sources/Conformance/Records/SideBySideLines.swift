@@ -3,7 +3,8 @@ import Foundation
 
 /// Records checked on several threads (`sideBySide`), and a large `.jsonl` file checked so. The
 /// calling thread reads the file a batch of whole lines at a time, finds the lines and cuts the
-/// batch into stretches; one thread per lane takes the stretches in turn and checks them; the
+/// batch into stretches; one thread per lane takes stretches (those of services it has checked
+/// before, where it can: `ServiceAffinity`) and checks them; the
 /// calling thread hands their results on in input order as they are done, while the lanes go on
 /// with the next batch. Each lane has a validator and plan of its own, so nothing the checking
 /// writes is shared. (Runs of whole files: `SideBySideFiles.swift`.)
@@ -120,6 +121,10 @@ extension PayloadFiles {
         var firstFile = 0
         /// Set by its lane under the queue's lock.
         var done = false
+        /// The services its first and last records name (`ServiceHints.serviceKey`; 0: none
+        /// found, or a run of files): the queue hands a stretch to the lane that has checked
+        /// its service before.
+        var services: (first: UInt64, last: UInt64) = (0, 0)
         var summary = Summary()
         var notes = RunNotes()
         /// The results; or, when the run renders them, their bytes or their groups.
@@ -209,6 +214,7 @@ extension PayloadFiles {
                 stretch.batch = nil
                 stretch.files = []
                 stretch.done = false
+                stretch.services = (0, 0)
                 spare.append(stretch)
                 next += 1
             }
@@ -241,6 +247,8 @@ extension PayloadFiles {
             let stretch = take()
             stretch.batch = batch
             stretch.lines = from..<line
+            stretch.services = (ServiceHints.serviceKey(ofRecord: batch.bytes + batch.starts[from], count: batch.ends[from] - batch.starts[from]),
+                                ServiceHints.serviceKey(ofRecord: batch.bytes + batch.starts[line - 1], count: batch.ends[line - 1] - batch.starts[line - 1]))
             stretches.append(stretch)
         }
         return stretches
@@ -264,7 +272,8 @@ extension PayloadFiles {
 }
 
 /// Stretches waiting for a lane, in input order, and which are done. The file's first stretches
-/// go one to each lane: every lane has a share, however late its thread starts.
+/// go one to each lane: every lane has a share, however late its thread starts. After that a lane
+/// takes a stretch of its own services where it can (`ServiceAffinity`).
 private final class StretchQueue: @unchecked Sendable {
     /// Lanes wait on `work` for stretches; the calling thread waits on `finished` for the one
     /// it hands on next (two conditions: a stretch done wakes no lane, a stretch added no caller).
@@ -277,6 +286,7 @@ private final class StretchQueue: @unchecked Sendable {
     private var anyAdded = false
     /// The stretch the calling thread waits for, if it does.
     private var awaited: PayloadFiles.Stretch?
+    private var affinity = ServiceAffinity()
 
     init(lanes: Int) { first = Array(repeating: nil, count: lanes) }
 
@@ -303,15 +313,23 @@ private final class StretchQueue: @unchecked Sendable {
         while true {
             if let own = first[lane] {
                 first[lane] = nil
+                claim(own, for: lane)
                 return own
             }
             if head < waiting.count {
-                head += 1
-                return waiting[head - 1]
+                let k = head + affinity.choice(for: lane, firstServices: waiting[head...].lazy.map(\.services.first))
+                let stretch = waiting[k]
+                if k == head { head += 1 } else { waiting.remove(at: k) }
+                claim(stretch, for: lane)
+                return stretch
             }
             if closed { return nil }
             work.wait()
         }
+    }
+
+    private func claim(_ stretch: PayloadFiles.Stretch, for lane: Int) {
+        affinity.claim(first: stretch.services.first, last: stretch.services.last, for: lane)
     }
 
     func finish(_ stretch: PayloadFiles.Stretch) {
