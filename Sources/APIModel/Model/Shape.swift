@@ -15,9 +15,10 @@ public struct Shape: Sendable, Hashable {
     public var required: [String] = []
     // Single children live in 0-or-1 element arrays: arrays give the indirection a
     // recursive value type needs while keeping value semantics.
-    private var memberStorage: [Shape] = []
-    private var keyStorage: [Shape] = []
-    private var valueStorage: [Shape] = []
+    // (Visible to inlined code: `withChild` inlined reads them without copying the shape.)
+    @usableFromInline private(set) var memberStorage: [Shape] = []
+    @usableFromInline private(set) var keyStorage: [Shape] = []
+    @usableFromInline private(set) var valueStorage: [Shape] = []
 
     public var enumValues: [String]?
     public var min: Bound?
@@ -102,6 +103,9 @@ public struct Shape: Sendable, Hashable {
 
     /// The list member, map key or map value read in place (nil when absent): the getters
     /// return copies, and copying a subtree retains each of its dozen reference-counted fields.
+    /// Inlinable: called on `pointer.pointee` from another module, an opaque method was handed
+    /// a copy of the whole shape.
+    @inlinable
     public func withChild<R>(_ child: Child, _ body: (UnsafePointer<Shape>?) -> R) -> R {
         switch child {
         // An empty array's buffer may still have a base address: absent is nil.

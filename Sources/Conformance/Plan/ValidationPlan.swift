@@ -152,27 +152,39 @@ public final class ValidationPlan {
         // (the catalog's lookup and copy cost more than compiling a small operation).
         if lastService?.key != service { lastService = (service, catalog.service(service).map(ServiceBox.init)) }
         guard let box = lastService?.box else { return .unknownService }
-        let svc = box.service
-        guard let opIndex = svc.operations.index(forKey: operation) else { return .unknownOperation }
+        guard let opIndex = box.service.operations.index(forKey: operation) else { return .unknownOperation }
         let started = monotonicSeconds()
         defer {
             refreshStorage()
             compileSeconds += monotonicSeconds() - started
         }
         enterService(service)
-        // The operation read in place: a copy retained and released every field it has.
-        let (input, output) = svc.operations.values.withUnsafeBufferPointer { ops in
+        // The service and operation read in place: a copy retained and released every field
+        // they have (the service's copy out of its box, the roots' through `Optional.map`).
+        let (input, output) = box.service.operations.values.withUnsafeBufferPointer { ops in
             let op = ops.baseAddress.unsafelyUnwrapped + opIndex
-            return (op.pointee.input.map { root in withUnsafePointer(to: root) { compile($0, service: svc) } } ?? emptyStructure,
-                    op.pointee.output.map { root in withUnsafePointer(to: root) { compile($0, service: svc) } } ?? emptyStructure)
+            return (compileRoot(UnsafeRawPointer(op) + Self.inputOffset, service: box.service),
+                    compileRoot(UnsafeRawPointer(op) + Self.outputOffset, service: box.service))
         }
-        compilePendingRefs(svc)
+        compilePendingRefs(box.service)
         let r = Roots(input: input, output: output)
         operations[service, default: [:]][operation] = r
         return .found(r)
     }
 
     private var lastService: (key: String, box: ServiceBox?)?
+
+    private static let inputOffset = MemoryLayout<Operation>.offset(of: \Operation.input)!
+    private static let outputOffset = MemoryLayout<Operation>.offset(of: \Operation.output)!
+
+    /// Compiles an operation's input or output, a `Shape?` at `root`; nil compiles as the empty
+    /// structure. Swift lays an optional's value out at its start (a single-payload enum's
+    /// payload is at offset 0, its tag in spare bits or after), so the shape is read there.
+    private func compileRoot(_ root: UnsafeRawPointer, service: Service) -> Int32 {
+        // Matched, not compared with nil: the comparison was handed a copy of the shape.
+        if case .none = root.assumingMemoryBound(to: Shape?.self).pointee { return emptyStructure }
+        return compile(root.assumingMemoryBound(to: Shape.self), service: service)
+    }
 
     /// A service held by reference: a `Service` is a large value, and copying it out of
     /// `lastService` for every operation compiled (retaining and releasing each of its fields)
