@@ -1,6 +1,7 @@
 /// Operation lookups by the raw bytes of a record's service and operation names: a repeated
 /// pair costs a hash and a byte compare and reuses one String each (no String is made,
-/// hashed or compared). Open addressing over a byte pool, so a hit touches no reference counts.
+/// hashed or compared). Open addressing over a byte pool, so a hit touches no reference counts;
+/// entries are handed out by index, so neither does reading one's token or lookup.
 struct OperationNameCache {
     struct Entry {
         var service: String
@@ -35,8 +36,9 @@ struct OperationNameCache {
     /// compare with it spares the hash and the probe.
     private var last = -1
 
-    mutating func find(service: UnsafeBufferPointer<UInt8>, operation: UnsafeBufferPointer<UInt8>) -> Entry? {
-        if last >= 0, matches(keys[last], service, operation) { return entries[last] }
+    /// The index of the entry for these names, if there is one.
+    mutating func find(service: UnsafeBufferPointer<UInt8>, operation: UnsafeBufferPointer<UInt8>) -> Int? {
+        if last >= 0, matches(keys[last], service, operation) { return last }
         let h = Self.hash(service, operation)
         let mask = slots.count - 1
         var slot = Int(h & UInt64(mask))
@@ -53,8 +55,13 @@ struct OperationNameCache {
         }
         guard let found else { return nil }
         last = found
-        return entries[found]
+        return found
     }
+
+    subscript(token index: Int) -> Int32 { entries[index].token }
+    subscript(lookup index: Int) -> ValidationPlan.Lookup { entries[index].lookup }
+    subscript(service index: Int) -> String { entries[index].service }
+    subscript(operation index: Int) -> String { entries[index].operation }
 
     @inline(__always)
     private func matches(_ k: Key, _ service: UnsafeBufferPointer<UInt8>, _ operation: UnsafeBufferPointer<UInt8>) -> Bool {
@@ -63,12 +70,12 @@ struct OperationNameCache {
             && (operation.isEmpty || memcmpBytes(pool.base + k.operationStart, operation.baseAddress!, operation.count))
     }
 
-    /// Inserts the entry and returns it with its token: the entries' tokens go `offset`,
+    /// Inserts the entry, numbered with its token, and returns its index: the entries' tokens go `offset`,
     /// `offset + stride`, ... (validators that check one run's records side by side give out
     /// tokens no other gives, so their results can be counted together).
     @discardableResult
     mutating func insert(service: UnsafeBufferPointer<UInt8>, operation: UnsafeBufferPointer<UInt8>, _ entry: Entry,
-                         tokens: (stride: Int32, offset: Int32) = (1, 0)) -> Entry {
+                         tokens: (stride: Int32, offset: Int32) = (1, 0)) -> Int {
         let key = Key(hash: Self.hash(service, operation), serviceStart: pool.count, serviceLength: service.count,
                       operationStart: pool.count + service.count, operationLength: operation.count)
         pool.append(contentsOf: service)
@@ -83,7 +90,7 @@ struct OperationNameCache {
         } else {
             place(keys.count - 1)
         }
-        return entries[entries.count - 1]
+        return entries.count - 1
     }
 
     private mutating func place(_ i: Int) {

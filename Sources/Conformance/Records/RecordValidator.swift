@@ -64,20 +64,6 @@ public final class RecordValidator {
 
     deinit { nameCache.release() }
 
-    @inline(__always)
-    private func names(service: ScannedString, operation: ScannedString, in p: UnsafePointer<UInt8>) -> OperationNameCache.Entry {
-        let sp = UnsafeBufferPointer(start: p + service.start, count: service.end - service.start)
-        let op = UnsafeBufferPointer(start: p + operation.start, count: operation.end - operation.start)
-        if !service.hasEscapes && !operation.hasEscapes, let hit = nameCache.find(service: sp, operation: op) {
-            return hit
-        }
-        let serviceName = IssueText.string(service, record: p), operationName = IssueText.string(operation, record: p)
-        let entry = OperationNameCache.Entry(service: serviceName, operation: operationName,
-                                             lookup: plan.roots(service: serviceName, operation: operationName))
-        if !service.hasEscapes && !operation.hasEscapes { return nameCache.insert(service: sp, operation: op, entry, tokens: tokens) }
-        return entry
-    }
-
     /// Envelope fields, each with its bit in the set of fields seen (a field given twice is reported).
     private enum EnvelopeKey: UInt8 { case payload = 1, id = 2, service = 4, operation = 8, direction = 16, other = 0 }
 
@@ -150,7 +136,7 @@ public final class RecordValidator {
     /// The root node for the record's operation and direction, or an envelope issue. An error
     /// response's root depends on its code: `errorRoot` is the sign to read it at the payload.
     private func resolve(_ envelope: inout Envelope, issues: inout [ValidationIssue]) -> Int32? {
-        guard let service = envelope.service, let operation = envelope.operation else {
+        guard envelope.hasNames else {
             issues.append(ValidationIssue(path: "", code: .record, message: "the record names no \(envelope.service == nil ? "service" : "operation")"))
             return nil
         }
@@ -158,7 +144,7 @@ public final class RecordValidator {
             issues.append(ValidationIssue(path: "", code: .record, message: "the record has no valid direction (request, response or error)"))
             return nil
         }
-        switch envelope.lookup ?? plan.roots(service: service, operation: operation) {
+        switch envelope.lookup ?? plan.roots(service: serviceName(envelope)!, operation: operationName(envelope)!) {
         case let .found(r):
             switch direction {
             case .request: return r.input
@@ -166,9 +152,10 @@ public final class RecordValidator {
             case .error: return Self.errorRoot
             }
         case .unknownService:
-            issues.append(ValidationIssue(path: "", code: .operation, message: unknownServiceMessage(service)))
+            issues.append(ValidationIssue(path: "", code: .operation, message: unknownServiceMessage(serviceName(envelope)!)))
         case .unknownOperation:
-            issues.append(ValidationIssue(path: "", code: .operation, message: "operation \(IssueText.quoted(operation)) is not in service \(service)"))
+            issues.append(ValidationIssue(path: "", code: .operation,
+                                          message: "operation \(IssueText.quoted(operationName(envelope)!)) is not in service \(serviceName(envelope)!)"))
         }
         return nil
     }
@@ -215,8 +202,16 @@ public final class RecordValidator {
     /// result captured by a local function was copied and destroyed twice per record).
     private struct Envelope {
         var id: String?
+        /// The names, when they did not come from the name cache (written with escapes, or one
+        /// without the other).
         var service: String?
         var operation: String?
+        /// The names' entry in the name cache when they came from it (-1: not): their strings
+        /// are read from there only when needed, as copying them into every record retained
+        /// and released two strings a record.
+        var cached = -1
+        /// Both names are known.
+        var hasNames: Bool { cached >= 0 || (service != nil && operation != nil) }
         var direction: Direction?
         var token: Int32 = -1
         /// The service and operation as scanned, until `settle` names them.
@@ -234,14 +229,30 @@ public final class RecordValidator {
             if let o = envelope.operationScan { envelope.operation = IssueText.string(o, record: p); envelope.operationScan = nil }
             return
         }
-        let e = names(service: s, operation: o, in: p)
-        envelope.service = e.service
-        envelope.operation = e.operation
-        envelope.lookup = e.lookup
-        envelope.token = e.token
         envelope.serviceScan = nil
         envelope.operationScan = nil
+        guard !s.hasEscapes && !o.hasEscapes else {
+            // Looked up by their decoded strings, not interned by their raw bytes.
+            let service = IssueText.string(s, record: p), operation = IssueText.string(o, record: p)
+            envelope.service = service
+            envelope.operation = operation
+            envelope.lookup = plan.roots(service: service, operation: operation)
+            return
+        }
+        let sp = UnsafeBufferPointer(start: p + s.start, count: s.end - s.start)
+        let op = UnsafeBufferPointer(start: p + o.start, count: o.end - o.start)
+        let i = nameCache.find(service: sp, operation: op) ?? {
+            let service = IssueText.string(s, record: p), operation = IssueText.string(o, record: p)
+            return nameCache.insert(service: sp, operation: op, .init(service: service, operation: operation, lookup: plan.roots(service: service, operation: operation)),
+                                    tokens: tokens)
+        }()
+        envelope.cached = i
+        envelope.lookup = nameCache[lookup: i]
+        envelope.token = nameCache[token: i]
     }
+
+    private func serviceName(_ envelope: Envelope) -> String? { envelope.cached >= 0 ? nameCache[service: envelope.cached] : envelope.service }
+    private func operationName(_ envelope: Envelope) -> String? { envelope.cached >= 0 ? nameCache[operation: envelope.cached] : envelope.operation }
 
     public func validate(_ bytes: UnsafeBufferPointer<UInt8>, file: String, line: Int, placebo: PlaceboOrigin? = nil) -> RecordResult {
         if let placebo, let recording = validatePlacebo(bytes, file: file, origin: placebo) { return recording }
@@ -253,6 +264,8 @@ public final class RecordValidator {
     /// Validates into a result the caller reuses from record to record (a result built and
     /// returned per record was copied and destroyed once more on the way out).
     func validate(_ bytes: UnsafeBufferPointer<UInt8>, file: String, line: Int, into record: inout RecordResult) {
+        // The previous record's names, which this one keeps when they are the same entry's.
+        let previousToken = record.nameToken
         var envelope = Envelope()
         checker.begin(record: bytes, placebo: false)
         // The envelope is read here; the checker reads the payload values it is handed.
@@ -295,7 +308,7 @@ public final class RecordValidator {
                     case .payload:
                         sawPayload = true
                         if envelope.serviceScan != nil && envelope.operationScan != nil { settle(&envelope, in: reader.p) }
-                        if envelope.service != nil, envelope.operation != nil, envelope.direction != nil {
+                        if envelope.hasNames, envelope.direction != nil {
                             resolved = true
                             root = resolve(&envelope, issues: &envelopeIssues)
                             if let root { try checkPayload(root, &envelope, at: &reader, file: file) } else { try checker.skip(at: &reader) }
@@ -347,10 +360,16 @@ public final class RecordValidator {
             checker.issues.append(ValidationIssue(path: "", code: .malformed, message: "malformed JSON at byte \(error.offset): \(error.reason)"))
         }
         finish(&record, envelopeIssues: envelopeIssues, file: file, line: line, byteCount: bytes.count)
-        // The names move into the result (no retain and release per string).
+        // The names move into the result (no retain and release per string), or stay there when
+        // the record before had the same ones.
         record.id = envelope.id.take()
-        record.service = envelope.service.take()
-        record.operation = envelope.operation.take()
+        if envelope.cached < 0 {
+            record.service = envelope.service.take()
+            record.operation = envelope.operation.take()
+        } else if envelope.token != previousToken || previousToken < 0 {
+            record.service = nameCache[service: envelope.cached]
+            record.operation = nameCache[operation: envelope.cached]
+        }
         record.direction = envelope.direction
         record.nameToken = envelope.token
     }
@@ -385,7 +404,7 @@ public final class RecordValidator {
     /// An error response's payload at the lexer's position; absent or `null`, an empty one (whose
     /// `Error` is then missing).
     private func checkErrorPayload(_ envelope: inout Envelope, file: String, empty: Bool) throws(MalformedJSON) {
-        let service = envelope.service!, operation = envelope.operation!
+        let service = serviceName(envelope)!, operation = operationName(envelope)!
         var probe = checker.lexer
         probe.skipWhitespace()
         guard empty || probe.literal("null") else {
