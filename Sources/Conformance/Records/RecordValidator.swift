@@ -385,7 +385,8 @@ public final class RecordValidator {
             record.issues = envelopeIssues + checker.issues
         }
         if !record.accepted.isEmpty { record.accepted.removeAll() }
-        record.file = file
+        // The file's string is the same record after record: kept, not retained and released.
+        if record.file != file { record.file = file }
         record.line = line
         record.byteCount = byteCount
         record.nameToken = -1

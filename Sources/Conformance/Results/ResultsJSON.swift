@@ -205,22 +205,30 @@ public enum ResultsJSON {
     /// A JSON string literal: quotes, backslashes and control characters escaped.
     static func string<S: ByteSink>(_ s: String, _ out: inout S) {
         out.append(0x22)
-        var s = s
-        s.withUTF8 { utf8 in
-            guard let p = utf8.baseAddress else { return }
-            let n = utf8.count
-            // Runs of plain bytes are copied whole, found 8 bytes a step; only the bytes that
-            // need it are escaped (messages quote their values, so most hold a few).
-            var runStart = 0
-            while true {
-                let i = firstEscape(p, from: runStart, n)
-                if i > runStart { out.append(bytes: UnsafeBufferPointer(start: p + runStart, count: i - runStart)) }
-                guard i < n else { break }
-                escape(p[i], &out)
-                runStart = i + 1
-            }
+        // Read in place where the string's bytes are contiguous (native strings): `withUTF8`
+        // needs a mutable copy, retained and released per string written.
+        if s.utf8.withContiguousStorageIfAvailable({ escaped($0, &out) }) == nil {
+            var s = s
+            s.withUTF8 { escaped($0, &out) }
         }
         out.append(0x22)
+    }
+
+    /// UTF-8 bytes with quotes, backslashes and control characters escaped.
+    @inline(__always)
+    private static func escaped<S: ByteSink>(_ utf8: UnsafeBufferPointer<UInt8>, _ out: inout S) {
+        guard let p = utf8.baseAddress else { return }
+        let n = utf8.count
+        // Runs of plain bytes are copied whole, found 8 bytes a step; only the bytes that
+        // need it are escaped (messages quote their values, so most hold a few).
+        var runStart = 0
+        while true {
+            let i = firstEscape(p, from: runStart, n)
+            if i > runStart { out.append(bytes: UnsafeBufferPointer(start: p + runStart, count: i - runStart)) }
+            guard i < n else { break }
+            escape(p[i], &out)
+            runStart = i + 1
+        }
     }
 
     /// A quote, backslash or control character as its JSON escape.
