@@ -229,14 +229,14 @@ import TestSupport
     @Test func theRecordEnvelopeTakesErrorResponses() throws {
         let plan = try self.plan
         let valid = Fixtures.check(Fixtures.record(service: "lambda", operation: "GetFunction", direction: "error",
-                                                   payloadJSON: #"{"Error": {"Code": "ResourceNotFoundException", "Message": "m"}, "Message": "m"}"#), plan: try plan)
+                                                   payloadJSON: #"{"Error": {"Code": "ResourceNotFoundException", "Message": "m"}, "Message": "m"}"#), plan: plan)
         #expect(valid.direction == .error && valid.valid, "\(valid.issues)")
         // Keys in any order: the payload before the envelope's names.
-        let late = Fixtures.check(Array(#"{"payload": {"Error": {"Code": "Nope"}}, "direction": "error", "operation": "GetFunction", "service": "lambda"}"#.utf8), plan: try plan)
+        let late = Fixtures.check(Array(#"{"payload": {"Error": {"Code": "Nope"}}, "direction": "error", "operation": "GetFunction", "service": "lambda"}"#.utf8), plan: plan)
         #expect(late.issues.map(\.code) == [.undocumentedError])
-        let absent = Fixtures.check(Array(#"{"service": "lambda", "operation": "GetFunction", "direction": "error"}"#.utf8), plan: try plan)
+        let absent = Fixtures.check(Array(#"{"service": "lambda", "operation": "GetFunction", "direction": "error"}"#.utf8), plan: plan)
         #expect(absent.issues.map(\.code) == [.required])
-        let null = Fixtures.check(Array(#"{"service": "lambda", "operation": "GetFunction", "direction": "error", "payload": null, "id": "n"}"#.utf8), plan: try plan)
+        let null = Fixtures.check(Array(#"{"service": "lambda", "operation": "GetFunction", "direction": "error", "payload": null, "id": "n"}"#.utf8), plan: plan)
         #expect(null.issues.map(\.code) == [.required] && null.id == "n")
     }
 }
