@@ -37,12 +37,11 @@ final class PatternTable {
     private let thompsons = ThompsonMatchers()
     private var icu: [ICURegex] = []
     private(set) var sources: [String] = []
-    /// Pattern index by a cheap hash of its UTF-8 (open addressing, -1 free; a hit is confirmed
-    /// by comparing the strings): plans look up every pattern-bearing shape, with long patterns,
-    /// and String's own hashing (SipHash over the whole text) was most of compile's cost.
+    /// Pattern index by a cheap hash of its UTF-8 (`HashSlots`; a hit is confirmed by comparing
+    /// the strings): plans look up every pattern-bearing shape, with long patterns, and String's
+    /// own hashing (SipHash over the whole text) was most of compile's cost.
     private struct Index {
-        var slots = [Int32](repeating: -1, count: 1024)
-        var hashes: [UInt64] = []
+        var slots = HashSlots()
         var patterns: [String] = []
     }
     /// Read on every compile call: stored without dynamic exclusivity checks.
@@ -81,13 +80,7 @@ final class PatternTable {
     /// The pattern's index, or nil when no engine can run it (reported once per pattern and shape).
     func compile(_ pattern: String, shape: String) -> Int32? {
         let h = Self.hash(pattern)
-        let mask = index.slots.count - 1
-        var slot = Int(truncatingIfNeeded: h) & mask
-        while index.slots[slot] >= 0 {
-            let i = index.slots[slot]
-            if index.hashes[Int(i)] == h && index.patterns[Int(i)] == pattern { return i }
-            slot = (slot + 1) & mask
-        }
+        if let i = index.slots.find(h, where: { index.patterns[$0] == pattern }) { return Int32(i) }
         if let reason = failed[pattern] {
             let entry = Unsupported(pattern: pattern, shape: shape, reason: reason)
             if !unsupported.contains(entry) { unsupported.append(entry); unsupportedAt.append(clock) }
@@ -128,22 +121,10 @@ final class PatternTable {
         engineOf.push(engines)
         sources.append(pattern)
         compiledAt.append(clock)
-        index.hashes.append(h)
         index.patterns.append(pattern)
         parsed.append(node)
-        index.slots[slot] = i
-        if index.hashes.count * 2 > index.slots.count { rehash() }
+        index.slots.append(h)
         return i
-    }
-
-    private func rehash() {
-        index.slots = [Int32](repeating: -1, count: index.slots.count * 2)
-        let mask = index.slots.count - 1
-        for (i, h) in index.hashes.enumerated() {
-            var slot = Int(truncatingIfNeeded: h) & mask
-            while index.slots[slot] >= 0 { slot = (slot + 1) & mask }
-            index.slots[slot] = Int32(i)
-        }
     }
 
     /// A multiply-xorshift hash over 8 bytes at a time: patterns are trusted model text.

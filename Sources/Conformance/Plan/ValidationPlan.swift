@@ -278,8 +278,8 @@ public final class ValidationPlan {
         switch kind {
         case .structure, .union:
             let key = MembersKey(shape, service: serviceNumber)
-            if let key, let shared = sharedMembers[key] {
-                (node.memberStart, node.memberCount, node.slotStart, node.slotMask, node.requiredCount) = sharedMemberTables[Int(shared)].table
+            if let key, let shared = sharedMembers.find(key.hash, where: { sharedMemberTables[$0].key == key }) {
+                (node.memberStart, node.memberCount, node.slotStart, node.slotMask, node.requiredCount) = sharedMemberTables[shared].table
                 break
             }
             // Children first (a structure's members must be contiguous), then its members.
@@ -313,8 +313,8 @@ public final class ValidationPlan {
             }
             node.requiredCount = requiredCount
             if let key {
-                sharedMembers[key] = Int32(sharedMemberTables.count)
-                sharedMemberTables.append(SharedMembers(table: (node.memberStart, node.memberCount, node.slotStart, node.slotMask, requiredCount),
+                sharedMembers.append(key.hash)
+                sharedMemberTables.append(SharedMembers(key: key, table: (node.memberStart, node.memberCount, node.slotStart, node.slotMask, requiredCount),
                                                    names: names, shapes: shape.pointee.members.values.elements,
                                                    required: shape.pointee.required))
             }
@@ -335,7 +335,7 @@ public final class ValidationPlan {
     /// compiled once. Identical storage holds identical members (and the same refs, within one
     /// service); the entry keeps the storage alive, so its address cannot come back for
     /// other members.
-    private struct MembersKey: Hashable {
+    private struct MembersKey: Equatable {
         var names: UnsafeRawPointer
         var shapes: UnsafeRawPointer
         var required: UnsafeRawPointer?
@@ -352,14 +352,14 @@ public final class ValidationPlan {
             self.service = service
         }
 
-        /// One word for the hasher: the values' storage alone nearly tells keys apart (four
-        /// words cost four rounds of hashing per structure compiled).
-        func hash(into hasher: inout Hasher) {
-            hasher.combine(UInt(bitPattern: shapes) &+ UInt(bitPattern: names) &* 31 &+ UInt(bitPattern: service))
+        /// One word: the values' storage alone nearly tells keys apart (`HashSlots` mixes it).
+        var hash: UInt64 {
+            UInt64(UInt(bitPattern: shapes) &+ UInt(bitPattern: names) &* 31 &+ UInt(bitPattern: service))
         }
     }
 
     private struct SharedMembers {
+        var key: MembersKey
         var table: (memberStart: Int32, memberCount: Int32, slotStart: Int32, slotMask: Int32, requiredCount: Int32)
         /// The three buffers the key points at, held so that they outlive it (the whole `Shape`,
         /// ~200 bytes, made every entry and every resize of this table write fresh memory).
@@ -368,11 +368,10 @@ public final class ValidationPlan {
         var required: [String]
     }
 
-    /// Sized ahead like the tables (a few thousand structures): each resize rehashed every
-    /// entry into fresh memory. The entries are indices into `sharedMemberTables`, written in
-    /// order: entries of 80 bytes, scattered over the table, made it touch 1.3 MB of fresh
-    /// pages (a page fault each) for a few thousand structures.
-    private var sharedMembers = [MembersKey: Int32](minimumCapacity: 1 << 13)
+    /// Shared member tables by key (`HashSlots`: 4-byte slots, sized ahead for a few thousand
+    /// structures). The entries are written in order in `sharedMemberTables`: a dictionary's
+    /// scattered entries (80 bytes, then 36) made it touch hundreds of fresh pages per plan.
+    private var sharedMembers = HashSlots(capacity: 1 << 13)
     private var sharedMemberTables: [SharedMembers] = []
     /// The service being compiled, numbered (refs are resolved within one service).
     private var serviceNumber = 0

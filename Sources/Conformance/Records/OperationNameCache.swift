@@ -1,6 +1,6 @@
 /// Operation lookups by the raw bytes of a record's service and operation names: a repeated
 /// pair costs a hash and a byte compare and reuses one String each (no String is made,
-/// hashed or compared). Open addressing over a byte pool, so a hit touches no reference counts;
+/// hashed or compared). Found by `HashSlots` over a byte pool, so a hit touches no reference counts;
 /// entries are handed out by index, so neither does reading one's token or lookup.
 struct OperationNameCache {
     struct Entry {
@@ -12,7 +12,6 @@ struct OperationNameCache {
     }
 
     private struct Key {
-        var hash: UInt64
         var serviceStart: Int
         var serviceLength: Int
         var operationStart: Int
@@ -21,8 +20,7 @@ struct OperationNameCache {
     private var keys: [Key] = []
     private var entries: [Entry] = []
     private var pool = ScratchStack<UInt8>(capacity: 4096)
-    /// Offsets + 1 into `keys`; a power of two, at most half full.
-    private var slots = [Int32](repeating: 0, count: 1024)
+    private var slots = HashSlots()
 
     func release() { pool.release() }
 
@@ -39,20 +37,7 @@ struct OperationNameCache {
     /// The index of the entry for these names, if there is one.
     mutating func find(service: UnsafeBufferPointer<UInt8>, operation: UnsafeBufferPointer<UInt8>) -> Int? {
         if last >= 0, matches(keys[last], service, operation) { return last }
-        let h = Self.hash(service, operation)
-        let mask = slots.count - 1
-        var slot = Int(h & UInt64(mask))
-        let found: Int? = slots.withUnsafeBufferPointer { slotTable in
-            keys.withUnsafeBufferPointer { keyTable in
-                while true {
-                    let v = Int(slotTable[slot])
-                    if v == 0 { return nil }
-                    let k = keyTable[v - 1]
-                    if k.hash == h, matches(k, service, operation) { return v - 1 }
-                    slot = (slot + 1) & mask
-                }
-            }
-        }
+        let found = slots.find(Self.hash(service, operation)) { matches(keys[$0], service, operation) }
         guard let found else { return nil }
         last = found
         return found
@@ -76,7 +61,7 @@ struct OperationNameCache {
     @discardableResult
     mutating func insert(service: UnsafeBufferPointer<UInt8>, operation: UnsafeBufferPointer<UInt8>, _ entry: Entry,
                          tokens: (stride: Int32, offset: Int32) = (1, 0)) -> Int {
-        let key = Key(hash: Self.hash(service, operation), serviceStart: pool.count, serviceLength: service.count,
+        let key = Key(serviceStart: pool.count, serviceLength: service.count,
                       operationStart: pool.count + service.count, operationLength: operation.count)
         pool.append(contentsOf: service)
         pool.append(contentsOf: operation)
@@ -84,19 +69,7 @@ struct OperationNameCache {
         var entry = entry
         entry.token = Int32(entries.count) * tokens.stride + tokens.offset
         entries.append(entry)
-        if keys.count * 2 > slots.count {
-            slots = [Int32](repeating: 0, count: slots.count * 2)
-            for i in keys.indices { place(i) }
-        } else {
-            place(keys.count - 1)
-        }
+        slots.append(Self.hash(service, operation))
         return entries.count - 1
-    }
-
-    private mutating func place(_ i: Int) {
-        let mask = slots.count - 1
-        var slot = Int(keys[i].hash & UInt64(mask))
-        while slots[slot] != 0 { slot = (slot + 1) & mask }
-        slots[slot] = Int32(i + 1)
     }
 }
