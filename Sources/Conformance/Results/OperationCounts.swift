@@ -85,8 +85,12 @@ public struct OperationCounts: Sendable {
 
     /// Per operation, in order of first appearance.
     public var operations: [Count] {
+        // Sized ahead: grown entry by entry, the table was rehashed a dozen times for a run of
+        // a few thousand operations (every name hashed again each time).
         var merged: [Count] = []
+        merged.reserveCapacity(names.count)
         var at: [Name: Int] = [:]
+        at.reserveCapacity(names.count)
         for (slot, name) in names.enumerated() {
             let k = at[name] ?? {
                 merged.append(Count(service: name.service, operation: name.operation))
@@ -101,7 +105,11 @@ public struct OperationCounts: Sendable {
     }
 
     /// Totals per service, in order of first appearance.
-    public var services: [Count] {
+    public var services: [Count] { Self.services(of: operations) }
+
+    /// Totals per service of these per-operation counts (`operations`, made once by a caller that
+    /// needs both), in order of first appearance.
+    public static func services(of operations: [Count]) -> [Count] {
         var totals: [Count] = []
         var at: [String: Int] = [:]
         for c in operations {

@@ -310,9 +310,10 @@ public enum ResultsJSON {
         func counts(_ c: OperationCounts.Count) {
             w.beginObject(); w.key("records"); w.int(c.records); w.key("invalid"); w.int(c.invalid); w.key("issues"); w.int(c.issues); w.endObject()
         }
-        let operations = summary.byOperation.operations.sorted { ($0.service, $0.operation) < ($1.service, $1.operation) }
+        let unsorted = summary.byOperation.operations
+        let operations = unsorted.sorted { ($0.service, $0.operation) < ($1.service, $1.operation) }
         w.key("byService"); w.beginObject()
-        for c in summary.byOperation.services.sorted(by: { $0.service < $1.service }) { w.key(c.service); counts(c) }
+        for c in OperationCounts.services(of: unsorted).sorted(by: { $0.service < $1.service }) { w.key(c.service); counts(c) }
         w.endObject()
         w.key("byOperation"); w.beginObject()
         var k = 0

@@ -328,10 +328,11 @@ public enum ResultsText {
         func line(_ name: String, _ c: OperationCounts.Count) -> String {
             "  \(name): \(c.records) record\(c.records == 1 ? "" : "s"), \(c.invalid) invalid, \(c.issues) issue\(c.issues == 1 ? "" : "s")"
         }
-        let services = summary.byOperation.services.sorted { ($1.issues, $0.service) < ($0.issues, $1.service) }
+        let unsorted = summary.byOperation.operations
+        let services = OperationCounts.services(of: unsorted).sorted { ($1.issues, $0.service) < ($0.issues, $1.service) }
         lines.append("by service:")
         lines += services.map { line($0.service, $0) }
-        let operations = summary.byOperation.operations.sorted { ($1.issues, $0.service, $0.operation) < ($0.issues, $1.service, $1.operation) }
+        let operations = unsorted.sorted { ($1.issues, $0.service, $0.operation) < ($0.issues, $1.service, $1.operation) }
         lines.append("by operation" + (operations.count > limit ? " (the \(limit) with most issues of \(operations.count))" : "") + ":")
         lines += operations.prefix(limit).map { line("\($0.service).\($0.operation)", $0) }
         if summary.accepted > 0 { lines.append("accepted: \(summary.accepted) known issue\(summary.accepted == 1 ? "" : "s")") }
