@@ -127,25 +127,10 @@ final class PatternTable {
         return i
     }
 
-    /// A multiply-xorshift hash over 8 bytes at a time: patterns are trusted model text.
+    /// The plans' byte hash (`byteKeyHash`, every 8-byte word mixed) of the pattern's UTF-8.
     private static func hash(_ pattern: String) -> UInt64 {
         var copy = pattern
-        return copy.withUTF8 { bytes in
-            var h: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(bytes.count)
-            var k = 0
-            let n = bytes.count
-            let raw = UnsafeRawBufferPointer(bytes)
-            while k + 8 <= n {
-                h = (h ^ raw.loadUnaligned(fromByteOffset: k, as: UInt64.self)) &* 0xFF51_AFD7_ED55_8CCD
-                h ^= h >> 32
-                k += 8
-            }
-            var tail: UInt64 = 0
-            var shift: UInt64 = 0
-            while k < n { tail |= UInt64(bytes[k]) << shift; shift += 8; k += 1 }
-            h = (h ^ tail) &* 0xC4CE_B9FE_1A85_EC53
-            return h ^ (h >> 29)
-        }
+        return copy.withUTF8 { $0.isEmpty ? 0 : byteKeyHash($0.baseAddress!, $0.count) }
     }
 
     private func regexNode(_ index: Int32) -> RegexNode? {

@@ -82,9 +82,7 @@ public enum ServiceHints {
     /// number; 0 when none is written plainly there): what side-by-side lanes tell stretches by.
     static func serviceKey(ofRecord base: UnsafePointer<UInt8>, count: Int) -> UInt64 {
         guard let value = nextServiceValue(base, min(count, 512), from: 0) else { return 0 }
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for i in value { hash = (hash ^ UInt64(base[i])) &* 0x100_0000_01b3 }
-        return hash | 1
+        return byteKeyHash(base + value.lowerBound, value.count) | 1
     }
 
     /// Where the first `"service"` key's value written plainly (no escapes, 1–128 bytes) lies
