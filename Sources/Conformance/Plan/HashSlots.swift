@@ -2,7 +2,7 @@
 /// most half full, each hit confirmed by the caller against its own copy of the key. The tables
 /// that look keys up on every record or every compile keep their entries in arrays of their own
 /// and find them here: patterns by their text, operation names by their bytes, member tables by
-/// the model storage they were compiled from. A slot is 4 bytes, so a table sized for
+/// the model storage they were compiled from, grouped text results by their issue. A slot is 4 bytes, so a table sized for
 /// thousands of entries touches a few pages (a `Dictionary` of 32-byte keys touched a hundred
 /// and forty, a page fault each, and hashed every key with SipHash).
 struct HashSlots {
@@ -55,6 +55,12 @@ struct HashSlots {
         } else {
             place(hashes.count - 1)
         }
+    }
+
+    /// No entries, keeping the room grown so far (a table used again for the next batch).
+    mutating func removeAll() {
+        hashes.removeAll(keepingCapacity: true)
+        slots.withUnsafeMutableBufferPointer { $0.update(repeating: 0) }
     }
 
     private mutating func place(_ i: Int) {

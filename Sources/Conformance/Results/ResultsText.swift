@@ -56,8 +56,8 @@ public enum ResultsText {
         @exclusivity(unchecked) private var groups = ScratchStack<Group>(capacity: 1024)
         @exclusivity(unchecked) private var examples = ScratchStack<Example>(capacity: 1024)
         @exclusivity(unchecked) private var pool = ScratchStack<UInt8>(capacity: 1 << 16)
-        /// Groups by key hash, open addressing (group + 1; 0 empty; at most half full).
-        @exclusivity(unchecked) private var slots = [Int32](repeating: 0, count: 1024)
+        /// Groups by key hash.
+        @exclusivity(unchecked) private var slots = HashSlots()
         @exclusivity(unchecked) private var files: [String] = []
         @exclusivity(unchecked) private var recordNumber: Int32 = 0
 
@@ -131,35 +131,20 @@ public enum ResultsText {
 
         /// The group of this issue, made on its first appearance (`h` is its `hash`).
         private func group(_ op: Int, _ code: Int, _ path: UnsafeBufferPointer<UInt8>, _ message: UnsafeBufferPointer<UInt8>, hash h: UInt64) -> Int {
-            var mask = slots.count - 1
-            var i = Int(truncatingIfNeeded: h) & mask
-            while slots[i] != 0 {
-                let g = Int(slots[i]) - 1
+            let found = slots.find(h) { g in
                 let e = groups[g]
-                if e.hash == h && Int(e.operation) == op && e.code == UInt8(code) && Int(e.pathLength) == path.count
+                return Int(e.operation) == op && e.code == UInt8(code) && Int(e.pathLength) == path.count
                     && Int(e.messageLength) == message.count
-                    && Self.same(pool.base + e.textStart, path) && Self.same(pool.base + e.textStart + path.count, message) {
-                    return g
-                }
-                i = (i + 1) & mask
+                    && Self.same(pool.base + e.textStart, path) && Self.same(pool.base + e.textStart + path.count, message)
             }
+            if let found { return found }
             let g = groups.count
             let start = pool.count
             pool.append(buffer: path)
             pool.append(buffer: message)
             groups.push(Group(hash: h, operation: Int32(op), code: UInt8(code), textStart: start,
                               pathLength: Int32(path.count), messageLength: Int32(message.count)))
-            if groups.count * 2 > slots.count {
-                slots = [Int32](repeating: 0, count: slots.count * 2)
-                mask = slots.count - 1
-                for k in 0..<groups.count {
-                    var j = Int(truncatingIfNeeded: groups[k].hash) & mask
-                    while slots[j] != 0 { j = (j + 1) & mask }
-                    slots[j] = Int32(k + 1)
-                }
-            } else {
-                slots[i] = Int32(g + 1)
-            }
+            slots.append(h)
             return g
         }
 
@@ -253,7 +238,7 @@ public enum ResultsText {
             groups.removeAll()
             examples.removeAll()
             pool.removeAll()
-            for i in slots.indices { slots[i] = 0 }
+            slots.removeAll()
             files.removeAll(keepingCapacity: true)
             recordNumber = 0
         }
