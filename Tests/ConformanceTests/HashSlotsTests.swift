@@ -13,6 +13,12 @@ import Testing
             #expect(slots.find(k, where: { $0 == i }) == i)
         }
         #expect(slots.find(12345, where: { _ in true }) == nil)
+        // Emptied for another batch: nothing is found, and entries are numbered from 0 again.
+        slots.removeAll()
+        #expect(slots.count == 0)
+        #expect(slots.find(keys[5], where: { _ in true }) == nil)
+        slots.append(keys[5])
+        #expect(slots.find(keys[5], where: { $0 == 0 }) == 0)
     }
 
     @Test func equalHashesAreToldApartByTheCaller() {
