@@ -366,7 +366,7 @@ public final class RecordValidator {
         if envelope.cached < 0 {
             record.service = envelope.service.take()
             record.operation = envelope.operation.take()
-        } else if envelope.token != previousToken || previousToken < 0 {
+        } else if envelope.token != previousToken {
             record.service = nameCache[service: envelope.cached]
             record.operation = nameCache[operation: envelope.cached]
         }

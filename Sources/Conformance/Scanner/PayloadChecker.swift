@@ -321,15 +321,16 @@ final class PayloadChecker {
     /// 32-bit float), then within the model's bounds.
     func checkReal(_ node: UnsafePointer<PlanNode>, _ d: Double, _ n: ScannedNumber) {
         let kind = node.pointee.kind
+        let b = bounds(node)
         if !d.isFinite || (kind == .float && abs(d) > Double(Float.greatestFiniteMagnitude)) {
             report(.range, message { m in
                 m.pointee.add("value "); appendNumber(n, to: m); m.pointee.add(" is outside the range of a ")
                 m.pointee.add(kind == .float ? "32-bit float" : "64-bit double")
             })
-        } else if node.pointee.hasMin && d < bounds(node).minReal {
-            report(.range, "value \(numberText(n)) is below the minimum \(bounds(node).minReal)")
-        } else if node.pointee.hasMax && d > bounds(node).maxReal {
-            report(.range, "value \(numberText(n)) is above the maximum \(bounds(node).maxReal)")
+        } else if node.pointee.hasMin && d < b.minReal {
+            report(.range, "value \(numberText(n)) is below the minimum \(b.minReal)")
+        } else if node.pointee.hasMax && d > b.maxReal {
+            report(.range, "value \(numberText(n)) is above the maximum \(b.maxReal)")
         }
     }
 
