@@ -61,11 +61,18 @@ public final class RecordValidator {
     /// Interned names and lookups by the envelope's raw bytes (read for every record: stored
     /// without dynamic exclusivity checks).
     @exclusivity(unchecked) private var nameCache = OperationNameCache()
+    /// The last names read in full, as envelope bytes (records of one operation in a row).
+    @exclusivity(unchecked) private var repeatedNames = RepeatedNames()
 
-    deinit { nameCache.release() }
+    deinit {
+        nameCache.release()
+        repeatedNames.release()
+    }
 
     /// Envelope fields, each with its bit in the set of fields seen (a field given twice is reported).
     private enum EnvelopeKey: UInt8 { case payload = 1, id = 2, service = 4, operation = 8, direction = 16, other = 0 }
+    /// The keys that name the operation (`RepeatedNames`), as bits of the set of fields seen.
+    private static let nameKeys: UInt8 = EnvelopeKey.service.rawValue | EnvelopeKey.operation.rawValue | EnvelopeKey.direction.rawValue
 
     @inline(__always)
     private static func equals(_ raw: UnsafeBufferPointer<UInt8>, _ key: StaticString) -> Bool {
@@ -276,6 +283,9 @@ public final class RecordValidator {
         var deferredPayload: Int? = nil
         var sawPayload = false
         var seen: UInt8 = 0
+        // Where this record's run of name keys began (`RepeatedNames`); -1: not yet, -2: nothing
+        // to remember (another key came inside the run, or the names were the remembered ones).
+        var namesStart = -1
         do throws(MalformedJSON) {
             reader.skipWhitespace()
             guard reader.byte == 0x7B else {
@@ -288,7 +298,20 @@ public final class RecordValidator {
                     reader.skipWhitespace()
                     guard reader.byte == 0x22 else { throw reader.fail("expected a string key") }
                     var key: EnvelopeKey
-                    if let (plain, after) = Self.plainKey(reader.p, reader.pos, reader.end) {
+                    let keyStart = reader.pos
+                    let repeated = seen & (Self.nameKeys | EnvelopeKey.payload.rawValue) == 0
+                        ? repeatedNames.length(at: keyStart, in: reader.p, end: reader.end) : 0
+                    if repeated > 0 {
+                        // The names of the record read last, up to this record's payload value.
+                        reader.pos += repeated
+                        seen |= Self.nameKeys
+                        envelope.cached = repeatedNames.entry
+                        envelope.lookup = nameCache[lookup: repeatedNames.entry]
+                        envelope.token = nameCache[token: repeatedNames.entry]
+                        envelope.direction = repeatedNames.direction
+                        namesStart = -2
+                        key = .payload
+                    } else if let (plain, after) = Self.plainKey(reader.p, reader.pos, reader.end) {
                         key = plain
                         reader.pos = after
                     } else {
@@ -305,9 +328,17 @@ public final class RecordValidator {
                     }
                     seen |= bit
                     switch key {
+                    case .service, .operation, .direction: if namesStart == -1 { namesStart = keyStart }
+                    case .payload: break
+                    case .id, .other: if namesStart >= 0 { namesStart = -2 }
+                    }
+                    switch key {
                     case .payload:
                         sawPayload = true
                         if envelope.serviceScan != nil && envelope.operationScan != nil { settle(&envelope, in: reader.p) }
+                        if namesStart >= 0, seen & Self.nameKeys == Self.nameKeys, envelope.cached >= 0, let direction = envelope.direction {
+                            repeatedNames.remember(reader.p, from: namesStart, to: reader.pos, entry: envelope.cached, direction: direction)
+                        }
                         if envelope.hasNames, envelope.direction != nil {
                             resolved = true
                             root = resolve(&envelope, issues: &envelopeIssues)
