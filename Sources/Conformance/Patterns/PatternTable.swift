@@ -77,12 +77,13 @@ final class PatternTable {
         dfaBudget.free()
     }
 
-    /// The pattern's index, or nil when no engine can run it (reported once per pattern and shape).
-    func compile(_ pattern: String, shape: String) -> Int32? {
+    /// The pattern's index, or nil when no engine can run it (reported once per pattern and shape:
+    /// the shape's name is read only then).
+    func compile(_ pattern: String, shape: @autoclosure () -> String) -> Int32? {
         let h = Self.hash(pattern)
         if let i = index.slots.find(h, where: { index.patterns[$0] == pattern }) { return Int32(i) }
         if let reason = failed[pattern] {
-            let entry = Unsupported(pattern: pattern, shape: shape, reason: reason)
+            let entry = Unsupported(pattern: pattern, shape: shape(), reason: reason)
             if !unsupported.contains(entry) { unsupported.append(entry); unsupportedAt.append(clock) }
             return nil
         }
@@ -110,7 +111,7 @@ final class PatternTable {
             let (regex, reason) = ICURegex.compile(pattern, timeLimit: timeLimit)
             guard let regex else {
                 failed[pattern] = reason ?? "cannot compile"
-                unsupported.append(Unsupported(pattern: pattern, shape: shape, reason: reason ?? "cannot compile"))
+                unsupported.append(Unsupported(pattern: pattern, shape: shape(), reason: reason ?? "cannot compile"))
                 unsupportedAt.append(clock)
                 return nil
             }

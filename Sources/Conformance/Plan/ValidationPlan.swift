@@ -292,12 +292,14 @@ public final class ValidationPlan {
             let names = shape.pointee.members.keys.elements
             node.memberStart = Int32(members.count)
             node.memberCount = Int32(count)
-            for k in 0..<count {
-                var name = names[k]
-                let start = namePool.count
-                name.withUTF8 { namePool.append(buffer: $0) }
-                members.push(PlanMember(nameStart: Int32(start), nameLength: Int32(namePool.count - start),
-                                        node: pending[first + k], required: false))
+            names.withUnsafeBufferPointer { names in
+                for k in 0..<count {
+                    let start = namePool.count
+                    // The name's bytes read in place (a copy of each name was retained and released).
+                    names[k].withUTF8InPlace { namePool.append(buffer: $0) }
+                    members.push(PlanMember(nameStart: Int32(start), nameLength: Int32(namePool.count - start),
+                                            node: pending[first + k], required: false))
+                }
             }
             pending.count = first
             (node.slotStart, node.slotMask) = buildSlots(count: count) { i in
@@ -307,9 +309,11 @@ public final class ValidationPlan {
             // Required names looked up in the slots just built (each name compared with every
             // member, or hashed again by the model's dictionary, cost more).
             var requiredCount: Int32 = 0
-            for var name in shape.pointee.required {
-                guard let mi = name.withUTF8({ memberIndex(node, $0) }) else { continue }
-                if !members[mi].required { members[mi].required = true; requiredCount += 1 }
+            shape.pointee.required.withUnsafeBufferPointer { required in
+                for name in required {
+                    guard let mi = name.withUTF8InPlace({ memberIndex(node, $0) }) else { continue }
+                    if !members[mi].required { members[mi].required = true; requiredCount += 1 }
+                }
             }
             node.requiredCount = requiredCount
             if let key {
@@ -445,18 +449,17 @@ public final class ValidationPlan {
         // The count and the first and last values: enough to tell most sets apart, and the
         // candidates are compared in full anyway.
         var h: UInt64 = UInt64(truncatingIfNeeded: values.count)
-        if var first = values.first, var last = values.last {
-            h = (h &* 0x9E37_79B9_7F4A_7C15) ^ first.withUTF8 { byteKeyHash($0.baseAddress ?? UnsafePointer(bitPattern: 1)!, $0.count) }
-            h = (h &* 0x9E37_79B9_7F4A_7C15) ^ last.withUTF8 { byteKeyHash($0.baseAddress ?? UnsafePointer(bitPattern: 1)!, $0.count) }
+        if let first = values.first, let last = values.last {
+            h = (h &* 0x9E37_79B9_7F4A_7C15) ^ first.withUTF8InPlace { byteKeyHash($0.baseAddress ?? UnsafePointer(bitPattern: 1)!, $0.count) }
+            h = (h &* 0x9E37_79B9_7F4A_7C15) ^ last.withUTF8InPlace { byteKeyHash($0.baseAddress ?? UnsafePointer(bitPattern: 1)!, $0.count) }
         }
         if let candidates = enumSetIndex[h] {
             for i in candidates where enumDisplay[Int(i)] == values { return i }
         }
         let start = Int32(enumValueRanges.count)
         for v in values {
-            var v = v
             let start = namePool.count
-            v.withUTF8 { namePool.append(buffer: $0) }
+            v.withUTF8InPlace { namePool.append(buffer: $0) }
             enumValueRanges.push((Int32(start), Int32(namePool.count - start)))
         }
         let (slotStart, mask) = buildSlots(count: values.count) { i in

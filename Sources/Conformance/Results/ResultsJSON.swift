@@ -205,12 +205,7 @@ public enum ResultsJSON {
     /// A JSON string literal: quotes, backslashes and control characters escaped.
     static func string<S: ByteSink>(_ s: String, _ out: inout S) {
         out.append(0x22)
-        // Read in place where the string's bytes are contiguous (native strings): `withUTF8`
-        // needs a mutable copy, retained and released per string written.
-        if s.utf8.withContiguousStorageIfAvailable({ escaped($0, &out) }) == nil {
-            var s = s
-            s.withUTF8 { escaped($0, &out) }
-        }
+        s.withUTF8InPlace { escaped($0, &out) }
         out.append(0x22)
     }
 
