@@ -345,6 +345,8 @@ final class PayloadChecker {
         for _ in 0..<words { seenWords.push(0) }
         defer { seenWords.pop(words) }
         var setCount = 0
+        // Required members set (not null), each once.
+        var requiredSet = 0
         var predicted = Int(node.pointee.memberStart)
         let memberEnd = Int(node.pointee.memberStart) + count
         lexer.skipWhitespace()
@@ -397,14 +399,18 @@ final class PayloadChecker {
                         path.push(PathComponent(kind: .member, indexOrOffset: mi, keyLength: 0, escaped: false))
                         try value(tables.members[mi].node)
                         path.pop()
-                        if !already { setCount += 1 }
+                        if !already {
+                            setCount += 1
+                            if tables.members[mi].required { requiredSet += 1 }
+                        }
                         seenWords[w] |= bit
                     }
                 }
                 guard try lexer.nextItem(closing: 0x7D) else { break }
             }
         }
-        if node.pointee.requiredCount > 0 {
+        // The members are looked through only when a required one is missing.
+        if Int(node.pointee.requiredCount) > requiredSet {
             for local in 0..<count where tables.members[Int(node.pointee.memberStart) + local].required {
                 if seenWords[seenBase + local >> 6] & (1 << UInt64(local & 63)) == 0 {
                     let mi = Int(node.pointee.memberStart) + local
