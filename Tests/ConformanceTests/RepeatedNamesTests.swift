@@ -65,4 +65,54 @@ import TestSupport
             }
         }
     }
+
+    /// Envelopes put together at random from a few names, key orders, spacings, escapes and
+    /// extra keys (so that runs of the same bytes, and near misses, are common), validated in one
+    /// stream: each result is the one a fresh validator gives.
+    @Test func randomEnvelopesInOneStreamGetTheirOwnResults() throws {
+        let plan = try Fixtures.plan()
+        var random = LinearCongruential(seed: 29)
+        let validator = RecordValidator(plan: plan)
+        var outcomes = Set<String>()
+        for _ in 0..<3_000 {
+            let record = Self.randomEnvelope(&random)
+            let streamed = describe(validate(record, by: validator))
+            let fresh = describe(validate(record, by: RecordValidator(plan: plan)))
+            #expect(streamed == fresh, "\(record)")
+            outcomes.insert(fresh.split(separator: " ", maxSplits: 1).last.map(String.init) ?? fresh)
+        }
+        // The records are of many kinds: valid ones, and issues of the envelope and the payload.
+        #expect(outcomes.count > 20, "\(outcomes.count) kinds of results")
+    }
+
+    private static func randomEnvelope(_ random: inout LinearCongruential) -> String {
+        func pick<T>(_ options: [T]) -> T { options[random.next(options.count)] }
+        let service = pick(["appstream", "appstream", "lambda", "app\\u0073tream", "nosuch"])
+        let operation = pick(["DeleteFleet", "DeleteFleet", "Invoke", "DeleteFleets", "Delete\\u0046leet"])
+        let direction = pick(["request", "request", "response", "error", "sideways"])
+        let space = pick(["", "", " ", "\n "])
+        var fields = [
+            "\"service\":\(space)\"\(service)\"",
+            "\"operation\":\(space)\"\(operation)\"",
+            "\"direction\":\(space)\"\(direction)\"",
+        ]
+        if random.next(4) == 0 { fields.swapAt(random.next(3), random.next(3)) }
+        if random.next(6) == 0 { fields.insert(pick(["\"x\": 1", "\"service\": \"lambda\"", "\"payload\": {}"]), at: random.next(fields.count + 1)) }
+        if random.next(8) == 0 { fields.remove(at: random.next(fields.count)) }
+        let payload = pick(["{\"Name\":\"x\"}", "{}", "{\"Name\": 5}", "{\"Error\":{\"Code\":\"ResourceNotFoundException\",\"Message\":\"m\"}}", "[1]", "{\"Name\":"])
+        fields.append("\"payload\":\(space)\(payload)")
+        if random.next(5) == 0 { fields.append(pick(["\"direction\": \"response\"", "\"expect\": null", "\"operation\": \"Invoke\""])) }
+        let id = random.next(3) == 0 ? "" : "\"id\":\(space)\"r\(random.next(100))\",\(space)"
+        return "{" + id + fields.joined(separator: ",\(space)") + "}"
+    }
+}
+
+/// A small deterministic generator (the test needs the same records on every run).
+private struct LinearCongruential {
+    private var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next(_ bound: Int) -> Int {
+        state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+        return Int((state >> 33) % UInt64(bound))
+    }
 }
