@@ -34,15 +34,25 @@ public final class OutputFile {
             return OutputFile(path: path, fd: fd, temporaryPath: nil)
         }
         let temporary = target + ".partial-\(getpid())"
+        // Registered before it exists: a run stopped by a signal from here on leaves no partial file.
+        let cleanupSlot = SignalCleanup.removeOnSignal(temporary)
         let fd = Foundation.open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-        guard fd >= 0 else { throw Failure(path: path, reason: lastError()) }
-        return OutputFile(path: path, fd: fd, temporaryPath: temporary)
+        guard fd >= 0 else {
+            let reason = lastError()
+            if let cleanupSlot { SignalCleanup.forget(cleanupSlot) }
+            throw Failure(path: path, reason: reason)
+        }
+        return OutputFile(path: path, fd: fd, temporaryPath: temporary, cleanupSlot: cleanupSlot)
     }
 
-    private init(path: String, fd: Int32, temporaryPath: String?) {
+    /// The temporary file's slot in `SignalCleanup`, let go once it is renamed or removed.
+    private let cleanupSlot: Int?
+
+    private init(path: String, fd: Int32, temporaryPath: String?, cleanupSlot: Int? = nil) {
         self.path = path
         self.fd = fd
         self.temporaryPath = temporaryPath
+        self.cleanupSlot = cleanupSlot
     }
 
     deinit { if !finished { abandon() } }
@@ -76,6 +86,7 @@ public final class OutputFile {
             if failure == nil, rename(temporaryPath, Self.resolvedTarget(path)) != 0 { failure = Self.lastError() }
             if failure != nil { unlink(temporaryPath) }
         }
+        if let cleanupSlot { SignalCleanup.forget(cleanupSlot) }
         if let failure { throw Failure(path: path, reason: failure) }
     }
 
@@ -85,6 +96,7 @@ public final class OutputFile {
         finished = true
         if fd != STDOUT_FILENO { close(fd) }
         if let temporaryPath { unlink(temporaryPath) }
+        if let cleanupSlot { SignalCleanup.forget(cleanupSlot) }
     }
 
     /// Writes the chunks to the path in one go.
