@@ -130,8 +130,7 @@ final class PatternTable {
 
     /// The plans' byte hash (`byteKeyHash`, every 8-byte word mixed) of the pattern's UTF-8.
     private static func hash(_ pattern: String) -> UInt64 {
-        var copy = pattern
-        return copy.withUTF8 { $0.isEmpty ? 0 : byteKeyHash($0.baseAddress!, $0.count) }
+        pattern.withUTF8InPlace { byteKeyHash($0) }
     }
 
     private func regexNode(_ index: Int32) -> RegexNode? {

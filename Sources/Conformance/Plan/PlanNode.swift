@@ -52,6 +52,12 @@ struct EnumSet {
     var slotMask: Int32
 }
 
+/// `byteKeyHash` of a buffer, which may be empty (and then have no base address).
+@inline(__always)
+func byteKeyHash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+    byteKeyHash(bytes.baseAddress ?? UnsafePointer(bitPattern: 1)!, bytes.count)
+}
+
 /// A cheap hash of a short byte string: length, the first/last 8 bytes and the 8-byte words
 /// between them mixed. Not collision-free: every user compares bytes on a hit.
 @inline(__always)

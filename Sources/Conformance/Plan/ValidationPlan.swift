@@ -450,8 +450,8 @@ public final class ValidationPlan {
         // candidates are compared in full anyway.
         var h: UInt64 = UInt64(truncatingIfNeeded: values.count)
         if let first = values.first, let last = values.last {
-            h = (h &* 0x9E37_79B9_7F4A_7C15) ^ first.withUTF8InPlace { byteKeyHash($0.baseAddress ?? UnsafePointer(bitPattern: 1)!, $0.count) }
-            h = (h &* 0x9E37_79B9_7F4A_7C15) ^ last.withUTF8InPlace { byteKeyHash($0.baseAddress ?? UnsafePointer(bitPattern: 1)!, $0.count) }
+            h = (h &* 0x9E37_79B9_7F4A_7C15) ^ first.withUTF8InPlace { byteKeyHash($0) }
+            h = (h &* 0x9E37_79B9_7F4A_7C15) ^ last.withUTF8InPlace { byteKeyHash($0) }
         }
         if let candidates = enumSetIndex[h] {
             for i in candidates where enumDisplay[Int(i)] == values { return i }

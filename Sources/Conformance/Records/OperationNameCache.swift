@@ -25,9 +25,7 @@ struct OperationNameCache {
     func release() { pool.release() }
 
     private static func hash(_ service: UnsafeBufferPointer<UInt8>, _ operation: UnsafeBufferPointer<UInt8>) -> UInt64 {
-        let empty = UnsafePointer<UInt8>(bitPattern: 1)!
-        return byteKeyHash(service.baseAddress ?? empty, service.count) &* 0x9E37_79B9_7F4A_7C15
-            ^ byteKeyHash(operation.baseAddress ?? empty, operation.count)
+        byteKeyHash(service) &* 0x9E37_79B9_7F4A_7C15 ^ byteKeyHash(operation)
     }
 
     /// The entry found last: records of one operation usually come in a row, and a byte

@@ -123,7 +123,7 @@ public enum ResultsText {
         /// `merge` can move a hash from one grouper's operation numbers to another's).
         @inline(__always)
         private static func hash(_ op: Int, _ code: Int, _ path: UnsafeBufferPointer<UInt8>, _ message: UnsafeBufferPointer<UInt8>) -> UInt64 {
-            hash(path) &* 0x9E37_79B9_7F4A_7C15 ^ hash(message) ^ operationBits(op) ^ UInt64(code)
+            byteKeyHash(path) &* 0x9E37_79B9_7F4A_7C15 ^ byteKeyHash(message) ^ operationBits(op) ^ UInt64(code)
         }
 
         @inline(__always)
@@ -146,11 +146,6 @@ public enum ResultsText {
                               pathLength: Int32(path.count), messageLength: Int32(message.count)))
             slots.append(h)
             return g
-        }
-
-        @inline(__always)
-        private static func hash(_ b: UnsafeBufferPointer<UInt8>) -> UInt64 {
-            b.isEmpty ? 0 : byteKeyHash(b.baseAddress!, b.count)
         }
 
         @inline(__always)
