@@ -33,8 +33,7 @@ extension ScratchStack where Element == UInt8 {
     }
 
     mutating func add(_ s: String) {
-        var s = s
-        s.withUTF8 { append(bytes: $0) }
+        s.withUTF8InPlace { append(bytes: $0) }
     }
 
     mutating func add(_ v: Int) { ResultsJSON.integer(v, &self) }

@@ -78,9 +78,8 @@ public enum ResultsText {
             operations[op].records += 1
             var example: Example? = nil
             for issue in r.issues {
-                var path = issue.path, message = issue.message
-                path.withUTF8 { p in
-                    message.withUTF8 { m in
+                issue.path.withUTF8InPlace { p in
+                    issue.message.withUTF8InPlace { m in
                         let g = group(op, issue.code.ordinal, p, m, hash: Self.hash(op, issue.code.ordinal, p, m))
                         guard groups[g].lastRecord != recordNumber else { return }
                         groups[g].lastRecord = recordNumber
@@ -111,9 +110,9 @@ public enum ResultsText {
             if files.last != r.file { files.append(r.file) }
             e.file = Int32(files.count - 1)
             e.line = r.line
-            if var id = r.id {
+            if let id = r.id {
                 e.idStart = pool.count
-                id.withUTF8 { pool.append(buffer: $0) }
+                pool.add(id)
                 e.idLength = Int32(pool.count - e.idStart)
             }
             return e
@@ -252,8 +251,8 @@ public enum ResultsText {
             var out = ScratchStack<UInt8>(capacity: 1 << 17)
             defer { out.release() }
             for (m, op) in operations.enumerated() {
-                Self.add(op.key.service ?? "?", &out); out.push(0x2E); Self.add(op.key.operation ?? "?", &out); out.push(0x20)
-                Self.add(op.key.direction?.rawValue ?? "?", &out); ResultsJSON.raw(": ", &out)
+                out.add(op.key.service ?? "?"); out.push(0x2E); out.add(op.key.operation ?? "?"); out.push(0x20)
+                out.add(op.key.direction?.rawValue ?? "?"); ResultsJSON.raw(": ", &out)
                 ResultsJSON.integer(op.records, &out); ResultsJSON.raw(op.records == 1 ? " invalid record\n" : " invalid records\n", &out)
                 for g in groupsOf[m] {
                     write(groups[g], &out)
@@ -280,7 +279,7 @@ public enum ResultsText {
             while k >= 0 {
                 let e = examples[k]
                 if shown > 0 { ResultsJSON.raw(", ", &out) }
-                Self.add(files[Int(e.file)], &out); out.push(0x3A); ResultsJSON.integer(e.line, &out)
+                out.add(files[Int(e.file)]); out.push(0x3A); ResultsJSON.integer(e.line, &out)
                 if e.idLength >= 0 { ResultsJSON.raw(" [", &out); bytes(e.idStart, Int(e.idLength), &out); out.push(0x5D) }
                 shown += 1
                 k = Int(e.next)
@@ -291,12 +290,6 @@ public enum ResultsText {
 
         private func bytes(_ start: Int, _ count: Int, _ out: inout ScratchStack<UInt8>) {
             out.append(buffer: UnsafeBufferPointer(start: pool.base + start, count: count))
-        }
-
-        @inline(__always)
-        private static func add(_ s: String, _ out: inout ScratchStack<UInt8>) {
-            var s = s
-            s.withUTF8 { out.append(buffer: $0) }
         }
     }
 

@@ -44,7 +44,7 @@ struct IssueText {
             if !c.escaped && raw.allSatisfy({ $0 < 0x80 }) {
                 out.pointee.append(bytes: raw)
             } else {
-                appendString(keyString(c, record: record), to: out)
+                out.pointee.add(keyString(c, record: record))
             }
         case .index:
             out.pointee.push(0x5B)
@@ -73,7 +73,7 @@ struct IssueText {
             out.pointee.append(bytes: raw)
             out.pointee.push(0x22)
         } else {
-            appendString(quoted(text()), to: out)
+            out.pointee.add(quoted(text()))
         }
     }
 
@@ -88,11 +88,6 @@ struct IssueText {
         } else {
             out.pointee.add(display(str, record: record, limit: limit))
         }
-    }
-
-    private static func appendString(_ s: String, to out: UnsafeMutablePointer<ScratchStack<UInt8>>) {
-        var s = s
-        s.withUTF8 { out.pointee.append(bytes: $0) }
     }
 
     /// The key a path step names, escapes resolved.
