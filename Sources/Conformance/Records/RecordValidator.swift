@@ -253,6 +253,12 @@ public final class RecordValidator {
             return nameCache.insert(service: sp, operation: op, .init(service: service, operation: operation, lookup: plan.roots(service: service, operation: operation)),
                                     tokens: tokens)
         }()
+        name(&envelope, byEntry: i)
+    }
+
+    /// Names the service and operation by their name-cache entry, with its lookup and token.
+    @inline(__always)
+    private func name(_ envelope: inout Envelope, byEntry i: Int) {
         envelope.cached = i
         envelope.lookup = nameCache[lookup: i]
         envelope.token = nameCache[token: i]
@@ -305,9 +311,7 @@ public final class RecordValidator {
                         // The names of the record read last, up to this record's payload value.
                         reader.pos += repeated
                         seen |= Self.nameKeys
-                        envelope.cached = repeatedNames.entry
-                        envelope.lookup = nameCache[lookup: repeatedNames.entry]
-                        envelope.token = nameCache[token: repeatedNames.entry]
+                        name(&envelope, byEntry: repeatedNames.entry)
                         envelope.direction = repeatedNames.direction
                         namesStart = -2
                         key = .payload
