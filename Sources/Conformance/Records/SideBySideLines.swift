@@ -3,11 +3,12 @@ import Foundation
 
 /// Records checked on several threads (`sideBySide`), and a large `.jsonl` file checked so. The
 /// calling thread reads the file a batch of whole lines at a time, finds the lines and cuts the
-/// batch into stretches; one thread per lane takes stretches (those of services it has checked
-/// before, where it can: `ServiceAffinity`) and checks them; the
-/// calling thread hands their results on in input order as they are done, while the lanes go on
-/// with the next batch. Each lane has a validator and plan of its own, so nothing the checking
-/// writes is shared. (Runs of whole files: `SideBySideFiles.swift`.)
+/// batch into stretches; each lane takes stretches (those of services it has checked before,
+/// where it can: `ServiceAffinity`) and checks them; the calling thread hands their results on in
+/// input order as they are done, while the lanes go on with the next batch. The first lane is the
+/// calling thread's own, worked while it waits (`sideBySide`); the others have a thread each.
+/// Each lane has a validator and plan of its own, so nothing the checking writes is shared.
+/// (Runs of whole files: `SideBySideFiles.swift`.)
 extension PayloadFiles {
     /// One thread's tools, kept from stretch to stretch and file to file.
     final class Lane {
@@ -165,7 +166,10 @@ extension PayloadFiles {
     /// Runs stretches on these lanes: `feed` fills stretches it `take`s (one handed on already,
     /// or a new one) and adds them a batch at a time; each lane `check`s the stretches it takes;
     /// the calling thread hands their results on in input order as they are done, while the
-    /// lanes go on with the next batch.
+    /// lanes go on with the next batch. The calling thread is the first lane: where it would wait
+    /// for the stretch to hand on next, it checks a stretch itself. (With a thread for every lane
+    /// as well, `--jobs 2` ran three threads on two cores: the calling thread's reading and
+    /// writing took a core from a lane, ~140 switches a run.)
     func sideBySide(lanes: [Lane], _ sink: Sink, check: @escaping (Lane, Stretch) -> Void,
                     feed: (_ add: ([Stretch]) -> Void, _ take: () -> Stretch) -> Void) {
         // `add` hands results on to the sink: a closure may hold it only as an escaping one.
@@ -188,7 +192,7 @@ extension PayloadFiles {
         notes.append(validator.takeNotes())
         let finished = DispatchGroup()
         nonisolated(unsafe) let check = check
-        for (l, lane) in lanes.enumerated() {
+        for (l, lane) in lanes.enumerated().dropFirst() {
             nonisolated(unsafe) let lane = lane
             finished.enter()
             Thread {
@@ -204,12 +208,23 @@ extension PayloadFiles {
         var spare: [Stretch] = []
         var order: [Stretch] = []
         var next = 0
-        /// Hands on the stretches done, in order; waits for the oldest while more than `limit`
-        /// stretches are out.
+        /// Waits for `stretch`, checking stretches on the first lane meanwhile.
+        func finish(_ stretch: Stretch) {
+            while !queue.isDone(stretch) {
+                if let own = queue.take(lane: 0, blocking: false) {
+                    check(lanes[0], own)
+                    queue.finish(own)
+                } else {
+                    queue.wait(for: stretch)
+                }
+            }
+        }
+        /// Hands on the stretches done, in order; waits for the oldest (checking meanwhile)
+        /// while more than `limit` stretches are out.
         func handOn(keeping limit: Int) {
             while next < order.count {
                 let stretch = order[next]
-                if order.count - next > limit { queue.wait(for: stretch) } else if !queue.isDone(stretch) { break }
+                if order.count - next > limit { finish(stretch) } else if !queue.isDone(stretch) { break }
                 hand(stretch, sink)
                 stretch.batch = nil
                 stretch.files = []
@@ -275,8 +290,8 @@ extension PayloadFiles {
 /// go one to each lane: every lane has a share, however late its thread starts. After that a lane
 /// takes a stretch of its own services where it can (`ServiceAffinity`).
 private final class StretchQueue: @unchecked Sendable {
-    /// Lanes wait on `work` for stretches; the calling thread waits on `finished` for the one
-    /// it hands on next (two conditions: a stretch done wakes no lane, a stretch added no caller).
+    /// Lanes' threads wait on `work` for stretches; the calling thread waits on `finished` for the
+    /// one it hands on next (two conditions: a stretch done wakes no lane, a stretch added no caller).
     private let work = NSCondition()
     private let finished = NSCondition()
     private var waiting: [PayloadFiles.Stretch] = []
@@ -303,11 +318,12 @@ private final class StretchQueue: @unchecked Sendable {
         work.unlock()
     }
 
-    /// The next stretch for this lane (its own first one before any other), waiting for one;
-    /// nil once the queue is closed and empty. A lane that began waiting before the first
-    /// stretches came looks for its own again when woken: looking only once, before waiting,
-    /// it could miss it, and the calling thread then waited for it forever.
-    func take(lane: Int) -> PayloadFiles.Stretch? {
+    /// The next stretch for this lane (its own first one before any other), waiting for one
+    /// when `blocking`; nil once the queue is closed and empty, or (not blocking) while it is
+    /// empty. A lane that began waiting before the first stretches came looks for its own again
+    /// when woken: looking only once, before waiting, it could miss it, and the calling thread
+    /// then waited for it forever.
+    func take(lane: Int, blocking: Bool = true) -> PayloadFiles.Stretch? {
         work.lock()
         defer { work.unlock() }
         while true {
@@ -323,7 +339,7 @@ private final class StretchQueue: @unchecked Sendable {
                 claim(stretch, for: lane)
                 return stretch
             }
-            if closed { return nil }
+            if closed || !blocking { return nil }
             work.wait()
         }
     }
