@@ -3,7 +3,11 @@
 public struct JSONWriter: Sendable {
     public private(set) var bytes: [UInt8] = []
     private var indent = 0
-    private var needsComma = [false]
+    /// Whether the innermost open value (or the top level) has an item yet: the next one is
+    /// preceded by a comma. Kept apart from the enclosing levels' (`outerHaveItems`), which are
+    /// read only when a value closes: every item read and wrote the last of one array.
+    private var hasItems = false
+    private var outerHaveItems: [Bool] = []
     public let pretty: Bool
 
     /// - Parameter indent: the nesting level this writer's top value sits at, so fragments
@@ -56,20 +60,42 @@ public struct JSONWriter: Sendable {
     public mutating func key(_ key: String) {
         separator()
         appendString(key)
-        bytes.append(UInt8(ascii: ":"))
-        if pretty { bytes.append(UInt8(ascii: " ")) }
+        if pretty { appendStatic(": ") } else { bytes.append(UInt8(ascii: ":")) }
+        pendingKey = true
+    }
+
+    /// `key` for one of the format's own keys, a literal that needs no escaping: copied as it is
+    /// (the model writer's keys were a sixth of its time, each scanned for escapes).
+    public mutating func key(literal key: StaticString) {
+        separator()
+        bytes.append(UInt8(ascii: "\""))
+        appendStatic(key)
+        if pretty { appendStatic("\": ") } else { appendStatic("\":") }
         pendingKey = true
     }
 
     public mutating func string(_ value: String) { beginValue(); appendString(value) }
     public mutating func bool(_ value: Bool) { beginValue(); if value { appendStatic("true") } else { appendStatic("false") } }
     public mutating func null() { beginValue(); appendStatic("null") }
-    public mutating func int(_ value: Int) { rawNumber(String(value)) }
+    public mutating func int(_ value: Int) {
+        beginValue()
+        if value < 0 { bytes.append(UInt8(ascii: "-")) }
+        // The digits from the end into a small buffer, then one copy (no String made).
+        var n = value.magnitude
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
+            var i = 20
+            repeat {
+                i -= 1
+                digits[i] = UInt8(48 + n % 10)
+                n /= 10
+            } while n > 0
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: digits[i..<20]))
+        }
+    }
     /// A number written exactly as given (the caller guarantees it is a valid JSON number).
     public mutating func rawNumber(_ literal: String) {
         beginValue()
-        var literal = literal
-        literal.withUTF8 { bytes.append(contentsOf: $0) }
+        literal.withUTF8InPlace { bytes.append(contentsOf: $0) }
     }
 
     public mutating func value(_ value: JSONValue) {
@@ -101,31 +127,44 @@ public struct JSONWriter: Sendable {
     }
 
     private mutating func separator() {
-        if needsComma[needsComma.count - 1] { bytes.append(UInt8(ascii: ",")) }
-        needsComma[needsComma.count - 1] = true
-        if pretty && needsComma.count > 1 { lineBreak() }
+        if hasItems { bytes.append(UInt8(ascii: ",")) }
+        hasItems = true
+        if pretty && !outerHaveItems.isEmpty { lineBreak() }
     }
 
-    private mutating func push() { indent += 1; needsComma.append(false) }
+    private mutating func push() {
+        indent += 1
+        outerHaveItems.append(hasItems)
+        hasItems = false
+    }
 
     private mutating func pop(_ close: UInt8) {
-        let hadItems = needsComma.removeLast()
+        let hadItems = hasItems
+        hasItems = outerHaveItems.removeLast()
         indent -= 1
         if pretty && hadItems { lineBreak() }
         bytes.append(close)
     }
 
+    /// A newline and the indentation, copied from a run of spaces (not appended one space at a
+    /// time through a generic sequence).
     private mutating func lineBreak() {
         bytes.append(UInt8(ascii: "\n"))
-        bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: 2 * indent))
+        var left = 2 * indent
+        while left > 0 {
+            let n = min(left, Self.spaces.utf8CodeUnitCount)
+            bytes.append(contentsOf: UnsafeBufferPointer(start: Self.spaces.utf8Start, count: n))
+            left -= n
+        }
     }
+
+    private static let spaces: StaticString = "                                                                                                                                "
 
     private static let hex: [UInt8] = Array("0123456789abcdef".utf8)
 
     private mutating func appendString(_ s: String) {
         bytes.append(UInt8(ascii: "\""))
-        var s = s
-        s.withUTF8 { utf8 in
+        s.withUTF8InPlace { utf8 in
             // Copy runs of bytes that need no escaping in one go; most text has none, and is
             // scanned eight bytes at a time.
             var runStart = 0

@@ -41,8 +41,8 @@ public struct ModelWriter: Sendable {
         let names = Array(model.services.keys)
         var head = JSONWriter(pretty: pretty)
         head.beginObject()
-        head.key("format"); head.string(Model.formatIdentifier)
-        head.key("services"); head.beginObject()
+        head.key(literal: "format"); head.string(Model.formatIdentifier)
+        head.key(literal: "services"); head.beginObject()
         withoutActuallyEscaping(emit) { emit in
             nonisolated(unsafe) let emit = emit
             nonisolated(unsafe) var head = head
@@ -73,23 +73,23 @@ public struct ModelWriter: Sendable {
 
     private func write(_ service: Service, to w: inout JSONWriter) {
         w.beginObject()
-        if let t = service.title { w.key("title"); w.string(t) }
-        if let v = service.apiVersion { w.key("apiVersion"); w.string(v) }
-        if let p = service.protocolName { w.key("protocol"); w.string(p) }
-        if let e = service.endpointPrefix { w.key("endpointPrefix"); w.string(e) }
-        if let n = service.signingName { w.key("signingName"); w.string(n) }
-        if let i = service.serviceId { w.key("serviceId"); w.string(i) }
+        if let t = service.title { w.key(literal: "title"); w.string(t) }
+        if let v = service.apiVersion { w.key(literal: "apiVersion"); w.string(v) }
+        if let p = service.protocolName { w.key(literal: "protocol"); w.string(p) }
+        if let e = service.endpointPrefix { w.key(literal: "endpointPrefix"); w.string(e) }
+        if let n = service.signingName { w.key(literal: "signingName"); w.string(n) }
+        if let i = service.serviceId { w.key(literal: "serviceId"); w.string(i) }
         write(service.wire, to: &w)
-        if let u = service.uid { w.key("uid"); w.string(u) }
-        if service.partial { w.key("partial"); w.bool(true) }
-        w.key("operations"); w.beginObject()
+        if let u = service.uid { w.key(literal: "uid"); w.string(u) }
+        if service.partial { w.key(literal: "partial"); w.bool(true) }
+        w.key(literal: "operations"); w.beginObject()
         forEachInPlace(service.operations) { name, op in
             w.key(name)
             write(op, to: &w)
         }
         w.endObject()
         if !service.shapes.isEmpty {
-            w.key("shapes"); w.beginObject()
+            w.key(literal: "shapes"); w.beginObject()
             forEachInPlace(service.shapes) { name, shape in
                 w.key(name)
                 write(shape, to: &w)
@@ -97,12 +97,12 @@ public struct ModelWriter: Sendable {
             w.endObject()
         }
         if !service.errorShapes.isEmpty {
-            w.key("errorShapes"); w.beginObject()
+            w.key(literal: "errorShapes"); w.beginObject()
             for (name, error) in service.errorShapes {
                 w.key(name); w.beginObject()
-                if let c = error.code { w.key("code"); w.string(c) }
-                if let s = error.httpStatus { w.key("httpStatus"); w.int(s) }
-                w.key("shape"); write(error.shape, to: &w)
+                if let c = error.code { w.key(literal: "code"); w.string(c) }
+                if let s = error.httpStatus { w.key(literal: "httpStatus"); w.int(s) }
+                w.key(literal: "shape"); write(error.shape, to: &w)
                 w.endObject()
             }
             w.endObject()
@@ -112,76 +112,76 @@ public struct ModelWriter: Sendable {
 
     private func write(_ op: Operation, to w: inout JSONWriter) {
         w.beginObject()
-        if let m = op.method { w.key("method"); w.string(m) }
+        if let m = op.method { w.key(literal: "method"); w.string(m) }
         if let http = op.http, http.method != nil || http.requestUri != nil || http.responseCode != nil {
-            w.key("http"); w.beginObject()
-            if let m = http.method { w.key("method"); w.string(m) }
-            if let u = http.requestUri { w.key("requestUri"); w.string(u) }
-            if let c = http.responseCode { w.key("responseCode"); w.int(c) }
+            w.key(literal: "http"); w.beginObject()
+            if let m = http.method { w.key(literal: "method"); w.string(m) }
+            if let u = http.requestUri { w.key(literal: "requestUri"); w.string(u) }
+            if let c = http.responseCode { w.key(literal: "responseCode"); w.int(c) }
             w.endObject()
         }
-        if let input = op.input { w.key("input"); write(input, to: &w) }
-        if let output = op.output { w.key("output"); write(output, to: &w) }
+        if let input = op.input { w.key(literal: "input"); write(input, to: &w) }
+        if let output = op.output { w.key(literal: "output"); write(output, to: &w) }
         if !op.errors.isEmpty {
-            w.key("errors"); w.beginArray()
+            w.key(literal: "errors"); w.beginArray()
             for e in op.errors {
                 w.beginObject()
-                w.key("name"); w.string(e.name)
-                if let s = e.httpStatus { w.key("httpStatus"); w.int(s) }
-                if includeDocumentation, let d = e.documentation { w.key("documentation"); w.string(d) }
+                w.key(literal: "name"); w.string(e.name)
+                if let s = e.httpStatus { w.key(literal: "httpStatus"); w.int(s) }
+                if includeDocumentation, let d = e.documentation { w.key(literal: "documentation"); w.string(d) }
                 w.endObject()
             }
             w.endArray()
         }
-        w.key("deprecated"); w.bool(op.deprecated)
-        if op.partial { w.key("partial"); w.bool(true) }
+        w.key(literal: "deprecated"); w.bool(op.deprecated)
+        if op.partial { w.key(literal: "partial"); w.bool(true) }
         if !op.sources.isEmpty {
-            w.key("sources"); w.beginArray()
+            w.key(literal: "sources"); w.beginArray()
             for s in op.sources { w.string(s) }
             w.endArray()
         }
-        if includeDocumentation, let d = op.documentation { w.key("documentation"); w.string(d) }
+        if includeDocumentation, let d = op.documentation { w.key(literal: "documentation"); w.string(d) }
         w.endObject()
     }
 
     private func write(_ wire: ServiceWire, to w: inout JSONWriter) {
         if !wire.protocols.isEmpty {
-            w.key("protocols"); w.beginArray()
+            w.key(literal: "protocols"); w.beginArray()
             for p in wire.protocols { w.string(p) }
             w.endArray()
         }
-        if let v = wire.jsonVersion { w.key("jsonVersion"); w.string(v) }
-        if let t = wire.targetPrefix { w.key("targetPrefix"); w.string(t) }
-        if wire.awsQueryCompatible { w.key("awsQueryCompatible"); w.bool(true) }
+        if let v = wire.jsonVersion { w.key(literal: "jsonVersion"); w.string(v) }
+        if let t = wire.targetPrefix { w.key(literal: "targetPrefix"); w.string(t) }
+        if wire.awsQueryCompatible { w.key(literal: "awsQueryCompatible"); w.bool(true) }
     }
 
     /// Where a member travels and how it is serialized (all absent for most shapes).
     private func writeLocation(_ shape: Shape, to w: inout JSONWriter) {
-        if let l = shape.location { w.key("location"); w.string(l) }
-        if let l = shape.locationName { w.key("locationName"); w.string(l) }
-        if shape.payload { w.key("payload"); w.bool(true) }
+        if let l = shape.location { w.key(literal: "location"); w.string(l) }
+        if let l = shape.locationName { w.key(literal: "locationName"); w.string(l) }
+        if shape.payload { w.key(literal: "payload"); w.bool(true) }
         let wire = shape.wire
         guard !wire.isEmpty else { return }
-        if let q = wire.queryName { w.key("queryName"); w.string(q) }
-        if wire.flattened { w.key("flattened"); w.bool(true) }
-        if wire.xmlAttribute { w.key("xmlAttribute"); w.bool(true) }
+        if let q = wire.queryName { w.key(literal: "queryName"); w.string(q) }
+        if wire.flattened { w.key(literal: "flattened"); w.bool(true) }
+        if wire.xmlAttribute { w.key(literal: "xmlAttribute"); w.bool(true) }
         if let ns = wire.xmlNamespace {
-            w.key("xmlNamespace"); w.beginObject()
-            w.key("uri"); w.string(ns.uri)
-            if let p = ns.prefix { w.key("prefix"); w.string(p) }
+            w.key(literal: "xmlNamespace"); w.beginObject()
+            w.key(literal: "uri"); w.string(ns.uri)
+            if let p = ns.prefix { w.key(literal: "prefix"); w.string(p) }
             w.endObject()
         }
-        if let f = wire.timestampFormat { w.key("timestampFormat"); w.string(f) }
-        if wire.hostLabel { w.key("hostLabel"); w.bool(true) }
-        if wire.jsonValue { w.key("jsonValue"); w.bool(true) }
-        if let r = wire.resultWrapper { w.key("resultWrapper"); w.string(r) }
+        if let f = wire.timestampFormat { w.key(literal: "timestampFormat"); w.string(f) }
+        if wire.hostLabel { w.key(literal: "hostLabel"); w.bool(true) }
+        if wire.jsonValue { w.key(literal: "jsonValue"); w.bool(true) }
+        if let r = wire.resultWrapper { w.key(literal: "resultWrapper"); w.string(r) }
     }
 
     /// A list member, map key or map value, read in place.
-    private func writeChild(_ child: Shape.Child, of shape: Shape, as name: String, to w: inout JSONWriter) {
+    private func writeChild(_ child: Shape.Child, of shape: Shape, as name: StaticString, to w: inout JSONWriter) {
         shape.withChild(child) { child in
             guard let child else { return }
-            w.key(name)
+            w.key(literal: name)
             write(child.pointee, to: &w)
         }
     }
@@ -189,21 +189,21 @@ public struct ModelWriter: Sendable {
     private func write(_ shape: Shape, to w: inout JSONWriter) {
         w.beginObject()
         if let ref = shape.ref {
-            w.key("ref"); w.string(ref)
+            w.key(literal: "ref"); w.string(ref)
             // A recursive member keeps how it travels (its definition is shared).
             writeLocation(shape, to: &w)
             w.endObject()
             return
         }
-        if let t = shape.type { w.key("type"); w.string(t.rawValue) }
-        if let n = shape.name { w.key("name"); w.string(n) }
+        if let t = shape.type { w.key(literal: "type"); w.string(t.rawValue) }
+        if let n = shape.name { w.key(literal: "name"); w.string(n) }
         if shape.type?.hasMembers == true {
             if !shape.required.isEmpty || shape.type == .structure {
-                w.key("required"); w.beginArray()
+                w.key(literal: "required"); w.beginArray()
                 for r in shape.required { w.string(r) }
                 w.endArray()
             }
-            w.key("members"); w.beginObject()
+            w.key(literal: "members"); w.beginObject()
             forEachInPlace(shape.members) { name, member in
                 w.key(name)
                 write(member, to: &w)
@@ -214,21 +214,21 @@ public struct ModelWriter: Sendable {
         writeChild(.key, of: shape, as: "key", to: &w)
         writeChild(.value, of: shape, as: "value", to: &w)
         if let values = shape.enumValues {
-            w.key("enum"); w.beginArray()
+            w.key(literal: "enum"); w.beginArray()
             for v in values { w.string(v) }
             w.endArray()
         }
-        if let min = shape.min { w.key("min"); w.rawNumber(min.literal) }
-        if let max = shape.max { w.key("max"); w.rawNumber(max.literal) }
-        if let p = shape.pattern { w.key("pattern"); w.string(p) }
-        if shape.streaming { w.key("streaming"); w.bool(true) }
-        if shape.eventstream { w.key("eventstream"); w.bool(true) }
-        if shape.exception { w.key("exception"); w.bool(true) }
-        if shape.partial { w.key("partial"); w.bool(true) }
-        if shape.sensitive { w.key("sensitive"); w.bool(true) }
-        if shape.deprecated { w.key("deprecated"); w.bool(true) }
+        if let min = shape.min { w.key(literal: "min"); w.rawNumber(min.literal) }
+        if let max = shape.max { w.key(literal: "max"); w.rawNumber(max.literal) }
+        if let p = shape.pattern { w.key(literal: "pattern"); w.string(p) }
+        if shape.streaming { w.key(literal: "streaming"); w.bool(true) }
+        if shape.eventstream { w.key(literal: "eventstream"); w.bool(true) }
+        if shape.exception { w.key(literal: "exception"); w.bool(true) }
+        if shape.partial { w.key(literal: "partial"); w.bool(true) }
+        if shape.sensitive { w.key(literal: "sensitive"); w.bool(true) }
+        if shape.deprecated { w.key(literal: "deprecated"); w.bool(true) }
         writeLocation(shape, to: &w)
-        if includeDocumentation, let d = shape.documentation { w.key("documentation"); w.string(d) }
+        if includeDocumentation, let d = shape.documentation { w.key(literal: "documentation"); w.string(d) }
         w.endObject()
     }
 }

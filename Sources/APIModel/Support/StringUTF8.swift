@@ -3,7 +3,7 @@ extension String {
     /// copy: `withUTF8` needs a mutable string, so a borrowed one was copied, retained and
     /// released first.
     @inline(__always)
-    func withUTF8InPlace<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+    package func withUTF8InPlace<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
         if let r = utf8.withContiguousStorageIfAvailable(body) { return r }
         var copy = self
         return copy.withUTF8(body)
