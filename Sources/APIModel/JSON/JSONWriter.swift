@@ -79,18 +79,7 @@ public struct JSONWriter: Sendable {
     public mutating func null() { beginValue(); appendStatic("null") }
     public mutating func int(_ value: Int) {
         beginValue()
-        if value < 0 { bytes.append(UInt8(ascii: "-")) }
-        // The digits from the end into a small buffer, then one copy (no String made).
-        var n = value.magnitude
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
-            var i = 20
-            repeat {
-                i -= 1
-                digits[i] = UInt8(48 + n % 10)
-                n /= 10
-            } while n > 0
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: digits[i..<20]))
-        }
+        value.withDecimalDigits { bytes.append(contentsOf: $0) }
     }
     /// A number written exactly as given (the caller guarantees it is a valid JSON number).
     public mutating func rawNumber(_ literal: String) {

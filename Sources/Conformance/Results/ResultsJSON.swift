@@ -180,18 +180,7 @@ public enum ResultsJSON {
     }
 
     static func integer<S: ByteSink>(_ v: Int, _ out: inout S) {
-        if v < 0 { out.append(0x2D) }
-        var n = v.magnitude
-        // Digits from the end into a small buffer, then one copy.
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
-            var i = 20
-            repeat {
-                i -= 1
-                digits[i] = UInt8(48 + n % 10)
-                n /= 10
-            } while n > 0
-            out.append(bytes: UnsafeBufferPointer(rebasing: digits[i..<20]))
-        }
+        v.withDecimalDigits { out.append(bytes: $0) }
     }
 
     static func field<S: ByteSink>(_ key: StaticString, _ value: String, _ out: inout S) {
