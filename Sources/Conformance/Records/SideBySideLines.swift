@@ -209,7 +209,7 @@ extension PayloadFiles {
         var order: [Stretch] = []
         var next = 0
         /// Waits for `stretch`, checking stretches on the first lane meanwhile.
-        func finish(_ stretch: Stretch) {
+        func waitChecking(for stretch: Stretch) {
             while !queue.isDone(stretch) {
                 if let own = queue.take(lane: 0, blocking: false) {
                     check(lanes[0], own)
@@ -224,7 +224,7 @@ extension PayloadFiles {
         func handOn(keeping limit: Int) {
             while next < order.count {
                 let stretch = order[next]
-                if order.count - next > limit { finish(stretch) } else if !queue.isDone(stretch) { break }
+                if order.count - next > limit { waitChecking(for: stretch) } else if !queue.isDone(stretch) { break }
                 hand(stretch, sink)
                 stretch.batch = nil
                 stretch.files = []
