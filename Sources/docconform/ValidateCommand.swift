@@ -49,6 +49,9 @@ struct ValidateCommand: ParsableCommand {
     @Option(help: "Threads (1 to 1024) that check a large .jsonl file's records, or a folder of .json files (placebo recordings), side by side (default: one per core the process may use); results come out in input order either way.")
     var jobs: Int = usableCoreCount()
 
+    @Option(help: ArgumentHelp("Keep compiled validation plans in this folder between runs: a run of the same model (files unchanged), build and --pattern-match takes them instead of compiling; results are the same either way.", valueName: "dir"))
+    var planCache: String?
+
     @Flag(help: "Print record counts and validation throughput, and issue counts by code, service and operation, on standard error.")
     var stats = false
 
@@ -73,7 +76,10 @@ struct ValidateCommand: ParsableCommand {
         var listing = DiagnosticLog()
         let payloadFiles = PayloadFiles.list(payloads, extensions: [HARPayloads.fileExtension], log: &listing)
         let catalog = try ModelSource.catalog(model, quiet: console.quiet, payloadFiles: payloadFiles)
-        let plan = ValidationPlan(catalog: catalog, wholeValuePatterns: patternMatch == .full, allowUnchecked: allowUnchecked)
+        var cacheLog = DiagnosticLog()
+        let cache = planCache.flatMap { PlanCache(directory: $0, catalog: catalog, wholeValuePatterns: patternMatch == .full, log: &cacheLog) }
+        Console.report(cacheLog, quiet: console.quiet)
+        let plan = ValidationPlan(catalog: catalog, wholeValuePatterns: patternMatch == .full, allowUnchecked: allowUnchecked, cache: cache)
         let files = PayloadFiles(validator: RecordValidator(plan: plan), threads: jobs)
         files.filter = filter
         files.readers[HARPayloads.fileExtension] = HARPayloads.reader(model: { catalog.model() }, plan: plan)
@@ -129,6 +135,11 @@ struct ValidateCommand: ParsableCommand {
         case .sarif: sink.write(SARIFWriter.log(rules: SARIFValidationResults.rules, results: SARIFValidationResults.results(collected)))
         }
         try sink.finish()
+        // After the results: writing the cache is for the next run.
+        if let cache {
+            cache.store(files.plans)
+            Console.report(cache.takeWarnings(), quiet: console.quiet)
+        }
         // Services read on first use report their problems here, as a source read whole does
         // on loading: when something could not be read.
         if catalog.log.errorCount > 0 { Console.report(catalog.log, quiet: console.quiet) }
@@ -155,7 +166,8 @@ struct ValidateCommand: ParsableCommand {
                                + String(format: "; model: %d of %d services read, %d of them ahead of their records; %.3f s CPU reading services as records came",
                                         catalog.loadedCount, catalog.entries.count, catalog.prefetchedCount, catalog.loadSeconds)
                                + String(format: "; on %d thread%@: %.1f MB/s of wall time, plans compiled on first use included",
-                                        jobs, jobs == 1 ? "" : "s", mb / wall))
+                                        jobs, jobs == 1 ? "" : "s", mb / wall)
+                               + (cache == nil ? "" : String(format: "; plan cache: %d operation lookups answered from it", files.plans.reduce(0) { $0 + $1.restoredOperationCount })))
             for line in ResultsText.counts(summary) { Console.printError(line) }
         }
         // A model that could not be read where a record needed it is an input error, as a model

@@ -15,7 +15,9 @@ reported as medians (min-max) of wall time, CPU time (user + system) and peak RS
                work) beside jsonschema-rs iter_errors on the same records (bench_validate.py's
                harness, one thread), in MB/s of payload. The results go to a file (-o); piped to
                this script once more, every core, as measured before (the script's reading then
-               shares the two cores with the run)
+               shares the two cores with the run); and to a file with plans taken from
+               --plan-cache (a folder per binary, filled by one untimed run first), one thread
+               and every core, for binaries that have the option
 Outputs are compared between binaries (byte-identical or not) for every case.
 """
 import hashlib
@@ -29,6 +31,8 @@ import sys
 HERE = os.path.dirname(os.path.abspath(__file__))
 # Stands for the results file in a case's arguments.
 OUTPUT = "<results file>"
+# Stands for the binary's own plan cache folder (cases that use it run only for binaries with it).
+PLAN_CACHE = "<plan cache>"
 
 
 def run(cmd, output=None):
@@ -87,14 +91,30 @@ def main():
         ("labelled, model file, json results to a file, every core (--stats)",
          ["--model", os.path.join(work, "model.json"), os.path.join(work, "labelled.jsonl"), "--format", "json", "--stats",
           "-o", OUTPUT]),
+        ("labelled, model file, json results to a file, --jobs 1, plans from --plan-cache (--stats)",
+         ["--model", os.path.join(work, "model.json"), os.path.join(work, "labelled.jsonl"), "--format", "json", "--stats", "--jobs", "1",
+          "-o", OUTPUT, "--plan-cache", PLAN_CACHE]),
+        ("labelled, model file, json results to a file, every core, plans from --plan-cache (--stats)",
+         ["--model", os.path.join(work, "model.json"), os.path.join(work, "labelled.jsonl"), "--format", "json", "--stats",
+          "-o", OUTPUT, "--plan-cache", PLAN_CACHE]),
     ]
     figures = {}
     # A build from before --jobs checks on one thread: the option is left out for it.
-    knows_jobs = {b: "--jobs" in subprocess.run([b, "validate", "--help"], stdout=subprocess.PIPE, text=True).stdout for _, b in bins}
+    helps = {b: subprocess.run([b, "validate", "--help"], stdout=subprocess.PIPE, text=True).stdout for _, b in bins}
+    knows_jobs = {b: "--jobs" in helps[b] for _, b in bins}
+    caches = {}
+    for name, binary in bins:
+        if "--plan-cache" in helps[binary]:
+            caches[binary] = os.path.join(work, "plan-cache-" + name)
+            # Filled by one run, not timed (a cold run compiles and writes the plans).
+            subprocess.run([binary, "validate", "--quiet", "--model", os.path.join(work, "model.json"), os.path.join(work, "labelled.jsonl"),
+                            "--format", "json", "-o", os.devnull, "--plan-cache", caches[binary]], stdout=subprocess.DEVNULL)
     for r in range(rounds):
         for case, args in cases:
             for name, binary in bins:
-                given = args
+                if PLAN_CACHE in args and binary not in caches:
+                    continue
+                given = [caches[binary] if a == PLAN_CACHE else a for a in args]
                 if not knows_jobs[binary] and "--jobs" in args:
                     k = args.index("--jobs")
                     given = args[:k] + args[k + 2:]
@@ -121,6 +141,9 @@ def main():
     for case, _ in cases:
         shas = set()
         for name, _ in bins:
+            if (case, name) not in figures:
+                print("%-46s %-10s (no --plan-cache)" % (case, name))
+                continue
             f = figures[(case, name)]
             shas |= f["sha"]
             print("%-46s %-10s %-22s %-22s %-22s %s" % (case, name, med(f["wall"]), med(f["cpu"]), med(f["rss"]), ",".join(sorted(f["sha"]))))
@@ -130,17 +153,25 @@ def main():
             if f["mbs_wall"]:
                 print("%-46s %-10s on %d thread(s): %s MB/s of wall time, plan compiling included"
                       % ("", name, f["threads"], med(f["mbs_wall"])))
+        if PLAN_CACHE in dict(cases)[case]:
+            # The same results as the runs that compiled their plans.
+            shas |= figures[(cases[-3][0], bins[0][0])]["sha"]
         print("%-46s outputs %s" % ("", "identical" if len(shas) == 1 else "DIFFER"))
     if jsr:
         print("jsonschema-rs iter_errors on the labelled records (one thread): %s MB/s" % med(jsr))
         for name, _ in bins:
-            piped, one, every = (figures[(cases[k][0], name)] for k in (-3, -2, -1))
+            piped, one, every = (figures[(cases[k][0], name)] for k in (-5, -4, -3))
             line = "  %s: one thread %.1fx jsonschema-rs iter_errors (per CPU second)" % (name, statistics.median(one["mbs"]) / statistics.median(jsr))
             if every["mbs_wall"]:
                 line += "; every core %.1fx (wall time, %d threads)" % (statistics.median(every["mbs_wall"]) / statistics.median(jsr), every["threads"])
             if piped["mbs_wall"]:
                 line += "; piped %.1fx" % (statistics.median(piped["mbs_wall"]) / statistics.median(jsr))
             print(line + " (medians, plan compiling included, results written)")
+            cached = figures.get((cases[-1][0], name))
+            if cached and cached["mbs_wall"]:
+                print("  %s: with plans from --plan-cache, every core %.1fx (wall time); one thread %.1fx (per CPU second)"
+                      % (name, statistics.median(cached["mbs_wall"]) / statistics.median(jsr),
+                         statistics.median(figures[(cases[-2][0], name)]["mbs"]) / statistics.median(jsr)))
 
 
 if __name__ == "__main__":

@@ -21,7 +21,7 @@ public enum ModelFileIndex {
         // A key given twice: the later service, as the readers keep it.
         let ranges = Dictionary(scan.services.map { ($0.entry.name, ($0.start, $0.end)) }, uniquingKeysWith: { _, later in later })
         let stamp = scan.stamp
-        return ServiceIndex(entries: scan.services.map(\.entry)) { entry, log in
+        return ServiceIndex(entries: scan.services.map(\.entry), sourceFiles: [path]) { entry, log in
             guard let (start, end) = ranges[entry.name] else { return nil }
             return readService(entry.name, path: path, start: start, end: end, stamp: stamp,
                                includeDocumentation: includeDocumentation, log: &log)

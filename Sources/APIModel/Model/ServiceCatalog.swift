@@ -31,13 +31,17 @@ public final class ServiceCatalog: @unchecked Sendable {
     public typealias Loader = @Sendable (ServiceEntry, inout DiagnosticLog) -> Service?
 
     private let loader: Loader
+    /// The files whose contents make every service (nil: services not read from files, or
+    /// not only from them): what a plan cache's key stamps (`PlanCache`).
+    public let sourceFiles: [String]?
     /// Guards `loaded`, `log` and the counters.
     private let lock = NSLock()
     private var loaded: [String: Service?] = [:]
     /// Findings of the services read so far.
     public private(set) var log = DiagnosticLog()
 
-    public init(entries: [ServiceEntry], loader: @escaping Loader) {
+    public init(entries: [ServiceEntry], sourceFiles: [String]? = nil, loader: @escaping Loader) {
+        self.sourceFiles = sourceFiles
         var table = OrderedDictionary<String, ServiceEntry>()
         for e in entries { table[e.name] = e }
         table.sort { $0.key < $1.key }
@@ -57,7 +61,8 @@ public final class ServiceCatalog: @unchecked Sendable {
             }
         }
         let owners = owner
-        self.init(entries: Array(entries.values)) { entry, log in
+        let files = indexes.allSatisfy { $0.sourceFiles != nil } ? indexes.flatMap { $0.sourceFiles ?? [] } : nil
+        self.init(entries: Array(entries.values), sourceFiles: files) { entry, log in
             guard let k = owners[entry.name] else { return nil }
             return indexes[k].load(entry, &log)
         }
@@ -130,9 +135,12 @@ public final class ServiceCatalog: @unchecked Sendable {
 public struct ServiceIndex: Sendable {
     public var entries: [ServiceEntry]
     public var load: ServiceCatalog.Loader
+    /// The files `load` and the entries are read from (nil: not only files).
+    public var sourceFiles: [String]?
 
-    public init(entries: [ServiceEntry], load: @escaping ServiceCatalog.Loader) {
+    public init(entries: [ServiceEntry], sourceFiles: [String]? = nil, load: @escaping ServiceCatalog.Loader) {
         self.entries = entries
+        self.sourceFiles = sourceFiles
         self.load = load
     }
 }

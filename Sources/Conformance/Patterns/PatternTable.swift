@@ -88,16 +88,7 @@ final class PatternTable {
             return nil
         }
         var engines = Engines(sequence: -1, program: -1, dfa: -1, exactDFA: -1, thompson: -1, icu: -1)
-        if var branches = SimplePattern.parseAlternatives(pattern) {
-            if wholeValue {
-                for k in branches.indices {
-                    branches[k].anchoredStart = true
-                    branches[k].anchoredEnd = true
-                    branches[k].endAllowsFinalTerminator = false
-                }
-            }
-            engines.sequence = sequences.add(branches)
-        }
+        engines.sequence = sequenceMatcher(pattern)
         // The position-set program is built on the first value that needs it (with a sequence
         // matcher, on the first its fast paths cannot decide): many patterns never see one.
         let node = engines.sequence >= 0 ? nil : RegexNode.parse(pattern)
@@ -126,6 +117,55 @@ final class PatternTable {
         parsed.append(node)
         index.slots.append(h)
         return i
+    }
+
+    /// The pattern's sequence matcher, or -1 when it is not a simple character-class sequence.
+    private func sequenceMatcher(_ pattern: String) -> Int32 {
+        guard var branches = SimplePattern.parseAlternatives(pattern) else { return -1 }
+        if wholeValue {
+            for k in branches.indices {
+                branches[k].anchoredStart = true
+                branches[k].anchoredEnd = true
+                branches[k].endAllowsFinalTerminator = false
+            }
+        }
+        return sequences.add(branches)
+    }
+
+    /// Takes on `sources`, every one known to compile (a plan restored from the plan cache,
+    /// `PlanSnapshot`), before anything is compiled: the indexes are the sources' positions,
+    /// and every engine is built on the pattern's first value, the sequence matcher included.
+    func adopt(_ restored: [String]) {
+        precondition(sources.isEmpty, "a pattern table adopts sources before it compiles any")
+        let unbuilt = Engines(sequence: Self.notBuilt, program: Self.notBuilt, dfa: Self.notBuilt, exactDFA: Self.notBuilt,
+                              thompson: Self.notBuilt, icu: -1)
+        for pattern in restored {
+            engineOf.push(unbuilt)
+            index.slots.append(Self.hash(pattern))
+        }
+        sources = restored
+        index.patterns = restored
+        parsed = Array(repeating: nil, count: restored.count)
+        // Read only with `gaveUp`, whose facts a restored plan finds by compiling again
+        // (`ValidationPlan.patternFacts`).
+        compiledAt = Array(repeating: 0, count: restored.count)
+    }
+
+    /// What the table found, for the run's summary: patterns no engine runs (once per shape)
+    /// and patterns that gave up, stamped with the run's clock where first met.
+    struct Facts {
+        var unsupported: [Unsupported]
+        var unsupportedAt: [Int]
+        var gaveUp: [Int32: Int]
+        var compiledAt: [Int]
+        var sources: [String]
+    }
+
+    var facts: Facts { Facts(unsupported: unsupported, unsupportedAt: unsupportedAt, gaveUp: gaveUp, compiledAt: compiledAt, sources: sources) }
+
+    /// The index of a pattern the table holds (nil: none).
+    func indexOf(_ pattern: String) -> Int32? {
+        index.slots.find(Self.hash(pattern), where: { index.patterns[$0] == pattern }).map(Int32.init)
     }
 
     /// The plans' byte hash (`byteKeyHash`, every 8-byte word mixed) of the pattern's UTF-8.
@@ -181,6 +221,10 @@ final class PatternTable {
     /// go to ICU, with a time limit in proportion to the value.
     func run(_ index: Int32, utf8 value: UnsafeBufferPointer<UInt8>, ascii: Bool) -> Outcome {
         var e = engineOf[Int(index)]
+        if e.sequence == Self.notBuilt {
+            e.sequence = sequenceMatcher(sources[Int(index)])
+            engineOf[Int(index)].sequence = e.sequence
+        }
         if ascii {
             if e.sequence >= 0, let m = sequences.fastMatch(e.sequence, ascii: value) { return m ? .match : .noMatch }
             if e.dfa == Self.notBuilt { e.dfa = buildDFA(index) }

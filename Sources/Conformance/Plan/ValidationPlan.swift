@@ -41,7 +41,22 @@ public final class ValidationPlan {
         public var output: Int32
     }
 
-    private var operations: [String: [String: Roots]] = [:]
+    var operations: [String: [String: Roots]] = [:]
+
+    // Plan caching (`ValidationPlan+Cache.swift`).
+    /// The cached plans this plan took on at its first lookup (nil: none, or not yet looked).
+    var adopted: PlanSnapshot?
+    var lookedForCache = false
+    /// Whether the adopted tables were copied into this plan's own, to compile more on them.
+    var materialized = false
+    /// What this plan compiled or took from the cache, in order, with the run's clock: with a
+    /// cache, the facts a cold run would have found are found by compiling these again.
+    var compileLog: [CompileEvent]?
+    /// A cached operation whose tree holds a pattern no engine runs was looked up.
+    var restoredUnsupported = false
+    public internal(set) var restoredOperationCount = 0
+    /// Nodes whose pattern no engine runs (their `pattern` is -1, as for no pattern).
+    var unsupportedPatternNodes = Set<Int32>()
     private var refNodes: [String: [String: Int32]] = [:]
     /// The node of an absent input/output: an empty structure (any member is unknown).
     private(set) var emptyStructure: Int32 = 0
@@ -54,9 +69,14 @@ public final class ValidationPlan {
         self.init(catalog: ServiceCatalog(model: model), wholeValuePatterns: wholeValuePatterns, allowUnchecked: allowUnchecked)
     }
 
-    public init(catalog: ServiceCatalog, wholeValuePatterns: Bool = false, allowUnchecked: Bool = false) {
+    /// Plans an earlier run of the same model kept (`--plan-cache`): adopted at the first
+    /// lookup, compiled from the model only where they lack an operation.
+    let cache: PlanCache?
+
+    public init(catalog: ServiceCatalog, wholeValuePatterns: Bool = false, allowUnchecked: Bool = false, cache: PlanCache? = nil) {
         self.catalog = catalog
         self.allowUnchecked = allowUnchecked
+        self.cache = cache
         self.patterns = PatternTable(wholeValue: wholeValuePatterns)
         emptyStructure = append(PlanNode(kind: .structure))
         refreshStorage()
@@ -74,7 +94,7 @@ public final class ValidationPlan {
         storageCell.free()
     }
 
-    private func refreshStorage() { storageCell.pointer.pointee = currentStorage }
+    func refreshStorage() { storageCell.pointer.pointee = adopted.map { materialized ? currentStorage : $0.storage } ?? currentStorage }
 
     /// Raw views of the tables as they stand now.
     private var currentStorage: PlanStorage {
@@ -91,7 +111,7 @@ public final class ValidationPlan {
     /// A plan of the same model and settings, for another thread checking the same run's
     /// records (a plan compiles and caches as it goes: it is not shared between threads).
     func sibling() -> ValidationPlan {
-        ValidationPlan(catalog: catalog, wholeValuePatterns: patterns.wholeValue, allowUnchecked: allowUnchecked)
+        ValidationPlan(catalog: catalog, wholeValuePatterns: patterns.wholeValue, allowUnchecked: allowUnchecked, cache: cache)
     }
 
     /// Where the run is (the record being validated, as a number that grows through the run):
@@ -104,12 +124,13 @@ public final class ValidationPlan {
 
     /// Patterns no engine could compile, once each with the shape that uses it.
     public var unsupportedPatterns: [(pattern: String, shape: String, reason: String)] {
-        patterns.unsupported.map { ($0.pattern, $0.shape, $0.reason) }
+        patternFacts.unsupported.map { ($0.pattern, $0.shape, $0.reason) }
     }
 
     /// Patterns whose match hit the work bound, with how many values were left unchecked.
     public var patternsGivenUp: [(pattern: String, values: Int)] {
-        patterns.gaveUp.sorted { $0.key < $1.key }.map { (patterns.sources[Int($0.key)], $0.value) }
+        let facts = patternFacts
+        return facts.gaveUp.sorted { $0.key < $1.key }.map { (facts.sources[Int($0.key)], $0.value) }
     }
 
     /// `unsupportedPatterns` of plans that checked one run's records side by side, as one plan
@@ -118,7 +139,8 @@ public final class ValidationPlan {
         if plans.count == 1 { return plans[0].unsupportedPatterns }
         var found: [(at: Int, plan: Int, order: Int, entry: PatternTable.Unsupported)] = []
         for (p, plan) in plans.enumerated() {
-            for (k, entry) in plan.patterns.unsupported.enumerated() { found.append((plan.patterns.unsupportedAt[k], p, k, entry)) }
+            let facts = plan.patternFacts
+            for (k, entry) in facts.unsupported.enumerated() { found.append((facts.unsupportedAt[k], p, k, entry)) }
         }
         found.sort { ($0.at, $0.plan, $0.order) < ($1.at, $1.plan, $1.order) }
         var seen = Set<PatternTable.Unsupported>()
@@ -131,12 +153,13 @@ public final class ValidationPlan {
         if plans.count == 1 { return plans[0].patternsGivenUp }
         var byPattern: [String: (at: Int, plan: Int, order: Int, values: Int)] = [:]
         for (p, plan) in plans.enumerated() {
-            for (index, values) in plan.patterns.gaveUp {
-                let found = (at: plan.patterns.compiledAt[Int(index)], plan: p, order: Int(index), values: 0)
-                var e = byPattern[plan.patterns.sources[Int(index)]] ?? found
+            let facts = plan.patternFacts
+            for (index, values) in facts.gaveUp {
+                let found = (at: facts.compiledAt[Int(index)], plan: p, order: Int(index), values: 0)
+                var e = byPattern[facts.sources[Int(index)]] ?? found
                 if (found.at, found.plan, found.order) < (e.at, e.plan, e.order) { (e.at, e.plan, e.order) = (found.at, found.plan, found.order) }
                 e.values += values
-                byPattern[plan.patterns.sources[Int(index)]] = e
+                byPattern[facts.sources[Int(index)]] = e
             }
         }
         return byPattern.sorted { ($0.value.at, $0.value.plan, $0.value.order) < ($1.value.at, $1.value.plan, $1.value.order) }
@@ -148,6 +171,7 @@ public final class ValidationPlan {
     /// The roots of an operation, compiling it on first use.
     public func roots(service: String, operation: String) -> Lookup {
         if let r = operations[service]?[operation] { return .found(r) }
+        if cache != nil, let r = restoredRoots(service: service, operation: operation) { return .found(r) }
         // Operations of one service usually come together: the last service is kept at hand
         // (the catalog's lookup and copy cost more than compiling a small operation).
         if lastService?.key != service { lastService = (service, catalog.service(service).map(ServiceBox.init)) }
@@ -158,6 +182,8 @@ public final class ValidationPlan {
             refreshStorage()
             compileSeconds += monotonicSeconds() - started
         }
+        prepareToCompile()
+        compileLog?.append(CompileEvent(clock: clock, service: service, operation: operation, kind: .compiled))
         enterService(service)
         // The service and operation read in place: a copy retained and released every field
         // they have (the service's copy out of its box, the roots' through `Optional.map`).
@@ -212,6 +238,8 @@ public final class ValidationPlan {
             refreshStorage()
             compileSeconds += monotonicSeconds() - started
         }
+        prepareToCompile()
+        compileLog?.append(CompileEvent(clock: clock, service: service.name, operation: key, kind: .errorRoot))
         enterService(service.name)
         var root = Shape.structure([("Error", Shape(type: .document)), ("ResponseMetadata", Shape(type: .document))], required: ["Error"])
         if let name = shapeName, let error = service.errorShapes[name], let shape = service.resolve(error.shape) {
@@ -224,7 +252,7 @@ public final class ValidationPlan {
 
     /// Time spent compiling operations so far (for throughput figures), on the monotonic clock:
     /// a compile is a few microseconds, and reading the thread's CPU clock twice costs ~1 µs.
-    public private(set) var compileSeconds: Double = 0
+    public internal(set) var compileSeconds: Double = 0
 
     /// Compiles every operation of every service (for export and for warming up benchmarks).
     public func compileAll() {
@@ -250,6 +278,7 @@ public final class ValidationPlan {
             service.shapes.values.withUnsafeBufferPointer { targets in
                 let compiled = compile(targets.baseAddress.unsafelyUnwrapped + i, service: service)
                 nodes[Int(slot)] = nodes[Int(compiled)]
+                if unsupportedPatternNodes.contains(compiled) { unsupportedPatternNodes.insert(slot) }
             }
         }
     }
@@ -330,8 +359,10 @@ public final class ValidationPlan {
         default:
             break
         }
-        applyConstraints(shape, to: &node)
-        return append(node)
+        let patternUnsupported = applyConstraints(shape, to: &node)
+        let index = append(node)
+        if patternUnsupported { unsupportedPatternNodes.insert(index) }
+        return index
     }
 
     /// A structure's members by the identity of the model's storage for them: a botocore import
@@ -405,7 +436,8 @@ public final class ValidationPlan {
         }
     }
 
-    private func applyConstraints(_ shape: UnsafePointer<Shape>, to node: inout PlanNode) {
+    /// Sets the node's bounds, enum set and pattern; true when its pattern is one no engine runs.
+    private func applyConstraints(_ shape: UnsafePointer<Shape>, to node: inout PlanNode) -> Bool {
         if shape.pointee.min != nil || shape.pointee.max != nil {
             var b = PlanBounds()
             if let min = shape.pointee.min {
@@ -421,13 +453,15 @@ public final class ValidationPlan {
             node.bounds = Int32(bounds.count)
             bounds.push(b)
         }
-        guard node.kind == .string else { return }
+        guard node.kind == .string else { return false }
         if let values = shape.pointee.enumValues {
             node.enumSet = enumSet(values)
         }
         if let pattern = shape.pointee.pattern {
-            node.pattern = patterns.compile(pattern, shape: shape.pointee.name ?? "(anonymous \(shape.pointee.type?.rawValue ?? "shape"))") ?? -1
+            guard let index = patterns.compile(pattern, shape: shape.pointee.name ?? "(anonymous \(shape.pointee.type?.rawValue ?? "shape"))") else { return true }
+            node.pattern = index
         }
+        return false
     }
 
     private static func intBound(_ b: Bound, roundingUp: Bool) -> Int64 {

@@ -228,7 +228,7 @@ final class PayloadChecker {
             if node.pointee.enumSet >= 0 {
                 let set = tables.enumSets[Int(node.pointee.enumSet)]
                 if !ValidationPlan.enumContains(tables, set, bytes.baseAddress ?? lexer.p, bytes.count) {
-                    let allowed = plan.enumDisplay[Int(node.pointee.enumSet)]
+                    let allowed = plan.enumValues(node.pointee.enumSet)
                     report(.enum, message { m in
                         m.pointee.add("value "); appendDisplay(str, to: m); m.pointee.add(" is not one of ")
                         for (k, v) in allowed.prefix(8).enumerated() {

@@ -28,8 +28,10 @@ public enum BotocoreFolderIndex {
             paths[name] = file
             entries.append(entry(name, path: file))
         }
+        let sourceFiles = files
         let files = paths
-        return ServiceIndex(entries: entries) { entry, log in
+        // Every file listed, companions too: the entries read `sdk-extras` files.
+        return ServiceIndex(entries: entries, sourceFiles: sourceFiles) { entry, log in
             guard let path = files[entry.name] else { return nil }
             let bytes: [UInt8]
             do throws(FileReadError) { bytes = try FileReading.bytes(atPath: path) } catch {

@@ -1,0 +1,107 @@
+import APIModel
+import Foundation
+
+/// Compiled validation plans kept between runs (`validate --plan-cache DIR`): a run that finds
+/// the plans of its model in the folder takes them on instead of compiling (`PlanSnapshot`);
+/// a run that compiled operations the folder lacked writes them back, with those it had.
+///
+/// The key names everything the tables depend on: this build (the executable's identity), the
+/// pattern-match setting, and every file the model's services are read from (path, device,
+/// inode, size, change and modification times: a file edited, replaced or touched gets a new
+/// key). A model that is not read from files (documentation pages parsed whole) is not cached.
+/// A cache file that cannot be read, or fails its checks, is said in a warning and the run
+/// compiles as if it were not there; a cache that cannot be written is a warning too. Results
+/// never depend on the cache: the facts a cold run reports (patterns no engine runs, patterns
+/// that gave up) come out the same (`ValidationPlan.patternFacts`).
+public final class PlanCache: @unchecked Sendable {
+    /// The cache file for this model, build and settings.
+    public let path: String
+    let key: String
+    private let lock = NSLock()
+    private var loaded: PlanSnapshot??
+    /// Warnings: a cache file refused, or not written.
+    private var warnings = DiagnosticLog()
+
+    /// The cache in `directory` for runs of `catalog` with these settings; nil (and a warning)
+    /// when the model is not read from files the key can stamp.
+    public init?(directory: String, catalog: ServiceCatalog, wholeValuePatterns: Bool, log: inout DiagnosticLog) {
+        guard let files = catalog.sourceFiles, !files.isEmpty else {
+            log.warning(directory, "--plan-cache: the model is not read from model or botocore files alone, so its plans are not cached")
+            return nil
+        }
+        var key = "docconform plan cache 1\n"
+        key += "build " + Self.stamp(Bundle.main.executablePath ?? CommandLine.arguments[0]) + "\n"
+        key += "patterns " + (wholeValuePatterns ? "full" : "search") + "\n"
+        for file in files { key += "source " + Self.stamp(file) + "\n" }
+        self.key = key
+        var h: UInt64 = 0
+        key.withUTF8InPlace { h = byteKeyHash($0) }
+        path = (directory as NSString).appendingPathComponent("plans-" + String(h, radix: 16) + ".dcplan")
+    }
+
+    /// A file's path (resolved) and identity; a file that cannot be read is stamped as such.
+    private static func stamp(_ path: String) -> String {
+        let resolved = (path as NSString).resolvingSymlinksInPath
+        var st = stat()
+        guard stat(resolved, &st) == 0 else { return resolved + " (missing)" }
+        return "\(resolved) \(st.st_dev) \(st.st_ino) \(st.st_size) \(st.st_mtim.tv_sec).\(st.st_mtim.tv_nsec) \(st.st_ctim.tv_sec).\(st.st_ctim.tv_nsec)"
+    }
+
+    /// The cached plans (read once, by the first plan that asks; nil when there are none
+    /// usable).
+    func snapshot() -> PlanSnapshot? {
+        lock.lock()
+        defer { lock.unlock() }
+        if let loaded { return loaded }
+        let found = read()
+        loaded = .some(found)
+        return found
+    }
+
+    private func read() -> PlanSnapshot? {
+        do throws(PlanSnapshot.Refused) {
+            // No file yet is the usual first run, not worth a warning.
+            guard let snapshot = try PlanSnapshot.read(path: path) else { return nil }
+            // A different key under the same name (a hash collision) is simply another model's.
+            guard snapshot.key == key else { return nil }
+            return snapshot
+        } catch {
+            warnings.warning(path, "plan cache ignored: \(error.reason); plans compiled from the model")
+            return nil
+        }
+    }
+
+    /// Writes the plans back when `plans` (the run's, one per lane) compiled an operation the
+    /// cache lacked: those operations and the cached ones, compiled by one plan without a cache
+    /// (a lane's tables hold only what it met), written whole under a temporary name and
+    /// renamed into place. Returns what it wrote: the number of operations (0: nothing).
+    @discardableResult
+    public func store(_ plans: [ValidationPlan]) -> Int {
+        let compiled = plans.flatMap(\.compiledOperations)
+        guard let first = plans.first, !compiled.isEmpty else { return 0 }
+        let writer = ValidationPlan(catalog: first.catalog, wholeValuePatterns: first.patterns.wholeValue, allowUnchecked: first.allowUnchecked)
+        for (service, operation) in (snapshot()?.operationOrder ?? []) + compiled {
+            _ = writer.roots(service: service, operation: operation)
+        }
+        let bytes = PlanSnapshot.encode(writer, key: key)
+        do {
+            try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        } catch {
+            warnings.warning(path, "plan cache not written: cannot make its folder (\(error.localizedDescription))")
+            return 0
+        }
+        do throws(OutputFile.Failure) { try OutputFile.write([bytes], to: path) } catch {
+            warnings.warning(path, "plan cache not written: \(error.reason)")
+            return 0
+        }
+        return writer.compiledOperationCount
+    }
+
+    /// The warnings so far, handed over.
+    public func takeWarnings() -> DiagnosticLog {
+        lock.lock()
+        defer { lock.unlock() }
+        defer { warnings = DiagnosticLog() }
+        return warnings
+    }
+}

@@ -1,0 +1,318 @@
+import APIModel
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A validation plan's tables as bytes, as `PlanCache` keeps them between runs: the node,
+/// member, name, slot, enum and bound tables as they lie in memory (the key names the build, so
+/// the layout is this binary's), the pattern sources, and
+/// each operation's roots with whether its tree holds a pattern no engine runs.
+///
+/// Read back, everything is checked before use: the checksum, every table's size, and every
+/// index a node, member or enum set holds (a bad index would read outside the tables), so a
+/// damaged file is refused, never trusted.
+final class PlanSnapshot: @unchecked Sendable {
+    struct OperationEntry {
+        var input: Int32
+        var output: Int32
+        var reachesUnsupportedPattern: Bool
+    }
+
+    /// The cache key the file was written under (`PlanCache`).
+    let key: String
+    let operations: [String: [String: OperationEntry]]
+    /// The operations in the order the file lists them.
+    let operationOrder: [(service: String, operation: String)]
+    let patternSources: [String]
+    /// Views of the tables, in `memory` (shared, read-only, by every plan that adopts them).
+    let storage: PlanStorage
+    private let memory: UnsafeMutableRawPointer
+
+    private static let magic = Array("DCPLAN\u{0}\u{1}".utf8)
+
+    private init(key: String, operations: [String: [String: OperationEntry]], operationOrder: [(service: String, operation: String)],
+                 patternSources: [String], storage: PlanStorage, memory: UnsafeMutableRawPointer) {
+        self.key = key
+        self.operations = operations
+        self.operationOrder = operationOrder
+        self.patternSources = patternSources
+        self.storage = storage
+        self.memory = memory
+    }
+
+    deinit { memory.deallocate() }
+
+    // MARK: - writing
+
+    /// The bytes of `plan`'s tables and operations (a plan without a cache, that compiled them).
+    static func encode(_ plan: ValidationPlan, key: String) -> [UInt8] {
+        var out = ByteWriter()
+        out.bytes(magic)
+        out.string(key)
+        out.table(plan.nodes)
+        out.table(plan.members)
+        out.table(plan.namePool)
+        out.table(plan.slots)
+        out.table(plan.enumSets)
+        out.table(plan.enumValueRanges)
+        out.table(plan.bounds)
+        out.int(plan.patterns.sources.count)
+        for p in plan.patterns.sources { out.string(p) }
+        let reaching = plan.operationsReachingUnsupportedPatterns()
+        let order = plan.operations.flatMap { s, ops in ops.map { (s, $0.key, $0.value) } }.sorted { ($0.0, $0.1) < ($1.0, $1.1) }
+        out.int(order.count)
+        for (service, operation, roots) in order {
+            out.string(service)
+            out.string(operation)
+            out.int(Int(roots.input))
+            out.int(Int(roots.output))
+            out.int(reaching.contains(roots.input) || reaching.contains(roots.output) ? 1 : 0)
+        }
+        let sum = out.buffer.withUnsafeBytes { checksum($0) }
+        out.int(Int(bitPattern: UInt(sum)))
+        return out.buffer
+    }
+
+    /// The file's checksum: four interleaved multiply-rotate lanes over its 8-byte words (a
+    /// few tenths of a millisecond for a large plan), then its tail, mixed.
+    static func checksum(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
+        var lanes: (UInt64, UInt64, UInt64, UInt64) = (0x243F_6A88_85A3_08D3, 0x1319_8A2E_0370_7344, 0xA409_3822_299F_31D0, 0x082E_FA98_EC4E_6C89)
+        @inline(__always) func mix(_ h: UInt64, _ w: UInt64) -> UInt64 {
+            let x = (h ^ w) &* 0x9E37_79B9_7F4A_7C15
+            return x ^ (x >> 29)
+        }
+        var i = 0
+        let n = bytes.count
+        while i + 32 <= n {
+            lanes.0 = mix(lanes.0, bytes.loadUnaligned(fromByteOffset: i, as: UInt64.self))
+            lanes.1 = mix(lanes.1, bytes.loadUnaligned(fromByteOffset: i + 8, as: UInt64.self))
+            lanes.2 = mix(lanes.2, bytes.loadUnaligned(fromByteOffset: i + 16, as: UInt64.self))
+            lanes.3 = mix(lanes.3, bytes.loadUnaligned(fromByteOffset: i + 24, as: UInt64.self))
+            i += 32
+        }
+        var h = mix(mix(mix(lanes.0, lanes.1), lanes.2), lanes.3)
+        while i < n {
+            h = mix(h, UInt64(bytes[i]))
+            i += 1
+        }
+        return mix(h, UInt64(n))
+    }
+
+    // MARK: - reading
+
+    struct Refused: Error { var reason: String }
+
+    /// The snapshot in the file at `path`, checked through; nil when there is no such file.
+    static func read(path: String) throws(Refused) -> PlanSnapshot? {
+        let fd = open(path, O_RDONLY)
+        guard fd >= 0 else {
+            if errno == ENOENT { return nil }
+            throw Refused(reason: String(cString: strerror(errno)))
+        }
+        defer { close(fd) }
+        var st = stat()
+        guard fstat(fd, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG else { throw Refused(reason: "not a regular file") }
+        let size = Int(st.st_size)
+        // Read into one block aligned for every table, which the tables are then read in place from.
+        let memory = UnsafeMutableRawPointer.allocate(byteCount: max(size, 16), alignment: 16)
+        var filled = 0
+        while filled < size {
+            let n = readBytes(fd, memory + filled, size - filled)
+            if n < 0 && errno == EINTR { continue }
+            if n <= 0 { break }
+            filled += n
+        }
+        do throws(Refused) {
+            guard filled == size else { throw Refused(reason: "the file could not be read whole") }
+            return try decode(UnsafeRawBufferPointer(start: memory, count: size), memory: memory)
+        } catch {
+            memory.deallocate()
+            throw error
+        }
+    }
+
+    /// The snapshot in `bytes` (`memory`'s, which it keeps), checked through.
+    private static func decode(_ bytes: UnsafeRawBufferPointer, memory: UnsafeMutableRawPointer) throws(Refused) -> PlanSnapshot {
+        guard bytes.count >= magic.count + 8, magic.indices.allSatisfy({ bytes[$0] == magic[$0] }) else {
+            throw Refused(reason: "not a docconform plan cache file")
+        }
+        let body = UnsafeRawBufferPointer(rebasing: bytes[..<(bytes.count - 8)])
+        let stored = UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: bytes.count - 8, as: UInt64.self))
+        guard stored == checksum(body) else { throw Refused(reason: "checksum mismatch (the file is damaged)") }
+        var r = ByteReader(bytes: body, at: magic.count)
+        let key = try r.string()
+        var sizes: [(count: Int, bytes: Int, at: Int)] = []
+        for _ in 0..<7 { sizes.append(try r.table()) }
+        func view<T>(_ k: Int, _: T.Type) throws(Refused) -> UnsafeBufferPointer<T> {
+            guard sizes[k].count * MemoryLayout<T>.stride == sizes[k].bytes else { throw Refused(reason: "a table's size does not match this build") }
+            return UnsafeBufferPointer(start: (memory + sizes[k].at).bindMemory(to: T.self, capacity: sizes[k].count), count: sizes[k].count)
+        }
+        // Enum and Bool fields are checked as bytes before the tables are read as their types.
+        try checkNodeBytes(memory + sizes[0].at, count: sizes[0].count)
+        try checkMemberBytes(memory + sizes[1].at, count: sizes[1].count)
+        let storage = PlanStorage(nodes: try view(0, PlanNode.self), members: try view(1, PlanMember.self),
+                                  namePool: try view(2, UInt8.self), slots: try view(3, Int32.self),
+                                  enumSets: try view(4, EnumSet.self), enumValueRanges: try view(5, (start: Int32, length: Int32).self),
+                                  bounds: try view(6, PlanBounds.self))
+        var patternSources: [String] = []
+        for _ in 0..<(try r.count()) { patternSources.append(try r.string()) }
+        var operations: [String: [String: OperationEntry]] = [:]
+        var order: [(service: String, operation: String)] = []
+        let count = try r.count()
+        order.reserveCapacity(count)
+        for _ in 0..<count {
+            let service = try r.string(), operation = try r.string()
+            let entry = OperationEntry(input: try r.int32(), output: try r.int32(), reachesUnsupportedPattern: try r.int() != 0)
+            operations[service, default: [:]][operation] = entry
+            order.append((service, operation))
+        }
+        guard r.atEnd else { throw Refused(reason: "bytes after the operations") }
+        try checkIndexes(storage, patterns: patternSources.count, operations: operations)
+        return PlanSnapshot(key: key, operations: operations, operationOrder: order,
+                            patternSources: patternSources, storage: storage, memory: memory)
+    }
+
+    /// Where the one-byte fields of nodes and members lie (read once).
+    private static let nodeKindOffset = MemoryLayout<PlanNode>.offset(of: \PlanNode.kind)!
+    private static let nodeFlagOffsets = [MemoryLayout<PlanNode>.offset(of: \PlanNode.hasMin)!, MemoryLayout<PlanNode>.offset(of: \PlanNode.hasMax)!]
+    private static let memberRequiredOffset = MemoryLayout<PlanMember>.offset(of: \PlanMember.required)!
+
+    private static func checkNodeBytes(_ p: UnsafeMutableRawPointer, count: Int) throws(Refused) {
+        let kind = nodeKindOffset, hasMin = nodeFlagOffsets[0], hasMax = nodeFlagOffsets[1]
+        for i in 0..<count {
+            let node = p + i * MemoryLayout<PlanNode>.stride
+            guard NodeKind(rawValue: node.load(fromByteOffset: kind, as: UInt8.self)) != nil,
+                  node.load(fromByteOffset: hasMin, as: UInt8.self) <= 1,
+                  node.load(fromByteOffset: hasMax, as: UInt8.self) <= 1 else { throw Refused(reason: "a plan node is damaged") }
+        }
+    }
+
+    private static func checkMemberBytes(_ p: UnsafeMutableRawPointer, count: Int) throws(Refused) {
+        let required = memberRequiredOffset
+        for i in 0..<count where p.load(fromByteOffset: i * MemoryLayout<PlanMember>.stride + required, as: UInt8.self) > 1 {
+            throw Refused(reason: "a plan member is damaged")
+        }
+    }
+
+    /// Every index points inside its table, and every slot table looked up in (a power of two,
+    /// probed until an empty slot) has an empty slot and only indexes of its own entries.
+    private static func checkIndexes(_ s: PlanStorage, patterns: Int,
+                                     operations: [String: [String: OperationEntry]]) throws(Refused) {
+        func inside(_ start: Int32, _ count: Int32, _ limit: Int) -> Bool { start >= 0 && count >= 0 && Int(start) + Int(count) <= limit }
+        func optional(_ i: Int32, _ limit: Int) -> Bool { i == -1 || (i >= 0 && Int(i) < limit) }
+        func slotTable(_ start: Int32, _ mask: Int32, entries: Int32) -> Bool {
+            guard mask >= 0, (Int(mask) + 1) & Int(mask) == 0, inside(start, mask + 1, s.slots.count) else { return false }
+            var empty = false
+            for k in Int(start)...Int(start + mask) {
+                let v = s.slots[k]
+                if v == 0 { empty = true } else if v < 0 || v > entries { return false }
+            }
+            return empty
+        }
+        func bad(_ what: String, _ i: Int) -> Refused { Refused(reason: "a plan table holds an index outside its tables (\(what) \(i))") }
+        guard !s.nodes.isEmpty else { throw bad("nodes", 0) }
+        for (i, node) in s.nodes.enumerated() {
+            switch node.kind {
+            case .structure, .union:
+                // A structure without members is never looked up in (the empty structure has no slots).
+                guard inside(node.memberStart, node.memberCount, s.members.count),
+                      node.memberCount == 0 || slotTable(node.slotStart, node.slotMask, entries: node.memberCount) else { throw bad("node", i) }
+            case .list:
+                guard node.child >= 0, Int(node.child) < s.nodes.count else { throw bad("node", i) }
+            case .map:
+                guard node.child >= 0, node.keyChild >= 0, Int(node.child) < s.nodes.count, Int(node.keyChild) < s.nodes.count else { throw bad("node", i) }
+            default: break
+            }
+            guard optional(node.enumSet, s.enumSets.count), optional(node.pattern, patterns), optional(node.bounds, s.bounds.count),
+                  !node.hasMin || node.bounds >= 0, !node.hasMax || node.bounds >= 0 else { throw bad("node", i) }
+        }
+        for (i, m) in s.members.enumerated() {
+            guard inside(m.nameStart, m.nameLength, s.namePool.count), m.node >= 0, Int(m.node) < s.nodes.count else { throw bad("member", i) }
+        }
+        for (i, set) in s.enumSets.enumerated() {
+            guard inside(set.valueStart, set.valueCount, s.enumValueRanges.count),
+                  slotTable(set.slotStart, set.slotMask, entries: set.valueCount) else { throw bad("enum set", i) }
+        }
+        for (i, r) in s.enumValueRanges.enumerated() where !inside(r.start, r.length, s.namePool.count) { throw bad("enum value", i) }
+        for ops in operations.values {
+            for e in ops.values where !(e.input >= 0 && Int(e.input) < s.nodes.count && e.output >= 0 && Int(e.output) < s.nodes.count) {
+                throw bad("operation root", Int(e.input))
+            }
+        }
+    }
+}
+
+/// `read(2)` (the snapshot's own `read(path:)` hides it inside the class).
+private func readBytes(_ fd: Int32, _ p: UnsafeMutableRawPointer, _ n: Int) -> Int { read(fd, p, n) }
+
+/// Little-endian 64-bit integers, length-prefixed strings and raw tables, appended.
+private struct ByteWriter {
+    var buffer: [UInt8] = []
+
+    mutating func bytes(_ b: [UInt8]) { buffer += b }
+
+    mutating func int(_ v: Int) { withUnsafeBytes(of: UInt64(bitPattern: Int64(v)).littleEndian) { buffer += $0 } }
+
+    mutating func string(_ s: String) {
+        var s = s
+        s.withUTF8 { int($0.count); buffer += $0 }
+    }
+
+    /// The element count and byte count, then the bytes as they lie in memory, starting at a
+    /// multiple of 16 from the file's start (zeros before), so that they can be read in place.
+    mutating func table<T: BitwiseCopyable>(_ t: ScratchStack<T>) {
+        int(t.count)
+        int(t.count * MemoryLayout<T>.stride)
+        buffer += repeatElement(0, count: (16 - buffer.count % 16) % 16)
+        buffer += UnsafeRawBufferPointer(start: t.base, count: t.count * MemoryLayout<T>.stride)
+    }
+}
+
+private struct ByteReader {
+    let bytes: UnsafeRawBufferPointer
+    var at: Int
+
+    init(bytes: UnsafeRawBufferPointer, at: Int) {
+        self.bytes = bytes
+        self.at = at
+    }
+
+    var atEnd: Bool { at == bytes.count }
+
+    mutating func int() throws(PlanSnapshot.Refused) -> Int {
+        guard bytes.count - at >= 8 else { throw PlanSnapshot.Refused(reason: "the file ends early") }
+        let v = Int64(littleEndian: bytes.loadUnaligned(fromByteOffset: at, as: Int64.self))
+        at += 8
+        return Int(v)
+    }
+
+    /// A count or length: not negative, and no larger than the bytes left could hold.
+    mutating func count() throws(PlanSnapshot.Refused) -> Int {
+        let n = try int()
+        guard n >= 0, n <= bytes.count - at else { throw PlanSnapshot.Refused(reason: "a count is out of range") }
+        return n
+    }
+
+    mutating func int32() throws(PlanSnapshot.Refused) -> Int32 {
+        guard let i = Int32(exactly: try int()) else { throw PlanSnapshot.Refused(reason: "an index is out of range") }
+        return i
+    }
+
+    mutating func string() throws(PlanSnapshot.Refused) -> String {
+        let n = try count()
+        defer { at += n }
+        return String(decoding: UnsafeRawBufferPointer(rebasing: bytes[at..<at + n]), as: UTF8.self)
+    }
+
+    /// A table's element count, byte count and where its bytes start (after the padding).
+    mutating func table() throws(PlanSnapshot.Refused) -> (count: Int, bytes: Int, at: Int) {
+        let count = try count()
+        let n = try self.count()
+        let start = (at + 15) & ~15
+        guard start - at + n <= bytes.count - at else { throw PlanSnapshot.Refused(reason: "a table is cut short") }
+        at = start + n
+        return (count, n, start)
+    }
+}

@@ -1,0 +1,157 @@
+import APIModel
+
+/// A plan's side of `--plan-cache`: taking on the tables an earlier run kept (`PlanSnapshot`),
+/// and finding the facts a cold run would have found (patterns no engine runs, patterns that
+/// gave up, each where the run first met it).
+extension ValidationPlan {
+    /// One lookup that compiled (or took from the cache) an operation's roots or an error root.
+    struct CompileEvent {
+        enum Kind { case compiled, restored, errorRoot }
+        /// The run's clock at the lookup (`clock`).
+        var clock: Int
+        var service: String
+        /// The operation, or the error root's shape name ("" for none).
+        var operation: String
+        var kind: Kind
+    }
+
+    /// Takes on the cached tables, once, before anything is compiled: their node indexes are
+    /// then this plan's own. The tables are read where the snapshot holds them (shared by every
+    /// lane) until this plan compiles something of its own.
+    func adoptCachedPlans() {
+        lookedForCache = true
+        guard let cache else { return }
+        let started = monotonicSeconds()
+        defer { compileSeconds += monotonicSeconds() - started }
+        compileLog = []
+        guard let snapshot = cache.snapshot() else { return }
+        adopted = snapshot
+        // Their values as messages show them are read from the tables on first need (`enumValues`).
+        enumDisplay = Array(repeating: [], count: snapshot.storage.enumSets.count)
+        patterns.adopt(snapshot.patternSources)
+        refreshStorage()
+    }
+
+    /// An enum set's values as the model lists them, for messages (an adopted set's are read
+    /// from the tables the first time).
+    func enumValues(_ set: Int32) -> [String] {
+        let i = Int(set)
+        if enumDisplay[i].isEmpty && adopted != nil {
+            let s = storagePointer.pointee
+            let e = s.enumSets[i]
+            enumDisplay[i] = (0..<Int(e.valueCount)).map { k in
+                let r = s.enumValueRanges[Int(e.valueStart) + k]
+                return String(decoding: UnsafeBufferPointer(rebasing: s.namePool[Int(r.start)..<Int(r.start + r.length)]), as: UTF8.self)
+            }
+        }
+        return enumDisplay[i]
+    }
+
+    /// The roots of an operation the cache holds, or nil.
+    func restoredRoots(service: String, operation: String) -> Roots? {
+        if !lookedForCache { adoptCachedPlans() }
+        guard let entry = adopted?.operations[service]?[operation] else { return nil }
+        let roots = Roots(input: entry.input, output: entry.output)
+        operations[service, default: [:]][operation] = roots
+        compileLog?.append(CompileEvent(clock: clock, service: service, operation: operation, kind: .restored))
+        if entry.reachesUnsupportedPattern { restoredUnsupported = true }
+        restoredOperationCount += 1
+        return roots
+    }
+
+    /// Before compiling: a plan with a cache looks for it first (so the cached node indexes stay
+    /// valid), and copies adopted tables into its own before adding to them.
+    func prepareToCompile() {
+        if cache != nil && !lookedForCache { adoptCachedPlans() }
+        guard let adopted, !materialized else { return }
+        materialized = true
+        let s = adopted.storage
+        nodes.removeAll()
+        nodes.append(buffer: s.nodes)
+        members.append(buffer: s.members)
+        namePool.append(buffer: s.namePool)
+        slots.append(buffer: s.slots)
+        enumSets.append(buffer: s.enumSets)
+        enumValueRanges.append(buffer: s.enumValueRanges)
+        bounds.append(buffer: s.bounds)
+        refreshStorage()
+    }
+
+    /// The operations this plan compiled from the model (not taken from the cache), in order.
+    var compiledOperations: [(service: String, operation: String)] {
+        (compileLog ?? []).filter { $0.kind == .compiled }.map { ($0.service, $0.operation) }
+    }
+
+    /// The pattern facts of the run, as a plan that compiled everything itself would list them.
+    /// Cached operations carry no facts: where they could change the answer (one holding a
+    /// pattern no engine runs was looked up, or a pattern gave up, whose order is where it was
+    /// first compiled), the plan's lookups are compiled again from the model, in order and at
+    /// their clocks, by a plan without a cache, and its facts are the answer.
+    var patternFacts: PatternTable.Facts {
+        guard adopted != nil, restoredUnsupported || !patterns.gaveUp.isEmpty, let log = compileLog else { return patterns.facts }
+        let cold = ValidationPlan(catalog: catalog, wholeValuePatterns: patterns.wholeValue, allowUnchecked: allowUnchecked)
+        for event in log {
+            cold.clock = event.clock
+            switch event.kind {
+            case .compiled, .restored: _ = cold.roots(service: event.service, operation: event.operation)
+            case .errorRoot:
+                if let service = catalog.service(event.service) {
+                    _ = cold.errorRoot(service: service, shapeName: event.operation.isEmpty ? nil : event.operation)
+                }
+            }
+        }
+        var facts = cold.patterns.facts
+        facts.gaveUp = [:]
+        for (index, values) in patterns.gaveUp {
+            let source = patterns.sources[Int(index)]
+            if let i = cold.patterns.indexOf(source) {
+                facts.gaveUp[i, default: 0] += values
+            } else {
+                // Not met by compiling again (cannot happen: a pattern runs on a node some lookup
+                // reached); kept rather than dropped, last.
+                facts.sources.append(source)
+                facts.compiledAt.append(Int.max)
+                facts.gaveUp[Int32(facts.sources.count - 1)] = values
+            }
+        }
+        return facts
+    }
+
+    /// For each operation compiled here, whether its tree reaches a node whose pattern no engine
+    /// runs (refs make the node graph cyclic: a walk with a visited mark per operation).
+    func operationsReachingUnsupportedPatterns() -> Set<Int32> {
+        guard !unsupportedPatternNodes.isEmpty else { return [] }
+        var reaching = Set<Int32>()
+        var mark = [UInt32](repeating: 0, count: nodes.count)
+        var stamp: UInt32 = 0
+        var stack: [Int32] = []
+        for byOperation in operations.values {
+            for roots in byOperation.values {
+                for root in [roots.input, roots.output] where !reaching.contains(root) {
+                    stamp += 1
+                    stack = [root]
+                    mark[Int(root)] = stamp
+                    var found = false
+                    while let n = stack.popLast(), !found {
+                        if unsupportedPatternNodes.contains(n) { found = true; break }
+                        let node = nodes[Int(n)]
+                        var next: [Int32] = []
+                        switch node.kind {
+                        case .structure, .union:
+                            for k in 0..<Int(node.memberCount) { next.append(members[Int(node.memberStart) + k].node) }
+                        case .list: next.append(node.child)
+                        case .map: next += [node.keyChild, node.child]
+                        default: break
+                        }
+                        for c in next where c >= 0 && mark[Int(c)] != stamp {
+                            mark[Int(c)] = stamp
+                            stack.append(c)
+                        }
+                    }
+                    if found { reaching.insert(root) }
+                }
+            }
+        }
+        return reaching
+    }
+}

@@ -1,0 +1,233 @@
+import APIModel
+import DocIngest
+import Foundation
+import Testing
+import TestSupport
+@testable import Conformance
+
+/// `validate --plan-cache`: plans kept by one run and taken on by the next give the results a
+/// run without the cache gives, the summary's pattern facts included (patterns no engine runs,
+/// patterns that gave up, in the order a cold run finds them), on one thread and on several; a
+/// damaged cache file is refused with a warning, and a changed model file is another key.
+@Suite struct PlanCacheTests {
+    /// A service whose operations share a structure that holds a pattern no engine runs and a
+    /// pattern ICU gives up on (a back-reference, exponential on a run of `a`s), beside the
+    /// fixture services; written as a model file (the cache keys on the files a model is read from).
+    static func modelFile() throws -> String {
+        var bad = Shape(type: .string)
+        bad.name = "BadName"
+        bad.pattern = "[a-z"
+        var slow = Shape(type: .string)
+        slow.name = "Slow"
+        slow.pattern = #"^(a*)*\1b$"#
+        var kind = Shape(type: .string)
+        kind.name = "Kind"
+        kind.enumValues = ["x", "y", "z"]
+        var fine = Shape(type: .string)
+        fine.name = "Fine"
+        fine.pattern = "^[a-z]+$"
+        fine.max = .integer(5)
+        let common = Shape.structure([("Bad", bad), ("Slow", slow), ("Kind", kind)], required: ["Kind"])
+        var otherBad = bad
+        otherBad.name = "OtherBad"
+        var service = Service(name: "cachefacts")
+        var a = Operation(name: "A")
+        a.input = .structure([("C", common), ("N", Shape(type: .integer))])
+        var b = Operation(name: "B")
+        b.input = .structure([("C", common), ("Other", otherBad)])
+        var d = Operation(name: "D")
+        d.input = .structure([("Slow", slow), ("Fine", fine), ("List", .list(of: fine))])
+        var e = Operation(name: "E")
+        e.input = .structure([("Fine", fine)])
+        for op in [a, b, d, e] { service.operations[op.name] = op }
+        var model = try Fixtures.model
+        model.services[service.name] = service
+        let path = try Fixtures.temporaryDirectory() + "/model.json"
+        try Data(ModelWriter().bytes(of: model)).write(to: URL(fileURLWithPath: path))
+        return path
+    }
+
+    static func catalog(_ modelFile: String) throws -> ServiceCatalog {
+        try #require(Ingest.lazyCatalog(paths: [modelFile]))
+    }
+
+    static func record(_ operation: String, _ payload: String) -> String {
+        #"{"service":"cachefacts","operation":"\#(operation)","direction":"request","payload":\#(payload)}"#
+    }
+
+    static let slowValue = String(repeating: "a", count: 40)
+
+    struct Outcome: Equatable {
+        var results: [String] = []
+        var rendered: [UInt8] = []
+        var unsupported: [String] = []
+        var gaveUp: [String] = []
+    }
+
+    struct Run {
+        var outcome = Outcome()
+        var restored = 0
+        var compiled = 0
+    }
+
+    /// Checks the records at `paths` with `threads` threads, with `cache` when given.
+    func run(_ paths: [String], catalog: ServiceCatalog, threads: Int, cache: PlanCache?) -> Run {
+        let plan = ValidationPlan(catalog: catalog, allowUnchecked: true, cache: cache)
+        let files = PayloadFiles(validator: RecordValidator(plan: plan), threads: threads)
+        let writer = ResultsJSON.Writer(layout: .array)
+        var run = Run()
+        var rendered: [UInt8] = []
+        // Handed on one by one (rendering on the lanes would hand on none) and rendered here.
+        files.run(paths: paths) { r in
+            run.outcome.results.append("\(r.line) \(r.service ?? "-") \(r.operation ?? "-") "
+                                       + r.issues.map { "\($0.code) \($0.path) \($0.message)" }.joined(separator: "; "))
+            writer.add(r)
+        }
+        writer.drain { rendered.append(contentsOf: $0) }
+        run.outcome.rendered = rendered
+        run.outcome.unsupported = ValidationPlan.unsupportedPatterns(of: files.plans).map { "\($0.shape) \($0.pattern) \($0.reason)" }
+        run.outcome.gaveUp = ValidationPlan.patternsGivenUp(of: files.plans).map { "\($0.pattern) \($0.values)" }
+        run.restored = files.plans.reduce(0) { $0 + $1.restoredOperationCount }
+        run.compiled = files.plans.reduce(0) { $0 + $1.compiledOperations.count }
+        cache?.store(files.plans)
+        return run
+    }
+
+    static func write(_ lines: [String]) throws -> String {
+        let path = try Fixtures.temporaryDirectory() + "/records.jsonl"
+        try Data((lines.joined(separator: "\n") + "\n").utf8).write(to: URL(fileURLWithPath: path))
+        return path
+    }
+
+    /// The run that writes the cache meets A and E; the next meets B first (not cached), then D
+    /// and A (cached), with values that make the slow pattern give up when `slow` (ICU works to
+    /// its bound on each: only a few are), and an enum value that is not allowed (its message
+    /// lists the values, read from the cached tables).
+    static func warmRecords(slow: Bool = true) -> [String] {
+        let value = slow ? slowValue : "aab"
+        return [record("B", #"{"C":{"Kind":"x","Bad":"q"},"Other":"r"}"#),
+                record("D", #"{"Slow":"\#(value)","Fine":"abcdefg","List":["ok","NO"]}"#),
+                record("A", #"{"C":{"Kind":"w","Slow":"\#(value)"},"N":"1"}"#),
+                record("E", #"{"Fine":"toolong"}"#),
+                record("A", #"{"C":{"Kind":"y"},"N":2}"#)]
+    }
+
+    @Test(arguments: [1, 3])
+    func cachedPlansGiveTheResultsAndFactsOfACompiledRun(threads: Int) throws {
+        let model = try Self.modelFile()
+        let catalog = try Self.catalog(model)
+        let folder = try Fixtures.temporaryDirectory() + "/plans"
+        var log = DiagnosticLog()
+        let first = try Self.write([Self.record("A", #"{"C":{"Kind":"x"},"N":1}"#), Self.record("E", #"{"Fine":"ab"}"#)])
+        let writing = try #require(PlanCache(directory: folder, catalog: catalog, wholeValuePatterns: false, log: &log))
+        let cold = run([first], catalog: catalog, threads: threads, cache: writing)
+        #expect(cold.restored == 0 && cold.compiled == 2)
+        #expect(FileManager.default.fileExists(atPath: writing.path))
+        #expect(writing.takeWarnings().diagnostics.isEmpty)
+
+        // Many records, so that several threads share them (each in stretches of its own).
+        var lines: [String] = []
+        for k in 0..<4_000 { lines += Self.warmRecords(slow: k % 1_000 == 999) }
+        let records = try Self.write(lines)
+        let uncached = run([records], catalog: try Self.catalog(model), threads: threads, cache: nil)
+        let reading = try #require(PlanCache(directory: folder, catalog: try Self.catalog(model), wholeValuePatterns: false, log: &log))
+        #expect(reading.path == writing.path, "the same model file, build and settings: the same key")
+        let warm = run([records], catalog: try Self.catalog(model), threads: threads, cache: reading)
+        #expect(warm.restored >= 2, "A and E came from the cache")
+        #expect(warm.compiled >= 1, "B was compiled")
+        #expect(warm.outcome.results == uncached.outcome.results)
+        #expect(warm.outcome.rendered == uncached.outcome.rendered)
+        #expect(warm.outcome.unsupported == uncached.outcome.unsupported)
+        #expect(warm.outcome.gaveUp == uncached.outcome.gaveUp)
+        #expect(uncached.outcome.unsupported.count == 2, "[a-z once per shape: \(uncached.outcome.unsupported)")
+        #expect(uncached.outcome.gaveUp.first?.hasPrefix(#"^(a*)*\1b$"#) == true, "\(uncached.outcome.gaveUp)")
+        #expect(uncached.outcome.results.contains { $0.contains("is not one of x, y, z") })
+        #expect(reading.takeWarnings().diagnostics.isEmpty)
+
+        // B was written back with the rest: a third run compiles nothing.
+        let again = try #require(PlanCache(directory: folder, catalog: try Self.catalog(model), wholeValuePatterns: false, log: &log))
+        let third = run([records], catalog: try Self.catalog(model), threads: threads, cache: again)
+        #expect(third.compiled == 0 && third.restored >= 4)
+        #expect(third.outcome == uncached.outcome)
+        #expect(log.diagnostics.isEmpty)
+    }
+
+    /// The records after `first` in the order a cold run would compile them differently: every
+    /// fact comes out as that run finds it, whichever operations the cache held.
+    @Test func factsFollowTheRunNotTheCache() throws {
+        let model = try Self.modelFile()
+        let folder = try Fixtures.temporaryDirectory() + "/plans"
+        var log = DiagnosticLog()
+        // The cache holds everything, compiled in another order than the next run meets it.
+        let all = try Self.write(["D", "E", "B", "A"].map { Self.record($0, "{}") })
+        _ = run([all], catalog: try Self.catalog(model), threads: 1,
+                cache: PlanCache(directory: folder, catalog: try Self.catalog(model), wholeValuePatterns: false, log: &log))
+        for order in [["A", "B", "D"], ["B", "D", "A"], ["D", "A", "B"], ["E"]] {
+            let records = try Self.write(order.map { Self.record($0, #"{"C":{"Kind":"x","Slow":"\#(Self.slowValue)"},"Slow":"\#(Self.slowValue)"}"#) })
+            let uncached = run([records], catalog: try Self.catalog(model), threads: 1, cache: nil)
+            let warm = run([records], catalog: try Self.catalog(model), threads: 1,
+                           cache: PlanCache(directory: folder, catalog: try Self.catalog(model), wholeValuePatterns: false, log: &log))
+            #expect(warm.restored == order.count && warm.compiled == 0)
+            #expect(warm.outcome == uncached.outcome, "\(order)")
+        }
+    }
+
+    /// Damaged files are refused with a warning (the run compiles, and writes a good file back).
+    @Test(arguments: ["a byte flipped", "cut short", "an index out of range", "not a cache file", "empty"])
+    func aDamagedCacheFileIsRefusedWithAWarning(damage: String) throws {
+        let model = try Self.modelFile()
+        let folder = try Fixtures.temporaryDirectory() + "/plans"
+        var log = DiagnosticLog()
+        let records = try Self.write(Self.warmRecords())
+        let writing = try #require(PlanCache(directory: folder, catalog: try Self.catalog(model), wholeValuePatterns: false, log: &log))
+        let cold = run([records], catalog: try Self.catalog(model), threads: 1, cache: writing)
+        var bytes = try Fixtures.bytes(atPath: writing.path)
+        switch damage {
+        case "a byte flipped": bytes[bytes.count / 2] ^= 0x40
+        case "cut short": bytes.removeLast(bytes.count / 3)
+        case "an index out of range":
+            // The last operation's input root (before its output, its flag and the checksum),
+            // with the checksum made again: only the index check can refuse it.
+            let at = bytes.count - 8 * 4
+            withUnsafeBytes(of: Int64(1 << 30).littleEndian) { bytes.replaceSubrange(at..<at + 8, with: $0) }
+            let sum = bytes[..<(bytes.count - 8)].withUnsafeBytes { PlanSnapshot.checksum($0) }
+            withUnsafeBytes(of: sum.littleEndian) { bytes.replaceSubrange((bytes.count - 8)..., with: $0) }
+        case "not a cache file": bytes = Array("{\"format\": \"something else\"}".utf8)
+        default: bytes = []
+        }
+        try Data(bytes).write(to: URL(fileURLWithPath: writing.path))
+        let reading = try #require(PlanCache(directory: folder, catalog: try Self.catalog(model), wholeValuePatterns: false, log: &log))
+        let warm = run([records], catalog: try Self.catalog(model), threads: 1, cache: reading)
+        #expect(warm.restored == 0)
+        #expect(warm.outcome == cold.outcome)
+        let warnings = reading.takeWarnings().diagnostics.map(\.description)
+        #expect(warnings.count == 1 && warnings[0].contains("plan cache ignored"), "\(warnings)")
+        // Written back whole: the next run takes it.
+        let next = run([records], catalog: try Self.catalog(model), threads: 1,
+                       cache: PlanCache(directory: folder, catalog: try Self.catalog(model), wholeValuePatterns: false, log: &log))
+        #expect(next.restored > 0 && next.compiled == 0)
+        #expect(next.outcome == cold.outcome)
+    }
+
+    /// The key stamps the model file: touched, it is another key (another file), and the
+    /// pattern-match setting is part of the key too.
+    @Test func aChangedModelFileOrSettingIsAnotherKey() throws {
+        let model = try Self.modelFile()
+        let folder = try Fixtures.temporaryDirectory() + "/plans"
+        var log = DiagnosticLog()
+        let before = try #require(PlanCache(directory: folder, catalog: try Self.catalog(model), wholeValuePatterns: false, log: &log))
+        let full = try #require(PlanCache(directory: folder, catalog: try Self.catalog(model), wholeValuePatterns: true, log: &log))
+        #expect(full.path != before.path)
+        var times = [timespec(tv_sec: 1_000_000_000, tv_nsec: 0), timespec(tv_sec: 1_000_000_000, tv_nsec: 0)]
+        #expect(utimensat(AT_FDCWD, model, &times, 0) == 0)
+        let after = try #require(PlanCache(directory: folder, catalog: try Self.catalog(model), wholeValuePatterns: false, log: &log))
+        #expect(after.path != before.path)
+    }
+
+    /// A model parsed whole from documents has no files to stamp: no cache, and a warning.
+    @Test func aModelNotReadFromFilesIsNotCached() throws {
+        var log = DiagnosticLog()
+        #expect(PlanCache(directory: "/tmp/unused", catalog: ServiceCatalog(model: try Fixtures.model), wholeValuePatterns: false, log: &log) == nil)
+        #expect(log.diagnostics.map(\.description).contains { $0.contains("not cached") })
+    }
+}

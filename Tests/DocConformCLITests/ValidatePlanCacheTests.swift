@@ -1,0 +1,68 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// `validate --plan-cache DIR`: the second run of the same model takes its plans from the folder
+/// and writes the bytes the first wrote, on one thread and on several; a damaged cache file is a
+/// warning, not a failure; a model parsed from documentation pages is not cached (a warning).
+@Suite struct ValidatePlanCacheTests {
+    static let data = "docs-corpus/fixtures/botocore-1.43.11/data"
+    static let payloads = ["docs-corpus/fixtures/payloads/labelled-sample.jsonl", "docs-corpus/fixtures/payloads/paths.jsonl"]
+
+    private func validate(_ model: String, cache: String?, _ extra: [String] = []) throws -> (ProcessRun, [UInt8]) {
+        let out = try Fixtures.temporaryDirectory() + "/results.json"
+        let run = try Run.docconform(["validate", "--model", model] + Self.payloads + ["--format", "json", "-o", out, "--stats"]
+                                     + (cache.map { ["--plan-cache", $0] } ?? []) + extra,
+                                     in: Fixtures.repositoryRoot)
+        return (run, try Fixtures.bytes(atPath: out))
+    }
+
+    /// How many lookups `--stats` says the cache answered.
+    private func answered(_ stderr: String) -> Int? {
+        guard let range = stderr.range(of: #"plan cache: (\d+) operation lookups answered from it"#, options: .regularExpression) else { return nil }
+        return Int(stderr[range].split(separator: " ")[2])
+    }
+
+    @Test(arguments: ["1", "3"])
+    func theSecondRunTakesThePlansAndWritesTheSameResults(jobs: String) throws {
+        let cache = try Fixtures.temporaryDirectory() + "/plans"
+        let (plain, plainOut) = try validate(Self.data, cache: nil, ["--jobs", jobs])
+        let (first, firstOut) = try validate(Self.data, cache: cache, ["--jobs", jobs])
+        let (second, secondOut) = try validate(Self.data, cache: cache, ["--jobs", jobs])
+        #expect(plain.status == 1 && first.status == 1 && second.status == 1, "\(second.stderr)")
+        #expect(firstOut == plainOut && secondOut == plainOut)
+        #expect(answered(first.stderr) == 0, "\(first.stderr)")
+        #expect((answered(second.stderr) ?? 0) > 20, "\(second.stderr)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: cache).filter { $0.hasSuffix(".dcplan") }.count == 1)
+        #expect(!second.stderr.contains("warning"), "\(second.stderr)")
+    }
+
+    @Test func aDamagedCacheFileIsAWarningAndTheRunGoesOn() throws {
+        let cache = try Fixtures.temporaryDirectory() + "/plans"
+        let (first, firstOut) = try validate(Self.data, cache: cache)
+        let file = try #require(try FileManager.default.contentsOfDirectory(atPath: cache).first { $0.hasSuffix(".dcplan") })
+        var bytes = try Fixtures.bytes(atPath: cache + "/" + file)
+        bytes[bytes.count / 3] ^= 0xFF
+        try Data(bytes).write(to: URL(fileURLWithPath: cache + "/" + file))
+        let (second, secondOut) = try validate(Self.data, cache: cache)
+        #expect(second.status == first.status)
+        #expect(secondOut == firstOut)
+        #expect(second.stderr.contains("plan cache ignored: checksum mismatch"), "\(second.stderr)")
+        #expect(answered(second.stderr) == 0)
+        // Written back whole by the run that refused it.
+        let (third, thirdOut) = try validate(Self.data, cache: cache)
+        #expect(thirdOut == firstOut)
+        #expect((answered(third.stderr) ?? 0) > 0 && !third.stderr.contains("warning"), "\(third.stderr)")
+    }
+
+    @Test func aModelParsedFromPagesIsNotCached() throws {
+        let cache = try Fixtures.temporaryDirectory() + "/plans"
+        let pages = "docs-corpus/fixtures/boto3-rst"
+        let out = try Fixtures.temporaryDirectory() + "/results.json"
+        let run = try Run.docconform(["validate", "--model", pages, "docs-corpus/fixtures/payloads/paths.jsonl", "--format", "json", "-o", out,
+                                      "--plan-cache", cache], in: Fixtures.repositoryRoot)
+        #expect(run.status == 1 || run.status == 0, "\(run.stderr)")
+        #expect(run.stderr.contains("--plan-cache: the model is not read from model or botocore files alone"), "\(run.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: cache))
+    }
+}
