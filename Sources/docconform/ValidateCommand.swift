@@ -167,7 +167,9 @@ struct ValidateCommand: ParsableCommand {
                                         catalog.loadedCount, catalog.entries.count, catalog.prefetchedCount, catalog.loadSeconds)
                                + String(format: "; on %d thread%@: %.1f MB/s of wall time, plans compiled on first use included",
                                         jobs, jobs == 1 ? "" : "s", mb / wall)
-                               + (cache == nil ? "" : String(format: "; plan cache: %d operation lookups answered from it", files.plans.reduce(0) { $0 + $1.restoredOperationCount })))
+                               + (cache == nil ? "" : String(format: "; plan cache: %d operation lookups answered from it, %d compiled",
+                                                                files.plans.reduce(0) { $0 + $1.restoredOperationCount },
+                                                                files.plans.reduce(0) { $0 + $1.compiledOperations.count })))
             for line in ResultsText.counts(summary) { Console.printError(line) }
         }
         // A model that could not be read where a record needed it is an input error, as a model

@@ -149,6 +149,14 @@ import TestSupport
         let third = run([records], catalog: try Self.catalog(model), threads: threads, cache: again)
         #expect(third.compiled == 0 && third.restored >= 4)
         #expect(third.outcome == uncached.outcome)
+        // B alone: its own mark (written when it was added to the file) brings its facts.
+        let onlyB = try Self.write([Self.record("B", #"{"C":{"Kind":"x"}}"#)])
+        let bUncached = run([onlyB], catalog: try Self.catalog(model), threads: threads, cache: nil)
+        let bCached = run([onlyB], catalog: try Self.catalog(model), threads: threads,
+                          cache: PlanCache(directory: folder, catalog: try Self.catalog(model), wholeValuePatterns: false, log: &log))
+        #expect(bCached.restored == 1 && bCached.compiled == 0)
+        #expect(bUncached.outcome.unsupported.count == 2)
+        #expect(bCached.outcome == bUncached.outcome)
         #expect(log.diagnostics.isEmpty)
     }
 
@@ -222,6 +230,27 @@ import TestSupport
         #expect(utimensat(AT_FDCWD, model, &times, 0) == 0)
         let after = try #require(PlanCache(directory: folder, catalog: try Self.catalog(model), wholeValuePatterns: false, log: &log))
         #expect(after.path != before.path)
+    }
+
+    /// A folder written by runs of many models keeps the files used last, the one just
+    /// written among them.
+    @Test func aFolderKeepsTheFilesUsedLast() throws {
+        let model = try Self.modelFile()
+        let folder = try Fixtures.temporaryDirectory() + "/plans"
+        let records = try Self.write([Self.record("E", #"{"Fine":"ab"}"#)])
+        var log = DiagnosticLog()
+        var paths: [String] = []
+        for k in 0..<(PlanCache.keep + 3) {
+            // Another modification time, another key, another file.
+            var times = [timespec(tv_sec: 1_000_000_000 + k, tv_nsec: 0), timespec(tv_sec: 1_000_000_000 + k, tv_nsec: 0)]
+            #expect(utimensat(AT_FDCWD, model, &times, 0) == 0)
+            let cache = try #require(PlanCache(directory: folder, catalog: try Self.catalog(model), wholeValuePatterns: false, log: &log))
+            _ = run([records], catalog: try Self.catalog(model), threads: 1, cache: cache)
+            paths.append(cache.path)
+        }
+        let kept = try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasSuffix(".dcplan") }
+        #expect(kept.count == PlanCache.keep)
+        #expect(Set(paths.suffix(PlanCache.keep).map { ($0 as NSString).lastPathComponent }) == Set(kept))
     }
 
     /// A model parsed whole from documents has no files to stamp: no cache, and a warning.

@@ -2,8 +2,9 @@
 # Data races in validating on several threads (`validate --jobs`), found by ThreadSanitizer:
 # the side-by-side tests built with -sanitize=thread (in their own scratch folder), then the
 # CLI on ~2 MB of interleaved fixture records and on a folder of placebo recordings, in every
-# results format, several rounds each (a race shows up only when the threads happen to meet;
-# TSan exits 66 when it reports one).
+# results format, several rounds each, and with plans taken from --plan-cache (the lanes share
+# the cached tables; a race shows up only when the threads happen to meet; TSan exits 66 when it
+# reports one).
 #
 # Usage: scripts/checks/thread_sanitizer.sh [SCRATCH]   (default /tmp/docconform-tsan)
 set -euo pipefail
@@ -13,7 +14,7 @@ cd "$ROOT"
 
 swift build --build-tests --sanitize=thread --scratch-path "$SCRATCH" 2>&1 | tail -n 1
 set +e
-swift test --sanitize=thread --scratch-path "$SCRATCH" --skip-build --filter "SideBySideTests|ValidateJobsTests" \
+swift test --sanitize=thread --scratch-path "$SCRATCH" --skip-build --filter "SideBySideTests|ValidateJobsTests|PlanCacheTests" \
     > "$SCRATCH/test.log" 2>&1
 status=$?
 set -e
@@ -45,6 +46,7 @@ for round in 1 2 3 4 5 6 7 8; do cp -r docs-corpus/fixtures/placebo/recordings "
 bin="$SCRATCH/debug/docconform"
 races=0
 runs=0
+extra=()
 # validate INPUT FORMAT MODEL...: one run on 3 threads, which must exit 1 (invalid payloads) without a report.
 check() {
     local input="$1" format="$2"
@@ -52,7 +54,7 @@ check() {
     local models=()
     for m in "$@"; do models+=(--model "$m"); done
     set +e
-    "$bin" validate --quiet "${models[@]}" "$input" --format "$format" --jobs 3 -o "$SCRATCH/out.$format" 2> "$SCRATCH/err.$format"
+    "$bin" validate --quiet "${models[@]}" "$input" --format "$format" --jobs 3 -o "$SCRATCH/out.$format" "${extra[@]}" 2> "$SCRATCH/err.$format"
     local status=$?
     set -e
     runs=$((runs + 1))
@@ -70,5 +72,11 @@ for round in 1 2 3 4 5; do
         if [ "$round" -le 2 ]; then check "$recordings" "$format" "$fixtures/placebo/botocore-1.43.11/data" "$fixtures/botocore-1.43.11/data"; fi
     done
 done
+# Plans from the cache: the first run writes them, the next ones share them across the lanes.
+rm -rf "$SCRATCH/plans"
+extra=(--plan-cache "$SCRATCH/plans")
+for round in 1 2 3; do
+    for format in text json; do check "$corpus" "$format" "$fixtures/botocore-1.43.11/data"; done
+done
 [ "$races" -eq 0 ] || exit 1
-echo "tsan: no data race in $runs CLI runs on 3 threads (a .jsonl file, a folder of recordings), side-by-side tests passed"
+echo "tsan: no data race in $runs CLI runs on 3 threads (a .jsonl file, a folder of recordings, plans from the cache), side-by-side and plan cache tests passed"

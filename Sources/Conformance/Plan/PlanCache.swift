@@ -5,10 +5,13 @@ import Foundation
 /// the plans of its model in the folder takes them on instead of compiling (`PlanSnapshot`);
 /// a run that compiled operations the folder lacked writes them back, with those it had.
 ///
-/// The key names everything the tables depend on: this build (the executable's identity), the
-/// pattern-match setting, and every file the model's services are read from (path, device,
-/// inode, size, change and modification times: a file edited, replaced or touched gets a new
-/// key). A model that is not read from files (documentation pages parsed whole) is not cached.
+/// The key names everything the tables depend on: this build (the executable's path, device,
+/// inode, size and modification time), the pattern-match setting, and every file the model's
+/// services are read from (its absolute path, device, inode, size, and modification and change
+/// times: a file edited, replaced or touched gets a new key; so does one linked or chmod-ed,
+/// which costs a cold run, never a wrong plan). A model that is not read from files
+/// (documentation pages parsed whole) is not cached. A folder keeps the `keep` files used last
+/// (one per model, build and setting), so that it does not grow with every build.
 /// A cache file that cannot be read, or fails its checks, is said in a warning and the run
 /// compiles as if it were not there; a cache that cannot be written is a warning too. Results
 /// never depend on the cache: the facts a cold run reports (patterns no engine runs, patterns
@@ -30,22 +33,34 @@ public final class PlanCache: @unchecked Sendable {
             return nil
         }
         var key = "docconform plan cache 1\n"
-        key += "build " + Self.stamp(Bundle.main.executablePath ?? CommandLine.arguments[0]) + "\n"
+        // Not the binary's change time: tools that hard-link binaries (perf's build-id cache) change it.
+        key += "build " + Self.stamp(Bundle.main.executablePath ?? CommandLine.arguments[0], changeTime: false) + "\n"
         key += "patterns " + (wholeValuePatterns ? "full" : "search") + "\n"
-        for file in files { key += "source " + Self.stamp(file) + "\n" }
+        for file in files { key += "source " + Self.stamp(file, changeTime: true) + "\n" }
+        self.directory = directory
         self.key = key
         var h: UInt64 = 0
         key.withUTF8InPlace { h = byteKeyHash($0) }
         path = (directory as NSString).appendingPathComponent("plans-" + String(h, radix: 16) + ".dcplan")
     }
 
-    /// A file's path (resolved) and identity; a file that cannot be read is stamped as such.
-    private static func stamp(_ path: String) -> String {
-        let resolved = (path as NSString).resolvingSymlinksInPath
+    /// A file's absolute path (links resolved) and identity; a file that cannot be found is
+    /// stamped as such.
+    private static func stamp(_ path: String, changeTime: Bool) -> String {
+        guard let real = realpath(path, nil) else { return path + " (missing)" }
+        defer { free(real) }
+        let resolved = String(cString: real)
         var st = stat()
         guard stat(resolved, &st) == 0 else { return resolved + " (missing)" }
-        return "\(resolved) \(st.st_dev) \(st.st_ino) \(st.st_size) \(st.st_mtim.tv_sec).\(st.st_mtim.tv_nsec) \(st.st_ctim.tv_sec).\(st.st_ctim.tv_nsec)"
+        var stamp = "\(resolved) \(st.st_dev) \(st.st_ino) \(st.st_size) \(st.st_mtim.tv_sec).\(st.st_mtim.tv_nsec)"
+        if changeTime { stamp += " \(st.st_ctim.tv_sec).\(st.st_ctim.tv_nsec)" }
+        return stamp
     }
+
+    /// How many cache files a folder keeps: those used last (their modification time is set
+    /// when a run takes them).
+    public static let keep = 8
+    private let directory: String
 
     /// The cached plans (read once, by the first plan that asks; nil when there are none
     /// usable).
@@ -64,6 +79,8 @@ public final class PlanCache: @unchecked Sendable {
             guard let snapshot = try PlanSnapshot.read(path: path) else { return nil }
             // A different key under the same name (a hash collision) is simply another model's.
             guard snapshot.key == key else { return nil }
+            // Marked as used, for the folder's pruning.
+            _ = utimes(path, nil)
             return snapshot
         } catch {
             warnings.warning(path, "plan cache ignored: \(error.reason); plans compiled from the model")
@@ -71,19 +88,18 @@ public final class PlanCache: @unchecked Sendable {
         }
     }
 
-    /// Writes the plans back when `plans` (the run's, one per lane) compiled an operation the
-    /// cache lacked: those operations and the cached ones, compiled by one plan without a cache
-    /// (a lane's tables hold only what it met), written whole under a temporary name and
-    /// renamed into place. Returns what it wrote: the number of operations (0: nothing).
+    /// Writes the plans back when `plans` (the run's, one per lane) compiled operations the
+    /// cache lacked: one plan takes on the cached tables and compiles those operations onto them
+    /// (so only their services are read), and the whole is written under a temporary name and
+    /// renamed into place. Returns the number of operations the file holds (0: nothing written).
     @discardableResult
     public func store(_ plans: [ValidationPlan]) -> Int {
         let compiled = plans.flatMap(\.compiledOperations)
         guard let first = plans.first, !compiled.isEmpty else { return 0 }
-        let writer = ValidationPlan(catalog: first.catalog, wholeValuePatterns: first.patterns.wholeValue, allowUnchecked: first.allowUnchecked)
-        for (service, operation) in (snapshot()?.operationOrder ?? []) + compiled {
-            _ = writer.roots(service: service, operation: operation)
-        }
-        let bytes = PlanSnapshot.encode(writer, key: key)
+        let writer = ValidationPlan(catalog: first.catalog, wholeValuePatterns: first.patterns.wholeValue,
+                                    allowUnchecked: first.allowUnchecked, cache: self)
+        for (service, operation) in compiled { _ = writer.roots(service: service, operation: operation) }
+        let (bytes, count) = PlanSnapshot.encode(writer, key: key)
         do {
             try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
         } catch {
@@ -94,7 +110,22 @@ public final class PlanCache: @unchecked Sendable {
             warnings.warning(path, "plan cache not written: \(error.reason)")
             return 0
         }
-        return writer.compiledOperationCount
+        prune()
+        return count
+    }
+
+    /// Removes the folder's cache files beyond the `keep` used last (another run may be reading
+    /// one: it has it open, and a removed file stays readable to it).
+    private func prune() {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else { return }
+        var files: [(path: String, used: Double)] = []
+        for name in names where name.hasPrefix("plans-") && name.hasSuffix(".dcplan") {
+            let file = (directory as NSString).appendingPathComponent(name)
+            var st = stat()
+            guard stat(file, &st) == 0 else { continue }
+            files.append((file, Double(st.st_mtim.tv_sec) + Double(st.st_mtim.tv_nsec) / 1e9))
+        }
+        for old in files.sorted(by: { $0.used > $1.used }).dropFirst(Self.keep) { unlink(old.path) }
     }
 
     /// The warnings so far, handed over.

@@ -46,8 +46,9 @@ final class PlanSnapshot: @unchecked Sendable {
 
     // MARK: - writing
 
-    /// The bytes of `plan`'s tables and operations (a plan without a cache, that compiled them).
-    static func encode(_ plan: ValidationPlan, key: String) -> [UInt8] {
+    /// The bytes of `plan`'s tables and operations, and how many operations they hold: those
+    /// of the cache it took on (as they were written) and those it compiled.
+    static func encode(_ plan: ValidationPlan, key: String) -> (bytes: [UInt8], operations: Int) {
         var out = ByteWriter()
         out.bytes(magic)
         out.string(key)
@@ -60,19 +61,32 @@ final class PlanSnapshot: @unchecked Sendable {
         out.table(plan.bounds)
         out.int(plan.patterns.sources.count)
         for p in plan.patterns.sources { out.string(p) }
-        let reaching = plan.operationsReachingUnsupportedPatterns()
-        let order = plan.operations.flatMap { s, ops in ops.map { (s, $0.key, $0.value) } }.sorted { ($0.0, $0.1) < ($1.0, $1.1) }
-        out.int(order.count)
-        for (service, operation, roots) in order {
+        var entries: [(service: String, operation: String, entry: OperationEntry)] = []
+        if let cached = plan.adopted {
+            for (service, operation) in cached.operationOrder {
+                if let entry = cached.operations[service]?[operation] { entries.append((service, operation, entry)) }
+            }
+        }
+        var compiled: [(service: String, operation: String, roots: ValidationPlan.Roots)] = []
+        for (service, operation) in plan.compiledOperations {
+            if let roots = plan.operations[service]?[operation] { compiled.append((service, operation, roots)) }
+        }
+        let reaching = plan.rootsReachingUnsupportedPatterns(compiled.flatMap { [$0.roots.input, $0.roots.output] })
+        for (service, operation, roots) in compiled {
+            entries.append((service, operation, OperationEntry(input: roots.input, output: roots.output,
+                                                               reachesUnsupportedPattern: reaching.contains(roots.input) || reaching.contains(roots.output))))
+        }
+        out.int(entries.count)
+        for (service, operation, entry) in entries {
             out.string(service)
             out.string(operation)
-            out.int(Int(roots.input))
-            out.int(Int(roots.output))
-            out.int(reaching.contains(roots.input) || reaching.contains(roots.output) ? 1 : 0)
+            out.int(Int(entry.input))
+            out.int(Int(entry.output))
+            out.int(entry.reachesUnsupportedPattern ? 1 : 0)
         }
         let sum = out.buffer.withUnsafeBytes { checksum($0) }
         out.int(Int(bitPattern: UInt(sum)))
-        return out.buffer
+        return (out.buffer, entries.count)
     }
 
     /// The file's checksum: four interleaved multiply-rotate lanes over its 8-byte words (a

@@ -32,6 +32,12 @@ extension ValidationPlan {
         refreshStorage()
     }
 
+    /// Takes on the cached plans now (with a cache, before the first lookup): a lane's thread
+    /// calls it before its first records, so that reading the cache overlaps reading them.
+    func adoptCachedPlansEarly() {
+        if cache != nil && !lookedForCache { adoptCachedPlans() }
+    }
+
     /// An enum set's values as the model lists them, for messages (an adopted set's are read
     /// from the tables the first time).
     func enumValues(_ set: Int32) -> [String] {
@@ -78,7 +84,7 @@ extension ValidationPlan {
     }
 
     /// The operations this plan compiled from the model (not taken from the cache), in order.
-    var compiledOperations: [(service: String, operation: String)] {
+    public var compiledOperations: [(service: String, operation: String)] {
         (compileLog ?? []).filter { $0.kind == .compiled }.map { ($0.service, $0.operation) }
     }
 
@@ -117,38 +123,37 @@ extension ValidationPlan {
         return facts
     }
 
-    /// For each operation compiled here, whether its tree reaches a node whose pattern no engine
-    /// runs (refs make the node graph cyclic: a walk with a visited mark per operation).
-    func operationsReachingUnsupportedPatterns() -> Set<Int32> {
+    /// Of these roots, those whose tree reaches a node whose pattern no engine runs (refs make
+    /// the node graph cyclic: a walk with a visited mark per root). Nodes taken from the cache
+    /// are not marked (the cache marks its operations itself), and a compiled tree never
+    /// reaches them: compiling shares nothing with adopted tables.
+    func rootsReachingUnsupportedPatterns(_ roots: [Int32]) -> Set<Int32> {
         guard !unsupportedPatternNodes.isEmpty else { return [] }
         var reaching = Set<Int32>()
         var mark = [UInt32](repeating: 0, count: nodes.count)
         var stamp: UInt32 = 0
         var stack: [Int32] = []
-        for byOperation in operations.values {
-            for roots in byOperation.values {
-                for root in [roots.input, roots.output] where !reaching.contains(root) {
-                    stamp += 1
-                    stack = [root]
-                    mark[Int(root)] = stamp
-                    var found = false
-                    while let n = stack.popLast(), !found {
-                        if unsupportedPatternNodes.contains(n) { found = true; break }
-                        let node = nodes[Int(n)]
-                        var next: [Int32] = []
-                        switch node.kind {
-                        case .structure, .union:
-                            for k in 0..<Int(node.memberCount) { next.append(members[Int(node.memberStart) + k].node) }
-                        case .list: next.append(node.child)
-                        case .map: next += [node.keyChild, node.child]
-                        default: break
-                        }
-                        for c in next where c >= 0 && mark[Int(c)] != stamp {
-                            mark[Int(c)] = stamp
-                            stack.append(c)
-                        }
-                    }
-                    if found { reaching.insert(root) }
+        for root in roots where !reaching.contains(root) {
+            stamp += 1
+            stack = [root]
+            mark[Int(root)] = stamp
+            while let n = stack.popLast() {
+                if unsupportedPatternNodes.contains(n) {
+                    reaching.insert(root)
+                    break
+                }
+                let node = nodes[Int(n)]
+                var next: [Int32] = []
+                switch node.kind {
+                case .structure, .union:
+                    for k in 0..<Int(node.memberCount) { next.append(members[Int(node.memberStart) + k].node) }
+                case .list: next.append(node.child)
+                case .map: next += [node.keyChild, node.child]
+                default: break
+                }
+                for c in next where c >= 0 && mark[Int(c)] != stamp {
+                    mark[Int(c)] = stamp
+                    stack.append(c)
                 }
             }
         }

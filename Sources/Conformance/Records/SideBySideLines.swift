@@ -197,6 +197,8 @@ extension PayloadFiles {
             finished.enter()
             Thread {
                 let started = threadCPUSeconds()
+                // While the calling thread reads the first records.
+                lane.validator.plan.adoptCachedPlansEarly()
                 while let stretch = queue.take(lane: l) {
                     check(lane, stretch)
                     queue.finish(stretch)
