@@ -129,6 +129,8 @@ final class PlanSnapshot: @unchecked Sendable {
         var st = stat()
         guard fstat(fd, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG else { throw Refused(reason: "not a regular file") }
         let size = Int(st.st_size)
+        // Far above any model's plans (all of botocore's compile to well under 100 MB).
+        guard size <= 1 << 30 else { throw Refused(reason: "larger than any plan cache file (\(size) bytes)") }
         // Read into one block aligned for every table, which the tables are then read in place from.
         let memory = UnsafeMutableRawPointer.allocate(byteCount: max(size, 16), alignment: 16)
         var filled = 0

@@ -43,7 +43,7 @@ public final class ValidationPlan {
 
     var operations: [String: [String: Roots]] = [:]
 
-    // Plan caching (`ValidationPlan+Cache.swift`).
+    // Plan caching (`ValidationPlanCaching.swift`).
     /// The cached plans this plan took on at its first lookup (nil: none, or not yet looked).
     var adopted: PlanSnapshot?
     var lookedForCache = false
