@@ -217,6 +217,25 @@ import TestSupport
         #expect(next.outcome == cold.outcome)
     }
 
+    /// A FIFO where the cache file would be is neither read (it would block) nor written.
+    @Test func aFIFOInPlaceOfTheCacheFileIsPassedOverWithWarnings() throws {
+        let model = try Self.modelFile()
+        let folder = try Fixtures.temporaryDirectory() + "/plans"
+        var log = DiagnosticLog()
+        let records = try Self.write(Self.warmRecords(slow: false))
+        let cache = try #require(PlanCache(directory: folder, catalog: try Self.catalog(model), wholeValuePatterns: false, log: &log))
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        #expect(mkfifo(cache.path, 0o644) == 0)
+        let uncached = run([records], catalog: try Self.catalog(model), threads: 1, cache: nil)
+        let passed = run([records], catalog: try Self.catalog(model), threads: 1, cache: cache)
+        #expect(passed.restored == 0)
+        #expect(passed.outcome == uncached.outcome)
+        let warnings = cache.takeWarnings().diagnostics.map(\.description)
+        #expect(warnings.count == 2, "\(warnings)")
+        #expect(warnings.first?.contains("plan cache ignored: not a regular file (a FIFO)") == true, "\(warnings)")
+        #expect(warnings.last?.contains("plan cache not written: not a regular file") == true, "\(warnings)")
+    }
+
     /// The key stamps the model file: touched, it is another key (another file), and the
     /// pattern-match setting is part of the key too.
     @Test func aChangedModelFileOrSettingIsAnotherKey() throws {

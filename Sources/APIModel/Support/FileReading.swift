@@ -22,31 +22,68 @@ public enum FileReading {
     /// The file's bytes, or an error that says why it could not be read. Only regular files
     /// are read: a FIFO would block and a device (`/dev/zero`) never ends.
     public static func bytes(atPath path: String, limit: Int = maximumBytes) throws(FileReadError) -> [UInt8] {
+        let (fd, size) = try openRegularFile(path, limit: limit)
+        defer { close(fd) }
+        var failure: Int32 = 0
+        let bytes = [UInt8](unsafeUninitializedCapacity: size + 1) { buffer, filled in
+            guard let base = buffer.baseAddress else { return }
+            (filled, failure) = readAll(fd, into: UnsafeMutableRawPointer(base), capacity: buffer.count)
+        }
+        try checkRead(path, filled: bytes.count, size: size, failure: failure)
+        return bytes
+    }
+
+    /// `bytes`, in memory aligned to 16 bytes (tables of any element read in place), which the
+    /// caller deallocates.
+    public static func alignedBytes(atPath path: String, limit: Int = maximumBytes) throws(FileReadError) -> UnsafeMutableRawBufferPointer {
+        let (fd, size) = try openRegularFile(path, limit: limit)
+        defer { close(fd) }
+        let memory = UnsafeMutableRawPointer.allocate(byteCount: size + 1, alignment: 16)
+        let (filled, failure) = readAll(fd, into: memory, capacity: size + 1)
+        do throws(FileReadError) { try checkRead(path, filled: filled, size: size, failure: failure) } catch {
+            memory.deallocate()
+            throw error
+        }
+        return UnsafeMutableRawBufferPointer(start: memory, count: filled)
+    }
+
+    /// The open file and its size: a regular file no larger than `limit`.
+    private static func openRegularFile(_ path: String, limit: Int) throws(FileReadError) -> (fd: Int32, size: Int) {
         // O_NONBLOCK: opening a FIFO must not wait for a writer (it is refused just below).
         let fd = FileSystemPath.open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
         guard fd >= 0 else { throw FileReadError(path: path, reason: openFailure(errno)) }
-        defer { close(fd) }
         var info = stat()
-        guard fstat(fd, &info) == 0 else { throw FileReadError(path: path, reason: "cannot stat file: \(lastError())") }
-        if let kind = specialKind(info.st_mode) {
-            throw FileReadError(path: path, reason: "not a regular file (\(kind)): not read")
+        var refusal: String?
+        if fstat(fd, &info) != 0 {
+            refusal = "cannot stat file: \(lastError())"
+        } else if let kind = specialKind(info.st_mode) {
+            refusal = "not a regular file (\(kind)): not read"
+        } else if Int(info.st_size) > limit {
+            refusal = tooLarge(Int(info.st_size), limit: limit)
         }
-        guard Int(info.st_size) <= limit else { throw FileReadError(path: path, reason: tooLarge(Int(info.st_size), limit: limit)) }
-        // Sized from fstat, one more byte asked for to notice a file that grew meanwhile; only
-        // the bytes read are kept (the buffer is not zeroed first).
-        var failure: Int32 = 0
-        let bytes = [UInt8](unsafeUninitializedCapacity: Int(info.st_size) + 1) { buffer, filled in
-            guard let base = buffer.baseAddress else { return }
-            while filled < buffer.count {
-                let n = read(fd, base + filled, buffer.count - filled)
-                if n < 0 { if errno == EINTR { continue }; failure = errno; return }
-                if n == 0 { return }
-                filled += n
-            }
+        if let refusal {
+            close(fd)
+            throw FileReadError(path: path, reason: refusal)
         }
+        return (fd, Int(info.st_size))
+    }
+
+    /// Reads until end of file or `capacity` bytes: (bytes read, errno of a failed read or 0).
+    /// Sized from fstat with one more byte asked for, a file that grew meanwhile is noticed.
+    private static func readAll(_ fd: Int32, into base: UnsafeMutableRawPointer, capacity: Int) -> (Int, Int32) {
+        var filled = 0
+        while filled < capacity {
+            let n = read(fd, base + filled, capacity - filled)
+            if n < 0 { if errno == EINTR { continue }; return (filled, errno) }
+            if n == 0 { break }
+            filled += n
+        }
+        return (filled, 0)
+    }
+
+    private static func checkRead(_ path: String, filled: Int, size: Int, failure: Int32) throws(FileReadError) {
         if failure != 0 { throw FileReadError(path: path, reason: "read failed: \(String(cString: strerror(failure)))") }
-        if bytes.count > Int(info.st_size) { throw FileReadError(path: path, reason: "the file changed while it was read") }
-        return bytes
+        if filled > size { throw FileReadError(path: path, reason: "the file changed while it was read") }
     }
 
     /// The file's bytes, gunzipped when the content is gzip.

@@ -91,27 +91,32 @@ public final class PlanCache: @unchecked Sendable {
     /// Writes the plans back when `plans` (the run's, one per lane) compiled operations the
     /// cache lacked: one plan takes on the cached tables and compiles those operations onto them
     /// (so only their services are read), and the whole is written under a temporary name and
-    /// renamed into place. Returns the number of operations the file holds (0: nothing written).
-    @discardableResult
-    public func store(_ plans: [ValidationPlan]) -> Int {
+    /// renamed into place.
+    public func store(_ plans: [ValidationPlan]) {
         let compiled = plans.flatMap(\.compiledOperations)
-        guard let first = plans.first, !compiled.isEmpty else { return 0 }
+        guard let first = plans.first, !compiled.isEmpty else { return }
         let writer = ValidationPlan(catalog: first.catalog, wholeValuePatterns: first.patterns.wholeValue,
                                     allowUnchecked: first.allowUnchecked, cache: self)
         for (service, operation) in compiled { _ = writer.roots(service: service, operation: operation) }
-        let (bytes, count) = PlanSnapshot.encode(writer, key: key)
+        let bytes = PlanSnapshot.encode(writer, key: key)
         do {
             try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
         } catch {
             warnings.warning(path, "plan cache not written: cannot make its folder (\(error.localizedDescription))")
-            return 0
+            return
+        }
+        // `OutputFile` writes into an existing FIFO or device in place (a FIFO without a reader
+        // would block the run): the cache is a regular file or nothing.
+        var st = stat()
+        if lstat(path, &st) == 0 && (st.st_mode & S_IFMT) != S_IFREG {
+            warnings.warning(path, "plan cache not written: not a regular file")
+            return
         }
         do throws(OutputFile.Failure) { try OutputFile.write([bytes], to: path) } catch {
             warnings.warning(path, "plan cache not written: \(error.reason)")
-            return 0
+            return
         }
         prune()
-        return count
     }
 
     /// Removes the folder's cache files beyond the `keep` used last (another run may be reading

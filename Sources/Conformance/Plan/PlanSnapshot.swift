@@ -46,9 +46,9 @@ final class PlanSnapshot: @unchecked Sendable {
 
     // MARK: - writing
 
-    /// The bytes of `plan`'s tables and operations, and how many operations they hold: those
-    /// of the cache it took on (as they were written) and those it compiled.
-    static func encode(_ plan: ValidationPlan, key: String) -> (bytes: [UInt8], operations: Int) {
+    /// The bytes of `plan`'s tables and operations: those of the cache it took on (as they were
+    /// written) and those it compiled.
+    static func encode(_ plan: ValidationPlan, key: String) -> [UInt8] {
         var out = ByteWriter()
         out.bytes(magic)
         out.string(key)
@@ -86,7 +86,7 @@ final class PlanSnapshot: @unchecked Sendable {
         }
         let sum = out.buffer.withUnsafeBytes { checksum($0) }
         out.int(Int(bitPattern: UInt(sum)))
-        return (out.buffer, entries.count)
+        return out.buffer
     }
 
     /// The file's checksum: four interleaved multiply-rotate lanes over its 8-byte words (a
@@ -120,29 +120,13 @@ final class PlanSnapshot: @unchecked Sendable {
 
     /// The snapshot in the file at `path`, checked through; nil when there is no such file.
     static func read(path: String) throws(Refused) -> PlanSnapshot? {
-        let fd = open(path, O_RDONLY)
-        guard fd >= 0 else {
-            if errno == ENOENT { return nil }
-            throw Refused(reason: String(cString: strerror(errno)))
-        }
-        defer { close(fd) }
-        var st = stat()
-        guard fstat(fd, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG else { throw Refused(reason: "not a regular file") }
-        let size = Int(st.st_size)
-        // Far above any model's plans (all of botocore's compile to well under 100 MB).
-        guard size <= 1 << 30 else { throw Refused(reason: "larger than any plan cache file (\(size) bytes)") }
+        if access(path, F_OK) != 0 && errno == ENOENT { return nil }
         // Read into one block aligned for every table, which the tables are then read in place from.
-        let memory = UnsafeMutableRawPointer.allocate(byteCount: max(size, 16), alignment: 16)
-        var filled = 0
-        while filled < size {
-            let n = readBytes(fd, memory + filled, size - filled)
-            if n < 0 && errno == EINTR { continue }
-            if n <= 0 { break }
-            filled += n
-        }
+        let file: UnsafeMutableRawBufferPointer
+        do throws(FileReadError) { file = try FileReading.alignedBytes(atPath: path) } catch { throw Refused(reason: error.reason) }
+        guard let memory = file.baseAddress else { throw Refused(reason: "not a docconform plan cache file") }
         do throws(Refused) {
-            guard filled == size else { throw Refused(reason: "the file could not be read whole") }
-            return try decode(UnsafeRawBufferPointer(start: memory, count: size), memory: memory)
+            return try decode(UnsafeRawBufferPointer(file), memory: memory)
         } catch {
             memory.deallocate()
             throw error
@@ -259,9 +243,6 @@ final class PlanSnapshot: @unchecked Sendable {
         }
     }
 }
-
-/// `read(2)` (the snapshot's own `read(path:)` hides it inside the class).
-private func readBytes(_ fd: Int32, _ p: UnsafeMutableRawPointer, _ n: Int) -> Int { read(fd, p, n) }
 
 /// Little-endian 64-bit integers, length-prefixed strings and raw tables, appended.
 private struct ByteWriter {

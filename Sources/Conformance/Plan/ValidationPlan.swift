@@ -49,8 +49,8 @@ public final class ValidationPlan {
     var lookedForCache = false
     /// Whether the adopted tables were copied into this plan's own, to compile more on them.
     var materialized = false
-    /// What this plan compiled or took from the cache, in order, with the run's clock: with a
-    /// cache, the facts a cold run would have found are found by compiling these again.
+    /// What this plan compiled or took from the cache, in order, with the run's clock (kept only
+    /// with a cache): the facts a cold run would have found are found by compiling these again.
     var compileLog: [CompileEvent]?
     /// A cached operation whose tree holds a pattern no engine runs was looked up.
     var restoredUnsupported = false
@@ -77,6 +77,7 @@ public final class ValidationPlan {
         self.catalog = catalog
         self.allowUnchecked = allowUnchecked
         self.cache = cache
+        compileLog = cache == nil ? nil : []
         self.patterns = PatternTable(wholeValue: wholeValuePatterns)
         emptyStructure = append(PlanNode(kind: .structure))
         refreshStorage()

@@ -15,27 +15,21 @@ extension ValidationPlan {
         var kind: Kind
     }
 
-    /// Takes on the cached tables, once, before anything is compiled: their node indexes are
-    /// then this plan's own. The tables are read where the snapshot holds them (shared by every
-    /// lane) until this plan compiles something of its own.
+    /// Takes on the cached tables (with a cache, once), before anything is compiled: their node
+    /// indexes are then this plan's own. The tables are read where the snapshot holds them
+    /// (shared by every lane) until this plan compiles something of its own. A lane's thread
+    /// calls it before its first records, so that reading the cache overlaps reading them.
     func adoptCachedPlans() {
+        guard let cache, !lookedForCache else { return }
         lookedForCache = true
-        guard let cache else { return }
         let started = monotonicSeconds()
         defer { compileSeconds += monotonicSeconds() - started }
-        compileLog = []
         guard let snapshot = cache.snapshot() else { return }
         adopted = snapshot
         // Their values as messages show them are read from the tables on first need (`enumValues`).
         enumDisplay = Array(repeating: [], count: snapshot.storage.enumSets.count)
         patterns.adopt(snapshot.patternSources)
         refreshStorage()
-    }
-
-    /// Takes on the cached plans now (with a cache, before the first lookup): a lane's thread
-    /// calls it before its first records, so that reading the cache overlaps reading them.
-    func adoptCachedPlansEarly() {
-        if cache != nil && !lookedForCache { adoptCachedPlans() }
     }
 
     /// An enum set's values as the model lists them, for messages (an adopted set's are read
@@ -55,7 +49,7 @@ extension ValidationPlan {
 
     /// The roots of an operation the cache holds, or nil.
     func restoredRoots(service: String, operation: String) -> Roots? {
-        if !lookedForCache { adoptCachedPlans() }
+        adoptCachedPlans()
         guard let entry = adopted?.operations[service]?[operation] else { return nil }
         let roots = Roots(input: entry.input, output: entry.output)
         operations[service, default: [:]][operation] = roots
@@ -68,7 +62,7 @@ extension ValidationPlan {
     /// Before compiling: a plan with a cache looks for it first (so the cached node indexes stay
     /// valid), and copies adopted tables into its own before adding to them.
     func prepareToCompile() {
-        if cache != nil && !lookedForCache { adoptCachedPlans() }
+        adoptCachedPlans()
         guard let adopted, !materialized else { return }
         materialized = true
         let s = adopted.storage
@@ -142,18 +136,18 @@ extension ValidationPlan {
                     reaching.insert(root)
                     break
                 }
-                let node = nodes[Int(n)]
-                var next: [Int32] = []
-                switch node.kind {
-                case .structure, .union:
-                    for k in 0..<Int(node.memberCount) { next.append(members[Int(node.memberStart) + k].node) }
-                case .list: next.append(node.child)
-                case .map: next += [node.keyChild, node.child]
-                default: break
-                }
-                for c in next where c >= 0 && mark[Int(c)] != stamp {
+                func visit(_ c: Int32) {
+                    guard c >= 0, mark[Int(c)] != stamp else { return }
                     mark[Int(c)] = stamp
                     stack.append(c)
+                }
+                let node = nodes[Int(n)]
+                switch node.kind {
+                case .structure, .union:
+                    for k in 0..<Int(node.memberCount) { visit(members[Int(node.memberStart) + k].node) }
+                case .list: visit(node.child)
+                case .map: visit(node.keyChild); visit(node.child)
+                default: break
                 }
             }
         }

@@ -198,7 +198,7 @@ extension PayloadFiles {
             Thread {
                 let started = threadCPUSeconds()
                 // While the calling thread reads the first records.
-                lane.validator.plan.adoptCachedPlansEarly()
+                lane.validator.plan.adoptCachedPlans()
                 while let stretch = queue.take(lane: l) {
                     check(lane, stretch)
                     queue.finish(stretch)
