@@ -75,9 +75,10 @@ struct ValidateCommand: ParsableCommand {
         // Listed once: for the services read ahead and for the run.
         var listing = DiagnosticLog()
         let payloadFiles = PayloadFiles.list(payloads, extensions: [HARPayloads.fileExtension], log: &listing)
-        let catalog = try ModelSource.catalog(model, quiet: console.quiet, payloadFiles: payloadFiles)
+        let (catalog, lazy) = try ModelSource.catalog(model, quiet: console.quiet)
         var cacheLog = DiagnosticLog()
         let cache = planCache.flatMap { PlanCache(directory: $0, catalog: catalog, wholeValuePatterns: patternMatch == .full, log: &cacheLog) }
+        if lazy { ModelSource.readAhead(catalog, payloadFiles: payloadFiles, cache: cache) }
         Console.report(cacheLog, quiet: console.quiet)
         let plan = ValidationPlan(catalog: catalog, wholeValuePatterns: patternMatch == .full, allowUnchecked: allowUnchecked, cache: cache)
         let files = PayloadFiles(validator: RecordValidator(plan: plan), threads: jobs)
@@ -119,9 +120,12 @@ struct ValidateCommand: ParsableCommand {
         // The grouped text is written before the clock stops: it is the text format's share of the work.
         if format == .text { textGroups.render { sink.write($0) } }
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
+        // Read now: services read after the records (for the facts of a run with cached plans)
+        // are not in its time.
+        let loadSeconds = catalog.loadSeconds
         // Services read on first use are model loading, which the figures leave out (as they
         // did when the whole model was loaded before the first record).
-        let cpuSeconds = threadCPUSeconds() - cpuStart + files.sideBySideCPUSeconds - catalog.loadSeconds
+        let cpuSeconds = threadCPUSeconds() - cpuStart + files.sideBySideCPUSeconds - loadSeconds
         let summary = files.summary
         let unsupported = ValidationPlan.unsupportedPatterns(of: files.plans)
         let gaveUp = ValidationPlan.patternsGivenUp(of: files.plans)
@@ -158,13 +162,13 @@ struct ValidateCommand: ParsableCommand {
             let compileSeconds = files.compileSeconds
             let validating = max(cpuSeconds - compileSeconds, 1e-9)
             // Wall time, services read as records came left out: what the threads gave together.
-            let wall = max(seconds - catalog.loadSeconds, 1e-9)
+            let wall = max(seconds - loadSeconds, 1e-9)
             Console.printError(String(format: "validate: %d records, %.1f MB in %.3f s CPU (%.3f s wall): %.1f MB/s, %.0f records/s; %d invalid; plans compiled on first use: %.3f s elapsed; without it %.1f MB/s, %.0f records/s",
                                       summary.records, mb, cpuSeconds, seconds, mb / max(cpuSeconds, 1e-9),
                                       Double(summary.records) / max(cpuSeconds, 1e-9), summary.invalid,
                                       compileSeconds, mb / validating, Double(summary.records) / validating)
                                + String(format: "; model: %d of %d services read, %d of them ahead of their records; %.3f s CPU reading services as records came",
-                                        catalog.loadedCount, catalog.entries.count, catalog.prefetchedCount, catalog.loadSeconds)
+                                        catalog.loadedCount, catalog.entries.count, catalog.prefetchedCount, loadSeconds)
                                + String(format: "; on %d thread%@: %.1f MB/s of wall time, plans compiled on first use included",
                                         jobs, jobs == 1 ? "" : "s", mb / wall)
                                + (cache == nil ? "" : String(format: "; plan cache: %d operation lookups answered from it, %d compiled",
@@ -186,15 +190,23 @@ struct ValidateCommand: ParsableCommand {
 /// `--model SRC...`: a docconform model file or any documents `parse` reads.
 enum ModelSource {
     /// The sources for validation: botocore data and model files indexed, their services read
-    /// when a record first needs them, without descriptions (those the payload files name are
-    /// read ahead, side by side); anything else loaded whole.
-    static func catalog(_ paths: [String], quiet: Bool, payloadFiles: [String]) throws -> ServiceCatalog {
+    /// when a record first needs them, without descriptions (see `readAhead`); anything else
+    /// loaded whole (`lazy` false).
+    static func catalog(_ paths: [String], quiet: Bool) throws -> (catalog: ServiceCatalog, lazy: Bool) {
         if let lazy = Ingest.lazyCatalog(paths: paths) {
             ProcessLifetime.keep(lazy)
-            lazy.prefetch(ServiceHints.names(files: payloadFiles, entries: lazy.entries.values))
-            return lazy
+            return (lazy, true)
         }
-        return ServiceCatalog(model: try load(paths, quiet: quiet))
+        return (ServiceCatalog(model: try load(paths, quiet: quiet)), false)
+    }
+
+    /// Reads the services the payload files name ahead, side by side, except those whose plans
+    /// the plan cache holds: their operations come from it, and an operation it lacks reads its
+    /// service when a record first needs it (reading them all ahead cost a warm run most of
+    /// its time).
+    static func readAhead(_ catalog: ServiceCatalog, payloadFiles: [String], cache: PlanCache?) {
+        let cached = cache?.cachedServices ?? []
+        catalog.prefetch(ServiceHints.names(files: payloadFiles, entries: catalog.entries.values).filter { !cached.contains($0) })
     }
 
     static func load(_ paths: [String], quiet: Bool) throws -> Model {

@@ -180,6 +180,34 @@ import TestSupport
         }
     }
 
+    /// A warm run reads no service it does not compile from: cached operations, and names a
+    /// cached service lacks, are answered from the cache; the facts of an operation marked as
+    /// reaching a pattern no engine runs read that operation's service alone.
+    @Test func aWarmRunReadsOnlyTheServicesItCompilesFrom() throws {
+        let model = try Self.modelFile()
+        let folder = try Fixtures.temporaryDirectory() + "/plans"
+        var log = DiagnosticLog()
+        let other = #"{"service":"appstream","operation":"DeleteFleet","direction":"request","payload":{"Name":"f"}}"#
+        let all = try Self.write([other, Self.record("E", "{}"), Self.record("B", "{}")])
+        _ = run([all], catalog: try Self.catalog(model), threads: 1,
+                cache: PlanCache(directory: folder, catalog: try Self.catalog(model), wholeValuePatterns: false, log: &log))
+        let cases: [(records: [String], servicesRead: Int)] = [
+            ([other, Self.record("E", #"{"Fine":"toolong"}"#), Self.record("Nope", "{}")], 0),
+            ([Self.record("E", "{}"), other, Self.record("B", #"{"C":{"Kind":"w"}}"#), Self.record("E", "{}")], 1),
+        ]
+        for (records, servicesRead) in cases {
+            let file = try Self.write(records)
+            let uncached = run([file], catalog: try Self.catalog(model), threads: 1, cache: nil)
+            let catalog = try Self.catalog(model)
+            let warm = run([file], catalog: catalog, threads: 1,
+                           cache: PlanCache(directory: folder, catalog: catalog, wholeValuePatterns: false, log: &log))
+            #expect(warm.compiled == 0)
+            #expect(catalog.loadedCount == servicesRead, "\(records)")
+            #expect(warm.outcome == uncached.outcome, "\(records)")
+        }
+        #expect(log.diagnostics.isEmpty)
+    }
+
     /// Damaged files are refused with a warning (the run compiles, and writes a good file back).
     @Test(arguments: ["a byte flipped", "cut short", "an index out of range", "not a cache file", "empty"])
     func aDamagedCacheFileIsRefusedWithAWarning(damage: String) throws {

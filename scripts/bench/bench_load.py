@@ -13,7 +13,8 @@ reported as medians (min-max) of wall time, CPU time (user + system) and peak RS
                --stats figures (one thread: MB/s per CPU second after the model is loaded, plan
                compiling and results writing included; every core: MB/s of wall time, the same
                work) beside jsonschema-rs iter_errors on the same records (bench_validate.py's
-               harness, one thread), in MB/s of payload. The results go to a file (-o); piped to
+               harness, one thread, run in every round just before these cases; the ratios are
+               the median of each round's), in MB/s of payload. The results go to a file (-o); piped to
                this script once more, every core, as measured before (the script's reading then
                shares the two cores with the run); and to a file with plans taken from
                --plan-cache (a folder per binary, filled by one untimed run first), one thread
@@ -109,8 +110,26 @@ def main():
             # Filled by one run, not timed (a cold run compiles and writes the plans).
             subprocess.run([binary, "validate", "--quiet", "--model", os.path.join(work, "model.json"), os.path.join(work, "labelled.jsonl"),
                             "--format", "json", "-o", os.devnull, "--plan-cache", caches[binary]], stdout=subprocess.DEVNULL)
+    jsr = []
+
+    def jsonschema_rs():
+        """One run of jsonschema-rs iter_errors on the labelled records (MB/s of payload)."""
+        p = subprocess.run([sys.executable, os.path.join(HERE, "bench_validate.py"), "jsonschema-rs",
+                            os.path.join(work, "schemas.json"), os.path.join(work, "labelled.jsonl")],
+                           stdout=subprocess.PIPE, text=True, check=True)
+        for line in p.stdout.splitlines():
+            if line.startswith("jsonschema-rs iter_errors"):
+                return float(line.split("MB/s")[0].split()[-1])
+        sys.exit("bench_validate.py printed no jsonschema-rs figure")
+
+    # The labelled cases against the model file, the ones set beside jsonschema-rs.
+    compared = len(cases) - 5
     for r in range(rounds):
-        for case, args in cases:
+        for k, (case, args) in enumerate(cases):
+            # jsonschema-rs runs in every round just before the cases it is compared with: the
+            # host's load drifts over minutes, and a ratio of figures taken far apart moved with it.
+            if k == compared:
+                jsr.append(jsonschema_rs())
             for name, binary in bins:
                 if PLAN_CACHE in args and binary not in caches:
                     continue
@@ -129,14 +148,6 @@ def main():
                 w = re.search(r"on (\d+) threads?: ([\d.]+) MB/s of wall time", err)
                 if w:
                     f["mbs_wall"].append(float(w.group(2))); f["threads"] = int(w.group(1))
-    jsr = []
-    for _ in range(rounds):
-        p = subprocess.run([sys.executable, os.path.join(HERE, "bench_validate.py"), "jsonschema-rs",
-                            os.path.join(work, "schemas.json"), os.path.join(work, "labelled.jsonl")],
-                           stdout=subprocess.PIPE, text=True, check=True)
-        for line in p.stdout.splitlines():
-            if line.startswith("jsonschema-rs iter_errors"):
-                jsr.append(float(line.split("MB/s")[0].split()[-1]))
     print("%-46s %-10s %-22s %-22s %-22s %s" % ("case", "binary", "wall s", "CPU s", "peak MB", "output"))
     for case, _ in cases:
         shas = set()
@@ -158,21 +169,25 @@ def main():
             shas |= figures[(cases[-3][0], bins[0][0])]["sha"]
         print("%-46s outputs %s" % ("", "identical" if len(shas) == 1 else "DIFFER"))
     if jsr:
-        print("jsonschema-rs iter_errors on the labelled records (one thread): %s MB/s" % med(jsr))
+        print("jsonschema-rs iter_errors on the labelled records (one thread, once per round): %s MB/s" % med(jsr))
+
+        def ratio(xs):
+            """The median of each round's ratio to that round's jsonschema-rs run, with its range."""
+            rs = [x / j for x, j in zip(xs, jsr)]
+            return "%.1fx (%.1f-%.1f)" % (statistics.median(rs), min(rs), max(rs))
+
         for name, _ in bins:
             piped, one, every = (figures[(cases[k][0], name)] for k in (-5, -4, -3))
-            line = "  %s: one thread %.1fx jsonschema-rs iter_errors (per CPU second)" % (name, statistics.median(one["mbs"]) / statistics.median(jsr))
+            line = "  %s: one thread %s jsonschema-rs iter_errors (per CPU second)" % (name, ratio(one["mbs"]))
             if every["mbs_wall"]:
-                line += "; every core %.1fx (wall time, %d threads)" % (statistics.median(every["mbs_wall"]) / statistics.median(jsr), every["threads"])
+                line += "; every core %s (wall time, %d threads)" % (ratio(every["mbs_wall"]), every["threads"])
             if piped["mbs_wall"]:
-                line += "; piped %.1fx" % (statistics.median(piped["mbs_wall"]) / statistics.median(jsr))
-            print(line + " (medians, plan compiling included, results written)")
+                line += "; piped %s" % ratio(piped["mbs_wall"])
+            print(line + " (per-round ratios, medians; plan compiling included, results written)")
             cached = figures.get((cases[-1][0], name))
             if cached and cached["mbs_wall"]:
-                print("  %s: with plans from --plan-cache, every core %.1fx (wall time); one thread %.1fx (per CPU second)"
-                      % (name, statistics.median(cached["mbs_wall"]) / statistics.median(jsr),
-                         statistics.median(figures[(cases[-2][0], name)]["mbs"]) / statistics.median(jsr)))
-
+                print("  %s: with plans from --plan-cache, every core %s (wall time); one thread %s (per CPU second)"
+                      % (name, ratio(cached["mbs_wall"]), ratio(figures[(cases[-2][0], name)]["mbs"])))
 
 if __name__ == "__main__":
     main()

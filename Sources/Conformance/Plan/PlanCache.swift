@@ -73,6 +73,12 @@ public final class PlanCache: @unchecked Sendable {
         return found
     }
 
+    /// The services the cached plans hold operations of (none without usable plans). Asking
+    /// reads the cache file, which the plans then share.
+    public var cachedServices: Set<String> {
+        snapshot().map { Set($0.operations.keys) } ?? []
+    }
+
     private func read() -> PlanSnapshot? {
         do throws(PlanSnapshot.Refused) {
             // No file yet is the usual first run, not worth a warning.

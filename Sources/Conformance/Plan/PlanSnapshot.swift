@@ -8,7 +8,9 @@ import Darwin
 /// A validation plan's tables as bytes, as `PlanCache` keeps them between runs: the node,
 /// member, name, slot, enum and bound tables as they lie in memory (the key names the build, so
 /// the layout is this binary's), the pattern sources, and
-/// each operation's roots with whether its tree holds a pattern no engine runs.
+/// each operation's roots with whether its tree holds a pattern no engine runs, and the names of
+/// every operation of those operations' services (so that a name the service lacks is answered
+/// without reading the service).
 ///
 /// Read back, everything is checked before use: the checksum, every table's size, and every
 /// index a node, member or enum set holds (a bad index would read outside the tables), so a
@@ -25,18 +27,21 @@ final class PlanSnapshot: @unchecked Sendable {
     let operations: [String: [String: OperationEntry]]
     /// The operations in the order the file lists them.
     let operationOrder: [(service: String, operation: String)]
+    /// Every operation name of each service `operations` holds some of.
+    let operationNames: [String: Set<String>]
     let patternSources: [String]
     /// Views of the tables, in `memory` (shared, read-only, by every plan that adopts them).
     let storage: PlanStorage
     private let memory: UnsafeMutableRawPointer
 
-    private static let magic = Array("DCPLAN\u{0}\u{1}".utf8)
+    private static let magic = Array("DCPLAN\u{0}\u{2}".utf8)
 
     private init(key: String, operations: [String: [String: OperationEntry]], operationOrder: [(service: String, operation: String)],
-                 patternSources: [String], storage: PlanStorage, memory: UnsafeMutableRawPointer) {
+                 operationNames: [String: Set<String>], patternSources: [String], storage: PlanStorage, memory: UnsafeMutableRawPointer) {
         self.key = key
         self.operations = operations
         self.operationOrder = operationOrder
+        self.operationNames = operationNames
         self.patternSources = patternSources
         self.storage = storage
         self.memory = memory
@@ -83,6 +88,24 @@ final class PlanSnapshot: @unchecked Sendable {
             out.int(Int(entry.input))
             out.int(Int(entry.output))
             out.int(entry.reachesUnsupportedPattern ? 1 : 0)
+        }
+        // The services' operation names: as the cache had them, or from the service just compiled from.
+        var services: [String] = []
+        var seen = Set<String>()
+        for e in entries where seen.insert(e.service).inserted { services.append(e.service) }
+        var named: [(service: String, names: [String])] = []
+        for service in services {
+            if let names = plan.adopted?.operationNames[service] {
+                named.append((service, names.sorted()))
+            } else if let loaded = plan.catalog.service(service) {
+                named.append((service, loaded.operations.keys.sorted()))
+            }
+        }
+        out.int(named.count)
+        for (service, names) in named {
+            out.string(service)
+            out.int(names.count)
+            for name in names { out.string(name) }
         }
         let sum = out.buffer.withUnsafeBytes { checksum($0) }
         out.int(Int(bitPattern: UInt(sum)))
@@ -168,9 +191,22 @@ final class PlanSnapshot: @unchecked Sendable {
             operations[service, default: [:]][operation] = entry
             order.append((service, operation))
         }
+        var operationNames: [String: Set<String>] = [:]
+        for _ in 0..<(try r.count()) {
+            let service = try r.string()
+            var names = Set<String>()
+            for _ in 0..<(try r.count()) { names.insert(try r.string()) }
+            operationNames[service] = names
+        }
         guard r.atEnd else { throw Refused(reason: "bytes after the operations") }
+        // Every cached operation is one of its service's.
+        for (service, ops) in operations {
+            guard let names = operationNames[service], ops.keys.allSatisfy(names.contains) else {
+                throw Refused(reason: "an operation is missing from its service's names")
+            }
+        }
         try checkIndexes(storage, patterns: patternSources.count, operations: operations)
-        return PlanSnapshot(key: key, operations: operations, operationOrder: order,
+        return PlanSnapshot(key: key, operations: operations, operationOrder: order, operationNames: operationNames,
                             patternSources: patternSources, storage: storage, memory: memory)
     }
 

@@ -54,6 +54,8 @@ public final class ValidationPlan {
     var compileLog: [CompileEvent]?
     /// A cached operation whose tree holds a pattern no engine runs was looked up.
     var restoredUnsupported = false
+    /// `patternFacts` once worked out by compiling the lookups again.
+    var replayedFacts: PatternTable.Facts?
     public internal(set) var restoredOperationCount = 0
     /// Nodes whose pattern no engine runs (their `pattern` is -1, as for no pattern).
     var unsupportedPatternNodes = Set<Int32>()
@@ -173,6 +175,8 @@ public final class ValidationPlan {
     public func roots(service: String, operation: String) -> Lookup {
         if let r = operations[service]?[operation] { return .found(r) }
         if cache != nil, let r = restoredRoots(service: service, operation: operation) { return .found(r) }
+        // A name the cached service lacks is answered without reading the service.
+        if let names = adopted?.operationNames[service], !names.contains(operation) { return .unknownOperation }
         // Operations of one service usually come together: the last service is kept at hand
         // (the catalog's lookup and copy cost more than compiling a small operation).
         if lastService?.key != service { lastService = (service, catalog.service(service).map(ServiceBox.init)) }

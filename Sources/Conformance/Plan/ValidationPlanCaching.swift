@@ -86,13 +86,21 @@ extension ValidationPlan {
     /// Cached operations carry no facts: where they could change the answer (one holding a
     /// pattern no engine runs was looked up, or a pattern gave up, whose order is where it was
     /// first compiled), the plan's lookups are compiled again from the model, in order and at
-    /// their clocks, by a plan without a cache, and its facts are the answer.
+    /// their clocks, by a plan without a cache, and its facts are the answer (worked out once,
+    /// when the run is over).
     var patternFacts: PatternTable.Facts {
         guard adopted != nil, restoredUnsupported || !patterns.gaveUp.isEmpty, let log = compileLog else { return patterns.facts }
+        if let replayedFacts { return replayedFacts }
+        // Without patterns that gave up, only patterns no engine runs are asked for: a cached
+        // operation not marked as reaching one finds none, nor changes what others find (it
+        // shares no such node with them), so it is not compiled again, nor its service read.
+        let everyLookup = !patterns.gaveUp.isEmpty
         let cold = ValidationPlan(catalog: catalog, wholeValuePatterns: patterns.wholeValue, allowUnchecked: allowUnchecked)
         for event in log {
             cold.clock = event.clock
             switch event.kind {
+            case .restored where !everyLookup && adopted?.operations[event.service]?[event.operation]?.reachesUnsupportedPattern != true:
+                continue
             case .compiled, .restored: _ = cold.roots(service: event.service, operation: event.operation)
             case .errorRoot:
                 if let service = catalog.service(event.service) {
@@ -114,6 +122,7 @@ extension ValidationPlan {
                 facts.gaveUp[Int32(facts.sources.count - 1)] = values
             }
         }
+        replayedFacts = facts
         return facts
     }
 

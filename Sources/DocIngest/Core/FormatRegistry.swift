@@ -1,6 +1,7 @@
-/// The parser of each format. A format without a parser here is detected, reported and skipped.
+/// The parser of each format: every detected format has one (a new format cannot be added
+/// without it, the switch being exhaustive).
 public enum FormatRegistry {
-    public static func parser(for format: DocumentFormat) -> (any FormatParser)? {
+    public static func parser(for format: DocumentFormat) -> any FormatParser {
         switch format {
         case .modelJSON: return ModelFileParser()
         case .botocoreJSON: return BotocoreFormatParser()
@@ -11,7 +12,6 @@ public enum FormatRegistry {
         case .awsReferenceText: return ReferenceFormatParser(rendering: .text)
         case .awsReferenceMarkdown: return ReferenceFormatParser(rendering: .markdown)
         case .changelogText: return ChangelogFormatParser()
-        default: return nil
         }
     }
 }

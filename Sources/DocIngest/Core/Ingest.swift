@@ -94,10 +94,7 @@ public enum Ingest {
         var merged: ModelMerger.Side?
         for format in formats {
             let documents = byFormat[format] ?? []
-            guard let parser = FormatRegistry.parser(for: format) else {
-                for d in documents { log.warning(d.path, "skipped: no parser for \(format.rawValue) yet") }
-                continue
-            }
+            let parser = FormatRegistry.parser(for: format)
             let diagnosticsBefore = log.diagnostics.count
             var partial: Model
             if let (model, assemblyLog) = assembled[format] {
