@@ -1,5 +1,6 @@
 """The pytest plugin, run by pytester on suites of real moto calls."""
 
+import os
 import subprocess
 
 import pytest
@@ -175,3 +176,29 @@ def test_without_a_model_the_plugin_stays_out_of_the_way(pytester):
     result.assert_outcomes(passed=1)
     assert "docconform:" not in result.stdout.str()
     assert "= docconform =" not in result.stdout.str()
+
+
+def test_plans_are_kept_in_pytest_s_cache_folder_between_sessions(pytester, binary, model, aws_credentials):
+    pytester.makeconftest(suite("moto_conftest"))
+    pytester.makepyfile(test_nonconforming_calls=suite("nonconforming_calls"))
+    # The rootdir, where pytest keeps its cache folder (else the common ancestor of the paths
+    # given, the model's among them).
+    arguments = ("--rootdir", str(pytester.path), "--docconform-model", model, "--docconform-binary", binary)
+    first = pytester.runpytest_subprocess(*arguments)
+    first.assert_outcomes(passed=2, failed=3)
+    first.stdout.fnmatch_lines(["docconform: *, model *, plans kept in *docconform-plans"])
+    kept = list((pytester.path / ".pytest_cache" / "d" / "docconform-plans").glob("plans-*.dcplan"))
+    assert len(kept) == 1, kept
+    # Marked unused; the next session takes the plans on (marking the file used) and finds the same.
+    os.utime(kept[0], (0, 0))
+    second = pytester.runpytest_subprocess(*arguments)
+    second.assert_outcomes(passed=2, failed=3)
+    assert kept[0].stat().st_mtime > 0, "the second session took the kept plans"
+    findings = [line for line in first.stdout.lines if "does not conform" in line or line.startswith("  ")]
+    assert findings and findings == [line for line in second.stdout.lines if "does not conform" in line or line.startswith("  ")]
+
+    # `none` keeps none.
+    none = pytester.runpytest_subprocess(*arguments, "--docconform-plan-cache", "none", "--cache-clear")
+    none.assert_outcomes(passed=2, failed=3)
+    assert "plans kept in" not in none.stdout.str()
+    assert not (pytester.path / ".pytest_cache" / "d" / "docconform-plans").exists()

@@ -25,11 +25,13 @@ class ValidationProcess:
 
     `models` are what `--model` takes (model JSON files, botocore data folders or service
     folders, documentation pages); `ignore` are `--ignore` files (lines of
-    `CODE SERVICE OPERATION PATH` with `*` wildcards).
+    `CODE SERVICE OPERATION PATH` with `*` wildcards); `plan_cache` is a folder where compiled
+    validation plans are kept between runs (`--plan-cache`: a later run of the same model and
+    binary takes them on instead of reading the services it meets).
     """
 
     def __init__(self, models: Sequence[str], binary: Optional[str] = None, ignore: Iterable[str] = (),
-                 startup_timeout: float = 600.0):
+                 startup_timeout: float = 600.0, plan_cache: Optional[str] = None):
         if not models:
             raise ValueError("docconform: at least one model is needed (a model file or a botocore data folder)")
         self.binary = find_binary(binary)
@@ -38,6 +40,8 @@ class ValidationProcess:
             self.arguments += ["--model", str(model)]
         for path in ignore:
             self.arguments += ["--ignore", str(path)]
+        if plan_cache:
+            self.arguments += ["--plan-cache", str(plan_cache)]
         self.arguments += ["--format", "jsonl", "--quiet", "-"]
         self._ids = itertools.count(1)
         self._write_lock = threading.Lock()

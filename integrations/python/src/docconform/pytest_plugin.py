@@ -3,7 +3,7 @@
 response breaks the documented contract fails the test that made it.
 
     pytest --docconform-model path/to/botocore/data [--docconform-ignore accepted.txt]
-           [--docconform-binary path/to/docconform]
+           [--docconform-binary path/to/docconform] [--docconform-plan-cache DIR|none]
 
 Inert unless a model is given (option or `docconform_model` in the ini file).
 """
@@ -11,12 +11,13 @@ Inert unless a model is given (option or `docconform_model` in the ini file).
 from __future__ import annotations
 
 import os
+import subprocess
 import tempfile
 from typing import Optional
 
 import pytest
 
-from .binary import BinaryNotFound
+from .binary import BinaryNotFound, find_binary
 from .process import ValidatorFailed
 from .validator import Finding, Validator
 
@@ -31,9 +32,15 @@ def pytest_addoption(parser):
                          "as for `docconform validate --ignore` (repeatable).")
     group.addoption("--docconform-binary", default=None, metavar="PATH",
                     help="the docconform binary (default: $DOCCONFORM_BINARY, else `docconform` on PATH).")
+    group.addoption("--docconform-plan-cache", default=None, metavar="DIR",
+                    help="where compiled validation plans are kept between sessions (`docconform validate "
+                         "--plan-cache`): a later session takes them on instead of reading the services it "
+                         "meets. Default: docconform-plans in pytest's cache folder (.pytest_cache); "
+                         "`none` keeps none.")
     parser.addini("docconform_model", "docconform model paths (as --docconform-model)", type="paths", default=[])
     parser.addini("docconform_ignore", "docconform ignore files (as --docconform-ignore)", type="paths", default=[])
     parser.addini("docconform_binary", "the docconform binary (as --docconform-binary)", default="")
+    parser.addini("docconform_plan_cache", "where compiled plans are kept (as --docconform-plan-cache)", default="")
 
 
 def pytest_configure(config):
@@ -44,9 +51,27 @@ def pytest_configure(config):
         return  # the workers validate their own calls
     ignore = config.getoption("docconform_ignore") or [str(p) for p in config.getini("docconform_ignore")]
     binary = config.getoption("docconform_binary") or config.getini("docconform_binary") or None
-    plugin = DocconformPlugin(models, ignore, binary)
+    plan_cache = config.getoption("docconform_plan_cache") or config.getini("docconform_plan_cache") or None
+    plugin = DocconformPlugin(models, ignore, binary, _plan_cache(config, plan_cache, binary))
     config.pluginmanager.register(plugin, "docconform-session")
     config.add_cleanup(plugin.close)
+
+
+def _plan_cache(config, asked: Optional[str], binary: Optional[str]) -> Optional[str]:
+    """The plan cache folder: the one asked for (`none`: no cache), else one in pytest's cache
+    folder when the cache plugin is on and the binary knows `--plan-cache` (an older build runs
+    without it)."""
+    if asked:
+        return None if asked.lower() == "none" else str(asked)
+    cache = getattr(config, "cache", None)
+    if cache is None:
+        return None
+    try:
+        usage = subprocess.run([find_binary(binary), "validate", "--help"], capture_output=True, text=True,
+                               timeout=60).stdout
+    except (BinaryNotFound, OSError, subprocess.SubprocessError):
+        return None  # said when the validator starts
+    return str(cache.mkdir("docconform-plans")) if "--plan-cache" in usage else None
 
 
 def _is_xdist_controller(config) -> bool:
@@ -70,11 +95,13 @@ def _merged(ignore_files: list[str]) -> tuple[Optional[str], Optional[str]]:
 
 
 class DocconformPlugin:
-    def __init__(self, models, ignore_files, binary):
+    def __init__(self, models, ignore_files, binary, plan_cache=None):
         self.models = list(models)
+        self.plan_cache = plan_cache
         ignore, self._temporary = _merged(list(ignore_files))
         try:
-            self.validator = Validator(self.models, binary=binary, ignore=[ignore] if ignore else [])
+            self.validator = Validator(self.models, binary=binary, ignore=[ignore] if ignore else [],
+                                       plan_cache=plan_cache)
         except (BinaryNotFound, ValidatorFailed, OSError) as error:
             self._remove_temporary()
             raise pytest.UsageError(str(error)) from None
@@ -135,7 +162,8 @@ class DocconformPlugin:
             session.exitstatus = pytest.ExitCode.TESTS_FAILED
 
     def pytest_report_header(self, config):
-        return f"docconform: {self.validator.process.binary}, model {' '.join(self.models)}"
+        header = f"docconform: {self.validator.process.binary}, model {' '.join(self.models)}"
+        return header + (f", plans kept in {self.plan_cache}" if self.plan_cache else "")
 
     def pytest_terminal_summary(self, terminalreporter):
         tr = terminalreporter

@@ -45,8 +45,8 @@ class Validator:
     """
 
     def __init__(self, models: Sequence[str], binary: Optional[str] = None, ignore: Iterable[str] = (),
-                 install: bool = True):
-        self.process = ValidationProcess(models, binary=binary, ignore=ignore)
+                 install: bool = True, plan_cache: Optional[str] = None):
+        self.process = ValidationProcess(models, binary=binary, ignore=ignore, plan_cache=plan_cache)
         self.recorder = Recorder(self._record)
         self._pending: list[tuple[Optional[str], Call]] = []
         self._lock = threading.Lock()
