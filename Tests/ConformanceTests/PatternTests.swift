@@ -68,6 +68,18 @@ private func matches(_ pattern: String, _ value: String, full: Bool = false) -> 
     #expect(matches("^(abc|def)+$", "abcdef"))
     #expect(matches("^a*+b$", "aaab"))
     #expect(matches("^(?>a+)b$", "aab"))
+    // `}` and `]` with nothing to close are literals (patterns of botocore's storagegateway,
+    // iottwinmaker and groundstation, which ICU cannot compile).
+    #expect(matches(#"^\{[\w\s:\{\}\[\]"]*}$"#, #"{"a": [1]}"#))
+    #expect(!matches(#"^\{[\w\s:\{\}\[\]"]*}$"#, #"{"a": [1]"#))
+    #expect(matches(#"(^\$\{Parameters\.[a-zA-z]+([a-zA-z_0-9]*)}$)"#, "${Parameters.Name_1}"))
+    #expect(!matches(#"(^\$\{Parameters\.[a-zA-z]+([a-zA-z_0-9]*)}$)"#, "${Parameters.1}"))
+    #expect(matches(#"^([a-z]|\{day\}|\{config\-name}){1,9}$"#, "ab{config-name}{day}", full: true))
+    #expect(!matches(#"^([a-z]|\{day\}|\{config\-name}){1,9}$"#, "ab{config-name", full: true))
+    #expect(matches("^a]b$", "a]b"))
+    let plan = patternPlan([#"^\{[\w\s:\{\}\[\]"]*}$"#, "^a]b$", "^x}$"])
+    _ = plan.roots(service: "p", operation: "Op")
+    #expect(plan.unsupportedPatterns.isEmpty, "\(plan.unsupportedPatterns)")
 }
 
 @Test func unsupportedPatternIsReportedOnceNotAsAPayloadFailure() {

@@ -173,8 +173,10 @@ struct SimplePattern: Sendable {
                 case let .set(s): return Atom(set: s, min: 1, max: 1)
                 case let .char(u): return Atom(set: CharSet.single(u), min: 1, max: 1)
                 }
-            case 0x28, 0x29, 0x7B, 0x7D, 0x7C, 0x2A, 0x2B, 0x3F, 0x5E, 0x24, 0x5D:
+            case 0x28, 0x29, 0x7B, 0x7C, 0x2A, 0x2B, 0x3F, 0x5E, 0x24:
                 return nil
+            // `}` and `]` with nothing to close are literals in Java (ICU refuses a lone `}`:
+            // three botocore patterns went unchecked for it).
             default:
                 i += 1
                 return Atom(set: CharSet.single(ch), min: 1, max: 1)
