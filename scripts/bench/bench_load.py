@@ -8,6 +8,8 @@ reported as medians (min-max) of wall time, CPU time (user + system) and peak RS
   one record   against the botocore data folder, the model file with descriptions, without
   responses    WORKDIR/responses.jsonl (recorded-responses-like) against the data folder and the
                model file with descriptions
+  warm runs    one record and the responses against the data folder with plans from --plan-cache
+               (what a pre-commit hook or test session pays once its plans are kept)
   labelled     WORKDIR/labelled.jsonl against the data folder, and against the model file with
                --format json --stats, on one thread (--jobs 1) and on every core: the run's own
                --stats figures (one thread: MB/s per CPU second after the model is loaded, plan
@@ -17,8 +19,8 @@ reported as medians (min-max) of wall time, CPU time (user + system) and peak RS
                the median of each round's), in MB/s of payload. The results go to a file (-o); piped to
                this script once more, every core, as measured before (the script's reading then
                shares the two cores with the run); and to a file with plans taken from
-               --plan-cache (a folder per binary, filled by one untimed run first), one thread
-               and every core, for binaries that have the option
+               --plan-cache (a folder per binary, filled by one untimed run of each such case
+               first), one thread and every core, for binaries that have the option
 Outputs are compared between binaries (byte-identical or not) for every case.
 """
 import hashlib
@@ -76,6 +78,9 @@ def main():
         ("responses, data folder", ["--model", data, os.path.join(work, "responses.jsonl")]),
         ("responses, model file with descriptions",
          ["--model", os.path.join(work, "model-docs.json"), os.path.join(work, "responses.jsonl")]),
+        ("one record, botocore data folder, plans from --plan-cache", ["--model", data, one, "--plan-cache", PLAN_CACHE]),
+        ("responses, data folder, plans from --plan-cache",
+         ["--model", data, os.path.join(work, "responses.jsonl"), "--plan-cache", PLAN_CACHE]),
         ("labelled, data folder, json results",
          ["--model", data, os.path.join(work, "labelled.jsonl"), "--format", "json"]),
         ("labelled, data folder, text results (the default)",
@@ -107,9 +112,11 @@ def main():
     for name, binary in bins:
         if "--plan-cache" in helps[binary]:
             caches[binary] = os.path.join(work, "plan-cache-" + name)
-            # Filled by one run, not timed (a cold run compiles and writes the plans).
-            subprocess.run([binary, "validate", "--quiet", "--model", os.path.join(work, "model.json"), os.path.join(work, "labelled.jsonl"),
-                            "--format", "json", "-o", os.devnull, "--plan-cache", caches[binary]], stdout=subprocess.DEVNULL)
+            # Filled by one run of each case, not timed (a cold run compiles and writes the plans).
+            for _, args in cases:
+                if PLAN_CACHE in args:
+                    given = [caches[binary] if a == PLAN_CACHE else os.devnull if a == OUTPUT else a for a in args]
+                    subprocess.run([binary, "validate", "--quiet"] + given, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     jsr = []
 
     def jsonschema_rs():
@@ -165,8 +172,10 @@ def main():
                 print("%-46s %-10s on %d thread(s): %s MB/s of wall time, plan compiling included"
                       % ("", name, f["threads"], med(f["mbs_wall"])))
         if PLAN_CACHE in dict(cases)[case]:
-            # The same results as the runs that compiled their plans.
-            shas |= figures[(cases[-3][0], bins[0][0])]["sha"]
+            # The same results as the runs that compiled their plans (the case without the cache).
+            twin = case.replace(", plans from --plan-cache", "").replace(" (--stats)", "")
+            twins = [c for c, _ in cases if c.replace(" (--stats)", "") == twin]
+            shas |= figures[(twins[0], bins[0][0])]["sha"]
         print("%-46s outputs %s" % ("", "identical" if len(shas) == 1 else "DIFFER"))
     if jsr:
         print("jsonschema-rs iter_errors on the labelled records (one thread, once per round): %s MB/s" % med(jsr))
