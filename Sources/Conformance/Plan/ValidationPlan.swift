@@ -24,6 +24,7 @@ public final class ValidationPlan {
     @exclusivity(unchecked) var enumSets = ScratchStack<EnumSet>(capacity: 256)
     @exclusivity(unchecked) var enumValueRanges = ScratchStack<(start: Int32, length: Int32)>(capacity: 4096)
     @exclusivity(unchecked) var bounds = ScratchStack<PlanBounds>(capacity: 4096)
+    /// Each enum set's values as messages list them, read from the tables on first need (`enumValues`).
     @exclusivity(unchecked) var enumDisplay = [[String]]()
     /// Child nodes of the structures being compiled (a structure's members must be contiguous,
     /// so its children are compiled before its members are written).
@@ -493,7 +494,7 @@ public final class ValidationPlan {
             h = (h &* 0x9E37_79B9_7F4A_7C15) ^ last.withUTF8InPlace { byteKeyHash($0) }
         }
         if let candidates = enumSetIndex[h] {
-            for i in candidates where enumDisplay[Int(i)] == values { return i }
+            for i in candidates where enumSetHolds(i, exactly: values) { return i }
         }
         let start = Int32(enumValueRanges.count)
         for v in values {
@@ -506,10 +507,39 @@ public final class ValidationPlan {
             return byteKeyHash(namePool.base + Int(r.start), Int(r.length))
         }
         enumSets.push(EnumSet(valueStart: start, valueCount: Int32(values.count), slotStart: slotStart, slotMask: mask))
-        enumDisplay.append(values)
+        enumDisplay.append([])
         let i = Int32(enumSets.count - 1)
         enumSetIndex[h, default: []].append(i)
         return i
+    }
+
+    /// An enum set's values as the model lists them, for messages (read from the tables the
+    /// first time: compiled or taken from the cache alike).
+    func enumValues(_ set: Int32) -> [String] {
+        let i = Int(set)
+        if enumDisplay[i].isEmpty {
+            let s = storagePointer.pointee
+            let e = s.enumSets[i]
+            enumDisplay[i] = (0..<Int(e.valueCount)).map { k in
+                let r = s.enumValueRanges[Int(e.valueStart) + k]
+                return String(decoding: UnsafeBufferPointer(rebasing: s.namePool[Int(r.start)..<Int(r.start + r.length)]), as: UTF8.self)
+            }
+        }
+        return enumDisplay[i]
+    }
+
+    /// Whether enum set `set` holds these values, in this order, byte for byte.
+    private func enumSetHolds(_ set: Int32, exactly values: [String]) -> Bool {
+        let e = enumSets[Int(set)]
+        guard Int(e.valueCount) == values.count else { return false }
+        for (k, v) in values.enumerated() {
+            let r = enumValueRanges[Int(e.valueStart) + k]
+            let same = v.withUTF8InPlace { bytes in
+                bytes.count == Int(r.length) && (bytes.isEmpty || memcmpBytes(namePool.base + Int(r.start), bytes.baseAddress!, bytes.count))
+            }
+            if !same { return false }
+        }
+        return true
     }
 
     /// An open-addressed table (power of two, at most half full) of offsets + 1.

@@ -26,25 +26,9 @@ extension ValidationPlan {
         defer { compileSeconds += monotonicSeconds() - started }
         guard let snapshot = cache.snapshot() else { return }
         adopted = snapshot
-        // Their values as messages show them are read from the tables on first need (`enumValues`).
         enumDisplay = Array(repeating: [], count: snapshot.storage.enumSets.count)
         patterns.adopt(snapshot.patternSources)
         refreshStorage()
-    }
-
-    /// An enum set's values as the model lists them, for messages (an adopted set's are read
-    /// from the tables the first time).
-    func enumValues(_ set: Int32) -> [String] {
-        let i = Int(set)
-        if enumDisplay[i].isEmpty && adopted != nil {
-            let s = storagePointer.pointee
-            let e = s.enumSets[i]
-            enumDisplay[i] = (0..<Int(e.valueCount)).map { k in
-                let r = s.enumValueRanges[Int(e.valueStart) + k]
-                return String(decoding: UnsafeBufferPointer(rebasing: s.namePool[Int(r.start)..<Int(r.start + r.length)]), as: UTF8.self)
-            }
-        }
-        return enumDisplay[i]
     }
 
     /// The roots of an operation the cache holds, or nil.
