@@ -35,6 +35,9 @@ import TestSupport
         #expect((answered(second.stderr) ?? 0) > 20, "\(second.stderr)")
         #expect(try FileManager.default.contentsOfDirectory(atPath: cache).filter { $0.hasSuffix(".dcplan") }.count == 1)
         #expect(!second.stderr.contains("warning"), "\(second.stderr)")
+        // The first read its services ahead; the second reads none: every plan comes from the cache.
+        #expect(first.stderr.contains("model: 6 of 6 services read, 6 of them ahead"), "\(first.stderr)")
+        #expect(second.stderr.contains("model: 0 of 6 services read"), "\(second.stderr)")
     }
 
     @Test func aDamagedCacheFileIsAWarningAndTheRunGoesOn() throws {

@@ -73,10 +73,11 @@ public final class PlanCache: @unchecked Sendable {
         return found
     }
 
-    /// The services the cached plans hold operations of (none without usable plans). Asking
-    /// reads the cache file, which the plans then share.
+    /// The services the cache file holds plans of (none without one), read from the file's head
+    /// alone: the plans take the file on among the records, as before. A damaged head only
+    /// changes which services are read ahead of their records.
     public var cachedServices: Set<String> {
-        snapshot().map { Set($0.operations.keys) } ?? []
+        PlanSnapshot.services(atPath: path) ?? []
     }
 
     private func read() -> PlanSnapshot? {

@@ -54,18 +54,6 @@ final class PlanSnapshot: @unchecked Sendable {
     /// The bytes of `plan`'s tables and operations: those of the cache it took on (as they were
     /// written) and those it compiled.
     static func encode(_ plan: ValidationPlan, key: String) -> [UInt8] {
-        var out = ByteWriter()
-        out.bytes(magic)
-        out.string(key)
-        out.table(plan.nodes)
-        out.table(plan.members)
-        out.table(plan.namePool)
-        out.table(plan.slots)
-        out.table(plan.enumSets)
-        out.table(plan.enumValueRanges)
-        out.table(plan.bounds)
-        out.int(plan.patterns.sources.count)
-        for p in plan.patterns.sources { out.string(p) }
         var entries: [(service: String, operation: String, entry: OperationEntry)] = []
         if let cached = plan.adopted {
             for (service, operation) in cached.operationOrder {
@@ -76,6 +64,24 @@ final class PlanSnapshot: @unchecked Sendable {
         for (service, operation) in plan.compiledOperations {
             if let roots = plan.operations[service]?[operation] { compiled.append((service, operation, roots)) }
         }
+        var services: [String] = []
+        var seen = Set<String>()
+        for service in entries.map(\.service) + compiled.map(\.service) where seen.insert(service).inserted { services.append(service) }
+        var out = ByteWriter()
+        out.bytes(magic)
+        // First, the services: what `services(atPath:)` reads without the rest.
+        out.int(services.count)
+        for service in services { out.string(service) }
+        out.string(key)
+        out.table(plan.nodes)
+        out.table(plan.members)
+        out.table(plan.namePool)
+        out.table(plan.slots)
+        out.table(plan.enumSets)
+        out.table(plan.enumValueRanges)
+        out.table(plan.bounds)
+        out.int(plan.patterns.sources.count)
+        for p in plan.patterns.sources { out.string(p) }
         let reaching = plan.rootsReachingUnsupportedPatterns(compiled.flatMap { [$0.roots.input, $0.roots.output] })
         for (service, operation, roots) in compiled {
             entries.append((service, operation, OperationEntry(input: roots.input, output: roots.output,
@@ -90,9 +96,6 @@ final class PlanSnapshot: @unchecked Sendable {
             out.int(entry.reachesUnsupportedPattern ? 1 : 0)
         }
         // The services' operation names: as the cache had them, or from the service just compiled from.
-        var services: [String] = []
-        var seen = Set<String>()
-        for e in entries where seen.insert(e.service).inserted { services.append(e.service) }
         var named: [(service: String, names: [String])] = []
         for service in services {
             if let names = plan.adopted?.operationNames[service] {
@@ -156,6 +159,37 @@ final class PlanSnapshot: @unchecked Sendable {
         }
     }
 
+    /// The services the file at `path` holds plans of, read from its head alone (nil when
+    /// there is no such file or it is not one). Not checked against the rest: what it is for
+    /// (which services to read ahead) decides only when services are read, never a result.
+    static func services(atPath path: String) -> Set<String>? {
+        let fd = open(path, O_RDONLY | O_NONBLOCK)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var st = stat()
+        guard fstat(fd, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG else { return nil }
+        // The head: the magic and the names (a few kilobytes; more is read if they need it).
+        var head = [UInt8](repeating: 0, count: min(Int(st.st_size), 1 << 16))
+        while true {
+            let n = head.withUnsafeMutableBytes { pread(fd, $0.baseAddress, $0.count, 0) }
+            guard n == head.count else { return nil }
+            let found: Set<String>?? = head.withUnsafeBytes { bytes in
+                guard bytes.count >= magic.count, magic.indices.allSatisfy({ bytes[$0] == magic[$0] }) else { return .some(nil) }
+                var r = ByteReader(bytes: bytes, at: magic.count)
+                do throws(Refused) {
+                    var names = Set<String>()
+                    for _ in 0..<(try r.count(limit: Int(st.st_size))) { names.insert(try r.string()) }
+                    return names
+                } catch {
+                    return nil  // cut short: read more
+                }
+            }
+            if let found { return found }
+            guard head.count < Int(st.st_size) else { return nil }
+            head = [UInt8](repeating: 0, count: min(Int(st.st_size), head.count * 4))
+        }
+    }
+
     /// The snapshot in `bytes` (`memory`'s, which it keeps), checked through.
     private static func decode(_ bytes: UnsafeRawBufferPointer, memory: UnsafeMutableRawPointer) throws(Refused) -> PlanSnapshot {
         guard bytes.count >= magic.count + 8, magic.indices.allSatisfy({ bytes[$0] == magic[$0] }) else {
@@ -165,6 +199,8 @@ final class PlanSnapshot: @unchecked Sendable {
         let stored = UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: bytes.count - 8, as: UInt64.self))
         guard stored == checksum(body) else { throw Refused(reason: "checksum mismatch (the file is damaged)") }
         var r = ByteReader(bytes: body, at: magic.count)
+        var listed = Set<String>()
+        for _ in 0..<(try r.count()) { listed.insert(try r.string()) }
         let key = try r.string()
         var sizes: [(count: Int, bytes: Int, at: Int)] = []
         for _ in 0..<7 { sizes.append(try r.table()) }
@@ -199,6 +235,7 @@ final class PlanSnapshot: @unchecked Sendable {
             operationNames[service] = names
         }
         guard r.atEnd else { throw Refused(reason: "bytes after the operations") }
+        guard listed == Set(operationNames.keys) else { throw Refused(reason: "the services listed first are not those of the operations") }
         // Every cached operation is one of its service's.
         for (service, ops) in operations {
             guard let names = operationNames[service], ops.keys.allSatisfy(names.contains) else {
@@ -321,10 +358,11 @@ private struct ByteReader {
         return Int(v)
     }
 
-    /// A count or length: not negative, and no larger than the bytes left could hold.
-    mutating func count() throws(PlanSnapshot.Refused) -> Int {
+    /// A count or length: not negative, and no larger than the bytes left could hold (or,
+    /// reading a file's head, than the file could).
+    mutating func count(limit: Int? = nil) throws(PlanSnapshot.Refused) -> Int {
         let n = try int()
-        guard n >= 0, n <= bytes.count - at else { throw PlanSnapshot.Refused(reason: "a count is out of range") }
+        guard n >= 0, n <= (limit ?? bytes.count - at) else { throw PlanSnapshot.Refused(reason: "a count is out of range") }
         return n
     }
 
