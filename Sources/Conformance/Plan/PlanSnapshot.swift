@@ -64,9 +64,22 @@ final class PlanSnapshot: @unchecked Sendable {
         for (service, operation) in plan.compiledOperations {
             if let roots = plan.operations[service]?[operation] { compiled.append((service, operation, roots)) }
         }
+        // Each service's operation names: as the cache had them, or from the service just compiled
+        // from. A service without them (not readable now) is left out, with its operations.
+        var names: [String: [String]] = [:]
         var services: [String] = []
-        var seen = Set<String>()
-        for service in entries.map(\.service) + compiled.map(\.service) where seen.insert(service).inserted { services.append(service) }
+        for service in entries.map(\.service) + compiled.map(\.service) where names[service] == nil {
+            if let kept = plan.adopted?.operationNames[service] {
+                names[service] = kept.sorted()
+            } else if let loaded = plan.catalog.service(service) {
+                names[service] = loaded.operations.keys.sorted()
+            } else {
+                continue
+            }
+            services.append(service)
+        }
+        entries.removeAll { names[$0.service] == nil }
+        compiled.removeAll { names[$0.service] == nil }
         var out = ByteWriter()
         out.bytes(magic)
         // First, the services: what `services(atPath:)` reads without the rest.
@@ -95,20 +108,12 @@ final class PlanSnapshot: @unchecked Sendable {
             out.int(Int(entry.output))
             out.int(entry.reachesUnsupportedPattern ? 1 : 0)
         }
-        // The services' operation names: as the cache had them, or from the service just compiled from.
-        var named: [(service: String, names: [String])] = []
+        out.int(services.count)
         for service in services {
-            if let names = plan.adopted?.operationNames[service] {
-                named.append((service, names.sorted()))
-            } else if let loaded = plan.catalog.service(service) {
-                named.append((service, loaded.operations.keys.sorted()))
-            }
-        }
-        out.int(named.count)
-        for (service, names) in named {
+            let list = names[service] ?? []
             out.string(service)
-            out.int(names.count)
-            for name in names { out.string(name) }
+            out.int(list.count)
+            for name in list { out.string(name) }
         }
         let sum = out.buffer.withUnsafeBytes { checksum($0) }
         out.int(Int(bitPattern: UInt(sum)))
