@@ -200,13 +200,14 @@ enum ModelSource {
         return (ServiceCatalog(model: try load(paths, quiet: quiet)), false)
     }
 
-    /// Reads the services the payload files name ahead, side by side, except those whose plans
-    /// the plan cache holds: their operations come from it, and an operation it lacks reads its
-    /// service when a record first needs it (reading them all ahead cost a warm run most of
-    /// its time).
+    /// Reads the services the payload files name ahead, side by side; none when the plan cache
+    /// holds plans of this model: they come from its file, and a service it lacks is read when
+    /// a record first needs it (and its plans are kept in the file for the next run). Reading
+    /// them ahead cost a warm run most of its time, and looking through the payload files for
+    /// their names a tenth.
     static func readAhead(_ catalog: ServiceCatalog, payloadFiles: [String], cache: PlanCache?) {
-        let cached = cache?.cachedServices ?? []
-        catalog.prefetch(ServiceHints.names(files: payloadFiles, entries: catalog.entries.values).filter { !cached.contains($0) })
+        if let cache, !cache.cachedServices.isEmpty { return }
+        catalog.prefetch(ServiceHints.names(files: payloadFiles, entries: catalog.entries.values))
     }
 
     static func load(_ paths: [String], quiet: Bool) throws -> Model {

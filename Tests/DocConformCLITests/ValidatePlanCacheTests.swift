@@ -40,6 +40,25 @@ import TestSupport
         #expect(second.stderr.contains("model: 0 of 6 services read"), "\(second.stderr)")
     }
 
+    /// A cache that holds some of the plans: the services of the others are read as their records
+    /// come (none ahead), the results are those of a run without the cache, and the file then
+    /// holds them all.
+    @Test func servicesTheCacheLacksAreReadWhenTheirRecordsCome() throws {
+        let cache = try Fixtures.temporaryDirectory() + "/plans"
+        let out = try Fixtures.temporaryDirectory() + "/results.json"
+        let first = try Run.docconform(["validate", "--model", Self.data, "docs-corpus/fixtures/payloads/paths.jsonl", "--format", "json",
+                                        "-o", out, "--stats", "--plan-cache", cache], in: Fixtures.repositoryRoot)
+        #expect(first.stderr.contains("model: 1 of 6 services read"), "\(first.stderr)")
+        let (plain, plainOut) = try validate(Self.data, cache: nil)
+        let (second, secondOut) = try validate(Self.data, cache: cache)
+        #expect(secondOut == plainOut && second.status == plain.status)
+        // appstream's other operations too: every service is read, none ahead.
+        #expect(second.stderr.contains("model: 6 of 6 services read, 0 of them ahead"), "\(second.stderr)")
+        let (third, thirdOut) = try validate(Self.data, cache: cache)
+        #expect(thirdOut == plainOut)
+        #expect(third.stderr.contains("model: 0 of 6 services read"), "\(third.stderr)")
+    }
+
     @Test func aDamagedCacheFileIsAWarningAndTheRunGoesOn() throws {
         let cache = try Fixtures.temporaryDirectory() + "/plans"
         let (first, firstOut) = try validate(Self.data, cache: cache)

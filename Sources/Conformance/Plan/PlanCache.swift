@@ -74,8 +74,8 @@ public final class PlanCache: @unchecked Sendable {
     }
 
     /// The services the cache file holds plans of (none without one), read from the file's head
-    /// alone: the plans take the file on among the records, as before. A damaged head only
-    /// changes which services are read ahead of their records.
+    /// alone: the plans take the file on among the records. A damaged head only changes whether
+    /// services are read ahead of their records.
     public var cachedServices: Set<String> {
         PlanSnapshot.services(atPath: path) ?? []
     }
