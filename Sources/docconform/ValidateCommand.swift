@@ -206,7 +206,7 @@ enum ModelSource {
     /// them ahead cost a warm run most of its time, and looking through the payload files for
     /// their names a tenth.
     static func readAhead(_ catalog: ServiceCatalog, payloadFiles: [String], cache: PlanCache?) {
-        if let cache, !cache.cachedServices.isEmpty { return }
+        if cache?.holdsPlans == true { return }
         catalog.prefetch(ServiceHints.names(files: payloadFiles, entries: catalog.entries.values))
     }
 

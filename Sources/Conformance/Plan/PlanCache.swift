@@ -73,11 +73,11 @@ public final class PlanCache: @unchecked Sendable {
         return found
     }
 
-    /// The services the cache file holds plans of (none without one), read from the file's head
-    /// alone: the plans take the file on among the records. A damaged head only changes whether
+    /// Whether the cache file holds plans of some service, told by the file's head alone (the
+    /// plans take the whole file on among the records). A damaged head only changes whether
     /// services are read ahead of their records.
-    public var cachedServices: Set<String> {
-        PlanSnapshot.services(atPath: path) ?? []
+    public var holdsPlans: Bool {
+        PlanSnapshot.services(atPath: path)?.isEmpty == false
     }
 
     private func read() -> PlanSnapshot? {
