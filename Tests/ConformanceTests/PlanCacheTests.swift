@@ -212,6 +212,38 @@ import TestSupport
         #expect(log.diagnostics.isEmpty)
     }
 
+    /// Placebo recordings, warm: their names resolve through the cache's operation names, and
+    /// only the services an error response may be of are read (its code is judged against each
+    /// one's documented errors).
+    @Test func aWarmRunOfPlaceboRecordingsReadsOnlyTheServicesOfErrorResponses() throws {
+        let paths = ["\(Fixtures.placebo)/botocore-1.43.11/data", "\(Fixtures.botocore)/ec2", "\(Fixtures.botocore)/lambda"]
+        func catalog() throws -> ServiceCatalog { try #require(Ingest.lazyCatalog(paths: paths)) }
+        let recordings = "\(Fixtures.placebo)/recordings"
+        let folder = try Fixtures.temporaryDirectory() + "/plans"
+        var log = DiagnosticLog()
+        // The services each error response's file name stands for that have its operation.
+        let plain = try catalog()
+        let directory = ServiceDirectory(entries: plain.entries.values)
+        let files = PayloadFiles(validator: RecordValidator(plan: ValidationPlan(catalog: plain, allowUnchecked: true)))
+        var errorServices = Set<String>()
+        files.run(paths: [recordings]) { r in
+            guard r.direction == .error, let origin = PayloadFiles.placeboOrigin(fileName: (r.file as NSString).lastPathComponent),
+                  let (_, named) = directory.services(forHead: Substring(origin.service)) else { return }
+            errorServices.formUnion(named.filter { plain.service($0)?.operations[origin.operation] != nil })
+        }
+        #expect(errorServices.count >= 3 && plain.loadedCount > errorServices.count + 2, "\(errorServices), \(plain.loadedCount)")
+        let uncached = run([recordings], catalog: try catalog(), threads: 1, cache: nil)
+        _ = run([recordings], catalog: try catalog(), threads: 1,
+                cache: PlanCache(directory: folder, catalog: try catalog(), wholeValuePatterns: false, log: &log))
+        let warmCatalog = try catalog()
+        let warm = run([recordings], catalog: warmCatalog, threads: 1,
+                       cache: PlanCache(directory: folder, catalog: warmCatalog, wholeValuePatterns: false, log: &log))
+        #expect(warm.compiled == 0)
+        #expect(warm.outcome == uncached.outcome)
+        #expect(warmCatalog.loadedCount == errorServices.count, "\(errorServices)")
+        #expect(log.diagnostics.isEmpty)
+    }
+
     /// The head reader gives up on what is not a cache file's head, without reading past the file.
     @Test func aDamagedHeadNamesNoServices() throws {
         let folder = try Fixtures.temporaryDirectory()

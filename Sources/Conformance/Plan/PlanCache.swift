@@ -96,15 +96,18 @@ public final class PlanCache: @unchecked Sendable {
     }
 
     /// Writes the plans back when `plans` (the run's, one per lane) compiled operations the
-    /// cache lacked: one plan takes on the cached tables and compiles those operations onto them
-    /// (so only their services are read), and the whole is written under a temporary name and
-    /// renamed into place.
+    /// cache lacked, or read services for their operation names alone (`hasOperation`): one
+    /// plan takes on the cached tables and compiles those operations onto them (so only their
+    /// services are read), and the whole is written under a temporary name and renamed into
+    /// place.
     public func store(_ plans: [ValidationPlan]) {
         let compiled = plans.flatMap(\.compiledOperations)
-        guard let first = plans.first, !compiled.isEmpty else { return }
+        let namesRead = plans.reduce(into: Set<String>()) { $0.formUnion($1.namesRead) }
+        guard let first = plans.first, !compiled.isEmpty || !namesRead.isEmpty else { return }
         let writer = ValidationPlan(catalog: first.catalog, wholeValuePatterns: first.patterns.wholeValue,
                                     allowUnchecked: first.allowUnchecked, cache: self)
         for (service, operation) in compiled { _ = writer.roots(service: service, operation: operation) }
+        writer.namesRead = namesRead
         let bytes = PlanSnapshot.encode(writer, key: key)
         do {
             try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)

@@ -9,8 +9,8 @@ import Darwin
 /// member, name, slot, enum and bound tables as they lie in memory (the key names the build, so
 /// the layout is this binary's), the pattern sources, and
 /// each operation's roots with whether its tree holds a pattern no engine runs, and the names of
-/// every operation of those operations' services (so that a name the service lacks is answered
-/// without reading the service).
+/// every operation of those operations' services and of services read for their names alone (so
+/// that a name a service lacks is answered without reading it).
 ///
 /// Read back, everything is checked before use: the checksum, every table's size, and every
 /// index a node, member or enum set holds (a bad index would read outside the tables), so a
@@ -27,7 +27,8 @@ final class PlanSnapshot: @unchecked Sendable {
     let operations: [String: [String: OperationEntry]]
     /// The operations in the order the file lists them.
     let operationOrder: [(service: String, operation: String)]
-    /// Every operation name of each service `operations` holds some of.
+    /// Every operation name of each service `operations` holds some of, and of services a run
+    /// read for their names alone.
     let operationNames: [String: Set<String>]
     let patternSources: [String]
     /// Views of the tables, in `memory` (shared, read-only, by every plan that adopts them).
@@ -68,7 +69,8 @@ final class PlanSnapshot: @unchecked Sendable {
         // from. A service without them (not readable now) is left out, with its operations.
         var names: [String: [String]] = [:]
         var services: [String] = []
-        for service in entries.map(\.service) + compiled.map(\.service) where names[service] == nil {
+        for service in entries.map(\.service) + compiled.map(\.service) + (plan.adopted?.operationNames.keys.sorted() ?? []) + plan.namesRead.sorted()
+            where names[service] == nil {
             if let kept = plan.adopted?.operationNames[service] {
                 names[service] = kept.sorted()
             } else if let loaded = plan.catalog.service(service) {

@@ -206,6 +206,21 @@ public final class ValidationPlan {
 
     private var lastService: (key: String, box: ServiceBox?)?
 
+    /// Whether `service` has `operation`: from the plans where they know (compiled, or the cache's
+    /// names for the services it holds), else from the model (reading the service).
+    public func hasOperation(service: String, operation: String) -> Bool {
+        if operations[service]?[operation] != nil { return true }
+        adoptCachedPlans()
+        if let names = adopted?.operationNames[service] { return names.contains(operation) }
+        guard let read = catalog.service(service) else { return false }
+        // Kept with the plans: the next run answers from the cache (`PlanCache.store`).
+        if cache != nil { namesRead.insert(service) }
+        return read.operations[operation] != nil
+    }
+
+    /// Services this plan read for their operation names alone (with a cache).
+    var namesRead = Set<String>()
+
     private static let inputOffset = MemoryLayout<Operation>.offset(of: \Operation.input)!
     private static let outputOffset = MemoryLayout<Operation>.offset(of: \Operation.output)!
 

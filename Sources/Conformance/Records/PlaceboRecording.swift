@@ -133,7 +133,7 @@ extension RecordValidator {
             issues.append(ValidationIssue(path: "", code: .operation, message: "service \(IssueText.quoted(origin.service)) is not in the model (no service has this name, endpoint prefix or signing name)"))
             return nil
         }
-        let having = named.filter { plan.catalog.service($0)?.operations[origin.operation] != nil }
+        let having = named.filter { plan.hasOperation(service: $0, operation: origin.operation) }
         guard !having.isEmpty else {
             let services = named == [name] ? "service \(name)" : "\(named.count == 1 ? "service" : "services") \(named.joined(separator: ", ")) (\(IssueText.quoted(name)))"
             issues.append(ValidationIssue(path: "", code: .operation, message: "operation \(IssueText.quoted(origin.operation)) is not in \(services)"))
