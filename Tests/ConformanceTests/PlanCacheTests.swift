@@ -195,10 +195,11 @@ import TestSupport
             ([other, Self.record("E", #"{"Fine":"toolong"}"#), Self.record("Nope", "{}")], 0),
             ([Self.record("E", "{}"), other, Self.record("B", #"{"C":{"Kind":"w"}}"#), Self.record("E", "{}")], 1),
         ]
-        // The file's head names the services it holds plans of (what the read-ahead leaves out).
-        let named = try #require(PlanSnapshot.services(atPath: PlanCache(directory: folder, catalog: try Self.catalog(model),
-                                                                          wholeValuePatterns: false, log: &log)?.path ?? ""))
-        #expect(named == ["appstream", "cachefacts"])
+        // The file keeps the operation names of the services it holds plans of, first: its head
+        // says it holds plans (what the read-ahead asks).
+        let kept = try #require(PlanCache(directory: folder, catalog: try Self.catalog(model), wholeValuePatterns: false, log: &log))
+        #expect(Set(try #require(try PlanSnapshot.read(path: kept.path)).operationNames.keys) == ["appstream", "cachefacts"])
+        #expect(kept.holdsPlans)
         for (records, servicesRead) in cases {
             let file = try Self.write(records)
             let uncached = run([file], catalog: try Self.catalog(model), threads: 1, cache: nil)
@@ -244,27 +245,26 @@ import TestSupport
         #expect(log.diagnostics.isEmpty)
     }
 
-    /// The head reader gives up on what is not a cache file's head, without reading past the file.
-    @Test func aDamagedHeadNamesNoServices() throws {
+    /// The head check says no to what is not a cache file's head, or one that holds no service.
+    @Test func aDamagedHeadHoldsNoPlans() throws {
         let folder = try Fixtures.temporaryDirectory()
         let magic = Array("DCPLAN\u{0}\u{2}".utf8)
-        func named(_ bytes: [UInt8]) throws -> Set<String>? {
+        func holds(_ bytes: [UInt8]) throws -> Bool {
             let path = folder + "/head-\(UUID().uuidString).dcplan"
             try Data(bytes).write(to: URL(fileURLWithPath: path))
-            return PlanSnapshot.services(atPath: path)
+            return PlanSnapshot.holdsPlans(atPath: path)
         }
         func int(_ v: Int) -> [UInt8] { withUnsafeBytes(of: UInt64(bitPattern: Int64(v)).littleEndian) { Array($0) } }
-        #expect(try named(magic + int(1) + int(2) + Array("s3".utf8)) == ["s3"])
-        #expect(try named(magic + int(1) + int(2) + Array("s".utf8)) == nil, "cut short")
-        #expect(try named(magic + int(1 << 40)) == nil, "a count larger than the file")
-        #expect(try named(magic + int(-1)) == nil)
-        #expect(try named(Array("not a cache file".utf8)) == nil)
-        #expect(try named([]) == nil)
-        #expect(PlanSnapshot.services(atPath: folder) == nil, "a folder")
-        #expect(PlanSnapshot.services(atPath: folder + "/missing") == nil)
-        // Names beyond the first 64 KB are read too.
-        let long = (0..<3_000).map { "service-\($0)-" + String(repeating: "x", count: 20) }
-        #expect(try named(magic + int(long.count) + long.flatMap { int($0.utf8.count) + Array($0.utf8) }) == Set(long))
+        #expect(try holds(magic + int(1) + int(2) + Array("s3".utf8) + int(0)))
+        #expect(try !holds(magic + int(1) + int(2) + Array("s".utf8)), "too short for one service")
+        #expect(try !holds(magic + int(0)), "no service")
+        #expect(try !holds(magic + int(1 << 40)), "a count larger than the file")
+        #expect(try !holds(magic + int(-1)))
+        #expect(try !holds(magic))
+        #expect(try !holds(Array("not a cache file".utf8)))
+        #expect(try !holds([]))
+        #expect(!PlanSnapshot.holdsPlans(atPath: folder), "a folder")
+        #expect(!PlanSnapshot.holdsPlans(atPath: folder + "/missing"))
     }
 
     /// Damaged files are refused with a warning (the run compiles, and writes a good file back).

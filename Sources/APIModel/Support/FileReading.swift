@@ -47,6 +47,19 @@ public enum FileReading {
         return UnsafeMutableRawBufferPointer(start: memory, count: filled)
     }
 
+    /// The first `count` bytes of a regular file (fewer when it is shorter), with the file's size.
+    public static func head(atPath path: String, count: Int) throws(FileReadError) -> (bytes: [UInt8], fileSize: Int) {
+        let (fd, size) = try openRegularFile(path, limit: .max)
+        defer { close(fd) }
+        var failure: Int32 = 0
+        let bytes = [UInt8](unsafeUninitializedCapacity: min(count, size)) { buffer, filled in
+            guard let base = buffer.baseAddress else { return }
+            (filled, failure) = readAll(fd, into: UnsafeMutableRawPointer(base), capacity: buffer.count)
+        }
+        try checkRead(path, filled: bytes.count, size: size, failure: failure)
+        return (bytes, size)
+    }
+
     /// The open file and its size: a regular file no larger than `limit`.
     private static func openRegularFile(_ path: String, limit: Int) throws(FileReadError) -> (fd: Int32, size: Int) {
         // O_NONBLOCK: opening a FIFO must not wait for a writer (it is refused just below).

@@ -76,9 +76,7 @@ public final class PlanCache: @unchecked Sendable {
     /// Whether the cache file holds plans of some service, told by the file's head alone (the
     /// plans take the whole file on among the records). A damaged head only changes whether
     /// services are read ahead of their records.
-    public var holdsPlans: Bool {
-        PlanSnapshot.services(atPath: path)?.isEmpty == false
-    }
+    public var holdsPlans: Bool { PlanSnapshot.holdsPlans(atPath: path) }
 
     private func read() -> PlanSnapshot? {
         do throws(PlanSnapshot.Refused) {

@@ -84,9 +84,14 @@ final class PlanSnapshot: @unchecked Sendable {
         compiled.removeAll { names[$0.service] == nil }
         var out = ByteWriter()
         out.bytes(magic)
-        // First, the services: what `services(atPath:)` reads without the rest.
+        // First the services' operation names: their count is what `holdsPlans(atPath:)` reads.
         out.int(services.count)
-        for service in services { out.string(service) }
+        for service in services {
+            let list = names[service] ?? []
+            out.string(service)
+            out.int(list.count)
+            for name in list { out.string(name) }
+        }
         out.string(key)
         out.table(plan.nodes)
         out.table(plan.members)
@@ -109,13 +114,6 @@ final class PlanSnapshot: @unchecked Sendable {
             out.int(Int(entry.input))
             out.int(Int(entry.output))
             out.int(entry.reachesUnsupportedPattern ? 1 : 0)
-        }
-        out.int(services.count)
-        for service in services {
-            let list = names[service] ?? []
-            out.string(service)
-            out.int(list.count)
-            for name in list { out.string(name) }
         }
         let sum = out.buffer.withUnsafeBytes { checksum($0) }
         out.int(Int(bitPattern: UInt(sum)))
@@ -166,35 +164,16 @@ final class PlanSnapshot: @unchecked Sendable {
         }
     }
 
-    /// The services the file at `path` holds plans of, read from its head alone (nil when
-    /// there is no such file or it is not one). Not checked against the rest: what it is for
-    /// (which services to read ahead) decides only when services are read, never a result.
-    static func services(atPath path: String) -> Set<String>? {
-        let fd = open(path, O_RDONLY | O_NONBLOCK)
-        guard fd >= 0 else { return nil }
-        defer { close(fd) }
-        var st = stat()
-        guard fstat(fd, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG else { return nil }
-        // The head: the magic and the names (a few kilobytes; more is read if they need it).
-        var head = [UInt8](repeating: 0, count: min(Int(st.st_size), 1 << 16))
-        while true {
-            let n = head.withUnsafeMutableBytes { pread(fd, $0.baseAddress, $0.count, 0) }
-            guard n == head.count else { return nil }
-            let found: Set<String>?? = head.withUnsafeBytes { bytes in
-                guard bytes.count >= magic.count, magic.indices.allSatisfy({ bytes[$0] == magic[$0] }) else { return .some(nil) }
-                var r = ByteReader(bytes: bytes, at: magic.count)
-                do throws(Refused) {
-                    var names = Set<String>()
-                    for _ in 0..<(try r.count(limit: Int(st.st_size))) { names.insert(try r.string()) }
-                    return names
-                } catch {
-                    return nil  // cut short: read more
-                }
-            }
-            if let found { return found }
-            guard head.count < Int(st.st_size) else { return nil }
-            head = [UInt8](repeating: 0, count: min(Int(st.st_size), head.count * 4))
-        }
+    /// Whether the file at `path` holds plans of some service, told by its head alone: the magic
+    /// and a count of services the file's size could hold (false when there is no such file or
+    /// it is not one). Not checked against the rest: what it is for (whether to read services
+    /// ahead) decides only when services are read, never a result.
+    static func holdsPlans(atPath path: String) -> Bool {
+        guard let (head, size) = try? FileReading.head(atPath: path, count: magic.count + 8), head.count == magic.count + 8,
+              head.starts(with: magic) else { return false }
+        let count = head.withUnsafeBytes { Int64(littleEndian: $0.loadUnaligned(fromByteOffset: magic.count, as: Int64.self)) }
+        // Each service takes at least its name's length and its names' count (8 bytes each).
+        return count > 0 && count <= Int64((size - head.count) / 16)
     }
 
     /// The snapshot in `bytes` (`memory`'s, which it keeps), checked through.
@@ -206,8 +185,13 @@ final class PlanSnapshot: @unchecked Sendable {
         let stored = UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: bytes.count - 8, as: UInt64.self))
         guard stored == checksum(body) else { throw Refused(reason: "checksum mismatch (the file is damaged)") }
         var r = ByteReader(bytes: body, at: magic.count)
-        var listed = Set<String>()
-        for _ in 0..<(try r.count()) { listed.insert(try r.string()) }
+        var operationNames: [String: Set<String>] = [:]
+        for _ in 0..<(try r.count()) {
+            let service = try r.string()
+            var names = Set<String>()
+            for _ in 0..<(try r.count()) { names.insert(try r.string()) }
+            operationNames[service] = names
+        }
         let key = try r.string()
         var sizes: [(count: Int, bytes: Int, at: Int)] = []
         for _ in 0..<7 { sizes.append(try r.table()) }
@@ -234,15 +218,7 @@ final class PlanSnapshot: @unchecked Sendable {
             operations[service, default: [:]][operation] = entry
             order.append((service, operation))
         }
-        var operationNames: [String: Set<String>] = [:]
-        for _ in 0..<(try r.count()) {
-            let service = try r.string()
-            var names = Set<String>()
-            for _ in 0..<(try r.count()) { names.insert(try r.string()) }
-            operationNames[service] = names
-        }
         guard r.atEnd else { throw Refused(reason: "bytes after the operations") }
-        guard listed == Set(operationNames.keys) else { throw Refused(reason: "the services listed first are not those of the operations") }
         // Every cached operation is one of its service's.
         for (service, ops) in operations {
             guard let names = operationNames[service], ops.keys.allSatisfy(names.contains) else {
@@ -365,11 +341,10 @@ private struct ByteReader {
         return Int(v)
     }
 
-    /// A count or length: not negative, and no larger than the bytes left could hold (or,
-    /// reading a file's head, than the file could).
-    mutating func count(limit: Int? = nil) throws(PlanSnapshot.Refused) -> Int {
+    /// A count or length: not negative, and no larger than the bytes left could hold.
+    mutating func count() throws(PlanSnapshot.Refused) -> Int {
         let n = try int()
-        guard n >= 0, n <= (limit ?? bytes.count - at) else { throw PlanSnapshot.Refused(reason: "a count is out of range") }
+        guard n >= 0, n <= bytes.count - at else { throw PlanSnapshot.Refused(reason: "a count is out of range") }
         return n
     }
 
