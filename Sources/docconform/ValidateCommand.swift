@@ -78,7 +78,7 @@ struct ValidateCommand: ParsableCommand {
         let (catalog, lazy) = try ModelSource.catalog(model, quiet: console.quiet)
         var cacheLog = DiagnosticLog()
         let cache = planCache.flatMap { PlanCache(directory: $0, catalog: catalog, wholeValuePatterns: patternMatch == .full, log: &cacheLog) }
-        if lazy { ModelSource.readAhead(catalog, payloadFiles: payloadFiles, cache: cache) }
+        if lazy { ModelSource.readAhead(catalog, payloadFiles: payloadFiles.files, cache: cache) }
         Console.report(cacheLog, quiet: console.quiet)
         let plan = ValidationPlan(catalog: catalog, wholeValuePatterns: patternMatch == .full, allowUnchecked: allowUnchecked, cache: cache)
         let files = PayloadFiles(validator: RecordValidator(plan: plan), threads: jobs)
@@ -93,7 +93,7 @@ struct ValidateCommand: ParsableCommand {
         let jsonWriter = ResultsJSON.Writer(layout: format == .jsonl ? .lines : .array)
         let textGroups = ResultsText.Grouper()
         // Records that arrive over time are reported as they come: grouping would wait for the end.
-        let streamed = payloads.contains(where: PayloadFiles.isStream)
+        let streamed = !payloadFiles.streams.isEmpty
         let format = self.format  // read once: the option wrapper's getter is slow per record
         // Standard input may wait for its producer: what is written so far goes out first.
         files.beforeWaiting = {

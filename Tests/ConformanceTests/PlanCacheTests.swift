@@ -228,7 +228,7 @@ import TestSupport
         let files = PayloadFiles(validator: RecordValidator(plan: ValidationPlan(catalog: plain, allowUnchecked: true)))
         var errorServices = Set<String>()
         files.run(paths: [recordings]) { r in
-            guard r.direction == .error, let origin = PayloadFiles.placeboOrigin(fileName: (r.file as NSString).lastPathComponent),
+            guard r.direction == .error, let origin = PayloadFiles.placeboOrigin(path: r.file),
                   let (_, named) = directory.services(forHead: Substring(origin.service)) else { return }
             errorServices.formUnion(named.filter { plain.service($0)?.operations[origin.operation] != nil })
         }

@@ -23,7 +23,7 @@ import TestSupport
         #expect(ServiceHints.names(paths: ["/no/such/file.jsonl"]) == [])
         // Files listed once for the hints and the run: the same names.
         var log = DiagnosticLog()
-        #expect(ServiceHints.names(files: PayloadFiles.list([dir], log: &log)) == ["ec2", "s3", "lambda", "dynamodb"])
+        #expect(ServiceHints.names(files: PayloadFiles.list([dir], log: &log).files) == ["ec2", "s3", "lambda", "dynamodb"])
     }
 
     /// A large file is read a block at a time (256 KB): a `"service"` key or value cut by a

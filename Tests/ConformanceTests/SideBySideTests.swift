@@ -185,22 +185,7 @@ import TestSupport
     /// and elbv2 both answering to one recording's name; ec2's error codes not checked). A
     /// malformed file and a `.jsonl` file in the middle (read on the calling thread) included.
     @Test func aFolderOfRecordingsIsCheckedFileByFileOnTheLanes() throws {
-        let dir = try Fixtures.temporaryDirectory()
-        let source = "\(Fixtures.placebo)/recordings"
-        let recordings = try #require(FileManager.default.subpaths(atPath: source)).filter { $0.hasSuffix(".json") }.sorted()
-        #expect(recordings.count == 20)
-        for round in 0..<12 {
-            let folder = "\(dir)/round-\(round < 10 ? "0" : "")\(round)"
-            for name in recordings {
-                let target = "\(folder)/\(name)"
-                try FileManager.default.createDirectory(atPath: (target as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-                try FileManager.default.copyItem(atPath: "\(source)/\(name)", toPath: target)
-            }
-            let record = #"{"id":"r\#(round)","service":"ec2","operation":"DescribeInstances","direction":"response","payload":{"Reservations":"x"}}"#
-            try Data(record.utf8).write(to: URL(fileURLWithPath: "\(folder)/zz-record.json"))
-            try Data(#"{"status_code": 200, "data": {"#.utf8).write(to: URL(fileURLWithPath: "\(folder)/zz-truncated.json"))
-            if round == 5 { try Data((record + "\n" + record + "\n").utf8).write(to: URL(fileURLWithPath: "\(folder)/zz-records.jsonl")) }
-        }
+        let dir = try Self.recordingRounds()
         let model = try Fixtures.placeboModel
         for made in [Made.handedOn, .grouped, .json(.array)] {
             let one = try run([dir], threads: 1, made: made, model: model)
@@ -224,6 +209,54 @@ import TestSupport
             #expect(many.unsupported == one.unsupported)
             expectSameFigures(one.summary, many.summary)
         }
+    }
+
+    /// A FIFO named `.json` beside a folder of recordings is read as the stream it is, after
+    /// the folder's files were checked on the lanes; only the path named is asked whether it is
+    /// one (`PayloadFiles.List.streams`), not each of the folder's files.
+    @Test func aNamedPipeBesideAFolderOfRecordingsIsReadAsAStream() throws {
+        let dir = try Self.recordingRounds()
+        let fifo = "\(try Fixtures.temporaryDirectory())/records.json"
+        #expect(mkfifo(fifo, 0o600) == 0)
+        var log = DiagnosticLog()
+        let list = PayloadFiles.list([dir, fifo], log: &log)
+        #expect(list.streams == [fifo])
+        #expect(list.files.count == 12 * 22 + 2 && list.files.last == fifo)
+        let record = #"{"id":"piped","service":"ec2","operation":"DescribeInstances","direction":"response","payload":{"Reservations":"x"}}"#
+        let writer = Thread {
+            // Opening blocks until the run opens the FIFO to read it.
+            guard let handle = FileHandle(forWritingAtPath: fifo) else { return }
+            handle.write(Data((record + "\n" + record + "\n").utf8))
+            try? handle.close()
+        }
+        writer.start()
+        let piped = try run([dir, fifo], threads: 3, made: .handedOn, model: try Fixtures.placeboModel)
+        #expect(piped.lanesThatCompiled == 3)
+        #expect(piped.summary.files == 12 * 22 + 2 && piped.summary.records == 12 * 22 + 4)
+        #expect(piped.results.suffix(2).allSatisfy { $0.hasPrefix("1 piped ec2") || $0.hasPrefix("2 piped ec2") })
+        #expect(piped.summary.log.diagnostics.allSatisfy { !$0.description.contains("not a regular file") })
+    }
+
+    /// Twelve rounds of the placebo fixture recordings in folders, each with a record file and
+    /// a truncated recording; round 5 also has a `.jsonl` file.
+    static func recordingRounds() throws -> String {
+        let dir = try Fixtures.temporaryDirectory()
+        let source = "\(Fixtures.placebo)/recordings"
+        let recordings = try #require(FileManager.default.subpaths(atPath: source)).filter { $0.hasSuffix(".json") }.sorted()
+        #expect(recordings.count == 20)
+        for round in 0..<12 {
+            let folder = "\(dir)/round-\(round < 10 ? "0" : "")\(round)"
+            for name in recordings {
+                let target = "\(folder)/\(name)"
+                try FileManager.default.createDirectory(atPath: (target as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+                try FileManager.default.copyItem(atPath: "\(source)/\(name)", toPath: target)
+            }
+            let record = #"{"id":"r\#(round)","service":"ec2","operation":"DescribeInstances","direction":"response","payload":{"Reservations":"x"}}"#
+            try Data(record.utf8).write(to: URL(fileURLWithPath: "\(folder)/zz-record.json"))
+            try Data(#"{"status_code": 200, "data": {"#.utf8).write(to: URL(fileURLWithPath: "\(folder)/zz-truncated.json"))
+            if round == 5 { try Data((record + "\n" + record + "\n").utf8).write(to: URL(fileURLWithPath: "\(folder)/zz-records.jsonl")) }
+        }
+        return dir
     }
 
     /// A line longer than a batch (its buffer grows, then goes back to the pool) and nesting

@@ -54,16 +54,19 @@ public enum FileTree {
         var visited = Set<FolderID>()
         var pending = [root]
         while let folder = pending.popLast() {
-            guard let info = FileSystemPath.status(folder) else { continue }
-            guard visited.insert(FolderID(device: UInt64(info.st_dev), inode: UInt64(info.st_ino))).inserted else {
-                log.warning(folder, "skipped: a link to a folder already read (a link loop?)")
-                continue
-            }
             guard let dir = FileSystemPath.withPlatformPath(folder, { opendir($0) }) else {
                 log.error(folder, "cannot read folder: \(String(cString: strerror(errno)))")
                 continue
             }
             defer { closedir(dir) }
+            // The open folder's identity (a stat by path looked the path up a second time: a
+            // folder of recordings is thousands of folders of one file each).
+            var info = stat()
+            guard fstat(dirfd(dir), &info) == 0 else { continue }
+            guard visited.insert(FolderID(device: UInt64(info.st_dev), inode: UInt64(info.st_ino))).inserted else {
+                log.warning(folder, "skipped: a link to a folder already read (a link loop?)")
+                continue
+            }
             var subfolders: [String] = []
             while let entry = readdir(dir) {
                 let name = withUnsafeBytes(of: entry.pointee.d_name) { raw -> String in

@@ -133,24 +133,40 @@ public final class PayloadFiles {
     /// Readers by file extension (`har`), besides `.json` and `.jsonl`.
     public var readers: [String: FileReader] = [:]
 
+    /// Payload files as listed, with the streams among them. Only a path named as given can be
+    /// one (a folder's files are regular: the walker lists nothing else), so a run asks the
+    /// file system about each path given, not about each of a folder's thousands of files.
+    public struct List: Sendable {
+        public var files: [String] = []
+        public var streams: Set<String> = []
+        public init(files: [String] = [], streams: Set<String> = []) {
+            self.files = files
+            self.streams = streams
+        }
+    }
+
     /// The payload files under the given paths (files as given; folders walked, sorted): `.json`,
     /// `.jsonl` and the `extensions` given.
-    public static func list(_ paths: [String], extensions: Set<String> = [], log: inout DiagnosticLog) -> [String] {
-        var files: [String] = []
+    public static func list(_ paths: [String], extensions: Set<String> = [], log: inout DiagnosticLog) -> List {
+        var list = List()
         for path in paths {
             // Named streams (`-`, a FIFO, /dev/stdin) are read as JSON Lines as they come;
             // everything else through the one file walker (regular files only).
-            if isStream(path) { files.append(path); continue }
+            if isStream(path) {
+                list.files.append(path)
+                list.streams.insert(path)
+                continue
+            }
             let found = FileTree.list([path]) { name in
-                name.hasSuffix(".json") || name.hasSuffix(".jsonl") || extensions.contains((name as NSString).pathExtension)
+                name.hasSuffix(".json") || name.hasSuffix(".jsonl") || extensions.contains(String(FileSystemPath.fileExtension(name)))
             }
             log.append(contentsOf: found.log)
             if found.files.isEmpty, found.log.errorCount == 0, FileSystemPath.status(path).map({ $0.st_mode & S_IFMT == S_IFDIR }) == true {
                 log.warning(path, "no .json or .jsonl payload files in this folder")
             }
-            files.append(contentsOf: found.files)
+            list.files.append(contentsOf: found.files)
         }
-        return files
+        return list
     }
 
     /// `[prefix.]<endpoint prefix>.<Operation>_<n>.json`, placebo's naming (`Pill.get_new_file_path`):
@@ -160,7 +176,7 @@ public final class PayloadFiles {
     /// folder of recordings): `.`, `_`, the digits and the operation's letters are ASCII and no
     /// byte of a non-ASCII character is one of them, so names read as they did by Characters
     /// (a combining mark after the `.` or `_` that matter made no recording's name either way).
-    public static func placeboOrigin(fileName: String) -> RecordValidator.PlaceboOrigin? {
+    public static func placeboOrigin(fileName: Substring) -> RecordValidator.PlaceboOrigin? {
         var name = fileName
         return name.withUTF8 { b -> RecordValidator.PlaceboOrigin? in
             let n = b.count
@@ -177,6 +193,15 @@ public final class PayloadFiles {
         }
     }
 
+    public static func placeboOrigin(fileName: String) -> RecordValidator.PlaceboOrigin? {
+        placeboOrigin(fileName: Substring(fileName))
+    }
+
+    /// The placebo origin the file at `path` is named for (`placeboOrigin(fileName:)`).
+    public static func placeboOrigin(path: String) -> RecordValidator.PlaceboOrigin? {
+        placeboOrigin(fileName: FileSystemPath.lastComponent(path))
+    }
+
     public func run(paths: [String], rendering: Rendering? = nil, sink: Sink) {
         var listing = DiagnosticLog()
         let files = Self.list(paths, extensions: Set(readers.keys), log: &listing)
@@ -185,9 +210,14 @@ public final class PayloadFiles {
 
     /// The same for paths already listed (`list`, with the readers' extensions), with what
     /// listing them said.
-    public func run(files: [String], listing: DiagnosticLog, rendering: Rendering? = nil, sink: Sink) {
+    public func run(files list: List, listing: DiagnosticLog, rendering: Rendering? = nil, sink: Sink) {
         self.rendering = rendering
-        defer { self.rendering = nil }
+        streams = list.streams
+        defer {
+            self.rendering = nil
+            streams = []
+        }
+        let files = list.files
         tally.log.append(contentsOf: listing)
         var i = 0
         while i < files.count {
@@ -223,6 +253,11 @@ public final class PayloadFiles {
         case grouped(ResultsText.Grouper)
     }
     var rendering: Rendering?
+    /// The streams among the files being run (`List.streams`).
+    var streams: Set<String> = []
+
+    /// Whether `file`, of the files being run, is a stream (most runs name none: no hashing).
+    func isNamedStream(_ file: String) -> Bool { !streams.isEmpty && streams.contains(file) }
 
     /// The sink is passed down rather than stored: a closure kept in generic storage is called
     /// through a thunk that copies and destroys every result.
@@ -254,7 +289,7 @@ public final class PayloadFiles {
             streamLines(fd: STDIN_FILENO, name: Self.standardInputName, mayWait: true, sink)
             return
         }
-        let isStream = Self.isStream(file)
+        let isStream = isNamedStream(file)
         if isStream || file.hasSuffix(".jsonl") {
             streamLines(file: file, mayWait: isStream, sink)
             return
@@ -263,7 +298,7 @@ public final class PayloadFiles {
             tally.unreadable += 1
             return
         }
-        if let reader = readers[(file as NSString).pathExtension] {
+        if let reader = readers[String(FileSystemPath.fileExtension(file))] {
             let read = reader(file, bytes, &tally.log) { result in
                 var record = result
                 accept(&record)
@@ -280,7 +315,7 @@ public final class PayloadFiles {
     /// A `.json` file's one record: a placebo recording (told by its name) or a docconform
     /// record. A file named like a placebo recording but holding a docconform record is a record.
     static func wholeFileRecord(_ bytes: [UInt8], file: String, by validator: RecordValidator) -> RecordResult {
-        let placebo = placeboOrigin(fileName: (file as NSString).lastPathComponent)
+        let placebo = placeboOrigin(path: file)
         return bytes.withUnsafeBufferPointer { validator.validate($0, file: file, line: 1, placebo: placebo) }
     }
 

@@ -11,7 +11,7 @@ public enum ServiceHints {
     /// endpoint prefix) stands for the services `entries` say answer to it.
     public static func names(paths: [String], entries: some Collection<ServiceEntry> = [], budget: Int = 64 << 20) -> [String] {
         var ignored = DiagnosticLog()
-        return names(files: PayloadFiles.list(paths, log: &ignored), entries: entries, budget: budget)
+        return names(files: PayloadFiles.list(paths, log: &ignored).files, entries: entries, budget: budget)
     }
 
     /// The same for files already listed (`PayloadFiles.list`). A placebo recording is told by
@@ -27,7 +27,7 @@ public enum ServiceHints {
         let buffer = UnsafeMutablePointer<UInt8>.allocate(capacity: carried + blockSize)
         defer { buffer.deallocate() }
         for file in files where left > 0 && (file.hasSuffix(".json") || file.hasSuffix(".jsonl")) {
-            if let placebo = PayloadFiles.placeboOrigin(fileName: (file as NSString).lastPathComponent) {
+            if let placebo = PayloadFiles.placeboOrigin(path: file) {
                 let known = directory ?? ServiceDirectory(entries: entries)
                 directory = known
                 if let (_, services) = known.services(forHead: Substring(placebo.service)) { services.forEach(add) } else { add(placebo.service) }

@@ -12,7 +12,7 @@ extension PayloadFiles {
     /// Whether `file` is read whole and checked as one record on a lane: a `.json` file that is
     /// no stream and has no reader of its own.
     func isWholeRecordFile(_ file: String) -> Bool {
-        file.hasSuffix(".json") && readers["json"] == nil && !Self.isStream(file)
+        file.hasSuffix(".json") && readers["json"] == nil && !isNamedStream(file)
     }
 
     /// How many files from `start` on are whole record files (up to the end or the first that

@@ -54,7 +54,7 @@ public struct ReportBuilder {
         let plan = ValidationPlan(model: snapshot.model)
         let files = PayloadFiles(validator: RecordValidator(plan: plan))
         var listLog = DiagnosticLog()
-        var perSet = layout.payloadSets.map { ($0, PayloadFiles.list([$0], log: &listLog)) }
+        var perSet = layout.payloadSets.map { ($0, PayloadFiles.list([$0], log: &listLog).files) }
         if !layout.loosePayloadFiles.isEmpty {
             perSet.insert(((layout.root as NSString).appendingPathComponent("payloads"), layout.loosePayloadFiles), at: 0)
         }

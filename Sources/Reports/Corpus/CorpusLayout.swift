@@ -39,7 +39,7 @@ public struct CorpusLayout: Sendable {
     }
 
     /// Name of a snapshot or payload set: its folder name.
-    public static func name(of path: String) -> String { (path as NSString).lastPathComponent }
+    public static func name(of path: String) -> String { String(FileSystemPath.lastComponent(path)) }
 
     static func subfolders(of path: String) -> [String] {
         let fm = FileManager.default

@@ -54,7 +54,7 @@ extension HTMLReportWriter {
         // A record that could not be read names no operation.
         let op = r.service == nil && r.operation == nil ? "—" : "\(r.service ?? "?").\(r.operation ?? "?")"
         var out = "<tr class=\"failure\" data-file=\"\(HTML.escape(r.file))\" data-line=\"\(r.line)\" data-code=\"\(issue.code.rawValue)\" data-path=\"\(HTML.escape(issue.path))\">"
-        out += "<td>\(HTML.escape(r.id ?? (r.file as NSString).lastPathComponent))<span class=\"where\">\(HTML.escape(r.file)):\(r.line)</span></td>"
+        out += "<td>\(HTML.escape(r.id ?? String(FileSystemPath.lastComponent(r.file))))<span class=\"where\">\(HTML.escape(r.file)):\(r.line)</span></td>"
         out += "<td><code>\(HTML.escape(op))</code> \(r.direction.map { HTML.badge($0.rawValue, "dir") } ?? "")</td>"
         out += "<td><code>\(HTML.escape(issue.path.isEmpty ? "(root)" : issue.path))</code></td>"
         return out + "<td>\(HTML.badge(issue.code.rawValue, "error")) \(HTML.escape(issue.message))</td></tr>"
