@@ -30,8 +30,11 @@ public enum FileSystemPath {
 
     /// Calls `body` with the path's bytes as the file system knows them (escaped bytes restored).
     public static func withPlatformPath<R>(_ path: String, _ body: (UnsafePointer<CChar>) throws -> R) rethrows -> R {
-        // Escapes are 4-byte sequences starting F4 8F: a path without that byte needs no work.
-        guard path.utf8.contains(0xF4) else { return try path.withCString(body) }
+        // Escapes are 4-byte sequences starting F4 8F: a path without that byte needs no work
+        // (looked for with memchr: the UTF-8 view's `contains` went byte by byte, for every
+        // file a run opens).
+        let escaped = path.utf8.withContiguousStorageIfAvailable { $0.isEmpty ? false : memchr($0.baseAddress!, 0xF4, $0.count) != nil }
+        guard escaped ?? path.utf8.contains(0xF4) else { return try path.withCString(body) }
         var bytes: [CChar] = []
         for scalar in path.unicodeScalars {
             if scalar.value >= escapeBase + 0x80 && scalar.value <= escapeBase + 0xFF {
