@@ -39,6 +39,11 @@ import TestSupport
         d.input = .structure([("Slow", slow), ("Fine", fine), ("List", .list(of: fine))])
         var e = Operation(name: "E")
         e.input = .structure([("Fine", fine)])
+        // Error shapes: one checked on the linear engines, one holding the pattern no engine runs.
+        service.errorShapes["Plain"] = ErrorShape(shape: .structure([("Reason", fine)]))
+        service.errorShapes["Broken"] = ErrorShape(code: "BrokenThing", shape: .structure([("Detail", bad)]))
+        e.errors = [OperationError(name: "Plain")]
+        a.errors = [OperationError(name: "Broken"), OperationError(name: "Plain")]
         for op in [a, b, d, e] { service.operations[op.name] = op }
         var model = try Fixtures.model
         model.services[service.name] = service
@@ -213,10 +218,47 @@ import TestSupport
         #expect(log.diagnostics.isEmpty)
     }
 
+    /// Error responses, warm: each operation's documented errors, its service's error codes and
+    /// the error roots are kept with the plans, so their codes are judged and their members
+    /// checked without reading the service; an error root reaching a pattern no engine runs
+    /// reads it for the summary's facts alone.
+    @Test func aWarmRunJudgesErrorResponsesWithoutReadingTheirService() throws {
+        let model = try Self.modelFile()
+        func error(_ code: String, _ members: String = "") -> String {
+            #"{"service":"cachefacts","operation":"E","direction":"error","payload":{"Error":{"Code":"\#(code)","Message":"m"}\#(members)}}"#
+        }
+        let plain = [error("Plain", #","Reason":"UPPER""#), error("ThrottlingException"), error("Nope"), error("Plain", #","Reason":"ok""#)]
+        let broken = [error("BrokenThing", #","Detail":"x""#)]
+        for (records, servicesRead) in [(plain, 0), (broken, 1), (plain + broken, 1)] {
+            let folder = try Fixtures.temporaryDirectory() + "/plans"
+            let file = try Self.write(records)
+            var log = DiagnosticLog()
+            let uncached = run([file], catalog: try Self.catalog(model), threads: 1, cache: nil)
+            let cold = run([file], catalog: try Self.catalog(model), threads: 1,
+                           cache: PlanCache(directory: folder, catalog: try Self.catalog(model), wholeValuePatterns: false, log: &log))
+            let catalog = try Self.catalog(model)
+            let warm = run([file], catalog: catalog, threads: 1,
+                           cache: PlanCache(directory: folder, catalog: catalog, wholeValuePatterns: false, log: &log))
+            #expect(warm.compiled == 0 && warm.restored == 1)
+            #expect(catalog.loadedCount == servicesRead, "\(records)")
+            #expect(cold.outcome == uncached.outcome)
+            #expect(warm.outcome == uncached.outcome, "\(records)")
+            #expect(log.diagnostics.isEmpty)
+            let results = uncached.outcome.results.joined(separator: "\n")
+            if records == plain {
+                #expect(results.contains("pattern Reason"), "\(results)")
+                #expect(results.contains(#"error code "Nope" is neither an error E documents (its errors: Plain) nor one of AWS's common errors"#), "\(results)")
+                #expect(uncached.outcome.unsupported.isEmpty)
+            } else {
+                #expect(results.contains(#"error code "BrokenThing" is an error of cachefacts that E does not document (its errors: Plain)"#), "\(results)")
+                #expect(uncached.outcome.unsupported.contains { $0.contains("Detail") || $0.contains("BadName") }, "\(uncached.outcome.unsupported)")
+            }
+        }
+    }
+
     /// Placebo recordings, warm: their names resolve through the cache's operation names, and
-    /// only the services an error response may be of are read (its code is judged against each
-    /// one's documented errors).
-    @Test func aWarmRunOfPlaceboRecordingsReadsOnlyTheServicesOfErrorResponses() throws {
+    /// their error responses (of three services or more) are judged from it: no service is read.
+    @Test func aWarmRunOfPlaceboRecordingsReadsNoService() throws {
         let paths = ["\(Fixtures.placebo)/botocore-1.43.11/data", "\(Fixtures.botocore)/ec2", "\(Fixtures.botocore)/lambda"]
         func catalog() throws -> ServiceCatalog { try #require(Ingest.lazyCatalog(paths: paths)) }
         let recordings = "\(Fixtures.placebo)/recordings"
@@ -241,14 +283,14 @@ import TestSupport
                        cache: PlanCache(directory: folder, catalog: warmCatalog, wholeValuePatterns: false, log: &log))
         #expect(warm.compiled == 0)
         #expect(warm.outcome == uncached.outcome)
-        #expect(warmCatalog.loadedCount == errorServices.count, "\(errorServices)")
+        #expect(warmCatalog.loadedCount == 0, "\(errorServices)")
         #expect(log.diagnostics.isEmpty)
     }
 
     /// The head check says no to what is not a cache file's head, or one that holds no service.
     @Test func aDamagedHeadHoldsNoPlans() throws {
         let folder = try Fixtures.temporaryDirectory()
-        let magic = Array("DCPLAN\u{0}\u{2}".utf8)
+        let magic = PlanSnapshot.magic
         func holds(_ bytes: [UInt8]) throws -> Bool {
             let path = folder + "/head-\(UUID().uuidString).dcplan"
             try Data(bytes).write(to: URL(fileURLWithPath: path))
@@ -268,22 +310,24 @@ import TestSupport
     }
 
     /// Damaged files are refused with a warning (the run compiles, and writes a good file back).
-    @Test(arguments: ["a byte flipped", "cut short", "an index out of range", "not a cache file", "empty"])
+    @Test(arguments: ["a byte flipped", "cut short", "an index out of range", "an error root out of range", "not a cache file", "empty"])
     func aDamagedCacheFileIsRefusedWithAWarning(damage: String) throws {
         let model = try Self.modelFile()
         let folder = try Fixtures.temporaryDirectory() + "/plans"
         var log = DiagnosticLog()
-        let records = try Self.write(Self.warmRecords())
+        let error = #"{"service":"cachefacts","operation":"E","direction":"error","payload":{"Error":{"Code":"Plain"},"Reason":"x"}}"#
+        let records = try Self.write(Self.warmRecords() + (damage == "an error root out of range" ? [error] : []))
         let writing = try #require(PlanCache(directory: folder, catalog: try Self.catalog(model), wholeValuePatterns: false, log: &log))
         let cold = run([records], catalog: try Self.catalog(model), threads: 1, cache: writing)
         var bytes = try Fixtures.bytes(atPath: writing.path)
         switch damage {
         case "a byte flipped": bytes[bytes.count / 2] ^= 0x40
         case "cut short": bytes.removeLast(bytes.count / 3)
-        case "an index out of range":
-            // The last operation's input root (before its output, its flag and the checksum),
-            // with the checksum made again: only the index check can refuse it.
-            let at = bytes.count - 8 * 4
+        case "an index out of range", "an error root out of range":
+            // The last operation's output root (before its flag, the count of error roots, none,
+            // and the checksum), or the one error root (before its flag and the checksum), with
+            // the checksum made again: only the index check can refuse it.
+            let at = bytes.count - 8 * (damage == "an index out of range" ? 4 : 3)
             withUnsafeBytes(of: Int64(1 << 30).littleEndian) { bytes.replaceSubrange(at..<at + 8, with: $0) }
             let sum = bytes[..<(bytes.count - 8)].withUnsafeBytes { PlanSnapshot.checksum($0) }
             withUnsafeBytes(of: sum.littleEndian) { bytes.replaceSubrange((bytes.count - 8)..., with: $0) }
@@ -297,6 +341,9 @@ import TestSupport
         #expect(warm.outcome == cold.outcome)
         let warnings = reading.takeWarnings().diagnostics.map(\.description)
         #expect(warnings.count == 1 && warnings[0].contains("plan cache ignored"), "\(warnings)")
+        if damage.hasSuffix("out of range") {
+            #expect(warnings.first?.contains(damage == "an index out of range" ? "(operation root" : "(error root") == true, "\(warnings)")
+        }
         // Written back whole: the next run takes it.
         let next = run([records], catalog: try Self.catalog(model), threads: 1,
                        cache: PlanCache(directory: folder, catalog: try Self.catalog(model), wholeValuePatterns: false, log: &log))

@@ -93,19 +93,27 @@ public final class PlanCache: @unchecked Sendable {
         }
     }
 
-    /// Writes the plans back when `plans` (the run's, one per lane) compiled operations the
-    /// cache lacked, or read services for their operation names alone (`hasOperation`): one
+    /// Writes the plans back when `plans` (the run's, one per lane) compiled operations or error
+    /// roots the cache lacked, or read services for their operation names alone (`hasOperation`)
+    /// or for the errors of operations whose error responses they judged: one
     /// plan takes on the cached tables and compiles those operations onto them (so only their
     /// services are read), and the whole is written under a temporary name and renamed into
     /// place.
     public func store(_ plans: [ValidationPlan]) {
         let compiled = plans.flatMap(\.compiledOperations)
+        let errorRoots = plans.flatMap(\.compiledErrorRoots)
         let namesRead = plans.reduce(into: Set<String>()) { $0.formUnion($1.namesRead) }
-        guard let first = plans.first, !compiled.isEmpty || !namesRead.isEmpty else { return }
+        var errorsRead: [String: [String: [String]]] = [:]
+        for plan in plans {
+            for (service, ops) in plan.errorsRead { errorsRead[service, default: [:]].merge(ops) { kept, _ in kept } }
+        }
+        guard let first = plans.first, !compiled.isEmpty || !errorRoots.isEmpty || !namesRead.isEmpty || !errorsRead.isEmpty else { return }
         let writer = ValidationPlan(catalog: first.catalog, wholeValuePatterns: first.patterns.wholeValue,
                                     allowUnchecked: first.allowUnchecked, cache: self)
         for (service, operation) in compiled { _ = writer.roots(service: service, operation: operation) }
+        for (service, shapeName) in errorRoots { _ = writer.errorRoot(service: service, shapeName: shapeName.isEmpty ? nil : shapeName) }
         writer.namesRead = namesRead
+        writer.errorsRead = errorsRead
         let bytes = PlanSnapshot.encode(writer, key: key)
         do {
             try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)

@@ -10,7 +10,9 @@ import Darwin
 /// the layout is this binary's), the pattern sources, and
 /// each operation's roots with whether its tree holds a pattern no engine runs, and the names of
 /// every operation of those operations' services and of services read for their names alone (so
-/// that a name a service lacks is answered without reading it).
+/// that a name a service lacks is answered without reading it). What error responses are judged
+/// by is kept too: each service's error codes, each operation's documented errors and the error
+/// roots compiled (so that a warm run reads no service for its error responses).
 ///
 /// Read back, everything is checked before use: the checksum, every table's size, and every
 /// index a node, member or enum set holds (a bad index would read outside the tables), so a
@@ -22,6 +24,11 @@ final class PlanSnapshot: @unchecked Sendable {
         var reachesUnsupportedPattern: Bool
     }
 
+    struct ErrorRootEntry {
+        var root: Int32
+        var reachesUnsupportedPattern: Bool
+    }
+
     /// The cache key the file was written under (`PlanCache`).
     let key: String
     let operations: [String: [String: OperationEntry]]
@@ -30,19 +37,34 @@ final class PlanSnapshot: @unchecked Sendable {
     /// Every operation name of each service `operations` holds some of, and of services a run
     /// read for their names alone.
     let operationNames: [String: Set<String>]
+    /// The error codes of each service of `operationNames` (`ServiceErrorCodes`).
+    let errorCodes: [String: ServiceErrorCodes]
+    /// The errors operations document (`OperationErrors.documented`), for those a run judged
+    /// error responses of.
+    let operationErrors: [String: [String: [String]]]
+    /// Error roots by service and error shape name ("" for none), as `ValidationPlan.errorRoot` keeps them.
+    let errorRoots: [String: [String: ErrorRootEntry]]
+    /// The error roots in the order the file lists them.
+    let errorRootOrder: [(service: String, key: String)]
     let patternSources: [String]
     /// Views of the tables, in `memory` (shared, read-only, by every plan that adopts them).
     let storage: PlanStorage
     private let memory: UnsafeMutableRawPointer
 
-    private static let magic = Array("DCPLAN\u{0}\u{2}".utf8)
+    static let magic = Array("DCPLAN\u{0}\u{3}".utf8)
 
     private init(key: String, operations: [String: [String: OperationEntry]], operationOrder: [(service: String, operation: String)],
-                 operationNames: [String: Set<String>], patternSources: [String], storage: PlanStorage, memory: UnsafeMutableRawPointer) {
+                 operationNames: [String: Set<String>], errorCodes: [String: ServiceErrorCodes], operationErrors: [String: [String: [String]]],
+                 errorRoots: [String: [String: ErrorRootEntry]], errorRootOrder: [(service: String, key: String)],
+                 patternSources: [String], storage: PlanStorage, memory: UnsafeMutableRawPointer) {
         self.key = key
         self.operations = operations
         self.operationOrder = operationOrder
         self.operationNames = operationNames
+        self.errorCodes = errorCodes
+        self.operationErrors = operationErrors
+        self.errorRoots = errorRoots
+        self.errorRootOrder = errorRootOrder
         self.patternSources = patternSources
         self.storage = storage
         self.memory = memory
@@ -65,16 +87,29 @@ final class PlanSnapshot: @unchecked Sendable {
         for (service, operation) in plan.compiledOperations {
             if let roots = plan.operations[service]?[operation] { compiled.append((service, operation, roots)) }
         }
-        // Each service's operation names: as the cache had them, or from the service just compiled
-        // from. A service without them (not readable now) is left out, with its operations.
+        var errorRootEntries: [(service: String, key: String, entry: ErrorRootEntry)] = []
+        if let cached = plan.adopted {
+            for (service, key) in cached.errorRootOrder {
+                if let entry = cached.errorRoots[service]?[key] { errorRootEntries.append((service, key, entry)) }
+            }
+        }
+        let compiledErrorRoots = plan.compiledErrorRoots.compactMap { e in plan.errorRoots[e.service]?[e.shapeName].map { (e.service, e.shapeName, $0) } }
+        // Each service's operation names and error codes: as the cache had them, or from the
+        // service just compiled from. A service without them (not readable now) is left out,
+        // with its operations and error roots.
         var names: [String: [String]] = [:]
+        var codes: [String: ServiceErrorCodes] = [:]
         var services: [String] = []
+        var documented = plan.adopted?.operationErrors ?? [:]
+        for (service, ops) in plan.errorsRead { documented[service, default: [:]].merge(ops) { kept, _ in kept } }
         for service in entries.map(\.service) + compiled.map(\.service) + (plan.adopted?.operationNames.keys.sorted() ?? []) + plan.namesRead.sorted()
-            where names[service] == nil {
-            if let kept = plan.adopted?.operationNames[service] {
+            + plan.errorsRead.keys.sorted() where names[service] == nil {
+            if let kept = plan.adopted?.operationNames[service], let keptCodes = plan.adopted?.errorCodes[service] {
                 names[service] = kept.sorted()
+                codes[service] = keptCodes
             } else if let loaded = plan.catalog.service(service) {
                 names[service] = loaded.operations.keys.sorted()
+                codes[service] = plan.serviceErrorCodes[service] ?? ServiceErrorCodes(loaded)
             } else {
                 continue
             }
@@ -82,6 +117,7 @@ final class PlanSnapshot: @unchecked Sendable {
         }
         entries.removeAll { names[$0.service] == nil }
         compiled.removeAll { names[$0.service] == nil }
+        errorRootEntries.removeAll { names[$0.service] == nil }
         var out = ByteWriter()
         out.bytes(magic)
         // First the services' operation names: their count is what `holdsPlans(atPath:)` reads.
@@ -91,6 +127,19 @@ final class PlanSnapshot: @unchecked Sendable {
             out.string(service)
             out.int(list.count)
             for name in list { out.string(name) }
+            let serviceCodes = codes[service] ?? ServiceErrorCodes(shapesByCode: [:], byQueryErrorCode: false, documentsErrors: false)
+            out.int((serviceCodes.byQueryErrorCode ? 1 : 0) | (serviceCodes.documentsErrors ? 2 : 0))
+            out.int(serviceCodes.shapesByCode.count)
+            for code in serviceCodes.shapesByCode.keys.sorted() {
+                out.string(code)
+                out.strings(serviceCodes.shapesByCode[code] ?? [])
+            }
+            let errors = documented[service] ?? [:]
+            out.int(errors.count)
+            for operation in errors.keys.sorted() {
+                out.string(operation)
+                out.strings(errors[operation] ?? [])
+            }
         }
         out.string(key)
         out.table(plan.nodes)
@@ -102,7 +151,8 @@ final class PlanSnapshot: @unchecked Sendable {
         out.table(plan.bounds)
         out.int(plan.patterns.sources.count)
         for p in plan.patterns.sources { out.string(p) }
-        let reaching = plan.rootsReachingUnsupportedPatterns(compiled.flatMap { [$0.roots.input, $0.roots.output] })
+        let reaching = plan.rootsReachingUnsupportedPatterns(compiled.flatMap { [$0.roots.input, $0.roots.output] }
+                                                             + compiledErrorRoots.map(\.2))
         for (service, operation, roots) in compiled {
             entries.append((service, operation, OperationEntry(input: roots.input, output: roots.output,
                                                                reachesUnsupportedPattern: reaching.contains(roots.input) || reaching.contains(roots.output))))
@@ -113,6 +163,16 @@ final class PlanSnapshot: @unchecked Sendable {
             out.string(operation)
             out.int(Int(entry.input))
             out.int(Int(entry.output))
+            out.int(entry.reachesUnsupportedPattern ? 1 : 0)
+        }
+        for (service, key, root) in compiledErrorRoots where names[service] != nil {
+            errorRootEntries.append((service, key, ErrorRootEntry(root: root, reachesUnsupportedPattern: reaching.contains(root))))
+        }
+        out.int(errorRootEntries.count)
+        for (service, key, entry) in errorRootEntries {
+            out.string(service)
+            out.string(key)
+            out.int(Int(entry.root))
             out.int(entry.reachesUnsupportedPattern ? 1 : 0)
         }
         let sum = out.buffer.withUnsafeBytes { checksum($0) }
@@ -186,11 +246,28 @@ final class PlanSnapshot: @unchecked Sendable {
         guard stored == checksum(body) else { throw Refused(reason: "checksum mismatch (the file is damaged)") }
         var r = ByteReader(bytes: body, at: magic.count)
         var operationNames: [String: Set<String>] = [:]
+        var errorCodes: [String: ServiceErrorCodes] = [:]
+        var operationErrors: [String: [String: [String]]] = [:]
         for _ in 0..<(try r.count()) {
             let service = try r.string()
             var names = Set<String>()
             for _ in 0..<(try r.count()) { names.insert(try r.string()) }
             operationNames[service] = names
+            let flags = try r.int()
+            guard flags >= 0 && flags <= 3 else { throw Refused(reason: "a service's error flags are damaged") }
+            var shapesByCode: [String: [String]] = [:]
+            for _ in 0..<(try r.count()) {
+                let code = try r.string()
+                shapesByCode[code] = try r.strings()
+            }
+            errorCodes[service] = ServiceErrorCodes(shapesByCode: shapesByCode, byQueryErrorCode: flags & 1 != 0, documentsErrors: flags & 2 != 0)
+            var errors: [String: [String]] = [:]
+            for _ in 0..<(try r.count()) {
+                let operation = try r.string()
+                guard names.contains(operation) else { throw Refused(reason: "an operation is missing from its service's names") }
+                errors[operation] = try r.strings()
+            }
+            if !errors.isEmpty { operationErrors[service] = errors }
         }
         let key = try r.string()
         var sizes: [(count: Int, bytes: Int, at: Int)] = []
@@ -218,15 +295,28 @@ final class PlanSnapshot: @unchecked Sendable {
             operations[service, default: [:]][operation] = entry
             order.append((service, operation))
         }
-        guard r.atEnd else { throw Refused(reason: "bytes after the operations") }
+        var errorRoots: [String: [String: ErrorRootEntry]] = [:]
+        var errorRootOrder: [(service: String, key: String)] = []
+        for _ in 0..<(try r.count()) {
+            let service = try r.string(), key = try r.string()
+            let root = try r.int32()
+            guard root >= 0 && Int(root) < storage.nodes.count else { throw Refused(reason: "a plan table holds an index outside its tables (error root \(root))") }
+            errorRoots[service, default: [:]][key] = ErrorRootEntry(root: root, reachesUnsupportedPattern: try r.int() != 0)
+            errorRootOrder.append((service, key))
+        }
+        guard r.atEnd else { throw Refused(reason: "bytes after the error roots") }
         // Every cached operation is one of its service's.
         for (service, ops) in operations {
             guard let names = operationNames[service], ops.keys.allSatisfy(names.contains) else {
                 throw Refused(reason: "an operation is missing from its service's names")
             }
         }
+        for service in errorRoots.keys where operationNames[service] == nil {
+            throw Refused(reason: "an error root's service is missing")
+        }
         try checkIndexes(storage, patterns: patternSources.count, operations: operations)
         return PlanSnapshot(key: key, operations: operations, operationOrder: order, operationNames: operationNames,
+                            errorCodes: errorCodes, operationErrors: operationErrors, errorRoots: errorRoots, errorRootOrder: errorRootOrder,
                             patternSources: patternSources, storage: storage, memory: memory)
     }
 
@@ -313,6 +403,11 @@ private struct ByteWriter {
         s.withUTF8 { int($0.count); buffer += $0 }
     }
 
+    mutating func strings(_ list: [String]) {
+        int(list.count)
+        for s in list { string(s) }
+    }
+
     /// The element count and byte count, then the bytes as they lie in memory, starting at a
     /// multiple of 16 from the file's start (zeros before), so that they can be read in place.
     mutating func table<T: BitwiseCopyable>(_ t: ScratchStack<T>) {
@@ -357,6 +452,12 @@ private struct ByteReader {
         let n = try count()
         defer { at += n }
         return String(decoding: UnsafeRawBufferPointer(rebasing: bytes[at..<at + n]), as: UTF8.self)
+    }
+
+    mutating func strings() throws(PlanSnapshot.Refused) -> [String] {
+        var list: [String] = []
+        for _ in 0..<(try count()) { list.append(try string()) }
+        return list
     }
 
     /// A table's element count, byte count and where its bytes start (after the padding).

@@ -244,14 +244,24 @@ public final class ValidationPlan {
     /// How many operations this plan has compiled.
     var compiledOperationCount: Int { operations.values.reduce(0) { $0 + $1.count } }
 
-    private var errorRoots: [String: [String: Int32]] = [:]
+    var errorRoots: [String: [String: Int32]] = [:]
 
     /// The root of an error response of `service` (as botocore parses one): a required `Error`
     /// object (its `Code` and `Message` are read apart, see `ErrorResponseFacts`), the
     /// `ResponseMetadata` botocore adds, and the members of the error shape `shapeName` where
     /// the code has one (botocore puts them beside `Error`). They are checked where present
     /// and never required: protocols that carry them in the error's XML leave them out.
-    func errorRoot(service: Service, shapeName: String?) -> Int32 {
+    /// Taken from the cache where it holds it; nil when the model lacks the service.
+    func errorRoot(service: String, shapeName: String?) -> Int32? {
+        let key = shapeName ?? ""
+        if let r = errorRoots[service]?[key] { return r }
+        if cache != nil, let r = restoredErrorRoot(service: service, key: key) { return r }
+        guard let read = catalog.service(service) else { return nil }
+        return compileErrorRoot(service: read, shapeName: shapeName)
+    }
+
+    /// Compiles the error root of `service` for `shapeName` (see `errorRoot`).
+    func compileErrorRoot(service: Service, shapeName: String?) -> Int32 {
         let key = shapeName ?? ""
         if let r = errorRoots[service.name]?[key] { return r }
         let started = monotonicSeconds()
@@ -269,6 +279,39 @@ public final class ValidationPlan {
         let r = withUnsafePointer(to: root) { compile($0, service: service) }
         errorRoots[service.name, default: [:]][key] = r
         return r
+    }
+
+    /// Each service's error codes, as judging its error responses reads them (from the model,
+    /// or the cache's).
+    var serviceErrorCodes: [String: ServiceErrorCodes] = [:]
+
+    /// What judging the error responses of `operation` needs: from the cache where it holds the
+    /// operation, else from the model (nil when it lacks the service or the operation).
+    func operationErrors(service: String, operation: String) -> OperationErrors? {
+        if cache != nil, let cached = cachedOperationErrors(service: service, operation: operation) { return cached }
+        guard let read = catalog.service(service), let op = read.operations[operation] else { return nil }
+        let codes = serviceErrorCodes[service] ?? {
+            let codes = ServiceErrorCodes(read)
+            serviceErrorCodes[service] = codes
+            return codes
+        }()
+        let documented = op.errors.map(\.name)
+        // Kept with the plans: the next run judges them without reading the service (`PlanCache.store`).
+        if cache != nil { errorsRead[service, default: [:]][operation] = documented }
+        return OperationErrors(service: read.name, operation: op.name, codes: codes, documented: documented)
+    }
+
+    /// The documented errors of operations this plan read from the model (with a cache).
+    var errorsRead: [String: [String: [String]]] = [:]
+
+    /// Whether the operation's output has a member named `name` (read from its plan).
+    func outputHasMember(service: String, operation: String, _ name: String) -> Bool {
+        guard case let .found(roots) = roots(service: service, operation: operation) else { return false }
+        let storage = storagePointer.pointee
+        let node = storage.nodes[Int(roots.output)]
+        guard node.kind == .structure || node.kind == .union, node.memberCount > 0 else { return false }
+        var name = name
+        return name.withUTF8 { bytes in bytes.baseAddress.map { Self.findMember(storage, node, $0, bytes.count) >= 0 } ?? false }
     }
 
     /// Time spent compiling operations so far (for throughput figures), on the monotonic clock:

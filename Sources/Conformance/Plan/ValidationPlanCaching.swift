@@ -6,7 +6,7 @@ import APIModel
 extension ValidationPlan {
     /// One lookup that compiled (or took from the cache) an operation's roots or an error root.
     struct CompileEvent {
-        enum Kind { case compiled, restored, errorRoot }
+        enum Kind { case compiled, restored, errorRoot, restoredErrorRoot }
         /// The run's clock at the lookup (`clock`).
         var clock: Int
         var service: String
@@ -41,6 +41,29 @@ extension ValidationPlan {
         if entry.reachesUnsupportedPattern { restoredUnsupported = true }
         restoredOperationCount += 1
         return roots
+    }
+
+    /// An error root the cache holds, or nil (`errorRoot`).
+    func restoredErrorRoot(service: String, key: String) -> Int32? {
+        adoptCachedPlans()
+        guard let entry = adopted?.errorRoots[service]?[key] else { return nil }
+        errorRoots[service, default: [:]][key] = entry.root
+        compileLog?.append(CompileEvent(clock: clock, service: service, operation: key, kind: .restoredErrorRoot))
+        if entry.reachesUnsupportedPattern { restoredUnsupported = true }
+        return entry.root
+    }
+
+    /// What judging the operation's error responses needs, as the cache keeps it, or nil.
+    func cachedOperationErrors(service: String, operation: String) -> OperationErrors? {
+        adoptCachedPlans()
+        guard let adopted, let documented = adopted.operationErrors[service]?[operation], let codes = adopted.errorCodes[service] else { return nil }
+        return OperationErrors(service: service, operation: operation, codes: codes, documented: documented)
+    }
+
+    /// The error roots this plan compiled from the model (not taken from the cache), in order:
+    /// (service, shape name or "").
+    var compiledErrorRoots: [(service: String, shapeName: String)] {
+        (compileLog ?? []).filter { $0.kind == .errorRoot }.map { ($0.service, $0.operation) }
     }
 
     /// Before compiling: a plan with a cache looks for it first (so the cached node indexes stay
@@ -86,10 +109,10 @@ extension ValidationPlan {
             case .restored where !everyLookup && adopted?.operations[event.service]?[event.operation]?.reachesUnsupportedPattern != true:
                 continue
             case .compiled, .restored: _ = cold.roots(service: event.service, operation: event.operation)
-            case .errorRoot:
-                if let service = catalog.service(event.service) {
-                    _ = cold.errorRoot(service: service, shapeName: event.operation.isEmpty ? nil : event.operation)
-                }
+            case .restoredErrorRoot where !everyLookup && adopted?.errorRoots[event.service]?[event.operation]?.reachesUnsupportedPattern != true:
+                continue
+            case .errorRoot, .restoredErrorRoot:
+                _ = cold.errorRoot(service: event.service, shapeName: event.operation.isEmpty ? nil : event.operation)
             }
         }
         var facts = cold.patterns.facts

@@ -148,7 +148,7 @@ extension RecordValidator {
     private func isErrorResponse(status: Int?, facts: ErrorResponseFacts, service: String, operation: String) -> Bool {
         if let status, status >= 300 { return true }
         guard facts.hasErrorObject else { return false }
-        let output = plan.catalog.service(service)?.operations[operation]?.output
-        return output?.members["Error"] == nil
+        // Read from the output's plan (from the cache where it holds it), not the service.
+        return !plan.outputHasMember(service: service, operation: operation, "Error")
     }
 }

@@ -6,8 +6,6 @@ import APIModel
 public final class RecordValidator {
     public let plan: ValidationPlan
     let checker: PayloadChecker
-    /// Error codes by service, for error responses.
-    var errorCodes = ErrorCodes()
     /// Placebo names to services, built on the first recording.
     lazy var directory = ServiceDirectory(entries: plan.catalog.entries.values)
     /// What the run could not settle for some records, said once at the end.
@@ -180,13 +178,13 @@ public final class RecordValidator {
 
     /// Checks the error response at the lexer's position: its `Error.Code` against the
     /// operation's documented errors and AWS's common ones, its other members against the
-    /// error shape of that code.
+    /// error shape of that code. Both from the plan cache where it holds them: no service read.
     func checkErrorResponse(service serviceName: String, operation operationName: String, file: String) throws(MalformedJSON) {
-        guard let service = plan.catalog.service(serviceName), let operation = service.operations[operationName] else { return }
+        guard let errors = plan.operationErrors(service: serviceName, operation: operationName) else { return }
         let facts = checker.errorResponseFacts()
         var shape: String? = nil
         if let code = facts.code {
-            switch errorCodes.verdict(code: code, queryErrorCode: facts.queryErrorCode, service: service, operation: operation) {
+            switch ErrorCodes.verdict(code: code, queryErrorCode: facts.queryErrorCode, of: errors) {
             case let .documented(s): shape = s
             case let .undocumented(s, message):
                 shape = s
@@ -195,14 +193,15 @@ public final class RecordValidator {
             }
         }
         checker.issues.append(contentsOf: facts.issues)
-        try checker.check(root: plan.errorRoot(service: service, shapeName: shape))
+        guard let root = plan.errorRoot(service: serviceName, shapeName: shape) else { return }
+        try checker.check(root: root)
     }
 
     /// The error shape whose members an error response of the operation carries, its code
     /// judged as `checkErrorResponse` judges it (the wire decoder reads the members as this shape).
     package func errorShapeName(code: String, queryErrorCode: String?, service serviceName: String, operation operationName: String) -> String? {
-        guard let service = plan.catalog.service(serviceName), let operation = service.operations[operationName] else { return nil }
-        return errorCodes.verdict(code: code, queryErrorCode: queryErrorCode, service: service, operation: operation).shape
+        guard let errors = plan.operationErrors(service: serviceName, operation: operationName) else { return nil }
+        return ErrorCodes.verdict(code: code, queryErrorCode: queryErrorCode, of: errors).shape
     }
 
     /// What the envelope says, gathered apart from the result and passed by reference (a
