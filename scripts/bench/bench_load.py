@@ -8,7 +8,7 @@ reported as medians (min-max) of wall time, CPU time (user + system) and peak RS
   one record   against the botocore data folder, the model file with descriptions, without
   responses    WORKDIR/responses.jsonl (recorded-responses-like) against the data folder and the
                model file with descriptions
-  warm runs    one record and the responses against the data folder with plans from --plan-cache
+  warm runs    one record, the responses and the recordings against the data folder with plans from --plan-cache
                (what a pre-commit hook or test session pays once its plans are kept)
   labelled     WORKDIR/labelled.jsonl against the data folder, and against the model file with
                --format json --stats, on one thread (--jobs 1) and on every core: the run's own
@@ -87,6 +87,8 @@ def main():
          ["--model", data, os.path.join(work, "labelled.jsonl")]),
         ("10,000 placebo recordings in folders, data folder, json results",
          ["--model", data, os.path.join(work, "recordings"), "--format", "json"]),
+        ("10,000 placebo recordings in folders, data folder, json results, plans from --plan-cache",
+         ["--model", data, os.path.join(work, "recordings"), "--format", "json", "--plan-cache", PLAN_CACHE]),
         # Piped to this script, which reads the 15 MB of results on the same two cores while the
         # run is timed (as measured until the eighth session); written to a file, as a CI job does.
         ("labelled, model file, json results piped, every core (--stats)",
