@@ -15,8 +15,8 @@ import Darwin
 /// roots compiled (so that a warm run reads no service for its error responses).
 ///
 /// Read back, everything is checked before use: the checksum, every table's size, and every
-/// index a node, member or enum set holds (a bad index would read outside the tables), so a
-/// damaged file is refused, never trusted.
+/// index a node, member, enum set, operation or error root holds (a bad index would read
+/// outside the tables), so a damaged file is refused, never trusted.
 final class PlanSnapshot: @unchecked Sendable {
     struct OperationEntry {
         var input: Int32
@@ -97,19 +97,16 @@ final class PlanSnapshot: @unchecked Sendable {
         // Each service's operation names and error codes: as the cache had them, or from the
         // service just compiled from. A service without them (not readable now) is left out,
         // with its operations and error roots.
-        var names: [String: [String]] = [:]
-        var codes: [String: ServiceErrorCodes] = [:]
+        var names: [String: (operations: [String], codes: ServiceErrorCodes)] = [:]
         var services: [String] = []
         var documented = plan.adopted?.operationErrors ?? [:]
         for (service, ops) in plan.errorsRead { documented[service, default: [:]].merge(ops) { kept, _ in kept } }
         for service in entries.map(\.service) + compiled.map(\.service) + (plan.adopted?.operationNames.keys.sorted() ?? []) + plan.namesRead.sorted()
             + plan.errorsRead.keys.sorted() where names[service] == nil {
-            if let kept = plan.adopted?.operationNames[service], let keptCodes = plan.adopted?.errorCodes[service] {
-                names[service] = kept.sorted()
-                codes[service] = keptCodes
+            if let kept = plan.adopted?.operationNames[service], let codes = plan.adopted?.errorCodes[service] {
+                names[service] = (kept.sorted(), codes)
             } else if let loaded = plan.catalog.service(service) {
-                names[service] = loaded.operations.keys.sorted()
-                codes[service] = plan.serviceErrorCodes[service] ?? ServiceErrorCodes(loaded)
+                names[service] = (loaded.operations.keys.sorted(), plan.serviceErrorCodes[service] ?? ServiceErrorCodes(loaded))
             } else {
                 continue
             }
@@ -123,16 +120,14 @@ final class PlanSnapshot: @unchecked Sendable {
         // First the services' operation names: their count is what `holdsPlans(atPath:)` reads.
         out.int(services.count)
         for service in services {
-            let list = names[service] ?? []
+            guard let (operations, codes) = names[service] else { continue }
             out.string(service)
-            out.int(list.count)
-            for name in list { out.string(name) }
-            let serviceCodes = codes[service] ?? ServiceErrorCodes(shapesByCode: [:], byQueryErrorCode: false, documentsErrors: false)
-            out.int((serviceCodes.byQueryErrorCode ? 1 : 0) | (serviceCodes.documentsErrors ? 2 : 0))
-            out.int(serviceCodes.shapesByCode.count)
-            for code in serviceCodes.shapesByCode.keys.sorted() {
+            out.strings(operations)
+            out.int((codes.byQueryErrorCode ? 1 : 0) | (codes.documentsErrors ? 2 : 0))
+            out.int(codes.shapesByCode.count)
+            for code in codes.shapesByCode.keys.sorted() {
                 out.string(code)
-                out.strings(serviceCodes.shapesByCode[code] ?? [])
+                out.strings(codes.shapesByCode[code] ?? [])
             }
             let errors = documented[service] ?? [:]
             out.int(errors.count)

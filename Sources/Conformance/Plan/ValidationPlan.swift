@@ -298,7 +298,7 @@ public final class ValidationPlan {
         let documented = op.errors.map(\.name)
         // Kept with the plans: the next run judges them without reading the service (`PlanCache.store`).
         if cache != nil { errorsRead[service, default: [:]][operation] = documented }
-        return OperationErrors(service: read.name, operation: op.name, codes: codes, documented: documented)
+        return OperationErrors(service: service, operation: operation, codes: codes, documented: documented)
     }
 
     /// The documented errors of operations this plan read from the model (with a cache).
