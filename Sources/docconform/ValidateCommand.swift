@@ -75,8 +75,9 @@ struct ValidateCommand: ParsableCommand {
         // Listed once: for the services read ahead and for the run.
         var listing = DiagnosticLog()
         let payloadFiles = PayloadFiles.list(payloads, extensions: [HARPayloads.fileExtension], log: &listing)
-        let (catalog, lazy) = try ModelSource.catalog(model, quiet: console.quiet)
         var cacheLog = DiagnosticLog()
+        // The plan cache's folder also keeps model files' indexes.
+        let (catalog, lazy) = try ModelSource.catalog(model, quiet: console.quiet, indexCache: planCache, log: &cacheLog)
         let cache = planCache.flatMap { PlanCache(directory: $0, catalog: catalog, wholeValuePatterns: patternMatch == .full, log: &cacheLog) }
         if lazy { ModelSource.readAhead(catalog, payloadFiles: payloadFiles.files, cache: cache) }
         Console.report(cacheLog, quiet: console.quiet)
@@ -192,8 +193,9 @@ enum ModelSource {
     /// The sources for validation: botocore data and model files indexed, their services read
     /// when a record first needs them, without descriptions (see `readAhead`); anything else
     /// loaded whole (`lazy` false).
-    static func catalog(_ paths: [String], quiet: Bool) throws -> (catalog: ServiceCatalog, lazy: Bool) {
-        if let lazy = Ingest.lazyCatalog(paths: paths) {
+    static func catalog(_ paths: [String], quiet: Bool, indexCache: String? = nil,
+                        log: inout DiagnosticLog) throws -> (catalog: ServiceCatalog, lazy: Bool) {
+        if let lazy = Ingest.lazyCatalog(paths: paths, indexCache: indexCache, log: &log) {
             ProcessLifetime.keep(lazy)
             return (lazy, true)
         }

@@ -329,7 +329,7 @@ import TestSupport
             // the checksum made again: only the index check can refuse it.
             let at = bytes.count - 8 * (damage == "an index out of range" ? 4 : 3)
             withUnsafeBytes(of: Int64(1 << 30).littleEndian) { bytes.replaceSubrange(at..<at + 8, with: $0) }
-            let sum = bytes[..<(bytes.count - 8)].withUnsafeBytes { PlanSnapshot.checksum($0) }
+            let sum = bytes[..<(bytes.count - 8)].withUnsafeBytes { ByteChecksum.of($0) }
             withUnsafeBytes(of: sum.littleEndian) { bytes.replaceSubrange((bytes.count - 8)..., with: $0) }
         case "not a cache file": bytes = Array("{\"format\": \"something else\"}".utf8)
         default: bytes = []

@@ -40,6 +40,28 @@ import TestSupport
         #expect(second.stderr.contains("model: 0 of 6 services read"), "\(second.stderr)")
     }
 
+    /// A model file's index is kept beside the plans: the second run neither scans the file nor
+    /// reads a service, and a file touched since is scanned again, with the same results.
+    @Test func aModelFilesIndexIsKeptBesideThePlans() throws {
+        let folder = try Fixtures.temporaryDirectory()
+        let model = folder + "/model.json", cache = folder + "/plans"
+        let parse = try Run.docconform(["parse", Self.data, "--no-docs", "--quiet", "-o", model], in: Fixtures.repositoryRoot)
+        #expect(parse.status == 0, "\(parse.stderr)")
+        let (plain, plainOut) = try validate(model, cache: nil)
+        let (first, firstOut) = try validate(model, cache: cache)
+        let (second, secondOut) = try validate(model, cache: cache)
+        #expect(firstOut == plainOut && secondOut == plainOut && second.status == plain.status)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: cache).filter { $0.hasSuffix(".dcindex") }.count == 1)
+        #expect(!first.stderr.contains("warning") && !second.stderr.contains("warning"), "\(second.stderr)")
+        #expect(second.stderr.contains("model: 0 of 6 services read"), "\(second.stderr)")
+        let later = Date().addingTimeInterval(5)
+        try FileManager.default.setAttributes([.modificationDate: later], ofItemAtPath: model)
+        let (third, thirdOut) = try validate(model, cache: cache)
+        #expect(thirdOut == plainOut && third.status == plain.status)
+        #expect(!third.stderr.contains("warning"), "\(third.stderr)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: cache).filter { $0.hasSuffix(".dcindex") }.count == 1)
+    }
+
     /// A cache that holds some of the plans: the services of the others are read as their records
     /// come (none ahead), the results are those of a run without the cache, and the file then
     /// holds them all.

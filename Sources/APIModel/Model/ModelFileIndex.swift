@@ -17,11 +17,27 @@ public enum ModelFileIndex {
     /// The index of the model file at `path`, or nil when it is not a regular file holding a
     /// plain model document.
     public static func index(path: String, includeDocumentation: Bool) -> ServiceIndex? {
-        guard let scan = scan(path: path) else { return nil }
+        var ignored = DiagnosticLog()
+        return index(path: path, includeDocumentation: includeDocumentation, cacheFolder: nil, log: &ignored)
+    }
+
+    /// The same, taking the index kept in `cacheFolder` when it is the file's as it is, and
+    /// keeping it there after a scan (`ModelIndexCache`); what the cache says goes to `log`.
+    public static func index(path: String, includeDocumentation: Bool, cacheFolder: String?, log: inout DiagnosticLog) -> ServiceIndex? {
+        let services: [ModelFileScanner.Found], stamp: Stamp
+        if let folder = cacheFolder, let kept = ModelIndexCache.read(model: path, folder: folder, log: &log) {
+            (services, stamp) = kept
+        } else {
+            let identity = cacheFolder.map { _ in CacheFolder.stamp(path, changeTime: true) }
+            guard let scan = scan(path: path) else { return nil }
+            (services, stamp) = scan
+            if let folder = cacheFolder, let identity {
+                ModelIndexCache.write(services, model: path, identity: identity, folder: folder, log: &log)
+            }
+        }
         // A key given twice: the later service, as the readers keep it.
-        let ranges = Dictionary(scan.services.map { ($0.entry.name, ($0.start, $0.end)) }, uniquingKeysWith: { _, later in later })
-        let stamp = scan.stamp
-        return ServiceIndex(entries: scan.services.map(\.entry), sourceFiles: [path]) { entry, log in
+        let ranges = Dictionary(services.map { ($0.entry.name, ($0.start, $0.end)) }, uniquingKeysWith: { _, later in later })
+        return ServiceIndex(entries: services.map(\.entry), sourceFiles: [path]) { entry, log in
             guard let (start, end) = ranges[entry.name] else { return nil }
             return readService(entry.name, path: path, start: start, end: end, stamp: stamp,
                                includeDocumentation: includeDocumentation, log: &log)

@@ -35,26 +35,12 @@ public final class PlanCache: @unchecked Sendable {
         var key = "docconform plan cache 1\n"
         // Not the binary's change time: tools that hard-link binaries (perf's build-id cache) change it.
         let workingDirectory = FileManager.default.currentDirectoryPath
-        key += "build " + Self.stamp(Bundle.main.executablePath ?? CommandLine.arguments[0], in: workingDirectory, changeTime: false) + "\n"
+        key += "build " + CacheFolder.stamp(Bundle.main.executablePath ?? CommandLine.arguments[0], in: workingDirectory, changeTime: false) + "\n"
         key += "patterns " + (wholeValuePatterns ? "full" : "search") + "\n"
-        for file in files { key += "source " + Self.stamp(file, in: workingDirectory, changeTime: true) + "\n" }
+        for file in files { key += "source " + CacheFolder.stamp(file, in: workingDirectory, changeTime: true) + "\n" }
         self.directory = directory
         self.key = key
-        var h: UInt64 = 0
-        key.withUTF8InPlace { h = byteKeyHash($0) }
-        path = (directory as NSString).appendingPathComponent("plans-" + String(h, radix: 16) + ".dcplan")
-    }
-
-    /// A file's absolute path and identity (the file a link leads to); a file that cannot be
-    /// found is stamped as such. One `stat` per file: a botocore data folder is ~1,750 files
-    /// (resolving each path's links as well took ~20 ms).
-    private static func stamp(_ path: String, in directory: String, changeTime: Bool) -> String {
-        let absolute = path.hasPrefix("/") ? path : directory + "/" + path
-        var st = stat()
-        guard stat(absolute, &st) == 0 else { return absolute + " (missing)" }
-        var stamp = "\(absolute) \(st.st_dev) \(st.st_ino) \(st.st_size) \(st.st_mtim.tv_sec).\(st.st_mtim.tv_nsec)"
-        if changeTime { stamp += " \(st.st_ctim.tv_sec).\(st.st_ctim.tv_nsec)" }
-        return stamp
+        path = CacheFolder.path(in: directory, prefix: "plans-", key: key, suffix: ".dcplan")
     }
 
     /// How many cache files a folder keeps: those used last (their modification time is set
@@ -85,7 +71,7 @@ public final class PlanCache: @unchecked Sendable {
             // A different key under the same name (a hash collision) is simply another model's.
             guard snapshot.key == key else { return nil }
             // Marked as used, for the folder's pruning.
-            _ = utimes(path, nil)
+            CacheFolder.markUsed(path)
             return snapshot
         } catch {
             warnings.warning(path, "plan cache ignored: \(error.reason); plans compiled from the model")
@@ -115,38 +101,11 @@ public final class PlanCache: @unchecked Sendable {
         writer.namesRead = namesRead
         writer.errorsRead = errorsRead
         let bytes = PlanSnapshot.encode(writer, key: key)
-        do {
-            try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-        } catch {
-            warnings.warning(path, "plan cache not written: cannot make its folder (\(error.localizedDescription))")
+        if let reason = CacheFolder.write(bytes, to: path) {
+            warnings.warning(path, "plan cache not written: \(reason)")
             return
         }
-        // `OutputFile` writes into an existing FIFO or device in place (a FIFO without a reader
-        // would block the run): the cache is a regular file or nothing.
-        var st = stat()
-        if lstat(path, &st) == 0 && (st.st_mode & S_IFMT) != S_IFREG {
-            warnings.warning(path, "plan cache not written: not a regular file")
-            return
-        }
-        do throws(OutputFile.Failure) { try OutputFile.write([bytes], to: path) } catch {
-            warnings.warning(path, "plan cache not written: \(error.reason)")
-            return
-        }
-        prune()
-    }
-
-    /// Removes the folder's cache files beyond the `keep` used last (another run may be reading
-    /// one: it has it open, and a removed file stays readable to it).
-    private func prune() {
-        guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else { return }
-        var files: [(path: String, used: Double)] = []
-        for name in names where name.hasPrefix("plans-") && name.hasSuffix(".dcplan") {
-            let file = (directory as NSString).appendingPathComponent(name)
-            var st = stat()
-            guard stat(file, &st) == 0 else { continue }
-            files.append((file, Double(st.st_mtim.tv_sec) + Double(st.st_mtim.tv_nsec) / 1e9))
-        }
-        for old in files.sorted(by: { $0.used > $1.used }).dropFirst(Self.keep) { unlink(old.path) }
+        CacheFolder.prune(directory, prefix: "plans-", suffix: ".dcplan", keep: Self.keep)
     }
 
     /// The warnings so far, handed over.

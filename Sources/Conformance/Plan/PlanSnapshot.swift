@@ -170,39 +170,13 @@ final class PlanSnapshot: @unchecked Sendable {
             out.int(Int(entry.root))
             out.int(entry.reachesUnsupportedPattern ? 1 : 0)
         }
-        let sum = out.buffer.withUnsafeBytes { checksum($0) }
-        out.int(Int(bitPattern: UInt(sum)))
+        out.finish()
         return out.buffer
-    }
-
-    /// The file's checksum: four interleaved multiply-rotate lanes over its 8-byte words (a
-    /// few tenths of a millisecond for a large plan), then its tail, mixed.
-    static func checksum(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
-        var lanes: (UInt64, UInt64, UInt64, UInt64) = (0x243F_6A88_85A3_08D3, 0x1319_8A2E_0370_7344, 0xA409_3822_299F_31D0, 0x082E_FA98_EC4E_6C89)
-        @inline(__always) func mix(_ h: UInt64, _ w: UInt64) -> UInt64 {
-            let x = (h ^ w) &* 0x9E37_79B9_7F4A_7C15
-            return x ^ (x >> 29)
-        }
-        var i = 0
-        let n = bytes.count
-        while i + 32 <= n {
-            lanes.0 = mix(lanes.0, bytes.loadUnaligned(fromByteOffset: i, as: UInt64.self))
-            lanes.1 = mix(lanes.1, bytes.loadUnaligned(fromByteOffset: i + 8, as: UInt64.self))
-            lanes.2 = mix(lanes.2, bytes.loadUnaligned(fromByteOffset: i + 16, as: UInt64.self))
-            lanes.3 = mix(lanes.3, bytes.loadUnaligned(fromByteOffset: i + 24, as: UInt64.self))
-            i += 32
-        }
-        var h = mix(mix(mix(lanes.0, lanes.1), lanes.2), lanes.3)
-        while i < n {
-            h = mix(h, UInt64(bytes[i]))
-            i += 1
-        }
-        return mix(h, UInt64(n))
     }
 
     // MARK: - reading
 
-    struct Refused: Error { var reason: String }
+    typealias Refused = ByteDecodingError
 
     /// The snapshot in the file at `path`, checked through; nil when there is no such file.
     static func read(path: String) throws(Refused) -> PlanSnapshot? {
@@ -233,13 +207,7 @@ final class PlanSnapshot: @unchecked Sendable {
 
     /// The snapshot in `bytes` (`memory`'s, which it keeps), checked through.
     private static func decode(_ bytes: UnsafeRawBufferPointer, memory: UnsafeMutableRawPointer) throws(Refused) -> PlanSnapshot {
-        guard bytes.count >= magic.count + 8, magic.indices.allSatisfy({ bytes[$0] == magic[$0] }) else {
-            throw Refused(reason: "not a docconform plan cache file")
-        }
-        let body = UnsafeRawBufferPointer(rebasing: bytes[..<(bytes.count - 8)])
-        let stored = UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: bytes.count - 8, as: UInt64.self))
-        guard stored == checksum(body) else { throw Refused(reason: "checksum mismatch (the file is damaged)") }
-        var r = ByteReader(bytes: body, at: magic.count)
+        var r = try ByteReader.checked(bytes, magic: magic, kind: "plan cache")
         var operationNames: [String: Set<String>] = [:]
         var errorCodes: [String: ServiceErrorCodes] = [:]
         var operationErrors: [String: [String: [String]]] = [:]
@@ -385,83 +353,9 @@ final class PlanSnapshot: @unchecked Sendable {
     }
 }
 
-/// Little-endian 64-bit integers, length-prefixed strings and raw tables, appended.
-private struct ByteWriter {
-    var buffer: [UInt8] = []
-
-    mutating func bytes(_ b: [UInt8]) { buffer += b }
-
-    mutating func int(_ v: Int) { withUnsafeBytes(of: UInt64(bitPattern: Int64(v)).littleEndian) { buffer += $0 } }
-
-    mutating func string(_ s: String) {
-        var s = s
-        s.withUTF8 { int($0.count); buffer += $0 }
-    }
-
-    mutating func strings(_ list: [String]) {
-        int(list.count)
-        for s in list { string(s) }
-    }
-
-    /// The element count and byte count, then the bytes as they lie in memory, starting at a
-    /// multiple of 16 from the file's start (zeros before), so that they can be read in place.
+/// A plan table's bytes as they lie in memory (`ByteWriter.table`).
+extension ByteWriter {
     mutating func table<T: BitwiseCopyable>(_ t: ScratchStack<T>) {
-        int(t.count)
-        int(t.count * MemoryLayout<T>.stride)
-        buffer += repeatElement(0, count: (16 - buffer.count % 16) % 16)
-        buffer += UnsafeRawBufferPointer(start: t.base, count: t.count * MemoryLayout<T>.stride)
-    }
-}
-
-private struct ByteReader {
-    let bytes: UnsafeRawBufferPointer
-    var at: Int
-
-    init(bytes: UnsafeRawBufferPointer, at: Int) {
-        self.bytes = bytes
-        self.at = at
-    }
-
-    var atEnd: Bool { at == bytes.count }
-
-    mutating func int() throws(PlanSnapshot.Refused) -> Int {
-        guard bytes.count - at >= 8 else { throw PlanSnapshot.Refused(reason: "the file ends early") }
-        let v = Int64(littleEndian: bytes.loadUnaligned(fromByteOffset: at, as: Int64.self))
-        at += 8
-        return Int(v)
-    }
-
-    /// A count or length: not negative, and no larger than the bytes left could hold.
-    mutating func count() throws(PlanSnapshot.Refused) -> Int {
-        let n = try int()
-        guard n >= 0, n <= bytes.count - at else { throw PlanSnapshot.Refused(reason: "a count is out of range") }
-        return n
-    }
-
-    mutating func int32() throws(PlanSnapshot.Refused) -> Int32 {
-        guard let i = Int32(exactly: try int()) else { throw PlanSnapshot.Refused(reason: "an index is out of range") }
-        return i
-    }
-
-    mutating func string() throws(PlanSnapshot.Refused) -> String {
-        let n = try count()
-        defer { at += n }
-        return String(decoding: UnsafeRawBufferPointer(rebasing: bytes[at..<at + n]), as: UTF8.self)
-    }
-
-    mutating func strings() throws(PlanSnapshot.Refused) -> [String] {
-        var list: [String] = []
-        for _ in 0..<(try count()) { list.append(try string()) }
-        return list
-    }
-
-    /// A table's element count, byte count and where its bytes start (after the padding).
-    mutating func table() throws(PlanSnapshot.Refused) -> (count: Int, bytes: Int, at: Int) {
-        let count = try count()
-        let n = try self.count()
-        let start = (at + 15) & ~15
-        guard start - at + n <= bytes.count - at else { throw PlanSnapshot.Refused(reason: "a table is cut short") }
-        at = start + n
-        return (count, n, start)
+        table(UnsafeRawBufferPointer(start: t.base, count: t.count * MemoryLayout<T>.stride), count: t.count)
     }
 }

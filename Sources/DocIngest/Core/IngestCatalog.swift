@@ -9,11 +9,19 @@ extension Ingest {
     /// format) gives nil, and the caller loads the sources whole with `load`, which reports
     /// what is wrong with them.
     public static func lazyCatalog(paths: [String], includeDocumentation: Bool = false) -> ServiceCatalog? {
+        var ignored = DiagnosticLog()
+        return lazyCatalog(paths: paths, includeDocumentation: includeDocumentation, indexCache: nil, log: &ignored)
+    }
+
+    /// The same, with model files' indexes kept in `indexCache` (`ModelIndexCache`: a model
+    /// file unchanged since is not scanned again); what that cache says goes to `log`.
+    public static func lazyCatalog(paths: [String], includeDocumentation: Bool = false, indexCache: String?, log: inout DiagnosticLog) -> ServiceCatalog? {
         guard !paths.isEmpty else { return nil }
         if let files = modelFiles(paths) {
             var indexes: [ServiceIndex] = []
             for file in files {
-                guard let index = ModelFileIndex.index(path: file, includeDocumentation: includeDocumentation) else { return nil }
+                guard let index = ModelFileIndex.index(path: file, includeDocumentation: includeDocumentation,
+                                                       cacheFolder: indexCache, log: &log) else { return nil }
                 indexes.append(index)
             }
             return nonEmpty(ServiceCatalog(indexes: indexes))
