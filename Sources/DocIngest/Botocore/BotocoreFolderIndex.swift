@@ -58,10 +58,7 @@ public enum BotocoreFolderIndex {
 
     /// The `metadata` object: from the file's head when it comes first, else from the whole file.
     static func metadata(path: String) -> JSONValue? {
-        guard let handle = FileHandle(forReadingAtPath: path) else { return nil }
-        defer { try? handle.close() }
-        guard let headData = try? handle.read(upToCount: headBytes) else { return nil }
-        let raw = [UInt8](headData)
+        guard let raw = try? FileReading.head(atPath: path, count: headBytes).bytes else { return nil }
         // Inflated a little first (botocore's metadata is under 1 KB), more only if needed.
         for limit in Gzip.isGzip(raw) ? [4 << 10, headBytes * 4] : [raw.count] {
             let head = limit == raw.count ? raw : Gzip.prefix(raw, count: limit) ?? []

@@ -37,13 +37,9 @@ extension Ingest {
     /// The paths when every one is a file whose head says it is a docconform model file.
     private static func modelFiles(_ paths: [String]) -> [String]? {
         for path in paths {
-            // A FIFO or device would block or be read up front: only regular files are indexed.
-            var info = stat()
-            guard path.hasSuffix(".json"), stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG,
-                  let handle = FileHandle(forReadingAtPath: path) else { return nil }
-            defer { try? handle.close() }
-            guard let head = try? handle.read(upToCount: 16_384),
-                  FormatDetector.detect(path: path, head: [UInt8](head)) == .format(.modelJSON) else { return nil }
+            // Regular files only (`FileReading.head`): a FIFO or device would block or be read up front.
+            guard path.hasSuffix(".json"), let head = try? FileReading.head(atPath: path, count: 16_384).bytes,
+                  FormatDetector.detect(path: path, head: head) == .format(.modelJSON) else { return nil }
         }
         return paths
     }
