@@ -8,7 +8,8 @@ reported as medians (min-max) of wall time, CPU time (user + system) and peak RS
   one record   against the botocore data folder, the model file with descriptions, without
   responses    WORKDIR/responses.jsonl (recorded-responses-like) against the data folder and the
                model file with descriptions
-  warm runs    one record, the responses and the recordings against the data folder with plans from --plan-cache
+  warm runs    one record (against the data folder and the model file), the responses and the
+               recordings against the data folder with plans from --plan-cache
                (what a pre-commit hook or test session pays once its plans are kept)
   labelled     WORKDIR/labelled.jsonl against the data folder, and against the model file with
                --format json --stats, on one thread (--jobs 1) and on every core: the run's own
@@ -79,6 +80,8 @@ def main():
         ("responses, model file with descriptions",
          ["--model", os.path.join(work, "model-docs.json"), os.path.join(work, "responses.jsonl")]),
         ("one record, botocore data folder, plans from --plan-cache", ["--model", data, one, "--plan-cache", PLAN_CACHE]),
+        ("one record, model file with descriptions, plans from --plan-cache",
+         ["--model", os.path.join(work, "model-docs.json"), one, "--plan-cache", PLAN_CACHE]),
         ("responses, data folder, plans from --plan-cache",
          ["--model", data, os.path.join(work, "responses.jsonl"), "--plan-cache", PLAN_CACHE]),
         ("labelled, data folder, json results",
