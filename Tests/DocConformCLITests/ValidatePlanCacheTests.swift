@@ -62,6 +62,22 @@ import TestSupport
         #expect(try FileManager.default.contentsOfDirectory(atPath: cache).filter { $0.hasSuffix(".dcindex") }.count == 1)
     }
 
+    /// A `--plan-cache` naming a regular file, not a folder: nothing is kept, which warnings say,
+    /// and the results are those of a run without it.
+    @Test func aCacheFolderThatIsAFileIsSaidAndChangesNothing() throws {
+        let folder = try Fixtures.temporaryDirectory()
+        let model = folder + "/model.json", notAFolder = folder + "/plans"
+        let parse = try Run.docconform(["parse", Self.data, "--no-docs", "--quiet", "-o", model], in: Fixtures.repositoryRoot)
+        #expect(parse.status == 0, "\(parse.stderr)")
+        try Data("not a folder".utf8).write(to: URL(fileURLWithPath: notAFolder))
+        let (plain, plainOut) = try validate(model, cache: nil)
+        let (run, out) = try validate(model, cache: notAFolder)
+        #expect(out == plainOut && run.status == plain.status)
+        #expect(run.stderr.contains("model index not kept: cannot make its folder"), "\(run.stderr)")
+        #expect(run.stderr.contains("plan cache not written: cannot make its folder"), "\(run.stderr)")
+        #expect(try String(contentsOfFile: notAFolder, encoding: .utf8) == "not a folder")
+    }
+
     /// A cache that holds some of the plans: the services of the others are read as their records
     /// come (none ahead), the results are those of a run without the cache, and the file then
     /// holds them all.
