@@ -75,6 +75,7 @@ import TestSupport
         #expect(out == plainOut && run.status == plain.status)
         #expect(run.stderr.contains("model index not kept: cannot make its folder"), "\(run.stderr)")
         #expect(run.stderr.contains("plan cache not written: cannot make its folder"), "\(run.stderr)")
+        #expect(run.stderr.components(separatedBy: "warning").count == 3, "one warning for each file not kept: \(run.stderr)")
         #expect(try String(contentsOfFile: notAFolder, encoding: .utf8) == "not a folder")
     }
 

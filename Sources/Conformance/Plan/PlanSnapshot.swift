@@ -180,7 +180,8 @@ final class PlanSnapshot: @unchecked Sendable {
 
     /// The snapshot in the file at `path`, checked through; nil when there is no such file.
     static func read(path: String) throws(Refused) -> PlanSnapshot? {
-        if access(path, F_OK) != 0 && errno == ENOENT { return nil }
+        // No file yet, or a folder that is not one (the write that follows says so).
+        if access(path, F_OK) != 0 && (errno == ENOENT || errno == ENOTDIR) { return nil }
         // Read into one block aligned for every table, which the tables are then read in place from.
         let file: UnsafeMutableRawBufferPointer
         do throws(FileReadError) { file = try FileReading.alignedBytes(atPath: path) } catch { throw Refused(reason: error.reason) }
