@@ -11,7 +11,8 @@ import Foundation
 /// times: a file edited, replaced or touched gets a new key; so does one linked or chmod-ed,
 /// which costs a cold run, never a wrong plan). A model that is not read from files
 /// (documentation pages parsed whole) is not cached. A folder keeps the `keep` files used last
-/// (one per model, build and setting), so that it does not grow with every build.
+/// (one per model, build and setting), so that it does not grow with every build. The folder
+/// also keeps model files' indexes (`ModelIndexCache`, made when the model is opened).
 /// A cache file that cannot be read, or fails its checks, is said in a warning and the run
 /// compiles as if it were not there; a cache that cannot be written is a warning too. Results
 /// never depend on the cache: the facts a cold run reports (patterns no engine runs, patterns
