@@ -193,7 +193,7 @@ enum ModelSource {
     /// The sources for validation: botocore data and model files indexed, their services read
     /// when a record first needs them, without descriptions (see `readAhead`); anything else
     /// loaded whole (`lazy` false).
-    static func catalog(_ paths: [String], quiet: Bool, indexCache: String? = nil,
+    static func catalog(_ paths: [String], quiet: Bool, indexCache: String?,
                         log: inout DiagnosticLog) throws -> (catalog: ServiceCatalog, lazy: Bool) {
         if let lazy = Ingest.lazyCatalog(paths: paths, indexCache: indexCache, log: &log) {
             ProcessLifetime.keep(lazy)

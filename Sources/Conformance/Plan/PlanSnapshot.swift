@@ -97,30 +97,29 @@ final class PlanSnapshot: @unchecked Sendable {
         // Each service's operation names and error codes: as the cache had them, or from the
         // service just compiled from. A service without them (not readable now) is left out,
         // with its operations and error roots.
-        var names: [String: (operations: [String], codes: ServiceErrorCodes)] = [:]
-        var services: [String] = []
+        var services: [(name: String, operations: [String], codes: ServiceErrorCodes)] = []
+        var kept = Set<String>()
         var documented = plan.adopted?.operationErrors ?? [:]
         for (service, ops) in plan.errorsRead { documented[service, default: [:]].merge(ops) { kept, _ in kept } }
         for service in entries.map(\.service) + compiled.map(\.service) + (plan.adopted?.operationNames.keys.sorted() ?? []) + plan.namesRead.sorted()
-            + plan.errorsRead.keys.sorted() where names[service] == nil {
-            if let kept = plan.adopted?.operationNames[service], let codes = plan.adopted?.errorCodes[service] {
-                names[service] = (kept.sorted(), codes)
+            + plan.errorsRead.keys.sorted() where !kept.contains(service) {
+            if let names = plan.adopted?.operationNames[service], let codes = plan.adopted?.errorCodes[service] {
+                services.append((service, names.sorted(), codes))
             } else if let loaded = plan.catalog.service(service) {
-                names[service] = (loaded.operations.keys.sorted(), plan.serviceErrorCodes[service] ?? ServiceErrorCodes(loaded))
+                services.append((service, loaded.operations.keys.sorted(), plan.serviceErrorCodes[service] ?? ServiceErrorCodes(loaded)))
             } else {
                 continue
             }
-            services.append(service)
+            kept.insert(service)
         }
-        entries.removeAll { names[$0.service] == nil }
-        compiled.removeAll { names[$0.service] == nil }
-        errorRootEntries.removeAll { names[$0.service] == nil }
+        entries.removeAll { !kept.contains($0.service) }
+        compiled.removeAll { !kept.contains($0.service) }
+        errorRootEntries.removeAll { !kept.contains($0.service) }
         var out = ByteWriter()
         out.bytes(magic)
         // First the services' operation names: their count is what `holdsPlans(atPath:)` reads.
         out.int(services.count)
-        for service in services {
-            guard let (operations, codes) = names[service] else { continue }
+        for (service, operations, codes) in services {
             out.string(service)
             out.strings(operations)
             out.int((codes.byQueryErrorCode ? 1 : 0) | (codes.documentsErrors ? 2 : 0))
@@ -160,7 +159,7 @@ final class PlanSnapshot: @unchecked Sendable {
             out.int(Int(entry.output))
             out.int(entry.reachesUnsupportedPattern ? 1 : 0)
         }
-        for (service, key, root) in compiledErrorRoots where names[service] != nil {
+        for (service, key, root) in compiledErrorRoots where kept.contains(service) {
             errorRootEntries.append((service, key, ErrorRootEntry(root: root, reachesUnsupportedPattern: reaching.contains(root))))
         }
         out.int(errorRootEntries.count)
@@ -214,8 +213,7 @@ final class PlanSnapshot: @unchecked Sendable {
         var operationErrors: [String: [String: [String]]] = [:]
         for _ in 0..<(try r.count()) {
             let service = try r.string()
-            var names = Set<String>()
-            for _ in 0..<(try r.count()) { names.insert(try r.string()) }
+            let names = Set(try r.strings())
             operationNames[service] = names
             let flags = try r.int()
             guard flags >= 0 && flags <= 3 else { throw Refused(reason: "a service's error flags are damaged") }
@@ -263,9 +261,7 @@ final class PlanSnapshot: @unchecked Sendable {
         var errorRootOrder: [(service: String, key: String)] = []
         for _ in 0..<(try r.count()) {
             let service = try r.string(), key = try r.string()
-            let root = try r.int32()
-            guard root >= 0 && Int(root) < storage.nodes.count else { throw Refused(reason: "a plan table holds an index outside its tables (error root \(root))") }
-            errorRoots[service, default: [:]][key] = ErrorRootEntry(root: root, reachesUnsupportedPattern: try r.int() != 0)
+            errorRoots[service, default: [:]][key] = ErrorRootEntry(root: try r.int32(), reachesUnsupportedPattern: try r.int() != 0)
             errorRootOrder.append((service, key))
         }
         guard r.atEnd else { throw Refused(reason: "bytes after the error roots") }
@@ -278,7 +274,7 @@ final class PlanSnapshot: @unchecked Sendable {
         for service in errorRoots.keys where operationNames[service] == nil {
             throw Refused(reason: "an error root's service is missing")
         }
-        try checkIndexes(storage, patterns: patternSources.count, operations: operations)
+        try checkIndexes(storage, patterns: patternSources.count, operations: operations, errorRoots: errorRoots)
         return PlanSnapshot(key: key, operations: operations, operationOrder: order, operationNames: operationNames,
                             errorCodes: errorCodes, operationErrors: operationErrors, errorRoots: errorRoots, errorRootOrder: errorRootOrder,
                             patternSources: patternSources, storage: storage, memory: memory)
@@ -308,8 +304,8 @@ final class PlanSnapshot: @unchecked Sendable {
 
     /// Every index points inside its table, and every slot table looked up in (a power of two,
     /// probed until an empty slot) has an empty slot and only indexes of its own entries.
-    private static func checkIndexes(_ s: PlanStorage, patterns: Int,
-                                     operations: [String: [String: OperationEntry]]) throws(Refused) {
+    private static func checkIndexes(_ s: PlanStorage, patterns: Int, operations: [String: [String: OperationEntry]],
+                                     errorRoots: [String: [String: ErrorRootEntry]]) throws(Refused) {
         func inside(_ start: Int32, _ count: Int32, _ limit: Int) -> Bool { start >= 0 && count >= 0 && Int(start) + Int(count) <= limit }
         func optional(_ i: Int32, _ limit: Int) -> Bool { i == -1 || (i >= 0 && Int(i) < limit) }
         func slotTable(_ start: Int32, _ mask: Int32, entries: Int32) -> Bool {
@@ -350,6 +346,9 @@ final class PlanSnapshot: @unchecked Sendable {
             for e in ops.values where !(e.input >= 0 && Int(e.input) < s.nodes.count && e.output >= 0 && Int(e.output) < s.nodes.count) {
                 throw bad("operation root", Int(e.input))
             }
+        }
+        for roots in errorRoots.values {
+            for e in roots.values where !(e.root >= 0 && Int(e.root) < s.nodes.count) { throw bad("error root", Int(e.root)) }
         }
     }
 }

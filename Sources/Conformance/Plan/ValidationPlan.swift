@@ -257,13 +257,12 @@ public final class ValidationPlan {
         if let r = errorRoots[service]?[key] { return r }
         if cache != nil, let r = restoredErrorRoot(service: service, key: key) { return r }
         guard let read = catalog.service(service) else { return nil }
-        return compileErrorRoot(service: read, shapeName: shapeName)
+        return compileErrorRoot(service: read, key: key)
     }
 
-    /// Compiles the error root of `service` for `shapeName` (see `errorRoot`).
-    func compileErrorRoot(service: Service, shapeName: String?) -> Int32 {
-        let key = shapeName ?? ""
-        if let r = errorRoots[service.name]?[key] { return r }
+    /// Compiles the error root of `service` for the shape named `key` ("" for none), which
+    /// `errorRoot` found neither compiled nor cached.
+    private func compileErrorRoot(service: Service, key: String) -> Int32 {
         let started = monotonicSeconds()
         defer {
             refreshStorage()
@@ -273,7 +272,7 @@ public final class ValidationPlan {
         compileLog?.append(CompileEvent(clock: clock, service: service.name, operation: key, kind: .errorRoot))
         enterService(service.name)
         var root = Shape.structure([("Error", Shape(type: .document)), ("ResponseMetadata", Shape(type: .document))], required: ["Error"])
-        if let name = shapeName, let error = service.errorShapes[name], let shape = service.resolve(error.shape) {
+        if !key.isEmpty, let error = service.errorShapes[key], let shape = service.resolve(error.shape) {
             for (member, memberShape) in shape.members where root.members[member] == nil { root.members[member] = memberShape }
         }
         let r = withUnsafePointer(to: root) { compile($0, service: service) }
