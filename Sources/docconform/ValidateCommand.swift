@@ -49,7 +49,7 @@ struct ValidateCommand: ParsableCommand {
     @Option(help: "Threads (1 to 1024) that check a large .jsonl file's records, or a folder of .json files (placebo recordings), side by side (default: one per core the process may use); results come out in input order either way.")
     var jobs: Int = usableCoreCount()
 
-    @Option(help: ArgumentHelp("Keep compiled validation plans in this folder between runs: a run of the same model (files unchanged), build and --pattern-match takes them instead of compiling; results are the same either way.", valueName: "dir"))
+    @Option(help: ArgumentHelp("Keep compiled validation plans in this folder between runs: a run of the same model (files unchanged), build and --pattern-match takes them instead of compiling, and a model file's index instead of scanning it; results are the same either way.", valueName: "dir"))
     var planCache: String?
 
     @Flag(help: "Print record counts and validation throughput, and issue counts by code, service and operation, on standard error.")
