@@ -27,8 +27,13 @@ public enum JSONValue: Sendable, Equatable {
     /// The value of `key` in an object (first occurrence), or nil.
     public subscript(key: String) -> JSONValue? {
         guard case let .object(pairs) = self else { return nil }
-        for pair in pairs where pair.key == key { return pair.value }
-        return nil
+        // Keys compared in place: iterating the pairs copied each value (a retain and a release)
+        // on the way past it. A key of another length is passed over without comparing text.
+        let length = key.utf8.count
+        return pairs.withUnsafeBufferPointer { pairs in
+            for i in pairs.indices where pairs[i].key.utf8.count == length && pairs[i].key == key { return pairs[i].value }
+            return nil
+        }
     }
 
     public var stringValue: String? {
