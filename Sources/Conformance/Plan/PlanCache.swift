@@ -91,9 +91,7 @@ public final class PlanCache: @unchecked Sendable {
         let errorRoots = plans.flatMap(\.compiledErrorRoots)
         let namesRead = plans.reduce(into: Set<String>()) { $0.formUnion($1.namesRead) }
         var errorsRead: [String: [String: [String]]] = [:]
-        for plan in plans {
-            for (service, ops) in plan.errorsRead { errorsRead[service, default: [:]].merge(ops) { kept, _ in kept } }
-        }
+        for plan in plans { ValidationPlan.merging(plan.errorsRead, into: &errorsRead) }
         guard let first = plans.first, !compiled.isEmpty || !errorRoots.isEmpty || !namesRead.isEmpty || !errorsRead.isEmpty else { return }
         let writer = ValidationPlan(catalog: first.catalog, wholeValuePatterns: first.patterns.wholeValue,
                                     allowUnchecked: first.allowUnchecked, cache: self)

@@ -287,6 +287,7 @@ public final class ValidationPlan {
     /// What judging the error responses of `operation` needs: from the cache where it holds the
     /// operation, else from the model (nil when it lacks the service or the operation).
     func operationErrors(service: String, operation: String) -> OperationErrors? {
+        if let known = operationErrorsRead[service]?[operation] { return known }
         if cache != nil, let cached = cachedOperationErrors(service: service, operation: operation) { return cached }
         guard let read = catalog.service(service), let op = read.operations[operation] else { return nil }
         let codes = serviceErrorCodes[service] ?? {
@@ -297,7 +298,19 @@ public final class ValidationPlan {
         let documented = op.errors.map(\.name)
         // Kept with the plans: the next run judges them without reading the service (`PlanCache.store`).
         if cache != nil { errorsRead[service, default: [:]][operation] = documented }
-        return OperationErrors(service: service, operation: operation, codes: codes, documented: documented)
+        let errors = OperationErrors(service: service, operation: operation, codes: codes, documented: documented)
+        operationErrorsRead[service, default: [:]][operation] = errors
+        return errors
+    }
+
+    /// What `operationErrors` read from the model, by service and operation: an error response
+    /// after the first of its operation is judged without taking the service from the catalog
+    /// again (a lock and a copy of the whole service per record).
+    private var operationErrorsRead: [String: [String: OperationErrors]] = [:]
+
+    /// Documented errors read by several plans, as one: the first plan's list of an operation stands.
+    static func merging(_ errorsRead: [String: [String: [String]]], into merged: inout [String: [String: [String]]]) {
+        for (service, ops) in errorsRead { merged[service, default: [:]].merge(ops) { kept, _ in kept } }
     }
 
     /// The documented errors of operations this plan read from the model (with a cache).
