@@ -36,10 +36,11 @@ public struct Shape: Sendable, Hashable {
         var location: String? = nil
         var locationName: String? = nil
         var payload: Bool = false
-        // Single children live in 0-or-1 element arrays (read in place by `withChild`).
-        @usableFromInline var memberStorage: [Shape] = []
-        @usableFromInline var keyStorage: [Shape] = []
-        @usableFromInline var valueStorage: [Shape] = []
+        // A single child is held directly: the storage object gives a recursive value the
+        // indirection it needs.
+        @usableFromInline var member: Shape? = nil
+        @usableFromInline var key: Shape? = nil
+        @usableFromInline var value: Shape? = nil
         // Kept out of line (0 or 1 element): most shapes have none.
         var wireStorage: [WireTraits] = []
     }
@@ -175,41 +176,39 @@ public struct Shape: Sendable, Hashable {
     public var isRef: Bool { ref != nil }
 
     public var member: Shape? {
-        get { storage.fields.memberStorage.first }
-        set { makeUnique(); storage.fields.memberStorage = newValue.map { [$0] } ?? [] }
+        get { storage.fields.member }
+        _modify { makeUnique(); yield &storage.fields.member }
     }
 
     public var key: Shape? {
-        get { storage.fields.keyStorage.first }
-        set { makeUnique(); storage.fields.keyStorage = newValue.map { [$0] } ?? [] }
+        get { storage.fields.key }
+        _modify { makeUnique(); yield &storage.fields.key }
     }
 
     public var value: Shape? {
-        get { storage.fields.valueStorage.first }
-        set { makeUnique(); storage.fields.valueStorage = newValue.map { [$0] } ?? [] }
+        get { storage.fields.value }
+        _modify { makeUnique(); yield &storage.fields.value }
     }
 
     public func isRequired(_ member: String) -> Bool { required.contains(member) }
 
     /// No members, list member, map key or value (whatever the type says).
     public var hasNoChildren: Bool {
-        storage.fields.members.isEmpty && storage.fields.memberStorage.isEmpty
-            && storage.fields.keyStorage.isEmpty && storage.fields.valueStorage.isEmpty
+        storage.fields.members.isEmpty && storage.fields.member == nil && storage.fields.key == nil && storage.fields.value == nil
     }
 
     public enum Child { case member, key, value }
 
-    /// The list member, map key or map value read in place (nil when absent): the getters
-    /// return copies, and copying a subtree retains each of its dozen reference-counted fields.
-    /// Inlinable: called on `pointer.pointee` from another module, an opaque method was handed
-    /// a copy of the whole shape.
+    /// The list member, map key or map value, as a pointer for readers that walk trees through
+    /// pointers (nil when absent). The child is one reference: handing it on costs one retain.
     @inlinable
     public func withChild<R>(_ child: Child, _ body: (UnsafePointer<Shape>?) -> R) -> R {
-        switch child {
-        // An empty array's buffer may still have a base address: absent is nil.
-        case .member: return storage.fields.memberStorage.withUnsafeBufferPointer { body($0.isEmpty ? nil : $0.baseAddress) }
-        case .key: return storage.fields.keyStorage.withUnsafeBufferPointer { body($0.isEmpty ? nil : $0.baseAddress) }
-        case .value: return storage.fields.valueStorage.withUnsafeBufferPointer { body($0.isEmpty ? nil : $0.baseAddress) }
+        let found: Shape? = switch child {
+        case .member: storage.fields.member
+        case .key: storage.fields.key
+        case .value: storage.fields.value
         }
+        guard let found else { return body(nil) }
+        return withUnsafePointer(to: found) { body($0) }
     }
 }
