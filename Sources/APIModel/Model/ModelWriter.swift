@@ -234,7 +234,7 @@ public struct ModelWriter: Sendable {
 }
 
 /// Each entry of `table` in order, its value read in place: iterating a table copies each
-/// value, and copying an operation or shape retains each of its reference-counted fields.
+/// value, and copying an operation retains each of its reference-counted fields.
 private func forEachInPlace<Value>(_ table: OrderedDictionary<String, Value>, _ body: (String, Value) -> Void) {
     let keys = table.keys
     table.values.withUnsafeBufferPointer { values in

@@ -39,7 +39,7 @@ public enum ShapeNesting {
         return m
     }
 
-    /// Reads the tree in place (a `Shape` copy retains a dozen fields), recursing never deeper
+    /// Reads the tree in place (no `Shape` copied per node), recursing never deeper
     /// than `limit + 1` calls. Returns the steps to the first node past the limit, last step
     /// first (built on the way back up, so a tree within the limit builds no path at all).
     private static func visit(_ shape: UnsafePointer<Shape>, level: Int, into m: inout Measure) -> [String]? {

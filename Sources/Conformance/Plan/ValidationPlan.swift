@@ -359,8 +359,8 @@ public final class ValidationPlan {
         }
     }
 
-    /// Compiles the shape at `shape`, read in place: the model's `Shape` values are large
-    /// (a dozen reference-counted fields), and copying one per node was most of the compile.
+    /// Compiles the shape at `shape`, read in place through the pointer (a `Shape` passed by
+    /// value is retained and released at each level of the walk).
     private func compile(_ shape: UnsafePointer<Shape>, service: Service) -> Int32 {
         if let ref = shape.pointee.ref {
             if let n = refNodes[service.name]?[ref] { return n }
@@ -368,7 +368,7 @@ public final class ValidationPlan {
                 // A dangling ref: accept anything rather than invent failures.
                 return append(PlanNode(kind: .document))
             }
-            // Read in place: the subscript returns a copy of the whole shape.
+            // Read in place: the subscript returns a copy of the shape.
             if service.shapes.values.withUnsafeBufferPointer({ $0[i].isRef }) { return append(PlanNode(kind: .document)) }
             // Compiled from a worklist once the root is done (`compilePendingRefs`): a chain of
             // refs costs no call stack, only the nesting of one tree does.
@@ -472,8 +472,8 @@ public final class ValidationPlan {
     private struct SharedMembers {
         var key: MembersKey
         var table: (memberStart: Int32, memberCount: Int32, slotStart: Int32, slotMask: Int32, requiredCount: Int32)
-        /// The three buffers the key points at, held so that they outlive it (the whole `Shape`,
-        /// ~200 bytes, made every entry and every resize of this table write fresh memory).
+        /// The three buffers the key points at, held so that they outlive it (the buffers alone:
+        /// a table of whole shapes was larger to write and to resize).
         var names: [String]
         var shapes: [Shape]
         var required: [String]

@@ -114,7 +114,7 @@ struct RSTShapeBuilder {
             guard let item else { return nil }
             var shape = Shape.list(of: item)
             define(me, &shape)
-            // Moved out, not copied: a shape is a large value.
+            // Moved out, not copied: a copy shares the facts, and their next change would copy them.
             return consume shape
         default:
             return Self.scalar(type, meaning: meaning, prose: prose)
@@ -132,7 +132,7 @@ struct RSTShapeBuilder {
         case .streamingInput?, .streamingOutput?: streaming = true
         default: streaming = prose?.type == .streamingInput || prose?.type == .streamingOutput
         }
-        // Most leaves: returned as made, since a shape is a large value to copy.
+        // Most leaves: returned as made.
         guard streaming else { return Shape(type: type) }
         var shape = Shape(type: type)
         shape.streaming = true

@@ -119,7 +119,7 @@ struct ChangeDictResolver {
     /// Whether `literal`, read as a type summary, describes `shape` completely.
     func compatible(_ literal: SkeletonNode, _ shape: Shape?, depth: Int = 0) -> Bool {
         guard depth < 64, let shape else { return false }
-        // Only a ref is looked up: resolving copies the shape, a large value.
+        // Only a ref is looked up: resolving finds the definition by name.
         guard shape.ref != nil else { return compatible(literal, resolved: shape, depth: depth) }
         guard let s = service.resolve(shape) else { return false }
         return compatible(literal, resolved: s, depth: depth)

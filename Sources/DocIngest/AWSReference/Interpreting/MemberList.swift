@@ -3,7 +3,8 @@ import OrderedCollections
 
 /// A structure's members collected in page order, then handed to its `OrderedDictionary` at
 /// once. Inserting them one by one copied every member shape (`updateValue` borrows its value)
-/// and destroyed the original: two passes over a shape's dozen references, per member.
+/// and destroyed the original: a retain and a release per member, and a copy of its facts at
+/// its next change.
 /// A key given again keeps its place and takes the later shape, as `updateValue` does.
 struct MemberList {
     private var keys: [String] = []
