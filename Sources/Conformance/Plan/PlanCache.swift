@@ -90,7 +90,7 @@ public final class PlanCache: @unchecked Sendable {
         let compiled = plans.flatMap(\.compiledOperations)
         let errorRoots = plans.flatMap(\.compiledErrorRoots)
         let namesRead = plans.reduce(into: Set<String>()) { $0.formUnion($1.namesRead) }
-        var errorsRead: [String: [String: [String]]] = [:]
+        var errorsRead: [String: [String: OperationErrors]] = [:]
         for plan in plans { ValidationPlan.merging(plan.errorsRead, into: &errorsRead) }
         guard let first = plans.first, !compiled.isEmpty || !errorRoots.isEmpty || !namesRead.isEmpty || !errorsRead.isEmpty else { return }
         let writer = ValidationPlan(catalog: first.catalog, wholeValuePatterns: first.patterns.wholeValue,

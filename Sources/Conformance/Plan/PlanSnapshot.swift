@@ -100,7 +100,7 @@ final class PlanSnapshot: @unchecked Sendable {
         var services: [(name: String, operations: [String], codes: ServiceErrorCodes)] = []
         var kept = Set<String>()
         var documented = plan.adopted?.operationErrors ?? [:]
-        ValidationPlan.merging(plan.errorsRead, into: &documented)
+        ValidationPlan.merging(plan.errorsRead.mapValues { $0.mapValues(\.documented) }, into: &documented)
         for service in entries.map(\.service) + compiled.map(\.service) + (plan.adopted?.operationNames.keys.sorted() ?? []) + plan.namesRead.sorted()
             + plan.errorsRead.keys.sorted() where !kept.contains(service) {
             if let names = plan.adopted?.operationNames[service], let codes = plan.adopted?.errorCodes[service] {

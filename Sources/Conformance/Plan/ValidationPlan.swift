@@ -287,7 +287,7 @@ public final class ValidationPlan {
     /// What judging the error responses of `operation` needs: from the cache where it holds the
     /// operation, else from the model (nil when it lacks the service or the operation).
     func operationErrors(service: String, operation: String) -> OperationErrors? {
-        if let known = operationErrorsRead[service]?[operation] { return known }
+        if let known = errorsRead[service]?[operation] { return known }
         if cache != nil, let cached = cachedOperationErrors(service: service, operation: operation) { return cached }
         guard let read = catalog.service(service), let op = read.operations[operation] else { return nil }
         let codes = serviceErrorCodes[service] ?? {
@@ -295,26 +295,23 @@ public final class ValidationPlan {
             serviceErrorCodes[service] = codes
             return codes
         }()
-        let documented = op.errors.map(\.name)
-        // Kept with the plans: the next run judges them without reading the service (`PlanCache.store`).
-        if cache != nil { errorsRead[service, default: [:]][operation] = documented }
-        let errors = OperationErrors(service: service, operation: operation, codes: codes, documented: documented)
-        operationErrorsRead[service, default: [:]][operation] = errors
+        let errors = OperationErrors(service: service, operation: operation, codes: codes, documented: op.errors.map(\.name))
+        errorsRead[service, default: [:]][operation] = errors
         return errors
     }
 
     /// What `operationErrors` read from the model, by service and operation: an error response
     /// after the first of its operation is judged without taking the service from the catalog
-    /// again (a lock and a copy of the whole service per record).
-    private var operationErrorsRead: [String: [String: OperationErrors]] = [:]
+    /// again (a lock and a copy of the whole service per record), and with a cache they are kept
+    /// with the plans, so that the next run judges them without reading the service
+    /// (`PlanCache.store`).
+    var errorsRead: [String: [String: OperationErrors]] = [:]
 
-    /// Documented errors read by several plans, as one: the first plan's list of an operation stands.
-    static func merging(_ errorsRead: [String: [String: [String]]], into merged: inout [String: [String: [String]]]) {
-        for (service, ops) in errorsRead { merged[service, default: [:]].merge(ops) { kept, _ in kept } }
+    /// Tables by service and operation from several plans, as one: the first plan's entry of an
+    /// operation stands.
+    static func merging<Value>(_ tables: [String: [String: Value]], into merged: inout [String: [String: Value]]) {
+        for (service, ops) in tables { merged[service, default: [:]].merge(ops) { kept, _ in kept } }
     }
-
-    /// The documented errors of operations this plan read from the model (with a cache).
-    var errorsRead: [String: [String: [String]]] = [:]
 
     /// Whether the operation's output has a member named `name` (read from its plan).
     func outputHasMember(service: String, operation: String, _ name: String) -> Bool {
@@ -322,8 +319,7 @@ public final class ValidationPlan {
         let storage = storagePointer.pointee
         let node = storage.nodes[Int(roots.output)]
         guard node.kind == .structure || node.kind == .union, node.memberCount > 0 else { return false }
-        var name = name
-        return name.withUTF8 { bytes in bytes.baseAddress.map { Self.findMember(storage, node, $0, bytes.count) >= 0 } ?? false }
+        return name.withUTF8InPlace { bytes in bytes.baseAddress.map { Self.findMember(storage, node, $0, bytes.count) >= 0 } ?? false }
     }
 
     /// Time spent compiling operations so far (for throughput figures), on the monotonic clock:
