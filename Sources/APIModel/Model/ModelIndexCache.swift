@@ -19,8 +19,7 @@ enum ModelIndexCache {
 
     /// The index file of the model file at `model` in `folder` (one per model file path).
     static func file(for model: String, in folder: String) -> String {
-        let absolute = model.hasPrefix("/") ? model : FileManager.default.currentDirectoryPath + "/" + model
-        return CacheFolder.path(in: folder, prefix: "index-", key: absolute, suffix: ".dcindex")
+        CacheFolder.path(in: folder, prefix: "index-", key: CacheFolder.absolutePath(model), suffix: ".dcindex")
     }
 
     /// The model file's services as its kept index has them, with its stamp now; nil when there
@@ -28,9 +27,11 @@ enum ModelIndexCache {
     static func read(model: String, folder: String, log: inout DiagnosticLog) -> (services: [ModelFileScanner.Found], stamp: ModelFileIndex.Stamp)? {
         let path = file(for: model, in: folder)
         if access(path, F_OK) != 0 { return nil }
+        // One look at the model file: for the index's identity and for the stamp its reads check.
+        let absolute = CacheFolder.absolutePath(model)
         var st = stat()
-        guard stat(model, &st) == 0 else { return nil }
-        let identity = CacheFolder.stamp(model, changeTime: true)
+        guard stat(absolute, &st) == 0 else { return nil }
+        let identity = CacheFolder.stamp(absolute: absolute, st, changeTime: true)
         let bytes: [UInt8]
         do throws(FileReadError) { bytes = try FileReading.bytes(atPath: path) } catch {
             log.warning(path, "model index ignored: \(error.reason); the model file is scanned")

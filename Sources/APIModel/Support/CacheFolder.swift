@@ -13,12 +13,22 @@ public enum CacheFolder {
     /// stamped as such. One `stat` per file: a botocore data folder is ~1,750 files (resolving
     /// each path's links as well took ~20 ms).
     public static func stamp(_ path: String, in directory: String = FileManager.default.currentDirectoryPath, changeTime: Bool) -> String {
-        let absolute = path.hasPrefix("/") ? path : directory + "/" + path
+        let absolute = absolutePath(path, in: directory)
         var st = stat()
         guard stat(absolute, &st) == 0 else { return absolute + " (missing)" }
+        return stamp(absolute: absolute, st, changeTime: changeTime)
+    }
+
+    /// The stamp of a file whose status the caller has already read (`st`, of `absolute`).
+    public static func stamp(absolute: String, _ st: stat, changeTime: Bool) -> String {
         var stamp = "\(absolute) \(st.st_dev) \(st.st_ino) \(st.st_size) \(st.st_mtim.tv_sec).\(st.st_mtim.tv_nsec)"
         if changeTime { stamp += " \(st.st_ctim.tv_sec).\(st.st_ctim.tv_nsec)" }
         return stamp
+    }
+
+    /// `path` made absolute against `directory` (the working directory by default), as keys name files.
+    public static func absolutePath(_ path: String, in directory: String = FileManager.default.currentDirectoryPath) -> String {
+        path.hasPrefix("/") ? path : directory + "/" + path
     }
 
     /// The path in `directory` of the cache file `prefix<hash of key><suffix>`.
