@@ -63,10 +63,14 @@ final class PatternTable {
     let timeLimit: Int32
 
     private var codePoints = UnsafeMutableBufferPointer<UInt32>.allocate(capacity: 256)
+    /// The parses this table's engines are built from, shared with the tables of the plans
+    /// that check the same run on other threads.
+    let parses: PatternParses
 
-    init(wholeValue: Bool, timeLimit: Int32 = 40) {
+    init(wholeValue: Bool, timeLimit: Int32 = 40, parses: PatternParses = PatternParses()) {
         self.wholeValue = wholeValue
         self.timeLimit = timeLimit
+        self.parses = parses
     }
 
     deinit {
@@ -91,7 +95,7 @@ final class PatternTable {
         engines.sequence = sequenceMatcher(pattern)
         // The position-set program is built on the first value that needs it (with a sequence
         // matcher, on the first its fast paths cannot decide): many patterns never see one.
-        let node = engines.sequence >= 0 ? nil : RegexNode.parse(pattern)
+        let node = engines.sequence >= 0 ? nil : parses.tree(pattern)
         if engines.sequence >= 0 || node != nil {
             engines.program = Self.notBuilt
             engines.dfa = Self.notBuilt
@@ -121,7 +125,7 @@ final class PatternTable {
 
     /// The pattern's sequence matcher, or -1 when it is not a simple character-class sequence.
     private func sequenceMatcher(_ pattern: String) -> Int32 {
-        guard var branches = SimplePattern.parseAlternatives(pattern) else { return -1 }
+        guard var branches = parses.simpleAlternatives(pattern) else { return -1 }
         if wholeValue {
             for k in branches.indices {
                 branches[k].anchoredStart = true
@@ -175,7 +179,7 @@ final class PatternTable {
 
     private func regexNode(_ index: Int32) -> RegexNode? {
         if let node = parsed[Int(index)] { return node }
-        let node = RegexNode.parse(sources[Int(index)])
+        let node = parses.tree(sources[Int(index)])
         parsed[Int(index)] = node
         return node
     }

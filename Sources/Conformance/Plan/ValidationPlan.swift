@@ -76,12 +76,16 @@ public final class ValidationPlan {
     /// lookup, compiled from the model only where they lack an operation.
     let cache: PlanCache?
 
-    public init(catalog: ServiceCatalog, wholeValuePatterns: Bool = false, allowUnchecked: Bool = false, cache: PlanCache? = nil) {
+    public convenience init(catalog: ServiceCatalog, wholeValuePatterns: Bool = false, allowUnchecked: Bool = false, cache: PlanCache? = nil) {
+        self.init(catalog: catalog, wholeValuePatterns: wholeValuePatterns, allowUnchecked: allowUnchecked, cache: cache, parses: PatternParses())
+    }
+
+    private init(catalog: ServiceCatalog, wholeValuePatterns: Bool, allowUnchecked: Bool, cache: PlanCache?, parses: PatternParses) {
         self.catalog = catalog
         self.allowUnchecked = allowUnchecked
         self.cache = cache
         compileLog = cache == nil ? nil : []
-        self.patterns = PatternTable(wholeValue: wholeValuePatterns)
+        self.patterns = PatternTable(wholeValue: wholeValuePatterns, parses: parses)
         emptyStructure = append(PlanNode(kind: .structure))
         refreshStorage()
     }
@@ -113,9 +117,11 @@ public final class ValidationPlan {
     }
 
     /// A plan of the same model and settings, for another thread checking the same run's
-    /// records (a plan compiles and caches as it goes: it is not shared between threads).
+    /// records (a plan compiles and caches as it goes: it is not shared between threads; the
+    /// patterns' parses are).
     func sibling() -> ValidationPlan {
-        ValidationPlan(catalog: catalog, wholeValuePatterns: patterns.wholeValue, allowUnchecked: allowUnchecked, cache: cache)
+        ValidationPlan(catalog: catalog, wholeValuePatterns: patterns.wholeValue, allowUnchecked: allowUnchecked, cache: cache,
+                       parses: patterns.parses)
     }
 
     /// Where the run is (the record being validated, as a number that grows through the run):

@@ -1,0 +1,32 @@
+import Foundation
+
+/// Patterns parsed once for all the plans that check one run side by side. Each plan keeps its
+/// own engines (they hold match state and grow as values come), but the parse they are built
+/// from is the same for every plan: a pattern two lanes met was parsed twice, a quarter of the
+/// patterns of a two-lane run over many services.
+final class PatternParses: @unchecked Sendable {
+    private let lock = NSLock()
+    private var alternatives: [String: [SimplePattern]?] = [:]
+    private var trees: [String: RegexNode?] = [:]
+
+    /// `SimplePattern.parseAlternatives(pattern)`.
+    func simpleAlternatives(_ pattern: String) -> [SimplePattern]? {
+        if let known = lock.withLock({ alternatives[pattern] }) { return known }
+        // Parsed outside the lock: two lanes may both parse a pattern they meet at once, and
+        // both get the same answer.
+        let parsed = SimplePattern.parseAlternatives(pattern)
+        lock.withLock { alternatives[pattern] = parsed }
+        return parsed
+    }
+
+    /// How many patterns' simple alternatives and trees are kept.
+    var count: (alternatives: Int, trees: Int) { lock.withLock { (alternatives.count, trees.count) } }
+
+    /// `RegexNode.parse(pattern)`.
+    func tree(_ pattern: String) -> RegexNode? {
+        if let known = lock.withLock({ trees[pattern] }) { return known }
+        let parsed = RegexNode.parse(pattern)
+        lock.withLock { trees[pattern] = parsed }
+        return parsed
+    }
+}
