@@ -1,4 +1,3 @@
-import APIModel
 @testable import Conformance
 import Foundation
 import Testing
@@ -9,20 +8,8 @@ import TestSupport
 @Suite struct PatternParsesTests {
     private static let patterns = ["^[a-z]{1,5}$", "(ab|cd)+x", "^(?!aws:)[a-zA-Z0-9:/_-]+$", "[0-9]{3}-[0-9]{4}"]
 
-    private static func plan() -> ValidationPlan {
-        var service = Service(name: "p")
-        var op = Operation(name: "Op")
-        var input = Shape(type: .structure)
-        for (i, pattern) in patterns.enumerated() {
-            var s = Shape(type: .string)
-            s.pattern = pattern
-            s.name = "S\(i)"
-            input.members["M\(i)"] = s
-        }
-        op.input = input
-        service.operations["Op"] = op
-        return ValidationPlan(model: Model(services: [service]))
-    }
+    /// One operation, a string member `M<i>` per pattern (`patternPlan`).
+    private static func plan() -> ValidationPlan { patternPlan(patterns) }
 
     @Test func siblingPlansShareTheParsesAndGiveTheSameVerdicts() {
         let first = Self.plan()

@@ -5,7 +5,7 @@ import Testing
 import TestSupport
 
 /// A one-operation model whose input has one string member per pattern.
-private func patternPlan(_ patterns: [String], full: Bool = false) -> ValidationPlan {
+func patternPlan(_ patterns: [String], full: Bool = false) -> ValidationPlan {
     var service = Service(name: "p")
     var op = Operation(name: "Op")
     var input = Shape(type: .structure)
