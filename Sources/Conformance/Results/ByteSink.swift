@@ -15,14 +15,34 @@ extension ScratchStack: ByteSink where Element == UInt8 {
         guard let from = bytes.baseAddress else { return }
         let n = bytes.count
         reserve(n)
-        let to = base + count
-        // Most appends are short literals and names: a byte loop beats a call to memcpy.
-        if n <= 16 {
-            for i in 0..<n { to[i] = from[i] }
-        } else {
-            to.update(from: from, count: n)
-        }
+        copyBytes(from, to: base + count, n)
         count += n
+    }
+}
+
+/// Copies `n` bytes. Most appends are short literals and names: a byte loop beats a call to memcpy.
+@inline(__always) func copyBytes(_ from: UnsafePointer<UInt8>, to: UnsafeMutablePointer<UInt8>, _ n: Int) {
+    if n <= 16 {
+        for i in 0..<n { to[i] = from[i] }
+    } else {
+        to.update(from: from, count: n)
+    }
+}
+
+/// Bytes written at a pointer with no capacity check: the writer reserved room for all of them
+/// first (a record's result is written after one reservation, not a check per piece).
+struct ReservedBytes: ByteSink {
+    var next: UnsafeMutablePointer<UInt8>
+
+    @inline(__always) mutating func append(_ byte: UInt8) {
+        next.pointee = byte
+        next += 1
+    }
+
+    @inline(__always) mutating func append(bytes: UnsafeBufferPointer<UInt8>) {
+        guard let from = bytes.baseAddress else { return }
+        copyBytes(from, to: next, bytes.count)
+        next += bytes.count
     }
 }
 
