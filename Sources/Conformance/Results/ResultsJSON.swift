@@ -111,19 +111,7 @@ public enum ResultsJSON {
                 raw("\"valid\":true,\"errors\":[],", &sink)
             } else {
                 raw("\"valid\":false,\"errors\":[", &sink)
-                // Written in place, not through `issue(_:_:)` as `accepted` is: the call cost 0.7% of
-                // the small-record benchmark's instructions.
-                for (k, issue) in r.issues.enumerated() {
-                    if k > 0 { sink.append(0x2C) }
-                    sink.append(0x7B)
-                    field("path", issue.path, &sink)
-                    raw("\"code\":\"", &sink)
-                    raw(issue.code.literal, &sink)
-                    raw("\",", &sink)
-                    raw("\"message\":", &sink)
-                    string(issue.message, &sink)
-                    sink.append(0x7D)
-                }
+                ResultsJSON.issues(r.issues, &sink)
                 raw("],", &sink)
             }
             if !r.accepted.isEmpty {
@@ -166,23 +154,26 @@ public enum ResultsJSON {
     @inline(never)
     private static func accepted<S: ByteSink>(_ list: [ValidationIssue], _ out: inout S) {
         raw("\"accepted\":[", &out)
-        for (k, issue) in list.enumerated() {
-            if k > 0 { out.append(0x2C) }
-            ResultsJSON.issue(issue, &out)
-        }
+        issues(list, &out)
         raw("],", &out)
     }
 
-    /// `{"path":...,"code":...,"message":...}`.
-    static func issue<S: ByteSink>(_ issue: ValidationIssue, _ out: inout S) {
-        out.append(0x7B)
-        field("path", issue.path, &out)
-        raw("\"code\":\"", &out)
-        raw(issue.code.literal, &out)
-        raw("\",", &out)
-        raw("\"message\":", &out)
-        string(issue.message, &out)
-        out.append(0x7D)
+    /// `{"path":...,"code":...,"message":...}` for each issue, comma-separated: a result's errors
+    /// and its accepted issues. Inlined: called per result, a call cost 0.7% of the small-record
+    /// benchmark's instructions.
+    @inline(__always)
+    static func issues<S: ByteSink>(_ list: [ValidationIssue], _ out: inout S) {
+        for (k, issue) in list.enumerated() {
+            if k > 0 { out.append(0x2C) }
+            out.append(0x7B)
+            field("path", issue.path, &out)
+            raw("\"code\":\"", &out)
+            raw(issue.code.literal, &out)
+            raw("\",", &out)
+            raw("\"message\":", &out)
+            string(issue.message, &out)
+            out.append(0x7D)
+        }
     }
 
     /// One string's JSON literal, remembered for as long as the same string is written again.
