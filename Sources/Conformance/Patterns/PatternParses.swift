@@ -11,22 +11,25 @@ final class PatternParses: @unchecked Sendable {
 
     /// `SimplePattern.parseAlternatives(pattern)`.
     func simpleAlternatives(_ pattern: String) -> [SimplePattern]? {
-        if let known = lock.withLock({ alternatives[pattern] }) { return known }
-        // Parsed outside the lock: two lanes may both parse a pattern they meet at once, and
-        // both get the same answer.
-        let parsed = SimplePattern.parseAlternatives(pattern)
-        lock.withLock { alternatives[pattern] = parsed }
-        return parsed
+        remembered(\.alternatives, pattern, SimplePattern.parseAlternatives)
+    }
+
+    /// `RegexNode.parse(pattern)`.
+    func tree(_ pattern: String) -> RegexNode? {
+        remembered(\.trees, pattern, RegexNode.parse)
     }
 
     /// How many patterns' simple alternatives and trees are kept.
     var count: (alternatives: Int, trees: Int) { lock.withLock { (alternatives.count, trees.count) } }
 
-    /// `RegexNode.parse(pattern)`.
-    func tree(_ pattern: String) -> RegexNode? {
-        if let known = lock.withLock({ trees[pattern] }) { return known }
-        let parsed = RegexNode.parse(pattern)
-        lock.withLock { trees[pattern] = parsed }
+    /// The parse of `pattern` kept in `table`, made and kept on first need (nil parses too).
+    private func remembered<Parse>(_ table: ReferenceWritableKeyPath<PatternParses, [String: Parse]>, _ pattern: String,
+                                   _ parse: (String) -> Parse) -> Parse {
+        if let known = lock.withLock({ self[keyPath: table][pattern] }) { return known }
+        // Parsed outside the lock: two lanes may both parse a pattern they meet at once, and
+        // both get the same answer.
+        let parsed = parse(pattern)
+        lock.withLock { self[keyPath: table][pattern] = parsed }
         return parsed
     }
 }
