@@ -333,10 +333,21 @@ public final class PayloadFiles {
     /// The length of a line's record without a final CR; nil for a blank line, which is no record.
     @inline(__always)
     static func recordLength(_ p: UnsafeMutablePointer<UInt8>, _ n: Int) -> Int? {
-        var len = n
-        if len > 0 && p[len - 1] == 0x0D { len -= 1 }
-        for i in 0..<len where !(p[i] == 0x20 || p[i] == 0x09) { return len }
-        return nil
+        let len = lengthWithoutCR(p, n)
+        return holdsRecord(p, len) ? len : nil
+    }
+
+    /// The length of a line without a final CR.
+    @inline(__always)
+    static func lengthWithoutCR(_ p: UnsafeMutablePointer<UInt8>, _ n: Int) -> Int {
+        n > 0 && p[n - 1] == 0x0D ? n - 1 : n
+    }
+
+    /// Whether a line (its CR taken off) holds a record: a blank line holds none.
+    @inline(__always)
+    static func holdsRecord(_ p: UnsafeMutablePointer<UInt8>, _ len: Int) -> Bool {
+        for i in 0..<len where !(p[i] == 0x20 || p[i] == 0x09) { return true }
+        return false
     }
 
     /// One record per line; blank lines are skipped (`RecordStream`).

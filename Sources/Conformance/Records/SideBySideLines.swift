@@ -34,7 +34,8 @@ extension PayloadFiles {
                     for i in stretch.lines {
                         let number = batch.firstLine + i
                         plan.clock = clock | number
-                        guard let len = PayloadFiles.recordLength(p + starts[i], ends[i] - starts[i]) else { continue }
+                        let len = ends[i] - starts[i]
+                        guard PayloadFiles.holdsRecord(p + starts[i], len) else { continue }
                         validator.validate(UnsafeBufferPointer(start: p + starts[i], count: len), file: file, line: number, into: &record)
                         PayloadFiles.accept(&record, filter, &summary)
                         summary.count(record)
@@ -84,9 +85,11 @@ extension PayloadFiles {
             var starts: [Int] = [], ends: [Int] = []
             starts.reserveCapacity(count / 256)
             ends.reserveCapacity(count / 256)
+            // A line's end without its CR, found here where its last bytes were just read: a lane
+            // that read a record's last byte before the rest waited for it from memory.
             _ = RecordStream.lines(bytes, count) { start, end in
                 starts.append(start)
-                ends.append(end)
+                ends.append(start + PayloadFiles.lengthWithoutCR(bytes + start, end - start))
             }
             self.starts = starts
             self.ends = ends
