@@ -36,7 +36,7 @@ public final class ServiceCatalog: @unchecked Sendable {
     public let sourceFiles: [String]?
     /// Guards `loaded`, `log` and the counters.
     private let lock = NSLock()
-    private var loaded: [String: Service?] = [:]
+    private var loaded: [String: SharedService?] = [:]
     /// Findings of the services read so far.
     public private(set) var log = DiagnosticLog()
 
@@ -76,13 +76,17 @@ public final class ServiceCatalog: @unchecked Sendable {
 
     /// The service, imported on first use; nil when the source has no such service or it
     /// could not be read (see `log`).
-    public func service(_ name: String) -> Service? {
+    public func service(_ name: String) -> Service? { shared(name)?.service }
+
+    /// The service as `service(_:)` gives it, held by reference: what keeps one at hand takes
+    /// a reference, not a copy of its every field.
+    public func shared(_ name: String) -> SharedService? {
         lock.lock()
         defer { lock.unlock() }
         if let done = loaded[name] { return done }
         guard let entry = entries[name] else { return nil }
         let started = threadCPUSeconds()
-        let service = loader(entry, &log)
+        let service = loader(entry, &log).map(SharedService.init)
         loadSeconds += threadCPUSeconds() - started
         loaded[name] = .some(service)
         return service
@@ -110,7 +114,7 @@ public final class ServiceCatalog: @unchecked Sendable {
             return (service, local)
         }
         for (entry, (service, local)) in zip(wanted, results) {
-            loaded[entry.name] = .some(service)
+            loaded[entry.name] = .some(service.map(SharedService.init))
             log.append(contentsOf: local)
         }
         prefetchedCount += wanted.count
@@ -129,6 +133,13 @@ public final class ServiceCatalog: @unchecked Sendable {
         for name in entries.keys { if let s = service(name) { model.services[name] = s } }
         return model
     }
+}
+
+/// A service read by a catalog, held by reference (a `Service` is a large value: a copy retains
+/// and releases each of its fields).
+public final class SharedService: Sendable {
+    public let service: Service
+    public init(_ service: Service) { self.service = service }
 }
 
 /// One source's services, indexed, and how to read one of them.

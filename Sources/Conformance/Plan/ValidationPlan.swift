@@ -60,7 +60,9 @@ public final class ValidationPlan {
     public internal(set) var restoredOperationCount = 0
     /// Nodes whose pattern no engine runs (their `pattern` is -1, as for no pattern).
     var unsupportedPatternNodes = Set<Int32>()
-    private var refNodes: [String: [String: Int32]] = [:]
+    /// Each service's refs compiled so far, by name, by service number (a table by service name
+    /// hashed the service's name for every ref).
+    @exclusivity(unchecked) private var refNodes: [[String: Int32]] = []
     /// The node of an absent input/output: an empty structure (any member is unknown).
     private(set) var emptyStructure: Int32 = 0
 
@@ -186,7 +188,7 @@ public final class ValidationPlan {
         if let names = adopted?.operationNames[service], !names.contains(operation) { return .unknownOperation }
         // Operations of one service usually come together: the last service is kept at hand
         // (the catalog's lookup and copy cost more than compiling a small operation).
-        if lastService?.key != service { lastService = (service, catalog.service(service).map(ServiceBox.init)) }
+        if lastService?.key != service { lastService = (service, catalog.shared(service)) }
         guard let box = lastService?.box else { return .unknownService }
         guard let opIndex = box.service.operations.index(forKey: operation) else { return .unknownOperation }
         let started = monotonicSeconds()
@@ -199,18 +201,22 @@ public final class ValidationPlan {
         enterService(service)
         // The service and operation read in place: a copy retained and released every field
         // they have (the service's copy out of its box, the roots' through `Optional.map`).
+        // (The refs too: passed the service outside the closure, the call was handed a copy.)
         let (input, output) = box.service.operations.values.withUnsafeBufferPointer { ops in
             let op = ops.baseAddress.unsafelyUnwrapped + opIndex
-            return (compileRoot(UnsafeRawPointer(op) + Self.inputOffset, service: box.service),
-                    compileRoot(UnsafeRawPointer(op) + Self.outputOffset, service: box.service))
+            let roots = (compileRoot(UnsafeRawPointer(op) + Self.inputOffset, service: box.service),
+                         compileRoot(UnsafeRawPointer(op) + Self.outputOffset, service: box.service))
+            compilePendingRefs(box.service)
+            return roots
         }
-        compilePendingRefs(box.service)
         let r = Roots(input: input, output: output)
-        operations[service, default: [:]][operation] = r
+        // A service's table sized for its operations at once: grown one insert at a time, it
+        // was rehashed half a dozen times.
+        operations[service, default: Dictionary(minimumCapacity: box.service.operations.count)][operation] = r
         return .found(r)
     }
 
-    private var lastService: (key: String, box: ServiceBox?)?
+    private var lastService: (key: String, box: SharedService?)?
 
     /// Whether `service` has `operation`: from the plans where they know (compiled, or the cache's
     /// names for the services it holds), else from the model (reading the service).
@@ -218,10 +224,10 @@ public final class ValidationPlan {
         if operations[service]?[operation] != nil { return true }
         adoptCachedPlans()
         if let names = adopted?.operationNames[service] { return names.contains(operation) }
-        guard let read = catalog.service(service) else { return false }
+        guard let read = catalog.shared(service) else { return false }
         // Kept with the plans: the next run answers from the cache (`PlanCache.store`).
         if cache != nil { namesRead.insert(service) }
-        return read.operations[operation] != nil
+        return read.service.operations[operation] != nil
     }
 
     /// Services this plan read for their operation names alone (with a cache).
@@ -239,14 +245,6 @@ public final class ValidationPlan {
         return compile(root.assumingMemoryBound(to: Shape.self), service: service)
     }
 
-    /// A service held by reference: a `Service` is a large value, and copying it out of
-    /// `lastService` for every operation compiled (retaining and releasing each of its fields)
-    /// was a tenth of compiling.
-    private final class ServiceBox {
-        let service: Service
-        init(_ service: Service) { self.service = service }
-    }
-
     /// How many operations this plan has compiled.
     var compiledOperationCount: Int { operations.values.reduce(0) { $0 + $1.count } }
 
@@ -262,8 +260,8 @@ public final class ValidationPlan {
         let key = shapeName ?? ""
         if let r = errorRoots[service]?[key] { return r }
         if cache != nil, let r = restoredErrorRoot(service: service, key: key) { return r }
-        guard let read = catalog.service(service) else { return nil }
-        return compileErrorRoot(service: read, key: key)
+        guard let read = catalog.shared(service) else { return nil }
+        return compileErrorRoot(service: read.service, key: key)
     }
 
     /// Compiles the error root of `service` for the shape named `key` ("" for none), which
@@ -295,9 +293,9 @@ public final class ValidationPlan {
     func operationErrors(service: String, operation: String) -> OperationErrors? {
         if let known = errorsRead[service]?[operation] { return known }
         if cache != nil, let cached = cachedOperationErrors(service: service, operation: operation) { return cached }
-        guard let read = catalog.service(service), let op = read.operations[operation] else { return nil }
+        guard let read = catalog.shared(service), let op = read.service.operations[operation] else { return nil }
         let codes = serviceErrorCodes[service] ?? {
-            let codes = ServiceErrorCodes(read)
+            let codes = ServiceErrorCodes(read.service)
             serviceErrorCodes[service] = codes
             return codes
         }()
@@ -365,7 +363,7 @@ public final class ValidationPlan {
     /// value is retained and released at each level of the walk).
     private func compile(_ shape: UnsafePointer<Shape>, service: Service) -> Int32 {
         if let ref = shape.pointee.ref {
-            if let n = refNodes[service.name]?[ref] { return n }
+            if let known = refNodes[serviceNumber][ref] { return known }
             guard let i = service.shapes.index(forKey: ref) else {
                 // A dangling ref: accept anything rather than invent failures.
                 return append(PlanNode(kind: .document))
@@ -375,7 +373,7 @@ public final class ValidationPlan {
             // Compiled from a worklist once the root is done (`compilePendingRefs`): a chain of
             // refs costs no call stack, only the nesting of one tree does.
             let slot = append(PlanNode(kind: .document))
-            refNodes[service.name, default: [:]][ref] = slot
+            refNodes[serviceNumber][ref] = slot
             pendingRefs.append((i, slot))
             return slot
         }
@@ -495,6 +493,7 @@ public final class ValidationPlan {
     private func enterService(_ service: String) {
         serviceNumber = serviceNumbers[service] ?? {
             serviceNumbers[service] = serviceNumbers.count
+            refNodes.append([:])
             return serviceNumbers.count - 1
         }()
     }
