@@ -43,7 +43,7 @@ import TestSupport
             for await a in group { answers.append(a) }
             #expect(Set(answers.map { $0.joined(separator: ",") }).count == 1)
         }
-        let expected = all.map { p in "\(SimplePattern.parseAlternatives(p)?.count ?? -1)/\(RegexNode.parse(p) == nil ? "nil" : "tree")" }
+        let expected = all.map { p in "\(SimplePattern.parseAlternatives(p)?.count ?? -1)/\(RegexNode.parseForMatching(p) == nil ? "nil" : "tree")" }
         #expect(all.map { p in "\(parses.simpleAlternatives(p)?.count ?? -1)/\(parses.tree(p) == nil ? "nil" : "tree")" } == expected)
     }
 }

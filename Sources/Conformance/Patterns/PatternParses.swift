@@ -7,16 +7,16 @@ import Foundation
 final class PatternParses: @unchecked Sendable {
     private let lock = NSLock()
     private var alternatives: [String: [SimplePattern]?] = [:]
-    private var trees: [String: RegexNode?] = [:]
+    private var trees: [String: MatchTree?] = [:]
 
     /// `SimplePattern.parseAlternatives(pattern)`.
     func simpleAlternatives(_ pattern: String) -> [SimplePattern]? {
         remembered(\.alternatives, pattern, SimplePattern.parseAlternatives)
     }
 
-    /// `RegexNode.parse(pattern)`.
-    func tree(_ pattern: String) -> RegexNode? {
-        remembered(\.trees, pattern, RegexNode.parse)
+    /// `RegexNode.parseForMatching(pattern)`.
+    func tree(_ pattern: String) -> MatchTree? {
+        remembered(\.trees, pattern, RegexNode.parseForMatching)
     }
 
     /// How many patterns' simple alternatives and trees are kept.

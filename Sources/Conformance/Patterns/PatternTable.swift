@@ -47,7 +47,7 @@ final class PatternTable {
     /// Read on every compile call: stored without dynamic exclusivity checks.
     @exclusivity(unchecked) private var index = Index()
     /// The parsed pattern, once needed by a DFA or a position-set program.
-    private var parsed: [RegexNode?] = []
+    private var parsed: [MatchTree?] = []
     private var failed: [String: String] = [:]
     private(set) var unsupported: [Unsupported] = []
     /// Where the run was when each pattern was first compiled and each unsupported entry was
@@ -177,11 +177,13 @@ final class PatternTable {
         pattern.withUTF8InPlace { byteKeyHash($0) }
     }
 
-    private func regexNode(_ index: Int32) -> RegexNode? {
-        if let node = parsed[Int(index)] { return node }
-        let node = parses.tree(sources[Int(index)])
-        parsed[Int(index)] = node
-        return node
+    private func regexNode(_ index: Int32) -> RegexNode? { matchTree(index)?.node }
+
+    private func matchTree(_ index: Int32) -> MatchTree? {
+        if let tree = parsed[Int(index)] { return tree }
+        let tree = parses.tree(sources[Int(index)])
+        parsed[Int(index)] = tree
+        return tree
     }
 
     private static let notBuilt: Int32 = -2
@@ -242,7 +244,8 @@ final class PatternTable {
         let cps = decode(value)
         if !ascii {
             if e.sequence >= 0, let m = sequences.fastMatch(e.sequence, cps) { return m ? .match : .noMatch }
-            if let m = linearMatch(index, &e, cps) { return m }
+            // `\b` and `(?i)` are decided here as ICU decides them on ASCII only: ICU takes the rest.
+            if !(matchTree(index)?.asciiOnly ?? false), let m = linearMatch(index, &e, cps) { return m }
         }
         // No regex tree (the sequence matcher's own linear scan decides), or too large an NFA.
         if e.sequence >= 0 { return sequences.matches(e.sequence, cps) ? .match : .noMatch }

@@ -4,6 +4,9 @@
 /// and look-ahead/look-behind. Back-references, possessive quantifiers, atomic groups,
 /// inline flags other than a leading `(?s)`, `\b`/`\B`/`\G` and `\Q...\E` are not in it: such
 /// patterns return nil and stay with ICU.
+///
+/// `parseForMatching` (the validator's engines) also reads `\b`, `\B` and `(?i)` (also as
+/// `(?i:...)`), decided as ICU decides them on ASCII values only.
 indirect enum RegexNode {
     case chars(CharSet)
     case sequence([RegexNode])
@@ -14,7 +17,16 @@ indirect enum RegexNode {
     case end(finalTerminator: Bool)
     case look(RegexNode, ahead: Bool, negated: Bool)
 
-    static func parse(_ pattern: String) -> RegexNode? {
+    static func parse(_ pattern: String) -> RegexNode? { parse(pattern, asciiForms: false)?.node }
+
+    /// The pattern as the validator's engines run it: also with `\b`, `\B` and the `(?i)` flag,
+    /// which they decide as ICU does on ASCII values only (ICU's word characters and case
+    /// folding reach beyond ASCII): `asciiOnly` says that values with other characters go to ICU.
+    static func parseForMatching(_ pattern: String) -> MatchTree? {
+        parse(pattern, asciiForms: true).map { MatchTree(node: $0.node, asciiOnly: $0.asciiOnly) }
+    }
+
+    private static func parse(_ pattern: String, asciiForms: Bool) -> (node: RegexNode, asciiOnly: Bool)? {
         var scalars = SimplePattern.scalars(of: pattern)
         var dotAll = false
         if scalars.starts(with: [0x28, 0x3F, 0x73, 0x29]) {  // (?s)
@@ -23,8 +35,19 @@ indirect enum RegexNode {
         }
         var p = SimplePattern.Parser(scalars)
         p.dotAll = dotAll
+        p.asciiForms = asciiForms
         guard let node = p.parseRegexAlternation(depth: 0), p.atEnd else { return nil }
-        return node
+        return (node, p.asciiOnly)
+    }
+
+    /// `\b` (or, `negated`, `\B`) as look-arounds: a word character on one side only (on both or
+    /// neither). ICU's word characters on ASCII are Java's `\w`.
+    static func wordBoundary(negated: Bool) -> RegexNode {
+        let word = RegexNode.chars(.word)
+        return .alternation([
+            .sequence([.look(word, ahead: false, negated: false), .look(word, ahead: true, negated: !negated)]),
+            .sequence([.look(word, ahead: false, negated: true), .look(word, ahead: true, negated: negated)]),
+        ])
     }
 
     /// Whether some path through the node consumes no character (filters count as empty),
@@ -56,7 +79,29 @@ indirect enum RegexNode {
     }
 }
 
+/// A parsed pattern and whether its engines may only decide ASCII values (`parseForMatching`).
+struct MatchTree {
+    var node: RegexNode
+    var asciiOnly: Bool
+}
+
 extension SimplePattern.Parser {
+    /// A set as `(?i)` makes it for ASCII values: with the other case of each ASCII letter in it,
+    /// and `k`/`K` for the Kelvin sign, `s`/`S` for the long s (ICU folds them to those). Nil for
+    /// complemented sets, whose folding the engines do not model.
+    static func caseClosed(_ set: CharSet, complemented: Bool) -> CharSet? {
+        if complemented { return nil }
+        var items: [CharSet.Item] = [.set(set, negated: false)]
+        func add(_ c: UInt32) { if !set.contains(c) { items.append(.range(c, c)) } }
+        for upper in UInt32(0x41)...0x5A {
+            if set.contains(upper) { add(upper + 0x20) }
+            if set.contains(upper + 0x20) { add(upper) }
+        }
+        if set.contains(0x212A) { add(0x4B); add(0x6B) }
+        if set.contains(0x17F) { add(0x53); add(0x73) }
+        return items.count == 1 ? set : CharSet(items: items)
+    }
+
     /// `A|B|...` up to a `)` or the end.
     mutating func parseRegexAlternation(depth: Int) -> RegexNode? {
         guard depth < 64 else { return nil }
@@ -73,6 +118,12 @@ extension SimplePattern.Parser {
     private mutating func parseRegexSequence(depth: Int) -> RegexNode? {
         var items: [RegexNode] = []
         while let ch = peek(), ch != 0x7C, ch != 0x29 {
+            // `(?i)`: case-insensitive to the end of the enclosing group.
+            if asciiForms && match("(?i)") {
+                caseInsensitive = true
+                asciiOnly = true
+                continue
+            }
             guard let (term, isFilter) = parseRegexTerm(depth: depth) else { return nil }
             guard let (lo, hi) = parseQuantifier() else { return nil }
             if lo == 1 && hi == 1 { items.append(term); continue }
@@ -100,8 +151,13 @@ extension SimplePattern.Parser {
         case 0x28:  // (
             i += 1
             var look: (ahead: Bool, negated: Bool)? = nil
+            let outerCase = caseInsensitive
+            defer { caseInsensitive = outerCase }
             if peek() == 0x3F {  // ?
                 if match("?:") {
+                } else if asciiForms && match("?i:") {
+                    caseInsensitive = true
+                    asciiOnly = true
                 } else if match("?=") { look = (true, false)
                 } else if match("?!") { look = (true, true)
                 } else if match("?<=") { look = (false, false)
@@ -130,13 +186,28 @@ extension SimplePattern.Parser {
             case 0x41: i += 2; return (.start, true)  // \A
             case 0x5A: i += 2; return (.end(finalTerminator: true), true)  // \Z
             case 0x7A: i += 2; return (.end(finalTerminator: false), true)  // \z
+            case 0x62 where asciiForms, 0x42 where asciiForms:  // \b, \B
+                let negated = peek(1) == 0x42
+                asciiOnly = true
+                i += 2
+                return (RegexNode.wordBoundary(negated: negated), true)
             default:
-                guard let atom = parseAtom() else { return nil }
-                return (.chars(atom.set), false)
+                return parseRegexChars()
             }
         default:
-            guard let atom = parseAtom() else { return nil }
-            return (.chars(atom.set), false)
+            return parseRegexChars()
         }
+    }
+
+    /// A character, class or escape as a term, its case closed under `(?i)`.
+    private mutating func parseRegexChars() -> (RegexNode, Bool)? {
+        let start = i
+        guard let atom = parseAtom() else { return nil }
+        guard caseInsensitive else { return (.chars(atom.set), false) }
+        // A complemented class (`[^...]`) or escape (`\W`, `\D`, `\S`, `\P{...}`).
+        let complemented = (c[start] == 0x5B && start + 1 < c.count && c[start + 1] == 0x5E)
+            || (c[start] == 0x5C && start + 1 < c.count && [0x57, 0x44, 0x53, 0x50].contains(c[start + 1]))
+        guard let set = Self.caseClosed(atom.set, complemented: complemented) else { return nil }
+        return (.chars(set), false)
     }
 }

@@ -88,6 +88,12 @@ struct SimplePattern: Sendable {
         let c: [UInt32]
         var i = 0
         var dotAll = false
+        /// The regex parse also takes `\b`, `\B` and `(?i)` (`RegexNode.parseForMatching`).
+        var asciiForms = false
+        /// Under `(?i)`: letters stand for both cases.
+        var caseInsensitive = false
+        /// A form was taken that the engines decide on ASCII values only.
+        var asciiOnly = false
         init(_ c: [UInt32]) { self.c = c }
 
         var atEnd: Bool { i >= c.count }
