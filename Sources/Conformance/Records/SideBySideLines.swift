@@ -26,7 +26,9 @@ extension PayloadFiles {
             // Worked on in locals: stored properties of a class pay exclusivity checks per access.
             var summary = begin(stretch)
             var record = self.record
-            let validator = self.validator, renderer = self.renderer, plan = validator.plan, groups = stretch.groups
+            let validator = self.validator, plan = validator.plan, groups = stretch.groups
+            // Called without a retain and release per record (the lane holds it).
+            let renderer = self.renderer.map(Unmanaged.passUnretained)
             let batch = stretch.batch!
             let p = batch.bytes
             batch.starts.withUnsafeBufferPointer { starts in
@@ -41,7 +43,7 @@ extension PayloadFiles {
                         summary.count(record)
                         // Where the result goes, written out here: through a shared function the
                         // result was copied once more per record.
-                        if let renderer { renderer.add(record) } else if let groups { groups.add(record) } else { stretch.results.append(record) }
+                        if let renderer { renderer._withUnsafeGuaranteedRef { $0.add(record) } } else if let groups { groups.add(record) } else { stretch.results.append(record) }
                     }
                 }
             }

@@ -8,6 +8,9 @@ final class PayloadChecker {
 
     let plan: ValidationPlan
     unowned(unsafe) let patterns: PatternTable
+    /// The same table for the check of every patterned value: a call through `patterns` retained
+    /// and released it each time (`_withUnsafeGuaranteedRef` does neither; the plan holds it).
+    private let patternTable: Unmanaged<PatternTable>
     // The checker's own state is read on every byte step: stored without dynamic exclusivity
     // checks (each access to a class's stored `var` pays one otherwise).
     @exclusivity(unchecked) var issues = [ValidationIssue]()
@@ -34,6 +37,7 @@ final class PayloadChecker {
     init(plan: ValidationPlan) {
         self.plan = plan
         self.patterns = plan.patterns
+        self.patternTable = Unmanaged.passUnretained(plan.patterns)
         self.planStorage = plan.storagePointer
     }
 
@@ -240,7 +244,8 @@ final class PayloadChecker {
                 }
             }
             if node.pointee.pattern >= 0 {
-                switch patterns.run(node.pointee.pattern, utf8: bytes, ascii: bytes.count == str.codePoints) {
+                let outcome = patternTable._withUnsafeGuaranteedRef { $0.run(node.pointee.pattern, utf8: bytes, ascii: bytes.count == str.codePoints) }
+                switch outcome {
                 case .match: break
                 case .noMatch:
                     report(.pattern, message { m in
