@@ -22,7 +22,7 @@ import Testing
         "\\b", "\\B", "\\bab\\b", "a\\Bb", "^\\b[a-z]+\\b$", "\\b\\w+\\b", "(a|\\b)b", "(\\b-)+",
         "(?i)ab", "x(?i)ab", "(?i:a)b", "(a(?i)b)b", "(?i)a|b", "a|(?i)b", "(?i)[a-c]+", "(?i)\\w+",
         "(?i)k", "(?i)s", "^(?i)(ab|k)$", "(?i)[^a-z]", "(?i)\\W", "(?=(?i)a)A", "(?i)\\bab",
-        "(?i)\u{212A}", "(?i)[\u{17F}x]", "(?i).b", "(?i)a.*B",
+        "(?i)\u{212A}", "(?i)[\u{17F}x]", "(?i).b", "(?i)a.*B", "(0(?i)a|b)B", "((?i:a)|b)A", "(?i)0(a|b)",
     ]
 
     func verdicts(whole: Bool) -> [String] {
@@ -47,7 +47,8 @@ import Testing
     @Test(arguments: [false, true])
     func theEnginesGiveICUsVerdicts(whole: Bool) {
         let disagreements = verdicts(whole: whole)
-        #expect(disagreements.isEmpty, "\(disagreements.count): \(disagreements.prefix(8))")
+        let count = disagreements.count
+        #expect(count == 0, "\(disagreements.prefix(8))")
     }
 
     @Test func theFormsAreReadAsASCIIOnlyAndTheRestAsBefore() {
