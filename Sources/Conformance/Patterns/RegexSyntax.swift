@@ -204,9 +204,12 @@ extension SimplePattern.Parser {
         let start = i
         guard let atom = parseAtom() else { return nil }
         guard caseInsensitive else { return (.chars(atom.set), false) }
-        // A complemented class (`[^...]`) or escape (`\W`, `\D`, `\S`, `\P{...}`).
-        let complemented = (c[start] == 0x5B && start + 1 < c.count && c[start + 1] == 0x5E)
-            || (c[start] == 0x5C && start + 1 < c.count && [0x57, 0x44, 0x53, 0x50].contains(c[start + 1]))
+        // A complemented escape (`\W`, `\D`, `\S`, `\P{...}`), or a class with a complement or an
+        // intersection anywhere in it (`[^...]`, `[a-z&&[^aeiou]]`): how ICU folds the parts
+        // before combining them is not modelled.
+        let text = c[start..<i]
+        let complemented = (c[start] == 0x5C && start + 1 < c.count && [0x57, 0x44, 0x53, 0x50].contains(c[start + 1]))
+            || (c[start] == 0x5B && zip(text, text.dropFirst()).contains { $0 == (0x5B, 0x5E) || $0 == (0x26, 0x26) })
         guard let set = Self.caseClosed(atom.set, complemented: complemented) else { return nil }
         return (.chars(set), false)
     }
