@@ -87,10 +87,8 @@ struct MatchTree {
 
 extension SimplePattern.Parser {
     /// A set as `(?i)` makes it for ASCII values: with the other case of each ASCII letter in it,
-    /// and `k`/`K` for the Kelvin sign, `s`/`S` for the long s (ICU folds them to those). Nil for
-    /// complemented sets, whose folding the engines do not model.
-    static func caseClosed(_ set: CharSet, complemented: Bool) -> CharSet? {
-        if complemented { return nil }
+    /// and `k`/`K` for the Kelvin sign, `s`/`S` for the long s (ICU folds them to those).
+    static func caseClosed(_ set: CharSet) -> CharSet {
         var items: [CharSet.Item] = [.set(set, negated: false)]
         func add(_ c: UInt32) { if !set.contains(c) { items.append(.range(c, c)) } }
         for upper in UInt32(0x41)...0x5A {
@@ -210,7 +208,7 @@ extension SimplePattern.Parser {
         let text = c[start..<i]
         let complemented = (c[start] == 0x5C && start + 1 < c.count && [0x57, 0x44, 0x53, 0x50].contains(c[start + 1]))
             || (c[start] == 0x5B && zip(text, text.dropFirst()).contains { $0 == (0x5B, 0x5E) || $0 == (0x26, 0x26) })
-        guard let set = Self.caseClosed(atom.set, complemented: complemented) else { return nil }
-        return (.chars(set), false)
+        guard !complemented else { return nil }
+        return (.chars(Self.caseClosed(atom.set)), false)
     }
 }

@@ -7,10 +7,12 @@ final class PayloadChecker {
     static let maximumDepth = 1_000
 
     let plan: ValidationPlan
-    unowned(unsafe) let patterns: PatternTable
-    /// The same table for the check of every patterned value: a call through `patterns` retained
-    /// and released it each time (`_withUnsafeGuaranteedRef` does neither; the plan holds it).
+    /// The plan's pattern table, which the plan holds: called through `_withUnsafeGuaranteedRef`
+    /// for every patterned value (a call through an `unowned(unsafe)` property retained and
+    /// released it each time).
     private let patternTable: Unmanaged<PatternTable>
+    /// The table as a reference, for messages.
+    var patterns: PatternTable { patternTable.takeUnretainedValue() }
     // The checker's own state is read on every byte step: stored without dynamic exclusivity
     // checks (each access to a class's stored `var` pays one otherwise).
     @exclusivity(unchecked) var issues = [ValidationIssue]()
@@ -36,7 +38,6 @@ final class PayloadChecker {
 
     init(plan: ValidationPlan) {
         self.plan = plan
-        self.patterns = plan.patterns
         self.patternTable = Unmanaged.passUnretained(plan.patterns)
         self.planStorage = plan.storagePointer
     }
