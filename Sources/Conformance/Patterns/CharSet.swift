@@ -74,6 +74,29 @@ struct CharSet: Sendable {
         }
     }
 
+    /// The set's code points when it is a union of at most `limit` of them (ranges and sets of
+    /// such, nothing negated), else nil.
+    func fewMembers(atMost limit: Int) -> [UInt32]? {
+        guard !negated else { return nil }
+        var out: [UInt32] = []
+        for item in items {
+            switch item {
+            case let .range(a, b):
+                guard b - a < UInt32(limit) else { return nil }
+                out += Array(a...b)
+            case let .set(inner, negated: false):
+                guard let more = inner.fewMembers(atMost: limit) else { return nil }
+                out += more
+            case .set, .categories, .binary:
+                return nil
+            }
+            guard out.count <= limit * 2 else { return nil }
+        }
+        var distinct: [UInt32] = []
+        for c in out where !distinct.contains(c) { distinct.append(c) }
+        return distinct.count <= limit ? distinct : nil
+    }
+
     /// Bits a...b (both below 128) of a 128-bit mask split in two words.
     private static func rangeMask(_ a: UInt32, _ b: UInt32) -> (UInt64, UInt64) {
         func bits(_ lo: Int, _ hi: Int) -> UInt64 {  // bits lo...hi of one word, 0 <= lo <= hi <= 63

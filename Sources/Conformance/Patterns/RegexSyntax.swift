@@ -6,7 +6,8 @@
 /// patterns return nil and stay with ICU.
 ///
 /// `parseForMatching` (the validator's engines) also reads `\b`, `\B` and `(?i)` (also as
-/// `(?i:...)`), decided as ICU decides them on ASCII values only.
+/// `(?i:...)`), decided as ICU decides them on ASCII values only, and back-references to groups
+/// that match one of a few strings, which `BackReferences` rewrites away.
 indirect enum RegexNode {
     case chars(CharSet)
     case sequence([RegexNode])
@@ -16,6 +17,10 @@ indirect enum RegexNode {
     /// `$`/`\Z` also match before a final line terminator; `\z` does not.
     case end(finalTerminator: Bool)
     case look(RegexNode, ahead: Bool, negated: Bool)
+    /// A capturing group and a back-reference to one (`\1`): only between the parser and
+    /// `BackReferences.expanded`, which leaves neither; the engines never meet them.
+    case capture(Int, RegexNode)
+    case backReference(Int)
 
     static func parse(_ pattern: String) -> RegexNode? { parse(pattern, asciiForms: false)?.node }
 
@@ -36,7 +41,12 @@ indirect enum RegexNode {
         var p = SimplePattern.Parser(scalars)
         p.dotAll = dotAll
         p.asciiForms = asciiForms
-        guard let node = p.parseRegexAlternation(depth: 0), p.atEnd else { return nil }
+        p.keepsCaptures = asciiForms && BackReferences.mentioned(in: scalars)
+        guard var node = p.parseRegexAlternation(depth: 0), p.atEnd else { return nil }
+        if p.keepsCaptures {
+            guard let expanded = BackReferences.expanded(node) else { return nil }
+            node = expanded
+        }
         return (node, p.asciiOnly)
     }
 
@@ -75,6 +85,10 @@ indirect enum RegexNode {
         case let .repeated(body, min, _):
             if min == 0 { return (true, true) }
             return body.nullable
+        case let .capture(_, body):
+            return body.nullable
+        case .backReference:
+            return (true, false)  // empty when its group captured nothing
         }
     }
 }
@@ -151,6 +165,12 @@ extension SimplePattern.Parser {
             var look: (ahead: Bool, negated: Bool)? = nil
             let outerCase = caseInsensitive
             defer { caseInsensitive = outerCase }
+            // Groups are numbered by their `(` (Java's and ICU's numbering), named ones too.
+            var captureIndex: Int? = nil
+            if peek() != 0x3F || peek(1) == 0x3C && peek(2) != 0x3D && peek(2) != 0x21 {
+                captures.opened += 1
+                captureIndex = captures.opened
+            }
             if peek() == 0x3F {  // ?
                 if match("?:") {
                 } else if asciiForms && match("?i:") {
@@ -172,6 +192,11 @@ extension SimplePattern.Parser {
             guard let inner = parseRegexAlternation(depth: depth + 1), peek() == 0x29 else { return nil }
             i += 1
             if let look { return (.look(inner, ahead: look.ahead, negated: look.negated), true) }
+            if let captureIndex, keepsCaptures {
+                captures.closed.insert(captureIndex)
+                if caseInsensitive { captures.caseInsensitive.insert(captureIndex) }
+                return (.capture(captureIndex, inner), false)
+            }
             return (inner, false)
         case 0x5E:  // ^
             i += 1
@@ -189,12 +214,30 @@ extension SimplePattern.Parser {
                 asciiOnly = true
                 i += 2
                 return (RegexNode.wordBoundary(negated: negated), true)
+            case .some(0x31...0x39) where keepsCaptures:  // \1 ... \9, and more digits
+                return parseBackReference()
             default:
                 return parseRegexChars()
             }
         default:
             return parseRegexChars()
         }
+    }
+
+    /// `\n`: a reference to a group closed before it. Its digits are read as ICU reads them: one
+    /// more while the number is below the count of groups opened so far (`\17` is group 17 when
+    /// 17 or more are open, else `\1` and a `7`). A reference under `(?i)` matches in either
+    /// case: not modelled.
+    private mutating func parseBackReference() -> (RegexNode, Bool)? {
+        i += 1
+        var n = Int(c[i] - 0x30)
+        i += 1
+        while n < captures.opened, let d = peek(), d >= 0x30, d <= 0x39 {
+            n = n * 10 + Int(d - 0x30)
+            i += 1
+        }
+        guard captures.closed.contains(n), !caseInsensitive, !captures.caseInsensitive.contains(n) else { return nil }
+        return (.backReference(n), false)
     }
 
     /// A character, class or escape as a term, its case closed under `(?i)`.

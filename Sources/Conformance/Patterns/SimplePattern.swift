@@ -94,6 +94,10 @@ struct SimplePattern: Sendable {
         var caseInsensitive = false
         /// A form was taken that the engines decide on ASCII values only.
         var asciiOnly = false
+        /// Capturing groups are kept in the tree, and back-references read (the pattern has some).
+        var keepsCaptures = false
+        /// The capturing groups met so far: how many opened, which closed, which under `(?i)`.
+        var captures = (opened: 0, closed: Set<Int>(), caseInsensitive: Set<Int>())
         init(_ c: [UInt32]) { self.c = c }
 
         var atEnd: Bool { i >= c.count }
