@@ -7,7 +7,7 @@ import Testing
 @Suite struct BackReferencesTests {
     static let smallPatterns = [
         "(a?)b\\1", "^(a|b)\\1$", "^(a)?\\1$", "^(a)|\\1$", "(-?)x(\\1y)?", "^((:?)a)?b\\2$", "(a?)(b?)\\2\\1",
-        "^(?:(a)|b)\\1", "(a)\\1{1,2}", "(ab|c)\\1?", "(x?)(?=\\1y)", "(?<n>a?)b\\1", "(?:(a)|(b))\\1\\2", "(a)\\10",
+        "^(?:(a)|b)\\1", "(a)\\1{1,2}", "(ab|c)\\1?", "(x?)(?=\\1y)", "(?<n>a?)b\\1", "(?:(a)|(b))\\1\\2", "(a)\\10", "((a)b)\\1", "((a)b)\\2",
         "^(a)(?:\\1|b)+$", "([ab])x\\1", "(a{0,2})-\\1", "^(?:(-)|x)(?:\\1y)?$", "(:?)a(?!\\1b)",
     ]
     static let alphabet = ["a", "b", "c", "x", "y", "-", ":", "0"]
@@ -101,8 +101,9 @@ import Testing
 
     @Test func whatIsNotRegularStaysWithICU() {
         // A group that can match unboundedly many strings, one inside a repetition or a
-        // look-around, a reference before its group closes, or under (?i).
-        for p in ["(a*)\\1", "(.)\\1", "(a)+\\1", "(?:(a)b)*\\1", "(?=(a))\\1", "^(?!.*?(.)\\1{3})[a-z]*$", "(a\\1)", "\\1(a)", "(?i)(a)\\1", "(a)\\2"] {
+        // look-around, a reference before its group closes or to a group that is not there, or
+        // one under (?i) or to a group read under it, or references to a group and to one inside it.
+        for p in ["(a*)\\1", "(.)\\1", "(a)+\\1", "(?:(a)b)*\\1", "(?=(a))\\1", "^(?!.*?(.)\\1{3})[a-z]*$", "(a\\1)", "\\1(a)", "(?i)(a)\\1", "((?i)a)\\1", "(a)\\2", "((a)b)\\1\\2"] {
             #expect(RegexNode.parseForMatching(p) == nil, "\(p)")
         }
     }

@@ -37,7 +37,8 @@ enum BackReferences {
         referenced.sort()
         var choices: [[[UInt32]]] = [[]]  // per choice, the string of each referenced group in order
         for k in referenced {
-            guard let options = capturedStrings(of: k, in: node, repeatable: false) else { return nil }
+            guard let options = capturedStrings(of: k, in: node, repeatable: false),
+                  !holdsGroup(of: referenced, in: body(of: k, in: node)) else { return nil }
             choices = choices.flatMap { choice in options.map { choice + [$0] } }
             guard choices.count <= maxChoices else { return nil }
         }
@@ -57,6 +58,27 @@ enum BackReferences {
         case let .sequence(items), let .alternation(items): for item in items { collectReferences(item, into: &out) }
         case let .repeated(body, _, _), let .look(body, _, _), let .capture(_, body): collectReferences(body, into: &out)
         case .chars, .start, .end: break
+        }
+    }
+
+    /// Group `k`'s body, if it is in `node`.
+    private static func body(of k: Int, in node: RegexNode) -> RegexNode? {
+        switch node {
+        case let .capture(index, body): return index == k ? body : Self.body(of: k, in: body)
+        case let .sequence(items), let .alternation(items): return items.lazy.compactMap { body(of: k, in: $0) }.first
+        case let .repeated(inner, _, _), let .look(inner, _, _): return body(of: k, in: inner)
+        case .chars, .start, .end, .backReference: return nil
+        }
+    }
+
+    /// Whether `node` holds one of these groups: a referenced group inside another would be
+    /// replaced with it, unmarked as entered.
+    private static func holdsGroup(of groups: [Int], in node: RegexNode?) -> Bool {
+        switch node {
+        case nil, .chars?, .start?, .end?, .backReference?: return false
+        case let .capture(index, body)?: return groups.contains(index) || holdsGroup(of: groups, in: body)
+        case let .sequence(items)?, let .alternation(items)?: return items.contains { holdsGroup(of: groups, in: $0) }
+        case let .repeated(inner, _, _)?, let .look(inner, _, _)?: return holdsGroup(of: groups, in: inner)
         }
     }
 
@@ -103,9 +125,9 @@ enum BackReferences {
             }
         case let .repeated(body, min, max):
             guard max <= 8, let once = strings(body) else { return nil }
-            var power: [[UInt32]] = [[]]
+            var power: [[UInt32]] = [[]]  // the strings of `count` repetitions
             out = min == 0 ? [[]] : []
-            for count in 1...Swift.max(max, 1) where max >= 1 {
+            for count in stride(from: 1, through: max, by: 1) {
                 power = power.flatMap { prefix in once.map { prefix + $0 } }
                 guard power.count <= maxStrings * maxStrings else { return nil }
                 if count >= min { out += power }
