@@ -37,8 +37,10 @@ enum BackReferences {
         referenced.sort()
         var choices: [[[UInt32]]] = [[]]  // per choice, the string of each referenced group in order
         for k in referenced {
-            guard let options = capturedStrings(of: k, in: node, repeatable: false),
-                  !holdsGroup(of: referenced, in: body(of: k, in: node)) else { return nil }
+            // A group that may be entered more than once, or whose strings are many, or that holds
+            // another referenced group (replaced with its string, that one would never be entered).
+            guard let (body, mayRepeat) = group(k, in: node), !mayRepeat, !holdsGroup(of: referenced, in: body),
+                  let options = strings(body) else { return nil }
             choices = choices.flatMap { choice in options.map { choice + [$0] } }
             guard choices.count <= maxChoices else { return nil }
         }
@@ -61,44 +63,31 @@ enum BackReferences {
         }
     }
 
-    /// Group `k`'s body, if it is in `node`.
-    private static func body(of k: Int, in node: RegexNode) -> RegexNode? {
+    /// Group `k`'s body, and whether it stands inside a repetition or a look-around (whose
+    /// captures are not modelled either); nil when `node` holds no group `k`.
+    private static func group(_ k: Int, in node: RegexNode, mayRepeat: Bool = false) -> (body: RegexNode, mayRepeat: Bool)? {
         switch node {
-        case let .capture(index, body): return index == k ? body : Self.body(of: k, in: body)
-        case let .sequence(items), let .alternation(items): return items.lazy.compactMap { body(of: k, in: $0) }.first
-        case let .repeated(inner, _, _), let .look(inner, _, _): return body(of: k, in: inner)
-        case .chars, .start, .end, .backReference: return nil
-        }
-    }
-
-    /// Whether `node` holds one of these groups: a referenced group inside another would be
-    /// replaced with it, unmarked as entered.
-    private static func holdsGroup(of groups: [Int], in node: RegexNode?) -> Bool {
-        switch node {
-        case nil, .chars?, .start?, .end?, .backReference?: return false
-        case let .capture(index, body)?: return groups.contains(index) || holdsGroup(of: groups, in: body)
-        case let .sequence(items)?, let .alternation(items)?: return items.contains { holdsGroup(of: groups, in: $0) }
-        case let .repeated(inner, _, _)?, let .look(inner, _, _)?: return holdsGroup(of: groups, in: inner)
-        }
-    }
-
-    /// The strings group `k` can match, when it stands outside any repetition and look-around and
-    /// matches one of at most `maxStrings`; nil otherwise (or when it is not in `node`).
-    private static func capturedStrings(of k: Int, in node: RegexNode, repeatable: Bool) -> [[UInt32]]? {
-        switch node {
-        case let .capture(index, body) where index == k:
-            return repeatable ? nil : strings(body)
-        case let .capture(_, body):
-            return capturedStrings(of: k, in: body, repeatable: repeatable)
+        case let .capture(index, body):
+            return index == k ? (body, mayRepeat) : group(k, in: body, mayRepeat: mayRepeat)
         case let .sequence(items), let .alternation(items):
-            for item in items { if let found = capturedStrings(of: k, in: item, repeatable: repeatable) { return found } }
+            for item in items { if let found = group(k, in: item, mayRepeat: mayRepeat) { return found } }
             return nil
         case let .repeated(body, _, max):
-            return capturedStrings(of: k, in: body, repeatable: repeatable || max > 1)
+            return group(k, in: body, mayRepeat: mayRepeat || max > 1)
         case let .look(body, _, _):
-            return capturedStrings(of: k, in: body, repeatable: true)
+            return group(k, in: body, mayRepeat: true)
         case .chars, .start, .end, .backReference:
             return nil
+        }
+    }
+
+    /// Whether `node` holds one of these groups.
+    private static func holdsGroup(of groups: [Int], in node: RegexNode) -> Bool {
+        switch node {
+        case .chars, .start, .end, .backReference: return false
+        case let .capture(index, body): return groups.contains(index) || holdsGroup(of: groups, in: body)
+        case let .sequence(items), let .alternation(items): return items.contains { holdsGroup(of: groups, in: $0) }
+        case let .repeated(inner, _, _), let .look(inner, _, _): return holdsGroup(of: groups, in: inner)
         }
     }
 
@@ -200,7 +189,7 @@ enum BackReferences {
                     guard let once = found.first?.node else { return min == 0 ? [Variant(entered: 0, node: .sequence([]))] : [] }
                     return [Variant(entered: 0, node: .repeated(once, min: min, max: max))]
                 }
-                // A referenced group inside: `capturedStrings` allowed it only under `?`-like repeats.
+                // A referenced group inside: `expanded` allowed it only under `?`-like repeats.
                 guard max <= 1 else { return nil }
                 guard min == 0 else { return found }
                 var out = found.filter { $0.entered != 0 }
