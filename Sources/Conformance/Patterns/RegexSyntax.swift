@@ -225,9 +225,9 @@ extension SimplePattern.Parser {
     }
 
     /// `\n`: a reference to a group closed before it. Its digits are read as ICU reads them: one
-    /// more while the number is below the count of groups opened so far (`\17` is group 17 when
-    /// 17 or more are open, else `\1` and a `7`). A reference under `(?i)` matches in either
-    /// case: not modelled.
+    /// more while the number is below the count of groups opened so far (after one group, `\10`
+    /// is `\1` and a `0`; after more, it names group 10). A reference under `(?i)` matches in
+    /// either case: not modelled.
     private mutating func parseBackReference() -> (RegexNode, Bool)? {
         i += 1
         var n = Int(c[i] - 0x30)
