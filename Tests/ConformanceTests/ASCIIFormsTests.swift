@@ -8,15 +8,7 @@ import Testing
 @Suite struct ASCIIFormsTests {
     static let alphabet: [String] = ["a", "A", "b", "B", "k", "K", "s", "S", "0", "_", "-", " ", "é", "\u{212A}", "\u{17F}"]
 
-    static let strings: [String] = {
-        var out = [""]
-        var last = [""]
-        for _ in 0..<3 {
-            last = last.flatMap { s in alphabet.map { s + $0 } }
-            out += last
-        }
-        return out
-    }()
+    static let strings = ICUVerdicts.strings(over: alphabet, upTo: 3)
 
     static let patterns = [
         "\\b", "\\B", "\\bab\\b", "a\\Bb", "^\\b[a-z]+\\b$", "\\b\\w+\\b", "(a|\\b)b", "(\\b-)+",
@@ -25,28 +17,9 @@ import Testing
         "(?i)\u{212A}", "(?i)[\u{17F}x]", "(?i).b", "(?i)a.*B", "(0(?i)a|b)B", "((?i:a)|b)A", "(?i)0(a|b)",
     ]
 
-    func verdicts(whole: Bool) -> [String] {
-        let table = PatternTable(wholeValue: whole)
-        var disagreements: [String] = []
-        for pattern in Self.patterns {
-            guard let index = table.compile(pattern, shape: "S"), let icu = ICURegex.compile(pattern, timeLimit: 200).0 else {
-                disagreements.append("\(pattern): not compiled")
-                continue
-            }
-            for s in Self.strings {
-                let cps = s.unicodeScalars.map(\.value)
-                let expected = cps.withUnsafeBufferPointer { icu.run($0, whole: whole) }
-                let bytes = Array(s.utf8)
-                let got = bytes.withUnsafeBufferPointer { table.run(index, utf8: $0, ascii: bytes.count == cps.count) }
-                if (expected == .match) != (got == .match) || (expected == .gaveUp) != (got == .gaveUp) { disagreements.append("\(pattern) on \(s.debugDescription): ICU \(expected), table \(got)") }
-            }
-        }
-        return disagreements
-    }
-
     @Test(arguments: [false, true])
     func theEnginesGiveICUsVerdicts(whole: Bool) {
-        let disagreements = verdicts(whole: whole)
+        let disagreements = ICUVerdicts.disagreements(Self.patterns, on: Self.strings, whole: whole)
         let count = disagreements.count
         #expect(count == 0, "\(disagreements.prefix(8))")
     }

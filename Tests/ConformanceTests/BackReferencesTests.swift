@@ -19,15 +19,6 @@ import Testing
     ]
     static let isoPieces = ["2024", "-", "+", "12", "01", "31", "W", "05", "-3", "123", "T", " ", "23", "24", ":", "00", "59", ".5", ",25", "Z", "z", "0130", ":30"]
 
-    static func shortStrings(upTo length: Int) -> [String] {
-        var out = [""], last = [""]
-        for _ in 0..<length {
-            last = last.flatMap { s in alphabet.map { s + $0 } }
-            out += last
-        }
-        return out
-    }
-
     /// Strings of one to eight pieces, from a fixed-seed generator: the same every run.
     static func isoStrings(count: Int) -> [String] {
         var state: UInt64 = 0x9E37_79B9_7F4A_7C15
@@ -43,25 +34,6 @@ import Testing
         return out
     }
 
-    func disagreements(_ patterns: [String], _ strings: [String], whole: Bool) -> [String] {
-        let table = PatternTable(wholeValue: whole)
-        var found: [String] = []
-        for pattern in patterns {
-            guard let index = table.compile(pattern, shape: "S"), let icu = ICURegex.compile(pattern, timeLimit: 200).0 else {
-                found.append("\(pattern): not compiled")
-                continue
-            }
-            for s in strings {
-                let cps = s.unicodeScalars.map(\.value)
-                let expected = cps.withUnsafeBufferPointer { icu.run($0, whole: whole) }
-                let bytes = Array(s.utf8)
-                let got = bytes.withUnsafeBufferPointer { table.run(index, utf8: $0, ascii: bytes.count == cps.count) }
-                if expected != .gaveUp, (expected == .match) != (got == .match) { found.append("\(pattern) on \(s.debugDescription): ICU \(expected), table \(got)") }
-            }
-        }
-        return found
-    }
-
     @Test func everyPatternHereIsRewritten() {
         for p in Self.smallPatterns + Self.isoPatterns {
             #expect(RegexNode.parseForMatching(p) != nil, "\(p)")
@@ -71,7 +43,7 @@ import Testing
 
     @Test(arguments: [false, true])
     func shortStringsGetICUsVerdicts(whole: Bool) {
-        let found = disagreements(Self.smallPatterns, Self.shortStrings(upTo: 4), whole: whole)
+        let found = ICUVerdicts.disagreements(Self.smallPatterns, on: ICUVerdicts.strings(over: Self.alphabet, upTo: 4), whole: whole)
         let count = found.count
         #expect(count == 0, "\(found.prefix(8))")
     }
@@ -79,7 +51,7 @@ import Testing
     @Test(arguments: [false, true])
     func dateTimesGetICUsVerdicts(whole: Bool) {
         let strings = Self.isoStrings(count: 4000)
-        let found = disagreements(Self.isoPatterns, strings, whole: whole)
+        let found = ICUVerdicts.disagreements(Self.isoPatterns, on: strings, whole: whole)
         let count = found.count
         #expect(count == 0, "\(found.prefix(8))")
         // The sample holds both verdicts for both patterns.
@@ -94,7 +66,7 @@ import Testing
     func multiDigitReferencesAreReadAsICUReadsThem(whole: Bool) {
         let pattern = "(a)(b)(c)(d)(e)(f)(g)(h)(i)(j)(k)\\11\\10"
         let strings = ["abcdefghijkkj", "abcdefghijkk", "abcdefghijkka0", "abcdefghijkkj0", "abcdefghijkkjj"]
-        let found = disagreements([pattern], strings, whole: whole)
+        let found = ICUVerdicts.disagreements([pattern], on: strings, whole: whole)
         let count = found.count
         #expect(count == 0, "\(found)")
     }
