@@ -66,10 +66,8 @@ enum ECMAPattern {
             // end: the other end of each is free.
             print(body, atHead: !ahead, atTail: ahead, into: &out)
             out += ")"
-        case let .capture(_, body):
-            print(body, atHead: atHead, atTail: atTail, into: &out)
-        case .backReference:
-            preconditionFailure("the export's strict parse reads no back-reference")
+        case .capture, .backReference:
+            preconditionFailure("the export's strict parse reads no group as a capture and no back-reference")
         }
     }
 

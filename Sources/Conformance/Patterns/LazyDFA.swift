@@ -333,10 +333,8 @@ struct LazyDFA {
                 lookDFAs.append(d)
                 negations.append(negated)
                 return add(.look, next, Int32(lookDFAs.count - 1))
-            case let .capture(_, body):
-                return build(body, next, atZero: atZero)
-            case .backReference:
-                return nil  // rewritten away by the parser when it can be
+            case .capture, .backReference:
+                return nil  // not in a parsed tree: `BackReferences` rewrites them away
             }
         }
     }
@@ -369,8 +367,7 @@ struct LazyDFA {
         case let .sequence(items): return items.reduce(0) { $0 + minLength($1) }
         case let .alternation(branches): return branches.map(minLength).min() ?? 0
         case let .repeated(body, min, _): return min == 0 ? 0 : min * minLength(body)
-        case let .capture(_, body): return minLength(body)
-        case .start, .end, .look, .backReference: return 0
+        case .start, .end, .look, .capture, .backReference: return 0
         }
     }
 

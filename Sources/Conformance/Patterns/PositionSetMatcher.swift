@@ -110,10 +110,8 @@ final class PositionSetMatchers {
             case let .look(body, ahead, negated):
                 op = RegexOp(kind: .look, a: emit(body), b: (ahead ? 1 : 0) | (negated ? 2 : 0), slot: lookCount)
                 lookCount += 1
-            case let .capture(_, body):
-                return emit(body)
-            case .backReference:
-                preconditionFailure("back-references are rewritten away or refused by the parser")
+            case .capture, .backReference:
+                preconditionFailure("not in a parsed tree: `BackReferences` rewrites them away")
             }
             localOps.append(op)
             return Int32(localOps.count - 1)

@@ -27,11 +27,9 @@ indirect enum RegexNode {
     /// The pattern as the validator's engines run it: also with `\b`, `\B` and the `(?i)` flag,
     /// which they decide as ICU does on ASCII values only (ICU's word characters and case
     /// folding reach beyond ASCII): `asciiOnly` says that values with other characters go to ICU.
-    static func parseForMatching(_ pattern: String) -> MatchTree? {
-        parse(pattern, asciiForms: true).map { MatchTree(node: $0.node, asciiOnly: $0.asciiOnly) }
-    }
+    static func parseForMatching(_ pattern: String) -> MatchTree? { parse(pattern, asciiForms: true) }
 
-    private static func parse(_ pattern: String, asciiForms: Bool) -> (node: RegexNode, asciiOnly: Bool)? {
+    private static func parse(_ pattern: String, asciiForms: Bool) -> MatchTree? {
         var scalars = SimplePattern.scalars(of: pattern)
         var dotAll = false
         if scalars.starts(with: [0x28, 0x3F, 0x73, 0x29]) {  // (?s)
@@ -47,7 +45,7 @@ indirect enum RegexNode {
             guard let expanded = BackReferences.expanded(node) else { return nil }
             node = expanded
         }
-        return (node, p.asciiOnly)
+        return MatchTree(node: node, asciiOnly: p.asciiOnly)
     }
 
     /// `\b` (or, `negated`, `\B`) as look-arounds: a word character on one side only (on both or

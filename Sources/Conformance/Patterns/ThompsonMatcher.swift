@@ -120,10 +120,8 @@ final class ThompsonMatchers {
                 guard let entry = build(body, accept, reversed: ahead) else { return nil }
                 looks.append(Look(entry: entry, ahead: ahead))
                 return emit(Inst(op: .look, next: next, arg: Int32(looks.count - 1), negated: negated))
-            case let .capture(_, body):
-                return build(body, next, reversed: reversed)
-            case .backReference:
-                return nil  // rewritten away by the parser when it can be
+            case .capture, .backReference:
+                return nil  // not in a parsed tree: `BackReferences` rewrites them away
             }
         }
     }
