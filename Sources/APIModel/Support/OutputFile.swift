@@ -83,7 +83,7 @@ public final class OutputFile {
         finished = true
         if fd != STDOUT_FILENO, close(fd) != 0, failure == nil { failure = Self.lastError() }
         if let temporaryPath {
-            if failure == nil, rename(temporaryPath, Self.resolvedTarget(path)) != 0 { failure = Self.lastError() }
+            if failure == nil, !Self.move(temporaryPath, over: Self.resolvedTarget(path)) { failure = Self.lastError() }
             if failure != nil { unlink(temporaryPath) }
         }
         if let cleanupSlot { SignalCleanup.forget(cleanupSlot) }
@@ -122,6 +122,31 @@ public final class OutputFile {
         _ = fcntl(fd, 1031 /* F_SETPIPE_SZ */, Int32(1 << 20))
         #endif
     }
+
+    /// Puts the finished temporary file at `target`. A regular file there is swapped with it in
+    /// one step (readers see the old file or the new one, as with a rename) and then removed:
+    /// renamed over, ext4 starts writing the new file back at once (its guard against empty
+    /// files after a crash; nothing here asks for more than any write does), and the next run
+    /// removing that file while the write was still going waited for it, ~10 ms per 15 MB of
+    /// results. Where swapping is not supported, a rename.
+    private static func move(_ temporary: String, over target: String) -> Bool {
+        #if os(Linux)
+        var st = stat()
+        if lstat(target, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG, let exchange = renameExchange,
+           exchange(AT_FDCWD, temporary, AT_FDCWD, target, 2 /* RENAME_EXCHANGE */) == 0 {
+            // The temporary name now holds the previous file.
+            unlink(temporary)
+            return true
+        }
+        #endif
+        return rename(temporary, target) == 0
+    }
+
+    #if os(Linux)
+    /// glibc's `renameat2` (declared only under _GNU_SOURCE, which the Glibc module leaves out).
+    private typealias RenameAt2 = @convention(c) (Int32, UnsafePointer<CChar>, Int32, UnsafePointer<CChar>, UInt32) -> Int32
+    private static let renameExchange: RenameAt2? = dlsym(nil, "renameat2").map { unsafeBitCast($0, to: RenameAt2.self) }
+    #endif
 
     private static func resolvedTarget(_ path: String) -> String {
         var st = stat()
