@@ -287,35 +287,35 @@ public enum ResultsJSON {
                               patternsGivenUp: [(pattern: String, values: Int)]) -> [UInt8] {
         var w = JSONWriter(pretty: false)
         w.beginObject()
-        w.key("records"); w.int(summary.records)
-        w.key("invalid"); w.int(summary.invalid)
-        w.key("files"); w.int(summary.files)
-        w.key("unsupportedPatterns")
+        w.key(literal: "records"); w.int(summary.records)
+        w.key(literal: "invalid"); w.int(summary.invalid)
+        w.key(literal: "files"); w.int(summary.files)
+        w.key(literal: "unsupportedPatterns")
         w.beginArray()
         for u in unsupportedPatterns {
-            w.beginObject(); w.key("pattern"); w.string(u.pattern); w.key("shape"); w.string(u.shape); w.key("reason"); w.string(u.reason); w.endObject()
+            w.beginObject(); w.key(literal: "pattern"); w.string(u.pattern); w.key(literal: "shape"); w.string(u.shape); w.key(literal: "reason"); w.string(u.reason); w.endObject()
         }
         w.endArray()
-        w.key("patternsNotChecked")
+        w.key(literal: "patternsNotChecked")
         w.beginArray()
         for g in patternsGivenUp {
-            w.beginObject(); w.key("pattern"); w.string(g.pattern); w.key("values"); w.int(g.values); w.endObject()
+            w.beginObject(); w.key(literal: "pattern"); w.string(g.pattern); w.key(literal: "values"); w.int(g.values); w.endObject()
         }
         w.endArray()
-        w.key("accepted"); w.int(summary.accepted)
+        w.key(literal: "accepted"); w.int(summary.accepted)
         let byCode = summary.issuesByCode
-        w.key("issuesByCode"); w.beginObject()
+        w.key(literal: "issuesByCode"); w.beginObject()
         for code in IssueCode.allCases { if let n = byCode[code] { w.key(code.rawValue); w.int(n) } }
         w.endObject()
         func counts(_ c: OperationCounts.Count) {
-            w.beginObject(); w.key("records"); w.int(c.records); w.key("invalid"); w.int(c.invalid); w.key("issues"); w.int(c.issues); w.endObject()
+            w.beginObject(); w.key(literal: "records"); w.int(c.records); w.key(literal: "invalid"); w.int(c.invalid); w.key(literal: "issues"); w.int(c.issues); w.endObject()
         }
         let unsorted = summary.byOperation.operations
         let operations = unsorted.sorted { ($0.service, $0.operation) < ($1.service, $1.operation) }
-        w.key("byService"); w.beginObject()
+        w.key(literal: "byService"); w.beginObject()
         for c in OperationCounts.services(of: unsorted).sorted(by: { $0.service < $1.service }) { w.key(c.service); counts(c) }
         w.endObject()
-        w.key("byOperation"); w.beginObject()
+        w.key(literal: "byOperation"); w.beginObject()
         var k = 0
         while k < operations.count {
             let service = operations[k].service
