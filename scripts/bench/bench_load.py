@@ -15,7 +15,8 @@ reported as medians (min-max) of wall time, CPU time (user + system) and peak RS
                --format json --stats, on one thread (--jobs 1) and on every core: the run's own
                --stats figures (one thread: MB/s per CPU second after the model is loaded, plan
                compiling and results writing included; every core: MB/s of wall time, the same
-               work) beside jsonschema-rs iter_errors on the same records (bench_validate.py's
+               work, and the same up to the results' summary written and the output file
+               committed, which the builds from session 38 on print) beside jsonschema-rs iter_errors on the same records (bench_validate.py's
                harness, one thread, run in every round just before these cases; the ratios are
                the median of each round's), in MB/s of payload. The results go to a file (-o); piped to
                this script once more, every core, as measured before (the script's reading then
@@ -152,7 +153,7 @@ def main():
                 to_file = OUTPUT in given
                 given = [output if a == OUTPUT else a for a in given]
                 wall, cpu, rss, sha, err = run([binary, "validate", "--quiet"] + given, output if to_file else None)
-                f = figures.setdefault((case, name), {"wall": [], "cpu": [], "rss": [], "sha": set(), "mbs": [], "mbs_nc": [], "mbs_wall": []})
+                f = figures.setdefault((case, name), {"wall": [], "cpu": [], "rss": [], "sha": set(), "mbs": [], "mbs_nc": [], "mbs_wall": [], "mbs_committed": []})
                 f["wall"].append(wall); f["cpu"].append(cpu); f["rss"].append(rss); f["sha"].add(sha)
                 m = re.search(r"validate: .*?([\d.]+) MB in ([\d.]+) s CPU.*?: ([\d.]+) MB/s.*without it ([\d.]+) MB/s", err)
                 if m:
@@ -160,6 +161,9 @@ def main():
                 w = re.search(r"on (\d+) threads?: ([\d.]+) MB/s of wall time", err)
                 if w:
                     f["mbs_wall"].append(float(w.group(2))); f["threads"] = int(w.group(1))
+                c = re.search(r"([\d.]+) MB/s of wall time to the results' summary written and the output committed", err)
+                if c:
+                    f["mbs_committed"].append(float(c.group(1)))
     print("%-46s %-10s %-22s %-22s %-22s %s" % ("case", "binary", "wall s", "CPU s", "peak MB", "output"))
     for case, _ in cases:
         shas = set()
@@ -176,6 +180,9 @@ def main():
             if f["mbs_wall"]:
                 print("%-46s %-10s on %d thread(s): %s MB/s of wall time, plan compiling included"
                       % ("", name, f["threads"], med(f["mbs_wall"])))
+            if f["mbs_committed"]:
+                print("%-46s %-10s to the summary written and the output committed: %s MB/s of wall time"
+                      % ("", name, med(f["mbs_committed"])))
         if PLAN_CACHE in dict(cases)[case]:
             # The same results as the runs that compiled their plans (the case without the cache).
             twin = case.replace(", plans from --plan-cache", "").replace(" (--stats)", "")
@@ -195,6 +202,8 @@ def main():
             line = "  %s: one thread %s jsonschema-rs iter_errors (per CPU second)" % (name, ratio(one["mbs"]))
             if every["mbs_wall"]:
                 line += "; every core %s (wall time, %d threads)" % (ratio(every["mbs_wall"]), every["threads"])
+            if every["mbs_committed"]:
+                line += "; every core to the output committed %s" % ratio(every["mbs_committed"])
             if piped["mbs_wall"]:
                 line += "; piped %s" % ratio(piped["mbs_wall"])
             print(line + " (per-round ratios, medians; plan compiling included, results written)")
