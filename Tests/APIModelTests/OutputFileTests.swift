@@ -22,6 +22,22 @@ import TestSupport
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir) == ["out.json"])
     }
 
+    /// The previous file is swapped out, not rewritten: a reader that has it open reads it
+    /// whole, and nothing is left beside the new one.
+    @Test func aReaderOfThePreviousFileKeepsItAfterTheCommit() throws {
+        let dir = try Fixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let path = dir + "/out.json"
+        let old = [UInt8](repeating: UInt8(ascii: "o"), count: 1 << 20)
+        try Data(old).write(to: URL(fileURLWithPath: path))
+        let reader = try #require(FileHandle(forReadingAtPath: path))
+        defer { try? reader.close() }
+        try OutputFile.write([Array("new".utf8)], to: path)
+        #expect(Array(try reader.readToEnd() ?? Data()) == old)
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == "new")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir) == ["out.json"])
+    }
+
     @Test func anAbandonedOutputLeavesTheOldFileAndNoTemporary() throws {
         let dir = try Fixtures.temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: dir) }

@@ -76,5 +76,8 @@ import TestSupport
         #expect(r.stdout.contains("    500 records: \(path):1, \(path):2, \(path):3, and 497 more"))
         #expect(r.stderr.contains("by code: enum 500"))
         #expect(r.stderr.contains("  appstream.DescribeImageBuilders: 500 records, 500 invalid, 500 issues"))
+        // The validating window's figure, then the run's to the output committed.
+        let throughput = #/on \d+ threads?: [\d.]+ MB/s of wall time, plans compiled on first use included; [\d.]+ MB/s of wall time to the results' summary written and the output committed/#
+        #expect(r.stderr.contains(throughput), "\(r.stderr)")
     }
 }
