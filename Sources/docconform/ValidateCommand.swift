@@ -93,6 +93,7 @@ struct ValidateCommand: ParsableCommand {
         if format == .json { sink.write(ResultsJSON.header()) }
         if format == .jsonl { sink.write(ResultsJSON.linesHeader()) }
         let start = DispatchTime.now()
+        func secondsSinceStart() -> Double { Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9 }
         let cpuStart = threadCPUSeconds()
         let jsonWriter = ResultsJSON.Writer(layout: format == .jsonl ? .lines : .array)
         let textGroups = ResultsText.Grouper()
@@ -123,7 +124,7 @@ struct ValidateCommand: ParsableCommand {
         }
         // The grouped text is written before the clock stops: it is the text format's share of the work.
         if format == .text { textGroups.render { sink.write($0) } }
-        let seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
+        let seconds = secondsSinceStart()
         // Read now: services read after the records (for the facts of a run with cached plans)
         // are not in its time.
         let loadSeconds = catalog.loadSeconds
@@ -144,7 +145,7 @@ struct ValidateCommand: ParsableCommand {
         }
         try sink.finish()
         // Up to the output's last byte in place: the summary written and the file committed.
-        let committedSeconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
+        let committedSeconds = secondsSinceStart()
         // After the results: writing the cache is for the next run.
         if let cache {
             cache.store(files.plans)

@@ -16,9 +16,10 @@ reported as medians (min-max) of wall time, CPU time (user + system) and peak RS
                --stats figures (one thread: MB/s per CPU second after the model is loaded, plan
                compiling and results writing included; every core: MB/s of wall time, the same
                work, and the same up to the results' summary written and the output file
-               committed, which the builds from session 38 on print) beside jsonschema-rs iter_errors on the same records (bench_validate.py's
-               harness, one thread, run in every round just before these cases; the ratios are
-               the median of each round's), in MB/s of payload. The results go to a file (-o); piped to
+               committed, which the builds from session 38 on print) beside jsonschema-rs
+               iter_errors on the same records (bench_validate.py's harness, one thread, run in
+               every round just before these cases; the ratios are the median of each round's),
+               in MB/s of payload. The results go to a file (-o); piped to
                this script once more, every core, as measured before (the script's reading then
                shares the two cores with the run); and to a file with plans taken from
                --plan-cache (a folder per binary, filled by one untimed run of each such case
