@@ -126,8 +126,7 @@ enum BackReferences {
         case .start, .end, .look, .backReference:
             return nil
         }
-        var distinct: [[UInt32]] = []
-        for text in out where !distinct.contains(text) { distinct.append(text) }
+        let distinct = out.distinctInOrder()
         return distinct.count <= maxStrings ? distinct : nil
     }
 

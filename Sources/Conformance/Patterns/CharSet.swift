@@ -92,8 +92,7 @@ struct CharSet: Sendable {
             }
             guard out.count <= limit * 2 else { return nil }
         }
-        var distinct: [UInt32] = []
-        for c in out where !distinct.contains(c) { distinct.append(c) }
+        let distinct = out.distinctInOrder()
         return distinct.count <= limit ? distinct : nil
     }
 
