@@ -25,7 +25,7 @@ public enum FileReading {
         let (fd, size) = try openRegularFile(path, limit: limit)
         defer { close(fd) }
         var failure: Int32 = 0
-        let bytes = [UInt8](unsafeUninitializedCapacity: size + 1) { buffer, filled in
+        let bytes = [UInt8](writingUpTo: size + 1) { buffer, filled in
             guard let base = buffer.baseAddress else { return }
             (filled, failure) = readAll(fd, into: UnsafeMutableRawPointer(base), capacity: buffer.count)
         }
@@ -52,7 +52,7 @@ public enum FileReading {
         let (fd, size) = try openRegularFile(path, limit: .max)
         defer { close(fd) }
         var failure: Int32 = 0
-        let bytes = [UInt8](unsafeUninitializedCapacity: min(count, size)) { buffer, filled in
+        let bytes = [UInt8](writingUpTo: min(count, size)) { buffer, filled in
             guard let base = buffer.baseAddress else { return }
             (filled, failure) = readAll(fd, into: UnsafeMutableRawPointer(base), capacity: buffer.count)
         }

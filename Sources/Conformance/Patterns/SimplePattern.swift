@@ -1,3 +1,5 @@
+import APIModel
+
 /// The shape most AWS patterns have: an optionally anchored sequence of character classes,
 /// each with a repeat count (`^[a-zA-Z0-9_.-]{1,100}$`, `arn:.*`, `[0-9]{12}`, `.*\S.*`).
 /// Those are decided without a regex engine. Anything else (alternation, look-around,
@@ -28,7 +30,7 @@ struct SimplePattern: Sendable {
         let utf8 = pattern.utf8
         if let ascii = utf8.withContiguousStorageIfAvailable({ bytes -> [UInt32]? in
             guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
-            return [UInt32](unsafeUninitializedCapacity: bytes.count) { out, n in
+            return [UInt32](writingUpTo: bytes.count) { out, n in
                 for k in 0..<bytes.count { out[k] = UInt32(bytes[k]) }
                 n = bytes.count
             }

@@ -1,3 +1,4 @@
+import APIModel
 import Foundation
 
 /// A changelog page's lines. Pages rendered from HTML carry no-break spaces (U+00A0) where
@@ -15,7 +16,7 @@ struct ChangelogLines {
             // Most pages have no no-break space: read as they are, not copied.
             guard let base = source.baseAddress, memchr(base, 0xC2, source.count) != nil else { return raw }
             let n = source.count
-            return [UInt8](unsafeUninitializedCapacity: n) { target, count in
+            return [UInt8](writingUpTo: n) { target, count in
                 // Copied in runs between no-break spaces.
                 let out = target.baseAddress!
                 var i = 0

@@ -69,7 +69,7 @@ struct TextLines {
         bytes.withUnsafeBufferPointer { buffer in
             starts.withUnsafeBufferPointer { starts in
                 // Written in place: an append per line checked the array's room and ownership.
-                [Range<Int>](unsafeUninitializedCapacity: starts.count) { out, count in
+                [Range<Int>](writingUpTo: starts.count) { out, count in
                     let n = starts.count
                     for i in 0..<n {
                         let start = starts[i]
