@@ -84,7 +84,7 @@ final class PatternTable {
     /// The pattern's index, or nil when no engine can run it (reported once per pattern and shape:
     /// the shape's name is read only then).
     func compile(_ pattern: String, shape: @autoclosure () -> String) -> Int32? {
-        let h = Self.hash(pattern)
+        let h = byteKeyHash(pattern)
         if let i = index.slots.find(h, where: { index.patterns[$0] == pattern }) { return Int32(i) }
         if let reason = failed[pattern] {
             let entry = Unsupported(pattern: pattern, shape: shape(), reason: reason)
@@ -145,7 +145,7 @@ final class PatternTable {
                               thompson: Self.notBuilt, icu: -1)
         for pattern in restored {
             engineOf.push(unbuilt)
-            index.slots.append(Self.hash(pattern))
+            index.slots.append(byteKeyHash(pattern))
         }
         sources = restored
         index.patterns = restored
@@ -169,12 +169,7 @@ final class PatternTable {
 
     /// The index of a pattern the table holds (nil: none).
     func indexOf(_ pattern: String) -> Int32? {
-        index.slots.find(Self.hash(pattern), where: { index.patterns[$0] == pattern }).map(Int32.init)
-    }
-
-    /// The plans' byte hash (`byteKeyHash`, every 8-byte word mixed) of the pattern's UTF-8.
-    private static func hash(_ pattern: String) -> UInt64 {
-        pattern.withUTF8InPlace { byteKeyHash($0) }
+        index.slots.find(byteKeyHash(pattern), where: { index.patterns[$0] == pattern }).map(Int32.init)
     }
 
     private func regexNode(_ index: Int32) -> RegexNode? { matchTree(index)?.node }

@@ -58,6 +58,12 @@ func byteKeyHash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
     byteKeyHash(bytes.baseAddress ?? UnsafePointer(bitPattern: 1)!, bytes.count)
 }
 
+/// `byteKeyHash` of a string's UTF-8 bytes, read in place (every 8-byte word mixed).
+@inline(__always)
+func byteKeyHash(_ s: String) -> UInt64 {
+    s.withUTF8InPlace { byteKeyHash($0) }
+}
+
 /// A cheap hash of a short byte string: length, the first/last 8 bytes and the 8-byte words
 /// between them mixed. Not collision-free: every user compares bytes on a hit.
 @inline(__always)

@@ -561,8 +561,8 @@ public final class ValidationPlan {
         // candidates are compared in full anyway.
         var h: UInt64 = UInt64(truncatingIfNeeded: values.count)
         if let first = values.first, let last = values.last {
-            h = (h &* 0x9E37_79B9_7F4A_7C15) ^ first.withUTF8InPlace { byteKeyHash($0) }
-            h = (h &* 0x9E37_79B9_7F4A_7C15) ^ last.withUTF8InPlace { byteKeyHash($0) }
+            h = (h &* 0x9E37_79B9_7F4A_7C15) ^ byteKeyHash(first)
+            h = (h &* 0x9E37_79B9_7F4A_7C15) ^ byteKeyHash(last)
         }
         if let candidates = enumSetIndex[h] {
             for i in candidates where enumSetHolds(i, exactly: values) { return i }

@@ -91,7 +91,7 @@ public struct OperationCounts: Sendable {
         merged.reserveCapacity(names.count)
         var found = HashSlots(capacity: 2 * names.count)
         for (slot, name) in names.enumerated() {
-            let hash = Self.hash(name.service) &* 31 &+ Self.hash(name.operation)
+            let hash = byteKeyHash(name.service) &* 31 &+ byteKeyHash(name.operation)
             let k = found.find(hash, where: { merged[$0].service == name.service && merged[$0].operation == name.operation }) ?? {
                 merged.append(Count(service: name.service, operation: name.operation))
                 found.append(hash)
@@ -104,8 +104,6 @@ public struct OperationCounts: Sendable {
         return merged
     }
 
-    private static func hash(_ s: String) -> UInt64 { s.withUTF8InPlace { byteKeyHash($0) } }
-
     /// Totals per service, in order of first appearance.
     public var services: [Count] { Self.services(of: operations) }
 
@@ -115,7 +113,7 @@ public struct OperationCounts: Sendable {
         var totals: [Count] = []
         var found = HashSlots()
         for c in operations {
-            let hash = Self.hash(c.service)
+            let hash = byteKeyHash(c.service)
             let k = found.find(hash, where: { totals[$0].service == c.service }) ?? {
                 totals.append(Count(service: c.service, operation: ""))
                 found.append(hash)
